@@ -1,0 +1,40 @@
+package al.sportel.server;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/** Adds a daily rolling log file in the data directory to the console logging of logback.xml. */
+final class Logging {
+
+    private Logging() {
+    }
+
+    static void toFile(Path dir) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.start();
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("file");
+        file.setFile(dir.resolve("sportel-server.log").toString());
+        TimeBasedRollingPolicy<ILoggingEvent> policy = new TimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(file);
+        policy.setFileNamePattern(dir.resolve("sportel-server.%d{yyyy-MM-dd}.log").toString());
+        policy.setMaxHistory(90);
+        policy.start();
+        file.setRollingPolicy(policy);
+        file.setEncoder(encoder);
+        file.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+    }
+}

@@ -1,0 +1,115 @@
+package al.sportel.server;
+
+import al.sportel.model.Json;
+import al.sportel.server.auth.AuthRoutes;
+import al.sportel.server.auth.AuthService;
+import al.sportel.server.auth.UserRoutes;
+import al.sportel.server.branches.BranchRoutes;
+import al.sportel.server.db.Database;
+import al.sportel.server.demo.DemoData;
+import al.sportel.server.events.EventHub;
+import al.sportel.server.events.EventLog;
+import al.sportel.server.events.EventRoutes;
+import al.sportel.server.http.OpenApiRoute;
+import al.sportel.server.http.Problems;
+import al.sportel.server.queue.CounterActions;
+import al.sportel.server.queue.DisplayRoutes;
+import al.sportel.server.queue.QueueEngine;
+import al.sportel.server.queue.QueueRoutes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the parts together and owns their lifecycle; {@link Main} is the command line around it. */
+public final class SportelServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SportelServer.class);
+
+    private final ServerConfig config;
+    private final Database db;
+    private final EventHub hub;
+    private final Javalin app;
+
+    private SportelServer(ServerConfig config, Database db, EventHub hub, Javalin app) {
+        this.config = config;
+        this.db = db;
+        this.hub = hub;
+        this.app = app;
+    }
+
+    /** Opens the database, migrates, loads demo data if asked, and starts listening. */
+    public static SportelServer start(ServerConfig config) {
+        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbSchema(), 20);
+        try {
+            if (config.demo() && DemoData.loadIfEmpty(db)) {
+                log.info("loaded demo data");
+            }
+            ObjectMapper mapper = Json.newMapper();
+            EventHub hub = new EventHub(db, mapper, config.eventPollInterval());
+            EventLog eventLog = new EventLog(mapper);
+            QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());
+            CounterActions counters = new CounterActions(db, eventLog, hub, config.clock());
+            AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime());
+            BranchRoutes branches = new BranchRoutes(db);
+
+            Javalin app = Javalin.create(c -> {
+                c.showJavalinBanner = false;
+                c.jsonMapper(new JavalinJackson(mapper, false));
+                c.http.maxRequestSize = 64 * 1024;
+                c.useVirtualThreads = false;
+                c.requestLogger.http((ctx, ms) -> {
+                    if (!ctx.path().equals("/health")) {
+                        log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                    }
+                });
+                c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            });
+            Problems.install(app);
+            app.get("/health", ctx -> {
+                boolean up = db.healthy();
+                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
+            });
+            new AuthRoutes(auth, mapper).register(app);
+            new UserRoutes(db, mapper, config.clock()).register(app);
+            new OpenApiRoute(mapper).register(app);
+            branches.register(app);
+            new QueueRoutes(engine, counters, mapper).register(app);
+            new DisplayRoutes(db, config.clock()).register(app);
+            new EventRoutes(hub, branches::exists).register(app);
+            SportelServer server = new SportelServer(config, db, hub, app);
+            app.start(config.host(), config.port());
+            return server;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public int subscriberCount() {
+        return hub.subscriberCount();
+    }
+
+    /** Ends event streams, lets requests in flight finish, then closes the pool. */
+    @Override
+    public void close() {
+        hub.close();
+        app.stop();
+        db.close();
+        log.info("server stopped");
+    }
+}

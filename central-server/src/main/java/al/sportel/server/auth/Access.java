@@ -1,0 +1,44 @@
+package al.sportel.server.auth;
+
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.http.ApiException;
+import io.javalin.http.Context;
+import java.util.Arrays;
+
+/** The role and branch rules of API.md: admins everywhere, everyone else only in their branch. */
+public final class Access {
+
+    static final String USER_ATTRIBUTE = "sportel.user";
+
+    private Access() {
+    }
+
+    /** The logged-in user; the auth filter has already refused requests without one. */
+    public static UserInfo user(Context ctx) {
+        UserInfo u = ctx.attribute(USER_ATTRIBUTE);
+        if (u == null) {
+            throw ApiException.unauthorized("Log in first");
+        }
+        return u;
+    }
+
+    public static UserInfo requireRole(Context ctx, Role... roles) {
+        UserInfo u = user(ctx);
+        if (!Arrays.asList(roles).contains(u.role())) {
+            throw ApiException.forbidden("A " + u.role() + " may not do this");
+        }
+        return u;
+    }
+
+    public static void requireBranch(UserInfo u, String branchCode) {
+        if (u.role() != Role.ADMIN && !branchCode.equals(u.branchCode())) {
+            throw ApiException.forbidden("This belongs to branch " + branchCode + ", not to yours");
+        }
+    }
+
+    /** Staff who act at counters: clerks, supervisors and admins. */
+    public static UserInfo requireStaff(Context ctx) {
+        return requireRole(ctx, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+    }
+}

@@ -1,0 +1,120 @@
+package al.sportel.server.auth;
+
+import al.sportel.model.LoginResponse;
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.db.Database;
+import al.sportel.server.http.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Login, logout and token lookup. Sessions and failed attempts live in the database, so any server
+ * instance sharing it accepts the token and sees the lock.
+ */
+public final class AuthService {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+
+    public AuthService(Database db, Clock clock, Duration tokenLifetime) {
+        this.db = db;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    public LoginResponse login(String rawUsername, String password) {
+        String username = rawUsername.toLowerCase(Locale.ROOT);
+        Instant now = now();
+        checkNotLocked(username, now);
+        Optional<StoredUser> user = db.read(h -> findUser(h, username));
+        boolean ok;
+        if (user.isPresent() && user.get().active()) {
+            ok = PasswordHasher.verify(password, user.get().passwordHash());
+        } else {
+            PasswordHasher.burnTime(password);
+            ok = false;
+        }
+        if (!ok) {
+            db.tx(h -> h.execute("INSERT INTO login_failures (username, failed_at) VALUES (?, ?)", username, now));
+            log.info("failed login for user {}", username);
+            throw new ApiException(401, "bad-credentials", "Wrong username or password",
+                    "The username or the password is wrong", null, null);
+        }
+        String token = Tokens.newToken();
+        Instant expires = now.plus(tokenLifetime);
+        UserInfo info = user.get().info();
+        db.tx(h -> {
+            h.execute("DELETE FROM login_failures WHERE username = ?", username);
+            h.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    Tokens.hash(token), info.id(), now, expires);
+            return null;
+        });
+        log.info("user {} logged in", username);
+        return new LoginResponse(token, expires, info);
+    }
+
+    /** While the last five failures all fall within 15 minutes, the username is locked. */
+    private void checkNotLocked(String username, Instant now) {
+        List<Instant> recent = db.read(h -> h.createQuery(
+                        "SELECT failed_at FROM login_failures WHERE username = :u AND failed_at > :since ORDER BY failed_at DESC")
+                .bind("u", username).bind("since", now.minus(FAILURE_WINDOW))
+                .mapTo(Instant.class).list());
+        if (recent.size() >= MAX_FAILURES) {
+            Instant lockEnds = recent.get(MAX_FAILURES - 1).plus(FAILURE_WINDOW);
+            long seconds = Math.max(1, Duration.between(now, lockEnds).toSeconds() + 1);
+            throw ApiException.tooManyRequests("Too many wrong passwords for this user; try again in "
+                    + ((seconds + 59) / 60) + " minutes", seconds);
+        }
+    }
+
+    public void logout(String token) {
+        db.tx(h -> h.execute("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+                now(), Tokens.hash(token)));
+    }
+
+    /** The user behind a token that is neither expired nor logged out. */
+    public Optional<UserInfo> resolve(String token) {
+        if (token.length() > 200) {
+            return Optional.empty();
+        }
+        return db.read(h -> h.createQuery("""
+                        SELECT u.id, u.username, u.display_name, u.role, u.branch_code
+                        FROM sessions s JOIN users u ON u.id = s.user_id
+                        WHERE s.token_hash = :hash AND s.revoked_at IS NULL AND s.expires_at > :now AND u.active
+                        """)
+                .bind("hash", Tokens.hash(token)).bind("now", now())
+                .map((rs, ctx) -> new UserInfo(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")), rs.getString("branch_code")))
+                .findOne());
+    }
+
+    private Optional<StoredUser> findUser(Handle h, String username) {
+        return h.createQuery("SELECT id, username, display_name, role, branch_code, password_hash, active FROM users WHERE username = :u")
+                .bind("u", username)
+                .map((rs, ctx) -> new StoredUser(new UserInfo(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("branch_code")),
+                        rs.getString("password_hash"), rs.getBoolean("active")))
+                .findOne();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private record StoredUser(UserInfo info, String passwordHash, boolean active) {
+    }
+}

@@ -1,0 +1,64 @@
+package al.sportel.server.branches;
+
+import al.sportel.model.Branch;
+import al.sportel.model.ServiceInfo;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.db.Database;
+import al.sportel.server.http.ApiException;
+import al.sportel.server.queue.CounterViews;
+import io.javalin.Javalin;
+import java.util.List;
+
+/** Reference data: branches, their services and counters. */
+public final class BranchRoutes {
+
+    private final Database db;
+
+    public BranchRoutes(Database db) {
+        this.db = db;
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/v1/branches", ctx -> {
+            Access.user(ctx);
+            ctx.json(db.read(h -> h.createQuery("SELECT code, name, city, address FROM branches ORDER BY code")
+                    .map((rs, c) -> new Branch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list()));
+        });
+        app.get("/api/v1/branches/{code}/services", ctx -> {
+            UserInfo user = Access.user(ctx);
+            String code = ctx.pathParam("code");
+            Access.requireBranch(user, code);
+            ctx.json(services(code));
+        });
+        app.get("/api/v1/branches/{code}/counters", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            String code = ctx.pathParam("code");
+            Access.requireBranch(user, code);
+            requireExists(code);
+            ctx.json(db.read(h -> CounterViews.forBranch(h, code)));
+        });
+    }
+
+    public List<ServiceInfo> services(String code) {
+        requireExists(code);
+        return db.read(h -> h.createQuery("""
+                        SELECT id, letter, name, name_en, average_service_seconds FROM services
+                        WHERE branch_code = :b AND active ORDER BY id
+                        """)
+                .bind("b", code)
+                .map((rs, c) -> new ServiceInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list());
+    }
+
+    public boolean exists(String code) {
+        return code.length() <= 10 && db.read(h -> h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b")
+                .bind("b", code).mapTo(Integer.class).one()) > 0;
+    }
+
+    private void requireExists(String code) {
+        if (!exists(code)) {
+            throw ApiException.notFound("No branch " + code);
+        }
+    }
+}

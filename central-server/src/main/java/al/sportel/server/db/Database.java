@@ -1,0 +1,164 @@
+package al.sportel.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connection pool, the migrations and short transactions that retry on lock conflicts. */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_ATTEMPTS = 6;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+        // Instants travel as OffsetDateTime in UTC: exact on both drivers, whatever the JVM's zone.
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+            }
+        });
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
+            OffsetDateTime odt = rs.getObject(col, OffsetDateTime.class);
+            return odt == null ? null : odt.toInstant();
+        });
+    }
+
+    /** Opens the pool and migrates; throws {@link DatabaseUnavailableException} with a readable reason. */
+    public static Database open(String url, String user, String password, String schema, int poolSize) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        if (user != null) {
+            hc.setUsername(user);
+        }
+        if (password != null) {
+            hc.setPassword(password);
+        }
+        if (schema != null) {
+            hc.setSchema(schema);
+        }
+        hc.setMaximumPoolSize(poolSize);
+        hc.setPoolName("sportel-db");
+        hc.setConnectionTimeout(10_000);
+        hc.setInitializationFailTimeout(10_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("Cannot connect to the database at " + redact(url)
+                    + (user != null ? " as " + user : "") + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(ds)
+                    .schemas(schema == null ? new String[0] : new String[] {schema})
+                    .createSchemas(schema != null)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new DatabaseUnavailableException("Database migration failed: " + rootMessage(e), e);
+        }
+        return new Database(ds);
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * Runs {@code work} in one READ COMMITTED transaction; on a deadlock, serialization failure or lock
+     * timeout it rolls back and tries again, so callers see either the whole change or an error.
+     */
+    public <T> T tx(HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                log.debug("transient database conflict, attempt {}: {}", attempt, rootMessage(e));
+                sleepQuietly(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+            }
+        }
+    }
+
+    /** A read outside any explicit transaction. */
+    public <T> T read(HandleCallback<T, RuntimeException> work) {
+        return jdbi.withHandle(work);
+    }
+
+    public boolean healthy() {
+        try (Handle h = jdbi.open()) {
+            return h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 40001 serialization failure, 40P01 deadlock (PostgreSQL); HYT00 lock timeout,
+                // 40001 deadlock (H2); 55P03 lock not available.
+                if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

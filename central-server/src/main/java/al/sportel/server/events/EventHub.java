@@ -1,0 +1,221 @@
+package al.sportel.server.events;
+
+import al.sportel.server.db.Database;
+import al.sportel.server.events.Subscriber.Frame;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the event table to connected streams. One pump thread reads each branch's new rows
+ * (woken at once by a local commit, and every poll interval for commits of other server instances
+ * sharing the database) and queues them to every subscriber; writer threads do the network I/O.
+ * Only the pump thread touches cursors, so a resuming client's replay and the live rows never
+ * interleave out of order.
+ */
+public final class EventHub implements AutoCloseable {
+
+    /** A client further behind than this is told to reload the snapshot instead of replaying. */
+    static final int REPLAY_LIMIT = 1_000;
+    private static final int BATCH = 500;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(EventHub.class);
+
+    private final Database db;
+    private final DisplayEvents display;
+    private final ScheduledExecutorService pump;
+    private final ExecutorService writers;
+    private final Map<String, List<Subscriber>> channels = new ConcurrentHashMap<>();
+    private final Set<String> wakePending = ConcurrentHashMap.newKeySet();
+
+    public EventHub(Database db, ObjectMapper mapper, Duration pollInterval) {
+        this.db = db;
+        this.display = new DisplayEvents(mapper);
+        this.pump = Executors.newSingleThreadScheduledExecutor(daemon("sportel-event-pump"));
+        this.writers = Executors.newCachedThreadPool(daemon("sportel-sse-writer"));
+        pump.scheduleWithFixedDelay(this::pollAll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        pump.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Called after a commit that appended events for the branch. */
+    public void wake(String branchCode) {
+        if (channels.containsKey(branchCode) && wakePending.add(branchCode)) {
+            submit(() -> {
+                wakePending.remove(branchCode);
+                dispatch(branchCode);
+            });
+        }
+    }
+
+    /**
+     * Connects a stream. With {@code lastEventId} it first replays what the client missed (or sends
+     * {@code snapshot.required} when that is too much or unknown); without it, it starts from now.
+     */
+    Subscriber subscribe(String branchCode, Long lastEventId, boolean publicView, Subscriber.Sink sink) {
+        Subscriber[] holder = new Subscriber[1];
+        Subscriber s = new Subscriber(branchCode, publicView, sink, writers, () -> {
+            List<Subscriber> subs = channels.get(branchCode);
+            if (subs != null) {
+                subs.remove(holder[0]);
+            }
+        });
+        holder[0] = s;
+        submit(() -> attach(s, lastEventId));
+        return s;
+    }
+
+    public int subscriberCount() {
+        return channels.values().stream().mapToInt(List::size).sum();
+    }
+
+    private void attach(Subscriber s, Long lastEventId) {
+        if (s.isClosed()) {
+            return;
+        }
+        long max = db.read(h -> EventLog.lastSeq(h, s.branchCode));
+        if (lastEventId == null) {
+            s.cursor = max;
+        } else if (lastEventId > max || max - lastEventId > REPLAY_LIMIT) {
+            s.offer(new Frame(max, "snapshot.required", display.snapshotRequired(Instant.now())));
+            s.cursor = max;
+        } else {
+            s.cursor = lastEventId;
+            deliver(s, readAfter(s.branchCode, lastEventId, REPLAY_LIMIT));
+        }
+        channels.computeIfAbsent(s.branchCode, b -> new CopyOnWriteArrayList<>()).add(s);
+        // Rows committed between reading max and joining the channel come with the next dispatch.
+        dispatch(s.branchCode);
+    }
+
+    private void pollAll() {
+        for (String branch : channels.keySet()) {
+            dispatch(branch);
+        }
+    }
+
+    private void dispatch(String branchCode) {
+        List<Subscriber> subs = channels.get(branchCode);
+        if (subs == null || subs.isEmpty()) {
+            return;
+        }
+        long from = subs.stream().mapToLong(s -> s.cursor).min().orElse(0);
+        try {
+            List<EventRow> rows = readAfter(branchCode, from, BATCH);
+            for (Subscriber s : subs) {
+                deliver(s, rows);
+            }
+            if (rows.size() == BATCH) {
+                submit(() -> dispatch(branchCode));
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not read events of {}: {}", branchCode, e.getMessage());
+        }
+    }
+
+    private void deliver(Subscriber s, List<EventRow> rows) {
+        for (EventRow r : rows) {
+            if (r.seq() > s.cursor) {
+                s.cursor = r.seq();
+                s.offer(new Frame(r.seq(), r.type(), s.publicView ? r.publicPayload(display) : r.payload()));
+            }
+        }
+    }
+
+    private List<EventRow> readAfter(String branchCode, long after, int limit) {
+        return db.read(h -> h.createQuery("""
+                        SELECT seq, event_type, payload FROM events WHERE branch_code = :b AND seq > :after
+                        ORDER BY seq LIMIT :n
+                        """)
+                .bind("b", branchCode).bind("after", after).bind("n", limit)
+                .map((rs, ctx) -> new EventRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list());
+    }
+
+    private void heartbeat() {
+        Frame ping = Frame.comment("keep-alive");
+        channels.values().forEach(subs -> subs.forEach(s -> s.offer(ping)));
+    }
+
+    private void submit(Runnable r) {
+        try {
+            pump.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    log.warn("event pump task failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // shutting down
+        }
+    }
+
+    /** Closes every stream (clients will reconnect to another instance) and stops the threads. */
+    @Override
+    public void close() {
+        pump.shutdownNow();
+        channels.values().forEach(subs -> subs.forEach(Subscriber::close));
+        channels.clear();
+        writers.shutdown();
+        try {
+            writers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A stored event; its public (display) form is computed once, however many screens listen. */
+    static final class EventRow {
+        private final long seq;
+        private final String type;
+        private final String payload;
+        private String publicPayload;
+
+        EventRow(long seq, String type, String payload) {
+            this.seq = seq;
+            this.type = type;
+            this.payload = payload;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        String type() {
+            return type;
+        }
+
+        String payload() {
+            return payload;
+        }
+
+        String publicPayload(DisplayEvents display) {
+            if (publicPayload == null) {
+                publicPayload = display.toPublic(payload);
+            }
+            return publicPayload;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package al.sportel.server.events;
+
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.http.ApiException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/** The branch event streams: full for staff, numbers only for the waiting-room display. */
+public final class EventRoutes {
+
+    private final EventHub hub;
+    private final Predicate<String> branchExists;
+
+    public EventRoutes(EventHub hub, Predicate<String> branchExists) {
+        this.hub = hub;
+        this.branchExists = branchExists;
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/v1/branches/{code}/events", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            String code = ctx.pathParam("code");
+            Access.requireBranch(user, code);
+            stream(ctx, code, false);
+        });
+        app.get("/api/v1/public/branches/{code}/display/events", ctx -> stream(ctx, ctx.pathParam("code"), true));
+    }
+
+    private void stream(Context ctx, String branchCode, boolean publicView) throws Exception {
+        if (!branchExists.test(branchCode)) {
+            throw ApiException.notFound("No branch " + branchCode);
+        }
+        String accept = ctx.header("Accept");
+        if (!"text/event-stream".equals(accept)) {
+            throw new ApiException(406, "not-acceptable", "Not acceptable",
+                    "This is a Server-Sent Events stream; send Accept: text/event-stream", null, null);
+        }
+        Long lastEventId = lastEventId(ctx);
+        Consumer<SseClient> onConnect = client -> {
+            client.keepAlive();
+            Subscriber s = hub.subscribe(branchCode, lastEventId, publicView, new Subscriber.Sink() {
+                @Override
+                public void send(Subscriber.Frame f) throws IOException {
+                    if (f.event() == null) {
+                        client.sendComment(f.data());
+                    } else {
+                        client.sendEvent(f.event(), f.data(), Long.toString(f.id()));
+                    }
+                    if (client.terminated()) {
+                        throw new IOException("client went away");
+                    }
+                }
+
+                @Override
+                public void close() {
+                    client.close();
+                }
+            });
+            client.onClose(s::close);
+        };
+        new SseHandler(0, onConnect).handle(ctx);
+    }
+
+    /** {@code Last-Event-ID} as browsers send it on reconnect, or {@code ?lastEventId=} on a first connect. */
+    private static Long lastEventId(Context ctx) {
+        String raw = ctx.header("Last-Event-ID");
+        if (raw == null || raw.isBlank()) {
+            raw = ctx.queryParam("lastEventId");
+        }
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // unknown id: the client must reload the snapshot
+        }
+    }
+}

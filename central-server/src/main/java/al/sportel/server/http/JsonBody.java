@@ -1,0 +1,159 @@
+package al.sportel.server.http;
+
+import al.sportel.model.Problem.FieldError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request body read field by field: malformed JSON is a 400 at once, while every field problem
+ * (missing, wrong type, too long) is collected and reported together as one 422 by {@link #validate()}.
+ */
+public final class JsonBody {
+
+    private final JsonNode root;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    public static JsonBody of(Context ctx, ObjectMapper mapper) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw ApiException.badRequest("The request needs a JSON object body");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (Exception e) {
+            throw ApiException.badRequest("The body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object");
+        }
+        return new JsonBody(node);
+    }
+
+    public boolean has(String field) {
+        JsonNode n = root.get(field);
+        return n != null && !n.isNull();
+    }
+
+    public String requiredString(String field, int maxLength) {
+        String s = optionalString(field, maxLength);
+        if (s == null && errorFor(field) == null) {
+            errors.add(new FieldError(field, "is required"));
+        }
+        return s;
+    }
+
+    public String optionalString(String field, int maxLength) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        String s = n.textValue().strip();
+        if (s.isEmpty()) {
+            errors.add(new FieldError(field, "must not be empty"));
+            return null;
+        }
+        if (s.length() > maxLength) {
+            errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
+            return null;
+        }
+        return s;
+    }
+
+    public Long requiredId(String field) {
+        Long v = optionalId(field);
+        if (v == null && errorFor(field) == null) {
+            errors.add(new FieldError(field, "is required"));
+        }
+        return v;
+    }
+
+    public Long optionalId(String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() <= 0) {
+            errors.add(new FieldError(field, "must be a positive whole number"));
+            return null;
+        }
+        return n.longValue();
+    }
+
+    public Integer requiredInt(String field, int min, int max) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
+            errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
+            return null;
+        }
+        return n.intValue();
+    }
+
+    public boolean optionalBoolean(String field, boolean fallback) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            errors.add(new FieldError(field, "must be true or false"));
+            return fallback;
+        }
+        return n.booleanValue();
+    }
+
+    /** A list of distinct positive ids, in the order given. */
+    public List<Long> requiredIdList(String field, int maxSize) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            errors.add(new FieldError(field, "is required"));
+            return List.of();
+        }
+        if (!n.isArray() || n.isEmpty() || n.size() > maxSize) {
+            errors.add(new FieldError(field, "must be a list of 1 to " + maxSize + " ids"));
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : n) {
+            if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() <= 0) {
+                errors.add(new FieldError(field, "must contain only positive whole numbers"));
+                return List.of();
+            }
+            if (ids.contains(item.longValue())) {
+                errors.add(new FieldError(field, "must not repeat an id"));
+                return List.of();
+            }
+            ids.add(item.longValue());
+        }
+        return ids;
+    }
+
+    public void addError(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    /** Throws one 422 listing every field problem found so far. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(List.copyOf(errors));
+        }
+    }
+
+    private FieldError errorFor(String field) {
+        return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,27 @@
+package al.sportel.server.queue;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The order call-next takes waiting tickets in, for one counter: priority tickets first, then the
+ * earliest issued, ties broken by the counter's service order, then by ticket number. Used in SQL by
+ * {@link QueueEngine} and in memory for the queue lists; keep the two in step.
+ */
+final class CallOrder {
+
+    private CallOrder() {
+    }
+
+    static Comparator<TicketRow> forServices(List<Long> serviceOrder) {
+        return Comparator.comparing((TicketRow t) -> !t.priority())
+                .thenComparing(TicketRow::issuedAt)
+                .thenComparingInt(t -> rank(serviceOrder, t.serviceId()))
+                .thenComparingInt(TicketRow::seq);
+    }
+
+    private static int rank(List<Long> serviceOrder, long serviceId) {
+        int i = serviceOrder.indexOf(serviceId);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+}

@@ -1,0 +1,154 @@
+package al.sportel.server.queue;
+
+import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
+import al.sportel.model.EventType;
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.db.Database;
+import al.sportel.server.events.EventHub;
+import al.sportel.server.events.EventLog;
+import al.sportel.server.http.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Opening, pausing and closing counters and setting their work profile. */
+public final class CounterActions {
+
+    private final Database db;
+    private final EventLog events;
+    private final EventHub hub;
+    private final Clock clock;
+
+    public CounterActions(Database db, EventLog events, EventHub hub, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /**
+     * The user signs in at the counter. A counter has at most one clerk and a clerk sits at one counter;
+     * a supervisor opening a paused counter leaves its clerk in place.
+     */
+    public Counter open(UserInfo actor, long counterId) {
+        return change(actor, counterId, (h, c) -> {
+            Long clerk = c.clerkUserId();
+            if (clerk != null && !clerk.equals(actor.id())) {
+                if (actor.role() == Role.CLERK) {
+                    throw ApiException.conflict("counter-taken", "Counter " + c.number() + " is already signed in by "
+                            + displayName(h, clerk));
+                }
+            } else {
+                Optional<Integer> elsewhere = h.createQuery("""
+                                SELECT counter_number FROM counters WHERE clerk_user_id = :u AND id <> :c AND status <> 'CLOSED'
+                                """)
+                        .bind("u", actor.id()).bind("c", c.id()).mapTo(Integer.class).findFirst();
+                if (elsewhere.isPresent()) {
+                    throw ApiException.conflict("already-at-counter", "You are signed in at counter " + elsewhere.get()
+                            + "; close it first");
+                }
+                clerk = actor.id();
+            }
+            h.createUpdate("UPDATE counters SET status = 'OPEN', clerk_user_id = :u WHERE id = :c")
+                    .bind("u", clerk).bind("c", c.id()).execute();
+            return CounterStatus.OPEN;
+        });
+    }
+
+    public Counter pause(UserInfo actor, long counterId) {
+        return change(actor, counterId, (h, c) -> {
+            QueueEngine.requireCounterClerk(actor, c);
+            if (c.status() != CounterStatus.OPEN) {
+                throw ApiException.conflict("illegal-transition", "Counter " + c.number() + " is " + c.status()
+                        + "; only an OPEN counter can pause");
+            }
+            h.execute("UPDATE counters SET status = 'PAUSED' WHERE id = ?", c.id());
+            return CounterStatus.PAUSED;
+        });
+    }
+
+    public Counter close(UserInfo actor, long counterId) {
+        return change(actor, counterId, (h, c) -> {
+            QueueEngine.requireCounterClerk(actor, c);
+            if (c.status() == CounterStatus.CLOSED) {
+                throw ApiException.conflict("illegal-transition", "Counter " + c.number() + " is already closed");
+            }
+            Optional<String> busy = h.createQuery("SELECT ticket_number FROM tickets WHERE counter_id = :c AND status IN ('CALLED', 'SERVING')")
+                    .bind("c", c.id()).mapTo(String.class).findFirst();
+            if (busy.isPresent()) {
+                throw ApiException.conflict("counter-busy", "Ticket " + busy.get() + " is still at counter " + c.number()
+                        + "; finish or return it before closing");
+            }
+            h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
+            return CounterStatus.CLOSED;
+        });
+    }
+
+    /** Replaces the counter's work profile; the list order is its order of preference. */
+    public Counter setServices(UserInfo actor, long counterId, List<Long> serviceIds) {
+        return change(actor, counterId, (h, c) -> {
+            List<Long> valid = h.createQuery("SELECT id FROM services WHERE branch_code = :b AND id IN (<ids>)")
+                    .bind("b", c.branchCode()).bindList("ids", serviceIds).mapTo(Long.class).list();
+            if (valid.size() != serviceIds.size()) {
+                List<Long> unknown = serviceIds.stream().filter(id -> !valid.contains(id)).toList();
+                throw ApiException.invalid("serviceIds", "no such services in branch " + c.branchCode() + ": " + unknown);
+            }
+            h.execute("DELETE FROM counter_services WHERE counter_id = ?", c.id());
+            for (int i = 0; i < serviceIds.size(); i++) {
+                h.execute("INSERT INTO counter_services (counter_id, service_id, sort_order) VALUES (?, ?, ?)",
+                        c.id(), serviceIds.get(i), i);
+            }
+            return c.status();
+        });
+    }
+
+    /** A new, closed counter (administration). */
+    public Counter create(UserInfo actor, String branchCode, int number, String name, List<Long> serviceIds) {
+        long id = db.tx(h -> {
+            QueueEngine.requireBranchExists(h, branchCode);
+            Access.requireBranch(actor, branchCode);
+            if (h.createQuery("SELECT COUNT(*) FROM counters WHERE branch_code = :b AND counter_number = :n")
+                    .bind("b", branchCode).bind("n", number).mapTo(Integer.class).one() > 0) {
+                throw ApiException.conflict("counter-exists", "Branch " + branchCode + " already has counter " + number);
+            }
+            return h.createUpdate("INSERT INTO counters (branch_code, counter_number, name, status) VALUES (:b, :n, :name, 'CLOSED')")
+                    .bind("b", branchCode).bind("n", number).bind("name", name)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        });
+        return setServices(actor, id, serviceIds);
+    }
+
+    private interface Change {
+        CounterStatus apply(Handle h, CounterRow counter);
+    }
+
+    private Counter change(UserInfo actor, long counterId, Change change) {
+        String[] branch = new String[1];
+        Counter result = db.tx(h -> {
+            CounterRow c = CounterViews.lock(h, counterId)
+                    .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
+            Access.requireBranch(actor, c.branchCode());
+            branch[0] = c.branchCode();
+            CounterStatus to = change.apply(h, c);
+            Counter view = CounterViews.byId(h, counterId).orElseThrow();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            events.append(h, c.branchCode(), EventType.COUNTER_UPDATED, now, actor, null, view,
+                    c.status().name(), to.name());
+            return view;
+        });
+        hub.wake(branch[0]);
+        return result;
+    }
+
+    private static String displayName(Handle h, long userId) {
+        return h.createQuery("SELECT display_name FROM users WHERE id = :u").bind("u", userId)
+                .mapTo(String.class).findOne().map(Objects::toString).orElse("another clerk");
+    }
+}

@@ -1,0 +1,370 @@
+package al.sportel.server.queue;
+
+import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
+import al.sportel.model.EventType;
+import al.sportel.model.QueueSnapshot;
+import al.sportel.model.Role;
+import al.sportel.model.Ticket;
+import al.sportel.model.TicketStatus;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.db.Database;
+import al.sportel.server.events.EventHub;
+import al.sportel.server.events.EventLog;
+import al.sportel.server.http.ApiException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The queue: issuing, calling and moving tickets. Every change is one transaction that also appends
+ * its event; locks are always taken in the order counter → ticket → branch, so two requests never
+ * wait on each other in a circle.
+ */
+public final class QueueEngine {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Tirane");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_CLAIM_ATTEMPTS = 50;
+
+    private final Database db;
+    private final EventLog events;
+    private final EventHub hub;
+    private final Clock clock;
+
+    public QueueEngine(Database db, EventLog events, EventHub hub, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority) {
+        Ticket t = db.tx(h -> {
+            // The branch lock serialises issuing per branch: numbers have no gaps or duplicates, and
+            // issuedAt follows commit order.
+            h.createQuery("SELECT code FROM branches WHERE code = :b FOR UPDATE").bind("b", branchCode)
+                    .mapTo(String.class).findOne()
+                    .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
+            var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
+                    .bind("s", serviceId).bind("b", branchCode)
+                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
+                    .findOne()
+                    .orElseThrow(() -> ApiException.invalid("serviceId", "no such service in branch " + branchCode));
+            if (!(Boolean) service[1]) {
+                throw ApiException.invalid("serviceId", "this service is not offered at the moment");
+            }
+            Instant now = now();
+            LocalDate day = LocalDate.ofInstant(now, ZONE);
+            int seq = nextNumber(h, branchCode, serviceId, day);
+            String id = newTicketId();
+            h.createUpdate("""
+                            INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
+                                                 priority, issued_at)
+                            VALUES (:id, :b, :s, :num, :seq, :day, 'WAITING', :prio, :now)
+                            """)
+                    .bind("id", id).bind("b", branchCode).bind("s", serviceId)
+                    .bind("num", "%s%03d".formatted(service[0], seq)).bind("seq", seq).bind("day", day)
+                    .bind("prio", priority).bind("now", now)
+                    .execute();
+            Ticket view = withEstimate(h, find(h, id).orElseThrow());
+            events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
+            return view;
+        });
+        hub.wake(branchCode);
+        return t;
+    }
+
+    private static int nextNumber(Handle h, String branchCode, long serviceId, LocalDate day) {
+        int updated = h.createUpdate("""
+                        UPDATE ticket_sequences SET last_number = last_number + 1
+                        WHERE branch_code = :b AND service_id = :s AND business_date = :d
+                        """)
+                .bind("b", branchCode).bind("s", serviceId).bind("d", day).execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO ticket_sequences (branch_code, service_id, business_date, last_number) VALUES (:b, :s, :d, 1)")
+                    .bind("b", branchCode).bind("s", serviceId).bind("d", day).execute();
+            return 1;
+        }
+        return h.createQuery("SELECT last_number FROM ticket_sequences WHERE branch_code = :b AND service_id = :s AND business_date = :d")
+                .bind("b", branchCode).bind("s", serviceId).bind("d", day).mapTo(Integer.class).one();
+    }
+
+    /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */
+    public Optional<Ticket> callNext(UserInfo actor, long counterId) {
+        Optional<Ticket> called = db.tx(h -> {
+            CounterRow counter = CounterViews.lock(h, counterId)
+                    .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
+            Access.requireBranch(actor, counter.branchCode());
+            requireCounterClerk(actor, counter);
+            if (counter.status() != CounterStatus.OPEN) {
+                throw ApiException.conflict("counter-not-open", "Counter " + counter.number() + " is "
+                        + counter.status() + "; open it before calling");
+            }
+            Optional<TicketRow> busy = h.createQuery(TicketRow.SELECT + " WHERE t.counter_id = :c AND t.status IN ('CALLED', 'SERVING')")
+                    .bind("c", counterId).map((rs, ctx) -> TicketRow.map(rs)).findFirst();
+            if (busy.isPresent()) {
+                throw ApiException.conflict("counter-busy", "Counter " + counter.number() + " still has ticket "
+                        + busy.get().number() + " (" + busy.get().status() + "); finish, return or mark it first");
+            }
+            List<Long> services = CounterViews.serviceIds(h, counterId);
+            LocalDate day = LocalDate.ofInstant(now(), ZONE);
+            for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+                Optional<String> candidate = claimTransferred(h, counter, day).or(() -> claimFromServices(h, counter, services, day));
+                if (candidate.isEmpty()) {
+                    return Optional.<Ticket>empty();
+                }
+                Instant now = now();
+                // Guarded update: even if a database ignored SKIP LOCKED, a ticket is called only once.
+                int won = h.createUpdate("""
+                                UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now
+                                WHERE id = :id AND status = 'WAITING'
+                                """)
+                        .bind("c", counterId).bind("now", now).bind("id", candidate.get()).execute();
+                if (won == 1) {
+                    Ticket view = find(h, candidate.get()).orElseThrow().view();
+                    Counter cv = CounterViews.byId(h, counterId).orElseThrow();
+                    events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
+                    return Optional.of(view);
+                }
+            }
+            throw ApiException.conflict("queue-contended", "The queue changed too often to call; try again");
+        });
+        called.ifPresent(t -> hub.wake(t.branchCode()));
+        return called;
+    }
+
+    private static Optional<String> claimTransferred(Handle h, CounterRow counter, LocalDate day) {
+        return h.createQuery("""
+                        SELECT id FROM tickets
+                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id = :c
+                        ORDER BY priority DESC, issued_at, seq
+                        LIMIT 1 FOR UPDATE SKIP LOCKED
+                        """)
+                .bind("b", counter.branchCode()).bind("d", day).bind("c", counter.id())
+                .mapTo(String.class).findFirst();
+    }
+
+    private static Optional<String> claimFromServices(Handle h, CounterRow counter, List<Long> services, LocalDate day) {
+        if (services.isEmpty()) {
+            return Optional.empty();
+        }
+        // Ties on issuedAt go to the service the counter lists first (see CallOrder).
+        StringBuilder rank = new StringBuilder("CASE service_id");
+        for (int i = 0; i < services.size(); i++) {
+            rank.append(" WHEN :s").append(i).append(" THEN ").append(i);
+        }
+        rank.append(" END");
+        Query q = h.createQuery("""
+                        SELECT id FROM tickets
+                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id IS NULL
+                          AND service_id IN (<services>)
+                        ORDER BY priority DESC, issued_at, %s, seq
+                        LIMIT 1 FOR UPDATE SKIP LOCKED
+                        """.formatted(rank))
+                .bind("b", counter.branchCode()).bind("d", day)
+                .bindList("services", services);
+        for (int i = 0; i < services.size(); i++) {
+            q.bind("s" + i, services.get(i));
+        }
+        return q.mapTo(String.class).findFirst();
+    }
+
+    Ticket move(UserInfo actor, String ticketId, TicketMove move) {
+        Ticket t = db.tx(h -> {
+            TicketRow row = lockTicket(h, ticketId);
+            authorizeTicketAction(h, actor, row);
+            if (!move.from.contains(row.status())) {
+                throw illegal(row, move.path, move.from);
+            }
+            Instant now = now();
+            h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
+                    .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
+            TicketRow after = find(h, ticketId).orElseThrow();
+            Ticket view = after.status() == TicketStatus.WAITING ? withEstimate(h, after) : after.view();
+            Counter counter = row.counterId() == null ? null : CounterViews.byId(h, row.counterId()).orElse(null);
+            events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
+            return view;
+        });
+        hub.wake(t.branchCode());
+        return t;
+    }
+
+    /** Back to waiting in another service's queue or for one counter, keeping its place (issuedAt). */
+    public Ticket transfer(UserInfo actor, String ticketId, Long serviceId, Long counterId) {
+        Ticket t = db.tx(h -> {
+            TicketRow row = lockTicket(h, ticketId);
+            authorizeTicketAction(h, actor, row);
+            var allowed = java.util.EnumSet.of(TicketStatus.WAITING, TicketStatus.SERVING);
+            if (!allowed.contains(row.status())) {
+                throw illegal(row, "transfer", allowed);
+            }
+            long newService = row.serviceId();
+            Long target = null;
+            if (serviceId != null) {
+                boolean ok = h.createQuery("SELECT COUNT(*) FROM services WHERE id = :s AND branch_code = :b AND active")
+                        .bind("s", serviceId).bind("b", row.branchCode()).mapTo(Integer.class).one() == 1;
+                if (!ok) {
+                    throw ApiException.invalid("serviceId", "no such service in branch " + row.branchCode());
+                }
+                newService = serviceId;
+            } else {
+                boolean ok = h.createQuery("SELECT COUNT(*) FROM counters WHERE id = :c AND branch_code = :b")
+                        .bind("c", counterId).bind("b", row.branchCode()).mapTo(Integer.class).one() == 1;
+                if (!ok) {
+                    throw ApiException.invalid("counterId", "no such counter in branch " + row.branchCode());
+                }
+                target = counterId;
+            }
+            Instant now = now();
+            h.createUpdate("""
+                            UPDATE tickets SET status = 'WAITING', service_id = :s, target_counter_id = :target,
+                                   counter_id = NULL, called_at = NULL, started_at = NULL
+                            WHERE id = :id
+                            """)
+                    .bind("s", newService).bind("target", target).bind("id", ticketId).execute();
+            Ticket view = withEstimate(h, find(h, ticketId).orElseThrow());
+            Counter previous = row.counterId() == null ? null : CounterViews.byId(h, row.counterId()).orElse(null);
+            events.append(h, row.branchCode(), EventType.TICKET_TRANSFERRED, now, actor, view, previous,
+                    row.status().name(), "WAITING");
+            return view;
+        });
+        hub.wake(t.branchCode());
+        return t;
+    }
+
+    public Ticket get(UserInfo actor, String ticketId) {
+        return db.read(h -> {
+            TicketRow row = find(h, ticketId).orElseThrow(() -> ApiException.notFound("No ticket " + ticketId));
+            Access.requireBranch(actor, row.branchCode());
+            return row.status() == TicketStatus.WAITING ? withEstimate(h, row) : row.view();
+        });
+    }
+
+    /** Used by public pages that already know the (unguessable) ticket id. */
+    public Optional<Ticket> findPublic(String ticketId) {
+        return db.read(h -> find(h, ticketId).map(r -> r.status() == TicketStatus.WAITING ? withEstimate(h, r) : r.view()));
+    }
+
+    public QueueSnapshot snapshot(String branchCode) {
+        return db.read(h -> {
+            requireBranchExists(h, branchCode);
+            // Read the event id first: events after it may already be in the lists, none can be missing.
+            long lastEventId = EventLog.lastSeq(h, branchCode);
+            LocalDate day = today();
+            List<TicketRow> rows = h.createQuery(TicketRow.SELECT + """
+                            WHERE t.branch_code = :b AND ((t.status = 'WAITING' AND t.business_date = :d)
+                                                          OR t.status IN ('CALLED', 'SERVING'))
+                            """)
+                    .bind("b", branchCode).bind("d", day).map((rs, ctx) -> TicketRow.map(rs)).list();
+            List<Long> allServices = h.createQuery("SELECT id FROM services WHERE branch_code = :b ORDER BY id")
+                    .bind("b", branchCode).mapTo(Long.class).list();
+            List<TicketRow> waiting = rows.stream().filter(r -> r.status() == TicketStatus.WAITING)
+                    .sorted(CallOrder.forServices(allServices)).toList();
+            WaitEstimator estimator = WaitEstimator.load(h, branchCode, day);
+            List<Ticket> waitingViews = new ArrayList<>(waiting.size());
+            var positions = new java.util.HashMap<Long, Integer>();
+            for (TicketRow r : waiting) {
+                int p = positions.merge(r.serviceId(), 1, Integer::sum);
+                waitingViews.add(r.view().withWaitEstimate(p, estimator.estimate(r.serviceId(), p)));
+            }
+            Comparator<TicketRow> byCall = Comparator.comparing(TicketRow::calledAt, Comparator.nullsLast(Comparator.naturalOrder()));
+            return new QueueSnapshot(lastEventId, waitingViews,
+                    rows.stream().filter(r -> r.status() == TicketStatus.CALLED).sorted(byCall).map(TicketRow::view).toList(),
+                    rows.stream().filter(r -> r.status() == TicketStatus.SERVING).sorted(byCall).map(TicketRow::view).toList(),
+                    CounterViews.forBranch(h, branchCode));
+        });
+    }
+
+    static void requireBranchExists(Handle h, String branchCode) {
+        if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", branchCode).mapTo(Integer.class).one() == 0) {
+            throw ApiException.notFound("No branch " + branchCode);
+        }
+    }
+
+    /** Position in its service's queue (1 = next) and the estimate of {@link WaitEstimator}. */
+    private Ticket withEstimate(Handle h, TicketRow row) {
+        if (row.status() != TicketStatus.WAITING) {
+            return row.view();
+        }
+        int ahead = h.createQuery("""
+                        SELECT COUNT(*) FROM tickets
+                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND service_id = :s
+                          AND (priority > :p OR (priority = :p AND (issued_at < :i OR (issued_at = :i AND seq < :seq))))
+                        """)
+                .bind("b", row.branchCode()).bind("d", LocalDate.ofInstant(row.issuedAt(), ZONE))
+                .bind("s", row.serviceId()).bind("p", row.priority()).bind("i", row.issuedAt()).bind("seq", row.seq())
+                .mapTo(Integer.class).one();
+        int position = ahead + 1;
+        WaitEstimator estimator = WaitEstimator.load(h, row.branchCode(), today());
+        return row.view().withWaitEstimate(position, estimator.estimate(row.serviceId(), position));
+    }
+
+    private static TicketRow lockTicket(Handle h, String ticketId) {
+        if (ticketId.length() > 32) {
+            throw ApiException.notFound("No ticket with that id");
+        }
+        h.createQuery("SELECT id FROM tickets WHERE id = :id FOR UPDATE").bind("id", ticketId).mapTo(String.class)
+                .findOne().orElseThrow(() -> ApiException.notFound("No ticket " + ticketId));
+        return find(h, ticketId).orElseThrow();
+    }
+
+    static Optional<TicketRow> find(Handle h, String ticketId) {
+        if (ticketId.length() > 32) {
+            return Optional.empty();
+        }
+        return h.createQuery(TicketRow.SELECT + " WHERE t.id = :id").bind("id", ticketId)
+                .map((rs, ctx) -> TicketRow.map(rs)).findOne();
+    }
+
+    /** Branch staff may act on tickets; a clerk only on those waiting or at their own counter. */
+    private static void authorizeTicketAction(Handle h, UserInfo actor, TicketRow row) {
+        Access.requireBranch(actor, row.branchCode());
+        if (actor.role() == Role.CLERK && row.counterId() != null) {
+            Long clerk = h.createQuery("SELECT clerk_user_id FROM counters WHERE id = :c").bind("c", row.counterId())
+                    .mapTo(Long.class).findOne().orElse(null);
+            if (!Objects.equals(clerk, actor.id())) {
+                throw ApiException.forbidden("Ticket " + row.number() + " is at another clerk's counter");
+            }
+        }
+    }
+
+    static void requireCounterClerk(UserInfo actor, CounterRow counter) {
+        if (actor.role() == Role.CLERK && !Objects.equals(counter.clerkUserId(), actor.id())) {
+            throw ApiException.forbidden("Counter " + counter.number() + " is not signed in by you; open it first");
+        }
+    }
+
+    private static ApiException illegal(TicketRow row, String action, java.util.Set<TicketStatus> from) {
+        return ApiException.conflict("illegal-transition", "Ticket " + row.number() + " is " + row.status()
+                + "; " + action + " needs it to be " + from.stream().map(Enum::name).collect(Collectors.joining(" or ")));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    private static String newTicketId() {
+        // 128 random bits: the phone view's link must not be guessable.
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

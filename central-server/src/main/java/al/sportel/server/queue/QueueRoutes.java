@@ -1,0 +1,95 @@
+package al.sportel.server.queue;
+
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.PathParams;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/** Tickets, call-next, the branch queue and the counter actions. */
+public final class QueueRoutes {
+
+    private final QueueEngine engine;
+    private final CounterActions counters;
+    private final ObjectMapper mapper;
+
+    public QueueRoutes(QueueEngine engine, CounterActions counters, ObjectMapper mapper) {
+        this.engine = engine;
+        this.counters = counters;
+        this.mapper = mapper;
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/v1/branches/{code}/tickets", this::issue);
+        app.get("/api/v1/branches/{code}/queue", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            String code = ctx.pathParam("code");
+            Access.requireBranch(user, code);
+            ctx.json(engine.snapshot(code));
+        });
+        app.get("/api/v1/tickets/{id}", ctx -> ctx.json(engine.get(Access.user(ctx), ctx.pathParam("id"))));
+        for (TicketMove move : TicketMove.values()) {
+            app.post("/api/v1/tickets/{id}/" + move.path,
+                    ctx -> ctx.json(engine.move(Access.requireStaff(ctx), ctx.pathParam("id"), move)));
+        }
+        app.post("/api/v1/tickets/{id}/transfer", this::transfer);
+        app.post("/api/v1/counters/{id}/call-next", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            engine.callNext(user, PathParams.id(ctx, "id", "counter"))
+                    .ifPresentOrElse(ctx::json, () -> ctx.status(204));
+        });
+        app.post("/api/v1/counters/{id}/open", ctx -> ctx.json(counters.open(Access.requireStaff(ctx), counterId(ctx))));
+        app.post("/api/v1/counters/{id}/pause", ctx -> ctx.json(counters.pause(Access.requireStaff(ctx), counterId(ctx))));
+        app.post("/api/v1/counters/{id}/close", ctx -> ctx.json(counters.close(Access.requireStaff(ctx), counterId(ctx))));
+        app.put("/api/v1/counters/{id}/services", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
+            long id = counterId(ctx);
+            JsonBody body = JsonBody.of(ctx, mapper);
+            var serviceIds = body.requiredIdList("serviceIds", 20);
+            body.validate();
+            ctx.json(counters.setServices(user, id, serviceIds));
+        });
+        app.post("/api/v1/branches/{code}/counters", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.ADMIN);
+            JsonBody body = JsonBody.of(ctx, mapper);
+            Integer number = body.requiredInt("number", 1, 999);
+            String name = body.optionalString("name", 100);
+            var serviceIds = body.requiredIdList("serviceIds", 20);
+            body.validate();
+            ctx.status(201).json(counters.create(user, ctx.pathParam("code"), number,
+                    name == null ? "Sporteli " + number : name, serviceIds));
+        });
+    }
+
+    private void issue(Context ctx) {
+        UserInfo user = Access.requireRole(ctx, Role.KIOSK, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+        String code = ctx.pathParam("code");
+        Access.requireBranch(user, code);
+        JsonBody body = JsonBody.of(ctx, mapper);
+        Long serviceId = body.requiredId("serviceId");
+        boolean priority = body.optionalBoolean("priority", false);
+        body.validate();
+        ctx.status(201).json(engine.issue(user, code, serviceId, priority));
+    }
+
+    private void transfer(Context ctx) {
+        UserInfo user = Access.requireStaff(ctx);
+        String id = ctx.pathParam("id");
+        JsonBody body = JsonBody.of(ctx, mapper);
+        Long serviceId = body.optionalId("serviceId");
+        Long counterId = body.optionalId("counterId");
+        if (body.has("serviceId") == body.has("counterId")) {
+            body.addError("serviceId", "give either serviceId or counterId");
+        }
+        body.validate();
+        ctx.json(engine.transfer(user, id, serviceId, counterId));
+    }
+
+    private static long counterId(Context ctx) {
+        return PathParams.id(ctx, "id", "counter");
+    }
+
+}

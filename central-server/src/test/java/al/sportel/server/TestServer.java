@@ -1,0 +1,87 @@
+package al.sportel.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The real server on a random port with the demo data, on a fresh database: an H2 file in a temporary
+ * folder, or — when the build runs with {@code -Dsportel.test.db=postgres} — its own schema in the
+ * PostgreSQL of {@code SPORTEL_TEST_PG_URL}, dropped again on close.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final SportelServer server;
+    private final Path dataDir;
+    private final String pgSchema;
+    private final Api api;
+
+    private TestServer(SportelServer server, Path dataDir, String pgSchema) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.pgSchema = pgSchema;
+        this.api = new Api(server.baseUrl());
+    }
+
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getProperty("sportel.test.db"));
+    }
+
+    public static TestServer start() {
+        return start(Clock.systemUTC());
+    }
+
+    public static TestServer start(Clock clock) {
+        try {
+            Path dir = Files.createTempDirectory("sportel-test");
+            ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dir).withDemo(true).withClock(clock);
+            String schema = null;
+            if (onPostgres()) {
+                String url = System.getenv("SPORTEL_TEST_PG_URL");
+                if (url == null) {
+                    throw new IllegalStateException("sportel.test.db=postgres needs SPORTEL_TEST_PG_URL");
+                }
+                schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                config = config.withDatabase(url, System.getenv("SPORTEL_TEST_PG_USER"), System.getenv("SPORTEL_TEST_PG_PASSWORD"), schema);
+            }
+            return new TestServer(SportelServer.start(config), dir, schema);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public SportelServer server() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        if (pgSchema != null) {
+            try (Connection c = DriverManager.getConnection(System.getenv("SPORTEL_TEST_PG_URL"),
+                    System.getenv("SPORTEL_TEST_PG_USER"), System.getenv("SPORTEL_TEST_PG_PASSWORD"))) {
+                c.createStatement().execute("DROP SCHEMA " + pgSchema + " CASCADE");
+            } catch (Exception e) {
+                System.err.println("could not drop test schema " + pgSchema + ": " + e.getMessage());
+            }
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+}

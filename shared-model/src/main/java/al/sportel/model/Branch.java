@@ -1,0 +1,4 @@
+package al.sportel.model;
+
+public record Branch(String code, String name, String city, String address) {
+}

@@ -1,0 +1,5 @@
+package al.sportel.model;
+
+public enum CounterStatus {
+    OPEN, PAUSED, CLOSED
+}

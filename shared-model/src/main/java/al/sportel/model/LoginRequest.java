@@ -1,0 +1,4 @@
+package al.sportel.model;
+
+public record LoginRequest(String username, String password) {
+}

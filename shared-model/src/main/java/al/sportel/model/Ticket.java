@@ -1,0 +1,29 @@
+package al.sportel.model;
+
+import java.time.Instant;
+
+/**
+ * A ticket as the API shows it. {@code position} (1 = next in its service) and
+ * {@code estimatedWaitSeconds} are set only while it waits.
+ */
+public record Ticket(
+        String id,
+        String number,
+        long serviceId,
+        String serviceLetter,
+        String branchCode,
+        TicketStatus status,
+        boolean priority,
+        Instant issuedAt,
+        Instant calledAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Long counterId,
+        Integer position,
+        Integer estimatedWaitSeconds) {
+
+    public Ticket withWaitEstimate(Integer position, Integer estimatedWaitSeconds) {
+        return new Ticket(id, number, serviceId, serviceLetter, branchCode, status, priority, issuedAt,
+                calledAt, startedAt, finishedAt, counterId, position, estimatedWaitSeconds);
+    }
+}
