@@ -1,0 +1,142 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Login, lock-out, logout, and who may do what where. */
+class AuthAndRolesTest {
+
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private Api.Response login(String user, String password) {
+        return api.post("/api/v1/auth/login", null, Map.of("username", user, "password", password));
+    }
+
+    @Test
+    void loginReturnsTokenAndUserAndMeAnswersWithIt() {
+        JsonNode body = login("clerk1", "sportel").expect(200).json();
+        assertThat(body.get("token").asText()).hasSizeGreaterThan(30);
+        assertThat(body.get("expiresAt").asText()).endsWith("Z");
+        JsonNode user = body.get("user");
+        assertThat(user.get("username").asText()).isEqualTo("clerk1");
+        assertThat(user.get("role").asText()).isEqualTo("CLERK");
+        assertThat(user.get("branchCode").asText()).isEqualTo("TR01");
+        assertThat(user.has("passwordHash")).isFalse();
+        JsonNode me = api.get("/api/v1/me", body.get("token").asText()).expect(200).json();
+        assertThat(me.get("id").asLong()).isEqualTo(user.get("id").asLong());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        Api.Response wrong = login("clerk2", "nope").expect(401);
+        Api.Response unknown = login("nobody-here", "nope").expect(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+        assertThat(wrong.json().get("type")).isEqualTo(unknown.json().get("type"));
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheUsernameEvenForTheRightOne() {
+        for (int i = 0; i < 5; i++) {
+            login("clerk3", "wrong" + i).expect(401);
+        }
+        Api.Response locked = login("clerk3", "sportel").expect(429);
+        long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(800L, 901L);
+        assertThat(locked.json().get("detail").asText()).contains("15 minutes");
+        login("clerk4", "sportel").expect(200); // other users are not affected
+    }
+
+    @Test
+    void logoutEndsTheToken() {
+        String token = login("clerk5", "sportel").expect(200).json().get("token").asText();
+        api.get("/api/v1/me", token).expect(200);
+        api.post("/api/v1/auth/logout", token, null).expect(204);
+        api.get("/api/v1/me", token).expect(401);
+    }
+
+    @Test
+    void noTokenOrABadOneIs401Everywhere() {
+        api.get("/api/v1/branches", null).expect(401);
+        api.get("/api/v1/branches", "made-up-token").expect(401);
+        api.raw("GET", "/api/v1/branches", null, "", Map.of("Authorization", "Basic YWRtaW46c3BvcnRlbA==")).expect(401);
+        api.post("/api/v1/counters/1/call-next", null, null).expect(401);
+        api.get("/health", null).expect(200);
+        assertThat(api.get("/health", null).json().get("status").asText()).isEqualTo("UP");
+        api.get("/api/v1/openapi.json", null).expect(200);
+        api.get("/api/v1/public/branches/TR01/display", null).expect(200);
+    }
+
+    @Test
+    void aClerkOfAnotherBranchCannotCallAtATiranaCounter() {
+        long tr1 = api.counterId("TR01", 6);
+        api.act("clerk6", "/api/v1/counters/" + tr1 + "/open").expect(200);
+        Api.Response r = api.act("clerk7", "/api/v1/counters/" + tr1 + "/call-next").expect(403);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        api.act("clerk7", "/api/v1/counters/" + tr1 + "/open").expect(403);
+        api.get("/api/v1/branches/TR01/queue", api.token("clerk7")).expect(403);
+        api.get("/api/v1/branches/TR01/counters", api.token("supervisor2")).expect(403);
+        api.put("/api/v1/counters/" + tr1 + "/services", api.token("supervisor2"),
+                Map.of("serviceIds", java.util.List.of(api.serviceId("TR01", "P")))).expect(403);
+        api.post("/api/v1/branches/TR01/tickets", api.token("kiosk2"), Map.of("serviceId", api.serviceId("TR01", "P"))).expect(403);
+        api.act("clerk6", "/api/v1/counters/" + tr1 + "/close").expect(200);
+    }
+
+    @Test
+    void aKioskOnlyIssuesTickets() {
+        long c = api.counterId("TR01", 5);
+        api.act("kiosk1", "/api/v1/counters/" + c + "/call-next").expect(403);
+        api.act("kiosk1", "/api/v1/counters/" + c + "/open").expect(403);
+        api.get("/api/v1/branches/TR01/queue", api.token("kiosk1")).expect(403);
+        JsonNode t = api.issue("TR01", "I", false);
+        api.act("kiosk1", "/api/v1/tickets/" + t.get("id").asText() + "/cancel").expect(403);
+        api.get("/api/v1/branches/TR01/services", api.token("kiosk1")).expect(200);
+    }
+
+    @Test
+    void aClerkCannotActOnAnotherClerksTicketButTheSupervisorCan() {
+        long c2 = api.counterId("DR01", 2);
+        api.act("clerk8", "/api/v1/counters/" + c2 + "/open").expect(200);
+        api.issue("DR01", "P", false);
+        String id = api.act("clerk8", "/api/v1/counters/" + c2 + "/call-next").expect(200).json().get("id").asText();
+        api.act("clerk9", "/api/v1/tickets/" + id + "/start").expect(403);
+        api.act("clerk9", "/api/v1/counters/" + c2 + "/call-next").expect(403);
+        api.act("supervisor2", "/api/v1/tickets/" + id + "/start").expect(200);
+        api.act("supervisor1", "/api/v1/tickets/" + id + "/finish").expect(403);
+        api.act("admin", "/api/v1/tickets/" + id + "/finish").expect(200);
+    }
+
+    @Test
+    void onlyAnAdminCreatesCountersAndUsers() {
+        Map<String, Object> user = Map.of("username", "clerk99", "displayName", "Test", "role", "CLERK",
+                "branchCode", "TR01", "password", "long-enough-1");
+        api.post("/api/v1/users", api.token("supervisor1"), user).expect(403);
+        JsonNode created = api.post("/api/v1/users", api.token("admin"), user).expect(201).json();
+        assertThat(created.get("role").asText()).isEqualTo("CLERK");
+        api.post("/api/v1/users", api.token("admin"), user).expect(409);
+        login("clerk99", "long-enough-1").expect(200);
+        api.post("/api/v1/branches/DR01/counters", api.token("supervisor2"),
+                Map.of("number", 9, "serviceIds", java.util.List.of(api.serviceId("DR01", "P")))).expect(403);
+        JsonNode counter = api.post("/api/v1/branches/DR01/counters", api.token("admin"),
+                Map.of("number", 9, "serviceIds", java.util.List.of(api.serviceId("DR01", "P")))).expect(201).json();
+        assertThat(counter.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(counter.get("name").asText()).isEqualTo("Sporteli 9");
+    }
+}

@@ -1,0 +1,67 @@
+package al.sportel.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A stuck client must never hold up the pump or the other clients. */
+class SubscriberTest {
+
+    @Test
+    void aStuckClientIsCutOffWithoutBlockingTheOthers() throws Exception {
+        ExecutorService writers = Executors.newCachedThreadPool();
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicBoolean stuckClosed = new AtomicBoolean();
+        Subscriber stuck = new Subscriber("TR01", false, new Subscriber.Sink() {
+            @Override
+            public void send(Subscriber.Frame frame) throws Exception {
+                never.await(); // a client whose TCP window never opens
+            }
+
+            @Override
+            public void close() {
+                stuckClosed.set(true);
+                never.countDown();
+            }
+        }, writers, () -> { });
+        AtomicInteger delivered = new AtomicInteger();
+        CountDownLatch allDelivered = new CountDownLatch(100);
+        Subscriber healthy = new Subscriber("TR01", false, new Subscriber.Sink() {
+            @Override
+            public void send(Subscriber.Frame frame) {
+                delivered.incrementAndGet();
+                allDelivered.countDown();
+            }
+
+            @Override
+            public void close() {
+            }
+        }, writers, () -> { });
+
+        long started = System.nanoTime();
+        for (int i = 1; i <= 2_000 + Subscriber.MAX_PENDING; i++) {
+            Subscriber.Frame f = new Subscriber.Frame(i, "ticket.issued", "{}");
+            stuck.offer(f);
+            if (i % 20 == 0) {
+                healthy.offer(f);
+            }
+        }
+        long offerMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(allDelivered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(delivered.get()).isEqualTo(100);
+        for (int i = 0; i < 100 && !stuckClosed.get(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(stuckClosed).as("the stuck client is disconnected once too far behind").isTrue();
+        assertThat(stuck.isClosed()).isTrue();
+        assertThat(offerMillis).as("offering never waits for the network (sanity bound, not a benchmark)").isLessThan(5_000);
+        writers.shutdownNow();
+    }
+}
