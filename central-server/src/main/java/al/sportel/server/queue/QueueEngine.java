@@ -123,7 +123,8 @@ public final class QueueEngine {
             List<Long> services = CounterViews.serviceIds(h, counterId);
             LocalDate day = LocalDate.ofInstant(now(), ZONE);
             for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-                Optional<String> candidate = claimTransferred(h, counter, day).or(() -> claimFromServices(h, counter, services, day));
+                Optional<String> candidate = claimTransferred(h, counter, day)
+                        .or(() -> claimFromServices(h, counter, services, day));
                 if (candidate.isEmpty()) {
                     return Optional.<Ticket>empty();
                 }
@@ -147,18 +148,18 @@ public final class QueueEngine {
         return called;
     }
 
-    private static Optional<String> claimTransferred(Handle h, CounterRow counter, LocalDate day) {
+    private Optional<String> claimTransferred(Handle h, CounterRow counter, LocalDate day) {
         return h.createQuery("""
                         SELECT id FROM tickets
                         WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id = :c
                         ORDER BY priority DESC, issued_at, seq
-                        LIMIT 1 FOR UPDATE SKIP LOCKED
-                        """)
+                        LIMIT 1 %s
+                        """.formatted(claimLock()))
                 .bind("b", counter.branchCode()).bind("d", day).bind("c", counter.id())
                 .mapTo(String.class).findFirst();
     }
 
-    private static Optional<String> claimFromServices(Handle h, CounterRow counter, List<Long> services, LocalDate day) {
+    private Optional<String> claimFromServices(Handle h, CounterRow counter, List<Long> services, LocalDate day) {
         if (services.isEmpty()) {
             return Optional.empty();
         }
@@ -173,14 +174,23 @@ public final class QueueEngine {
                         WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id IS NULL
                           AND service_id IN (<services>)
                         ORDER BY priority DESC, issued_at, %s, seq
-                        LIMIT 1 FOR UPDATE SKIP LOCKED
-                        """.formatted(rank))
+                        LIMIT 1 %s
+                        """.formatted(rank, claimLock()))
                 .bind("b", counter.branchCode()).bind("d", day)
                 .bindList("services", services);
         for (int i = 0; i < services.size(); i++) {
             q.bind("s" + i, services.get(i));
         }
         return q.mapTo(String.class).findFirst();
+    }
+
+    /**
+     * PostgreSQL locks just the row it returns and skips rows other counters are claiming. H2 locks
+     * every row it sorts, so there a plain read picks the candidate and the guarded update alone
+     * decides who wins (the loser waits for the winner's commit, sees CALLED and takes the next one).
+     */
+    private String claimLock() {
+        return db.isPostgres() ? "FOR UPDATE SKIP LOCKED" : "";
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {

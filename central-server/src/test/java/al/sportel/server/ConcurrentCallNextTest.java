@@ -1,0 +1,146 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ten counters call at once over HTTP while kiosks keep issuing: every ticket is called exactly once,
+ * none is lost, and each counter's calls come in the promised order.
+ */
+class ConcurrentCallNextTest {
+
+    private static final int COUNTERS = 10;
+    private static final int ISSUED_BEFORE = 150;
+    private static final int ISSUED_DURING = 250;
+
+    private record Called(String id, boolean priority, Instant issuedAt) {
+    }
+
+    @Test
+    void everyTicketIsCalledExactlyOnceAndInOrder() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Api api = server.api();
+            List<String> letters = List.of("P", "A", "K", "I");
+            Map<String, Long> service = new HashMap<>();
+            letters.forEach(l -> service.put(l, api.serviceId("TR01", l)));
+            // four more counters and clerks for Tirana, so ten counters call at once
+            List<List<String>> extraProfiles = List.of(List.of("K", "P"), List.of("I", "A"), List.of("P"), List.of("A", "K", "I", "P"));
+            for (int i = 0; i < extraProfiles.size(); i++) {
+                api.post("/api/v1/branches/TR01/counters", api.token("admin"), Map.of("number", 7 + i,
+                        "serviceIds", extraProfiles.get(i).stream().map(service::get).toList())).expect(201);
+                api.post("/api/v1/users", api.token("admin"), Map.of("username", "clerk" + (11 + i), "displayName", "Extra " + i,
+                        "role", "CLERK", "branchCode", "TR01", "password", "sportel")).expect(422); // too short: proves validation
+                api.post("/api/v1/users", api.token("admin"), Map.of("username", "clerk" + (11 + i), "displayName", "Extra " + i,
+                        "role", "CLERK", "branchCode", "TR01", "password", "sportel-long")).expect(201);
+            }
+            List<String> clerks = new ArrayList<>();
+            List<Long> counterIds = new ArrayList<>();
+            for (int n = 1; n <= COUNTERS; n++) {
+                String clerk = "clerk" + (n <= 6 ? n : n + 4);
+                String token = n <= 6 ? api.token(clerk) : api.post("/api/v1/auth/login", null,
+                        Map.of("username", clerk, "password", "sportel-long")).expect(200).json().get("token").asText();
+                long id = api.counterId("TR01", n);
+                api.post("/api/v1/counters/" + id + "/open", token, null).expect(200);
+                clerks.add(token);
+                counterIds.add(id);
+            }
+
+            Random random = new Random(42);
+            Set<String> issued = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < ISSUED_BEFORE; i++) {
+                issued.add(api.issue("TR01", letters.get(random.nextInt(4)), random.nextInt(10) == 0).get("id").asText());
+            }
+
+            ExecutorService pool = Executors.newFixedThreadPool(COUNTERS + 2);
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicBoolean issuing = new AtomicBoolean(true);
+            List<Future<?>> issuers = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                int seed = k;
+                issuers.add(pool.submit(() -> {
+                    Random r = new Random(seed);
+                    go.await();
+                    for (int i = 0; i < ISSUED_DURING / 2; i++) {
+                        issued.add(api.issue("TR01", letters.get(r.nextInt(4)), r.nextInt(10) == 0).get("id").asText());
+                    }
+                    return null;
+                }));
+            }
+            List<Future<List<Called>>> callers = new ArrayList<>();
+            for (int c = 0; c < COUNTERS; c++) {
+                String token = clerks.get(c);
+                long counter = counterIds.get(c);
+                callers.add(pool.submit(() -> {
+                    List<Called> mine = new ArrayList<>();
+                    go.await();
+                    int idle = 0;
+                    while (issuing.get() || idle < 3) {
+                        Api.Response r = api.post("/api/v1/counters/" + counter + "/call-next", token, null);
+                        if (r.status() == 204) {
+                            idle++;
+                            Thread.sleep(5);
+                            continue;
+                        }
+                        r.expect(200);
+                        idle = 0;
+                        JsonNode t = r.json();
+                        mine.add(new Called(t.get("id").asText(), t.get("priority").asBoolean(), Instant.parse(t.get("issuedAt").asText())));
+                        api.post("/api/v1/tickets/" + t.get("id").asText() + "/start", token, null).expect(200);
+                        api.post("/api/v1/tickets/" + t.get("id").asText() + "/finish", token, null).expect(200);
+                    }
+                    return mine;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : issuers) {
+                f.get();
+            }
+            issuing.set(false);
+            List<String> allCalled = new ArrayList<>();
+            Map<Integer, List<Called>> byCounter = new HashMap<>();
+            for (int c = 0; c < COUNTERS; c++) {
+                List<Called> mine = callers.get(c).get();
+                byCounter.put(c + 1, mine);
+                mine.forEach(x -> allCalled.add(x.id()));
+            }
+            pool.shutdown();
+
+            assertThat(issued).hasSize(ISSUED_BEFORE + ISSUED_DURING);
+            assertThat(new HashSet<>(allCalled)).as("no ticket called twice").hasSize(allCalled.size());
+            assertThat(new HashSet<>(allCalled)).as("every ticket called").isEqualTo(issued);
+            JsonNode queue = api.get("/api/v1/branches/TR01/queue", api.token("admin")).expect(200).json();
+            assertThat(queue.get("waiting")).isEmpty();
+            assertThat(queue.get("called")).isEmpty();
+            assertThat(queue.get("serving")).isEmpty();
+            assertThat(byCounter.values().stream().filter(l -> !l.isEmpty()).count()).as("the work was shared").isGreaterThan(5);
+
+            // Within each class (priority or not), a counter never calls a ticket issued earlier than one it
+            // already called: that earlier ticket would have been visible and eligible at the first call.
+            for (var e : byCounter.entrySet()) {
+                for (boolean prio : new boolean[] {true, false}) {
+                    List<Instant> times = e.getValue().stream().filter(x -> x.priority() == prio).map(Called::issuedAt).toList();
+                    List<Instant> sorted = new ArrayList<>(times);
+                    Collections.sort(sorted);
+                    assertThat(times).as("counter %d, priority %s", e.getKey(), prio).isEqualTo(sorted);
+                }
+            }
+        }
+    }
+}
