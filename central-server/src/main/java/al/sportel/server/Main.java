@@ -48,6 +48,13 @@ public final class Main {
         }
         Logging.toFile(config.dataDir().resolve("logs"));
         Logger log = LoggerFactory.getLogger(Main.class);
+        if (!portFree(config.host(), config.port())) {
+            String reason = "cannot listen on " + config.host() + ":" + config.port()
+                    + " (address in use or not available); choose another with --port";
+            log.error(reason);
+            System.err.println("sportel-server: " + reason);
+            System.exit(1);
+        }
         SportelServer server;
         try {
             server = SportelServer.start(config);
@@ -56,7 +63,7 @@ public final class Main {
             System.err.println("sportel-server: " + e.getMessage());
             System.exit(1);
             return;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty may throw checked exceptions through Javalin
             String reason = isBindFailure(e)
                     ? "cannot listen on " + config.host() + ":" + config.port() + " (address in use or not available); choose another with --port"
                     : "failed to start: " + e;
@@ -134,6 +141,20 @@ public final class Main {
             // reported below
         }
         throw new IllegalArgumentException(what + " must be a port number from 0 to 65535, got '" + raw + "'");
+    }
+
+    /** Checked before the database is opened, so a taken port fails fast with a plain message. */
+    private static boolean portFree(String host, int port) {
+        if (port == 0) {
+            return true;
+        }
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(host, port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static boolean isBindFailure(Throwable e) {
