@@ -149,12 +149,19 @@ class QueueFlowTest {
 
         // a waiting ticket sent to one counter is called there before anything else, and only there
         JsonNode i1 = issue("I", false);
-        api.post("/api/v1/tickets/" + i1.get("id").asText() + "/transfer", api.token("supervisor1"),
-                Map.of("counterId", c5)).expect(200);
+        JsonNode targeted = api.post("/api/v1/tickets/" + i1.get("id").asText() + "/transfer", api.token("supervisor1"),
+                Map.of("counterId", c5)).expect(200).json();
+        assertThat(targeted.get("targetCounterId").asLong()).isEqualTo(c5);
         assertThat(callNext("clerk1", c1)).isEqualTo(p2.get("number").asText());
         api.act("clerk5", "/api/v1/tickets/" + api.get("/api/v1/branches/TR01/counters", api.token("clerk5")).json()
                 .get(4).get("currentTicket").get("id").asText() + "/no-show").expect(200);
         assertThat(callNext("clerk5", c5)).isEqualTo(i1.get("number").asText());
+
+        JsonNode stats = api.get("/api/v1/counters/" + c5 + "/stats", api.token("clerk5")).expect(200).json();
+        assertThat(stats.get("served").asInt()).isEqualTo(1);
+        assertThat(stats.get("noShows").asInt()).isEqualTo(1);
+        assertThat(stats.get("averageServiceSeconds").asInt()).isEqualTo(0); // the test clock stood still
+        api.get("/api/v1/counters/" + c5 + "/stats", api.token("clerk7")).expect(403);
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A ticket as the API shows it. {@code position} (1 = next in its service) and
- * {@code estimatedWaitSeconds} are set only while it waits.
+ * {@code estimatedWaitSeconds} are set only while it waits; {@code targetCounterId} when it was
+ * transferred to one counter, which alone will call it.
  */
 public record Ticket(
         String id,
@@ -20,10 +21,11 @@ public record Ticket(
         Instant finishedAt,
         Long counterId,
         Integer position,
-        Integer estimatedWaitSeconds) {
+        Integer estimatedWaitSeconds,
+        Long targetCounterId) {
 
     public Ticket withWaitEstimate(Integer position, Integer estimatedWaitSeconds) {
         return new Ticket(id, number, serviceId, serviceLetter, branchCode, status, priority, issuedAt,
-                calledAt, startedAt, finishedAt, counterId, position, estimatedWaitSeconds);
+                calledAt, startedAt, finishedAt, counterId, position, estimatedWaitSeconds, targetCounterId);
     }
 }

@@ -269,6 +269,33 @@ public final class QueueEngine {
         return db.read(h -> find(h, ticketId).map(r -> r.status() == TicketStatus.WAITING ? withEstimate(h, r) : r.view()));
     }
 
+    public record CounterStats(long counterId, LocalDate date, int served, int noShows, Integer averageServiceSeconds) {
+    }
+
+    /** Today's served and no-show counts at a counter and its average service time. */
+    public CounterStats counterStats(UserInfo actor, long counterId) {
+        return db.read(h -> {
+            String branch = h.createQuery("SELECT branch_code FROM counters WHERE id = :c").bind("c", counterId)
+                    .mapTo(String.class).findOne().orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
+            Access.requireBranch(actor, branch);
+            LocalDate day = today();
+            record Row(String status, Instant started, Instant finished) {
+            }
+            List<Row> rows = h.createQuery("""
+                            SELECT status, started_at, finished_at FROM tickets
+                            WHERE counter_id = :c AND business_date = :d AND status IN ('DONE', 'NO_SHOW')
+                            """)
+                    .bind("c", counterId).bind("d", day)
+                    .map((rs, ctx) -> new Row(rs.getString(1), TicketRow.instant(rs, "started_at"), TicketRow.instant(rs, "finished_at")))
+                    .list();
+            List<Row> done = rows.stream().filter(r -> r.status().equals("DONE") && r.started() != null).toList();
+            Integer avg = done.isEmpty() ? null : (int) Math.round(done.stream()
+                    .mapToLong(r -> r.finished().toEpochMilli() - r.started().toEpochMilli()).average().orElse(0) / 1000.0);
+            int served = (int) rows.stream().filter(r -> r.status().equals("DONE")).count();
+            return new CounterStats(counterId, day, served, rows.size() - served, avg);
+        });
+    }
+
     public QueueSnapshot snapshot(String branchCode) {
         return db.read(h -> {
             requireBranchExists(h, branchCode);

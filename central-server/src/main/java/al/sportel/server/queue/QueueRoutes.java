@@ -41,6 +41,7 @@ public final class QueueRoutes {
             engine.callNext(user, PathParams.id(ctx, "id", "counter"))
                     .ifPresentOrElse(ctx::json, () -> ctx.status(204));
         });
+        app.get("/api/v1/counters/{id}/stats", ctx -> ctx.json(engine.counterStats(Access.requireStaff(ctx), counterId(ctx))));
         app.post("/api/v1/counters/{id}/open", ctx -> ctx.json(counters.open(Access.requireStaff(ctx), counterId(ctx))));
         app.post("/api/v1/counters/{id}/pause", ctx -> ctx.json(counters.pause(Access.requireStaff(ctx), counterId(ctx))));
         app.post("/api/v1/counters/{id}/close", ctx -> ctx.json(counters.close(Access.requireStaff(ctx), counterId(ctx))));

@@ -40,7 +40,7 @@ record TicketRow(
 
     Ticket view() {
         return new Ticket(id, number, serviceId, serviceLetter, branchCode, status, priority, issuedAt, calledAt,
-                startedAt, finishedAt, counterId, null, null);
+                startedAt, finishedAt, counterId, null, null, targetCounterId);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
