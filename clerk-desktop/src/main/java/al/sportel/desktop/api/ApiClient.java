@@ -1,0 +1,196 @@
+package al.sportel.desktop.api;
+
+import al.sportel.model.Branch;
+import al.sportel.model.Counter;
+import al.sportel.model.Json;
+import al.sportel.model.LoginRequest;
+import al.sportel.model.LoginResponse;
+import al.sportel.model.QueueSnapshot;
+import al.sportel.model.ServiceInfo;
+import al.sportel.model.Ticket;
+import al.sportel.model.UserInfo;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The central API as the desktop uses it (API.md). Every method blocks: call it from a background
+ * task, never from the JavaFX thread.
+ */
+public final class ApiClient {
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+
+    private final String baseUrl;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper = Json.newMapper();
+    private volatile String token;
+    private volatile UserInfo user;
+
+    public ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(15))
+                .callTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    OkHttpClient http() {
+        return http;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    String token() {
+        return token;
+    }
+
+    public UserInfo user() {
+        return user;
+    }
+
+    /** True when {@code /health} answers UP. */
+    public boolean healthy() {
+        try (Response r = http.newCall(new Request.Builder().url(baseUrl + "/health").build()).execute()) {
+            return r.isSuccessful();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public LoginResponse login(String username, String password) throws ApiException {
+        LoginResponse r = send("POST", "/api/v1/auth/login", new LoginRequest(username, password), LoginResponse.class);
+        token = r.token();
+        user = r.user();
+        return r;
+    }
+
+    public void logout() {
+        try {
+            send("POST", "/api/v1/auth/logout", null, Void.class);
+        } catch (ApiException ignored) {
+            // the token expires by itself
+        }
+        token = null;
+    }
+
+    public List<Branch> branches() throws ApiException {
+        return send("GET", "/api/v1/branches", null, new TypeReference<List<Branch>>() { });
+    }
+
+    public List<ServiceInfo> services(String branch) throws ApiException {
+        return send("GET", "/api/v1/branches/" + branch + "/services", null, new TypeReference<List<ServiceInfo>>() { });
+    }
+
+    public List<Counter> counters(String branch) throws ApiException {
+        return send("GET", "/api/v1/branches/" + branch + "/counters", null, new TypeReference<List<Counter>>() { });
+    }
+
+    public QueueSnapshot queue(String branch) throws ApiException {
+        return send("GET", "/api/v1/branches/" + branch + "/queue", null, QueueSnapshot.class);
+    }
+
+    /** {@code open}, {@code pause} or {@code close}. */
+    public Counter counterAction(long counterId, String action) throws ApiException {
+        return send("POST", "/api/v1/counters/" + counterId + "/" + action, null, Counter.class);
+    }
+
+    public Optional<Ticket> callNext(long counterId) throws ApiException {
+        return Optional.ofNullable(send("POST", "/api/v1/counters/" + counterId + "/call-next", null, Ticket.class));
+    }
+
+    /** {@code recall}, {@code start}, {@code finish}, {@code no-show}, {@code return} or {@code cancel}. */
+    public Ticket ticketAction(String ticketId, String action) throws ApiException {
+        return send("POST", "/api/v1/tickets/" + ticketId + "/" + action, null, Ticket.class);
+    }
+
+    public Ticket transfer(String ticketId, Long serviceId, Long counterId) throws ApiException {
+        Map<String, Long> body = serviceId != null ? Map.of("serviceId", serviceId) : Map.of("counterId", counterId);
+        return send("POST", "/api/v1/tickets/" + ticketId + "/transfer", body, Ticket.class);
+    }
+
+    public record CounterStats(int served, int noShows, Integer averageServiceSeconds) {
+    }
+
+    public CounterStats stats(long counterId) throws ApiException {
+        return send("GET", "/api/v1/counters/" + counterId + "/stats", null, CounterStats.class);
+    }
+
+    private <T> T send(String method, String path, Object body, Class<T> type) throws ApiException {
+        return send(method, path, body, mapper.getTypeFactory().constructType(type));
+    }
+
+    private <T> T send(String method, String path, Object body, TypeReference<T> type) throws ApiException {
+        return send(method, path, body, mapper.getTypeFactory().constructType(type));
+    }
+
+    private <T> T send(String method, String path, Object body, com.fasterxml.jackson.databind.JavaType type) throws ApiException {
+        Request.Builder b;
+        try {
+            b = new Request.Builder().url(baseUrl + path);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unreachable(e);
+        }
+        try {
+            RequestBody rb = body == null ? (method.equals("GET") ? null : RequestBody.create(new byte[0], null))
+                    : RequestBody.create(mapper.writeValueAsBytes(body), JSON_TYPE);
+            b.method(method, rb);
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            try (Response r = http.newCall(b.build()).execute()) {
+                String text = r.body() == null ? "" : r.body().string();
+                if (r.isSuccessful()) {
+                    return r.code() == 204 || text.isEmpty() ? null : mapper.readValue(text, type);
+                }
+                throw problem(r, text);
+            }
+        } catch (IOException e) {
+            throw ApiException.unreachable(e);
+        }
+    }
+
+    private ApiException problem(Response r, String text) {
+        String detail = r.message();
+        String type = "http-" + r.code();
+        try {
+            JsonNode p = mapper.readTree(text);
+            if (p != null && p.hasNonNull("detail")) {
+                detail = p.get("detail").asText();
+            }
+            if (p != null && p.hasNonNull("type")) {
+                String t = p.get("type").asText();
+                type = t.substring(t.lastIndexOf('/') + 1);
+            }
+        } catch (IOException ignored) {
+            // not a problem document; keep the status line
+        }
+        long retryAfter = 0;
+        String ra = r.header("Retry-After");
+        if (ra != null) {
+            try {
+                retryAfter = Long.parseLong(ra.trim());
+            } catch (NumberFormatException ignored) {
+                // an HTTP date; treat as unknown
+            }
+        }
+        return new ApiException(r.code(), type, detail, retryAfter);
+    }
+}

@@ -1,0 +1,40 @@
+package al.sportel.desktop.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How the client was started: options win over environment variables, which win over what the
+ * client remembered last time ({@link Settings}).
+ */
+public record DesktopConfig(String serverUrl, String lang, Path dataDir) {
+
+    public static DesktopConfig parse(String[] args, Map<String, String> env) {
+        String server = env.get("SPORTEL_SERVER");
+        String lang = env.get("SPORTEL_LANG");
+        String dir = env.get("SPORTEL_DESKTOP_DATA");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--server" -> server = require(a, v);
+                case "--lang" -> lang = require(a, v);
+                case "--data-dir" -> dir = require(a, v);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+            i++;
+        }
+        if (lang != null && !lang.equals("sq") && !lang.equals("en")) {
+            throw new IllegalArgumentException("--lang must be sq or en");
+        }
+        Path dataDir = dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".sportel");
+        return new DesktopConfig(server, lang, dataDir);
+    }
+
+    private static String require(String option, String value) {
+        if (value == null || value.startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+}

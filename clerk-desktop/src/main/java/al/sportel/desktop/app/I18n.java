@@ -1,0 +1,55 @@
+package al.sportel.desktop.app;
+
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Strings and formats for the chosen language: Albanian by default, English selectable. */
+public final class I18n {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Tirane");
+    public static final Locale ALBANIAN = new Locale("sq", "AL");
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    public I18n(String lang) {
+        this.locale = "en".equals(lang) ? Locale.ENGLISH : ALBANIAN;
+        // Locale.ROOT for Albanian: messages.properties is the Albanian bundle, so the JVM's own
+        // default locale never sneaks in another language.
+        this.bundle = ResourceBundle.getBundle("al.sportel.desktop.messages",
+                "en".equals(lang) ? Locale.ENGLISH : Locale.ROOT, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+    }
+
+    public String lang() {
+        return locale == Locale.ENGLISH ? "en" : "sq";
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String t(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm", locale).withZone(ZONE).format(instant);
+    }
+
+    /** "4:05" or "1:02:09". */
+    public static String duration(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    public String number(long n) {
+        return NumberFormat.getIntegerInstance(locale).format(n);
+    }
+}

@@ -1,0 +1,226 @@
+package al.sportel.desktop.login;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.app.Background;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Session;
+import al.sportel.desktop.app.SportelApp;
+import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
+import al.sportel.model.LoginResponse;
+import al.sportel.model.Role;
+import al.sportel.model.ServiceInfo;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** Step 1: server, username, password, language. Step 2: pick a counter of the branch and open it. */
+public final class LoginController {
+
+    @FXML private TextField serverField;
+    @FXML private Label serverStatus;
+    @FXML private TextField loginUsername;
+    @FXML private PasswordField loginPassword;
+    @FXML private ChoiceBox<String> languageChoice;
+    @FXML private Label loginError;
+    @FXML private Button loginButton;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private VBox credentialsPane;
+    @FXML private VBox counterPane;
+    @FXML private Label welcomeLabel;
+    @FXML private ComboBox<Counter> counterChoice;
+    @FXML private Button openCounterButton;
+    @FXML private Label counterError;
+
+    private SportelApp app;
+    private I18n i18n;
+    private Background bg;
+    private ApiClient api;
+    private LoginResponse login;
+    private final PauseTransition healthDelay = new PauseTransition(Duration.millis(400));
+
+    public void init(SportelApp app, String username) {
+        this.app = app;
+        this.i18n = app.i18n();
+        this.bg = app.background();
+        busyIndicator.visibleProperty().bind(bg.busy());
+        loginButton.disableProperty().bind(bg.busy());
+        openCounterButton.disableProperty().bind(bg.busy().or(counterChoice.valueProperty().isNull()));
+        serverField.setText(app.initialServer());
+        if (username != null) {
+            loginUsername.setText(username);
+        }
+        languageChoice.getItems().setAll("sq", "en");
+        languageChoice.setValue(i18n.lang());
+        languageChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : code.equals("en") ? "English" : "Shqip";
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        languageChoice.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.equals(i18n.lang())) {
+                app.changeLanguage(now, loginUsername.getText());
+            }
+        });
+        healthDelay.setOnFinished(e -> checkServer());
+        serverField.textProperty().addListener((o, was, now) -> healthDelay.playFromStart());
+        counterChoice.setCellFactory(l -> new CounterCell());
+        counterChoice.setButtonCell(new CounterCell());
+        showError(loginError, null);
+        showError(counterError, null);
+        checkServer();
+        javafx.application.Platform.runLater(() -> (loginUsername.getText().isEmpty() ? loginUsername : loginPassword).requestFocus());
+    }
+
+    /** Shows whether the server answers before the clerk types a password. */
+    private void checkServer() {
+        String url = serverField.getText().trim();
+        serverStatus.setText(i18n.t("login.server.checking"));
+        serverStatus.getStyleClass().setAll("label", "server-status");
+        ApiClient probe = new ApiClient(url);
+        bg.run(probe::healthy, up -> {
+            if (!url.equals(serverField.getText().trim())) {
+                return; // the field changed meanwhile; another check follows
+            }
+            serverStatus.setText(i18n.t(up ? "login.server.up" : "login.server.down"));
+            serverStatus.getStyleClass().setAll("label", "server-status", up ? "ok" : "bad");
+        }, e -> serverStatus.setText(i18n.t("login.server.down")));
+    }
+
+    @FXML
+    private void onLogin() {
+        String user = loginUsername.getText().trim();
+        String password = loginPassword.getText();
+        if (user.isEmpty() || password.isEmpty()) {
+            showError(loginError, i18n.t("login.error.empty"));
+            return;
+        }
+        showError(loginError, null);
+        String url = serverField.getText().trim();
+        api = new ApiClient(url);
+        bg.run(() -> {
+            LoginResponse r = api.login(user, password);
+            List<Counter> counters = r.user().role() == Role.KIOSK ? List.of() : api.counters(branchOf(r));
+            return new Object[] {r, counters};
+        }, result -> {
+            login = (LoginResponse) result[0];
+            @SuppressWarnings("unchecked")
+            List<Counter> counters = (List<Counter>) result[1];
+            if (login.user().role() == Role.KIOSK || login.user().branchCode() == null && counters.isEmpty()) {
+                showError(loginError, i18n.t("login.error.role"));
+                return;
+            }
+            app.settings().put("server", url);
+            bg.fireAndForget(() -> {
+                app.settings().save();
+                return null;
+            });
+            showCounters(counters);
+        }, e -> showError(loginError, loginMessage(e)));
+    }
+
+    private static String branchOf(LoginResponse r) {
+        return r.user().branchCode() != null ? r.user().branchCode() : "TR01";
+    }
+
+    private String loginMessage(ApiException e) {
+        if (e.unreachable()) {
+            return i18n.t("login.error.unreachable", serverField.getText().trim());
+        }
+        return switch (e.status()) {
+            case 401 -> i18n.t("login.error.credentials");
+            case 429 -> i18n.t("login.error.locked", Math.max(1, (e.retryAfterSeconds() + 59) / 60));
+            case 422, 400 -> i18n.t("login.error.empty");
+            default -> e.getMessage();
+        };
+    }
+
+    private void showCounters(List<Counter> counters) {
+        credentialsPane.setVisible(false);
+        credentialsPane.setManaged(false);
+        counterPane.setVisible(true);
+        counterPane.setManaged(true);
+        welcomeLabel.setText(i18n.t("login.welcome", login.user().displayName()));
+        counterChoice.getItems().setAll(counters);
+        String last = app.settings().get("counter." + login.user().username(), null);
+        counterChoice.getItems().stream()
+                .filter(c -> last != null && Integer.toString(c.number()).equals(last))
+                .findFirst()
+                .or(() -> counterChoice.getItems().stream()
+                        .filter(c -> c.clerk() != null && c.clerk().id() == login.user().id()).findFirst())
+                .or(() -> counterChoice.getItems().stream().filter(c -> c.status() == CounterStatus.CLOSED).findFirst())
+                .ifPresent(counterChoice::setValue);
+        counterChoice.requestFocus();
+    }
+
+    @FXML
+    private void onOpenCounter() {
+        Counter chosen = counterChoice.getValue();
+        if (chosen == null) {
+            return;
+        }
+        showError(counterError, null);
+        String branch = branchOf(login);
+        bg.run(() -> {
+            Counter opened = api.counterAction(chosen.id(), "open");
+            List<ServiceInfo> services = api.services(branch);
+            List<Counter> all = api.counters(branch);
+            return new Session(api, login.user(), opened, services, all);
+        }, session -> {
+            app.settings().put("counter." + login.user().username(), Integer.toString(chosen.number()));
+            bg.fireAndForget(() -> {
+                app.settings().save();
+                return null;
+            });
+            app.showCounter(session);
+        }, e -> showError(counterError, e.unreachable() ? i18n.t("login.error.unreachable", api.baseUrl()) : e.getMessage()));
+    }
+
+    @FXML
+    private void onBack() {
+        if (api != null) {
+            ApiClient old = api;
+            bg.fireAndForget(() -> {
+                old.logout();
+                return null;
+            });
+        }
+        app.showLogin(loginUsername.getText());
+    }
+
+    private static void showError(Label label, String text) {
+        label.setText(text == null ? "" : text);
+        label.setVisible(text != null);
+        label.setManaged(text != null);
+    }
+
+    private final class CounterCell extends ListCell<Counter> {
+        @Override
+        protected void updateItem(Counter c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setText(null);
+                return;
+            }
+            String who = c.clerk() == null ? i18n.t("counter.free") : c.clerk().displayName();
+            setText(i18n.t("counter.choice", c.number(), c.name(), i18n.t("counter.status." + c.status().name()), who));
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package al.sportel.desktop.queue;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.api.EventStream;
+import al.sportel.desktop.app.Background;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Session;
+import al.sportel.desktop.app.SportelApp;
+import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
+import al.sportel.model.LiveEvent;
+import al.sportel.model.ServiceInfo;
+import al.sportel.model.Ticket;
+import al.sportel.model.TicketStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The counter screen: the current ticket, the actions on it, and this counter's queue, live. */
+public final class CounterController {
+
+    @FXML private Label counterTitle;
+    @FXML private Label counterStatusLabel;
+    @FXML private Button pauseButton;
+    @FXML private Button closeCounterButton;
+    @FXML private Button logoutButton;
+    @FXML private Label connectionBanner;
+    @FXML private Label currentTicketNumber;
+    @FXML private Label currentService;
+    @FXML private Label priorityMark;
+    @FXML private Label currentWaited;
+    @FXML private Label currentStatus;
+    @FXML private Button callNextButton;
+    @FXML private Button recallButton;
+    @FXML private Button startButton;
+    @FXML private Button finishButton;
+    @FXML private Button noShowButton;
+    @FXML private Button returnButton;
+    @FXML private Button transferButton;
+    @FXML private Label actionMessage;
+    @FXML private Label waitingCount;
+    @FXML private Label longestWait;
+    @FXML private Label serviceCounts;
+    @FXML private TableView<Ticket> queueTable;
+    @FXML private Label connectionStatus;
+    @FXML private Label statusClerk;
+    @FXML private Label statusCounter;
+    @FXML private Label statusServed;
+    @FXML private Label statusAverage;
+    @FXML private ProgressIndicator busyIndicator;
+
+    private SportelApp app;
+    private I18n i18n;
+    private Background bg;
+    private ApiClient api;
+    private Session session;
+    private QueueModel model;
+    private EventStream stream;
+    private Map<Long, ServiceInfo> services;
+    private final SimpleObjectProperty<Ticket> current = new SimpleObjectProperty<>();
+    private final SimpleObjectProperty<CounterStatus> counterStatus = new SimpleObjectProperty<>(CounterStatus.OPEN);
+    private final ObservableList<Ticket> queue = FXCollections.observableArrayList();
+    private Timeline clock;
+    private boolean reloading;
+
+    public void init(SportelApp app, Session session) {
+        this.app = app;
+        this.i18n = app.i18n();
+        this.bg = app.background();
+        this.api = session.api();
+        this.session = session;
+        this.services = session.services().stream().collect(Collectors.toMap(ServiceInfo::id, s -> s, (a, b) -> a, LinkedHashMap::new));
+        this.model = new QueueModel(session.counter().id(), session.counter().serviceIds());
+
+        counterTitle.setText(i18n.t("counter.title", session.counter().number()));
+        statusClerk.setText(i18n.t("status.clerk", session.user().displayName()));
+        statusCounter.setText(i18n.t("status.counter", session.counter().number()));
+        busyIndicator.visibleProperty().bind(bg.busy());
+        setUpTable();
+        setUpButtons();
+        setUpShortcuts(currentTicketNumber.getScene());
+        counterStatus.set(session.counter().status());
+        renderCounterStatus();
+        setConnected(true);
+        render();
+
+        clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> renderTimes()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        reload(true);
+        refreshStats();
+    }
+
+    private void setUpTable() {
+        TableColumn<Ticket, String> number = new TableColumn<>(i18n.t("queue.col.number"));
+        number.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().number()));
+        TableColumn<Ticket, String> service = new TableColumn<>(i18n.t("queue.col.service"));
+        service.setCellValueFactory(c -> new SimpleStringProperty(serviceName(c.getValue().serviceId())));
+        TableColumn<Ticket, String> waited = new TableColumn<>(i18n.t("queue.col.waited"));
+        waited.setCellValueFactory(c -> new SimpleStringProperty(I18n.duration(Duration.between(c.getValue().issuedAt(), Instant.now()))));
+        TableColumn<Ticket, String> note = new TableColumn<>(i18n.t("queue.col.note"));
+        note.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().targetCounterId() != null ? i18n.t("queue.note.transferred")
+                : c.getValue().priority() ? i18n.t("queue.note.priority") : ""));
+        queueTable.getColumns().setAll(List.of(number, service, waited, note));
+        queueTable.setItems(queue);
+        queueTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Ticket item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("priority-row");
+                if (!empty && item != null && item.priority()) {
+                    getStyleClass().add("priority-row");
+                }
+            }
+        });
+    }
+
+    /** Which actions make sense depends on the current ticket; none while a request is in flight. */
+    private void setUpButtons() {
+        var busy = bg.busy();
+        var none = current.isNull();
+        var open = counterStatus.isEqualTo(CounterStatus.OPEN);
+        var called = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> current.get() != null && current.get().status() == TicketStatus.CALLED, current);
+        callNextButton.disableProperty().bind(busy.or(none.not()).or(open.not()));
+        recallButton.disableProperty().bind(busy.or(called.not()));
+        startButton.disableProperty().bind(busy.or(called.not()));
+        noShowButton.disableProperty().bind(busy.or(called.not()));
+        returnButton.disableProperty().bind(busy.or(called.not()));
+        // Finish and Transfer on a CALLED ticket start it first: the clerk need not press Start.
+        finishButton.disableProperty().bind(busy.or(none));
+        transferButton.disableProperty().bind(busy.or(none));
+        pauseButton.disableProperty().bind(busy);
+        closeCounterButton.disableProperty().bind(busy.or(none.not()));
+        logoutButton.disableProperty().bind(busy);
+    }
+
+    private void setUpShortcuts(Scene scene) {
+        Map<KeyCombination, Button> keys = Map.of(
+                new KeyCodeCombination(KeyCode.F5), callNextButton,
+                new KeyCodeCombination(KeyCode.F6), recallButton,
+                new KeyCodeCombination(KeyCode.F7), startButton,
+                new KeyCodeCombination(KeyCode.F8), finishButton,
+                new KeyCodeCombination(KeyCode.F9), noShowButton,
+                new KeyCodeCombination(KeyCode.F10), returnButton,
+                new KeyCodeCombination(KeyCode.F11), transferButton,
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseButton,
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), logoutButton);
+        scene.getAccelerators().clear();
+        keys.forEach((combo, button) -> scene.getAccelerators().put(combo, () -> {
+            if (!button.isDisabled()) {
+                button.fire();
+            }
+        }));
+    }
+
+    // --- actions ---
+
+    @FXML
+    private void onCallNext() {
+        long counterId = session.counter().id();
+        act(() -> api.callNext(counterId), called -> {
+            if (called.isEmpty()) {
+                showMessage(i18n.t("action.nothingWaiting"));
+            } else {
+                model.put(called.get());
+            }
+        });
+    }
+
+    @FXML
+    private void onRecall() {
+        ticketAction("recall");
+    }
+
+    @FXML
+    private void onStart() {
+        ticketAction("start");
+    }
+
+    @FXML
+    private void onFinish() {
+        Ticket t = current.get();
+        if (t == null) {
+            return;
+        }
+        act(() -> {
+            if (t.status() == TicketStatus.CALLED) {
+                api.ticketAction(t.id(), "start");
+            }
+            return api.ticketAction(t.id(), "finish");
+        }, done -> {
+            model.put(done);
+            refreshStats();
+        });
+    }
+
+    @FXML
+    private void onNoShow() {
+        ticketAction("no-show");
+    }
+
+    @FXML
+    private void onReturn() {
+        ticketAction("return");
+    }
+
+    @FXML
+    private void onTransfer() {
+        Ticket t = current.get();
+        if (t == null) {
+            return;
+        }
+        Optional<TransferDialog.Target> target = TransferDialog.ask(currentTicketNumber.getScene().getWindow(), i18n, t,
+                List.copyOf(services.values()), session.counters(), session.counter().id());
+        target.ifPresent(to -> act(() -> {
+            if (t.status() == TicketStatus.CALLED) {
+                api.ticketAction(t.id(), "start");
+            }
+            return api.transfer(t.id(), to.serviceId(), to.counterId());
+        }, model::put));
+    }
+
+    @FXML
+    private void onPauseOrResume() {
+        String action = counterStatus.get() == CounterStatus.OPEN ? "pause" : "open";
+        act(() -> api.counterAction(session.counter().id(), action), c -> {
+            counterStatus.set(c.status());
+            renderCounterStatus();
+        });
+    }
+
+    @FXML
+    private void onCloseCounter() {
+        act(() -> api.counterAction(session.counter().id(), "close"), c -> leave());
+    }
+
+    @FXML
+    private void onLogout() {
+        act(() -> {
+            if (current.get() == null && counterStatus.get() != CounterStatus.CLOSED) {
+                api.counterAction(session.counter().id(), "close");
+            }
+            return null;
+        }, x -> leave());
+    }
+
+    private void leave() {
+        ApiClient old = api;
+        bg.fireAndForget(() -> {
+            old.logout();
+            return null;
+        });
+        app.showLogin(session.user().username());
+    }
+
+    private void ticketAction(String action) {
+        Ticket t = current.get();
+        if (t != null) {
+            act(() -> api.ticketAction(t.id(), action), updated -> {
+                model.put(updated);
+                if (updated.status().ended()) {
+                    refreshStats();
+                }
+            });
+        }
+    }
+
+    private <T> void act(Background.Job<T> job, java.util.function.Consumer<T> onDone) {
+        showMessage(null);
+        bg.run(job, result -> {
+            onDone.accept(result);
+            render();
+        }, this::onError);
+    }
+
+    private void onError(ApiException e) {
+        if (e.unreachable()) {
+            showMessage(i18n.t("action.unreachable"));
+            return;
+        }
+        showMessage(e.getMessage());
+        if (e.status() == 409) {
+            reload(false); // someone else changed it: show the truth
+        }
+        if (e.status() == 401) {
+            app.showLogin(session.user().username());
+        }
+    }
+
+    // --- live ---
+
+    private void reload(boolean thenConnect) {
+        if (reloading) {
+            return;
+        }
+        reloading = true;
+        String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        bg.run(() -> api.queue(branch), snapshot -> {
+            reloading = false;
+            model.load(snapshot);
+            model.myCounter().ifPresent(c -> {
+                counterStatus.set(c.status());
+                renderCounterStatus();
+            });
+            if (stream == null && thenConnect) {
+                stream = new EventStream(api, branch, snapshot.lastEventId(), new EventStream.Listener() {
+                    @Override
+                    public void onEvent(long id, LiveEvent event) {
+                        Background.fx(() -> applyEvent(id, event));
+                    }
+
+                    @Override
+                    public void onConnected(boolean connected) {
+                        Background.fx(() -> {
+                            boolean was = !connectionBanner.isVisible();
+                            setConnected(connected);
+                            if (connected && !was) {
+                                reload(false); // back after an outage: resynchronise
+                            }
+                        });
+                    }
+                });
+                stream.start();
+            } else if (stream != null) {
+                stream.resumeFrom(snapshot.lastEventId());
+            }
+            render();
+        }, e -> {
+            reloading = false;
+            onError(e);
+        });
+    }
+
+    private void applyEvent(long id, LiveEvent event) {
+        if (!model.apply(id, event)) {
+            reload(false);
+            return;
+        }
+        model.myCounter().ifPresent(c -> {
+            if (c.status() != counterStatus.get()) {
+                counterStatus.set(c.status());
+                renderCounterStatus();
+            }
+        });
+        render();
+    }
+
+    private void setConnected(boolean connected) {
+        connectionStatus.setText(i18n.t(connected ? "status.live" : "status.reconnecting"));
+        connectionStatus.getStyleClass().setAll("label", connected ? "status-live" : "status-down");
+        connectionBanner.setText(i18n.t("status.banner"));
+        connectionBanner.setVisible(!connected);
+        connectionBanner.setManaged(!connected);
+    }
+
+    private void refreshStats() {
+        long counterId = session.counter().id();
+        bg.run(() -> api.stats(counterId), s -> {
+            statusServed.setText(i18n.t("status.served", i18n.number(s.served())));
+            statusAverage.setText(i18n.t("status.average", s.averageServiceSeconds() == null ? "—"
+                    : I18n.duration(Duration.ofSeconds(s.averageServiceSeconds()))));
+        }, e -> { });
+    }
+
+    // --- rendering ---
+
+    private void render() {
+        current.set(model.current().orElse(null));
+        List<Ticket> mine = model.myQueue();
+        queue.setAll(mine);
+        waitingCount.setText(i18n.t("queue.waiting", i18n.number(mine.size())));
+        Map<String, Long> perService = mine.stream().collect(Collectors.groupingBy(t -> serviceName(t.serviceId()),
+                LinkedHashMap::new, Collectors.counting()));
+        serviceCounts.setText(perService.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("   ")));
+        Ticket t = current.get();
+        currentTicketNumber.setText(t == null ? i18n.t("counter.none") : t.number());
+        currentService.setText(t == null ? "" : serviceName(t.serviceId()));
+        priorityMark.setVisible(t != null && t.priority());
+        currentStatus.setText(t == null ? "" : i18n.t("ticket.status." + t.status().name()));
+        renderTimes();
+    }
+
+    private void renderTimes() {
+        Instant now = Instant.now();
+        Ticket t = current.get();
+        currentWaited.setText(t == null ? "" : i18n.t("counter.waited",
+                I18n.duration(Duration.between(t.issuedAt(), t.calledAt() != null ? t.calledAt() : now))));
+        longestWait.setText(queue.isEmpty() ? "" : i18n.t("queue.longest", I18n.duration(Duration.between(
+                queue.stream().map(Ticket::issuedAt).min(Instant::compareTo).orElse(now), now))));
+        queueTable.refresh();
+    }
+
+    private void renderCounterStatus() {
+        CounterStatus s = counterStatus.get();
+        counterStatusLabel.setText(i18n.t("counter.status." + s.name()));
+        pauseButton.setText(i18n.t(s == CounterStatus.OPEN ? "counter.pause" : "counter.resume"));
+    }
+
+    private String serviceName(long serviceId) {
+        ServiceInfo s = services.get(serviceId);
+        if (s == null) {
+            return "";
+        }
+        return s.letter() + " · " + ("en".equals(i18n.lang()) ? s.nameEn() : s.name());
+    }
+
+    private void showMessage(String text) {
+        actionMessage.setText(text == null ? "" : text);
+        actionMessage.setVisible(text != null);
+        actionMessage.setManaged(text != null);
+    }
+
+    /** Stops the stream and the clock when the screen is left or the window closes. */
+    public void dispose() {
+        if (clock != null) {
+            clock.stop();
+        }
+        if (stream != null) {
+            stream.close();
+        }
+    }
+
+    Counter counter() {
+        return session.counter();
+    }
+}

@@ -1,0 +1,85 @@
+package al.sportel.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.sportel.desktop.app.DesktopConfig;
+import al.sportel.desktop.app.SportelApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A real window (headless through Monocle) of the real client against a real server process. */
+@ExtendWith(ApplicationExtension.class)
+abstract class DesktopTestBase {
+
+    protected ServerProcess server;
+    protected Path desktopData;
+    private SportelApp app;
+
+    @BeforeEach
+    void startServerAndClient() throws Exception {
+        server = new ServerProcess();
+        desktopData = Files.createTempDirectory("sportel-desktop-data");
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            app = SportelApp.startOn(stage, new DesktopConfig(server.url(), "sq", desktopData));
+            stage.show();
+            stage.toFront();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopServerAndClient() throws Exception {
+        if (app != null) {
+            FxToolkit.setupFixture(app::shutdown);
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    protected void logIn(FxRobot robot, String user, String password) {
+        robot.clickOn("#loginUsername").write(user);
+        robot.clickOn("#loginPassword").write(password);
+        robot.clickOn("#loginButton");
+    }
+
+    /** Logs in and opens the preselected counter (the first closed one for a new clerk). */
+    protected void openCounter(FxRobot robot, String user) throws Exception {
+        logIn(robot, user, "sportel");
+        waitUntil(() -> robot.lookup("#counterPane").query().isVisible());
+        robot.clickOn("#openCounterButton");
+        waitUntil(() -> robot.lookup("#queueTable").tryQuery().isPresent());
+        waitUntil(() -> !robot.lookup("#queueTable").queryAs(TableView.class).isDisabled());
+    }
+
+    protected static String text(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        return ((Label) n).getText();
+    }
+
+    protected static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected static void assertEventually(Callable<Boolean> condition, String what) {
+        try {
+            waitUntil(condition);
+        } catch (Exception e) {
+            assertThat(false).as(what).isTrue();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package al.sportel.desktop;
+
+import al.sportel.model.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real central server, started from its jar as a separate process with the demo data — the
+ * desktop only ever talks to it over HTTP. It can be killed and started again on the same port and
+ * database, as happens when the head office restarts it.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final ObjectMapper JSON = Json.newMapper();
+    private static final Pattern READY = Pattern.compile("Sportel server listening on (http://[^ ]+:(\\d+))");
+
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process process;
+    private int port;
+    private String url;
+
+    ServerProcess() throws Exception {
+        dataDir = Files.createTempDirectory("sportel-desktop-test");
+        start(0);
+    }
+
+    private void start(int wantedPort) throws Exception {
+        String jar = System.getProperty("sportel.server.jar", "../central-server/target/sportel-server.jar");
+        if (!Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("Build the server first (mvn package in central-server): no " + jar);
+        }
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar, "--demo", "--port", Integer.toString(wantedPort), "--data-dir", dataDir.toString()));
+        pb.redirectError(dataDir.resolve("stderr.log").toFile());
+        process = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        Matcher m = READY.matcher(String.valueOf(line));
+        if (!m.find()) {
+            throw new IllegalStateException("server did not start: " + line + "\n" + Files.readString(dataDir.resolve("stderr.log")));
+        }
+        url = m.group(1);
+        port = Integer.parseInt(m.group(2));
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** Like a crash: no goodbye to the clients. */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** Same port, same database. */
+    void restart() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                start(port);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt > 20) {
+                    throw e;
+                }
+                Thread.sleep(500); // the port may linger briefly
+            }
+        }
+    }
+
+    String token(String user) throws Exception {
+        return post("/api/v1/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"sportel\"}").get("token").asText();
+    }
+
+    long serviceId(String letter) throws Exception {
+        for (JsonNode s : get("/api/v1/branches/TR01/services", token("admin"))) {
+            if (s.get("letter").asText().equals(letter)) {
+                return s.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no service " + letter);
+    }
+
+    JsonNode issue(String letter) throws Exception {
+        return post("/api/v1/branches/TR01/tickets", token("kiosk1"), "{\"serviceId\":" + serviceId(letter) + "}");
+    }
+
+    JsonNode get(String path, String token) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token).build();
+        return JSON.readTree(http.send(r, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    JsonNode post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new AssertionError(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        process.waitFor(20, TimeUnit.SECONDS);
+        process.destroyForcibly();
+    }
+}
