@@ -1,0 +1,120 @@
+package al.sportel.desktop;
+
+import al.sportel.desktop.app.DesktopConfig;
+import al.sportel.desktop.app.SportelApp;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the README's screenshot from a real window: starts a server, issues a few tickets, logs in as
+ * clerk1 through the UI, calls the next ticket and writes the scene as PNG. Run under Xvfb:
+ * {@code xvfb-run -a -s "-screen 0 1366x768x24" java -cp <test classpath> al.sportel.desktop.ScreenshotTool docs/counter-screen.png}.
+ */
+public final class ScreenshotTool {
+
+    private ScreenshotTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        File out = new File(args.length > 0 ? args[0] : "counter-screen.png");
+        try (ServerProcess server = new ServerProcess()) {
+            for (String letter : new String[] {"P", "I", "P", "A", "P", "I", "P"}) {
+                server.issue(letter);
+            }
+            server.post("/api/v1/branches/TR01/tickets", server.token("kiosk1"),
+                    "{\"serviceId\":" + server.serviceId("P") + ",\"priority\":true}");
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            AtomicReference<Scene> scene = new AtomicReference<>();
+            fx(() -> {
+                Stage stage = new Stage();
+                stage.setWidth(1366);
+                stage.setHeight(768);
+                SportelApp.startOn(stage, new DesktopConfig(server.url(), "sq", Files.createTempDirectory("shot")));
+                stage.show();
+                scene.set(stage.getScene());
+                return null;
+            });
+            Thread.sleep(1500);
+            fx(() -> {
+                ((TextInputControl) find(scene.get(), "#loginUsername")).setText("clerk1");
+                ((TextInputControl) find(scene.get(), "#loginPassword")).setText("sportel");
+                ((Button) find(scene.get(), "#loginButton")).fire();
+                return null;
+            });
+            waitFor(() -> fx(() -> find(scene.get(), "#counterPane").isVisible()));
+            fx(() -> {
+                ((Button) find(scene.get(), "#openCounterButton")).fire();
+                return null;
+            });
+            waitFor(() -> fx(() -> scene.get().lookup("#callNextButton") != null && !find(scene.get(), "#callNextButton").isDisabled()));
+            Thread.sleep(1500);
+            fx(() -> {
+                ((Button) find(scene.get(), "#callNextButton")).fire();
+                return null;
+            });
+            waitFor(() -> fx(() -> !"—".equals(((Label) find(scene.get(), "#currentTicketNumber")).getText())));
+            Thread.sleep(2500); // let the waited-time clock tick and the table settle
+            var image = fx(() -> scene.get().snapshot(null));
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+            System.out.println("wrote " + out.getAbsolutePath());
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static Node find(Scene scene, String id) {
+        Node n = scene.lookup(id);
+        if (n == null) {
+            throw new IllegalStateException("no " + id);
+        }
+        return n;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(c.call());
+            } catch (Exception e) {
+                error.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return result.get();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            try {
+                if (condition.call()) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // the node is not there yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out");
+    }
+}
