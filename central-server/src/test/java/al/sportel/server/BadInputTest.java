@@ -111,6 +111,20 @@ class BadInputTest {
                 calls.add(new Call(p[0], p[1], "clerk7", "{\"serviceIds\":[1],\"serviceId\":1}"));
             }
         }
+        for (String b : badBodies("amount")) {
+            calls.add(new Call("POST", "/api/v1/payments", "clerk1", b));
+            calls.add(new Call("POST", "/api/v1/payments/1/void", "supervisor1", b));
+        }
+        for (String id : badIds) {
+            calls.add(new Call("GET", "/api/v1/customers/" + id, "clerk1", null));
+            calls.add(new Call("GET", "/api/v1/payments/" + id, "clerk1", null));
+            calls.add(new Call("GET", "/api/v1/payments/" + id + "/receipt.pdf", "clerk1", null));
+            calls.add(new Call("POST", "/api/v1/payments/" + id + "/void", "supervisor1", "{\"reason\":\"x\"}"));
+            calls.add(new Call("GET", "/api/v1/reports/cash?counterId=" + id, "clerk1", null));
+            calls.add(new Call("GET", "/api/v1/public/receipts/" + id, null, null));
+        }
+        calls.add(new Call("POST", "/api/v1/payments", null, "{}"));
+        calls.add(new Call("POST", "/api/v1/payments", "kiosk1", "{}"));
         calls.add(new Call("DELETE", "/api/v1/branches", "admin", null));
         calls.add(new Call("GET", "/api/v1/no-such-thing", "admin", null));
         return calls;
@@ -120,7 +134,9 @@ class BadInputTest {
         return Map.of(
                 "TR01", api.get("/api/v1/branches/TR01/queue", api.token("admin")).expect(200).body(),
                 "DR01", api.get("/api/v1/branches/DR01/queue", api.token("admin")).expect(200).body(),
-                "ticket", api.get("/api/v1/tickets/" + ticketId, api.token("admin")).expect(200).body());
+                "ticket", api.get("/api/v1/tickets/" + ticketId, api.token("admin")).expect(200).body(),
+                "customer", api.get("/api/v1/customers/100001", api.token("admin")).expect(200).body(),
+                "cash", api.get("/api/v1/reports/cash?counterId=" + counterId, api.token("admin")).expect(200).body());
     }
 
     @Test
@@ -130,7 +146,10 @@ class BadInputTest {
         int checked = 0;
         for (Call c : calls()) {
             String token = c.user() == null ? null : c.user().equals("garbage-token") ? "garbage-token" : api.token(c.user());
-            Api.Response r = api.raw(c.method(), c.path(), token, c.body() == null ? "" : c.body(), Map.of());
+            // payments get a fresh key each: the body, not the missing header, is what is under test
+            Map<String, String> headers = c.path().equals("/api/v1/payments") && c.user() != null && !c.user().equals("kiosk1")
+                    ? Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()) : Map.of();
+            Api.Response r = api.raw(c.method(), c.path(), token, c.body() == null ? "" : c.body(), headers);
             checked++;
             String what = c.method() + " " + abbreviate(c.path()) + " as " + c.user() + " with " + abbreviate(String.valueOf(c.body()));
             if (r.status() < 400 || r.status() >= 500) {

@@ -27,7 +27,8 @@ public final class JsonBody {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(text);
+            // decimals stay exact BigDecimals: money is never a double
+            node = mapper.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
         } catch (Exception e) {
             throw ApiException.badRequest("The body is not valid JSON");
         }
@@ -102,6 +103,40 @@ public final class JsonBody {
             return null;
         }
         return n.intValue();
+    }
+
+    /**
+     * An amount in lek as qindarka: a decimal string ("2450.00") or a JSON number, positive, at most
+     * two decimals.
+     */
+    public Long requiredMoney(String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        String text = n.isTextual() ? n.textValue() : n.isNumber() ? n.decimalValue().toPlainString() : null;
+        try {
+            long v = al.sportel.model.Money.parse(text);
+            if (v <= 0) {
+                errors.add(new FieldError(field, "must be more than zero"));
+                return null;
+            }
+            return v;
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    /** One of the given words, exactly. */
+    public String requiredChoice(String field, String... choices) {
+        String v = requiredString(field, 40);
+        if (v != null && !java.util.List.of(choices).contains(v)) {
+            errors.add(new FieldError(field, "must be one of " + String.join(", ", choices)));
+            return null;
+        }
+        return v;
     }
 
     public boolean optionalBoolean(String field, boolean fallback) {

@@ -1,0 +1,185 @@
+package al.sportel.server.billing;
+
+import al.sportel.model.Money;
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.db.Database;
+import al.sportel.server.http.ApiException;
+import al.sportel.server.queue.QueueEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Taking money: oldest bills first, part payments, change for cash, and voids as reversal records.
+ * The customer's row is locked for the whole payment, so two counters paying the same bills at once
+ * are serialised and can never together pay more than is owed.
+ */
+public final class PaymentService {
+
+    public enum Method { CASH, CARD }
+
+    public record Request(String customerCode, long amount, Method method, Long tendered, long counterId, String ticketId) {
+    }
+
+    private record Bill(long id, String period, long owed) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+
+    public PaymentService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record CustomerView(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
+    }
+
+    public record UnpaidBill(long id, String period, String amount, LocalDate dueDate) {
+    }
+
+    public CustomerView customer(String code) {
+        return db.read(h -> {
+            var c = h.createQuery("SELECT code, name, address FROM customers WHERE code = :c").bind("c", code)
+                    .map((rs, x) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).findOne()
+                    .orElseThrow(() -> ApiException.notFound("No customer with code " + code));
+            List<UnpaidBill> bills = h.createQuery("""
+                            SELECT id, period, amount - paid AS owed, due_date FROM bills
+                            WHERE customer_code = :c AND paid < amount ORDER BY due_date, id
+                            """)
+                    .bind("c", code)
+                    .map((rs, x) -> new UnpaidBill(rs.getLong(1), rs.getString(2), Money.format(rs.getLong(3)),
+                            rs.getObject(4, LocalDate.class)))
+                    .list();
+            long balance = bills.stream().mapToLong(b -> Money.parse(b.amount())).sum();
+            return new CustomerView(c[0], c[1], c[2], bills, Money.format(balance));
+        });
+    }
+
+    /** Inside the caller's transaction (the idempotency key is stored in the same one). */
+    public PaymentView pay(Handle h, UserInfo clerk, Request r) {
+        var counter = h.createQuery("SELECT branch_code FROM counters WHERE id = :c").bind("c", r.counterId())
+                .mapTo(String.class).findOne()
+                .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
+        Access.requireBranch(clerk, counter);
+        if (r.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t AND branch_code = :b")
+                .bind("t", r.ticketId()).bind("b", counter).mapTo(Integer.class).one() == 0) {
+            throw ApiException.invalid("ticketId", "no such ticket in this branch");
+        }
+        h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", r.customerCode())
+                .mapTo(String.class).findOne()
+                .orElseThrow(() -> ApiException.invalid("customerCode", "no customer with this code"));
+        List<Bill> bills = h.createQuery("""
+                        SELECT id, period, amount - paid FROM bills WHERE customer_code = :c AND paid < amount
+                        ORDER BY due_date, id
+                        """)
+                .bind("c", r.customerCode())
+                .map((rs, x) -> new Bill(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+        long owed = bills.stream().mapToLong(Bill::owed).sum();
+        if (r.amount() > owed) {
+            throw ApiException.invalid("amount", "is more than the customer owes (" + Money.format(owed) + " lek)");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String receipt = nextReceiptNumber(h, counter, now);
+        long change = r.method() == Method.CASH ? r.tendered() - r.amount() : 0;
+        long paymentId = h.createUpdate("""
+                        INSERT INTO payments (receipt_number, branch_code, customer_code, amount, method, tendered, change_due,
+                                              counter_id, ticket_id, clerk_user_id, created_at)
+                        VALUES (:receipt, :branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now)
+                        """)
+                .bind("receipt", receipt).bind("branch", counter).bind("customer", r.customerCode())
+                .bind("amount", r.amount()).bind("method", r.method().name()).bind("tendered", r.tendered())
+                .bind("change", change).bind("counter", r.counterId()).bind("ticket", r.ticketId())
+                .bind("clerk", clerk.id()).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long left = r.amount();
+        for (Bill b : bills) {
+            if (left == 0) {
+                break;
+            }
+            long part = Math.min(left, b.owed());
+            h.execute("UPDATE bills SET paid = paid + ? WHERE id = ?", part, b.id());
+            h.execute("INSERT INTO payment_allocations (payment_id, bill_id, amount) VALUES (?, ?, ?)", paymentId, b.id(), part);
+            left -= part;
+        }
+        return load(h, paymentId).orElseThrow();
+    }
+
+    /** Receipt numbers run per branch and year without gaps: TR01-2026-000123. */
+    private static String nextReceiptNumber(Handle h, String branch, Instant now) {
+        int year = LocalDate.ofInstant(now, QueueEngine.ZONE).getYear();
+        int updated = h.execute("UPDATE receipt_sequences SET last_number = last_number + 1 WHERE branch_code = ? AND receipt_year = ?", branch, year);
+        if (updated == 0) {
+            h.execute("INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) VALUES (?, ?, 1)", branch, year);
+        }
+        int n = h.createQuery("SELECT last_number FROM receipt_sequences WHERE branch_code = :b AND receipt_year = :y")
+                .bind("b", branch).bind("y", year).mapTo(Integer.class).one();
+        return "%s-%d-%06d".formatted(branch, year, n);
+    }
+
+    public PaymentView get(UserInfo user, long id) {
+        PaymentView p = db.read(h -> load(h, id)).orElseThrow(() -> ApiException.notFound("No payment " + id));
+        Access.requireBranch(user, p.branchCode());
+        return p;
+    }
+
+    /** A supervisor's reversal: the payment stays, a void record is added and the bills owe again. */
+    public PaymentView voidPayment(UserInfo supervisor, long id, String reason) {
+        if (supervisor.role() != Role.SUPERVISOR && supervisor.role() != Role.ADMIN) {
+            throw ApiException.forbidden("Only a supervisor voids a payment");
+        }
+        return db.tx(h -> {
+            PaymentView p = load(h, id).orElseThrow(() -> ApiException.notFound("No payment " + id));
+            Access.requireBranch(supervisor, p.branchCode());
+            h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", p.customerCode()).mapTo(String.class).one();
+            if (p.voided()) {
+                throw ApiException.conflict("already-voided", "Receipt " + p.receiptNumber() + " is already voided");
+            }
+            h.execute("INSERT INTO payment_voids (payment_id, reason, user_id, created_at) VALUES (?, ?, ?, ?)",
+                    id, reason, supervisor.id(), clock.instant());
+            h.execute("""
+                    UPDATE bills SET paid = paid - (SELECT a.amount FROM payment_allocations a WHERE a.payment_id = ? AND a.bill_id = bills.id)
+                    WHERE id IN (SELECT bill_id FROM payment_allocations WHERE payment_id = ?)
+                    """, id, id);
+            return load(h, id).orElseThrow();
+        });
+    }
+
+    static Optional<PaymentView> load(Handle h, long id) {
+        return h.createQuery("""
+                        SELECT p.*, u.username, u.display_name, u.role, u.branch_code AS ubranch,
+                               (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
+                        FROM payments p JOIN users u ON u.id = p.clerk_user_id WHERE p.id = :id
+                        """)
+                .bind("id", id)
+                .map((rs, x) -> {
+                    long tendered = rs.getLong("tendered");
+                    boolean hasTendered = !rs.wasNull();
+                    return new PaymentView(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("customer_code"),
+                            Money.format(rs.getLong("amount")), rs.getString("method"), hasTendered ? Money.format(tendered) : null,
+                            Money.format(rs.getLong("change_due")), new ArrayList<>(),
+                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
+                            new UserInfo(rs.getLong("clerk_user_id"), rs.getString("username"), rs.getString("display_name"),
+                                    Role.valueOf(rs.getString("role")), rs.getString("ubranch")),
+                            rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0);
+                })
+                .findOne()
+                .map(p -> {
+                    p.paidBills().addAll(h.createQuery("""
+                                    SELECT a.bill_id, b.period, a.amount FROM payment_allocations a JOIN bills b ON b.id = a.bill_id
+                                    WHERE a.payment_id = :id ORDER BY b.due_date, b.id
+                                    """)
+                            .bind("id", id)
+                            .map((rs, x) -> new PaymentView.PaidBill(rs.getLong(1), rs.getString(2), Money.format(rs.getLong(3))))
+                            .list());
+                    return p;
+                });
+    }
+}

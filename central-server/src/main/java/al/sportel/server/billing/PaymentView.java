@@ -1,0 +1,26 @@
+package al.sportel.server.billing;
+
+import al.sportel.model.UserInfo;
+import java.time.Instant;
+import java.util.List;
+
+/** A payment as the API shows it; money as decimal strings with two places. */
+public record PaymentView(
+        long id,
+        String receiptNumber,
+        String customerCode,
+        String amount,
+        String method,
+        String tendered,
+        String change,
+        List<PaidBill> paidBills,
+        Instant createdAt,
+        long counterId,
+        UserInfo clerk,
+        String branchCode,
+        String ticketId,
+        boolean voided) {
+
+    public record PaidBill(long billId, String period, String amount) {
+    }
+}

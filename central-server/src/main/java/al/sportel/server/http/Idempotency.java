@@ -1,0 +1,127 @@
+package al.sportel.server.http;
+
+import al.sportel.model.UserInfo;
+import al.sportel.server.db.Database;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The Idempotency-Key contract of API.md: the first successful answer is stored with the key in the
+ * same transaction as the change it describes, so a replay returns exactly that answer and changes
+ * nothing, and a crash can never leave a change without its key or a key without its change. A
+ * refused request stores nothing, so the client may correct it and send it again.
+ */
+public final class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    /** The work: returns the created resource, which becomes the stored 201 answer. */
+    public interface Work {
+        Object run(Handle h);
+    }
+
+    private record Stored(String hash, int status, String response) {
+    }
+
+    private final Database db;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public Idempotency(Database db, ObjectMapper mapper, Clock clock) {
+        this.db = db;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public static String requireKey(Context ctx) {
+        String key = ctx.header(HEADER);
+        if (key == null || key.isBlank()) {
+            throw ApiException.badRequest("This request needs an Idempotency-Key header (any unique string up to 100 characters)");
+        }
+        if (key.length() > 100) {
+            throw ApiException.badRequest("The Idempotency-Key must be at most 100 characters");
+        }
+        return key;
+    }
+
+    /** Runs {@code work} once per key and answers 201, or replays the stored answer. */
+    public void handle(Context ctx, String scope, UserInfo user, Work work) {
+        String key = requireKey(ctx);
+        String hash = sha256(scope + "\n" + ctx.body());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                String[] replayed = new String[1];
+                String body = db.tx(h -> {
+                    Optional<Stored> existing = find(h, scope, key);
+                    if (existing.isPresent()) {
+                        if (!existing.get().hash().equals(hash)) {
+                            throw ApiException.conflict("idempotency-key-reused",
+                                    "This Idempotency-Key was already used for a different request");
+                        }
+                        replayed[0] = "true";
+                        return existing.get().response();
+                    }
+                    String response = write(work.run(h));
+                    h.createUpdate("""
+                                    INSERT INTO idempotency_keys (scope, idem_key, request_hash, user_id, status, response, created_at)
+                                    VALUES (:scope, :key, :hash, :user, 201, :response, :now)
+                                    """)
+                            .bind("scope", scope).bind("key", key).bind("hash", hash).bind("user", user.id())
+                            .bind("response", response).bind("now", clock.instant()).execute();
+                    return response;
+                });
+                if (replayed[0] != null) {
+                    ctx.header("Idempotent-Replayed", "true");
+                }
+                ctx.status(201).contentType("application/json").result(body);
+                return;
+            } catch (RuntimeException e) {
+                // The same key in flight twice: the loser's insert hits the primary key after the winner
+                // committed; its own work was rolled back with it, and the next round replays.
+                if (attempt < 3 && isUniqueViolation(e)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Optional<Stored> find(Handle h, String scope, String key) {
+        return h.createQuery("SELECT request_hash, status, response FROM idempotency_keys WHERE scope = :s AND idem_key = :k")
+                .bind("s", scope).bind("k", key)
+                .map((rs, c) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                .findOne();
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

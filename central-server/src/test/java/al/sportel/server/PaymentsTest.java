@@ -1,0 +1,250 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Money at the counter: exactly once, never more than owed, and reports that add up. */
+class PaymentsTest {
+
+    private static TestServer server;
+    private static Api api;
+    private static long counter1;
+    private static long counter2;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        api = server.api();
+        counter1 = api.counterId("TR01", 1);
+        counter2 = api.counterId("TR01", 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode customer(String code) {
+        return api.get("/api/v1/customers/" + code, api.token("clerk1")).expect(200).json();
+    }
+
+    private static BigDecimal balance(String code) {
+        return new BigDecimal(customer(code).get("balance").asText());
+    }
+
+    private static Api.Response pay(String key, Map<String, Object> body) {
+        return api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(body), key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    }
+
+    private static Map<String, Object> cash(String customer, String amount, String tendered, long counter) {
+        Map<String, Object> m = new HashMap<>(Map.of("customerCode", customer, "amount", amount, "method", "CASH", "counterId", counter));
+        if (tendered != null) {
+            m.put("tendered", tendered);
+        }
+        return m;
+    }
+
+    private static JsonNode cashReport(long counter) {
+        return api.get("/api/v1/reports/cash?counterId=" + counter, api.token("clerk1")).expect(200).json();
+    }
+
+    @Test
+    void customersShowTheirUnpaidBillsOldestFirst() {
+        JsonNode c = customer("100001");
+        assertThat(c.get("name").asText()).isNotBlank();
+        assertThat(c.get("unpaidBills").size()).isGreaterThanOrEqualTo(2);
+        BigDecimal sum = BigDecimal.ZERO;
+        String previous = "";
+        for (JsonNode b : c.get("unpaidBills")) {
+            assertThat(b.get("amount").asText()).matches("\\d+\\.\\d{2}");
+            assertThat(b.get("period").asText()).isGreaterThan(previous);
+            previous = b.get("period").asText();
+            sum = sum.add(new BigDecimal(b.get("amount").asText()));
+        }
+        assertThat(new BigDecimal(c.get("balance").asText())).isEqualByComparingTo(sum);
+        assertThat(customer("100002").get("balance").asText()).isEqualTo("0.00");
+        assertThat(customer("100002").get("unpaidBills")).isEmpty();
+        api.get("/api/v1/customers/999999", api.token("clerk1")).expect(404);
+    }
+
+    @Test
+    void aPaymentGoesToTheOldestBillsAndGivesChange() throws Exception {
+        JsonNode c = customer("100003");
+        while (c.get("unpaidBills").size() < 2) { // find a demo customer with two unpaid bills
+            c = customer(Integer.toString(Integer.parseInt(c.get("code").asText()) + 1));
+        }
+        String code = c.get("code").asText();
+        BigDecimal first = new BigDecimal(c.get("unpaidBills").get(0).get("amount").asText());
+        BigDecimal before = balance(code);
+        BigDecimal amount = first.add(new BigDecimal("10.50"));
+        JsonNode p = pay(UUID.randomUUID().toString(), cash(code, amount.toPlainString(), amount.add(new BigDecimal("100")).toPlainString(), counter1))
+                .expect(201).json();
+        assertThat(p.get("receiptNumber").asText()).matches("TR01-\\d{4}-\\d{6}");
+        assertThat(p.get("amount").asText()).isEqualTo(amount.setScale(2).toPlainString());
+        assertThat(p.get("change").asText()).isEqualTo("100.00");
+        assertThat(p.get("paidBills")).hasSize(2);
+        assertThat(p.get("paidBills").get(0).get("amount").asText()).isEqualTo(first.setScale(2).toPlainString());
+        assertThat(p.get("paidBills").get(1).get("amount").asText()).isEqualTo("10.50");
+        assertThat(p.get("clerk").get("username").asText()).isEqualTo("clerk1");
+        assertThat(balance(code)).isEqualByComparingTo(before.subtract(amount));
+        assertThat(customer(code).get("unpaidBills").get(0).get("amount").asText())
+                .as("the second bill is now partly paid").isEqualTo(new BigDecimal(c.get("unpaidBills").get(1).get("amount").asText())
+                        .subtract(new BigDecimal("10.50")).setScale(2).toPlainString());
+
+        // the receipt: a PDF with the number, the customer's name and the total
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                        + "/api/v1/payments/" + p.get("id").asLong() + "/receipt.pdf"))
+                .header("Authorization", "Bearer " + api.token("clerk1")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (var doc = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("MANDAT PAGESE").contains(p.get("receiptNumber").asText()).contains(c.get("name").asText())
+                    .contains(amount.setScale(2).toPlainString() + " L").contains("Kusuri").contains("/public/receipts/");
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isBetween(226f, 227f); // 80 mm
+        }
+        // the QR code's page confirms the receipt without personal data
+        JsonNode verify = api.get("/api/v1/public/receipts/" + p.get("receiptNumber").asText(), null).expect(200).json();
+        assertThat(verify.get("amount").asText()).isEqualTo(amount.setScale(2).toPlainString());
+        assertThat(verify.toString()).doesNotContain(code).doesNotContain(c.get("name").asText());
+        Api.Response page = api.get("/public/receipts/" + p.get("receiptNumber").asText(), null).expect(200);
+        assertThat(page.body()).contains("i vlefshëm").doesNotContain(c.get("name").asText());
+        api.get("/public/receipts/TR01-1999-000001", null).expect(404);
+    }
+
+    @Test
+    void aReplayReturnsTheFirstAnswerAndCreatesNothing() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = cash("100001", "100.00", "100.00", counter2);
+        BigDecimal before = balance("100001");
+        Api.Response first = pay(key, body).expect(201);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        int paymentsAfterFirst = cashReport(counter2).get("payments").size();
+        Api.Response again = pay(key, body).expect(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(cashReport(counter2).get("payments").size()).isEqualTo(paymentsAfterFirst);
+        assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("100.00")));
+
+        Api.Response other = pay(key, cash("100001", "200.00", "200.00", counter2)).expect(409);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        pay(null, body).expect(400);
+        assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("100.00")));
+    }
+
+    @Test
+    void badAmountsAre422AndRecordNothing() {
+        BigDecimal before = balance("100001");
+        int payments = cashReport(counter1).get("payments").size();
+        String owedPlusOne = before.add(BigDecimal.ONE).toPlainString();
+        List<Map<String, Object>> bad = List.of(
+                cash("100001", "0", "0", counter1), cash("100001", "0.00", "5", counter1), cash("100001", "-5.00", "10", counter1),
+                cash("100001", "10.005", "20", counter1), cash("100001", owedPlusOne, owedPlusOne, counter1),
+                cash("100001", "50.00", "49.99", counter1), cash("100001", "50.00", null, counter1),
+                cash("100001", "abc", "60", counter1), cash("100001", "1e3", "2000", counter1),
+                cash("100002", "1.00", "1.00", counter1), cash("000000", "1.00", "1.00", counter1),
+                cash("100001", "1.00", "1.00", 999_999),
+                Map.of("customerCode", "100001", "amount", "5.00", "method", "CHEQUE", "counterId", counter1),
+                Map.of("customerCode", "100001", "amount", 5.001, "method", "CARD", "counterId", counter1));
+        for (Map<String, Object> b : bad) {
+            Api.Response r = pay(UUID.randomUUID().toString(), b);
+            assertThat(r.status()).as("%s -> %s", b, r.body()).isEqualTo(422);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(balance("100001")).isEqualByComparingTo(before);
+        assertThat(cashReport(counter1).get("payments").size()).isEqualTo(payments);
+        // a clerk of Durrës cannot take money at a Tirana counter
+        api.raw("POST", "/api/v1/payments", api.token("clerk7"), Api.write(cash("100001", "1.00", "1.00", counter1)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(403);
+    }
+
+    @Test
+    void twentyClerksPayingTheSameBillAtOnceNeverPayMoreThanOwed() throws Exception {
+        String code = "100010";
+        BigDecimal owed = balance(code);
+        while (owed.signum() == 0) {
+            code = Integer.toString(Integer.parseInt(code) + 1);
+            owed = balance(code);
+        }
+        // each tries to pay 30% of the debt: at most three can succeed
+        BigDecimal part = owed.multiply(new BigDecimal("0.30")).setScale(2, java.math.RoundingMode.DOWN);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Integer>> results = new ArrayList<>();
+        String customer = code;
+        for (int i = 0; i < 20; i++) {
+            long counter = i % 2 == 0 ? counter1 : counter2;
+            results.add(pool.submit(() -> pay(UUID.randomUUID().toString(),
+                    cash(customer, part.toPlainString(), part.toPlainString(), counter)).status()));
+        }
+        int ok = 0;
+        for (Future<Integer> f : results) {
+            int status = f.get();
+            assertThat(status).isIn(201, 422);
+            ok += status == 201 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(ok).isEqualTo(3);
+        assertThat(balance(customer)).isEqualByComparingTo(owed.subtract(part.multiply(BigDecimal.valueOf(3))));
+    }
+
+    @Test
+    void theCashReportAddsUpAndVoidsAreReversals() {
+        long counter = api.counterId("TR01", 3);
+        List<String> amounts = List.of("120.00", "80.50", "33.33");
+        List<JsonNode> made = new ArrayList<>();
+        for (int i = 0; i < amounts.size(); i++) {
+            Map<String, Object> body = i == 1
+                    ? Map.of("customerCode", "100001", "amount", amounts.get(i), "method", "CARD", "counterId", counter)
+                    : cash("100001", amounts.get(i), "200.00", counter);
+            made.add(pay(UUID.randomUUID().toString(), body).expect(201).json());
+        }
+        BigDecimal before = balance("100001");
+        String voidPath = "/api/v1/payments/" + made.get(2).get("id").asLong() + "/void";
+        api.post(voidPath, api.token("clerk1"), Map.of("reason", "wrong customer")).expect(403);
+        JsonNode voided = api.post(voidPath, api.token("supervisor1"), Map.of("reason", "wrong customer")).expect(200).json();
+        assertThat(voided.get("voided").asBoolean()).isTrue();
+        api.post(voidPath, api.token("supervisor1"), Map.of("reason", "again")).expect(409);
+        assertThat(balance("100001")).as("the voided money is owed again").isEqualByComparingTo(before.add(new BigDecimal("33.33")));
+
+        JsonNode r = cashReport(counter);
+        assertThat(r.get("payments")).hasSize(3);
+        BigDecimal byMethod = BigDecimal.ZERO;
+        for (JsonNode t : r.get("totals")) {
+            byMethod = byMethod.add(new BigDecimal(t.get("amount").asText()));
+        }
+        BigDecimal fromLines = BigDecimal.ZERO;
+        for (JsonNode l : r.get("payments")) {
+            if (!l.get("voided").asBoolean()) {
+                fromLines = fromLines.add(new BigDecimal(l.get("amount").asText()));
+            }
+        }
+        assertThat(new BigDecimal(r.get("total").asText())).isEqualByComparingTo("200.50").isEqualByComparingTo(byMethod)
+                .isEqualByComparingTo(fromLines);
+        assertThat(r.get("voidedCount").asInt()).isEqualTo(1);
+        assertThat(r.get("voidedAmount").asText()).isEqualTo("33.33");
+        Api.Response csv = api.get("/api/v1/reports/cash?counterId=" + counter + "&format=csv", api.token("clerk1")).expect(200);
+        assertThat(csv.body().lines().count()).isEqualTo(4);
+        api.get("/api/v1/reports/cash?counterId=" + counter, api.token("clerk7")).expect(403);
+        api.get("/api/v1/reports/cash?counterId=abc", api.token("clerk1")).expect(422);
+        api.get("/api/v1/reports/cash?counterId=" + counter + "&date=yesterday", api.token("clerk1")).expect(422);
+    }
+}
