@@ -133,6 +133,71 @@ public final class ApiClient {
         return send("GET", "/api/v1/counters/" + counterId + "/stats", null, CounterStats.class);
     }
 
+    // --- billing ---
+
+    public record UnpaidBill(long id, String period, String amount, java.time.LocalDate dueDate) {
+    }
+
+    public record Customer(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
+    }
+
+    public record PaidBill(long billId, String period, String amount) {
+    }
+
+    public record Payment(long id, String receiptNumber, String customerCode, String amount, String method, String tendered,
+                          String change, List<PaidBill> paidBills, java.time.Instant createdAt, long counterId, boolean voided) {
+    }
+
+    public record CashLine(long id, String receiptNumber, String customerCode, String amount, String method,
+                           java.time.Instant createdAt, String clerk, boolean voided) {
+    }
+
+    public record CashTotal(String method, int count, String amount) {
+    }
+
+    public record CashReport(long counterId, int counterNumber, java.time.LocalDate date, List<CashTotal> totals, String total,
+                             int voidedCount, String voidedAmount, List<CashLine> payments) {
+    }
+
+    public Customer customer(String code) throws ApiException {
+        String encoded = java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return send("GET", "/api/v1/customers/" + encoded, null, Customer.class);
+    }
+
+    /** Sends a payment; resending with the same key never pays twice (the server replays its answer). */
+    public Payment pay(String idempotencyKey, Map<String, Object> body) throws ApiException {
+        return send("POST", "/api/v1/payments", body, mapper.getTypeFactory().constructType(Payment.class),
+                Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    public byte[] receiptPdf(long paymentId, String lang) throws ApiException {
+        return bytes("/api/v1/payments/" + paymentId + "/receipt.pdf?lang=" + lang);
+    }
+
+    public CashReport cashReport(long counterId) throws ApiException {
+        return send("GET", "/api/v1/reports/cash?counterId=" + counterId, null, CashReport.class);
+    }
+
+    public byte[] cashReportCsv(long counterId) throws ApiException {
+        return bytes("/api/v1/reports/cash?format=csv&counterId=" + counterId);
+    }
+
+    private byte[] bytes(String path) throws ApiException {
+        Request.Builder b = new Request.Builder().url(baseUrl + path);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try (Response r = http.newCall(b.build()).execute()) {
+            byte[] body = r.body() == null ? new byte[0] : r.body().bytes();
+            if (!r.isSuccessful()) {
+                throw problem(r, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiException.unreachable(e);
+        }
+    }
+
     private <T> T send(String method, String path, Object body, Class<T> type) throws ApiException {
         return send(method, path, body, mapper.getTypeFactory().constructType(type));
     }
@@ -142,6 +207,11 @@ public final class ApiClient {
     }
 
     private <T> T send(String method, String path, Object body, com.fasterxml.jackson.databind.JavaType type) throws ApiException {
+        return send(method, path, body, type, Map.of());
+    }
+
+    private <T> T send(String method, String path, Object body, com.fasterxml.jackson.databind.JavaType type,
+                       Map<String, String> headers) throws ApiException {
         Request.Builder b;
         try {
             b = new Request.Builder().url(baseUrl + path);
@@ -155,6 +225,7 @@ public final class ApiClient {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(b::header);
             try (Response r = http.newCall(b.build()).execute()) {
                 String text = r.body() == null ? "" : r.body().string();
                 if (r.isSuccessful()) {

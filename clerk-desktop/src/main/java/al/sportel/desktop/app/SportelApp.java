@@ -21,6 +21,7 @@ public final class SportelApp extends Application {
     private Stage stage;
     private I18n i18n;
     private Runnable onLeaveScreen = () -> { };
+    private boolean launched;
 
     public static void launchWith(DesktopConfig config) {
         startConfig = config;
@@ -36,6 +37,7 @@ public final class SportelApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        launched = true;
         init(primaryStage, startConfig);
         primaryStage.show();
     }
@@ -53,6 +55,16 @@ public final class SportelApp extends Application {
         stage.setMinHeight(700);
         stage.setOnCloseRequest(e -> shutdown());
         showLogin(null);
+    }
+
+    /** Opens a saved file with the desktop's viewer, when this runs as a launched Application (not in tests). */
+    public void open(java.nio.file.Path file) {
+        if (launched) {
+            background.fireAndForget(() -> {
+                getHostServices().showDocument(file.toUri().toString());
+                return null;
+            });
+        }
     }
 
     /** Stops the live stream and the background thread (window closed, or a test ends). */

@@ -70,6 +70,10 @@ public final class CounterController {
     @FXML private Label statusServed;
     @FXML private Label statusAverage;
     @FXML private ProgressIndicator busyIndicator;
+    @FXML private javafx.scene.control.TabPane sideTabs;
+    @FXML private javafx.scene.control.Tab queueTab;
+    @FXML private javafx.scene.control.Tab paymentTab;
+    @FXML private al.sportel.desktop.billing.PaymentController paymentPanelController;
 
     private SportelApp app;
     private I18n i18n;
@@ -100,6 +104,7 @@ public final class CounterController {
         busyIndicator.visibleProperty().bind(bg.busy());
         setUpTable();
         setUpButtons();
+        paymentPanelController.init(app, session, () -> current.get() == null ? null : current.get().id());
         setUpShortcuts(currentTicketNumber.getScene());
         counterStatus.set(session.counter().status());
         renderCounterStatus();
@@ -167,8 +172,14 @@ public final class CounterController {
                 new KeyCodeCombination(KeyCode.F10), returnButton,
                 new KeyCodeCombination(KeyCode.F11), transferButton,
                 new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseButton,
-                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), logoutButton);
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), logoutButton,
+                new KeyCodeCombination(KeyCode.F12), paymentPanelController.payButton());
         scene.getAccelerators().clear();
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), () -> sideTabs.getSelectionModel().select(queueTab));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3), () -> {
+            sideTabs.getSelectionModel().select(paymentTab);
+            paymentPanelController.focus();
+        });
         keys.forEach((combo, button) -> scene.getAccelerators().put(combo, () -> {
             if (!button.isDisabled()) {
                 button.fire();

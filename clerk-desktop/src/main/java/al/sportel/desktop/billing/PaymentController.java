@@ -1,0 +1,306 @@
+package al.sportel.desktop.billing;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.app.Background;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Session;
+import al.sportel.desktop.app.SportelApp;
+import al.sportel.model.Money;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+
+/**
+ * The payment panel: look up the customer (a scanner types the code and Enter), tick the bills,
+ * check the amount and the change, confirm, pay, print. The idempotency key is made once per
+ * payment and kept until the server confirms it, so pressing Pay again after a lost answer can
+ * never take the money twice.
+ */
+public final class PaymentController {
+
+    @FXML private TextField customerCode;
+    @FXML private Button lookupButton;
+    @FXML private Label customerError;
+    @FXML private Label customerName;
+    @FXML private Label customerAddress;
+    @FXML private VBox billsBox;
+    @FXML private Label billsTotal;
+    @FXML private TextField paymentAmount;
+    @FXML private Label amountError;
+    @FXML private ToggleButton cashToggle;
+    @FXML private ToggleButton cardToggle;
+    @FXML private Label tenderedLabel;
+    @FXML private TextField tendered;
+    @FXML private Label changeLabel;
+    @FXML private Button payButton;
+    @FXML private Label paymentMessage;
+    @FXML private Button reprintButton;
+    @FXML private Button shiftButton;
+
+    private SportelApp app;
+    private I18n i18n;
+    private Background bg;
+    private ApiClient api;
+    private Session session;
+    private Supplier<String> currentTicketId;
+    private ReceiptPrinter printer;
+    private ApiClient.Customer customer;
+    private final List<CheckBox> billChecks = new ArrayList<>();
+    private String pendingKey;
+    private String pendingFingerprint;
+    private ApiClient.Payment lastPayment;
+
+    public void init(SportelApp app, Session session, Supplier<String> currentTicketId) {
+        this.app = app;
+        this.i18n = app.i18n();
+        this.bg = app.background();
+        this.api = session.api();
+        this.session = session;
+        this.currentTicketId = currentTicketId;
+        this.printer = new ReceiptPrinter(app.config().dataDir());
+        ToggleGroup method = new ToggleGroup();
+        cashToggle.setToggleGroup(method);
+        cardToggle.setToggleGroup(method);
+        method.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always chosen
+            }
+            validate();
+        });
+        paymentAmount.textProperty().addListener((o, a, b) -> validate());
+        tendered.textProperty().addListener((o, a, b) -> validate());
+        tendered.visibleProperty().bind(cashToggle.selectedProperty());
+        tenderedLabel.visibleProperty().bind(cashToggle.selectedProperty());
+        lookupButton.disableProperty().bind(bg.busy());
+        shiftButton.disableProperty().bind(bg.busy());
+        reprintButton.disableProperty().bind(bg.busy());
+        showCustomer(null);
+        show(customerError, null);
+        validate();
+    }
+
+    public Button payButton() {
+        return payButton;
+    }
+
+    public void focus() {
+        customerCode.requestFocus();
+    }
+
+    @FXML
+    private void onLookup() {
+        String code = customerCode.getText().strip();
+        if (!code.matches("[A-Za-z0-9]{1,20}")) {
+            show(customerError, i18n.t("pay.customer.invalid"));
+            return;
+        }
+        show(customerError, null);
+        bg.run(() -> api.customer(code), this::showCustomer, e -> {
+            showCustomer(null);
+            show(customerError, e.status() == 404 ? i18n.t("pay.customer.notFound", code)
+                    : e.unreachable() ? i18n.t("action.unreachable") : e.getMessage());
+        });
+    }
+
+    private void showCustomer(ApiClient.Customer c) {
+        customer = c;
+        billChecks.clear();
+        billsBox.getChildren().clear();
+        customerName.setText(c == null ? "" : c.name());
+        customerAddress.setText(c == null ? "" : c.address());
+        if (c != null && c.unpaidBills().isEmpty()) {
+            billsBox.getChildren().add(new Label(i18n.t("pay.noBills")));
+        }
+        if (c != null) {
+            for (ApiClient.UnpaidBill b : c.unpaidBills()) {
+                CheckBox cb = new CheckBox(i18n.t("pay.bill", b.period(), b.dueDate(), display(Money.parse(b.amount()))));
+                cb.setSelected(true);
+                cb.setUserData(b);
+                cb.selectedProperty().addListener((o, was, now) -> fillAmountFromBills());
+                billChecks.add(cb);
+                billsBox.getChildren().add(cb);
+            }
+        }
+        fillAmountFromBills();
+    }
+
+    /** The ticked bills' total becomes the amount; the clerk may still type a part payment. */
+    private void fillAmountFromBills() {
+        long sum = billChecks.stream().filter(CheckBox::isSelected)
+                .mapToLong(cb -> Money.parse(((ApiClient.UnpaidBill) cb.getUserData()).amount())).sum();
+        billsTotal.setText(customer == null ? "" : i18n.t("pay.billsTotal", display(sum), display(Money.parse(customer.balance()))));
+        paymentAmount.setText(customer == null || sum == 0 ? "" : Money.format(sum));
+        validate();
+    }
+
+    private record Checked(long amount, Long tendered) {
+    }
+
+    /** Inline checks on every keystroke; Pay is enabled only for a valid payment. */
+    private Optional<Checked> validate() {
+        show(amountError, null);
+        changeLabel.setText("");
+        Optional<Checked> ok = check();
+        payButton.setDisable(ok.isEmpty());
+        return ok;
+    }
+
+    private Optional<Checked> check() {
+        if (customer == null) {
+            return Optional.empty();
+        }
+        Long amount = parse(paymentAmount.getText());
+        if (amount == null || amount <= 0) {
+            if (!paymentAmount.getText().isBlank()) {
+                show(amountError, i18n.t("pay.error.amount"));
+            }
+            return Optional.empty();
+        }
+        long owed = Money.parse(customer.balance());
+        if (amount > owed) {
+            show(amountError, i18n.t("pay.error.tooMuch", display(owed)));
+            return Optional.empty();
+        }
+        if (!cashToggle.isSelected()) {
+            return Optional.of(new Checked(amount, null));
+        }
+        Long given = parse(tendered.getText());
+        if (given == null) {
+            if (!tendered.getText().isBlank()) {
+                show(amountError, i18n.t("pay.error.amount"));
+            }
+            return Optional.empty();
+        }
+        if (given < amount) {
+            show(amountError, i18n.t("pay.error.tendered"));
+            return Optional.empty();
+        }
+        changeLabel.setText(i18n.t("pay.change", display(given - amount)));
+        return Optional.of(new Checked(amount, given));
+    }
+
+    @FXML
+    private void onPay() {
+        Optional<Checked> checked = validate();
+        if (checked.isEmpty() || bg.busy().get()) {
+            return;
+        }
+        Checked c = checked.get();
+        String methodName = i18n.t(cashToggle.isSelected() ? "pay.cash" : "pay.card");
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(payButton.getScene().getWindow());
+        confirm.setTitle(i18n.t("pay.confirm.title"));
+        confirm.setHeaderText(i18n.t("pay.confirm.header", display(c.amount()), customer.name()));
+        confirm.setContentText(i18n.t("pay.confirm.body", display(c.amount()), AmountWords.say(c.amount(), i18n.lang()), methodName,
+                c.tendered() == null ? "" : i18n.t("pay.confirm.change", display(c.tendered() - c.amount()))));
+        confirm.getDialogPane().setId("paymentConfirm");
+        if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            return;
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("customerCode", customer.code());
+        body.put("amount", Money.format(c.amount()));
+        body.put("method", cashToggle.isSelected() ? "CASH" : "CARD");
+        if (c.tendered() != null) {
+            body.put("tendered", Money.format(c.tendered()));
+        }
+        body.put("counterId", session.counter().id());
+        String ticket = currentTicketId.get();
+        if (ticket != null) {
+            body.put("ticketId", ticket);
+        }
+        String fingerprint = body.toString();
+        if (pendingKey == null || !fingerprint.equals(pendingFingerprint)) {
+            pendingKey = UUID.randomUUID().toString();
+            pendingFingerprint = fingerprint;
+        }
+        String key = pendingKey;
+        String lang = i18n.lang();
+        bg.run(() -> {
+            ApiClient.Payment p = api.pay(key, body);
+            ReceiptPrinter.Outcome printed;
+            try {
+                printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang));
+            } catch (Exception e) {
+                printed = null; // the money is taken; the receipt can be reprinted
+            }
+            return new Object[] {p, printed};
+        }, result -> {
+            ApiClient.Payment p = (ApiClient.Payment) result[0];
+            ReceiptPrinter.Outcome printed = (ReceiptPrinter.Outcome) result[1];
+            pendingKey = null;
+            lastPayment = p;
+            paymentMessage.setText(printed != null && printed.printed() ? i18n.t("pay.done.printed", p.receiptNumber())
+                    : i18n.t("pay.done.saved", p.receiptNumber(), printed == null ? "—" : printed.file().toString()));
+            if (printed != null && !printed.printed()) {
+                app.open(printed.file());
+            }
+            tendered.clear();
+            onLookup(); // the customer's new balance
+        }, e -> {
+            if (e.unreachable() || e.status() >= 500) {
+                paymentMessage.setText(i18n.t("pay.retry")); // keep the key: a second press cannot pay twice
+            } else {
+                pendingKey = null;
+                paymentMessage.setText(e.getMessage());
+            }
+        });
+    }
+
+    @FXML
+    private void onReprint() {
+        if (lastPayment == null) {
+            paymentMessage.setText(i18n.t("pay.noLast"));
+            return;
+        }
+        ApiClient.Payment p = lastPayment;
+        String lang = i18n.lang();
+        bg.run(() -> printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang)),
+                out -> paymentMessage.setText(out.printed() ? i18n.t("pay.done.printed", p.receiptNumber())
+                        : i18n.t("pay.done.saved", p.receiptNumber(), out.file().toString())),
+                e -> paymentMessage.setText(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+    }
+
+    @FXML
+    private void onShift() {
+        ShiftReportDialog.show(payButton.getScene().getWindow(), app, session);
+    }
+
+    /** Accepts "2450", "2450.5", "2450,50" and "2 450,50"; null for anything else. */
+    static Long parse(String text) {
+        String t = text == null ? "" : text.strip().replace(" ", "").replace("\u00a0", "").replace(',', '.');
+        try {
+            return Money.parse(t);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String display(long qindarka) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance("en".equals(i18n.lang()) ? java.util.Locale.ENGLISH : I18n.ALBANIAN);
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        return f.format(Money.toDecimal(qindarka));
+    }
+
+    private static void show(Label label, String text) {
+        label.setText(text == null ? "" : text);
+        label.setVisible(text != null);
+        label.setManaged(text != null);
+    }
+
+}

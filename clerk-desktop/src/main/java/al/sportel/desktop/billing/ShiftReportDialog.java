@@ -1,0 +1,160 @@
+package al.sportel.desktop.billing;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.app.Background;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Session;
+import al.sportel.desktop.app.SportelApp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** The end of a shift: totals by method, every payment, and CSV and PDF copies in the reports folder. */
+final class ShiftReportDialog {
+
+    private ShiftReportDialog() {
+    }
+
+    static void show(Window owner, SportelApp app, Session session) {
+        I18n i18n = app.i18n();
+        Background bg = app.background();
+        Dialog<Void> d = new Dialog<>();
+        d.initOwner(owner);
+        d.getDialogPane().setId("shiftDialog");
+        d.setTitle(i18n.t("shift.title", session.counter().number(), ""));
+        d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("shift.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        Label header = new Label();
+        header.setId("shiftHeader");
+        header.getStyleClass().add("card-title");
+        Label totals = new Label();
+        totals.setId("shiftTotals");
+        totals.getStyleClass().add("bills-total");
+        Label status = new Label();
+        status.setId("shiftStatus");
+        status.setWrapText(true);
+        TableView<ApiClient.CashLine> table = new TableView<>();
+        table.setId("shiftTable");
+        table.setPrefSize(760, 360);
+        table.getColumns().setAll(List.of(
+                column(i18n.t("shift.col.time"), l -> i18n.time(l.createdAt())),
+                column(i18n.t("shift.col.receipt"), ApiClient.CashLine::receiptNumber),
+                column(i18n.t("shift.col.customer"), ApiClient.CashLine::customerCode),
+                column(i18n.t("shift.col.amount"), ApiClient.CashLine::amount),
+                column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
+                column(i18n.t("shift.col.voided"), l -> l.voided() ? "✗" : "")));
+        Button csv = new Button(i18n.t("shift.csv"));
+        csv.setId("shiftCsvButton");
+        Button pdf = new Button(i18n.t("shift.pdf"));
+        pdf.setId("shiftPdfButton");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(bg.busy());
+        csv.disableProperty().bind(bg.busy());
+        pdf.disableProperty().bind(bg.busy());
+        VBox box = new VBox(10, header, totals, table, new HBox(10, csv, pdf, busy), status);
+        box.setPadding(new Insets(12));
+        d.getDialogPane().setContent(box);
+
+        long counterId = session.counter().id();
+        Path folder = app.config().dataDir().resolve("reports");
+        ApiClient api = session.api();
+        ApiClient.CashReport[] loaded = new ApiClient.CashReport[1];
+        bg.run(() -> api.cashReport(counterId), r -> {
+            loaded[0] = r;
+            header.setText(i18n.t("shift.title", r.counterNumber(), r.date()));
+            StringBuilder sb = new StringBuilder(i18n.t("shift.total", r.total()));
+            for (ApiClient.CashTotal t : r.totals()) {
+                sb.append('\n').append(i18n.t("shift.byMethod", i18n.t(t.method().equals("CASH") ? "pay.cash" : "pay.card"),
+                        t.count(), t.amount()));
+            }
+            sb.append('\n').append(i18n.t("shift.voided", r.voidedCount(), r.voidedAmount()));
+            totals.setText(sb.toString());
+            table.getItems().setAll(r.payments());
+        }, e -> status.setText(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+
+        csv.setOnAction(e -> bg.run(() -> save(folder, "cash-" + counterId + ".csv", api.cashReportCsv(counterId)),
+                p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(x.getMessage())));
+        pdf.setOnAction(e -> {
+            if (loaded[0] != null) {
+                ApiClient.CashReport r = loaded[0];
+                String title = header.getText();
+                String sums = totals.getText();
+                bg.run(() -> save(folder, "cash-" + counterId + "-" + r.date() + ".pdf", pdf(title, sums, r)),
+                        p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(x.getMessage()));
+            }
+        });
+        d.showAndWait();
+    }
+
+    private static Path save(Path folder, String name, byte[] content) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name);
+        Files.write(file, content);
+        return file;
+    }
+
+    /** A4 list of the shift's payments; Helvetica's WinAnsi covers ë and ç. */
+    static byte[] pdf(String title, String totals, ApiClient.CashReport r) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PDPage page = null;
+            PDPageContentStream s = null;
+            float y = 0;
+            List<String> lines = new java.util.ArrayList<>(List.of(totals.split("\n")));
+            lines.add("");
+            for (ApiClient.CashLine l : r.payments()) {
+                lines.add(String.format("%s   %-20s %-10s %12s %-5s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),
+                        l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.voided() ? "ANULUAR/VOIDED" : ""));
+            }
+            for (int i = -1; i < lines.size(); i++) {
+                if (page == null || y < 50) {
+                    if (s != null) {
+                        s.close();
+                    }
+                    page = new PDPage(PDRectangle.A4);
+                    doc.addPage(page);
+                    s = new PDPageContentStream(doc, page);
+                    y = PDRectangle.A4.getHeight() - 50;
+                }
+                s.beginText();
+                s.setFont(i < 0 ? bold : regular, i < 0 ? 13 : 9.5f);
+                s.newLineAtOffset(45, y);
+                s.showText(i < 0 ? title : lines.get(i));
+                s.endText();
+                y -= i < 0 ? 22 : 14;
+            }
+            if (s != null) {
+                s.close();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static TableColumn<ApiClient.CashLine, String> column(String title, java.util.function.Function<ApiClient.CashLine, String> f) {
+        TableColumn<ApiClient.CashLine, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
+        return c;
+    }
+}
