@@ -16,6 +16,7 @@ import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
+import al.sportel.server.http.WebPages;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
 import al.sportel.server.queue.QueueEngine;
@@ -81,7 +82,8 @@ public final class SportelServer implements AutoCloseable {
             new OpenApiRoute(mapper).register(app);
             branches.register(app);
             new QueueRoutes(engine, counters, mapper).register(app);
-            new DisplayRoutes(db, config.clock()).register(app);
+            new DisplayRoutes(db, config.clock()).register(app, engine);
+            new WebPages().register(app);
             new EventRoutes(hub, branches::exists).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
             new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock()).register(app);

@@ -16,13 +16,15 @@ import java.util.stream.Stream;
  */
 public final class TestServer implements AutoCloseable {
 
-    private final SportelServer server;
+    private SportelServer server;
+    private final ServerConfig config;
     private final Path dataDir;
     private final String pgSchema;
     private final Api api;
 
-    private TestServer(SportelServer server, Path dataDir, String pgSchema) {
+    private TestServer(SportelServer server, ServerConfig config, Path dataDir, String pgSchema) {
         this.server = server;
+        this.config = config;
         this.dataDir = dataDir;
         this.pgSchema = pgSchema;
         this.api = new Api(server.baseUrl());
@@ -49,10 +51,17 @@ public final class TestServer implements AutoCloseable {
                 schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
                 config = config.withDatabase(url, System.getenv("SPORTEL_TEST_PG_USER"), System.getenv("SPORTEL_TEST_PG_PASSWORD"), schema);
             }
-            return new TestServer(SportelServer.start(config), dir, schema);
+            return new TestServer(SportelServer.start(config), config, dir, schema);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Stops and starts the server again on the same port and database, as an operator's restart does. */
+    public void restart() {
+        int port = server.port();
+        server.close();
+        server = SportelServer.start(config.withPort(port));
     }
 
     public Api api() {

@@ -24,6 +24,7 @@ public final class AuthService {
 
     static final int MAX_FAILURES = 5;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    static final Duration KIOSK_TOKEN_LIFETIME = Duration.ofDays(365);
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
     private final Database db;
@@ -55,8 +56,9 @@ public final class AuthService {
                     "The username or the password is wrong", null, null);
         }
         String token = Tokens.newToken();
-        Instant expires = now.plus(tokenLifetime);
         UserInfo info = user.get().info();
+        // A kiosk is a device in the hall, logged in once by IT: its token lasts a year, not a shift.
+        Instant expires = now.plus(info.role() == Role.KIOSK ? KIOSK_TOKEN_LIFETIME : tokenLifetime);
         db.tx(h -> {
             h.execute("DELETE FROM login_failures WHERE username = ?", username);
             h.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",

@@ -17,7 +17,8 @@ public final class DisplayRoutes {
     public record Call(String number, String serviceLetter, Integer counterNumber, String status, Instant calledAt) {
     }
 
-    public record Waiting(long serviceId, String serviceLetter, String name, String nameEn, int count) {
+    /** {@code openCounters}: how many open counters serve it now (0 = not available at the moment). */
+    public record Waiting(long serviceId, String serviceLetter, String name, String nameEn, int count, int openCounters) {
     }
 
     public record Display(String branchCode, String branchName, long lastEventId, List<Call> calls, List<Waiting> waiting) {
@@ -31,8 +32,32 @@ public final class DisplayRoutes {
         this.clock = clock;
     }
 
-    public void register(Javalin app) {
+    /** What the customer's phone shows for their ticket; the unguessable id is the only key. */
+    public record PublicTicket(String number, String serviceLetter, String serviceName, String serviceNameEn, String status,
+                               Integer position, Integer estimatedWaitSeconds, Integer counterNumber, String branchCode,
+                               String branchName, Instant issuedAt) {
+    }
+
+    public void register(Javalin app, QueueEngine engine) {
         app.get("/api/v1/public/branches/{code}/display", ctx -> ctx.json(display(ctx.pathParam("code"))));
+        app.get("/api/v1/public/tickets/{id}", ctx -> ctx.json(publicTicket(engine, ctx.pathParam("id"))));
+        app.get("/public/tickets/{id}/qr.svg", ctx -> {
+            publicTicket(engine, ctx.pathParam("id")); // 404 for unknown ids: no QR codes for arbitrary text
+            String url = ctx.scheme() + "://" + ctx.host() + "/t/" + ctx.pathParam("id");
+            ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400").result(QrSvg.of(url));
+        });
+    }
+
+    PublicTicket publicTicket(QueueEngine engine, String id) {
+        al.sportel.model.Ticket t = engine.findPublic(id).orElseThrow(() -> ApiException.notFound("No such ticket"));
+        return db.read(h -> {
+            String[] names = h.createQuery("SELECT s.name, s.name_en, b.name FROM services s JOIN branches b ON b.code = s.branch_code WHERE s.id = :s")
+                    .bind("s", t.serviceId()).map((rs, c) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).one();
+            Integer counterNumber = t.counterId() == null ? null : h.createQuery("SELECT counter_number FROM counters WHERE id = :c")
+                    .bind("c", t.counterId()).mapTo(Integer.class).one();
+            return new PublicTicket(t.number(), t.serviceLetter(), names[0], names[1], t.status().name(), t.position(),
+                    t.estimatedWaitSeconds(), counterNumber, t.branchCode(), names[2], t.issuedAt());
+        });
     }
 
     Display display(String code) {
@@ -54,11 +79,13 @@ public final class DisplayRoutes {
             List<Waiting> waiting = h.createQuery("""
                             SELECT s.id, s.letter, s.name, s.name_en,
                                    (SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.status = 'WAITING'
-                                      AND t.business_date = :d) AS waiting
+                                      AND t.business_date = :d) AS waiting,
+                                   (SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
+                                      WHERE cs.service_id = s.id AND c.status = 'OPEN') AS open_counters
                             FROM services s WHERE s.branch_code = :b AND s.active ORDER BY s.id
                             """)
                     .bind("b", code).bind("d", day)
-                    .map((rs, c) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                    .map((rs, c) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)))
                     .list();
             return new Display(code, name, last, calls, waiting);
         });

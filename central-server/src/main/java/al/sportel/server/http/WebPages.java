@@ -1,0 +1,38 @@
+package al.sportel.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * The customer-side pages, plain HTML/CSS/JS from the jar (no CDN, no external fonts): the kiosk,
+ * the waiting-room display and the phone view. Each page reads its branch or ticket from its URL.
+ */
+public final class WebPages {
+
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml");
+
+    public void register(Javalin app) {
+        app.get("/kiosk/{branch}", ctx -> page(ctx, "kiosk.html"));
+        app.get("/display/{branch}", ctx -> page(ctx, "display.html"));
+        app.get("/t/{ticket}", ctx -> page(ctx, "phone.html"));
+        app.get("/web/{file}", ctx -> page(ctx, ctx.pathParam("file")));
+    }
+
+    private static void page(Context ctx, String file) throws IOException {
+        if (!file.matches("[a-z0-9-]+\\.(html|css|js|svg)")) {
+            throw ApiException.notFound("No such page");
+        }
+        try (InputStream in = WebPages.class.getResourceAsStream("/web/" + file)) {
+            if (in == null) {
+                throw ApiException.notFound("No such page");
+            }
+            ctx.contentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)))
+                    .header("Cache-Control", "no-cache")
+                    .result(in.readAllBytes());
+        }
+    }
+}

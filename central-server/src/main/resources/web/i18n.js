@@ -1,0 +1,69 @@
+// Strings of the customer pages, Albanian first, English on request; saved per device.
+const STRINGS = {
+  sq: {
+    chooseService: 'Zgjidhni shërbimin', priority: 'Kam përparësi (i moshuar, me aftësi të kufizuara, shtatzënë)',
+    yourTicket: 'Bileta juaj', ahead: 'Para jush: {0}', wait: 'Pritja e përafërt: {0} min', notAvailable: 'Jo në dispozicion tani',
+    closed: 'Qendra është e mbyllur tani. Ju lutemi ejani më vonë.', printing: 'Po printohet bileta…', done: 'Mirë',
+    scan: 'Skanoni për të ndjekur radhën në telefon', login: 'Hyrja e kioskës', username: 'Përdoruesi', password: 'Fjalëkalimi',
+    loginButton: 'Hyr', loginError: 'Përdoruesi ose fjalëkalimi është i gabuar.', issueError: 'Bileta nuk u lëshua. Provoni përsëri.',
+    waiting: 'Presin', counter: 'Sporteli', lastCalls: 'Thirrjet e fundit', nowServing: 'Po thërritet',
+    offline: 'Nuk ka lidhje me serverin — po rilidhet…', yourTurn: 'Është radha juaj!', goTo: 'Shkoni te sporteli {0}',
+    position: 'Pozicioni në radhë: {0}', served: 'Shërbimi përfundoi. Faleminderit!', cancelled: 'Bileta u anulua.',
+    noShow: 'Nuk u paraqitët kur u thirrët. Merrni një biletë të re.', unknownTicket: 'Kjo biletë nuk u gjet.',
+    serving: 'Po shërbeheni te sporteli {0}', issuedAt: 'Marrë në {0}', people: 'klientë', say: 'Bileta {0}, sporteli {1}',
+  },
+  en: {
+    chooseService: 'Choose a service', priority: 'I have priority (elderly, disabled, pregnant)',
+    yourTicket: 'Your ticket', ahead: 'Ahead of you: {0}', wait: 'Estimated wait: {0} min', notAvailable: 'Not available now',
+    closed: 'The centre is closed now. Please come back later.', printing: 'Printing your ticket…', done: 'OK',
+    scan: 'Scan to follow the queue on your phone', login: 'Kiosk sign-in', username: 'Username', password: 'Password',
+    loginButton: 'Sign in', loginError: 'Wrong username or password.', issueError: 'The ticket was not issued. Please try again.',
+    waiting: 'Waiting', counter: 'Counter', lastCalls: 'Last calls', nowServing: 'Now calling',
+    offline: 'No connection to the server — reconnecting…', yourTurn: 'It is your turn!', goTo: 'Go to counter {0}',
+    position: 'Position in the queue: {0}', served: 'Service finished. Thank you!', cancelled: 'The ticket was cancelled.',
+    noShow: 'You did not come when called. Please take a new ticket.', unknownTicket: 'This ticket was not found.',
+    serving: 'Being served at counter {0}', issuedAt: 'Taken at {0}', people: 'customers', say: 'Ticket {0}, counter {1}',
+  },
+};
+
+let lang = localStorage.getItem('sportel.lang') || 'sq';
+
+function t(key, ...args) {
+  let s = (STRINGS[lang] && STRINGS[lang][key]) || STRINGS.sq[key] || key;
+  args.forEach((a, i) => { s = s.replace('{' + i + '}', a); });
+  return s;
+}
+
+function setLang(l) {
+  lang = l;
+  localStorage.setItem('sportel.lang', l);
+  document.documentElement.lang = l;
+  document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t); });
+}
+
+function timeOf(iso) {
+  return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'sq-AL', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Tirane' });
+}
+
+// A live stream that survives server restarts: EventSource retries by itself on a dropped
+// connection but gives up after an error answer, so then we start a new one after a pause.
+function liveStream(url, lastId, onEvent, onState) {
+  let source = null;
+  let last = lastId;
+  function open() {
+    source = new EventSource(url + (url.includes('?') ? '&' : '?') + 'lastEventId=' + last);
+    source.onopen = () => onState(true);
+    source.onerror = () => {
+      onState(false);
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(open, 2000 + Math.random() * 2000);
+      }
+    };
+    const handler = e => { if (e.lastEventId) { last = Number(e.lastEventId); } onEvent(e.type, JSON.parse(e.data)); };
+    ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show',
+      'ticket.returned', 'ticket.transferred', 'ticket.cancelled', 'counter.updated', 'snapshot.required']
+      .forEach(type => source.addEventListener(type, handler));
+  }
+  open();
+  return { resumeFrom(id) { last = id; } };
+}
