@@ -8,6 +8,8 @@ import al.sportel.server.billing.BillingRoutes;
 import al.sportel.server.billing.PaymentService;
 import al.sportel.server.billing.ReceiptPage;
 import al.sportel.server.branches.BranchRoutes;
+import al.sportel.server.complaints.CaseRoutes;
+import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.db.Database;
 import al.sportel.server.demo.DemoData;
@@ -88,6 +90,7 @@ public final class SportelServer implements AutoCloseable {
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
             new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock()).register(app);
             new ReceiptPage(db).register(app);
+            new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
             SportelServer server = new SportelServer(config, db, hub, app);
             app.start(config.host(), config.port());
             return server;

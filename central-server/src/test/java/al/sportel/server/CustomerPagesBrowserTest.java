@@ -151,4 +151,51 @@ class CustomerPagesBrowserTest {
         assertThat(api.get("/api/v1/public/branches/DR01/display", null).expect(200).json().get("waiting").get(0)
                 .get("openCounters").asInt()).isZero();
     }
+
+    @Test
+    void aCitizenFilesAComplaintOnlineAndFollowsItOnTheTrackingPage() throws Exception {
+        browser.get(server.baseUrl() + "/complaint");
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#category option")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("category"))).selectByValue("WRONG_BILL");
+        browser.findElement(By.id("name")).sendKeys("Drita Leka");
+        browser.findElement(By.id("description")).sendKeys("Shkurt");
+        browser.findElement(By.id("sendButton")).click();
+        waitUpTo(5).until(d -> !d.findElement(By.id("err-phone")).getText().isEmpty());
+        assertThat(text("err-description")).isNotEmpty();
+        browser.findElement(By.id("email")).sendKeys("drita@example.al");
+        browser.findElement(By.id("description")).sendKeys(" — fatura e nëntorit ka lexim të gabuar.");
+        browser.findElement(By.id("sendButton")).click();
+        waitUpTo(10).until(d -> !d.findElement(By.id("trackingCode")).getText().isEmpty());
+        String code = text("trackingCode");
+        assertThat(code).matches("ANK-\\d{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
+        screenshot("complaint-filed");
+
+        browser.findElement(By.id("trackLink")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("caseStatus")).getText().equals("E marrë"));
+        assertThat(browser.getPageSource()).doesNotContain("Drita").doesNotContain("drita@");
+
+        long id = caseId(code);
+        api.raw("PATCH", "/api/v1/complaints/" + id, api.token("supervisor1"),
+                "{\"status\":\"IN_REVIEW\",\"note\":\"Po verifikojmë leximin\"}", java.util.Map.of()).expect(200);
+        browser.navigate().refresh();
+        waitUpTo(10).until(d -> d.findElement(By.id("caseStatus")).getText().equals("Në shqyrtim"));
+        assertThat(browser.findElements(By.cssSelector("#caseHistory li"))).hasSize(2);
+        assertThat(text("caseHistory")).contains("Po verifikojmë leximin");
+        browser.findElement(By.id("langButton")).click();
+        waitUpTo(5).until(d -> d.findElement(By.id("caseStatus")).getText().equals("In review"));
+        screenshot("track");
+        browser.get(server.baseUrl() + "/track/ANK-2026-ZZZZZZ");
+        waitUpTo(10).until(d -> !d.findElement(By.id("trackError")).getText().isEmpty());
+        browser.findElement(By.id("langButton")).click(); // back to Albanian for the other tests
+    }
+
+    /** Online complaints have no branch: the supervisor finds them by code among all branches' open cases. */
+    private static long caseId(String code) {
+        for (JsonNode c : api.get("/api/v1/cases?branchCode=TR01", api.token("supervisor1")).json()) {
+            if (c.get("trackingCode").asText().equals(code)) {
+                return c.get("id").asLong();
+            }
+        }
+        throw new AssertionError("case " + code + " not listed");
+    }
 }

@@ -19,6 +19,9 @@ public final class WebPages {
         app.get("/kiosk/{branch}", ctx -> page(ctx, "kiosk.html"));
         app.get("/display/{branch}", ctx -> page(ctx, "display.html"));
         app.get("/t/{ticket}", ctx -> page(ctx, "phone.html"));
+        app.get("/track", ctx -> page(ctx, "track.html"));
+        app.get("/track/{code}", ctx -> page(ctx, "track.html"));
+        app.get("/complaint", ctx -> page(ctx, "complaint.html"));
         app.get("/web/{file}", ctx -> page(ctx, ctx.pathParam("file")));
     }
 

@@ -1,0 +1,118 @@
+package al.sportel.server.complaints;
+
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.http.ApiException;
+import al.sportel.server.http.Idempotency;
+import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.PathParams;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/** API.md "Complaints and applications", the online form and the public tracking answer. */
+public final class CaseRoutes {
+
+    /** Online complaints allowed per client address per hour. */
+    static final int PUBLIC_PER_HOUR = 5;
+
+    private final CaseService cases;
+    private final Idempotency idempotency;
+    private final ObjectMapper mapper;
+
+    public CaseRoutes(CaseService cases, Idempotency idempotency, ObjectMapper mapper) {
+        this.cases = cases;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/v1/complaint-categories", ctx -> ctx.json(cases.categories(CaseKind.COMPLAINT)));
+        app.get("/api/v1/application-types", ctx -> ctx.json(cases.categories(CaseKind.APPLICATION)));
+        app.get("/api/v1/public/complaint-categories", ctx -> ctx.json(cases.categories(CaseKind.COMPLAINT)));
+        app.post("/api/v1/complaints", ctx -> create(ctx, CaseKind.COMPLAINT));
+        app.post("/api/v1/applications", ctx -> create(ctx, CaseKind.APPLICATION));
+        app.patch("/api/v1/complaints/{id}", ctx -> patch(ctx, CaseKind.COMPLAINT));
+        app.patch("/api/v1/applications/{id}", ctx -> patch(ctx, CaseKind.APPLICATION));
+        app.get("/api/v1/cases", this::list);
+        app.get("/api/v1/public/track/{code}", ctx -> {
+            String code = ctx.pathParam("code").strip().toUpperCase(java.util.Locale.ROOT);
+            if (!code.matches("(ANK|APL)-\\d{4}-[" + TrackingCodes.ALPHABET + "]{6}")) {
+                throw ApiException.notFound("No case with that tracking code");
+            }
+            ctx.json(cases.track(code));
+        });
+        app.post("/api/v1/public/complaints", this::publicComplaint);
+    }
+
+    private void create(Context ctx, CaseKind kind) {
+        UserInfo user = Access.requireStaff(ctx);
+        Idempotency.requireKey(ctx);
+        CaseService.NewCase c = readCase(JsonBody.of(ctx, mapper), kind, false);
+        idempotency.handle(ctx, kind.name().toLowerCase() + "s", user, h -> cases.create(h, kind, user, c));
+    }
+
+    private void publicComplaint(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, mapper);
+        CaseService.NewCase c = readCase(body, CaseKind.COMPLAINT, true);
+        String address = ctx.ip();
+        cases.rateLimited(address.length() > 64 ? address.substring(0, 64) : address, PUBLIC_PER_HOUR).ifPresent(wait -> {
+            throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
+        });
+        ctx.status(201).json(cases.track(cases.createOnline(c)));
+    }
+
+    /** Every field checked; all problems reported in one 422. Online filers must leave a way to reach them. */
+    private static CaseService.NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
+        String category = body.requiredString(kind == CaseKind.COMPLAINT ? "category" : "type", 30);
+        String customer = body.optionalString("customerCode", 20);
+        if (customer != null && !customer.matches("[A-Za-z0-9]+")) {
+            body.addError("customerCode", "has only digits and letters");
+        }
+        String name = body.requiredString("name", 200);
+        String phone = body.optionalString("phone", 40);
+        if (phone != null && !phone.matches("\\+?[0-9 ()-]{6,40}")) {
+            body.addError("phone", "is not a phone number");
+        }
+        String email = body.optionalString("email", 200);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            body.addError("email", "is not an e-mail address");
+        }
+        if (online && phone == null && email == null) {
+            body.addError("phone", "give a phone number or an e-mail address so we can answer");
+        }
+        String description = body.requiredString("description", 4000);
+        if (description != null && description.length() < 10) {
+            body.addError("description", "must say in at least 10 characters what happened");
+        }
+        String branch = body.optionalString("branchCode", 10);
+        String ticket = online ? null : body.optionalString("ticketId", 32);
+        body.validate();
+        return new CaseService.NewCase(category, customer, name, phone, email, description, branch, ticket);
+    }
+
+    private void patch(Context ctx, CaseKind kind) {
+        UserInfo user = Access.requireRole(ctx, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+        long id = PathParams.id(ctx, "id", kind.name().toLowerCase());
+        JsonBody body = JsonBody.of(ctx, mapper);
+        String status = body.requiredChoice("status", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
+        String note = body.optionalString("note", 1000);
+        body.validate();
+        ctx.json(cases.changeStatus(user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
+    }
+
+    private void list(Context ctx) {
+        UserInfo user = Access.requireStaff(ctx);
+        String branch = ctx.queryParam("branchCode") != null ? ctx.queryParam("branchCode") : user.branchCode();
+        if (branch == null) {
+            throw ApiException.invalid("branchCode", "is required");
+        }
+        Access.requireBranch(user, branch);
+        String status = ctx.queryParam("status");
+        if (status != null && !status.matches("RECEIVED|IN_REVIEW|RESOLVED|REJECTED|APPROVED")) {
+            throw ApiException.invalid("status", "unknown status");
+        }
+        ctx.json(cases.list(branch, status, ctx.queryParam("category"), "true".equals(ctx.queryParam("overdue"))));
+    }
+}

@@ -1,0 +1,202 @@
+package al.sportel.server.complaints;
+
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.db.Database;
+import al.sportel.server.http.ApiException;
+import al.sportel.server.queue.QueueEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Logging, moving and tracking complaints and applications, every change kept as history. */
+public final class CaseService {
+
+    public record Category(String code, String name, String nameEn, int deadlineDays) {
+    }
+
+    public record NewCase(String category, String customerCode, String name, String phone, String email, String description,
+                          String branchCode, String ticketId) {
+    }
+
+    public record HistoryEntry(String status, Instant at, String note) {
+    }
+
+    /** The whole case, for staff. */
+    public record CaseView(long id, String kind, String trackingCode, String category, String status, boolean overdue,
+                           String customerCode, String name, String phone, String email, String description, String branchCode,
+                           String ticketId, String channel, Instant createdAt, Instant dueAt, List<HistoryEntry> history) {
+    }
+
+    /** What the citizen sees with the tracking code: status and history, nothing personal. */
+    public record Tracking(String trackingCode, String kind, String category, String categoryName, String categoryNameEn,
+                           String status, boolean overdue, Instant dueAt, List<HistoryEntry> history) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+
+    public CaseService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public List<Category> categories(CaseKind kind) {
+        return db.read(h -> h.createQuery("SELECT code, name, name_en, deadline_days FROM case_categories WHERE kind = :k ORDER BY code")
+                .bind("k", kind.name())
+                .map((rs, c) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list());
+    }
+
+    /** Inside the caller's transaction (the idempotency key goes in the same one). {@code user} is null online. */
+    public CaseView create(Handle h, CaseKind kind, UserInfo user, NewCase c) {
+        int deadline = h.createQuery("SELECT deadline_days FROM case_categories WHERE kind = :k AND code = :c")
+                .bind("k", kind.name()).bind("c", c.category()).mapTo(Integer.class).findOne()
+                .orElseThrow(() -> ApiException.invalid(kind == CaseKind.COMPLAINT ? "category" : "type", "unknown code " + c.category()));
+        if (c.branchCode() != null) {
+            if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", c.branchCode()).mapTo(Integer.class).one() == 0) {
+                throw ApiException.invalid("branchCode", "no such branch");
+            }
+            if (user != null) {
+                Access.requireBranch(user, c.branchCode());
+            }
+        }
+        if (c.customerCode() != null && h.createQuery("SELECT COUNT(*) FROM customers WHERE code = :c")
+                .bind("c", c.customerCode()).mapTo(Integer.class).one() == 0) {
+            throw ApiException.invalid("customerCode", "no customer with this code");
+        }
+        if (c.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t").bind("t", c.ticketId())
+                .mapTo(Integer.class).one() == 0) {
+            throw ApiException.invalid("ticketId", "no such ticket");
+        }
+        Instant now = now();
+        String code = TrackingCodes.next(kind, LocalDate.ofInstant(now, QueueEngine.ZONE).getYear());
+        long id = h.createUpdate("""
+                        INSERT INTO cases (kind, tracking_code, category_code, status, customer_code, name, phone, email, description,
+                                           branch_code, ticket_id, channel, created_by, created_at, due_at)
+                        VALUES (:kind, :code, :cat, 'RECEIVED', :customer, :name, :phone, :email, :description, :branch, :ticket,
+                                :channel, :user, :now, :due)
+                        """)
+                .bind("kind", kind.name()).bind("code", code).bind("cat", c.category()).bind("customer", c.customerCode())
+                .bind("name", c.name()).bind("phone", c.phone()).bind("email", c.email()).bind("description", c.description())
+                .bind("branch", c.branchCode()).bind("ticket", c.ticketId()).bind("channel", user == null ? "ONLINE" : "COUNTER")
+                .bind("user", user == null ? null : user.id()).bind("now", now).bind("due", now.plus(Duration.ofDays(deadline)))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at) VALUES (?, 'RECEIVED', NULL, ?, ?)",
+                id, user == null ? null : user.id(), now);
+        return load(h, id).orElseThrow();
+    }
+
+    /** An online complaint: its own transaction, no user; returns the tracking code. */
+    public String createOnline(NewCase c) {
+        return db.tx(h -> create(h, CaseKind.COMPLAINT, null, c)).trackingCode();
+    }
+
+    public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note) {
+        return db.tx(h -> {
+            h.createQuery("SELECT id FROM cases WHERE id = :id AND kind = :k FOR UPDATE").bind("id", id).bind("k", kind.name())
+                    .mapTo(Long.class).findOne().orElseThrow(() -> ApiException.notFound("No " + kind.name().toLowerCase() + " " + id));
+            CaseView c = load(h, id).orElseThrow();
+            if (c.branchCode() != null) {
+                Access.requireBranch(user, c.branchCode());
+            }
+            CaseKind.CaseStatus from = CaseKind.CaseStatus.valueOf(c.status());
+            if (!kind.allows(from, to)) {
+                throw ApiException.conflict("illegal-transition", "The case is " + from + "; it cannot become " + to);
+            }
+            Instant now = now();
+            h.execute("UPDATE cases SET status = ? WHERE id = ?", to.name(), id);
+            h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at) VALUES (?, ?, ?, ?, ?)",
+                    id, to.name(), note, user.id(), now);
+            return load(h, id).orElseThrow();
+        });
+    }
+
+    public List<CaseView> list(String branchCode, String status, String category, Boolean overdue) {
+        return db.read(h -> {
+            StringBuilder sql = new StringBuilder("SELECT id FROM cases WHERE (branch_code = :b OR branch_code IS NULL)");
+            if (status != null) {
+                sql.append(" AND status = :status");
+            }
+            if (category != null) {
+                sql.append(" AND category_code = :category");
+            }
+            if (Boolean.TRUE.equals(overdue)) {
+                sql.append(" AND status IN ('RECEIVED', 'IN_REVIEW') AND due_at < :now");
+            }
+            sql.append(" ORDER BY due_at, id LIMIT 500");
+            var q = h.createQuery(sql.toString()).bind("b", branchCode).bind("now", now());
+            if (status != null) {
+                q.bind("status", status);
+            }
+            if (category != null) {
+                q.bind("category", category);
+            }
+            List<CaseView> out = new ArrayList<>();
+            for (long id : q.mapTo(Long.class).list()) {
+                load(h, id).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
+    public Tracking track(String code) {
+        return db.read(h -> {
+            long id = h.createQuery("SELECT id FROM cases WHERE tracking_code = :c").bind("c", code).mapTo(Long.class).findOne()
+                    .orElseThrow(() -> ApiException.notFound("No case with tracking code " + code));
+            CaseView c = load(h, id).orElseThrow();
+            var names = h.createQuery("SELECT name, name_en FROM case_categories WHERE kind = :k AND code = :c")
+                    .bind("k", c.kind()).bind("c", c.category()).map((rs, x) -> new String[] {rs.getString(1), rs.getString(2)}).one();
+            return new Tracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(), c.history());
+        });
+    }
+
+    /** Public filing is limited per address: at most {@code max} in the last hour. */
+    public Optional<Long> rateLimited(String address, int max) {
+        Instant now = now();
+        return db.tx(h -> {
+            List<Instant> recent = h.createQuery("""
+                            SELECT submitted_at FROM public_submissions WHERE address = :a AND submitted_at > :since
+                            ORDER BY submitted_at
+                            """)
+                    .bind("a", address).bind("since", now.minus(Duration.ofHours(1))).mapTo(Instant.class).list();
+            if (recent.size() >= max) {
+                return Optional.of(Math.max(1, Duration.between(now, recent.get(0).plus(Duration.ofHours(1))).toSeconds()));
+            }
+            h.execute("INSERT INTO public_submissions (address, submitted_at) VALUES (?, ?)", address, now);
+            return Optional.<Long>empty();
+        });
+    }
+
+    Optional<CaseView> load(Handle h, long id) {
+        Instant now = now();
+        return h.createQuery("SELECT * FROM cases WHERE id = :id").bind("id", id)
+                .map((rs, x) -> {
+                    Instant due = rs.getObject("due_at", java.time.OffsetDateTime.class).toInstant();
+                    String status = rs.getString("status");
+                    return new CaseView(rs.getLong("id"), rs.getString("kind"), rs.getString("tracking_code"), rs.getString("category_code"),
+                            status, CaseKind.CaseStatus.valueOf(status).open() && now.isAfter(due), rs.getString("customer_code"),
+                            rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("description"),
+                            rs.getString("branch_code"), rs.getString("ticket_id"), rs.getString("channel"),
+                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), due, new ArrayList<>());
+                })
+                .findOne()
+                .map(c -> {
+                    c.history().addAll(h.createQuery("SELECT status, changed_at, note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
+                            .bind("id", id)
+                            .map((rs, x) -> new HistoryEntry(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                                    rs.getString(3)))
+                            .list());
+                    return c;
+                });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
