@@ -80,6 +80,11 @@ class CasesTest {
         assertThat(track.toString()).doesNotContain("Arta").doesNotContain("355").doesNotContain("example.al")
                 .doesNotContain("100001").doesNotContain("dyfishi");
         api.get("/api/v1/public/track/ANK-2026-AAAAAA", null).expect(404);
+
+        Api.Response slip = api.get("/api/v1/cases/" + c.get("id").asLong() + "/slip.pdf", api.token("clerk1")).expect(200);
+        assertThat(slip.contentType()).isEqualTo("application/pdf");
+        assertThat(slip.body()).startsWith("%PDF");
+        api.get("/api/v1/cases/" + c.get("id").asLong() + "/slip.pdf", api.token("clerk7")).expect(403);
         api.get("/api/v1/public/track/whatever", null).expect(404);
     }
 

@@ -36,6 +36,7 @@ public final class CaseRoutes {
         app.patch("/api/v1/complaints/{id}", ctx -> patch(ctx, CaseKind.COMPLAINT));
         app.patch("/api/v1/applications/{id}", ctx -> patch(ctx, CaseKind.APPLICATION));
         app.get("/api/v1/cases", this::list);
+        app.get("/api/v1/cases/{id}/slip.pdf", this::slip);
         app.get("/api/v1/public/track/{code}", ctx -> {
             String code = ctx.pathParam("code").strip().toUpperCase(java.util.Locale.ROOT);
             if (!code.matches("(ANK|APL)-\\d{4}-[" + TrackingCodes.ALPHABET + "]{6}")) {
@@ -100,6 +101,36 @@ public final class CaseRoutes {
         String note = body.optionalString("note", 1000);
         body.validate();
         ctx.json(cases.changeStatus(user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
+    }
+
+    /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
+    private void slip(Context ctx) {
+        UserInfo user = Access.requireStaff(ctx);
+        long id = PathParams.id(ctx, "id", "case");
+        CaseService.CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
+        if (c.branchCode() != null) {
+            Access.requireBranch(user, c.branchCode());
+        }
+        boolean en = "en".equals(ctx.queryParam("lang"));
+        CaseService.Tracking t = cases.track(c.trackingCode());
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+                .withZone(al.sportel.server.queue.QueueEngine.ZONE);
+        String url = ctx.scheme() + "://" + ctx.host() + "/track/" + c.trackingCode() + (en ? "?lang=en" : "");
+        byte[] pdf = new al.sportel.server.print.ThermalSlip()
+                .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
+                .rule()
+                .title(c.kind().equals("COMPLAINT") ? (en ? "COMPLAINT REGISTERED" : "ANKESË E REGJISTRUAR")
+                        : (en ? "APPLICATION REGISTERED" : "APLIKIM I REGJISTRUAR"))
+                .boldRow(en ? "Tracking code" : "Kodi i ndjekjes", c.trackingCode())
+                .row(en ? "Category" : "Kategoria", en ? t.categoryNameEn() : t.categoryName())
+                .row(en ? "Date" : "Data", day.format(c.createdAt()))
+                .row(en ? "Answer by" : "Përgjigje deri më", day.format(c.dueAt()))
+                .row(en ? "Name" : "Emri", c.name())
+                .rule()
+                .paragraph(en ? "Follow your case online with the code above or the QR code."
+                        : "Ndiqni kërkesën online me kodin më sipër ose me kodin QR.")
+                .render(url, en ? "Thank you!" : "Faleminderit!");
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + c.trackingCode() + ".pdf\"").result(pdf);
     }
 
     private void list(Context ctx) {

@@ -145,6 +145,10 @@ public final class CaseService {
         });
     }
 
+    public Optional<CaseView> get(long id) {
+        return db.read(h -> load(h, id));
+    }
+
     public Tracking track(String code) {
         return db.read(h -> {
             long id = h.createQuery("SELECT id FROM cases WHERE tracking_code = :c").bind("c", code).mapTo(Long.class).findOne()
