@@ -182,6 +182,58 @@ public final class ApiClient {
         return bytes("/api/v1/reports/cash?format=csv&counterId=" + counterId);
     }
 
+    // --- complaints and applications ---
+
+    public record CaseCategory(String code, String name, String nameEn, int deadlineDays) {
+    }
+
+    public record CaseHistory(String status, java.time.Instant at, String note) {
+    }
+
+    public record CaseView(long id, String kind, String trackingCode, String category, String status, boolean overdue,
+                           String customerCode, String name, String phone, String email, String description, String branchCode,
+                           java.time.Instant createdAt, java.time.Instant dueAt, List<CaseHistory> history) {
+    }
+
+    /** {@code complaint-categories} or {@code application-types}. */
+    public List<CaseCategory> caseCategories(boolean complaint) throws ApiException {
+        return send("GET", complaint ? "/api/v1/complaint-categories" : "/api/v1/application-types", null,
+                new TypeReference<List<CaseCategory>>() { });
+    }
+
+    public CaseView createCase(boolean complaint, String idempotencyKey, Map<String, Object> body) throws ApiException {
+        return send("POST", complaint ? "/api/v1/complaints" : "/api/v1/applications", body,
+                mapper.getTypeFactory().constructType(CaseView.class), Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    public CaseView changeCase(CaseView c, String status, String note) throws ApiException {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("status", status);
+        if (note != null && !note.isBlank()) {
+            body.put("note", note.strip());
+        }
+        String path = (c.kind().equals("COMPLAINT") ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
+        return send("PATCH", path, body, CaseView.class);
+    }
+
+    public List<CaseView> cases(String branch, String status, String category, boolean overdue) throws ApiException {
+        StringBuilder q = new StringBuilder("/api/v1/cases?branchCode=").append(branch);
+        if (status != null) {
+            q.append("&status=").append(status);
+        }
+        if (category != null) {
+            q.append("&category=").append(category);
+        }
+        if (overdue) {
+            q.append("&overdue=true");
+        }
+        return send("GET", q.toString(), null, new TypeReference<List<CaseView>>() { });
+    }
+
+    public byte[] caseSlip(long id, String lang) throws ApiException {
+        return bytes("/api/v1/cases/" + id + "/slip.pdf?lang=" + lang);
+    }
+
     private byte[] bytes(String path) throws ApiException {
         Request.Builder b = new Request.Builder().url(baseUrl + path);
         if (token != null) {

@@ -93,6 +93,11 @@ public final class PaymentController {
         validate();
     }
 
+    /** The customer last looked up, for the complaint form to start from. */
+    public Optional<ApiClient.Customer> customer() {
+        return Optional.ofNullable(customer);
+    }
+
     public Button payButton() {
         return payButton;
     }

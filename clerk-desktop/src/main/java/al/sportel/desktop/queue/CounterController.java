@@ -74,6 +74,8 @@ public final class CounterController {
     @FXML private javafx.scene.control.Tab queueTab;
     @FXML private javafx.scene.control.Tab paymentTab;
     @FXML private al.sportel.desktop.billing.PaymentController paymentPanelController;
+    @FXML private javafx.scene.control.Tab caseTab;
+    @FXML private al.sportel.desktop.complaints.CasePanelController casePanelController;
 
     private SportelApp app;
     private I18n i18n;
@@ -105,6 +107,7 @@ public final class CounterController {
         setUpTable();
         setUpButtons();
         paymentPanelController.init(app, session, () -> current.get() == null ? null : current.get().id());
+        casePanelController.init(app, session, () -> current.get() == null ? null : current.get().id(), paymentPanelController::customer);
         setUpShortcuts(currentTicketNumber.getScene());
         counterStatus.set(session.counter().status());
         renderCounterStatus();
@@ -176,6 +179,10 @@ public final class CounterController {
                 new KeyCodeCombination(KeyCode.F12), paymentPanelController.payButton());
         scene.getAccelerators().clear();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), () -> sideTabs.getSelectionModel().select(queueTab));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F4), () -> {
+            sideTabs.getSelectionModel().select(caseTab);
+            casePanelController.prefill();
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3), () -> {
             sideTabs.getSelectionModel().select(paymentTab);
             paymentPanelController.focus();

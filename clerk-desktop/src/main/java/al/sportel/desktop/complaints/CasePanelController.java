@@ -1,0 +1,265 @@
+package al.sportel.desktop.complaints;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.app.Background;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Session;
+import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.billing.ReceiptPrinter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.util.StringConverter;
+
+/**
+ * Logging a complaint or application for the customer at the counter (prefilled from the payment
+ * panel's customer), printing its slip, and working the branch's open cases.
+ */
+public final class CasePanelController {
+
+    @FXML private ToggleButton complaintToggle;
+    @FXML private ToggleButton applicationToggle;
+    @FXML private Button fromCustomerButton;
+    @FXML private ComboBox<ApiClient.CaseCategory> caseCategory;
+    @FXML private TextField caseName;
+    @FXML private TextField caseCustomer;
+    @FXML private TextField casePhone;
+    @FXML private TextField caseEmail;
+    @FXML private TextArea caseDescription;
+    @FXML private Label caseError;
+    @FXML private Button saveCaseButton;
+    @FXML private Label caseMessage;
+    @FXML private ComboBox<String> statusFilter;
+    @FXML private CheckBox overdueFilter;
+    @FXML private TableView<ApiClient.CaseView> caseTable;
+    @FXML private TextField statusNote;
+    @FXML private Button reviewButton;
+    @FXML private Button resolveButton;
+    @FXML private Button rejectButton;
+    @FXML private Button approveButton;
+
+    private I18n i18n;
+    private Background bg;
+    private ApiClient api;
+    private Session session;
+    private Supplier<String> currentTicketId;
+    private Supplier<Optional<ApiClient.Customer>> lookedUp;
+    private ReceiptPrinter printer;
+    private String pendingKey;
+
+    public void init(SportelApp app, Session session, Supplier<String> currentTicketId, Supplier<Optional<ApiClient.Customer>> lookedUp) {
+        this.i18n = app.i18n();
+        this.bg = app.background();
+        this.api = session.api();
+        this.session = session;
+        this.currentTicketId = currentTicketId;
+        this.lookedUp = lookedUp;
+        this.printer = new ReceiptPrinter(app.config().dataDir());
+        ToggleGroup kind = new ToggleGroup();
+        complaintToggle.setToggleGroup(kind);
+        applicationToggle.setToggleGroup(kind);
+        kind.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                loadCategories();
+            }
+        });
+        caseCategory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ApiClient.CaseCategory c) {
+                return c == null ? "" : ("en".equals(i18n.lang()) ? c.nameEn() : c.name()) + " (" + c.deadlineDays() + " d)";
+            }
+
+            @Override
+            public ApiClient.CaseCategory fromString(String s) {
+                return null;
+            }
+        });
+        statusFilter.getItems().setAll("ALL", "RECEIVED", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
+        statusFilter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null ? "" : i18n.t("case.status." + s);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        statusFilter.setValue("ALL");
+        statusFilter.valueProperty().addListener((o, a, b) -> onRefresh());
+        overdueFilter.selectedProperty().addListener((o, a, b) -> onRefresh());
+        setUpTable();
+        saveCaseButton.disableProperty().bind(bg.busy());
+        for (Button b : List.of(reviewButton, resolveButton, rejectButton, approveButton)) {
+            b.disableProperty().bind(bg.busy().or(caseTable.getSelectionModel().selectedItemProperty().isNull()));
+        }
+        show(null);
+        loadCategories();
+        onRefresh();
+    }
+
+    private void setUpTable() {
+        caseTable.getColumns().setAll(List.of(
+                column(i18n.t("case.col.code"), ApiClient.CaseView::trackingCode),
+                column(i18n.t("case.col.category"), ApiClient.CaseView::category),
+                column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status()) + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
+                column(i18n.t("case.col.due"), c -> i18n.time(c.dueAt()) + " " + c.dueAt().atZone(I18n.ZONE).toLocalDate()),
+                column(i18n.t("case.col.name"), ApiClient.CaseView::name)));
+    }
+
+    private void loadCategories() {
+        boolean complaint = complaintToggle.isSelected();
+        bg.run(() -> api.caseCategories(complaint), list -> {
+            caseCategory.getItems().setAll(list);
+            if (!list.isEmpty()) {
+                caseCategory.setValue(list.get(0));
+            }
+        }, e -> show(e.getMessage()));
+    }
+
+    @FXML
+    private void onFromCustomer() {
+        lookedUp.get().ifPresent(c -> {
+            caseCustomer.setText(c.code());
+            caseName.setText(c.name());
+        });
+    }
+
+    /** Prefills from the payment panel when the clerk opens this tab. */
+    public void prefill() {
+        if (caseName.getText().isBlank()) {
+            onFromCustomer();
+        }
+    }
+
+    @FXML
+    private void onSave() {
+        show(null);
+        if (caseCategory.getValue() == null) {
+            show(i18n.t("case.error.category"));
+            return;
+        }
+        if (caseName.getText().isBlank()) {
+            show(i18n.t("case.error.name"));
+            return;
+        }
+        if (caseDescription.getText().strip().length() < 10) {
+            show(i18n.t("case.error.description"));
+            return;
+        }
+        boolean complaint = complaintToggle.isSelected();
+        Map<String, Object> body = new HashMap<>();
+        body.put(complaint ? "category" : "type", caseCategory.getValue().code());
+        body.put("name", caseName.getText().strip());
+        body.put("description", caseDescription.getText().strip());
+        body.put("branchCode", session.user().branchCode() != null ? session.user().branchCode() : "TR01");
+        put(body, "customerCode", caseCustomer.getText());
+        put(body, "phone", casePhone.getText());
+        put(body, "email", caseEmail.getText());
+        String ticket = currentTicketId.get();
+        if (ticket != null) {
+            body.put("ticketId", ticket);
+        }
+        if (pendingKey == null) {
+            pendingKey = UUID.randomUUID().toString();
+        }
+        String key = pendingKey;
+        String lang = i18n.lang();
+        bg.run(() -> {
+            ApiClient.CaseView c = api.createCase(complaint, key, body);
+            ReceiptPrinter.Outcome slip = printer.print(c.trackingCode(), api.caseSlip(c.id(), lang));
+            return new Object[] {c, slip};
+        }, r -> {
+            ApiClient.CaseView c = (ApiClient.CaseView) r[0];
+            ReceiptPrinter.Outcome slip = (ReceiptPrinter.Outcome) r[1];
+            pendingKey = null;
+            caseMessage.setText(i18n.t("case.saved", c.trackingCode(), slip.printed() ? "🖨" : slip.file().toString()));
+            caseDescription.clear();
+            onRefresh();
+        }, e -> {
+            if (!e.unreachable()) {
+                pendingKey = null; // refused: a corrected form is a new request
+            }
+            show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage());
+        });
+    }
+
+    @FXML
+    private void onRefresh() {
+        String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        String status = "ALL".equals(statusFilter.getValue()) ? null : statusFilter.getValue();
+        boolean overdue = overdueFilter.isSelected();
+        bg.run(() -> api.cases(branch, status, null, overdue), list -> caseTable.getItems().setAll(list),
+                e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+    }
+
+    @FXML
+    private void onReview() {
+        change("IN_REVIEW");
+    }
+
+    @FXML
+    private void onResolve() {
+        change("RESOLVED");
+    }
+
+    @FXML
+    private void onReject() {
+        change("REJECTED");
+    }
+
+    @FXML
+    private void onApprove() {
+        change("APPROVED");
+    }
+
+    private void change(String status) {
+        ApiClient.CaseView c = caseTable.getSelectionModel().getSelectedItem();
+        if (c == null) {
+            show(i18n.t("case.error.select"));
+            return;
+        }
+        String note = statusNote.getText();
+        bg.run(() -> api.changeCase(c, status, note), updated -> {
+            statusNote.clear();
+            show(null);
+            onRefresh();
+        }, e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+    }
+
+    private static void put(Map<String, Object> body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value.strip());
+        }
+    }
+
+    private void show(String text) {
+        caseError.setText(text == null ? "" : text);
+        caseError.setVisible(text != null);
+        caseError.setManaged(text != null);
+    }
+
+    private static TableColumn<ApiClient.CaseView, String> column(String title, java.util.function.Function<ApiClient.CaseView, String> f) {
+        TableColumn<ApiClient.CaseView, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
+        return c;
+    }
+}
