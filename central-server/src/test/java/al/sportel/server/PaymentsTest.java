@@ -121,6 +121,17 @@ class PaymentsTest {
             assertThat(text).contains("MANDAT PAGESE").contains(p.get("receiptNumber").asText()).contains(c.get("name").asText())
                     .contains(amount.setScale(2).toPlainString() + " L").contains("Kusuri").contains("/public/receipts/");
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isBetween(226f, 227f); // 80 mm
+            // the printed QR code decodes to the verification page, which confirms the same amount
+            java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 203);
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+            javax.imageio.ImageIO.write(image, "png", java.nio.file.Path.of("target", "receipt.png").toFile());
+            String url = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))))
+                    .getText();
+            assertThat(url).isEqualTo(server.baseUrl() + "/public/receipts/" + p.get("receiptNumber").asText());
+            String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains(amount.setScale(2).toPlainString() + " lek").contains("i vlefshëm");
         }
         // the QR code's page confirms the receipt without personal data
         JsonNode verify = api.get("/api/v1/public/receipts/" + p.get("receiptNumber").asText(), null).expect(200).json();

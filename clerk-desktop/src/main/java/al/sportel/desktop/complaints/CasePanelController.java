@@ -45,6 +45,7 @@ public final class CasePanelController {
     @FXML private Button saveCaseButton;
     @FXML private Label caseMessage;
     @FXML private ComboBox<String> statusFilter;
+    @FXML private ComboBox<String> categoryFilter;
     @FXML private CheckBox overdueFilter;
     @FXML private TableView<ApiClient.CaseView> caseTable;
     @FXML private TextField statusNote;
@@ -104,6 +105,20 @@ public final class CasePanelController {
             }
         });
         statusFilter.setValue("ALL");
+        categoryFilter.getItems().setAll("ALL");
+        categoryFilter.setValue("ALL");
+        categoryFilter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null ? "" : "ALL".equals(s) ? i18n.t("case.status.ALL") : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        categoryFilter.valueProperty().addListener((o, a, b) -> onRefresh());
         statusFilter.valueProperty().addListener((o, a, b) -> onRefresh());
         overdueFilter.selectedProperty().addListener((o, a, b) -> onRefresh());
         setUpTable();
@@ -129,6 +144,10 @@ public final class CasePanelController {
         boolean complaint = complaintToggle.isSelected();
         bg.run(() -> api.caseCategories(complaint), list -> {
             caseCategory.getItems().setAll(list);
+            String keep = categoryFilter.getValue();
+            categoryFilter.getItems().setAll("ALL");
+            list.forEach(c -> categoryFilter.getItems().add(c.code()));
+            categoryFilter.setValue(categoryFilter.getItems().contains(keep) ? keep : "ALL");
             if (!list.isEmpty()) {
                 caseCategory.setValue(list.get(0));
             }
@@ -207,7 +226,8 @@ public final class CasePanelController {
         String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
         String status = "ALL".equals(statusFilter.getValue()) ? null : statusFilter.getValue();
         boolean overdue = overdueFilter.isSelected();
-        bg.run(() -> api.cases(branch, status, null, overdue), list -> caseTable.getItems().setAll(list),
+        String category = categoryFilter.getValue() == null || "ALL".equals(categoryFilter.getValue()) ? null : categoryFilter.getValue();
+        bg.run(() -> api.cases(branch, status, category, overdue), list -> caseTable.getItems().setAll(list),
                 e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
     }
 
