@@ -82,7 +82,7 @@ public final class SportelServer implements AutoCloseable {
             new AuthRoutes(auth, mapper).register(app);
             new UserRoutes(db, mapper, config.clock()).register(app);
             new OpenApiRoute(mapper).register(app);
-            branches.register(app);
+            branches.register(app, mapper);
             new QueueRoutes(engine, counters, mapper).register(app);
             new DisplayRoutes(db, config.clock()).register(app, engine);
             new WebPages().register(app);

@@ -19,7 +19,8 @@ public final class BranchRoutes {
         this.db = db;
     }
 
-    public void register(Javalin app) {
+    public void register(Javalin app, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        app.post("/api/v1/branches", ctx -> create(ctx, mapper));
         app.get("/api/v1/branches", ctx -> {
             Access.user(ctx);
             ctx.json(db.read(h -> h.createQuery("SELECT code, name, city, address FROM branches ORDER BY code")
@@ -38,6 +39,29 @@ public final class BranchRoutes {
             requireExists(code);
             ctx.json(db.read(h -> CounterViews.forBranch(h, code)));
         });
+    }
+
+    /** A new branch with the standard services and its counters (ADMIN). */
+    private void create(io.javalin.http.Context ctx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        Access.requireRole(ctx, al.sportel.model.Role.ADMIN);
+        al.sportel.server.http.JsonBody body = al.sportel.server.http.JsonBody.of(ctx, mapper);
+        String code = body.requiredString("code", 10);
+        if (code != null && !code.matches("[A-Z]{2}[0-9]{2}")) {
+            body.addError("code", "two capital letters and two digits, like TR01");
+        }
+        String name = body.requiredString("name", 100);
+        String city = body.requiredString("city", 100);
+        String address = body.requiredString("address", 200);
+        Integer counters = body.requiredInt("counters", 1, 200);
+        body.validate();
+        db.tx(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :c").bind("c", code).mapTo(Integer.class).one() > 0) {
+                throw ApiException.conflict("branch-exists", "Branch " + code + " already exists");
+            }
+            al.sportel.server.demo.DemoData.createBranch(h, code, name, city, address, counters);
+            return null;
+        });
+        ctx.status(201).json(new Branch(code, name, city, address));
     }
 
     public List<ServiceInfo> services(String code) {

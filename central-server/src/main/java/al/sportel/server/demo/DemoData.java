@@ -68,6 +68,18 @@ public final class DemoData {
         log.info("demo data loaded: branches TR01 and DR01, users admin, supervisor1-2, clerk1-10, kiosk1-2 (password '{}')", PASSWORD);
     }
 
+    /**
+     * A branch with the four standard services and {@code counters} counters whose work profiles
+     * cycle through the Tirana pattern, so every service is served. Used by the admin API too.
+     */
+    public static void createBranch(Handle h, String code, String name, String city, String address, int counters) {
+        List<String> profiles = new java.util.ArrayList<>();
+        for (int i = 0; i < counters; i++) {
+            profiles.add(TR01_PROFILES.get(i % TR01_PROFILES.size()));
+        }
+        branch(h, code, name, city, address, profiles);
+    }
+
     private static void branch(Handle h, String code, String name, String city, String address, List<String> profiles) {
         h.execute("INSERT INTO branches (code, name, city, address) VALUES (?, ?, ?, ?)", code, name, city, address);
         for (ServiceDef s : SERVICES) {
