@@ -101,11 +101,17 @@ public final class DaySimulator {
         System.out.printf("set up %d centres with %d counters each in %d ms; playing the day at %.0fx%n",
                 branches, countersPerBranch, setUpMs, speed);
 
+        // the screens are on before the doors open, so they see every call and every end
+        CountDownLatch screensOn = new CountDownLatch(centres.size());
+        for (Branch c : centres) {
+            start(true, () -> display(c, screensOn));
+        }
+        screensOn.await();
+        Thread.sleep(500);
         long dayStart = System.nanoTime();
         CountDownLatch arrivalsDone = new CountDownLatch(centres.size());
         List<Thread> threads = new ArrayList<>();
         for (Branch c : centres) {
-            threads.add(start(true, () -> display(c)));
             threads.add(start(false, () -> {
                 try {
                     arrivals(c);
@@ -295,11 +301,12 @@ public final class DaySimulator {
     }
 
     /** A waiting-room screen: counts the ends it is told about. */
-    private void display(Branch c) {
+    private void display(Branch c, CountDownLatch on) {
         HttpRequest req = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/public/branches/" + c.code + "/display/events"))
                 .header("Accept", "text/event-stream").build();
         try {
             HttpResponse<InputStream> r = api.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
+            on.countDown();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
