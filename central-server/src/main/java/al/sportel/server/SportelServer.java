@@ -56,7 +56,7 @@ public final class SportelServer implements AutoCloseable {
             }
             ObjectMapper mapper = Json.newMapper();
             EventHub hub = new EventHub(db, mapper, config.eventPollInterval());
-            EventLog eventLog = new EventLog(mapper);
+            EventLog eventLog = new EventLog(mapper, db.isPostgres());
             QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());
             CounterActions counters = new CounterActions(db, eventLog, hub, config.clock());
             AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime());

@@ -27,11 +27,20 @@ public final class CounterViews {
     }
 
     static Optional<CounterRow> lock(Handle h, long counterId) {
-        return h.createQuery("SELECT id, branch_code, counter_number, status, clerk_user_id FROM counters WHERE id = :id FOR UPDATE")
+        Optional<CounterRow> row = h.createQuery("SELECT id, branch_code, counter_number, name, status, clerk_user_id FROM counters WHERE id = :id FOR UPDATE")
                 .bind("id", counterId)
                 .map((rs, ctx) -> new CounterRow(rs.getLong("id"), rs.getString("branch_code"), rs.getInt("counter_number"),
-                        CounterStatus.valueOf(rs.getString("status")), TicketRow.nullableLong(rs, "clerk_user_id")))
+                        rs.getString("name"), CounterStatus.valueOf(rs.getString("status")),
+                        TicketRow.nullableLong(rs, "clerk_user_id") == null ? null
+                                : new UserInfo(rs.getLong("clerk_user_id"), null, null, null, null)))
                 .findOne();
+        // the clerk's name for the counter view, read without a lock (users are not locked anywhere)
+        return row.map(r -> r.clerk() == null ? r : new CounterRow(r.id(), r.branchCode(), r.number(), r.name(), r.status(),
+                h.createQuery("SELECT id, username, display_name, role, branch_code FROM users WHERE id = :u")
+                        .bind("u", r.clerk().id())
+                        .map((rs, ctx) -> new UserInfo(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                                rs.getString(5)))
+                        .one()));
     }
 
     static List<Long> serviceIds(Handle h, long counterId) {

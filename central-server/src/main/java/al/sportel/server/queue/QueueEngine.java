@@ -137,7 +137,7 @@ public final class QueueEngine {
                         .bind("c", counterId).bind("now", now).bind("id", candidate.get()).execute();
                 if (won == 1) {
                     Ticket view = find(h, candidate.get()).orElseThrow().view();
-                    Counter cv = CounterViews.byId(h, counterId).orElseThrow();
+                    Counter cv = counter.view(services, view);
                     events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
                     return Optional.of(view);
                 }
