@@ -303,9 +303,7 @@ public final class PaymentController {
     }
 
     private static void show(Label label, String text) {
-        label.setText(text == null ? "" : text);
-        label.setVisible(text != null);
-        label.setManaged(text != null);
+        al.sportel.desktop.app.InlineMessage.show(label, text);
     }
 
 }

@@ -272,9 +272,7 @@ public final class CasePanelController {
     }
 
     private void show(String text) {
-        caseError.setText(text == null ? "" : text);
-        caseError.setVisible(text != null);
-        caseError.setManaged(text != null);
+        al.sportel.desktop.app.InlineMessage.show(caseError, text);
     }
 
     private static TableColumn<ApiClient.CaseView, String> column(String title, java.util.function.Function<ApiClient.CaseView, String> f) {

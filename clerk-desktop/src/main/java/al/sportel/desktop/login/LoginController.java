@@ -206,9 +206,7 @@ public final class LoginController {
     }
 
     private static void showError(Label label, String text) {
-        label.setText(text == null ? "" : text);
-        label.setVisible(text != null);
-        label.setManaged(text != null);
+        al.sportel.desktop.app.InlineMessage.show(label, text);
     }
 
     private final class CounterCell extends ListCell<Counter> {

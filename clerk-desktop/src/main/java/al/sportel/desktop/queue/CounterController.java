@@ -447,9 +447,7 @@ public final class CounterController {
     }
 
     private void showMessage(String text) {
-        actionMessage.setText(text == null ? "" : text);
-        actionMessage.setVisible(text != null);
-        actionMessage.setManaged(text != null);
+        al.sportel.desktop.app.InlineMessage.show(actionMessage, text);
     }
 
     /** Stops the stream and the clock when the screen is left or the window closes. */
