@@ -159,6 +159,8 @@ class PaymentsTest {
         Api.Response other = pay(key, cash("100001", "200.00", "200.00", counter2)).expect(409);
         assertThat(other.contentType()).startsWith("application/problem+json");
         pay(null, body).expect(400);
+        // the same key from another clerk is not their answer to replay
+        api.raw("POST", "/api/v1/payments", api.token("clerk2"), Api.write(body), Map.of("Idempotency-Key", key)).expect(409);
         assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("100.00")));
     }
 

@@ -54,7 +54,8 @@ public final class Idempotency {
     /** Runs {@code work} once per key and answers 201, or replays the stored answer. */
     public void handle(Context ctx, String scope, UserInfo user, Work work) {
         String key = requireKey(ctx);
-        String hash = sha256(scope + "\n" + ctx.body());
+        // the user is part of the request: another user's replay of a key is a conflict, not their answer
+        String hash = sha256(scope + "\n" + user.id() + "\n" + ctx.body());
         for (int attempt = 0; ; attempt++) {
             try {
                 String[] replayed = new String[1];
