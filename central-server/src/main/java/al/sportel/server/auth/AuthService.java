@@ -99,16 +99,14 @@ public final class AuthService {
                         WHERE s.token_hash = :hash AND s.revoked_at IS NULL AND s.expires_at > :now AND u.active
                         """)
                 .bind("hash", Tokens.hash(token)).bind("now", now())
-                .map((rs, ctx) -> new UserInfo(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                        Role.valueOf(rs.getString("role")), rs.getString("branch_code")))
+                .map((rs, ctx) -> Users.fromRow(rs, "id", "branch_code"))
                 .findOne());
     }
 
     private Optional<StoredUser> findUser(Handle h, String username) {
         return h.createQuery("SELECT id, username, display_name, role, branch_code, password_hash, active FROM users WHERE username = :u")
                 .bind("u", username)
-                .map((rs, ctx) -> new StoredUser(new UserInfo(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("branch_code")),
+                .map((rs, ctx) -> new StoredUser(Users.fromRow(rs, "id", "branch_code"),
                         rs.getString("password_hash"), rs.getBoolean("active")))
                 .findOne();
     }

@@ -166,8 +166,7 @@ public final class PaymentService {
                             Money.format(rs.getLong("amount")), rs.getString("method"), hasTendered ? Money.format(tendered) : null,
                             Money.format(rs.getLong("change_due")), new ArrayList<>(),
                             rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
-                            new UserInfo(rs.getLong("clerk_user_id"), rs.getString("username"), rs.getString("display_name"),
-                                    Role.valueOf(rs.getString("role")), rs.getString("ubranch")),
+                            al.sportel.server.auth.Users.fromRow(rs, "clerk_user_id", "ubranch"),
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0);
                 })
                 .findOne()

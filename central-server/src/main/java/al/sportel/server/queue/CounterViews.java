@@ -2,9 +2,9 @@ package al.sportel.server.queue;
 
 import al.sportel.model.Counter;
 import al.sportel.model.CounterStatus;
-import al.sportel.model.Role;
 import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Users;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,20 +27,16 @@ public final class CounterViews {
     }
 
     static Optional<CounterRow> lock(Handle h, long counterId) {
-        Optional<CounterRow> row = h.createQuery("SELECT id, branch_code, counter_number, name, status, clerk_user_id FROM counters WHERE id = :id FOR UPDATE")
+        record Locked(long id, String branch, int number, String name, CounterStatus status, Long clerkId) {
+        }
+        return h.createQuery("SELECT id, branch_code, counter_number, name, status, clerk_user_id FROM counters WHERE id = :id FOR UPDATE")
                 .bind("id", counterId)
-                .map((rs, ctx) -> new CounterRow(rs.getLong("id"), rs.getString("branch_code"), rs.getInt("counter_number"),
-                        rs.getString("name"), CounterStatus.valueOf(rs.getString("status")),
-                        TicketRow.nullableLong(rs, "clerk_user_id") == null ? null
-                                : new UserInfo(rs.getLong("clerk_user_id"), null, null, null, null)))
-                .findOne();
-        // the clerk's name for the counter view, read without a lock (users are not locked anywhere)
-        return row.map(r -> r.clerk() == null ? r : new CounterRow(r.id(), r.branchCode(), r.number(), r.name(), r.status(),
-                h.createQuery("SELECT id, username, display_name, role, branch_code FROM users WHERE id = :u")
-                        .bind("u", r.clerk().id())
-                        .map((rs, ctx) -> new UserInfo(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                                rs.getString(5)))
-                        .one()));
+                .map((rs, ctx) -> new Locked(rs.getLong("id"), rs.getString("branch_code"), rs.getInt("counter_number"),
+                        rs.getString("name"), CounterStatus.valueOf(rs.getString("status")), TicketRow.nullableLong(rs, "clerk_user_id")))
+                .findOne()
+                // the clerk for the counter view, read without a lock (users are not locked anywhere)
+                .map(l -> new CounterRow(l.id(), l.branch(), l.number(), l.name(), l.status(),
+                        l.clerkId() == null ? null : Users.byId(h, l.clerkId())));
     }
 
     static List<Long> serviceIds(Handle h, long counterId) {
@@ -60,8 +56,7 @@ public final class CounterViews {
                 .bind("key", key)
                 .map((rs, ctx) -> {
                     Long uid = TicketRow.nullableLong(rs, "uid");
-                    UserInfo clerk = uid == null ? null : new UserInfo(uid, rs.getString("username"),
-                            rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("ubranch"));
+                    UserInfo clerk = uid == null ? null : Users.fromRow(rs, "uid", "ubranch");
                     return new Base(rs.getLong("id"), rs.getInt("counter_number"), rs.getString("name"),
                             CounterStatus.valueOf(rs.getString("status")), clerk);
                 })
