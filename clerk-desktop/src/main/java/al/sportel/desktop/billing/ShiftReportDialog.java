@@ -3,6 +3,7 @@ package al.sportel.desktop.billing;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.SportelApp;
 import java.io.ByteArrayOutputStream;
@@ -10,14 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -56,12 +55,12 @@ final class ShiftReportDialog {
         table.setId("shiftTable");
         table.setPrefSize(760, 360);
         table.getColumns().setAll(List.of(
-                column(i18n.t("shift.col.time"), l -> i18n.time(l.createdAt())),
-                column(i18n.t("shift.col.receipt"), ApiClient.CashLine::receiptNumber),
-                column(i18n.t("shift.col.customer"), ApiClient.CashLine::customerCode),
-                column(i18n.t("shift.col.amount"), ApiClient.CashLine::amount),
-                column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
-                column(i18n.t("shift.col.voided"), l -> l.voided() ? "✗" : "")));
+                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.time"), l -> i18n.time(l.createdAt())),
+                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.receipt"), ApiClient.CashLine::receiptNumber),
+                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.customer"), ApiClient.CashLine::customerCode),
+                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.amount"), ApiClient.CashLine::amount),
+                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
+                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.voided"), l -> l.voided() ? "✗" : "")));
         Button csv = new Button(i18n.t("shift.csv"));
         csv.setId("shiftCsvButton");
         Button pdf = new Button(i18n.t("shift.pdf"));
@@ -150,11 +149,5 @@ final class ShiftReportDialog {
             doc.save(out);
             return out.toByteArray();
         }
-    }
-
-    private static TableColumn<ApiClient.CashLine, String> column(String title, java.util.function.Function<ApiClient.CashLine, String> f) {
-        TableColumn<ApiClient.CashLine, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
-        return c;
     }
 }

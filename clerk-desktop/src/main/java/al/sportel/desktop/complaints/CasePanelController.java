@@ -3,6 +3,7 @@ package al.sportel.desktop.complaints;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.SportelApp;
 import al.sportel.desktop.billing.ReceiptPrinter;
@@ -12,13 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -133,11 +132,11 @@ public final class CasePanelController {
 
     private void setUpTable() {
         caseTable.getColumns().setAll(List.of(
-                column(i18n.t("case.col.code"), ApiClient.CaseView::trackingCode),
-                column(i18n.t("case.col.category"), ApiClient.CaseView::category),
-                column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status()) + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
-                column(i18n.t("case.col.due"), c -> i18n.time(c.dueAt()) + " " + c.dueAt().atZone(I18n.ZONE).toLocalDate()),
-                column(i18n.t("case.col.name"), ApiClient.CaseView::name)));
+                Tables.<ApiClient.CaseView>column(i18n.t("case.col.code"), ApiClient.CaseView::trackingCode),
+                Tables.<ApiClient.CaseView>column(i18n.t("case.col.category"), ApiClient.CaseView::category),
+                Tables.<ApiClient.CaseView>column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status()) + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
+                Tables.<ApiClient.CaseView>column(i18n.t("case.col.due"), c -> i18n.time(c.dueAt()) + " " + c.dueAt().atZone(I18n.ZONE).toLocalDate()),
+                Tables.<ApiClient.CaseView>column(i18n.t("case.col.name"), ApiClient.CaseView::name)));
     }
 
     private void loadCategories() {
@@ -273,11 +272,5 @@ public final class CasePanelController {
 
     private void show(String text) {
         al.sportel.desktop.app.InlineMessage.show(caseError, text);
-    }
-
-    private static TableColumn<ApiClient.CaseView, String> column(String title, java.util.function.Function<ApiClient.CaseView, String> f) {
-        TableColumn<ApiClient.CaseView, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
-        return c;
     }
 }
