@@ -260,4 +260,41 @@ class PaymentsTest {
         api.get("/api/v1/reports/cash?counterId=abc", api.token("clerk1")).expect(422);
         api.get("/api/v1/reports/cash?counterId=" + counter + "&date=yesterday", api.token("clerk1")).expect(422);
     }
+
+    @Test
+    void moneyTakenOfflineIsNeverRefusedTheExcessBecomesCreditForReview() {
+        String customer = "100150";
+        BigDecimal owed = balance(customer);
+        String takenAt = java.time.Instant.now().minus(java.time.Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        // The bills were paid meanwhile at another counter...
+        pay(UUID.randomUUID().toString(), cash(customer, owed.toPlainString(), owed.toPlainString(), counter2)).expect(201);
+        assertThat(balance(customer)).isEqualByComparingTo("0");
+
+        // ...and the payment the offline counter took hours ago arrives late: accepted, all of it credit.
+        Map<String, Object> late = cash(customer, "1500.00", "2000.00", counter1);
+        late.put("offline", true);
+        late.put("takenAt", takenAt);
+        String key = UUID.randomUUID().toString();
+        JsonNode p = pay(key, late).expect(201).json();
+        assertThat(p.get("offline").asBoolean()).isTrue();
+        assertThat(p.get("takenAt").asText()).isEqualTo(takenAt);
+        assertThat(p.get("credit").asText()).isEqualTo("1500.00");
+        assertThat(p.get("needsReview").asBoolean()).isTrue();
+        assertThat(p.get("paidBills").size()).isZero();
+        assertThat(p.get("change").asText()).isEqualTo("500.00");
+        assertThat(balance(customer)).isEqualByComparingTo("0");
+        // sent again by a client that never saw the answer: the same payment, not a second one
+        assertThat(pay(key, late).expect(201).json().get("id").asLong()).isEqualTo(p.get("id").asLong());
+
+        // The same late amount without the offline flag is still refused, as before.
+        pay(UUID.randomUUID().toString(), cash(customer, "1500.00", "2000.00", counter1)).expect(422);
+        // takenAt only comes with offline, and never from the future.
+        Map<String, Object> notOffline = cash(customer, "10.00", "10.00", counter1);
+        notOffline.put("takenAt", takenAt);
+        assertThat(pay(UUID.randomUUID().toString(), notOffline).expect(422).json().toString()).contains("takenAt");
+        Map<String, Object> future = cash(customer, "10.00", "10.00", counter1);
+        future.put("offline", true);
+        future.put("takenAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString());
+        assertThat(pay(UUID.randomUUID().toString(), future).expect(422).json().toString()).contains("takenAt");
+    }
 }

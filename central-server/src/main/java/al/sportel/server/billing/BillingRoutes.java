@@ -76,9 +76,17 @@ public final class BillingRoutes {
                 body.addError("tendered", "is less than the amount");
             }
         }
+        boolean offline = body.optionalBoolean("offline", false);
+        java.time.Instant takenAt = body.optionalInstant("takenAt");
+        if (takenAt != null && !offline) {
+            body.addError("takenAt", "is only accepted with offline: true");
+        }
+        if (takenAt != null && takenAt.isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)))) {
+            body.addError("takenAt", "is in the future");
+        }
         body.validate();
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
-                tendered, counterId, ticketId);
+                tendered, counterId, ticketId, offline, takenAt);
         idempotency.handle(ctx, "payments", user, h -> payments.pay(h, user, request));
     }
 

@@ -37,12 +37,13 @@ public final class CashReport {
             Instant to = date.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant();
             record Row(Line line, long amount) {
             }
+            // The drawer holds money by when it was taken: a payment taken offline counts on its own day.
             List<Row> rows = h.createQuery("""
-                            SELECT p.id, p.receipt_number, p.customer_code, p.amount, p.method, p.created_at, u.display_name,
+                            SELECT p.id, p.receipt_number, p.customer_code, p.amount, p.method, p.taken_at, u.display_name,
                                    (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
                             FROM payments p JOIN users u ON u.id = p.clerk_user_id
-                            WHERE p.counter_id = :c AND p.created_at >= :from AND p.created_at < :to
-                            ORDER BY p.created_at, p.id
+                            WHERE p.counter_id = :c AND p.taken_at >= :from AND p.taken_at < :to
+                            ORDER BY p.taken_at, p.id
                             """)
                     .bind("c", counterId).bind("from", from).bind("to", to)
                     .map((rs, x) -> new Row(new Line(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),

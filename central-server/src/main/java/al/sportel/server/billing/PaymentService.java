@@ -25,7 +25,16 @@ public final class PaymentService {
 
     public enum Method { CASH, CARD }
 
-    public record Request(String customerCode, long amount, Method method, Long tendered, long counterId, String ticketId) {
+    /**
+     * {@code offline}: taken at the counter while the server was unreachable, at {@code takenAt}. Such
+     * money is never refused: what the bills no longer owe becomes the customer's credit, flagged for review.
+     */
+    public record Request(String customerCode, long amount, Method method, Long tendered, long counterId, String ticketId,
+                          boolean offline, Instant takenAt) {
+
+        public Request(String customerCode, long amount, Method method, Long tendered, long counterId, String ticketId) {
+            this(customerCode, amount, method, tendered, counterId, ticketId, false, null);
+        }
     }
 
     private record Bill(long id, String period, long owed) {
@@ -83,23 +92,26 @@ public final class PaymentService {
                 .bind("c", r.customerCode())
                 .map((rs, x) -> new Bill(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
         long owed = bills.stream().mapToLong(Bill::owed).sum();
-        if (r.amount() > owed) {
+        if (r.amount() > owed && !r.offline()) {
             throw ApiException.invalid("amount", "is more than the customer owes (" + Money.format(owed) + " lek)");
         }
+        long credit = Math.max(0, r.amount() - owed);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String receipt = nextReceiptNumber(h, counter, now);
+        Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
         long change = r.method() == Method.CASH ? r.tendered() - r.amount() : 0;
         long paymentId = h.createUpdate("""
-                        INSERT INTO payments (receipt_number, branch_code, customer_code, amount, method, tendered, change_due,
-                                              counter_id, ticket_id, clerk_user_id, created_at)
-                        VALUES (:receipt, :branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now)
+                        INSERT INTO payments (branch_code, customer_code, amount, method, tendered, change_due,
+                                              counter_id, ticket_id, clerk_user_id, created_at, taken_at, offline, credit, needs_review)
+                        VALUES (:branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now,
+                                :takenAt, :offline, :credit, :review)
                         """)
-                .bind("receipt", receipt).bind("branch", counter).bind("customer", r.customerCode())
+                .bind("branch", counter).bind("customer", r.customerCode())
                 .bind("amount", r.amount()).bind("method", r.method().name()).bind("tendered", r.tendered())
                 .bind("change", change).bind("counter", r.counterId()).bind("ticket", r.ticketId())
-                .bind("clerk", clerk.id()).bind("now", now)
+                .bind("clerk", clerk.id()).bind("now", now).bind("takenAt", takenAt).bind("offline", r.offline())
+                .bind("credit", credit).bind("review", credit > 0)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        long left = r.amount();
+        long left = r.amount() - credit;
         for (Bill b : bills) {
             if (left == 0) {
                 break;
@@ -109,6 +121,8 @@ public final class PaymentService {
             h.execute("INSERT INTO payment_allocations (payment_id, bill_id, amount) VALUES (?, ?, ?)", paymentId, b.id(), part);
             left -= part;
         }
+        // Last: every payment of the branch waits for this row until we commit.
+        h.execute("UPDATE payments SET receipt_number = ? WHERE id = ?", nextReceiptNumber(h, counter, now), paymentId);
         return load(h, paymentId).orElseThrow();
     }
 
@@ -167,7 +181,9 @@ public final class PaymentService {
                             Money.format(rs.getLong("change_due")), new ArrayList<>(),
                             rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
                             al.sportel.server.auth.Users.fromRow(rs, "clerk_user_id", "ubranch"),
-                            rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0);
+                            rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0,
+                            rs.getObject("taken_at", java.time.OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
+                            Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"));
                 })
                 .findOne()
                 .map(p -> {

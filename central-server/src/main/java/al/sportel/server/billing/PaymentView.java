@@ -19,7 +19,11 @@ public record PaymentView(
         UserInfo clerk,
         String branchCode,
         String ticketId,
-        boolean voided) {
+        boolean voided,
+        Instant takenAt,
+        boolean offline,
+        String credit,
+        boolean needsReview) {
 
     public record PaidBill(long billId, String period, String amount) {
     }

@@ -151,6 +151,23 @@ public final class JsonBody {
         return n.booleanValue();
     }
 
+    /** An ISO-8601 instant such as 2026-11-25T09:30:00Z, or null when absent. */
+    public java.time.Instant optionalInstant(String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        try {
+            if (n.isTextual()) {
+                return java.time.OffsetDateTime.parse(n.textValue()).toInstant();
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "must be a date and time such as 2026-11-25T09:30:00Z"));
+        return null;
+    }
+
     /** A list of distinct positive ids, in the order given. */
     public List<Long> requiredIdList(String field, int maxSize) {
         JsonNode n = root.get(field);

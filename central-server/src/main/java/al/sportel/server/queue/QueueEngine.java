@@ -54,10 +54,11 @@ public final class QueueEngine {
 
     public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority) {
         Ticket t = db.tx(h -> {
-            // The branch lock serialises issuing per branch: numbers have no gaps or duplicates, and
-            // issuedAt follows commit order.
-            h.createQuery("SELECT code FROM branches WHERE code = :b FOR UPDATE").bind("b", branchCode)
-                    .mapTo(String.class).findOne()
+            // Numbers come from the (branch, service, day) row, whose lock serialises issuing per service.
+            // On H2, which lacks the upsert, the branch lock keeps two first tickets of a day from both
+            // inserting that row.
+            h.createQuery("SELECT code FROM branches WHERE code = :b" + (db.isPostgres() ? "" : " FOR UPDATE"))
+                    .bind("b", branchCode).mapTo(String.class).findOne()
                     .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
             var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
                     .bind("s", serviceId).bind("b", branchCode)
@@ -88,7 +89,16 @@ public final class QueueEngine {
         return t;
     }
 
-    private static int nextNumber(Handle h, String branchCode, long serviceId, LocalDate day) {
+    private int nextNumber(Handle h, String branchCode, long serviceId, LocalDate day) {
+        if (db.isPostgres()) {
+            return h.createQuery("""
+                            INSERT INTO ticket_sequences (branch_code, service_id, business_date, last_number) VALUES (:b, :s, :d, 1)
+                            ON CONFLICT (branch_code, service_id, business_date)
+                            DO UPDATE SET last_number = ticket_sequences.last_number + 1
+                            RETURNING last_number
+                            """)
+                    .bind("b", branchCode).bind("s", serviceId).bind("d", day).mapTo(Integer.class).one();
+        }
         int updated = h.createUpdate("""
                         UPDATE ticket_sequences SET last_number = last_number + 1
                         WHERE branch_code = :b AND service_id = :s AND business_date = :d
