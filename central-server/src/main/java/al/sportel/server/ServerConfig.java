@@ -37,9 +37,10 @@ public record ServerConfig(
         if (dbUrl != null) {
             return dbUrl;
         }
-        // PostgreSQL mode keeps one SQL dialect for both; the lock timeout covers bursts of calls.
+        // PostgreSQL mode keeps one SQL dialect for both; the lock timeout covers bursts of calls;
+        // WRITE_DELAY=0 writes every commit through, so a killed server keeps the payment it answered.
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sportel")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     public ServerConfig withPort(int p) {

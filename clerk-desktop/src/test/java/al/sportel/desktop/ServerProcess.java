@@ -61,6 +61,19 @@ final class ServerProcess implements AutoCloseable {
         return url;
     }
 
+    int port() {
+        return port;
+    }
+
+    long counterId(int number) throws Exception {
+        for (JsonNode c : get("/api/v1/branches/TR01/counters", token("admin"))) {
+            if (c.get("number").asInt() == number) {
+                return c.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no counter " + number);
+    }
+
     /** Like a crash: no goodbye to the clients. */
     void kill() throws Exception {
         process.destroyForcibly();

@@ -54,7 +54,7 @@ public final class BillingRoutes {
             JsonBody body = JsonBody.of(ctx, mapper);
             String reason = body.requiredString("reason", 500);
             body.validate();
-            ctx.json(payments.voidPayment(user, id, reason));
+            idempotency.handleIfKeyed(ctx, "payment-voids", user, h -> payments.voidPayment(h, user, id, reason));
         });
         app.get("/api/v1/reports/cash", this::cashReport);
         app.get("/api/v1/public/receipts/{number}", ctx -> ctx.json(verify(ctx.pathParam("number"))));

@@ -146,10 +146,15 @@ public final class PaymentService {
 
     /** A supervisor's reversal: the payment stays, a void record is added and the bills owe again. */
     public PaymentView voidPayment(UserInfo supervisor, long id, String reason) {
+        return db.tx(h -> voidPayment(h, supervisor, id, reason));
+    }
+
+    /** Inside the caller's transaction (an idempotency key may be stored in the same one). */
+    public PaymentView voidPayment(Handle h, UserInfo supervisor, long id, String reason) {
         if (supervisor.role() != Role.SUPERVISOR && supervisor.role() != Role.ADMIN) {
             throw ApiException.forbidden("Only a supervisor voids a payment");
         }
-        return db.tx(h -> {
+        {
             PaymentView p = load(h, id).orElseThrow(() -> ApiException.notFound("No payment " + id));
             Access.requireBranch(supervisor, p.branchCode());
             h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", p.customerCode()).mapTo(String.class).one();
@@ -163,7 +168,7 @@ public final class PaymentService {
                     WHERE id IN (SELECT bill_id FROM payment_allocations WHERE payment_id = ?)
                     """, id, id);
             return load(h, id).orElseThrow();
-        });
+        }
     }
 
     static Optional<PaymentView> load(Handle h, long id) {

@@ -100,7 +100,8 @@ public final class CaseRoutes {
         String status = body.requiredChoice("status", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
         String note = body.optionalString("note", 1000);
         body.validate();
-        ctx.json(cases.changeStatus(user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
+        idempotency.handleIfKeyed(ctx, kind.name().toLowerCase() + "-status", user,
+                h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
     }
 
     /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */

@@ -98,23 +98,26 @@ public final class CaseService {
     }
 
     public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note) {
-        return db.tx(h -> {
-            h.createQuery("SELECT id FROM cases WHERE id = :id AND kind = :k FOR UPDATE").bind("id", id).bind("k", kind.name())
-                    .mapTo(Long.class).findOne().orElseThrow(() -> ApiException.notFound("No " + kind.name().toLowerCase() + " " + id));
-            CaseView c = load(h, id).orElseThrow();
-            if (c.branchCode() != null) {
-                Access.requireBranch(user, c.branchCode());
-            }
-            CaseKind.CaseStatus from = CaseKind.CaseStatus.valueOf(c.status());
-            if (!kind.allows(from, to)) {
-                throw ApiException.conflict("illegal-transition", "The case is " + from + "; it cannot become " + to);
-            }
-            Instant now = now();
-            h.execute("UPDATE cases SET status = ? WHERE id = ?", to.name(), id);
-            h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at) VALUES (?, ?, ?, ?, ?)",
-                    id, to.name(), note, user.id(), now);
-            return load(h, id).orElseThrow();
-        });
+        return db.tx(h -> changeStatus(h, user, kind, id, to, note));
+    }
+
+    /** Inside the caller's transaction (an idempotency key may be stored in the same one). */
+    public CaseView changeStatus(Handle h, UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note) {
+        h.createQuery("SELECT id FROM cases WHERE id = :id AND kind = :k FOR UPDATE").bind("id", id).bind("k", kind.name())
+                .mapTo(Long.class).findOne().orElseThrow(() -> ApiException.notFound("No " + kind.name().toLowerCase() + " " + id));
+        CaseView c = load(h, id).orElseThrow();
+        if (c.branchCode() != null) {
+            Access.requireBranch(user, c.branchCode());
+        }
+        CaseKind.CaseStatus from = CaseKind.CaseStatus.valueOf(c.status());
+        if (!kind.allows(from, to)) {
+            throw ApiException.conflict("illegal-transition", "The case is " + from + "; it cannot become " + to);
+        }
+        Instant now = now();
+        h.execute("UPDATE cases SET status = ? WHERE id = ?", to.name(), id);
+        h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at) VALUES (?, ?, ?, ?, ?)",
+                id, to.name(), note, user.id(), now);
+        return load(h, id).orElseThrow();
     }
 
     public List<CaseView> list(String branchCode, String status, String category, Boolean overdue) {

@@ -53,12 +53,28 @@ public final class Idempotency {
 
     /** Runs {@code work} once per key and answers 201, or replays the stored answer. */
     public void handle(Context ctx, String scope, UserInfo user, Work work) {
-        String key = requireKey(ctx);
+        handle(ctx, scope, user, 201, requireKey(ctx), work);
+    }
+
+    /**
+     * For changes to an existing record (a status change, a void): answers 200. With an
+     * Idempotency-Key the change happens once per key, as for creation; without one it simply runs.
+     */
+    public void handleIfKeyed(Context ctx, String scope, UserInfo user, Work work) {
+        if (ctx.header(HEADER) == null) {
+            ctx.status(200).contentType("application/json").result(write(db.tx(work::run)));
+            return;
+        }
+        handle(ctx, scope, user, 200, requireKey(ctx), work);
+    }
+
+    private void handle(Context ctx, String scope, UserInfo user, int status, String key, Work work) {
         // the user is part of the request: another user's replay of a key is a conflict, not their answer
         String hash = sha256(scope + "\n" + user.id() + "\n" + ctx.body());
         for (int attempt = 0; ; attempt++) {
             try {
                 String[] replayed = new String[1];
+                int[] answered = {status};
                 String body = db.tx(h -> {
                     Optional<Stored> existing = find(h, scope, key);
                     if (existing.isPresent()) {
@@ -67,21 +83,22 @@ public final class Idempotency {
                                     "This Idempotency-Key was already used for a different request");
                         }
                         replayed[0] = "true";
+                        answered[0] = existing.get().status();
                         return existing.get().response();
                     }
                     String response = write(work.run(h));
                     h.createUpdate("""
                                     INSERT INTO idempotency_keys (scope, idem_key, request_hash, user_id, status, response, created_at)
-                                    VALUES (:scope, :key, :hash, :user, 201, :response, :now)
+                                    VALUES (:scope, :key, :hash, :user, :status, :response, :now)
                                     """)
-                            .bind("scope", scope).bind("key", key).bind("hash", hash).bind("user", user.id())
+                            .bind("status", status).bind("scope", scope).bind("key", key).bind("hash", hash).bind("user", user.id())
                             .bind("response", response).bind("now", clock.instant()).execute();
                     return response;
                 });
                 if (replayed[0] != null) {
                     ctx.header("Idempotent-Replayed", "true");
                 }
-                ctx.status(201).contentType("application/json").result(body);
+                ctx.status(answered[0]).contentType("application/json").result(body);
                 return;
             } catch (RuntimeException e) {
                 // The same key in flight twice: the loser's insert hits the primary key after the winner

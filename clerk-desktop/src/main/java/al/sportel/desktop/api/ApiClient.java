@@ -133,6 +133,38 @@ public final class ApiClient {
         return send("GET", "/api/v1/counters/" + counterId + "/stats", null, CounterStats.class);
     }
 
+    /** One raw exchange for the outbox: the body as JSON text, the answer whatever the status. */
+    public al.sportel.desktop.offline.Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey)
+            throws IOException {
+        Request.Builder b = new Request.Builder().url(baseUrl + path)
+                .method(method, RequestBody.create(jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON_TYPE))
+                .header("Idempotency-Key", idempotencyKey);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try (Response r = http.newCall(b.build()).execute()) {
+            String text = r.body() == null ? "" : r.body().string();
+            return new al.sportel.desktop.offline.Transport.Answer(r.code(), text,
+                    r.isSuccessful() ? null : problem(r, text).getMessage());
+        }
+    }
+
+    public String toJson(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not serialisable: " + body, e);
+        }
+    }
+
+    public <T> T fromJson(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unexpected JSON for " + type.getSimpleName(), e);
+        }
+    }
+
     // --- billing ---
 
     public record UnpaidBill(long id, String period, String amount, java.time.LocalDate dueDate) {
@@ -145,7 +177,8 @@ public final class ApiClient {
     }
 
     public record Payment(long id, String receiptNumber, String customerCode, String amount, String method, String tendered,
-                          String change, List<PaidBill> paidBills, java.time.Instant createdAt, long counterId, boolean voided) {
+                          String change, List<PaidBill> paidBills, java.time.Instant createdAt, long counterId, boolean voided,
+                          boolean offline, String credit, boolean needsReview) {
     }
 
     public record CashLine(long id, String receiptNumber, String customerCode, String amount, String method,

@@ -1,5 +1,14 @@
 package al.sportel.desktop.app;
 
+import al.sportel.desktop.offline.LocalData;
+import al.sportel.desktop.offline.LocalStore;
+import al.sportel.desktop.offline.LocalStoreException;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
 import al.sportel.desktop.login.LoginController;
 import al.sportel.desktop.queue.CounterController;
 import atlantafx.base.theme.PrimerLight;
@@ -22,6 +31,7 @@ public final class SportelApp extends Application {
     private I18n i18n;
     private Runnable onLeaveScreen = () -> { };
     private boolean launched;
+    private LocalData local;
 
     public static void launchWith(DesktopConfig config) {
         startConfig = config;
@@ -55,6 +65,64 @@ public final class SportelApp extends Application {
         stage.setMinHeight(700);
         stage.setOnCloseRequest(e -> shutdown());
         showLogin(null);
+        openLocalFile();
+    }
+
+    /**
+     * Opens the local file before anyone can sign in (the background runs one job at a time, so a
+     * login waits for it). Damaged: kept aside, the clerk told, a new file started. In use by another
+     * Sportel on this computer: nothing touched, and this window only says so.
+     */
+    private void openLocalFile() {
+        java.nio.file.Path dir = config.dataDir();
+        background.run(() -> {
+            try {
+                return new Object[] {LocalData.of(LocalStore.open(dir)), null};
+            } catch (LocalStoreException e) {
+                if (e.kind() == LocalStoreException.Kind.LOCKED) {
+                    return new Object[] {null, e};
+                }
+                return new Object[] {LocalData.of(LocalStore.open(dir)), e};
+            }
+        }, opened -> {
+            local = (LocalData) opened[0];
+            LocalStoreException problem = (LocalStoreException) opened[1];
+            if (problem != null && problem.kind() == LocalStoreException.Kind.LOCKED) {
+                showProblem(i18n.t("local.locked", problem.file()));
+            } else if (problem != null) {
+                Alert alert = new Alert(Alert.AlertType.WARNING, i18n.t("local.corrupt",
+                        problem.keptAt() == null ? problem.file() : problem.keptAt()), ButtonType.OK);
+                alert.initOwner(stage);
+                alert.setHeaderText(i18n.t("local.corrupt.header"));
+                alert.getDialogPane().setId("localProblem");
+                alert.show();
+            }
+        }, e -> showProblem(i18n.t("local.unavailable", e.getMessage())));
+    }
+
+    private void showProblem(String text) {
+        onLeaveScreen.run();
+        onLeaveScreen = () -> { };
+        Label message = new Label(text);
+        message.setId("startProblem");
+        message.setWrapText(true);
+        message.setMaxWidth(640);
+        Button quit = new Button(i18n.t("local.quit"));
+        quit.setOnAction(e -> {
+            shutdown();
+            if (launched) {
+                javafx.application.Platform.exit();
+            }
+        });
+        VBox box = new VBox(16, message, quit);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setPadding(new javafx.geometry.Insets(40));
+        setRoot(box);
+    }
+
+    /** The local file; null until it is open (or when another Sportel holds it). */
+    public LocalData local() {
+        return local;
     }
 
     /** Opens a saved file with the desktop's viewer, when this runs as a launched Application (not in tests). */
@@ -72,6 +140,10 @@ public final class SportelApp extends Application {
         onLeaveScreen.run();
         onLeaveScreen = () -> { };
         background.shutdown();
+        if (local != null) {
+            local.store().close();
+            local = null;
+        }
     }
 
     public DesktopConfig config() {

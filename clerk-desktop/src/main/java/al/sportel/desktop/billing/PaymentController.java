@@ -1,5 +1,9 @@
 package al.sportel.desktop.billing;
 
+import al.sportel.desktop.offline.CounterLink;
+import al.sportel.desktop.offline.Outbox;
+import java.time.Duration;
+
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
@@ -27,8 +31,9 @@ import javafx.scene.layout.VBox;
 /**
  * The payment panel: look up the customer (a scanner types the code and Enter), tick the bills,
  * check the amount and the change, confirm, pay, print. The idempotency key is made once per
- * payment and kept until the server confirms it, so pressing Pay again after a lost answer can
- * never take the money twice.
+ * payment goes into the outbox (committed locally with its idempotency key) before it is sent, so
+ * neither a lost answer nor a dead link can lose it or take it twice; without the link the clerk
+ * gets a receipt marked as issued offline.
  */
 public final class PaymentController {
 
@@ -51,6 +56,9 @@ public final class PaymentController {
     @FXML private Button reprintButton;
     @FXML private Button shiftButton;
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(java.time.ZoneId.of("Europe/Tirane"));
+
     private SportelApp app;
     private I18n i18n;
     private Background bg;
@@ -60,11 +68,12 @@ public final class PaymentController {
     private ReceiptPrinter printer;
     private ApiClient.Customer customer;
     private final List<CheckBox> billChecks = new ArrayList<>();
-    private String pendingKey;
-    private String pendingFingerprint;
+    private CounterLink link;
     private ApiClient.Payment lastPayment;
+    private java.nio.file.Path lastOfflineReceipt;
 
-    public void init(SportelApp app, Session session, Supplier<String> currentTicketId) {
+    public void init(SportelApp app, Session session, CounterLink link, Supplier<String> currentTicketId) {
+        this.link = link;
         this.app = app;
         this.i18n = app.i18n();
         this.bg = app.background();
@@ -114,11 +123,46 @@ public final class PaymentController {
             return;
         }
         show(customerError, null);
-        bg.run(() -> api.customer(code), this::showCustomer, e -> {
+        bg.run(() -> lookUp(code), found -> {
+            showCustomer(found.customer());
+            show(customerError, found.cachedAt() == null ? null : i18n.t("pay.offline.customer", TIME.format(found.cachedAt())));
+        }, e -> {
             showCustomer(null);
             show(customerError, e.status() == 404 ? i18n.t("pay.customer.notFound", code)
                     : e.unreachable() ? i18n.t("action.unreachable") : e.getMessage());
         });
+    }
+
+    private record Found(ApiClient.Customer customer, java.time.Instant cachedAt) {
+    }
+
+    /**
+     * The server's answer, kept in the local cache; without a link, the cached copy. Either way the
+     * payments still waiting in the outbox are taken off, so nobody is asked to pay twice.
+     */
+    private Found lookUp(String code) throws Exception {
+        ApiClient.Customer c;
+        java.time.Instant cachedAt = null;
+        try {
+            c = api.customer(code);
+            link.cache().put("customer", code, api.toJson(c));
+            link.setUp(true);
+        } catch (al.sportel.desktop.api.ApiException e) {
+            if (!e.unreachable() && e.status() < 500) {
+                throw e;
+            }
+            link.setUp(false);
+            var cached = link.cache().get("customer", code);
+            if (cached.isEmpty()) {
+                throw e;
+            }
+            c = api.fromJson(cached.get().json(), ApiClient.Customer.class);
+            cachedAt = cached.get().updatedAt();
+        }
+        for (var item : link.pendingPayments(c.code())) {
+            c = PendingPayments.lessPaid(c, Money.parse(String.valueOf(api.fromJson(item.body(), Map.class).get("amount"))));
+        }
+        return new Found(c, cachedAt);
     }
 
     private void showCustomer(ApiClient.Customer c) {
@@ -228,46 +272,70 @@ public final class PaymentController {
         if (ticket != null) {
             body.put("ticketId", ticket);
         }
-        String fingerprint = body.toString();
-        if (pendingKey == null || !fingerprint.equals(pendingFingerprint)) {
-            pendingKey = UUID.randomUUID().toString();
-            pendingFingerprint = fingerprint;
+        boolean offline = !link.isUp();
+        if (offline) {
+            // money changes hands now; the server must never refuse it for arriving late
+            body.put("offline", true);
+            body.put("takenAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         }
-        String key = pendingKey;
         String lang = i18n.lang();
+        ApiClient.Customer paidBy = customer;
+        String summary = i18n.t("pay.summary", display(c.amount()), paidBy.code(), paidBy.name());
         bg.run(() -> {
-            ApiClient.Payment p = api.pay(key, body);
-            ReceiptPrinter.Outcome printed;
-            try {
-                printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang));
-            } catch (Exception e) {
-                printed = null; // the money is taken; the receipt can be reprinted
+            // Committed to the local file before it is sent: from here on it cannot be lost or doubled.
+            Outbox.Item item = link.submit(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", body, summary);
+            Optional<Outbox.Item> settled = link.awaitSettled(item, offline ? Duration.ofSeconds(2) : Duration.ofSeconds(12));
+            if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
+                return new PayOutcome(null, null, item, settled.get().lastError());
             }
-            return new Object[] {p, printed};
-        }, result -> {
-            ApiClient.Payment p = (ApiClient.Payment) result[0];
-            ReceiptPrinter.Outcome printed = (ReceiptPrinter.Outcome) result[1];
-            pendingKey = null;
+            if (settled.isPresent()) {
+                ApiClient.Payment p = api.fromJson(settled.get().response(), ApiClient.Payment.class);
+                ReceiptPrinter.Outcome printed;
+                try {
+                    printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang));
+                } catch (Exception e) {
+                    printed = null; // the money is taken; the receipt can be reprinted
+                }
+                return new PayOutcome(p, printed, item, null);
+            }
+            byte[] pdf = OfflineReceipt.pdf(i18n, item, paidBy, c.amount(), c.tendered(), session);
+            return new PayOutcome(null, printer.print("offline-" + OfflineReceipt.reference(item), pdf), item, null);
+        }, out -> {
+            if (out.refusal() != null) {
+                paymentMessage.setText(i18n.t("pay.refused", out.refusal()));
+                return;
+            }
+            tendered.clear();
+            if (out.payment() == null) {
+                lastPayment = null;
+                lastOfflineReceipt = out.printed().file();
+                paymentMessage.setText(i18n.t("pay.offline.done", OfflineReceipt.reference(out.item())));
+                onLookup(); // the cached bills, less what was just taken
+                return;
+            }
+            ApiClient.Payment p = out.payment();
+            ReceiptPrinter.Outcome printed = out.printed();
             lastPayment = p;
             paymentMessage.setText(printed != null && printed.printed() ? i18n.t("pay.done.printed", p.receiptNumber())
                     : i18n.t("pay.done.saved", p.receiptNumber(), printed == null ? "—" : printed.file().toString()));
             if (printed != null && !printed.printed()) {
                 app.open(printed.file());
             }
-            tendered.clear();
             onLookup(); // the customer's new balance
-        }, e -> {
-            if (e.unreachable() || e.status() >= 500) {
-                paymentMessage.setText(i18n.t("pay.retry")); // keep the key: a second press cannot pay twice
-            } else {
-                pendingKey = null;
-                paymentMessage.setText(e.getMessage());
-            }
-        });
+        }, e -> paymentMessage.setText(e.getMessage()));
+    }
+
+    private record PayOutcome(ApiClient.Payment payment, ReceiptPrinter.Outcome printed, Outbox.Item item, String refusal) {
     }
 
     @FXML
     private void onReprint() {
+        if (lastPayment == null && lastOfflineReceipt != null) {
+            java.nio.file.Path file = lastOfflineReceipt;
+            bg.run(() -> printer.print(file.getFileName().toString().replace(".pdf", ""), java.nio.file.Files.readAllBytes(file)),
+                    out -> paymentMessage.setText(out.file().toString()), e -> paymentMessage.setText(e.getMessage()));
+            return;
+        }
         if (lastPayment == null) {
             paymentMessage.setText(i18n.t("pay.noLast"));
             return;

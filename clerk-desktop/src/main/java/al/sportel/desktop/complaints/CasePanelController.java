@@ -11,7 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import al.sportel.desktop.offline.Outbox;
+import java.time.Duration;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -60,9 +61,11 @@ public final class CasePanelController {
     private Supplier<String> currentTicketId;
     private Supplier<Optional<ApiClient.Customer>> lookedUp;
     private ReceiptPrinter printer;
-    private String pendingKey;
+    private al.sportel.desktop.offline.CounterLink link;
 
-    public void init(SportelApp app, Session session, Supplier<String> currentTicketId, Supplier<Optional<ApiClient.Customer>> lookedUp) {
+    public void init(SportelApp app, Session session, al.sportel.desktop.offline.CounterLink link, Supplier<String> currentTicketId,
+                     Supplier<Optional<ApiClient.Customer>> lookedUp) {
+        this.link = link;
         this.i18n = app.i18n();
         this.bg = app.background();
         this.api = session.api();
@@ -139,9 +142,25 @@ public final class CasePanelController {
                 Tables.<ApiClient.CaseView>column(i18n.t("case.col.name"), ApiClient.CaseView::name)));
     }
 
+    /** Reference data: from the server and kept locally, or the local copy when the server is out of reach. */
+    private List<ApiClient.CaseCategory> categories(boolean complaint) throws Exception {
+        String key = complaint ? "complaint" : "application";
+        try {
+            List<ApiClient.CaseCategory> list = api.caseCategories(complaint);
+            link.cache().put("categories", key, api.toJson(list));
+            return list;
+        } catch (al.sportel.desktop.api.ApiException e) {
+            var cached = link.cache().get("categories", key);
+            if (!e.unreachable() || cached.isEmpty()) {
+                throw e;
+            }
+            return List.of(api.fromJson(cached.get().json(), ApiClient.CaseCategory[].class));
+        }
+    }
+
     private void loadCategories() {
         boolean complaint = complaintToggle.isSelected();
-        bg.run(() -> api.caseCategories(complaint), list -> {
+        bg.run(() -> categories(complaint), list -> {
             caseCategory.getItems().setAll(list);
             String keep = categoryFilter.getValue();
             categoryFilter.getItems().setAll("ALL");
@@ -196,28 +215,45 @@ public final class CasePanelController {
         if (ticket != null) {
             body.put("ticketId", ticket);
         }
-        if (pendingKey == null) {
-            pendingKey = UUID.randomUUID().toString();
-        }
-        String key = pendingKey;
         String lang = i18n.lang();
+        String summary = i18n.t(complaint ? "case.summary.complaint" : "case.summary.application", caseName.getText().strip());
+        Outbox.Kind kind = complaint ? Outbox.Kind.COMPLAINT : Outbox.Kind.APPLICATION;
+        String path = complaint ? "/api/v1/complaints" : "/api/v1/applications";
         bg.run(() -> {
-            ApiClient.CaseView c = api.createCase(complaint, key, body);
-            ReceiptPrinter.Outcome slip = printer.print(c.trackingCode(), api.caseSlip(c.id(), lang));
-            return new Object[] {c, slip};
-        }, r -> {
-            ApiClient.CaseView c = (ApiClient.CaseView) r[0];
-            ReceiptPrinter.Outcome slip = (ReceiptPrinter.Outcome) r[1];
-            pendingKey = null;
-            caseMessage.setText(i18n.t("case.saved", c.trackingCode(), slip.printed() ? "🖨" : slip.file().toString()));
-            caseDescription.clear();
-            onRefresh();
-        }, e -> {
-            if (!e.unreachable()) {
-                pendingKey = null; // refused: a corrected form is a new request
+            // Written to the outbox first: taken without the link, it is registered when the link returns.
+            Outbox.Item item = link.submit(kind, "POST", path, body, summary);
+            Optional<Outbox.Item> settled = link.awaitSettled(item, link.isUp() ? Duration.ofSeconds(12) : Duration.ofSeconds(2));
+            if (settled.isEmpty()) {
+                return new Submitted(null, null, item, null);
             }
-            show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage());
-        });
+            if (settled.get().state() == Outbox.State.FAILED) {
+                return new Submitted(null, null, item, settled.get().lastError());
+            }
+            ApiClient.CaseView c = api.fromJson(settled.get().response(), ApiClient.CaseView.class);
+            ReceiptPrinter.Outcome slip = null;
+            try {
+                slip = printer.print(c.trackingCode(), api.caseSlip(c.id(), lang));
+            } catch (Exception e) {
+                // the case is registered; the slip can be printed from the list
+            }
+            return new Submitted(c, slip, item, null);
+        }, r -> {
+            if (r.refusal() != null) {
+                show(r.refusal());
+                return;
+            }
+            caseDescription.clear();
+            if (r.registered() == null) {
+                caseMessage.setText(i18n.t("case.offline.saved", al.sportel.desktop.billing.OfflineReceipt.reference(r.item())));
+                return;
+            }
+            caseMessage.setText(i18n.t("case.saved", r.registered().trackingCode(),
+                    r.slip() == null ? "—" : r.slip().printed() ? "🖨" : r.slip().file().toString()));
+            onRefresh();
+        }, e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+    }
+
+    private record Submitted(ApiClient.CaseView registered, ReceiptPrinter.Outcome slip, Outbox.Item item, String refusal) {
     }
 
     @FXML
@@ -256,10 +292,25 @@ public final class CasePanelController {
             show(i18n.t("case.error.select"));
             return;
         }
-        String note = statusNote.getText();
-        bg.run(() -> api.changeCase(c, status, note), updated -> {
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", status);
+        put(body, "note", statusNote.getText());
+        String path = (c.kind().equals("COMPLAINT") ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
+        String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
+        bg.run(() -> {
+            Outbox.Item item = link.submit(Outbox.Kind.CASE_STATUS, "PATCH", path, body, summary);
+            return link.awaitSettled(item, link.isUp() ? Duration.ofSeconds(12) : Duration.ofSeconds(2));
+        }, settled -> {
+            if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
+                show(settled.get().lastError());
+                return;
+            }
             statusNote.clear();
             show(null);
+            if (settled.isEmpty()) {
+                caseMessage.setText(i18n.t("case.offline.status"));
+                return;
+            }
             onRefresh();
         }, e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
     }

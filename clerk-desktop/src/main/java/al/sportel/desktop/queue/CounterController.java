@@ -47,6 +47,7 @@ public final class CounterController {
     @FXML private Button closeCounterButton;
     @FXML private Button logoutButton;
     @FXML private Label connectionBanner;
+    @FXML private Button attentionButton;
     @FXML private Label currentTicketNumber;
     @FXML private Label currentService;
     @FXML private Label priorityMark;
@@ -84,6 +85,8 @@ public final class CounterController {
     private Session session;
     private QueueModel model;
     private EventStream stream;
+    private al.sportel.desktop.offline.CounterLink link;
+    private boolean streamUp = true;
     private Map<Long, ServiceInfo> services;
     private final SimpleObjectProperty<Ticket> current = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<CounterStatus> counterStatus = new SimpleObjectProperty<>(CounterStatus.OPEN);
@@ -99,6 +102,11 @@ public final class CounterController {
         this.session = session;
         this.services = session.services().stream().collect(Collectors.toMap(ServiceInfo::id, s -> s, (a, b) -> a, LinkedHashMap::new));
         this.model = new QueueModel(session.counter().id(), session.counter().serviceIds());
+        this.link = new al.sportel.desktop.offline.CounterLink(api, app.local().cache(), app.local().outbox(),
+                al.sportel.desktop.offline.Backoff.standard());
+        link.up().addListener((o, was, now) -> renderLink());
+        link.pending().addListener((o, was, now) -> renderLink());
+        link.needAttention().addListener((o, was, now) -> renderLink());
 
         counterTitle.setText(i18n.t("counter.title", session.counter().number()));
         statusClerk.setText(i18n.t("status.clerk", session.user().displayName()));
@@ -106,8 +114,9 @@ public final class CounterController {
         busyIndicator.visibleProperty().bind(bg.busy());
         setUpTable();
         setUpButtons();
-        paymentPanelController.init(app, session, () -> current.get() == null ? null : current.get().id());
-        casePanelController.init(app, session, () -> current.get() == null ? null : current.get().id(), paymentPanelController::customer);
+        paymentPanelController.init(app, session, link, () -> current.get() == null ? null : current.get().id());
+        casePanelController.init(app, session, link, () -> current.get() == null ? null : current.get().id(),
+                paymentPanelController::customer);
         setUpShortcuts(currentTicketNumber.getScene());
         counterStatus.set(session.counter().status());
         renderCounterStatus();
@@ -147,7 +156,8 @@ public final class CounterController {
 
     /** Which actions make sense depends on the current ticket; none while a request is in flight. */
     private void setUpButtons() {
-        var busy = bg.busy();
+        // Only the server can move the queue: without it these wait, and the banner says why.
+        javafx.beans.binding.BooleanExpression busy = bg.busy().or(link.up().not());
         var none = current.isNull();
         var open = counterStatus.isEqualTo(CounterStatus.OPEN);
         var called = javafx.beans.binding.Bindings.createBooleanBinding(
@@ -162,7 +172,7 @@ public final class CounterController {
         transferButton.disableProperty().bind(busy.or(none));
         pauseButton.disableProperty().bind(busy);
         closeCounterButton.disableProperty().bind(busy.or(none.not()));
-        logoutButton.disableProperty().bind(busy);
+        logoutButton.disableProperty().bind(bg.busy());
     }
 
     private void setUpShortcuts(Scene scene) {
@@ -352,8 +362,9 @@ public final class CounterController {
 
                     @Override
                     public void onConnected(boolean connected) {
+                        link.setUp(connected);
                         Background.fx(() -> {
-                            boolean was = !connectionBanner.isVisible();
+                            boolean was = streamUp;
                             setConnected(connected);
                             if (connected && !was) {
                                 reload(false); // back after an outage: resynchronise
@@ -387,11 +398,30 @@ public final class CounterController {
     }
 
     private void setConnected(boolean connected) {
+        streamUp = connected;
         connectionStatus.setText(i18n.t(connected ? "status.live" : "status.reconnecting"));
         connectionStatus.getStyleClass().setAll("label", connected ? "status-live" : "status-down");
-        connectionBanner.setText(i18n.t("status.banner"));
-        connectionBanner.setVisible(!connected);
-        connectionBanner.setManaged(!connected);
+        renderLink();
+    }
+
+    /** The banner: the link down and how many operations wait, or still sending after it came back. */
+    private void renderLink() {
+        int waiting = link.pending().get();
+        boolean down = !link.up().get() || !streamUp;
+        String text = down ? i18n.t("status.banner", waiting)
+                : waiting > 0 ? i18n.t("status.sending", waiting) : null;
+        connectionBanner.setText(text == null ? "" : text);
+        connectionBanner.setVisible(text != null);
+        connectionBanner.setManaged(text != null);
+        int attention = link.needAttention().get();
+        attentionButton.setText(i18n.t("outbox.attention.button", attention));
+        attentionButton.setVisible(attention > 0);
+        attentionButton.setManaged(attention > 0);
+    }
+
+    @FXML
+    private void onAttention() {
+        al.sportel.desktop.offline.AttentionDialog.show(connectionBanner.getScene().getWindow(), app, link);
     }
 
     private void refreshStats() {
@@ -457,6 +487,9 @@ public final class CounterController {
         }
         if (stream != null) {
             stream.close();
+        }
+        if (link != null) {
+            link.close();
         }
     }
 

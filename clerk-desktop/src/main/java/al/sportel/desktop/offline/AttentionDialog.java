@@ -1,0 +1,57 @@
+package al.sportel.desktop.offline;
+
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.Tables;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The outbox commands the server refused, with its reason, until the clerk has dealt with them. */
+public final class AttentionDialog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(ZoneId.of("Europe/Tirane"));
+
+    private AttentionDialog() {
+    }
+
+    public static void show(Window owner, SportelApp app, CounterLink link) {
+        I18n i18n = app.i18n();
+        TableView<Outbox.Item> table = new TableView<>();
+        table.setId("attentionTable");
+        table.getColumns().setAll(List.of(
+                Tables.column(i18n.t("outbox.col.when"), i -> TIME.format(i.createdAt())),
+                Tables.column(i18n.t("outbox.col.what"), Outbox.Item::summary),
+                Tables.column(i18n.t("outbox.col.reason"), Outbox.Item::lastError)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(820, 320);
+        Button dismiss = new Button(i18n.t("outbox.dismiss"));
+        dismiss.setId("dismissAttention");
+        dismiss.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(app.background().busy()));
+        Runnable reload = () -> app.background().run(() -> link.outbox().needsAttention(), table.getItems()::setAll, e -> { });
+        dismiss.setOnAction(e -> {
+            Outbox.Item item = table.getSelectionModel().getSelectedItem();
+            app.background().run(() -> {
+                link.outbox().dismiss(item.id());
+                return null;
+            }, x -> reload.run(), x -> { });
+        });
+        Label header = new Label(i18n.t("outbox.attention.header"));
+        header.setWrapText(true);
+        Dialog<Void> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(i18n.t("outbox.attention.title"));
+        d.getDialogPane().setId("attentionDialog");
+        d.getDialogPane().setContent(new VBox(10, header, table, dismiss));
+        d.getDialogPane().getButtonTypes().add(new ButtonType(i18n.t("outbox.close"), ButtonType.CLOSE.getButtonData()));
+        reload.run();
+        d.show();
+    }
+}

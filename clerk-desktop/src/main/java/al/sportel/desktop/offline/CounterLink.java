@@ -1,0 +1,130 @@
+package al.sportel.desktop.offline;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.app.Background;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+
+/**
+ * A signed-in counter's link to the head office: whether it is up, the outbox and its sender, and
+ * the local cache. The properties live on the JavaFX thread; the blocking methods are for
+ * background tasks.
+ */
+public final class CounterLink implements AutoCloseable {
+
+    private final ApiClient api;
+    private final LocalCache cache;
+    private final Outbox outbox;
+    private final OutboxSender sender;
+    private final SimpleBooleanProperty up = new SimpleBooleanProperty(true);
+    private final SimpleIntegerProperty pending = new SimpleIntegerProperty();
+    private final SimpleIntegerProperty needAttention = new SimpleIntegerProperty();
+    private volatile boolean upNow = true;
+
+    public CounterLink(ApiClient api, LocalCache cache, Outbox outbox, Backoff backoff) {
+        this.api = api;
+        this.cache = cache;
+        this.outbox = outbox;
+        String username = api.user().username();
+        this.sender = new OutboxSender(outbox, api::exchange, () -> username, backoff);
+        sender.onReachability(this::setUp);
+        outbox.onChange(this::recount);
+        recount();
+        sender.start();
+    }
+
+    public LocalCache cache() {
+        return cache;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public ApiClient api() {
+        return api;
+    }
+
+    /** False while the server cannot be reached (live stream down or no answer to a request). */
+    public ReadOnlyBooleanProperty up() {
+        return up;
+    }
+
+    public boolean isUp() {
+        return upNow;
+    }
+
+    public ReadOnlyIntegerProperty pending() {
+        return pending;
+    }
+
+    public ReadOnlyIntegerProperty needAttention() {
+        return needAttention;
+    }
+
+    /** From any thread. Coming back up sends the outbox at once instead of at its next retry. */
+    public void setUp(boolean isUp) {
+        boolean was = upNow;
+        upNow = isUp;
+        Background.fx(() -> up.set(isUp));
+        if (isUp && !was) {
+            sender.wake(true);
+        }
+    }
+
+    /** Writes the command to the outbox (committed) and has it sent. Background thread only. */
+    public Outbox.Item submit(Outbox.Kind kind, String method, String path, Object body, String summary) throws SQLException {
+        Outbox.Item item = outbox.add(kind, method, path, api.toJson(body), api.user().username(), summary);
+        sender.wake(false);
+        return item;
+    }
+
+    /** Waits up to {@code wait} for the server's verdict; empty when the command is still waiting to be sent. */
+    public Optional<Outbox.Item> awaitSettled(Outbox.Item item, Duration wait) throws SQLException {
+        try {
+            return Optional.of(sender.settled(item.id()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+        }
+    }
+
+    /** Pending payments of one customer, so a fresh balance from the server does not ask for them again. */
+    public List<Outbox.Item> pendingPayments(String customerCode) throws SQLException {
+        String needle = "\"customerCode\":" + api.toJson(customerCode);
+        return outbox.all().stream()
+                .filter(i -> i.state() == Outbox.State.PENDING && i.kind() == Outbox.Kind.PAYMENT && i.body().contains(needle))
+                .toList();
+    }
+
+    private void recount() {
+        try {
+            int p = outbox.pendingCount();
+            int a = outbox.needsAttention().size();
+            Background.fx(() -> {
+                pending.set(p);
+                needAttention.set(a);
+            });
+        } catch (SQLException e) {
+            // the counts stay as they were; the sender logs the file problem
+        }
+    }
+
+    @Override
+    public void close() {
+        sender.close();
+    }
+}

@@ -1,0 +1,215 @@
+package al.sportel.desktop.offline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Commands that move money or create a record. Each is committed to the local file with its
+ * idempotency key before it is sent, so neither a lost answer nor a killed client can lose or
+ * double it: the server replays its first answer for a key it has seen.
+ */
+public final class Outbox {
+
+    public enum Kind { PAYMENT, VOID, COMPLAINT, APPLICATION, CASE_STATUS }
+
+    public enum State { PENDING, DONE, FAILED }
+
+    public record Item(long id, Kind kind, String method, String path, String body, String idempotencyKey, String username,
+                       String summary, State state, int attempts, Instant createdAt, String lastError, String response,
+                       boolean dismissed) {
+    }
+
+    private final LocalStore store;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    public Outbox(LocalStore store) {
+        this.store = store;
+    }
+
+    /** Called after every change, on the thread that made it. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public Item add(Kind kind, String method, String path, String jsonBody, String username, String summary) throws SQLException {
+        String key = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        long id = store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outbox (kind, http_method, path, body, idempotency_key, username, summary, state, created_at, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                    """, new String[] {"ID"})) {
+                ps.setString(1, kind.name());
+                ps.setString(2, method);
+                ps.setString(3, path);
+                ps.setString(4, jsonBody);
+                ps.setString(5, key);
+                ps.setString(6, username);
+                ps.setString(7, summary.length() > 300 ? summary.substring(0, 300) : summary);
+                ps.setTimestamp(8, Timestamp.from(now));
+                ps.setTimestamp(9, Timestamp.from(now));
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        changed();
+        return get(id).orElseThrow();
+    }
+
+    public Optional<Item> get(long id) throws SQLException {
+        return store.tx(c -> one(c, "SELECT * FROM outbox WHERE id = ?", id));
+    }
+
+    /** The oldest pending command of this user, if it is due: commands go out strictly in order. */
+    public Optional<Item> nextDue(String username, Instant now) throws SQLException {
+        return store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM outbox WHERE state = 'PENDING' AND username = ? ORDER BY id LIMIT 1")) {
+                ps.setString(1, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Item>empty();
+                    }
+                    Item item = map(rs);
+                    return rs.getTimestamp("next_attempt_at").toInstant().isAfter(now) ? Optional.<Item>empty() : Optional.of(item);
+                }
+            }
+        });
+    }
+
+    /** When the oldest pending command of this user may next be tried; empty when none waits. */
+    public Optional<Instant> nextAttemptAt(String username) throws SQLException {
+        return store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT next_attempt_at FROM outbox WHERE state = 'PENDING' AND username = ? ORDER BY id LIMIT 1")) {
+                ps.setString(1, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    public void done(long id, String response) throws SQLException {
+        settle(id, State.DONE, null, response);
+    }
+
+    /** The server refused it (4xx): it will not be sent again and waits for the clerk's attention. */
+    public void failed(long id, String reason) throws SQLException {
+        settle(id, State.FAILED, reason, null);
+    }
+
+    private void settle(long id, State state, String reason, String response) throws SQLException {
+        store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE outbox SET state = ?, last_error = ?, response = ?, settled_at = ?, attempts = attempts + 1
+                    WHERE id = ? AND state = 'PENDING'
+                    """)) {
+                ps.setString(1, state.name());
+                ps.setString(2, truncate(reason));
+                ps.setString(3, response);
+                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.setLong(5, id);
+                return ps.executeUpdate();
+            }
+        });
+        changed();
+    }
+
+    public void retryAt(long id, String error, Instant next) throws SQLException {
+        store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'PENDING'")) {
+                ps.setString(1, truncate(error));
+                ps.setTimestamp(2, Timestamp.from(next));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+        changed();
+    }
+
+    /** Makes every pending command due now (the link is back). */
+    public void dueNow() throws SQLException {
+        store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE state = 'PENDING'")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public int pendingCount() throws SQLException {
+        return store.tx(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Refused commands the clerk has not yet dismissed, newest first. */
+    public List<Item> needsAttention() throws SQLException {
+        return store.tx(c -> list(c, "SELECT * FROM outbox WHERE state = 'FAILED' AND NOT dismissed ORDER BY id DESC"));
+    }
+
+    public List<Item> all() throws SQLException {
+        return store.tx(c -> list(c, "SELECT * FROM outbox ORDER BY id"));
+    }
+
+    public void dismiss(long id) throws SQLException {
+        store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET dismissed = TRUE WHERE id = ? AND state = 'FAILED'")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
+        });
+        changed();
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    private static Optional<Item> one(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<Item> list(Connection c, String sql) throws SQLException {
+        List<Item> items = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                items.add(map(rs));
+            }
+        }
+        return items;
+    }
+
+    private static Item map(ResultSet rs) throws SQLException {
+        return new Item(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("http_method"), rs.getString("path"),
+                rs.getString("body"), rs.getString("idempotency_key"), rs.getString("username"), rs.getString("summary"),
+                State.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("last_error"), rs.getString("response"), rs.getBoolean("dismissed"));
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}
