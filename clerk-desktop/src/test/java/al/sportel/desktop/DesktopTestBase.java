@@ -50,6 +50,18 @@ abstract class DesktopTestBase {
         }
     }
 
+    protected interface WhileStopped {
+        void run() throws Exception;
+    }
+
+    /** Closes the client (window content, background, local file), runs {@code whileStopped}, starts it again. */
+    protected void restartClient(WhileStopped whileStopped) throws Exception {
+        FxToolkit.setupFixture(app::shutdown);
+        whileStopped.run();
+        FxToolkit.setupStage(stage -> app = SportelApp.startOn(stage, new DesktopConfig(server.url(), "sq", desktopData)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     protected void logIn(FxRobot robot, String user, String password) {
         robot.clickOn("#loginUsername").write(user);
         robot.clickOn("#loginPassword").write(password);

@@ -62,5 +62,19 @@ class OfflineCounterTest extends DesktopTestBase {
         assertThat(cash.get("payments").get(0).get("amount").asText()).isEqualTo("40.00");
         assertThat(robot.lookup("#callNextButton").queryAs(Button.class).isDisabled()).as("the queue is back").isFalse();
     }
-}
 
+    @Test
+    void aDamagedLocalFileIsReportedAtStartKeptAsideAndTheCounterStillWorks(FxRobot robot) throws Exception {
+        waitUntil(() -> Files.exists(al.sportel.desktop.offline.LocalStore.fileIn(desktopData)));
+        restartClient(() -> Files.write(al.sportel.desktop.offline.LocalStore.fileIn(desktopData), "not a database".repeat(500).getBytes()));
+        assertEventually(() -> robot.lookup("#localProblem").tryQuery().isPresent(), "a message at start-up");
+        javafx.scene.control.DialogPane message = robot.lookup("#localProblem").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(message.getContentText()).contains("u vendos mënjanë").contains("local.corrupt-").contains("IT");
+        try (Stream<Path> files = Files.list(desktopData)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("local.corrupt-") && n.endsWith(".mv.db"));
+        }
+        robot.type(KeyCode.ENTER);
+        openCounter(robot, "clerk1"); // on a new file, announced: the counter works
+        assertThat(robot.lookup("#callNextButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+}
