@@ -91,6 +91,10 @@ public final class SportelServer implements AutoCloseable {
             new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock()).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
+            new al.sportel.server.supervision.BoardRoutes(new al.sportel.server.supervision.BoardService(db, engine, config.clock()))
+                    .register(app);
+            new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
+            new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
             SportelServer server = new SportelServer(config, db, hub, app);
             app.start(config.host(), config.port());
             return server;

@@ -14,6 +14,7 @@ public enum EventType {
     TICKET_RETURNED("ticket.returned"),
     TICKET_TRANSFERRED("ticket.transferred"),
     TICKET_CANCELLED("ticket.cancelled"),
+    TICKET_PRIORITIZED("ticket.prioritized"),
     COUNTER_UPDATED("counter.updated"),
     SNAPSHOT_REQUIRED("snapshot.required");
 

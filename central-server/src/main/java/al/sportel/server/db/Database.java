@@ -110,6 +110,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** SQL for the seconds from one timestamp column to another, in this database's dialect. */
+    public String secondsBetween(String from, String to) {
+        return isPostgres() ? "EXTRACT(EPOCH FROM (" + to + " - " + from + "))"
+                : "(DATEDIFF('MILLISECOND', " + from + ", " + to + ") / 1000.0)";
+    }
+
     /** A read outside any explicit transaction. */
     public <T> T read(HandleCallback<T, RuntimeException> work) {
         return jdbi.withHandle(work);

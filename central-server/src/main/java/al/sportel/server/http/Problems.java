@@ -22,6 +22,14 @@ public final class Problems {
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
                 new ApiException(e.getStatus(), slug(e.getStatus()), e.getMessage(), e.getMessage(), null, null)));
         app.exception(Exception.class, (e, ctx) -> {
+            if (poolExhausted(e)) {
+                // overload, not a fault: every connection busy for the whole wait. Nothing was changed,
+                // so the client may simply send the same request again.
+                log.warn("no database connection free for {} {}: answered 503", ctx.method(), ctx.path());
+                write(ctx, new ApiException(503, "busy", "Server busy",
+                        "The server is handling too many requests at once; nothing was changed, try again in a moment", null, 1L));
+                return;
+            }
             log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, new ApiException(500, "internal", "Internal error",
                     "The server failed to handle this request; the error is in its log", null, null));
@@ -36,6 +44,15 @@ public final class Problems {
                 }
             });
         }
+    }
+
+    static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void write(Context ctx, ApiException e) {

@@ -57,6 +57,9 @@ public final class Benchmarks {
     private final List<Long> counters = new ArrayList<>();
     private final List<String> clerks = new ArrayList<>();
     private long paymentServiceId;
+    private static final int SPREAD_SITES = 16;
+    private static final int COUNTERS_PER_SPREAD_SITE = 8;
+    private final List<Site> spread = new ArrayList<>();
 
     Benchmarks(String dbUrl, String dbUser, String dbPassword) {
         this.dbUrl = dbUrl;
@@ -108,38 +111,55 @@ public final class Benchmarks {
         }
     }
 
+    /** One centre's counters, each opened by its own clerk and serving payments only. */
+    private record Site(String code, long paymentServiceId, List<Long> counters, List<String> clerks) {
+    }
+
     private void setUp() throws Exception {
-        api.post("/api/v1/branches", admin, Map.of("code", "BM01", "name", "Bench", "city", "Bench", "address", "Bench",
-                "counters", 128));
-        for (JsonNode s : api.get("/api/v1/branches/BM01/services", admin).body()) {
+        Site one = site("BM01", 128);
+        counters.addAll(one.counters());
+        clerks.addAll(one.clerks());
+        paymentServiceId = one.paymentServiceId();
+        for (int i = 1; i <= SPREAD_SITES; i++) {
+            spread.add(site("BS%02d".formatted(i), COUNTERS_PER_SPREAD_SITE));
+        }
+    }
+
+    private Site site(String code, int counterCount) throws Exception {
+        api.post("/api/v1/branches", admin, Map.of("code", code, "name", "Bench " + code, "city", "Bench", "address", "Bench",
+                "counters", counterCount));
+        long payment = 0;
+        for (JsonNode s : api.get("/api/v1/branches/" + code + "/services", admin).body()) {
             if (s.get("letter").asText().equals("P")) {
-                paymentServiceId = s.get("id").asLong();
+                payment = s.get("id").asLong();
             }
         }
+        long paymentService = payment;
         List<Long> ids = new ArrayList<>();
-        for (JsonNode c : api.get("/api/v1/branches/BM01/counters", admin).body()) {
+        for (JsonNode c : api.get("/api/v1/branches/" + code + "/counters", admin).body()) {
             ids.add(c.get("id").asLong());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> tokens = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             long counter = ids.get(i);
-            String name = "bench" + i;
+            String name = "bench-" + code.toLowerCase() + "-" + i;
             tokens.add(pool.submit(() -> {
                 api.post("/api/v1/users", admin, Map.of("username", name, "displayName", name, "role", "CLERK",
-                        "branchCode", "BM01", "password", "bench-password"));
+                        "branchCode", code, "password", "bench-password"));
                 String token = api.login(name, "bench-password");
                 // every counter serves payments only, so all calls compete for one queue
-                api.send("PUT", "/api/v1/counters/" + counter + "/services", admin, Map.of("serviceIds", List.of(paymentServiceId)), Map.of());
+                api.send("PUT", "/api/v1/counters/" + counter + "/services", admin, Map.of("serviceIds", List.of(paymentService)), Map.of());
                 api.post("/api/v1/counters/" + counter + "/open", token, null);
                 return token;
             }));
         }
-        for (int i = 0; i < ids.size(); i++) {
-            counters.add(ids.get(i));
-            clerks.add(tokens.get(i).get());
+        List<String> clerkTokens = new ArrayList<>();
+        for (Future<String> t : tokens) {
+            clerkTokens.add(t.get());
         }
         pool.shutdown();
+        return new Site(code, paymentService, ids, clerkTokens);
     }
 
     private void header(String command) throws IOException {
@@ -172,31 +192,45 @@ public final class Benchmarks {
                 .append("| counters | call-next/s | p50 / p95 / p99 ms | floor claims/s | floor p50 / p95 / p99 ms | ratio API/floor |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (int c : CONCURRENCY) {
-            issue(c * CYCLES_PER_COUNTER);
-            ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
-            AtomicInteger calls = new AtomicInteger();
-            long t0 = System.nanoTime();
-            runThreads(c, i -> {
-                String token = clerks.get(i);
-                long counter = counters.get(i);
-                for (int k = 0; k < CYCLES_PER_COUNTER; k++) {
-                    HttpApi.Response r = api.post("/api/v1/counters/" + counter + "/call-next", token, null);
-                    lat.add(r.nanos());
-                    if (r.status() != 200) {
-                        break;
-                    }
-                    calls.incrementAndGet();
-                    api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
-                }
-            });
-            double apiRate = calls.get() / ((System.nanoTime() - t0) / 1e9);
-            long[] apiLat = lat.stream().mapToLong(Long::longValue).toArray();
-            long[][] floor = new long[1][];
-            double floorRate = floor(c, c * CYCLES_PER_COUNTER, floor);
-            report.append(String.format("| %d | %.0f | %s | %.0f | %s | %.2f |%n", c, apiRate, Percentiles.millis(apiLat), floorRate,
-                    Percentiles.millis(floor[0]), apiRate / floorRate));
+            List<Site> sites = List.of(new Site("BM01", paymentServiceId, counters.subList(0, c), clerks.subList(0, c)));
+            row(c + " in one centre", c, sites);
+            row(c + " in " + c / COUNTERS_PER_SPREAD_SITE + " centre(s) of " + COUNTERS_PER_SPREAD_SITE, c,
+                    spread.subList(0, c / COUNTERS_PER_SPREAD_SITE));
         }
         report.append('\n');
+    }
+
+    /** call-next + no-show cycles on these sites' counters, then the bare JDBC claim at the same concurrency. */
+    private void row(String label, int c, List<Site> sites) throws Exception {
+        List<long[]> work = new ArrayList<>(); // per thread: counter id, site index, clerk index
+        for (int s = 0; s < sites.size(); s++) {
+            issue(sites.get(s), sites.get(s).counters().size() * CYCLES_PER_COUNTER);
+            for (int k = 0; k < sites.get(s).counters().size(); k++) {
+                work.add(new long[] {sites.get(s).counters().get(k), s, k});
+            }
+        }
+        ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+        AtomicInteger calls = new AtomicInteger();
+        long t0 = System.nanoTime();
+        runThreads(c, i -> {
+            long[] w = work.get(i);
+            String token = sites.get((int) w[1]).clerks().get((int) w[2]);
+            for (int k = 0; k < CYCLES_PER_COUNTER; k++) {
+                HttpApi.Response r = api.post("/api/v1/counters/" + w[0] + "/call-next", token, null);
+                lat.add(r.nanos());
+                if (r.status() != 200) {
+                    break;
+                }
+                calls.incrementAndGet();
+                api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
+            }
+        });
+        double apiRate = calls.get() / ((System.nanoTime() - t0) / 1e9);
+        long[] apiLat = lat.stream().mapToLong(Long::longValue).toArray();
+        long[][] floor = new long[1][];
+        double floorRate = floor(c, c * CYCLES_PER_COUNTER, floor);
+        report.append(String.format("| %s | %.0f | %s | %.0f | %s | %.2f |%n", label, apiRate, Percentiles.millis(apiLat), floorRate,
+                Percentiles.millis(floor[0]), apiRate / floorRate));
     }
 
     private double floor(int threads, int rows, long[][] latOut) throws Exception {
@@ -264,7 +298,7 @@ public final class Benchmarks {
             Thread.sleep(1000);
             long rss = rssKb();
             peakRss = Math.max(peakRss, rss);
-            issue(100);
+            issue(new Site("BM01", paymentServiceId, counters, clerks), 100);
             String token = clerks.get(0);
             long counter = counters.get(0);
             for (int k = 0; k < 100; k++) {
@@ -359,11 +393,11 @@ public final class Benchmarks {
         report.append('\n');
     }
 
-    private void issue(int count) throws Exception {
+    private void issue(Site site, int count) throws Exception {
         String kiosk = api.login("admin", "sportel");
         runThreads(8, i -> {
             for (int k = i; k < count; k += 8) {
-                api.post("/api/v1/branches/BM01/tickets", kiosk, Map.of("serviceId", paymentServiceId));
+                api.post("/api/v1/branches/" + site.code() + "/tickets", kiosk, Map.of("serviceId", site.paymentServiceId()));
             }
         });
     }

@@ -20,7 +20,7 @@ final class HttpApi {
     }
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     HttpApi(String base) {
         this.base = base.replaceAll("/+$", "");
@@ -48,6 +48,30 @@ final class HttpApi {
 
     Response post(String path, String token, Object body) throws IOException {
         return send("POST", path, token, body, Map.of());
+    }
+
+    /**
+     * The same request again until an answer comes (at most {@code tries} times, waiting longer each
+     * time): what a clerk does when the screen says the link hiccupped. Only for requests that are
+     * safe to repeat — a key, or an action whose repeat the server refuses with 409.
+     */
+    Response sendUntilAnswered(String method, String path, String token, Object body, Map<String, String> headers, int tries)
+            throws IOException {
+        IOException last = null;
+        for (int i = 0; i < tries; i++) {
+            try {
+                return send(method, path, token, body, headers);
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(Math.min(5_000, 200L * (i + 1)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
     }
 
     Response send(String method, String path, String token, Object body, Map<String, String> headers) throws IOException {

@@ -213,10 +213,30 @@ public final class QueueEngine {
             Instant now = now();
             h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
                     .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
+            if (move.to == TicketStatus.DONE) {
+                h.execute("UPDATE tickets SET served_by = ? WHERE id = ?", actor.id(), ticketId); // for "served per clerk"
+            }
             TicketRow after = find(h, ticketId).orElseThrow();
             Ticket view = after.status() == TicketStatus.WAITING ? withEstimate(h, after) : after.view();
             Counter counter = row.counterId() == null ? null : CounterViews.byId(h, row.counterId()).orElse(null);
             events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
+            return view;
+        });
+        hub.wake(t.branchCode());
+        return t;
+    }
+
+    /** A supervisor moves a waiting ticket ahead of (or back among) the others of its service. */
+    public Ticket setPriority(UserInfo actor, String ticketId, boolean priority) {
+        Ticket t = db.tx(h -> {
+            TicketRow row = lockTicket(h, ticketId);
+            Access.requireBranch(actor, row.branchCode());
+            if (row.status() != TicketStatus.WAITING) {
+                throw illegal(row, "priority", java.util.EnumSet.of(TicketStatus.WAITING));
+            }
+            h.createUpdate("UPDATE tickets SET priority = :p WHERE id = :id").bind("p", priority).bind("id", ticketId).execute();
+            Ticket view = withEstimate(h, find(h, ticketId).orElseThrow());
+            events.append(h, row.branchCode(), EventType.TICKET_PRIORITIZED, now(), actor, view, null, "WAITING", "WAITING");
             return view;
         });
         hub.wake(t.branchCode());

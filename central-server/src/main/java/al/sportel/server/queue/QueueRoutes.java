@@ -36,6 +36,13 @@ public final class QueueRoutes {
                     ctx -> ctx.json(engine.move(Access.requireStaff(ctx), ctx.pathParam("id"), move)));
         }
         app.post("/api/v1/tickets/{id}/transfer", this::transfer);
+        app.post("/api/v1/tickets/{id}/priority", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
+            JsonBody body = JsonBody.of(ctx, mapper);
+            boolean priority = body.optionalBoolean("priority", true);
+            body.validate();
+            ctx.json(engine.setPriority(user, ctx.pathParam("id"), priority));
+        });
         app.post("/api/v1/counters/{id}/call-next", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             engine.callNext(user, PathParams.id(ctx, "id", "counter"))

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * The p − 1 customers ahead each take avg(S) at one of n(S) counters, and the counters are on average
  * half way through the customer in front of them (the + 0.5).
  */
-final class WaitEstimator {
+public final class WaitEstimator {
 
     static final int SAMPLE = 20;
     static final int MIN_SAMPLE = 5;
@@ -29,7 +29,7 @@ final class WaitEstimator {
     private final Map<Long, Integer> openCounters = new HashMap<>();
 
     /** Loads the figures for every service of a branch in two queries. */
-    static WaitEstimator load(Handle h, String branchCode, LocalDate today) {
+    public static WaitEstimator load(Handle h, String branchCode, LocalDate today) {
         WaitEstimator e = new WaitEstimator();
         h.createQuery("SELECT id, average_service_seconds FROM services WHERE branch_code = :b")
                 .bind("b", branchCode)
@@ -61,7 +61,7 @@ final class WaitEstimator {
         return durations.stream().mapToLong(Long::longValue).average().orElse(configured * 1000.0) / 1000.0;
     }
 
-    int estimate(long serviceId, int position) {
+    public int estimate(long serviceId, int position) {
         double avg = averageSeconds.getOrDefault(serviceId, 300.0);
         int n = Math.max(1, openCounters.getOrDefault(serviceId, 0));
         return (int) Math.round((position - 0.5) * avg / n);

@@ -133,6 +133,20 @@ public final class ApiClient {
         return send("GET", "/api/v1/counters/" + counterId + "/stats", null, CounterStats.class);
     }
 
+    /** Any JSON call of the API, for feature clients (the supervisor console) that keep their own records. */
+    public <T> T call(String method, String path, Object body, TypeReference<T> type) throws ApiException {
+        return send(method, path, body, type);
+    }
+
+    public <T> T call(String method, String path, Object body, Class<T> type) throws ApiException {
+        return send(method, path, body, type);
+    }
+
+    /** A file the API serves (PDF, CSV). */
+    public byte[] download(String path) throws ApiException {
+        return bytes(path);
+    }
+
     /** One raw exchange for the outbox: the body as JSON text, the answer whatever the status. */
     public al.sportel.desktop.offline.Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey)
             throws IOException {

@@ -196,6 +196,17 @@ public final class SportelApp extends Application {
         onLeaveScreen = c::dispose;
     }
 
+    /** The supervisor's console (SUPERVISOR, or ADMIN for any branch). */
+    public void showSupervisor(al.sportel.desktop.api.ApiClient api, al.sportel.model.UserInfo user) {
+        onLeaveScreen.run();
+        FXMLLoader loader = loader("/al/sportel/desktop/supervision/supervisor.fxml");
+        Parent root = load(loader);
+        al.sportel.desktop.supervision.SupervisorController c = loader.getController();
+        setRoot(root);
+        c.init(this, api, user);
+        onLeaveScreen = c::dispose;
+    }
+
     private FXMLLoader loader(String resource) {
         return new FXMLLoader(SportelApp.class.getResource(resource), i18n.bundle());
     }

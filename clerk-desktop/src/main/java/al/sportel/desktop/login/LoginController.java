@@ -28,6 +28,8 @@ import javafx.util.Duration;
 /** Step 1: server, username, password, language. Step 2: pick a counter of the branch and open it. */
 public final class LoginController {
 
+    @FXML private javafx.scene.control.Button consoleButton;
+
     @FXML private TextField serverField;
     @FXML private Label serverStatus;
     @FXML private TextField loginUsername;
@@ -159,6 +161,9 @@ public final class LoginController {
         counterPane.setManaged(true);
         welcomeLabel.setText(i18n.t("login.welcome", login.user().displayName()));
         counterChoice.getItems().setAll(counters);
+        boolean supervises = login.user().role() == Role.SUPERVISOR || login.user().role() == Role.ADMIN;
+        consoleButton.setVisible(supervises);
+        consoleButton.setManaged(supervises);
         String last = app.settings().get("counter." + login.user().username(), null);
         counterChoice.getItems().stream()
                 .filter(c -> last != null && Integer.toString(c.number()).equals(last))
@@ -168,6 +173,11 @@ public final class LoginController {
                 .or(() -> counterChoice.getItems().stream().filter(c -> c.status() == CounterStatus.CLOSED).findFirst())
                 .ifPresent(counterChoice::setValue);
         counterChoice.requestFocus();
+    }
+
+    @FXML
+    private void onConsole() {
+        app.showSupervisor(api, login.user());
     }
 
     @FXML

@@ -1,0 +1,99 @@
+package al.sportel.server.reports;
+
+import al.sportel.model.Money;
+import al.sportel.server.db.Database;
+import al.sportel.server.queue.QueueEngine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The branch report, computed in SQL (counts and PERCENTILE_CONT) over the branch/day index, so a
+ * year of tickets costs the database one pass and this process a handful of rows.
+ */
+public final class ReportService {
+
+    private final Database db;
+
+    public ReportService(Database db) {
+        this.db = db;
+    }
+
+    public BranchReport report(String branchCode, LocalDate from, LocalDate to) {
+        String wait = db.secondsBetween("t.issued_at", "t.called_at");
+        String service = db.secondsBetween("t.started_at", "t.finished_at");
+        String figures = """
+                SELECT COUNT(*) AS issued,
+                       SUM(CASE WHEN t.status = 'DONE' THEN 1 ELSE 0 END) AS served,
+                       SUM(CASE WHEN t.status = 'NO_SHOW' THEN 1 ELSE 0 END) AS no_shows,
+                       SUM(CASE WHEN t.status = 'CANCELLED' THEN 1 ELSE 0 END) AS cancelled,
+                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN t.called_at IS NOT NULL THEN %1$s END) AS wait_p50,
+                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CASE WHEN t.called_at IS NOT NULL THEN %1$s END) AS wait_p90,
+                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN t.status = 'DONE' THEN %2$s END) AS service_p50,
+                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CASE WHEN t.status = 'DONE' THEN %2$s END) AS service_p90
+                """.formatted(wait, service);
+        return db.read(h -> {
+            requireBranch(h, branchCode);
+            List<BranchReport.ServiceFigures> services = h.createQuery(figures + """
+                            , s.id, s.letter, s.name
+                            FROM services s JOIN tickets t ON t.service_id = s.id
+                            WHERE t.branch_code = :b AND t.business_date BETWEEN :from AND :to
+                            GROUP BY s.id, s.letter, s.name ORDER BY s.letter
+                            """)
+                    .bind("b", branchCode).bind("from", from).bind("to", to)
+                    .map((rs, c) -> figures(rs, rs.getLong("id"), rs.getString("letter"), rs.getString("name")))
+                    .list();
+            BranchReport.ServiceFigures totals = h.createQuery(figures + """
+                            FROM tickets t WHERE t.branch_code = :b AND t.business_date BETWEEN :from AND :to
+                            """)
+                    .bind("b", branchCode).bind("from", from).bind("to", to)
+                    .map((rs, c) -> figures(rs, null, null, null)).one();
+            List<BranchReport.ClerkFigures> clerks = h.createQuery("""
+                            SELECT u.id, u.username, u.display_name, COUNT(*) AS served
+                            FROM tickets t JOIN users u ON u.id = t.served_by
+                            WHERE t.branch_code = :b AND t.business_date BETWEEN :from AND :to AND t.status = 'DONE'
+                            GROUP BY u.id, u.username, u.display_name ORDER BY served DESC, u.username
+                            """)
+                    .bind("b", branchCode).bind("from", from).bind("to", to)
+                    .map((rs, c) -> new BranchReport.ClerkFigures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                    .list();
+            record Method(String method, int count, long amount) {
+            }
+            List<Method> methods = h.createQuery("""
+                            SELECT p.method, COUNT(*), SUM(p.amount) FROM payments p
+                            WHERE p.branch_code = :b AND p.taken_at >= :start AND p.taken_at < :end
+                              AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)
+                            GROUP BY p.method ORDER BY p.method
+                            """)
+                    .bind("b", branchCode)
+                    .bind("start", from.atStartOfDay(QueueEngine.ZONE).toInstant())
+                    .bind("end", to.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant())
+                    .map((rs, c) -> new Method(rs.getString(1), rs.getInt(2), rs.getLong(3)))
+                    .list();
+            return new BranchReport(branchCode, from, to, services, totals, clerks,
+                    methods.stream().map(m -> new BranchReport.MethodFigures(m.method(), m.count(), Money.format(m.amount()))).toList(),
+                    Money.format(methods.stream().mapToLong(Method::amount).sum()));
+        });
+    }
+
+    private static BranchReport.ServiceFigures figures(ResultSet rs, Long id, String letter, String name) throws SQLException {
+        int served = rs.getInt("served");
+        int noShows = rs.getInt("no_shows");
+        return new BranchReport.ServiceFigures(id, letter, name, rs.getInt("issued"), served, noShows, rs.getInt("cancelled"),
+                served + noShows == 0 ? 0 : Math.round(1000.0 * noShows / (served + noShows)) / 1000.0,
+                seconds(rs, "wait_p50"), seconds(rs, "wait_p90"), seconds(rs, "service_p50"), seconds(rs, "service_p90"));
+    }
+
+    private static Long seconds(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : Math.round(v);
+    }
+
+    private static void requireBranch(Handle h, String branchCode) {
+        if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", branchCode).mapTo(Integer.class).one() == 0) {
+            throw al.sportel.server.http.ApiException.notFound("No branch " + branchCode);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package al.sportel.server.supervision;
+
+import al.sportel.model.Counter;
+import al.sportel.model.Ticket;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The centre live, as the supervisor's board shows it: counters, services against their thresholds, today's figures. */
+public record Board(
+        String branchCode,
+        LocalDate date,
+        Instant at,
+        long lastEventId,
+        List<Counter> counters,
+        List<ServiceLine> services,
+        Totals today,
+        List<HourCount> ticketsPerHour,
+        List<Bucket> waitDistribution,
+        List<Ticket> waiting) {
+
+    /** {@code overThreshold}: the longest wait is beyond {@code maxWaitMinutes}. */
+    public record ServiceLine(long id, String letter, String name, String nameEn, int waiting, Long longestWaitSeconds,
+                              int estimatedWaitSeconds, int maxWaitMinutes, boolean overThreshold, int served, int noShows,
+                              Long averageWaitSeconds, Long averageServiceSeconds, double noShowRate) {
+    }
+
+    public record Totals(int issued, int served, int noShows, int cancelled, Long averageWaitSeconds, Long averageServiceSeconds,
+                         double noShowRate) {
+    }
+
+    /** Tickets issued in one hour of the day (local time) for one service. */
+    public record HourCount(int hour, long serviceId, int count) {
+    }
+
+    /** Called tickets whose wait was in [fromMinutes, toMinutes); toMinutes null = and longer. */
+    public record Bucket(int fromMinutes, Integer toMinutes, int count) {
+    }
+}

@@ -1,0 +1,296 @@
+package al.sportel.desktop.supervision;
+
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.InlineMessage;
+import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.Tables;
+import al.sportel.model.Counter;
+import al.sportel.model.Role;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * ADMIN only: users (create, change, disable, reset the password), the selected branch's services
+ * (name, active, wait threshold), the branch itself and its counters' names. The server checks
+ * every field again and writes the audit log; errors show inline.
+ */
+final class AdminPane {
+
+    private final SportelApp app;
+    private final I18n i18n;
+    private final SupervisorApi api;
+    private final Supplier<String> branch;
+    private final Supplier<SupervisorApi.Board> board;
+    private final TableView<SupervisorApi.UserRow> users = new TableView<>();
+    private final TextField username = new TextField();
+    private final TextField displayName = new TextField();
+    private final ComboBox<Role> role = new ComboBox<>();
+    private final TextField userBranch = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final TableView<SupervisorApi.ServiceRow> services = new TableView<>();
+    private final TextField serviceName = new TextField();
+    private final TextField maxWait = new TextField();
+    private final CheckBox serviceActive = new CheckBox();
+    private final TextField branchName = new TextField();
+    private final TextField city = new TextField();
+    private final TextField address = new TextField();
+    private final ComboBox<Counter> counter = new ComboBox<>();
+    private final TextField counterName = new TextField();
+    private final Label message = new Label();
+    private final ScrollPane root;
+
+    AdminPane(SportelApp app, SupervisorApi api, Supplier<String> branch, Supplier<SupervisorApi.Board> board) {
+        this.app = app;
+        this.i18n = app.i18n();
+        this.api = api;
+        this.branch = branch;
+        this.board = board;
+        users.setId("userTable");
+        username.setId("adminUsername");
+        displayName.setId("adminDisplayName");
+        role.setId("adminRole");
+        userBranch.setId("adminBranch");
+        password.setId("adminPassword");
+        message.setId("adminMessage");
+        message.getStyleClass().add("error-message");
+        message.setWrapText(true);
+        role.getItems().setAll(Role.values());
+        users.getColumns().setAll(List.of(
+                Tables.column(i18n.t("sup.admin.username"), SupervisorApi.UserRow::username),
+                Tables.column(i18n.t("sup.admin.displayName"), SupervisorApi.UserRow::displayName),
+                Tables.column(i18n.t("sup.admin.role"), (SupervisorApi.UserRow u) -> u.role().name()),
+                Tables.column(i18n.t("sup.admin.branch"), (SupervisorApi.UserRow u) -> u.branchCode() == null ? "—" : u.branchCode()),
+                Tables.column(i18n.t("sup.admin.active"), (SupervisorApi.UserRow u) -> u.active() ? "✓" : "✗")));
+        users.setPrefHeight(240);
+        users.getSelectionModel().selectedItemProperty().addListener((o, was, u) -> {
+            if (u != null) {
+                username.setText(u.username());
+                displayName.setText(u.displayName());
+                role.setValue(u.role());
+                userBranch.setText(u.branchCode() == null ? "" : u.branchCode());
+                password.clear();
+            }
+        });
+        services.getColumns().setAll(List.of(
+                Tables.column(i18n.t("sup.col.service"), (SupervisorApi.ServiceRow s) -> s.letter() + " " + s.name()),
+                Tables.column(i18n.t("sup.admin.active"), (SupervisorApi.ServiceRow s) -> s.active() ? "✓" : "✗"),
+                Tables.column(i18n.t("sup.admin.maxWait"), (SupervisorApi.ServiceRow s) -> String.valueOf(s.maxWaitMinutes()))));
+        services.setPrefHeight(170);
+        services.getSelectionModel().selectedItemProperty().addListener((o, was, s) -> {
+            if (s != null) {
+                serviceName.setText(s.name());
+                maxWait.setText(String.valueOf(s.maxWaitMinutes()));
+                serviceActive.setSelected(s.active());
+            }
+        });
+        counter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Counter c) {
+                return c == null ? "" : c.number() + " — " + c.name();
+            }
+
+            @Override
+            public Counter fromString(String s) {
+                return null;
+            }
+        });
+        counter.setOnShowing(e -> {
+            SupervisorApi.Board b = board.get();
+            if (b != null) {
+                counter.getItems().setAll(b.counters());
+            }
+        });
+
+        Button create = button(i18n.t("sup.admin.create"), "createUser", this::createUser);
+        Button save = button(i18n.t("sup.admin.save"), "saveUser", this::saveUser);
+        Button toggle = button(i18n.t("sup.admin.toggle"), "toggleUser", this::toggleUser);
+        Button reset = button(i18n.t("sup.admin.reset"), "resetPassword", this::resetPassword);
+        GridPane userForm = form(
+                i18n.t("sup.admin.username"), username, i18n.t("sup.admin.displayName"), displayName,
+                i18n.t("sup.admin.role"), role, i18n.t("sup.admin.branch"), userBranch, i18n.t("sup.admin.password"), password);
+        Button saveService = button(i18n.t("sup.admin.saveService"), "saveService", this::saveService);
+        GridPane serviceForm = form(i18n.t("sup.admin.serviceName"), serviceName, i18n.t("sup.admin.maxWait"), maxWait,
+                i18n.t("sup.admin.active"), serviceActive);
+        Button saveBranch = button(i18n.t("sup.admin.saveBranch"), "saveBranch", this::saveBranch);
+        GridPane branchForm = form(i18n.t("sup.admin.branchName"), branchName, i18n.t("sup.admin.city"), city,
+                i18n.t("sup.admin.address"), address);
+        Button rename = button(i18n.t("sup.admin.renameCounter"), "renameCounter", this::renameCounter);
+        GridPane counterForm = form(i18n.t("sup.col.counter"), counter, i18n.t("sup.admin.counterName"), counterName);
+
+        VBox content = new VBox(10,
+                title(i18n.t("sup.admin.users")), users, userForm, new HBox(8, create, save, toggle, reset), message,
+                title(i18n.t("sup.admin.services")), services, serviceForm, saveService,
+                title(i18n.t("sup.admin.branchForm")), branchForm, saveBranch, counterForm, rename);
+        content.setPadding(new Insets(10));
+        root = new ScrollPane(content);
+        root.setFitToWidth(true);
+        reload();
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private void reload() {
+        String b = branch.get();
+        app.background().run(() -> new Object[] {api.users(), api.services(b)}, r -> {
+            @SuppressWarnings("unchecked")
+            List<SupervisorApi.UserRow> u = (List<SupervisorApi.UserRow>) r[0];
+            @SuppressWarnings("unchecked")
+            List<SupervisorApi.ServiceRow> s = (List<SupervisorApi.ServiceRow>) r[1];
+            users.getItems().setAll(u);
+            services.getItems().setAll(s);
+        }, e -> InlineMessage.show(message, e.getMessage()));
+    }
+
+    private void createUser() {
+        Role r = role.getValue();
+        if (username.getText().isBlank() || displayName.getText().isBlank() || r == null || password.getText().length() < 8) {
+            InlineMessage.show(message, i18n.t("sup.admin.error.fields"));
+            return;
+        }
+        String u = username.getText().strip();
+        String d = displayName.getText().strip();
+        String b = userBranch.getText().isBlank() ? null : userBranch.getText().strip();
+        String p = password.getText();
+        call(() -> api.createUser(u, d, r, b, p));
+    }
+
+    private void saveUser() {
+        SupervisorApi.UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u == null) {
+            InlineMessage.show(message, i18n.t("sup.admin.error.select"));
+            return;
+        }
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("displayName", displayName.getText().strip());
+        if (role.getValue() != null) {
+            changes.put("role", role.getValue().name());
+        }
+        if (!userBranch.getText().isBlank()) {
+            changes.put("branchCode", userBranch.getText().strip());
+        }
+        call(() -> api.changeUser(u.id(), changes));
+    }
+
+    private void toggleUser() {
+        SupervisorApi.UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u == null) {
+            InlineMessage.show(message, i18n.t("sup.admin.error.select"));
+            return;
+        }
+        call(() -> api.changeUser(u.id(), Map.of("active", !u.active())));
+    }
+
+    private void resetPassword() {
+        SupervisorApi.UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u == null || password.getText().length() < 8) {
+            InlineMessage.show(message, i18n.t(u == null ? "sup.admin.error.select" : "sup.admin.error.fields"));
+            return;
+        }
+        String p = password.getText();
+        call(() -> {
+            api.resetPassword(u.id(), p);
+            return null;
+        });
+    }
+
+    private void saveService() {
+        SupervisorApi.ServiceRow s = services.getSelectionModel().getSelectedItem();
+        Integer minutes = parse(maxWait.getText());
+        if (s == null || minutes == null || minutes < 1 || minutes > 480) {
+            InlineMessage.show(message, i18n.t("sup.admin.error.number"));
+            return;
+        }
+        Map<String, Object> changes = Map.of("name", serviceName.getText().strip(), "maxWaitMinutes", minutes,
+                "active", serviceActive.isSelected());
+        call(() -> api.changeService(s.id(), changes));
+    }
+
+    private void saveBranch() {
+        Map<String, Object> changes = new HashMap<>();
+        put(changes, "name", branchName);
+        put(changes, "city", city);
+        put(changes, "address", address);
+        String b = branch.get();
+        call(() -> {
+            api.changeBranch(b, changes);
+            return null;
+        });
+    }
+
+    private void renameCounter() {
+        Counter c = counter.getValue();
+        if (c == null || counterName.getText().isBlank()) {
+            InlineMessage.show(message, i18n.t("sup.select.counter"));
+            return;
+        }
+        String n = counterName.getText().strip();
+        call(() -> {
+            api.renameCounter(c.id(), n);
+            return null;
+        });
+    }
+
+    private void call(al.sportel.desktop.app.Background.Job<?> job) {
+        app.background().run(job, r -> {
+            InlineMessage.show(message, null);
+            password.clear();
+            reload();
+        }, e -> InlineMessage.show(message, e.getMessage()));
+    }
+
+    private static void put(Map<String, Object> m, String key, TextField f) {
+        if (!f.getText().isBlank()) {
+            m.put(key, f.getText().strip());
+        }
+    }
+
+    private static Integer parse(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(app.background().busy());
+        return b;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("card-title");
+        return l;
+    }
+
+    private static GridPane form(Object... labelsAndFields) {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        for (int i = 0; i + 1 < labelsAndFields.length; i += 2) {
+            g.add(new Label((String) labelsAndFields[i]), 0, i / 2);
+            g.add((Node) labelsAndFields[i + 1], 1, i / 2);
+        }
+        return g;
+    }
+}

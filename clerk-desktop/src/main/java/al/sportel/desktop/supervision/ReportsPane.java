@@ -1,0 +1,148 @@
+package al.sportel.desktop.supervision;
+
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.InlineMessage;
+import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.Tables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** A date range of one branch: the server computes it, this shows it and saves the CSV or PDF export. */
+final class ReportsPane {
+
+    private final SportelApp app;
+    private final I18n i18n;
+    private final SupervisorApi api;
+    private final Supplier<String> branch;
+    private final DatePicker from = new DatePicker(LocalDate.now().withDayOfMonth(1));
+    private final DatePicker to = new DatePicker(LocalDate.now());
+    private final TableView<SupervisorApi.Figures> services = new TableView<>();
+    private final TableView<SupervisorApi.ClerkFigures> clerks = new TableView<>();
+    private final TableView<SupervisorApi.MethodFigures> payments = new TableView<>();
+    private final Label message = new Label();
+    private final Label total = new Label();
+    private final VBox root;
+
+    ReportsPane(SportelApp app, SupervisorApi api, Supplier<String> branch) {
+        this.app = app;
+        this.i18n = app.i18n();
+        this.api = api;
+        this.branch = branch;
+        from.setId("reportFrom");
+        to.setId("reportTo");
+        services.setId("reportServices");
+        clerks.setId("reportClerks");
+        payments.setId("reportPayments");
+        message.setId("reportMessage");
+        message.getStyleClass().add("error-message");
+        message.setVisible(false);
+        message.setManaged(false);
+        Button run = new Button(i18n.t("sup.report.run"));
+        run.setId("runReport");
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> run());
+        Button csv = new Button(i18n.t("sup.report.csv"));
+        csv.setOnAction(e -> export("csv"));
+        Button pdf = new Button(i18n.t("sup.report.pdf"));
+        pdf.setOnAction(e -> export("pdf"));
+        run.disableProperty().bind(app.background().busy());
+        csv.disableProperty().bind(app.background().busy());
+        pdf.disableProperty().bind(app.background().busy());
+        services.getColumns().setAll(List.of(
+                Tables.column(i18n.t("sup.col.service"), (SupervisorApi.Figures f) -> f.letter() == null ? i18n.t("sup.report.total")
+                        : f.letter() + " " + f.name()),
+                Tables.column(i18n.t("sup.col.issuedCount"), (SupervisorApi.Figures f) -> String.valueOf(f.issued())),
+                Tables.column(i18n.t("sup.col.served"), (SupervisorApi.Figures f) -> String.valueOf(f.served())),
+                Tables.column(i18n.t("sup.col.noShow"), (SupervisorApi.Figures f) -> f.noShows() + " (" + Math.round(f.noShowRate() * 1000) / 10.0 + " %)"),
+                Tables.column(i18n.t("sup.col.cancelled"), (SupervisorApi.Figures f) -> String.valueOf(f.cancelled())),
+                Tables.column(i18n.t("sup.col.waitP50"), (SupervisorApi.Figures f) -> time(f.waitMedianSeconds())),
+                Tables.column(i18n.t("sup.col.waitP90"), (SupervisorApi.Figures f) -> time(f.waitP90Seconds())),
+                Tables.column(i18n.t("sup.col.serviceP50"), (SupervisorApi.Figures f) -> time(f.serviceMedianSeconds())),
+                Tables.column(i18n.t("sup.col.serviceP90"), (SupervisorApi.Figures f) -> time(f.serviceP90Seconds()))));
+        clerks.getColumns().setAll(List.of(
+                Tables.column(i18n.t("sup.col.clerk"), (SupervisorApi.ClerkFigures c) -> c.displayName()),
+                Tables.column(i18n.t("sup.col.served"), (SupervisorApi.ClerkFigures c) -> String.valueOf(c.served()))));
+        payments.getColumns().setAll(List.of(
+                Tables.column(i18n.t("sup.col.method"), (SupervisorApi.MethodFigures m) -> i18n.t(m.method().equals("CASH") ? "pay.cash" : "pay.card")),
+                Tables.column(i18n.t("sup.col.count"), (SupervisorApi.MethodFigures m) -> String.valueOf(m.count())),
+                Tables.column(i18n.t("sup.col.amount"), SupervisorApi.MethodFigures::amount)));
+        services.setPrefHeight(220);
+        clerks.setPrefHeight(180);
+        payments.setPrefHeight(120);
+        total.setId("reportTotal");
+        HBox bar = new HBox(10, new Label(i18n.t("sup.report.from")), from, new Label(i18n.t("sup.report.to")), to, run, csv, pdf);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox lower = new HBox(12, new VBox(6, new Label(i18n.t("sup.report.clerks")), clerks),
+                new VBox(6, new Label(i18n.t("sup.report.payments")), payments, total));
+        root = new VBox(10, bar, message, services, lower);
+        root.setPadding(new Insets(10));
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private boolean validRange() {
+        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+            InlineMessage.show(message, i18n.t("sup.report.badRange"));
+            return false;
+        }
+        InlineMessage.show(message, null);
+        return true;
+    }
+
+    private void run() {
+        if (!validRange()) {
+            return;
+        }
+        String b = branch.get();
+        LocalDate f = from.getValue();
+        LocalDate t = to.getValue();
+        app.background().run(() -> api.report(b, f, t), r -> {
+            List<SupervisorApi.Figures> rows = new ArrayList<>(r.services());
+            rows.add(r.totals());
+            services.getItems().setAll(rows);
+            clerks.getItems().setAll(r.clerks());
+            payments.getItems().setAll(r.payments());
+            total.setText(i18n.t("sup.report.total") + ": " + r.paymentsTotal() + " lek");
+        }, e -> InlineMessage.show(message, e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+    }
+
+    private void export(String format) {
+        if (!validRange()) {
+            return;
+        }
+        String b = branch.get();
+        LocalDate f = from.getValue();
+        LocalDate t = to.getValue();
+        Path folder = app.config().dataDir().resolve("reports");
+        app.background().run(() -> {
+            Files.createDirectories(folder);
+            Path file = folder.resolve("raport-" + b + "-" + f + "-" + t + "." + format);
+            Files.write(file, api.reportFile(b, f, t, format));
+            return file;
+        }, file -> {
+            InlineMessage.show(message, null);
+            total.setText(i18n.t("sup.report.saved", file));
+            app.open(file);
+        }, e -> InlineMessage.show(message, e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+    }
+
+    private static String time(Long seconds) {
+        return seconds == null ? "—" : I18n.duration(Duration.ofSeconds(seconds));
+    }
+}

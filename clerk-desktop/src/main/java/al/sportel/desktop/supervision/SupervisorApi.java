@@ -1,0 +1,149 @@
+package al.sportel.desktop.supervision;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.api.ApiException;
+import al.sportel.model.Counter;
+import al.sportel.model.Role;
+import al.sportel.model.Ticket;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parts of the API the supervisor console uses (API.md and its extensions for issue 8). Blocking: background only. */
+public final class SupervisorApi {
+
+    public record ServiceLine(long id, String letter, String name, String nameEn, int waiting, Long longestWaitSeconds,
+                              int estimatedWaitSeconds, int maxWaitMinutes, boolean overThreshold, int served, int noShows,
+                              Long averageWaitSeconds, Long averageServiceSeconds, double noShowRate) {
+    }
+
+    public record Totals(int issued, int served, int noShows, int cancelled, Long averageWaitSeconds, Long averageServiceSeconds,
+                         double noShowRate) {
+    }
+
+    public record HourCount(int hour, long serviceId, int count) {
+    }
+
+    public record Bucket(int fromMinutes, Integer toMinutes, int count) {
+    }
+
+    public record Board(String branchCode, LocalDate date, Instant at, long lastEventId, List<Counter> counters,
+                        List<ServiceLine> services, Totals today, List<HourCount> ticketsPerHour, List<Bucket> waitDistribution,
+                        List<Ticket> waiting) {
+    }
+
+    public record Figures(Long serviceId, String letter, String name, int issued, int served, int noShows, int cancelled,
+                          double noShowRate, Long waitMedianSeconds, Long waitP90Seconds, Long serviceMedianSeconds,
+                          Long serviceP90Seconds) {
+    }
+
+    public record ClerkFigures(long userId, String username, String displayName, int served) {
+    }
+
+    public record MethodFigures(String method, int count, String amount) {
+    }
+
+    public record Report(String branchCode, LocalDate from, LocalDate to, List<Figures> services, Figures totals,
+                         List<ClerkFigures> clerks, List<MethodFigures> payments, String paymentsTotal) {
+    }
+
+    public record UserRow(long id, String username, String displayName, Role role, String branchCode, boolean active) {
+    }
+
+    public record ServiceRow(long id, String branchCode, String letter, String name, String nameEn, int averageServiceSeconds,
+                             boolean active, int maxWaitMinutes) {
+    }
+
+    public record BranchRow(String code, String name, String city, String address) {
+    }
+
+    private final ApiClient api;
+
+    public SupervisorApi(ApiClient api) {
+        this.api = api;
+    }
+
+    public ApiClient client() {
+        return api;
+    }
+
+    public Board board(String branch) throws ApiException {
+        return api.call("GET", "/api/v1/branches/" + branch + "/board", null, Board.class);
+    }
+
+    public List<BranchRow> branches() throws ApiException {
+        return api.call("GET", "/api/v1/branches", null, new TypeReference<List<BranchRow>>() { });
+    }
+
+    public Counter counterAction(long counterId, String action) throws ApiException {
+        return api.counterAction(counterId, action);
+    }
+
+    public Counter setServices(long counterId, List<Long> serviceIds) throws ApiException {
+        return api.call("PUT", "/api/v1/counters/" + counterId + "/services", Map.of("serviceIds", serviceIds), Counter.class);
+    }
+
+    public Ticket priority(String ticketId, boolean priority) throws ApiException {
+        return api.call("POST", "/api/v1/tickets/" + ticketId + "/priority", Map.of("priority", priority), Ticket.class);
+    }
+
+    public Ticket cancel(String ticketId) throws ApiException {
+        return api.ticketAction(ticketId, "cancel");
+    }
+
+    public Ticket transfer(String ticketId, Long serviceId, Long counterId) throws ApiException {
+        return api.transfer(ticketId, serviceId, counterId);
+    }
+
+    public Report report(String branch, LocalDate from, LocalDate to) throws ApiException {
+        return api.call("GET", reportPath(branch, from, to), null, Report.class);
+    }
+
+    public byte[] reportFile(String branch, LocalDate from, LocalDate to, String format) throws ApiException {
+        return api.download(reportPath(branch, from, to) + "&format=" + format);
+    }
+
+    private static String reportPath(String branch, LocalDate from, LocalDate to) {
+        return "/api/v1/reports/branch?branchCode=" + branch + "&from=" + from + "&to=" + to;
+    }
+
+    public List<UserRow> users() throws ApiException {
+        return api.call("GET", "/api/v1/users", null, new TypeReference<List<UserRow>>() { });
+    }
+
+    public UserRow createUser(String username, String displayName, Role role, String branch, String password) throws ApiException {
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "displayName", displayName, "role", role.name(),
+                "password", password));
+        if (branch != null) {
+            body.put("branchCode", branch);
+        }
+        return api.call("POST", "/api/v1/users", body, UserRow.class);
+    }
+
+    public UserRow changeUser(long id, Map<String, Object> changes) throws ApiException {
+        return api.call("PATCH", "/api/v1/users/" + id, changes, UserRow.class);
+    }
+
+    public void resetPassword(long id, String password) throws ApiException {
+        api.call("POST", "/api/v1/users/" + id + "/password", Map.of("password", password), Void.class);
+    }
+
+    public List<ServiceRow> services(String branch) throws ApiException {
+        return api.call("GET", "/api/v1/branches/" + branch + "/services/all", null, new TypeReference<List<ServiceRow>>() { });
+    }
+
+    public ServiceRow changeService(long id, Map<String, Object> changes) throws ApiException {
+        return api.call("PATCH", "/api/v1/services/" + id, changes, ServiceRow.class);
+    }
+
+    public void changeBranch(String code, Map<String, Object> changes) throws ApiException {
+        api.call("PATCH", "/api/v1/branches/" + code, changes, Map.class);
+    }
+
+    public void renameCounter(long id, String name) throws ApiException {
+        api.call("PATCH", "/api/v1/counters/" + id, Map.of("name", name), Map.class);
+    }
+}
