@@ -148,7 +148,10 @@ class ReportTest {
     }
 
     private static void check(LocalDate from, LocalDate to) {
+        long t0 = System.nanoTime();
         JsonNode r = report(from, to);
+        System.out.printf("branch report %s … %s over %d generated tickets: %.0f ms (%s)%n", from, to, tickets.size(),
+                (System.nanoTime() - t0) / 1e6, TestServer.onPostgres() ? "PostgreSQL" : "H2");
         List<Gen> in = tickets.stream().filter(t -> !t.day().isBefore(from) && !t.day().isAfter(to)).toList();
         assertThat(r.get("totals").get("issued").asInt()).isEqualTo(in.size());
         for (JsonNode s : r.get("services")) {

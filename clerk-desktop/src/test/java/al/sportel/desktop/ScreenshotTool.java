@@ -49,6 +49,50 @@ public final class ScreenshotTool {
                 return null;
             });
             Thread.sleep(1500);
+            if (args.length > 1 && args[1].equals("board")) {
+                board(server, scene.get());
+            } else {
+                counter(scene.get());
+            }
+            var image = fx(() -> scene.get().snapshot(null));
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+            System.out.println("wrote " + out.getAbsolutePath());
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The supervisor's live board with a few counters at work: {@code ScreenshotTool docs/supervisor-board.png board}. */
+    private static void board(ServerProcess server, Scene scene) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            for (String letter : new String[] {"P", "I", "A", "K"}) {
+                server.issue(letter);
+            }
+        }
+        for (int n = 1; n <= 3; n++) {
+            String clerk = server.token("clerk" + n);
+            long counter = server.counterId(n);
+            server.post("/api/v1/counters/" + counter + "/open", clerk, "");
+            server.post("/api/v1/counters/" + counter + "/call-next", clerk, "");
+        }
+        fx(() -> {
+            ((TextInputControl) find(scene, "#loginUsername")).setText("supervisor1");
+            ((TextInputControl) find(scene, "#loginPassword")).setText("sportel");
+            ((Button) find(scene, "#loginButton")).fire();
+            return null;
+        });
+        waitFor(() -> fx(() -> find(scene, "#consoleButton").isVisible()));
+        fx(() -> {
+            ((Button) find(scene, "#consoleButton")).fire();
+            return null;
+        });
+        waitFor(() -> fx(() -> scene.lookup("#counterTable") != null
+                && !((javafx.scene.control.TableView<?>) find(scene, "#counterTable")).getItems().isEmpty()));
+        Thread.sleep(2500);
+    }
+
+    private static void counter(Scene scene0) throws Exception {
+        AtomicReference<Scene> scene = new AtomicReference<>(scene0);
             fx(() -> {
                 ((TextInputControl) find(scene.get(), "#loginUsername")).setText("clerk1");
                 ((TextInputControl) find(scene.get(), "#loginPassword")).setText("sportel");
@@ -68,12 +112,6 @@ public final class ScreenshotTool {
             });
             waitFor(() -> fx(() -> !"—".equals(((Label) find(scene.get(), "#currentTicketNumber")).getText())));
             Thread.sleep(2500); // let the waited-time clock tick and the table settle
-            var image = fx(() -> scene.get().snapshot(null));
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-            System.out.println("wrote " + out.getAbsolutePath());
-        }
-        Platform.exit();
-        System.exit(0);
     }
 
     private static Node find(Scene scene, String id) {
