@@ -288,6 +288,9 @@ public final class SupervisorController {
                 Tables.column(i18n.t("sup.col.issued"), (Ticket t) -> I18n.duration(Duration.between(t.issuedAt(), Instant.now()))),
                 Tables.column(i18n.t("sup.col.note"), (Ticket t) -> t.priority() ? i18n.t("queue.note.priority")
                         : t.targetCounterId() != null ? i18n.t("queue.note.transferred") : "")));
+        for (TableView<?> t : List.of(counterTable, serviceTable, waitingTable)) {
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }
         counterServices.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(
                 item -> chosen.computeIfAbsent(item.id(), id -> new javafx.beans.property.SimpleBooleanProperty()),
                 new javafx.util.StringConverter<>() {
