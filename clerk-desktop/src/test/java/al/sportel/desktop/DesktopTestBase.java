@@ -50,6 +50,10 @@ abstract class DesktopTestBase {
         }
     }
 
+    protected SportelApp app() {
+        return app;
+    }
+
     protected interface WhileStopped {
         void run() throws Exception;
     }

@@ -26,6 +26,16 @@ class OfflineCounterTest extends DesktopTestBase {
         robot.clickOn("#customerCode").write("100001").type(KeyCode.ENTER); // looked up while online: now in the local cache
         assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
 
+        // the counter's reference data and queue are in the local file, ready for an outage
+        try (var store = al.sportel.desktop.offline.LocalStore.open(desktopData)) {
+            var cache = new al.sportel.desktop.offline.LocalCache(store);
+            waitUntil(() -> cache.get("branch", "TR01").isPresent());
+            for (String kind : java.util.List.of("services", "counters", "queue", "branch")) {
+                assertThat(cache.get(kind, "TR01")).as(kind).isPresent();
+            }
+            assertThat(cache.get("customer", "100001").orElseThrow().json()).contains("Dritan");
+        }
+
         server.kill();
         assertEventually(() -> text(robot, "#connectionBanner").contains("0 veprime në pritje"), "the banner says the link is down");
         assertThat(robot.lookup("#callNextButton").queryAs(Button.class).isDisabled()).as("queue actions wait").isTrue();
@@ -65,7 +75,7 @@ class OfflineCounterTest extends DesktopTestBase {
 
     @Test
     void aDamagedLocalFileIsReportedAtStartKeptAsideAndTheCounterStillWorks(FxRobot robot) throws Exception {
-        waitUntil(() -> Files.exists(al.sportel.desktop.offline.LocalStore.fileIn(desktopData)));
+        waitUntil(() -> app().local() != null); // opened and migrated
         restartClient(() -> Files.write(al.sportel.desktop.offline.LocalStore.fileIn(desktopData), "not a database".repeat(500).getBytes()));
         assertEventually(() -> robot.lookup("#localProblem").tryQuery().isPresent(), "a message at start-up");
         javafx.scene.control.DialogPane message = robot.lookup("#localProblem").queryAs(javafx.scene.control.DialogPane.class);
@@ -75,6 +85,6 @@ class OfflineCounterTest extends DesktopTestBase {
         }
         robot.type(KeyCode.ENTER);
         openCounter(robot, "clerk1"); // on a new file, announced: the counter works
-        assertThat(robot.lookup("#callNextButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertEventually(() -> !robot.lookup("#callNextButton").queryAs(Button.class).isDisabled(), "call-next is ready");
     }
 }

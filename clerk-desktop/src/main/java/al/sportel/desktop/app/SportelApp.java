@@ -32,6 +32,7 @@ public final class SportelApp extends Application {
     private Runnable onLeaveScreen = () -> { };
     private boolean launched;
     private LocalData local;
+    private boolean closed;
 
     public static void launchWith(DesktopConfig config) {
         startConfig = config;
@@ -85,6 +86,12 @@ public final class SportelApp extends Application {
                 return new Object[] {LocalData.of(LocalStore.open(dir)), e};
             }
         }, opened -> {
+            if (closed) { // the window went away while the file was opening
+                if (opened[0] != null) {
+                    ((LocalData) opened[0]).store().close();
+                }
+                return;
+            }
             local = (LocalData) opened[0];
             LocalStoreException problem = (LocalStoreException) opened[1];
             if (problem != null && problem.kind() == LocalStoreException.Kind.LOCKED) {
@@ -137,6 +144,7 @@ public final class SportelApp extends Application {
 
     /** Stops the live stream and the background thread (window closed, or a test ends). */
     public void shutdown() {
+        closed = true;
         onLeaveScreen.run();
         onLeaveScreen = () -> { };
         background.shutdown();

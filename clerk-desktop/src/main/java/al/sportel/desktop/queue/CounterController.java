@@ -123,6 +123,7 @@ public final class CounterController {
         setConnected(true);
         render();
 
+        keepReferenceData(session);
         clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> renderTimes()));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
@@ -346,7 +347,7 @@ public final class CounterController {
         }
         reloading = true;
         String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
-        bg.run(() -> api.queue(branch), snapshot -> {
+        bg.run(() -> queueOrLastKnown(branch), snapshot -> {
             reloading = false;
             model.load(snapshot);
             model.myCounter().ifPresent(c -> {
@@ -381,6 +382,25 @@ public final class CounterController {
             reloading = false;
             onError(e);
         });
+    }
+
+    /**
+     * The server's queue, kept in the local file; without the server, the last one kept, so the clerk
+     * still sees who was waiting (the banner says it is not live).
+     */
+    private al.sportel.model.QueueSnapshot queueOrLastKnown(String branch) throws Exception {
+        try {
+            al.sportel.model.QueueSnapshot s = api.queue(branch);
+            link.cache().put("queue", branch, api.toJson(s));
+            return s;
+        } catch (al.sportel.desktop.api.ApiException e) {
+            var cached = e.unreachable() ? link.cache().get("queue", branch) : java.util.Optional.<al.sportel.desktop.offline.LocalCache.Entry>empty();
+            if (cached.isEmpty()) {
+                throw e;
+            }
+            link.setUp(false);
+            return api.fromJson(cached.get().json(), al.sportel.model.QueueSnapshot.class);
+        }
     }
 
     private void applyEvent(long id, LiveEvent event) {
@@ -422,6 +442,25 @@ public final class CounterController {
     @FXML
     private void onAttention() {
         al.sportel.desktop.offline.AttentionDialog.show(connectionBanner.getScene().getWindow(), app, link);
+    }
+
+    /** The branch, its services and counters in the local file, for when the server is out of reach. */
+    private void keepReferenceData(Session session) {
+        String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        var cache = link.cache();
+        bg.fireAndForget(() -> {
+            cache.put("services", branch, api.toJson(session.services()));
+            cache.put("counters", branch, api.toJson(session.counters()));
+            api.branches().stream().filter(b -> b.code().equals(branch)).findFirst()
+                    .ifPresent(b -> {
+                        try {
+                            cache.put("branch", branch, api.toJson(b));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            return null;
+        });
     }
 
     private void refreshStats() {
