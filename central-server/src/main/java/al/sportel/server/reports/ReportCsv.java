@@ -1,5 +1,7 @@
 package al.sportel.server.reports;
 
+import al.sportel.model.BranchReport;
+
 /** The report as one CSV file with a section per table (spreadsheets open it as is). */
 final class ReportCsv {
 

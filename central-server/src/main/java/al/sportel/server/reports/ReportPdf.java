@@ -1,5 +1,6 @@
 package al.sportel.server.reports;
 
+import al.sportel.model.BranchReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package al.sportel.server.reports;
 
+import al.sportel.model.BranchReport;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;

@@ -1,5 +1,6 @@
 package al.sportel.server.reports;
 
+import al.sportel.model.BranchReport;
 import al.sportel.model.Money;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.QueueEngine;

@@ -1,5 +1,7 @@
 package al.sportel.server.supervision;
 
+import al.sportel.model.Board;
+
 import al.sportel.model.QueueSnapshot;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.CounterViews;

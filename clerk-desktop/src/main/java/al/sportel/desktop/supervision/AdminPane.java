@@ -1,5 +1,7 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.Board;
+
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
 import al.sportel.desktop.app.SportelApp;
@@ -35,7 +37,7 @@ final class AdminPane {
     private final I18n i18n;
     private final SupervisorApi api;
     private final Supplier<String> branch;
-    private final Supplier<SupervisorApi.Board> board;
+    private final Supplier<Board> board;
     private final TableView<SupervisorApi.UserRow> users = new TableView<>();
     private final TextField username = new TextField();
     private final TextField displayName = new TextField();
@@ -54,7 +56,7 @@ final class AdminPane {
     private final Label message = new Label();
     private final ScrollPane root;
 
-    AdminPane(SportelApp app, SupervisorApi api, Supplier<String> branch, Supplier<SupervisorApi.Board> board) {
+    AdminPane(SportelApp app, SupervisorApi api, Supplier<String> branch, Supplier<Board> board) {
         this.app = app;
         this.i18n = app.i18n();
         this.api = api;
@@ -110,7 +112,7 @@ final class AdminPane {
             }
         });
         counter.setOnShowing(e -> {
-            SupervisorApi.Board b = board.get();
+            Board b = board.get();
             if (b != null) {
                 counter.getItems().setAll(b.counters());
             }

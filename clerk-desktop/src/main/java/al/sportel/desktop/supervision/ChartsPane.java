@@ -1,5 +1,7 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.Board;
+
 import al.sportel.desktop.app.I18n;
 import java.util.Map;
 import java.util.TreeSet;
@@ -48,11 +50,11 @@ final class ChartsPane {
         return root;
     }
 
-    void update(SupervisorApi.Board b, Function<SupervisorApi.ServiceLine, String> name) {
+    void update(Board b, Function<Board.ServiceLine, String> name) {
         TreeSet<Integer> hourSet = new TreeSet<>();
         b.ticketsPerHour().forEach(h -> hourSet.add(h.hour()));
         perHour.getData().clear();
-        for (SupervisorApi.ServiceLine s : b.services()) {
+        for (Board.ServiceLine s : b.services()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(s.letter() + " " + name.apply(s));
             Map<Integer, Integer> counts = new java.util.HashMap<>();
@@ -63,7 +65,7 @@ final class ChartsPane {
             perHour.getData().add(series);
         }
         XYChart.Series<String, Number> dist = new XYChart.Series<>();
-        for (SupervisorApi.Bucket bucket : b.waitDistribution()) {
+        for (Board.Bucket bucket : b.waitDistribution()) {
             String label = bucket.toMinutes() == null ? bucket.fromMinutes() + "+" : bucket.fromMinutes() + "–" + bucket.toMinutes();
             dist.getData().add(new XYChart.Data<>(label, bucket.count()));
         }

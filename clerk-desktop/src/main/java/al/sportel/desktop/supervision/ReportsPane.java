@@ -1,5 +1,7 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.BranchReport;
+
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
 import al.sportel.desktop.app.SportelApp;
@@ -30,9 +32,9 @@ final class ReportsPane {
     private final Supplier<String> branch;
     private final DatePicker from = new DatePicker(LocalDate.now().withDayOfMonth(1));
     private final DatePicker to = new DatePicker(LocalDate.now());
-    private final TableView<SupervisorApi.Figures> services = new TableView<>();
-    private final TableView<SupervisorApi.ClerkFigures> clerks = new TableView<>();
-    private final TableView<SupervisorApi.MethodFigures> payments = new TableView<>();
+    private final TableView<BranchReport.ServiceFigures> services = new TableView<>();
+    private final TableView<BranchReport.ClerkFigures> clerks = new TableView<>();
+    private final TableView<BranchReport.MethodFigures> payments = new TableView<>();
     private final Label message = new Label();
     private final Label total = new Label();
     private final VBox root;
@@ -63,23 +65,23 @@ final class ReportsPane {
         csv.disableProperty().bind(app.background().busy());
         pdf.disableProperty().bind(app.background().busy());
         services.getColumns().setAll(List.of(
-                Tables.column(i18n.t("sup.col.service"), (SupervisorApi.Figures f) -> f.letter() == null ? i18n.t("sup.report.total")
+                Tables.column(i18n.t("sup.col.service"), (BranchReport.ServiceFigures f) -> f.letter() == null ? i18n.t("sup.report.total")
                         : f.letter() + " " + f.name()),
-                Tables.column(i18n.t("sup.col.issuedCount"), (SupervisorApi.Figures f) -> String.valueOf(f.issued())),
-                Tables.column(i18n.t("sup.col.served"), (SupervisorApi.Figures f) -> String.valueOf(f.served())),
-                Tables.column(i18n.t("sup.col.noShow"), (SupervisorApi.Figures f) -> f.noShows() + " (" + Math.round(f.noShowRate() * 1000) / 10.0 + " %)"),
-                Tables.column(i18n.t("sup.col.cancelled"), (SupervisorApi.Figures f) -> String.valueOf(f.cancelled())),
-                Tables.column(i18n.t("sup.col.waitP50"), (SupervisorApi.Figures f) -> time(f.waitMedianSeconds())),
-                Tables.column(i18n.t("sup.col.waitP90"), (SupervisorApi.Figures f) -> time(f.waitP90Seconds())),
-                Tables.column(i18n.t("sup.col.serviceP50"), (SupervisorApi.Figures f) -> time(f.serviceMedianSeconds())),
-                Tables.column(i18n.t("sup.col.serviceP90"), (SupervisorApi.Figures f) -> time(f.serviceP90Seconds()))));
+                Tables.column(i18n.t("sup.col.issuedCount"), (BranchReport.ServiceFigures f) -> String.valueOf(f.issued())),
+                Tables.column(i18n.t("sup.col.served"), (BranchReport.ServiceFigures f) -> String.valueOf(f.served())),
+                Tables.column(i18n.t("sup.col.noShow"), (BranchReport.ServiceFigures f) -> f.noShows() + " (" + Math.round(f.noShowRate() * 1000) / 10.0 + " %)"),
+                Tables.column(i18n.t("sup.col.cancelled"), (BranchReport.ServiceFigures f) -> String.valueOf(f.cancelled())),
+                Tables.column(i18n.t("sup.col.waitP50"), (BranchReport.ServiceFigures f) -> time(f.waitMedianSeconds())),
+                Tables.column(i18n.t("sup.col.waitP90"), (BranchReport.ServiceFigures f) -> time(f.waitP90Seconds())),
+                Tables.column(i18n.t("sup.col.serviceP50"), (BranchReport.ServiceFigures f) -> time(f.serviceMedianSeconds())),
+                Tables.column(i18n.t("sup.col.serviceP90"), (BranchReport.ServiceFigures f) -> time(f.serviceP90Seconds()))));
         clerks.getColumns().setAll(List.of(
-                Tables.column(i18n.t("sup.col.clerk"), (SupervisorApi.ClerkFigures c) -> c.displayName()),
-                Tables.column(i18n.t("sup.col.served"), (SupervisorApi.ClerkFigures c) -> String.valueOf(c.served()))));
+                Tables.column(i18n.t("sup.col.clerk"), (BranchReport.ClerkFigures c) -> c.displayName()),
+                Tables.column(i18n.t("sup.col.served"), (BranchReport.ClerkFigures c) -> String.valueOf(c.served()))));
         payments.getColumns().setAll(List.of(
-                Tables.column(i18n.t("sup.col.method"), (SupervisorApi.MethodFigures m) -> i18n.t(m.method().equals("CASH") ? "pay.cash" : "pay.card")),
-                Tables.column(i18n.t("sup.col.count"), (SupervisorApi.MethodFigures m) -> String.valueOf(m.count())),
-                Tables.column(i18n.t("sup.col.amount"), SupervisorApi.MethodFigures::amount)));
+                Tables.column(i18n.t("sup.col.method"), (BranchReport.MethodFigures m) -> i18n.t(m.method().equals("CASH") ? "pay.cash" : "pay.card")),
+                Tables.column(i18n.t("sup.col.count"), (BranchReport.MethodFigures m) -> String.valueOf(m.count())),
+                Tables.column(i18n.t("sup.col.amount"), BranchReport.MethodFigures::amount)));
         services.setPrefHeight(220);
         clerks.setPrefHeight(180);
         payments.setPrefHeight(120);
@@ -113,7 +115,7 @@ final class ReportsPane {
         LocalDate f = from.getValue();
         LocalDate t = to.getValue();
         app.background().run(() -> api.report(b, f, t), r -> {
-            List<SupervisorApi.Figures> rows = new ArrayList<>(r.services());
+            List<BranchReport.ServiceFigures> rows = new ArrayList<>(r.services());
             rows.add(r.totals());
             services.getItems().setAll(rows);
             clerks.getItems().setAll(r.clerks());

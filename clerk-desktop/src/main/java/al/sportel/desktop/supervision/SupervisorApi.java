@@ -2,11 +2,12 @@ package al.sportel.desktop.supervision;
 
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
+import al.sportel.model.Board;
+import al.sportel.model.BranchReport;
 import al.sportel.model.Counter;
 import al.sportel.model.Role;
 import al.sportel.model.Ticket;
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -14,41 +15,6 @@ import java.util.Map;
 
 /** The parts of the API the supervisor console uses (API.md and its extensions for issue 8). Blocking: background only. */
 public final class SupervisorApi {
-
-    public record ServiceLine(long id, String letter, String name, String nameEn, int waiting, Long longestWaitSeconds,
-                              int estimatedWaitSeconds, int maxWaitMinutes, boolean overThreshold, int served, int noShows,
-                              Long averageWaitSeconds, Long averageServiceSeconds, double noShowRate) {
-    }
-
-    public record Totals(int issued, int served, int noShows, int cancelled, Long averageWaitSeconds, Long averageServiceSeconds,
-                         double noShowRate) {
-    }
-
-    public record HourCount(int hour, long serviceId, int count) {
-    }
-
-    public record Bucket(int fromMinutes, Integer toMinutes, int count) {
-    }
-
-    public record Board(String branchCode, LocalDate date, Instant at, long lastEventId, List<Counter> counters,
-                        List<ServiceLine> services, Totals today, List<HourCount> ticketsPerHour, List<Bucket> waitDistribution,
-                        List<Ticket> waiting) {
-    }
-
-    public record Figures(Long serviceId, String letter, String name, int issued, int served, int noShows, int cancelled,
-                          double noShowRate, Long waitMedianSeconds, Long waitP90Seconds, Long serviceMedianSeconds,
-                          Long serviceP90Seconds) {
-    }
-
-    public record ClerkFigures(long userId, String username, String displayName, int served) {
-    }
-
-    public record MethodFigures(String method, int count, String amount) {
-    }
-
-    public record Report(String branchCode, LocalDate from, LocalDate to, List<Figures> services, Figures totals,
-                         List<ClerkFigures> clerks, List<MethodFigures> payments, String paymentsTotal) {
-    }
 
     public record UserRow(long id, String username, String displayName, Role role, String branchCode, boolean active) {
     }
@@ -98,8 +64,8 @@ public final class SupervisorApi {
         return api.transfer(ticketId, serviceId, counterId);
     }
 
-    public Report report(String branch, LocalDate from, LocalDate to) throws ApiException {
-        return api.call("GET", reportPath(branch, from, to), null, Report.class);
+    public BranchReport report(String branch, LocalDate from, LocalDate to) throws ApiException {
+        return api.call("GET", reportPath(branch, from, to), null, BranchReport.class);
     }
 
     public byte[] reportFile(String branch, LocalDate from, LocalDate to, String format) throws ApiException {

@@ -1,5 +1,7 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.Board;
+
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.api.EventStream;
@@ -63,12 +65,12 @@ public final class SupervisorController {
     @FXML private Button openButton;
     @FXML private Button pauseButton;
     @FXML private Button closeButton;
-    @FXML private ListView<SupervisorApi.ServiceLine> counterServices;
+    @FXML private ListView<Board.ServiceLine> counterServices;
     @FXML private Button upButton;
     @FXML private Button downButton;
     @FXML private Button saveServicesButton;
     @FXML private Label actionMessage;
-    @FXML private TableView<SupervisorApi.ServiceLine> serviceTable;
+    @FXML private TableView<Board.ServiceLine> serviceTable;
     @FXML private Label todayLabel;
     @FXML private TableView<Ticket> waitingTable;
     @FXML private ComboBox<Target> moveTarget;
@@ -83,7 +85,7 @@ public final class SupervisorController {
     private UserInfo user;
     private String branch;
     private EventStream stream;
-    private SupervisorApi.Board board;
+    private Board board;
     private ChartsPane charts;
     private final Set<Long> alerted = new HashSet<>();
     private final PauseTransition coalesce = new PauseTransition(javafx.util.Duration.millis(300));
@@ -193,7 +195,7 @@ public final class SupervisorController {
         });
     }
 
-    private void show(SupervisorApi.Board b) {
+    private void show(Board b) {
         this.board = b;
         Counter selected = counterTable.getSelectionModel().getSelectedItem();
         Ticket selectedTicket = waitingTable.getSelectionModel().getSelectedItem();
@@ -229,10 +231,10 @@ public final class SupervisorController {
     }
 
     /** A service whose longest wait passes its threshold turns red and, the first time, raises the banner. */
-    private void renderAlerts(SupervisorApi.Board b) {
-        List<SupervisorApi.ServiceLine> over = b.services().stream().filter(SupervisorApi.ServiceLine::overThreshold).toList();
+    private void renderAlerts(Board b) {
+        List<Board.ServiceLine> over = b.services().stream().filter(Board.ServiceLine::overThreshold).toList();
         boolean fresh = over.stream().anyMatch(s -> !alerted.contains(s.id()));
-        alerted.retainAll(over.stream().map(SupervisorApi.ServiceLine::id).collect(Collectors.toSet()));
+        alerted.retainAll(over.stream().map(Board.ServiceLine::id).collect(Collectors.toSet()));
         over.forEach(s -> alerted.add(s.id()));
         if (over.isEmpty()) {
             alertBanner.setVisible(false);
@@ -263,18 +265,18 @@ public final class SupervisorController {
             }
         });
         serviceTable.getColumns().setAll(List.of(
-                Tables.column(i18n.t("sup.col.service"), (SupervisorApi.ServiceLine s) -> s.letter() + " " + name(s)),
-                Tables.column(i18n.t("sup.col.waiting"), (SupervisorApi.ServiceLine s) -> String.valueOf(s.waiting())),
-                Tables.column(i18n.t("sup.col.longest"), (SupervisorApi.ServiceLine s) -> seconds(s.longestWaitSeconds())),
-                Tables.column(i18n.t("sup.col.estimate"), (SupervisorApi.ServiceLine s) -> seconds((long) s.estimatedWaitSeconds())),
-                Tables.column(i18n.t("sup.col.served"), (SupervisorApi.ServiceLine s) -> String.valueOf(s.served())),
-                Tables.column(i18n.t("sup.col.avgWait"), (SupervisorApi.ServiceLine s) -> seconds(s.averageWaitSeconds())),
-                Tables.column(i18n.t("sup.col.avgService"), (SupervisorApi.ServiceLine s) -> seconds(s.averageServiceSeconds())),
-                Tables.column(i18n.t("sup.col.noShow"), (SupervisorApi.ServiceLine s) -> percent(s.noShowRate())),
-                Tables.column(i18n.t("sup.col.threshold"), (SupervisorApi.ServiceLine s) -> s.maxWaitMinutes() + " min")));
+                Tables.column(i18n.t("sup.col.service"), (Board.ServiceLine s) -> s.letter() + " " + name(s)),
+                Tables.column(i18n.t("sup.col.waiting"), (Board.ServiceLine s) -> String.valueOf(s.waiting())),
+                Tables.column(i18n.t("sup.col.longest"), (Board.ServiceLine s) -> seconds(s.longestWaitSeconds())),
+                Tables.column(i18n.t("sup.col.estimate"), (Board.ServiceLine s) -> seconds((long) s.estimatedWaitSeconds())),
+                Tables.column(i18n.t("sup.col.served"), (Board.ServiceLine s) -> String.valueOf(s.served())),
+                Tables.column(i18n.t("sup.col.avgWait"), (Board.ServiceLine s) -> seconds(s.averageWaitSeconds())),
+                Tables.column(i18n.t("sup.col.avgService"), (Board.ServiceLine s) -> seconds(s.averageServiceSeconds())),
+                Tables.column(i18n.t("sup.col.noShow"), (Board.ServiceLine s) -> percent(s.noShowRate())),
+                Tables.column(i18n.t("sup.col.threshold"), (Board.ServiceLine s) -> s.maxWaitMinutes() + " min")));
         serviceTable.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(SupervisorApi.ServiceLine item, boolean empty) {
+            protected void updateItem(Board.ServiceLine item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove("over-threshold");
                 if (!empty && item != null && item.overThreshold()) {
@@ -295,12 +297,12 @@ public final class SupervisorController {
                 item -> chosen.computeIfAbsent(item.id(), id -> new javafx.beans.property.SimpleBooleanProperty()),
                 new javafx.util.StringConverter<>() {
                     @Override
-                    public String toString(SupervisorApi.ServiceLine s) {
+                    public String toString(Board.ServiceLine s) {
                         return s == null ? "" : s.letter() + " " + name(s);
                     }
 
                     @Override
-                    public SupervisorApi.ServiceLine fromString(String s) {
+                    public Board.ServiceLine fromString(String s) {
                         return null;
                     }
                 }));
@@ -318,7 +320,7 @@ public final class SupervisorController {
         }
         board.services().forEach(s -> chosen.computeIfAbsent(s.id(), id -> new javafx.beans.property.SimpleBooleanProperty())
                 .set(c.serviceIds().contains(s.id())));
-        List<SupervisorApi.ServiceLine> ordered = new ArrayList<>();
+        List<Board.ServiceLine> ordered = new ArrayList<>();
         c.serviceIds().forEach(id -> board.services().stream().filter(s -> s.id() == id).findFirst().ifPresent(ordered::add));
         board.services().stream().filter(s -> !c.serviceIds().contains(s.id())).forEach(ordered::add);
         counterServices.getItems().setAll(ordered);
@@ -393,7 +395,7 @@ public final class SupervisorController {
             message(i18n.t("sup.select.counter"));
             return;
         }
-        List<Long> ids = counterServices.getItems().stream().map(SupervisorApi.ServiceLine::id)
+        List<Long> ids = counterServices.getItems().stream().map(Board.ServiceLine::id)
                 .filter(id -> chosen.containsKey(id) && chosen.get(id).get()).toList();
         if (ids.isEmpty()) {
             message(i18n.t("sup.select.services"));
@@ -486,10 +488,10 @@ public final class SupervisorController {
         if (board == null) {
             return "?";
         }
-        return board.services().stream().filter(s -> s.id() == serviceId).map(SupervisorApi.ServiceLine::letter).findFirst().orElse("?");
+        return board.services().stream().filter(s -> s.id() == serviceId).map(Board.ServiceLine::letter).findFirst().orElse("?");
     }
 
-    String name(SupervisorApi.ServiceLine s) {
+    String name(Board.ServiceLine s) {
         return "en".equals(i18n.lang()) ? s.nameEn() : s.name();
     }
 
@@ -501,7 +503,7 @@ public final class SupervisorController {
         return Math.round(rate * 1000) / 10.0 + " %";
     }
 
-    static Map<Long, String> lettersOf(SupervisorApi.Board b) {
-        return b.services().stream().collect(Collectors.toMap(SupervisorApi.ServiceLine::id, SupervisorApi.ServiceLine::letter));
+    static Map<Long, String> lettersOf(Board b) {
+        return b.services().stream().collect(Collectors.toMap(Board.ServiceLine::id, Board.ServiceLine::letter));
     }
 }

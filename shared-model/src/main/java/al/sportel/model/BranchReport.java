@@ -1,4 +1,4 @@
-package al.sportel.server.reports;
+package al.sportel.model;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,5 @@
-package al.sportel.server.supervision;
+package al.sportel.model;
 
-import al.sportel.model.Counter;
-import al.sportel.model.Ticket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
