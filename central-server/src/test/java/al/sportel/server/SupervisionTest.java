@@ -145,6 +145,7 @@ class SupervisionTest {
         long id = user.get("id").asLong();
         api.get("/api/v1/users", api.token("supervisor2")).expect(403);
         assertThat(api.get("/api/v1/users?branchCode=DR01", admin).expect(200).json()).anyMatch(u -> u.get("id").asLong() == id);
+        assertThat(api.get("/api/v1/users", admin).expect(200).json()).anyMatch(u -> u.get("username").asText().equals("supervisor1"));
 
         String login = "{\"username\":\"newclerk\",\"password\":\"first-password\"}";
         String token = api.raw("POST", "/api/v1/auth/login", null, login, Map.of()).expect(200).json().get("token").asText();

@@ -62,12 +62,16 @@ public final class AdminRoutes {
     private void listUsers(Context ctx) {
         Access.requireRole(ctx, Role.ADMIN);
         String branch = ctx.queryParam("branchCode");
-        ctx.json(db.read(h -> h.createQuery("SELECT id, username, display_name, role, branch_code, active FROM users"
-                        + (branch == null ? "" : " WHERE branch_code = :b") + " ORDER BY username")
-                .bind("b", branch)
-                .map((rs, c) -> new UserRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+        ctx.json(db.read(h -> {
+            var q = h.createQuery("SELECT id, username, display_name, role, branch_code, active FROM users"
+                    + (branch == null ? "" : " WHERE branch_code = :b") + " ORDER BY username");
+            if (branch != null) {
+                q.bind("b", branch);
+            }
+            return q.map((rs, c) -> new UserRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
                         rs.getString(5), rs.getBoolean(6)))
-                .list()));
+                    .list();
+        }));
     }
 
     private void patchUser(Context ctx) {

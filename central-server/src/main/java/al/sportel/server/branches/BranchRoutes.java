@@ -43,7 +43,7 @@ public final class BranchRoutes {
 
     /** A new branch with the standard services and its counters (ADMIN). */
     private void create(io.javalin.http.Context ctx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        Access.requireRole(ctx, al.sportel.model.Role.ADMIN);
+        al.sportel.model.UserInfo admin = Access.requireRole(ctx, al.sportel.model.Role.ADMIN);
         al.sportel.server.http.JsonBody body = al.sportel.server.http.JsonBody.of(ctx, mapper);
         String code = body.requiredString("code", 10);
         if (code != null && !code.matches("[A-Z]{2}[0-9]{2}")) {
@@ -59,6 +59,8 @@ public final class BranchRoutes {
                 throw ApiException.conflict("branch-exists", "Branch " + code + " already exists");
             }
             al.sportel.server.demo.DemoData.createBranch(h, code, name, city, address, counters);
+            new al.sportel.server.admin.AuditLog(java.time.Clock.systemUTC())
+                    .record(h, admin, code, "branch.created", "branch " + code, name + ", " + counters + " counters");
             return null;
         });
         ctx.status(201).json(new Branch(code, name, city, address));

@@ -345,6 +345,15 @@ public final class ApiClient {
             if (p != null && p.hasNonNull("detail")) {
                 detail = p.get("detail").asText();
             }
+            if (p != null && p.has("errors") && p.get("errors").isArray() && !p.get("errors").isEmpty()) {
+                // which fields and why, as the server said: the clerk can correct exactly those
+                StringBuilder fields = new StringBuilder();
+                for (JsonNode e : p.get("errors")) {
+                    fields.append(fields.length() == 0 ? "" : "; ").append(e.path("field").asText()).append(' ')
+                            .append(e.path("message").asText());
+                }
+                detail = detail + ": " + fields;
+            }
             if (p != null && p.hasNonNull("type")) {
                 String t = p.get("type").asText();
                 type = t.substring(t.lastIndexOf('/') + 1);

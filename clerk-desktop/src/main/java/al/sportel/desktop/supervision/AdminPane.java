@@ -53,6 +53,9 @@ final class AdminPane {
     private final TextField address = new TextField();
     private final ComboBox<Counter> counter = new ComboBox<>();
     private final TextField counterName = new TextField();
+    private final TextField serviceLetter = new TextField();
+    private final TextField counterNumber = new TextField();
+    private final TextField branchCode = new TextField();
     private final Label message = new Label();
     private final ScrollPane root;
 
@@ -126,18 +129,23 @@ final class AdminPane {
                 i18n.t("sup.admin.username"), username, i18n.t("sup.admin.displayName"), displayName,
                 i18n.t("sup.admin.role"), role, i18n.t("sup.admin.branch"), userBranch, i18n.t("sup.admin.password"), password);
         Button saveService = button(i18n.t("sup.admin.saveService"), "saveService", this::saveService);
-        GridPane serviceForm = form(i18n.t("sup.admin.serviceName"), serviceName, i18n.t("sup.admin.maxWait"), maxWait,
-                i18n.t("sup.admin.active"), serviceActive);
+        Button createService = button(i18n.t("sup.admin.createService"), "createService", this::createService);
+        GridPane serviceForm = form(i18n.t("sup.admin.letter"), serviceLetter, i18n.t("sup.admin.serviceName"), serviceName,
+                i18n.t("sup.admin.maxWait"), maxWait, i18n.t("sup.admin.active"), serviceActive);
         Button saveBranch = button(i18n.t("sup.admin.saveBranch"), "saveBranch", this::saveBranch);
-        GridPane branchForm = form(i18n.t("sup.admin.branchName"), branchName, i18n.t("sup.admin.city"), city,
-                i18n.t("sup.admin.address"), address);
+        Button createBranch = button(i18n.t("sup.admin.createBranch"), "createBranch", this::createBranch);
+        GridPane branchForm = form(i18n.t("sup.admin.code"), branchCode, i18n.t("sup.admin.branchName"), branchName,
+                i18n.t("sup.admin.city"), city, i18n.t("sup.admin.address"), address);
         Button rename = button(i18n.t("sup.admin.renameCounter"), "renameCounter", this::renameCounter);
-        GridPane counterForm = form(i18n.t("sup.col.counter"), counter, i18n.t("sup.admin.counterName"), counterName);
+        Button createCounter = button(i18n.t("sup.admin.createCounter"), "createCounter", this::createCounter);
+        GridPane counterForm = form(i18n.t("sup.col.counter"), counter, i18n.t("sup.admin.counterName"), counterName,
+                i18n.t("sup.admin.counterNumber"), counterNumber);
 
         VBox content = new VBox(10,
                 title(i18n.t("sup.admin.users")), users, userForm, new HBox(8, create, save, toggle, reset), message,
-                title(i18n.t("sup.admin.services")), services, serviceForm, saveService,
-                title(i18n.t("sup.admin.branchForm")), branchForm, saveBranch, counterForm, rename);
+                title(i18n.t("sup.admin.services")), services, serviceForm, new HBox(8, saveService, createService),
+                title(i18n.t("sup.admin.branchForm")), branchForm, new HBox(8, saveBranch, createBranch),
+                counterForm, new HBox(8, rename, createCounter));
         content.setPadding(new Insets(10));
         root = new ScrollPane(content);
         root.setFitToWidth(true);
@@ -222,6 +230,42 @@ final class AdminPane {
         Map<String, Object> changes = Map.of("name", serviceName.getText().strip(), "maxWaitMinutes", minutes,
                 "active", serviceActive.isSelected());
         call(() -> api.changeService(s.id(), changes));
+    }
+
+    private void createService() {
+        Integer minutes = parse(maxWait.getText().isBlank() ? "20" : maxWait.getText());
+        String letter = serviceLetter.getText().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!letter.matches("[A-Z]") || serviceName.getText().isBlank() || minutes == null || minutes < 1 || minutes > 480) {
+            InlineMessage.show(message, i18n.t("sup.admin.error.service"));
+            return;
+        }
+        String b = branch.get();
+        String n = serviceName.getText().strip();
+        call(() -> api.createService(b, letter, n, minutes));
+    }
+
+    private void createCounter() {
+        Integer number = parse(counterNumber.getText());
+        SupervisorApi.ServiceRow firstActive = services.getItems().stream().filter(SupervisorApi.ServiceRow::active).findFirst().orElse(null);
+        if (number == null || number < 1 || number > 999 || firstActive == null) {
+            InlineMessage.show(message, i18n.t("sup.admin.error.counter"));
+            return;
+        }
+        String b = branch.get();
+        List<Long> ids = services.getItems().stream().filter(SupervisorApi.ServiceRow::active).map(SupervisorApi.ServiceRow::id).toList();
+        call(() -> api.createCounter(b, number, ids)); // all active services; the board sets its profile
+    }
+
+    private void createBranch() {
+        String code = branchCode.getText().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[A-Z]{2}[0-9]{2}") || branchName.getText().isBlank() || city.getText().isBlank() || address.getText().isBlank()) {
+            InlineMessage.show(message, i18n.t("sup.admin.error.branch"));
+            return;
+        }
+        String n = branchName.getText().strip();
+        String c = city.getText().strip();
+        String a = address.getText().strip();
+        call(() -> api.createBranch(code, n, c, a, 4));
     }
 
     private void saveBranch() {

@@ -109,6 +109,21 @@ public final class SupervisorApi {
         api.call("PATCH", "/api/v1/branches/" + code, changes, Map.class);
     }
 
+    public ServiceRow createService(String branch, String letter, String name, int maxWaitMinutes) throws ApiException {
+        return api.call("POST", "/api/v1/branches/" + branch + "/services",
+                Map.of("letter", letter, "name", name, "maxWaitMinutes", maxWaitMinutes), ServiceRow.class);
+    }
+
+    public Counter createCounter(String branch, int number, List<Long> serviceIds) throws ApiException {
+        return api.call("POST", "/api/v1/branches/" + branch + "/counters", Map.of("number", number, "serviceIds", serviceIds),
+                Counter.class);
+    }
+
+    public BranchRow createBranch(String code, String name, String city, String address, int counters) throws ApiException {
+        return api.call("POST", "/api/v1/branches", Map.of("code", code, "name", name, "city", city, "address", address,
+                "counters", counters), BranchRow.class);
+    }
+
     public void renameCounter(long id, String name) throws ApiException {
         api.call("PATCH", "/api/v1/counters/" + id, Map.of("name", name), Map.class);
     }
