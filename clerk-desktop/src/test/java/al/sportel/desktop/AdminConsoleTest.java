@@ -21,9 +21,19 @@ class AdminConsoleTest extends DesktopTestBase {
                 .filter(u -> u.get("username").asText().equals(username)).findFirst().orElse(null);
     }
 
+    /** Presses the button as soon as it is enabled: it is disabled while any request (a live board refresh too) is in flight. */
     private static void fire(FxRobot robot, String id) throws Exception {
-        waitUntil(() -> !robot.lookup(id).queryAs(Button.class).isDisabled()); // not while a request is in flight
-        robot.interact(() -> robot.lookup(id).queryAs(Button.class).fire());
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        waitUntil(() -> {
+            robot.interact(() -> {
+                Button b = robot.lookup(id).queryAs(Button.class);
+                if (!b.isDisabled()) {
+                    b.fire();
+                    fired.set(true);
+                }
+            });
+            return fired.get();
+        });
     }
 
     @Test
