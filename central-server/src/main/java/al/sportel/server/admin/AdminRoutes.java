@@ -4,6 +4,7 @@ import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.PasswordHasher;
+import al.sportel.server.auth.UserRules;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
@@ -68,9 +69,7 @@ public final class AdminRoutes {
             if (branch != null) {
                 q.bind("b", branch);
             }
-            return q.map((rs, c) -> new UserRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getBoolean(6)))
-                    .list();
+            return q.map(AdminRoutes::userRow).list();
         }));
     }
 
@@ -82,14 +81,7 @@ public final class AdminRoutes {
         String roleName = body.optionalString("role", 20);
         String branch = body.optionalString("branchCode", 10);
         Boolean active = body.has("active") ? body.optionalBoolean("active", true) : null;
-        Role role = null;
-        if (roleName != null) {
-            try {
-                role = Role.valueOf(roleName);
-            } catch (IllegalArgumentException e) {
-                body.addError("role", "must be one of CLERK, SUPERVISOR, ADMIN, KIOSK");
-            }
-        }
+        Role role = UserRules.role(body, roleName);
         if (displayName != null && displayName.isBlank()) {
             body.addError("displayName", "must not be blank");
         }
@@ -128,9 +120,7 @@ public final class AdminRoutes {
         long id = PathParams.id(ctx, "id", "user");
         JsonBody body = JsonBody.of(ctx, mapper);
         String password = body.requiredString("password", 200);
-        if (password != null && password.length() < 8) {
-            body.addError("password", "must be at least 8 characters");
-        }
+        UserRules.checkPassword(body, password);
         body.validate();
         String hash = PasswordHasher.hash(password);
         db.tx(h -> {
@@ -294,9 +284,13 @@ public final class AdminRoutes {
 
     private static UserRow user(Handle h, long id) {
         return h.createQuery("SELECT id, username, display_name, role, branch_code, active FROM users WHERE id = :id").bind("id", id)
-                .map((rs, c) -> new UserRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getBoolean(6)))
+                .map(AdminRoutes::userRow)
                 .findOne().orElseThrow(() -> ApiException.notFound("No user " + id));
+    }
+
+    private static UserRow userRow(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws java.sql.SQLException {
+        return new UserRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5),
+                rs.getBoolean(6));
     }
 
     private static List<ServiceRow> services(Handle h, String where, Map<String, Object> binds) {

@@ -32,20 +32,11 @@ public final class UserRoutes {
             String roleName = body.requiredString("role", 20);
             String branch = body.optionalString("branchCode", 10);
             String password = body.requiredString("password", 200);
-            Role role = null;
-            if (roleName != null) {
-                try {
-                    role = Role.valueOf(roleName);
-                } catch (IllegalArgumentException e) {
-                    body.addError("role", "must be one of CLERK, SUPERVISOR, ADMIN, KIOSK");
-                }
-            }
+            Role role = UserRules.role(body, roleName);
             if (username != null && !username.matches("[a-zA-Z0-9._-]{3,50}")) {
                 body.addError("username", "3 to 50 letters, digits, dots, dashes or underscores");
             }
-            if (password != null && password.length() < 8) {
-                body.addError("password", "must be at least 8 characters");
-            }
+            UserRules.checkPassword(body, password);
             if (role != null && role != Role.ADMIN && branch == null) {
                 body.addError("branchCode", "is required for this role");
             }

@@ -31,10 +31,6 @@ public final class PaymentService {
      */
     public record Request(String customerCode, long amount, Method method, Long tendered, long counterId, String ticketId,
                           boolean offline, Instant takenAt) {
-
-        public Request(String customerCode, long amount, Method method, Long tendered, long counterId, String ticketId) {
-            this(customerCode, amount, method, tendered, counterId, ticketId, false, null);
-        }
     }
 
     private record Bill(long id, String period, long owed) {

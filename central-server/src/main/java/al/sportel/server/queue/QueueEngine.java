@@ -356,7 +356,7 @@ public final class QueueEngine {
         });
     }
 
-    static void requireBranchExists(Handle h, String branchCode) {
+    public static void requireBranchExists(Handle h, String branchCode) {
         if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", branchCode).mapTo(Integer.class).one() == 0) {
             throw ApiException.notFound("No branch " + branchCode);
         }

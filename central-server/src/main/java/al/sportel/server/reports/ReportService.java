@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The branch report, computed in SQL (counts and PERCENTILE_CONT) over the branch/day index, so a
@@ -36,7 +35,7 @@ public final class ReportService {
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CASE WHEN t.status = 'DONE' THEN %2$s END) AS service_p90
                 """.formatted(wait, service);
         return db.read(h -> {
-            requireBranch(h, branchCode);
+            QueueEngine.requireBranchExists(h, branchCode);
             List<BranchReport.ServiceFigures> services = h.createQuery(figures + """
                             , s.id, s.letter, s.name
                             FROM services s JOIN tickets t ON t.service_id = s.id
@@ -90,11 +89,5 @@ public final class ReportService {
     private static Long seconds(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : Math.round(v);
-    }
-
-    private static void requireBranch(Handle h, String branchCode) {
-        if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", branchCode).mapTo(Integer.class).one() == 0) {
-            throw al.sportel.server.http.ApiException.notFound("No branch " + branchCode);
-        }
     }
 }

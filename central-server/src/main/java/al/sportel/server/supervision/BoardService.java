@@ -4,7 +4,6 @@ import al.sportel.model.Board;
 
 import al.sportel.model.QueueSnapshot;
 import al.sportel.server.db.Database;
-import al.sportel.server.queue.CounterViews;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.WaitEstimator;
 import java.time.Clock;
@@ -101,7 +100,7 @@ public final class BoardService {
                 buckets.add(new Board.Bucket(from, to, count(rows, r -> r.waitSeconds() != null && r.waitSeconds() >= from * 60L
                         && (to == null || r.waitSeconds() < to * 60L))));
             }
-            return new Board(branchCode, day, now, snapshot.lastEventId(), CounterViews.forBranch(h, branchCode), lines, totals,
+            return new Board(branchCode, day, now, snapshot.lastEventId(), snapshot.counters(), lines, totals,
                     hours, buckets, snapshot.waiting());
         });
     }

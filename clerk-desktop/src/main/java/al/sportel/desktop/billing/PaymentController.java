@@ -2,7 +2,6 @@ package al.sportel.desktop.billing;
 
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.Outbox;
-import java.time.Duration;
 
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
@@ -284,7 +283,7 @@ public final class PaymentController {
         bg.run(() -> {
             // Committed to the local file before it is sent: from here on it cannot be lost or doubled.
             Outbox.Item item = link.submit(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", body, summary);
-            Optional<Outbox.Item> settled = link.awaitSettled(item, offline ? Duration.ofSeconds(2) : Duration.ofSeconds(12));
+            Optional<Outbox.Item> settled = link.awaitSettled(item);
             if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
                 return new PayOutcome(null, null, item, settled.get().lastError());
             }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import al.sportel.desktop.offline.Outbox;
-import java.time.Duration;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -222,7 +221,7 @@ public final class CasePanelController {
         bg.run(() -> {
             // Written to the outbox first: taken without the link, it is registered when the link returns.
             Outbox.Item item = link.submit(kind, "POST", path, body, summary);
-            Optional<Outbox.Item> settled = link.awaitSettled(item, link.isUp() ? Duration.ofSeconds(12) : Duration.ofSeconds(2));
+            Optional<Outbox.Item> settled = link.awaitSettled(item);
             if (settled.isEmpty()) {
                 return new Submitted(null, null, item, null);
             }
@@ -299,7 +298,7 @@ public final class CasePanelController {
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
             Outbox.Item item = link.submit(Outbox.Kind.CASE_STATUS, "PATCH", path, body, summary);
-            return link.awaitSettled(item, link.isUp() ? Duration.ofSeconds(12) : Duration.ofSeconds(2));
+            return link.awaitSettled(item);
         }, settled -> {
             if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
                 show(settled.get().lastError());

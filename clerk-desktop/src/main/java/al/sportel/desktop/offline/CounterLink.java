@@ -88,8 +88,12 @@ public final class CounterLink implements AutoCloseable {
         return item;
     }
 
-    /** Waits up to {@code wait} for the server's verdict; empty when the command is still waiting to be sent. */
-    public Optional<Outbox.Item> awaitSettled(Outbox.Item item, Duration wait) throws SQLException {
+    /**
+     * Waits for the server's verdict while the clerk and customer stand there: up to 12 s with the link
+     * up, 2 s without it (the outbox sends it later). Empty when the command is still waiting to be sent.
+     */
+    public Optional<Outbox.Item> awaitSettled(Outbox.Item item) throws SQLException {
+        Duration wait = upNow ? Duration.ofSeconds(12) : Duration.ofSeconds(2);
         try {
             return Optional.of(sender.settled(item.id()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -105,15 +109,13 @@ public final class CounterLink implements AutoCloseable {
     /** Pending payments of one customer, so a fresh balance from the server does not ask for them again. */
     public List<Outbox.Item> pendingPayments(String customerCode) throws SQLException {
         String needle = "\"customerCode\":" + api.toJson(customerCode);
-        return outbox.all().stream()
-                .filter(i -> i.state() == Outbox.State.PENDING && i.kind() == Outbox.Kind.PAYMENT && i.body().contains(needle))
-                .toList();
+        return outbox.pending(Outbox.Kind.PAYMENT).stream().filter(i -> i.body().contains(needle)).toList();
     }
 
     private void recount() {
         try {
             int p = outbox.pendingCount();
-            int a = outbox.needsAttention().size();
+            int a = outbox.attentionCount();
             Background.fx(() -> {
                 pending.set(p);
                 needAttention.set(a);

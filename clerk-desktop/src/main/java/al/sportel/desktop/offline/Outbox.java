@@ -160,6 +160,32 @@ public final class Outbox {
         });
     }
 
+    /** Pending commands of one kind, oldest first. */
+    public List<Item> pending(Kind kind) throws SQLException {
+        return store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE state = 'PENDING' AND kind = ? ORDER BY id")) {
+                ps.setString(1, kind.name());
+                List<Item> items = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(map(rs));
+                    }
+                }
+                return items;
+            }
+        });
+    }
+
+    public int attentionCount() throws SQLException {
+        return store.tx(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM outbox WHERE state = 'FAILED' AND NOT dismissed")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     /** Refused commands the clerk has not yet dismissed, newest first. */
     public List<Item> needsAttention() throws SQLException {
         return store.tx(c -> list(c, "SELECT * FROM outbox WHERE state = 'FAILED' AND NOT dismissed ORDER BY id DESC"));

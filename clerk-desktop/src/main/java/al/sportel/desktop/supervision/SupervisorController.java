@@ -502,8 +502,4 @@ public final class SupervisorController {
     private static String percent(double rate) {
         return Math.round(rate * 1000) / 10.0 + " %";
     }
-
-    static Map<Long, String> lettersOf(Board b) {
-        return b.services().stream().collect(Collectors.toMap(Board.ServiceLine::id, Board.ServiceLine::letter));
-    }
 }
