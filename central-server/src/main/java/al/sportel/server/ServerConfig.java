@@ -19,14 +19,17 @@ public record ServerConfig(
         boolean demo,
         Clock clock,
         Duration tokenLifetime,
-        Duration eventPollInterval) {
+        Duration eventPollInterval,
+        SecurityConfig security,
+        OpsConfig ops) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, null, null, null, null, Path.of("sportel-data"),
-                false, Clock.systemUTC(), Duration.ofHours(12), Duration.ofMillis(250));
+                false, Clock.systemUTC(), Duration.ofHours(12), Duration.ofMillis(250),
+                SecurityConfig.defaults(), OpsConfig.defaults());
     }
 
     public boolean embeddedDatabase() {
@@ -44,26 +47,34 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval);
+        return new ServerConfig(host, p, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval);
+        return new ServerConfig(h, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops);
     }
 
     public ServerConfig withDatabase(String url, String user, String password, String schema) {
-        return new ServerConfig(host, port, url, user, password, schema, dataDir, demo, clock, tokenLifetime, eventPollInterval);
+        return new ServerConfig(host, port, url, user, password, schema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, d, demo, clock, tokenLifetime, eventPollInterval);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, d, demo, clock, tokenLifetime, eventPollInterval, security, ops);
     }
 
     public ServerConfig withDemo(boolean d) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, d, clock, tokenLifetime, eventPollInterval);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, d, clock, tokenLifetime, eventPollInterval, security, ops);
     }
 
     public ServerConfig withClock(Clock c) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, c, tokenLifetime, eventPollInterval);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, c, tokenLifetime, eventPollInterval, security, ops);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig s) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, s, ops);
+    }
+
+    public ServerConfig withOps(OpsConfig o) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, o);
     }
 }
