@@ -1,9 +1,12 @@
 package al.sportel.server;
 
 import al.sportel.server.db.DatabaseUnavailableException;
+import al.sportel.server.ops.BackupCommand;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -20,13 +23,24 @@ public final class Main {
                                 without it the embedded H2 database in the data directory is used
               --data-dir DIR    embedded database and logs (SPORTEL_DATA_DIR, default ./sportel-data)
               --demo            load the demo data into an empty database
+              --management-port N  serve /metrics, /health/* and the H2 backup on this port, without a token
+                                (SPORTEL_MANAGEMENT_PORT, on SPORTEL_MANAGEMENT_HOST, default 127.0.0.1);
+                                SPORTEL_OPS_TOKEN instead serves /metrics on the main port to that bearer token
+              --day-end HH:MM   when each centre's day ends (SPORTEL_DAY_END, default 20:00 Europe/Tirane)
               --help            this text
+
+            Backup and restore (same database options as above):
+              backup --to FILE     H2: an online backup zip; PostgreSQL: pg_dump --format=custom; both checked
+              restore --from FILE  H2: into an empty --data-dir; PostgreSQL: pg_restore into the database
             """;
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args, System.getenv(), rest -> parse(rest, System.getenv())));
+        }
         ServerConfig config;
         try {
             config = parse(args, System.getenv());
@@ -101,6 +115,7 @@ public final class Main {
         if (env.get("SPORTEL_DATA_DIR") != null) {
             c = c.withDataDir(Path.of(env.get("SPORTEL_DATA_DIR")));
         }
+        c = c.withOps(opsFromEnv(c.ops(), env));
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -112,6 +127,8 @@ public final class Main {
                 case "--host" -> c = c.withHost(value(args, ++i, a));
                 case "--db" -> dbUrl = value(args, ++i, a);
                 case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, a)));
+                case "--management-port" -> c = c.withOps(c.ops().withManagement(c.ops().managementHost(), port(value(args, ++i, a), a)));
+                case "--day-end" -> c = c.withOps(c.ops().withDayEnd(time(value(args, ++i, a), a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -122,6 +139,24 @@ public final class Main {
             c = c.withDatabase(dbUrl, env.get("SPORTEL_DB_USER"), env.get("SPORTEL_DB_PASSWORD"), null);
         }
         return c;
+    }
+
+    /** Operating settings (issue 17) from the environment: see {@link OpsConfig}. */
+    private static OpsConfig opsFromEnv(OpsConfig ops, Map<String, String> env) {
+        OpsConfig o = ops.withOpsToken(env.get("SPORTEL_OPS_TOKEN"));
+        String host = env.getOrDefault("SPORTEL_MANAGEMENT_HOST", o.managementHost());
+        String port = env.get("SPORTEL_MANAGEMENT_PORT");
+        o = o.withManagement(host, port == null || port.isBlank() ? o.managementPort() : port(port, "SPORTEL_MANAGEMENT_PORT"));
+        String dayEnd = env.get("SPORTEL_DAY_END");
+        return dayEnd == null || dayEnd.isBlank() ? o : o.withDayEnd(time(dayEnd, "SPORTEL_DAY_END"));
+    }
+
+    private static LocalTime time(String raw, String what) {
+        try {
+            return LocalTime.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " must be a time like 20:00, got '" + raw + "'");
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,0 +1,72 @@
+package al.sportel.server.ops;
+
+import al.sportel.server.OpsConfig;
+import al.sportel.server.ServerConfig;
+import al.sportel.server.db.Database;
+import al.sportel.server.events.EventHub;
+import al.sportel.server.events.EventLog;
+import al.sportel.server.queue.DayEnd;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/** The operating side of one server node (issue 17): health, metrics, backup, the day-end job. */
+public final class Operations implements AutoCloseable {
+
+    private final Readiness readiness;
+    private final OpsMetrics metrics;
+    private final DayEndJob dayEndJob;
+    private final OpsRoutes routes;
+    private final ManagementServer management;
+
+    private Operations(Readiness readiness, OpsMetrics metrics, DayEndJob dayEndJob, OpsRoutes routes, ManagementServer management) {
+        this.readiness = readiness;
+        this.metrics = metrics;
+        this.dayEndJob = dayEndJob;
+        this.routes = routes;
+        this.management = management;
+    }
+
+    public static Operations start(ServerConfig config, Database db, EventHub hub, EventLog events, ObjectMapper mapper) {
+        OpsConfig ops = config.ops();
+        Readiness readiness = new Readiness(db, hub);
+        OpsMetrics metrics = new OpsMetrics(db, hub, config.clock(), ops.zone());
+        OnlineBackup backup = new OnlineBackup(db, config.dataDir());
+        DayEndJob job = new DayEndJob(db, new DayEnd(db, events, hub), config.clock(), ops.zone(), ops.dayEnd());
+        ManagementServer management = ops.managementPort() < 0 ? null
+                : new ManagementServer(ops.managementHost(), ops.managementPort(), readiness, metrics, backup, mapper);
+        job.start();
+        return new Operations(readiness, metrics, job, new OpsRoutes(readiness, metrics, backup, db, ops.opsToken()), management);
+    }
+
+    public void register(Javalin app) {
+        routes.register(app);
+    }
+
+    public void recordRequest(Context ctx, float millis) {
+        metrics.record(ctx, millis);
+    }
+
+    /** The node stops taking new work: readiness turns 503 so load balancers move traffic away. */
+    public void drain() {
+        readiness.drain();
+    }
+
+    public DayEndJob dayEndJob() {
+        return dayEndJob;
+    }
+
+    /** The management port actually bound (useful with port 0), or -1 when there is none. */
+    public int managementPort() {
+        return management == null ? -1 : management.port();
+    }
+
+    @Override
+    public void close() {
+        dayEndJob.close();
+        if (management != null) {
+            management.close();
+        }
+        metrics.close();
+    }
+}
