@@ -26,7 +26,8 @@ public final class Main {
               --management-port N  serve /metrics, /health/* and the H2 backup on this port, without a token
                                 (SPORTEL_MANAGEMENT_PORT, on SPORTEL_MANAGEMENT_HOST, default 127.0.0.1);
                                 SPORTEL_OPS_TOKEN instead serves /metrics on the main port to that bearer token
-              --day-end HH:MM   when each centre's day ends (SPORTEL_DAY_END, default 20:00 Europe/Tirane)
+              --day-end HH:MM   when each centre's day ends: waiting tickets cancelled, counters closed
+                                (SPORTEL_DAY_END, default 20:00 Europe/Tirane; off with --demo unless given)
               --help            this text
 
             Backup and restore (same database options as above):

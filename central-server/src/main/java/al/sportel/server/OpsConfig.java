@@ -12,7 +12,9 @@ import java.time.ZoneId;
  * @param managementPort a second port serving {@code /metrics} and {@code /health/*} without a token,
  *                      meant for loopback or a monitoring network; {@code -1} means none
  * @param managementHost the address the management port listens on
- * @param dayEnd        local time at which each centre's day ends unless the centre sets its own
+ * @param dayEnd        local time at which each centre's day ends unless the centre sets its own;
+ *                      {@code null} means {@link #DEFAULT_DAY_END}, except for a demo server, which keeps
+ *                      its queue at any hour unless a time is given
  * @param zone          the centres' time zone
  */
 public record OpsConfig(String opsToken, int managementPort, String managementHost, LocalTime dayEnd, ZoneId zone) {
@@ -21,7 +23,7 @@ public record OpsConfig(String opsToken, int managementPort, String managementHo
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Tirane");
 
     public static OpsConfig defaults() {
-        return new OpsConfig(null, -1, "127.0.0.1", DEFAULT_DAY_END, DEFAULT_ZONE);
+        return new OpsConfig(null, -1, "127.0.0.1", null, DEFAULT_ZONE);
     }
 
     public OpsConfig withOpsToken(String token) {

@@ -162,7 +162,8 @@ public final class BackupCommand {
         Path scratch = Files.createTempDirectory("sportel-check");
         try {
             Restore.execute(zip.toString(), scratch.toString(), DB_NAME);
-            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + scratch.resolve(DB_NAME) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + scratch.resolve(DB_NAME)
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE");
                  Statement s = c.createStatement()) {
                 return count(s, "payments") + " payments, " + count(s, "tickets") + " tickets";
             }

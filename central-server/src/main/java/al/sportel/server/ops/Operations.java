@@ -9,6 +9,7 @@ import al.sportel.server.queue.DayEnd;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.LocalTime;
 
 /** The operating side of one server node (issue 17): health, metrics, backup, the day-end job. */
 public final class Operations implements AutoCloseable {
@@ -32,10 +33,13 @@ public final class Operations implements AutoCloseable {
         Readiness readiness = new Readiness(db, hub);
         OpsMetrics metrics = new OpsMetrics(db, hub, config.clock(), ops.zone());
         OnlineBackup backup = new OnlineBackup(db, config.dataDir());
-        DayEndJob job = new DayEndJob(db, new DayEnd(db, events, hub), config.clock(), ops.zone(), ops.dayEnd());
+        LocalTime dayEnd = ops.dayEnd() != null ? ops.dayEnd() : OpsConfig.DEFAULT_DAY_END;
+        DayEndJob job = new DayEndJob(db, new DayEnd(db, events, hub), config.clock(), ops.zone(), dayEnd);
         ManagementServer management = ops.managementPort() < 0 ? null
                 : new ManagementServer(ops.managementHost(), ops.managementPort(), readiness, metrics, backup, mapper);
-        job.start();
+        if (ops.dayEnd() != null || !config.demo()) {
+            job.start();
+        }
         return new Operations(readiness, metrics, job, new OpsRoutes(readiness, metrics, backup, db, ops.opsToken()), management);
     }
 
