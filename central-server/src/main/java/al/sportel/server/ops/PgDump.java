@@ -68,7 +68,7 @@ final class PgDump {
         if (config.dbUser() != null) {
             cmd.addAll(List.of("--username", config.dbUser()));
         }
-        if (t.schema() != null) {
+        if (t.schema() != null && tool.equals("pg_dump")) { // a restore brings back what the dump holds
             cmd.addAll(List.of("--schema", t.schema()));
         }
         cmd.add("--no-password");
