@@ -5,6 +5,7 @@ import al.sportel.server.ops.BackupCommand;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class Main {
               --management-port N  serve /metrics, /health/* and the H2 backup on this port, without a token
                                 (SPORTEL_MANAGEMENT_PORT, on SPORTEL_MANAGEMENT_HOST, default 127.0.0.1);
                                 SPORTEL_OPS_TOKEN instead serves /metrics on the main port to that bearer token
+              --log-dir DIR     log files (SPORTEL_LOG_DIR, default DATA_DIR/logs, rolled daily, 90 days kept)
               --day-end HH:MM   when each centre's day ends: waiting tickets cancelled, counters closed
                                 (SPORTEL_DAY_END, default 20:00 Europe/Tirane; off with --demo unless given)
               --help            this text
@@ -61,7 +63,7 @@ public final class Main {
             System.err.println("sportel-server: cannot create the data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
             System.exit(1);
         }
-        Logging.toFile(config.dataDir().resolve("logs"));
+        Logging.toFile(config.ops().logDir() != null ? config.ops().logDir() : config.dataDir().resolve("logs"));
         Logger log = LoggerFactory.getLogger(Main.class);
         if (!portFree(config.host(), config.port())) {
             String reason = "cannot listen on " + config.host() + ":" + config.port()
@@ -129,6 +131,7 @@ public final class Main {
                 case "--db" -> dbUrl = value(args, ++i, a);
                 case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, a)));
                 case "--management-port" -> c = c.withOps(c.ops().withManagement(c.ops().managementHost(), port(value(args, ++i, a), a)));
+                case "--log-dir" -> c = c.withOps(c.ops().withLogDir(Path.of(value(args, ++i, a))));
                 case "--day-end" -> c = c.withOps(c.ops().withDayEnd(time(value(args, ++i, a), a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -148,6 +151,17 @@ public final class Main {
         String host = env.getOrDefault("SPORTEL_MANAGEMENT_HOST", o.managementHost());
         String port = env.get("SPORTEL_MANAGEMENT_PORT");
         o = o.withManagement(host, port == null || port.isBlank() ? o.managementPort() : port(port, "SPORTEL_MANAGEMENT_PORT"));
+        if (env.get("SPORTEL_LOG_DIR") != null && !env.get("SPORTEL_LOG_DIR").isBlank()) {
+            o = o.withLogDir(Path.of(env.get("SPORTEL_LOG_DIR")));
+        }
+        String drain = env.get("SPORTEL_DRAIN_SECONDS");
+        if (drain != null && !drain.isBlank()) {
+            try {
+                o = o.withDrain(Duration.ofSeconds(Integer.parseInt(drain.trim())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("SPORTEL_DRAIN_SECONDS must be a number of seconds, got '" + drain + "'");
+            }
+        }
         String dayEnd = env.get("SPORTEL_DAY_END");
         return dayEnd == null || dayEnd.isBlank() ? o : o.withDayEnd(time(dayEnd, "SPORTEL_DAY_END"));
     }

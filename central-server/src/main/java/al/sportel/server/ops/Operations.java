@@ -9,6 +9,7 @@ import al.sportel.server.queue.DayEnd;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.LocalTime;
 
 /** The operating side of one server node (issue 17): health, metrics, backup, the day-end job. */
@@ -19,8 +20,11 @@ public final class Operations implements AutoCloseable {
     private final DayEndJob dayEndJob;
     private final OpsRoutes routes;
     private final ManagementServer management;
+    private final Duration drainDelay;
 
-    private Operations(Readiness readiness, OpsMetrics metrics, DayEndJob dayEndJob, OpsRoutes routes, ManagementServer management) {
+    private Operations(Readiness readiness, OpsMetrics metrics, DayEndJob dayEndJob, OpsRoutes routes, ManagementServer management,
+                       Duration drainDelay) {
+        this.drainDelay = drainDelay;
         this.readiness = readiness;
         this.metrics = metrics;
         this.dayEndJob = dayEndJob;
@@ -40,7 +44,8 @@ public final class Operations implements AutoCloseable {
         if (ops.dayEnd() != null || !config.demo()) {
             job.start();
         }
-        return new Operations(readiness, metrics, job, new OpsRoutes(readiness, metrics, backup, db, ops.opsToken()), management);
+        return new Operations(readiness, metrics, job, new OpsRoutes(readiness, metrics, backup, db, ops.opsToken()), management,
+                ops.drain());
     }
 
     public void register(Javalin app) {
@@ -54,6 +59,13 @@ public final class Operations implements AutoCloseable {
     /** The node stops taking new work: readiness turns 503 so load balancers move traffic away. */
     public void drain() {
         readiness.drain();
+        if (!drainDelay.isZero()) {
+            try {
+                Thread.sleep(drainDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public DayEndJob dayEndJob() {
