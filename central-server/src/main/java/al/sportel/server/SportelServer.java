@@ -105,6 +105,7 @@ public final class SportelServer implements AutoCloseable {
             new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
+            ops.serving();
             return server;
         } catch (RuntimeException e) {
             if (opsHolder[0] != null) {

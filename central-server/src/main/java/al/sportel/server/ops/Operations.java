@@ -56,6 +56,11 @@ public final class Operations implements AutoCloseable {
         metrics.record(ctx, millis);
     }
 
+    /** Called once the main port listens. */
+    public void serving() {
+        readiness.serving();
+    }
+
     /** The node stops taking new work: readiness turns 503 so load balancers move traffic away. */
     public void drain() {
         readiness.drain();

@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * What {@code /health/ready} reports: the database answers, every migration in this jar is applied,
- * the event pump is polling, and the node is not draining for a stop. A load balancer sends traffic
+ * the event pump is polling, the main port listens, and the node is not draining for a stop. A load balancer sends traffic
  * only to a ready node, so a stopping node turns unready first.
  */
 public final class Readiness {
 
     private final Database db;
     private final EventHub hub;
+    private volatile boolean serving;
     private volatile boolean draining;
     private volatile boolean migrated;
 
@@ -23,6 +24,11 @@ public final class Readiness {
     }
 
     public record Report(boolean ready, Map<String, String> checks) {
+    }
+
+    /** The main port is listening (the management port opens before it). */
+    public void serving() {
+        serving = true;
     }
 
     public void drain() {
@@ -35,7 +41,7 @@ public final class Readiness {
         checks.put("database", dbUp ? "UP" : "DOWN");
         checks.put("migrations", dbUp && migrationsDone() ? "UP" : "DOWN");
         checks.put("eventPump", hub.pumpRunning() ? "UP" : "DOWN");
-        checks.put("accepting", draining ? "DRAINING" : "UP");
+        checks.put("accepting", draining ? "DRAINING" : serving ? "UP" : "STARTING");
         boolean ready = checks.values().stream().allMatch("UP"::equals);
         return new Report(ready, checks);
     }
