@@ -3,6 +3,8 @@ package al.sportel.server.ops;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.DayEnd;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -91,6 +93,22 @@ public final class DayEndJob implements AutoCloseable {
             log.warn("centre {} has an unreadable day_end_time '{}'; using {}", b.code(), b.dayEndTime(), defaultTime);
             return defaultTime;
         }
+    }
+
+    /** A day ended by this job (on any node). */
+    public record Run(String branchCode, LocalDate businessDate, Instant ranAt, int ticketsCancelled, int countersClosed) {
+    }
+
+    /** The centre's last two months of day-end runs, newest first. */
+    public List<Run> runs(String branchCode) {
+        return db.read(h -> h.createQuery("""
+                        SELECT branch_code, business_date, ran_at, tickets_cancelled, counters_closed
+                        FROM day_end_runs WHERE branch_code = :b ORDER BY business_date DESC LIMIT 62
+                        """)
+                .bind("b", branchCode)
+                .map((rs, c) -> new Run(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        c.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 3, c), rs.getInt(4), rs.getInt(5)))
+                .list());
     }
 
     @Override

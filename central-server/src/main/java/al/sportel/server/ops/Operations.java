@@ -44,7 +44,7 @@ public final class Operations implements AutoCloseable {
         if (ops.dayEnd() != null || !config.demo()) {
             job.start();
         }
-        return new Operations(readiness, metrics, job, new OpsRoutes(readiness, metrics, backup, db, ops.opsToken()), management,
+        return new Operations(readiness, metrics, job, new OpsRoutes(readiness, metrics, backup, job, ops.opsToken()), management,
                 ops.drain());
     }
 

@@ -3,7 +3,6 @@ package al.sportel.server.ops;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
-import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -12,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +26,14 @@ final class OpsRoutes {
     private final Readiness readiness;
     private final OpsMetrics metrics;
     private final OnlineBackup backup;
-    private final Database db;
+    private final DayEndJob dayEndJob;
     private final String token;
 
-    OpsRoutes(Readiness readiness, OpsMetrics metrics, OnlineBackup backup, Database db, String token) {
+    OpsRoutes(Readiness readiness, OpsMetrics metrics, OnlineBackup backup, DayEndJob dayEndJob, String token) {
         this.readiness = readiness;
         this.metrics = metrics;
         this.backup = backup;
-        this.db = db;
+        this.dayEndJob = dayEndJob;
         this.token = token;
     }
 
@@ -76,22 +73,12 @@ final class OpsRoutes {
         }
     }
 
-    record DayEndRun(String branchCode, LocalDate businessDate, Instant ranAt, int ticketsCancelled, int countersClosed) {
-    }
-
     /** The days ended by the day-end job, newest first: what a supervisor sees for "cancelled: day ended". */
     private void dayEnds(Context ctx) {
         UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
         String branch = ctx.pathParam("code");
         Access.requireBranch(user, branch);
-        List<DayEndRun> runs = db.read(h -> h.createQuery("""
-                        SELECT branch_code, business_date, ran_at, tickets_cancelled, counters_closed
-                        FROM day_end_runs WHERE branch_code = :b ORDER BY business_date DESC LIMIT 62
-                        """)
-                .bind("b", branch)
-                .map((rs, c) -> new DayEndRun(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        c.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 3, c), rs.getInt(4), rs.getInt(5)))
-                .list());
+        List<DayEndJob.Run> runs = dayEndJob.runs(branch);
         ctx.json(runs);
     }
 }
