@@ -26,6 +26,7 @@ public final class BillingRoutes {
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private PaymentHook paymentHook = PaymentHook.NONE;
 
     public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock) {
         this.db = db;
@@ -34,6 +35,12 @@ public final class BillingRoutes {
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    /** Fiscalization (or any other feature) sees every new payment; replays are not new payments. */
+    public BillingRoutes withPaymentHook(PaymentHook hook) {
+        this.paymentHook = hook;
+        return this;
     }
 
     public void register(Javalin app) {
@@ -87,7 +94,15 @@ public final class BillingRoutes {
         body.validate();
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
                 tendered, counterId, ticketId, offline, takenAt);
-        idempotency.handle(ctx, "payments", user, h -> payments.pay(h, user, request));
+        PaymentView[] created = new PaymentView[1];
+        idempotency.handle(ctx, "payments", user, h -> {
+            created[0] = payments.pay(h, user, request);
+            paymentHook.inTransaction(h, created[0]);
+            return created[0];
+        });
+        if (created[0] != null) {
+            paymentHook.afterCommit(created[0]);
+        }
     }
 
     private void receipt(Context ctx) {

@@ -1,0 +1,34 @@
+package al.sportel.server.fiscal;
+
+import al.sportel.server.billing.PaymentHook;
+import al.sportel.server.billing.PaymentView;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fiscalizes bill payments: the IIC inside the payment's transaction, the NIVF right after it. */
+public final class FiscalPaymentHook implements PaymentHook {
+
+    private static final Logger log = LoggerFactory.getLogger(FiscalPaymentHook.class);
+
+    private final FiscalService fiscal;
+
+    public FiscalPaymentHook(FiscalService fiscal) {
+        this.fiscal = fiscal;
+    }
+
+    @Override
+    public void inTransaction(Handle h, PaymentView payment) {
+        fiscal.issue(h, payment);
+    }
+
+    @Override
+    public void afterCommit(PaymentView payment) {
+        try {
+            fiscal.deliverForPayment(payment.id());
+        } catch (RuntimeException e) {
+            // the payment is committed and answered; the outbox sends the receipt later
+            log.error("payment {}: fiscal delivery failed, left for the outbox", payment.id(), e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package al.sportel.server.fiscal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.sportel.server.Api;
+import al.sportel.server.MutableClock;
+import al.sportel.server.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole chain against the authority's double over real HTTP: settings, RegisterTCR, the day's
+ * INITIAL deposit, a paid bill fiscalized with its NIVF, receipts taken while the authority is down
+ * delivered later with NOINTERNET, and the 36-hour alert.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FiscalFlowTest {
+
+    private static final MutableClock CLOCK = new MutableClock(Instant.now().minus(Duration.ofHours(40)).truncatedTo(ChronoUnit.SECONDS));
+    private static TestServer server;
+    private static Api api;
+    private static FiscalAuthorityDouble authority;
+    private static long counter;
+    private static String tcr;
+
+    @BeforeAll
+    static void start() {
+        authority = FiscalAuthorityDouble.start(CLOCK);
+        server = TestServer.start(CLOCK);
+        api = server.api();
+        counter = api.counterId("TR01", 1);
+        configure(api, authority);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        authority.close();
+    }
+
+    /** What an administrator does once: the taxpayer, the centre's business unit, the clerk's operator code. */
+    static void configure(Api api, FiscalAuthorityDouble authority) {
+        String admin = api.token("admin");
+        api.put("/api/v1/fiscal/settings", admin, settings(authority.endpoint().toString())).expect(200);
+        api.put("/api/v1/fiscal/branches/TR01/business-unit", admin, Map.of("businUnitCode", "bb123bb123")).expect(200);
+        long clerk = api.get("/api/v1/me", api.token("clerk1")).expect(200).json().get("id").asLong();
+        api.put("/api/v1/fiscal/operators/" + clerk, admin, Map.of("operatorCode", "oo123oo123")).expect(200);
+    }
+
+    static Map<String, Object> settings(String endpoint) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("enabled", true);
+        s.put("nuis", "L91806031N");
+        s.put("legalName", "OSHEE sh.a.");
+        s.put("address", "Bulevardi Gjergj Fishta");
+        s.put("town", "Tiranë");
+        s.put("softCode", "ss123ss123");
+        s.put("maintainerCode", "mm123mm123");
+        s.put("environment", "TEST");
+        s.put("endpointUrl", endpoint);
+        s.put("keystorePath", FiscalAuthorityDouble.resource("taxpayer.p12").toString());
+        s.put("keystorePasswordFile", FiscalAuthorityDouble.resource("taxpayer.password").toString());
+        s.put("vatRatePercent", 20);
+        s.put("timeoutMillis", 2000);
+        return s;
+    }
+
+    @Test
+    @Order(1)
+    void aBadNuisIsRefusedWithTheField() {
+        Map<String, Object> bad = settings("http://127.0.0.1:1/x");
+        bad.put("nuis", "L9180603");
+        JsonNode problem = api.put("/api/v1/fiscal/settings", api.token("admin"), bad).expect(422).json();
+        assertThat(problem.get("errors").toString()).contains("nuis");
+        assertThat(api.get("/api/v1/fiscal/settings", api.token("admin")).expect(200).json().get("nuis").asText()).isEqualTo("L91806031N");
+    }
+
+    @Test
+    @Order(2)
+    void theCounterBecomesATcrAndRegistersTheDaysInitialCash() {
+        JsonNode registered = api.post("/api/v1/fiscal/counters/" + counter + "/tcr", api.token("supervisor1"), Map.of()).expect(201).json();
+        tcr = registered.get("tcrCode").asText();
+        assertThat(FiscalFormats.isCode(tcr)).isTrue();
+        assertThat(api.post("/api/v1/fiscal/counters/" + counter + "/tcr", api.token("supervisor1"), Map.of()).expect(201).json()
+                .get("tcrCode").asText()).as("registered once, code kept").isEqualTo(tcr);
+
+        String clerk = api.token("clerk1");
+        assertThat(api.get("/api/v1/fiscal/counters/" + counter + "/cash-deposits/today", clerk).expect(200).json()
+                .get("initialRegistered").asBoolean()).isFalse();
+        JsonNode initial = api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk,
+                Map.of("operation", "INITIAL", "amount", "0.00")).expect(201).json();
+        assertThat(initial.get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(initial.get("fcdc").asText()).hasSize(36);
+        api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "INITIAL", "amount", "10.00"))
+                .expect(409);
+        assertThat(api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk,
+                Map.of("operation", "DEPOSIT", "amount", "5000.00")).expect(201).json().get("status").asText()).isEqualTo("REGISTERED");
+        api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "WITHDRAW", "amount", "0"))
+                .expect(422);
+    }
+
+    @Test
+    @Order(3)
+    void aPaidBillIsFiscalizedAndTheDoubleVerifiedItsSignatureAndIic() {
+        long payment = pay(false, null);
+        JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+
+        assertThat(fiscal.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(fiscal.get("invNum").asText()).matches("\\d+/\\d{4}/" + tcr);
+        assertThat(fiscal.get("fic").asText()).hasSize(36);
+        List<FiscalAuthorityDouble.Received> invoices = invoices();
+        FiscalAuthorityDouble.Received last = invoices.get(invoices.size() - 1);
+        assertThat(last.iic()).isEqualTo(fiscal.get("iic").asText());
+        assertThat(last.answer()).isEqualTo(fiscal.get("fic").asText());
+        assertThat(last.subseqDelivType()).isNull();
+        assertThat(fiscal.get("verifyUrl").asText())
+                .startsWith("https://efiskalizimi-app-test.tatime.gov.al/invoice-check/#/verify?iic=" + last.iic() + "&tin=L91806031N&crtd=")
+                .contains("%2B01:00&ord=", "&bu=bb123bb123&cr=" + tcr + "&sw=ss123ss123&prc=12.50");
+    }
+
+    @Test
+    @Order(4)
+    void whileTheAuthorityIsDownMoneyIsTakenAndTheReceiptGoesOutLaterWithNoInternet() {
+        authority.down();
+        long payment;
+        try {
+            payment = pay(false, null);
+            JsonNode waiting = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+            assertThat(waiting.get("status").asText()).isEqualTo("PENDING");
+            assertThat(waiting.get("subseqDelivType").asText()).isEqualTo("NOINTERNET");
+            assertThat(waiting.get("iic").asText()).as("the NSLF is printed at once").hasSize(32);
+            assertThat(waiting.get("fic").isNull()).isTrue();
+
+            CLOCK.advance(Duration.ofHours(37));
+            api.forgetTokens();
+            JsonNode round = api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200).json();
+            assertThat(round.get("alerts").asInt()).isEqualTo(1);
+            JsonNode pending = api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json();
+            assertThat(pending.get("alerts").asInt()).isEqualTo(1);
+            assertThat(pending.get("receipts").get(0).get("alert").asBoolean()).isTrue();
+            assertThat(pending.get("receipts").get(0).get("minutesLeft").asLong()).isBetween(10 * 60L, 11 * 60L);
+        } finally {
+            authority.up();
+        }
+        JsonNode round = api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200).json();
+        assertThat(round.get("delivered").asInt()).isEqualTo(1);
+        JsonNode done = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        assertThat(done.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(done.get("fic").asText()).hasSize(36);
+        FiscalAuthorityDouble.Received late = invoices().get(invoices().size() - 1);
+        assertThat(late.subseqDelivType()).isEqualTo("NOINTERNET");
+        assertThat(late.issueDateTime()).isEqualTo(done.get("issueDateTime").asText()).isNotEqualTo(late.sendDateTime());
+        assertThat(api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json().get("receipts")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aPaymentTakenOfflineAtTheCounterIsFiscalizedWithItsOwnTimeAndNoInternet() {
+        Instant takenAt = CLOCK.instant().minus(Duration.ofHours(1));
+        long payment = pay(true, takenAt);
+        JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        assertThat(fiscal.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(fiscal.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(takenAt));
+        assertThat(invoices().get(invoices().size() - 1).subseqDelivType()).isEqualTo("NOINTERNET");
+    }
+
+    private static List<FiscalAuthorityDouble.Received> invoices() {
+        return authority.received().stream().filter(r -> r.operation().equals("RegisterInvoice")).toList();
+    }
+
+    private static long pay(boolean offline, Instant takenAt) {
+        Map<String, Object> body = new HashMap<>(Map.of("customerCode", "100001", "amount", "12.50", "method", "CASH",
+                "tendered", "20.00", "counterId", counter));
+        if (offline) {
+            body.put("offline", true);
+            body.put("takenAt", takenAt.toString());
+        }
+        return api.raw("POST", "/api/v1/payments", api.token("clerk1"), write(body), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .expect(201).json().get("id").asLong();
+    }
+
+    private static String write(Object o) {
+        try {
+            return Api.JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
