@@ -117,7 +117,8 @@ public final class BillingRoutes {
                 .map((rs, x) -> new ReceiptPdf.Context(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         publicBase(ctx) + "/public/receipts/" + p.receiptNumber()))
                 .one());
-        byte[] pdf = ReceiptPdf.render(p, c, "en".equals(ctx.queryParam("lang")));
+        boolean english = "en".equals(ctx.queryParam("lang"));
+        byte[] pdf = ReceiptPdf.render(p, c, english, paymentHook.receiptAddition(p, english).orElse(null));
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + p.receiptNumber() + ".pdf\"").result(pdf);
     }
 

@@ -1,5 +1,6 @@
 package al.sportel.server.billing;
 
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,4 +23,9 @@ public interface PaymentHook {
     void inTransaction(Handle h, PaymentView payment);
 
     void afterCommit(PaymentView payment);
+
+    /** Lines for the payment's printed receipt; called once per print (so a reprint can say so). */
+    default Optional<ReceiptAddition> receiptAddition(PaymentView payment, boolean english) {
+        return Optional.empty();
+    }
 }

@@ -1,7 +1,9 @@
 package al.sportel.server.fiscal;
 
 import al.sportel.server.billing.PaymentHook;
+import al.sportel.server.billing.ReceiptAddition;
 import al.sportel.server.billing.PaymentView;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,5 +32,10 @@ public final class FiscalPaymentHook implements PaymentHook {
             // the payment is committed and answered; the outbox sends the receipt later
             log.error("payment {}: fiscal delivery failed, left for the outbox", payment.id(), e);
         }
+    }
+
+    @Override
+    public Optional<ReceiptAddition> receiptAddition(PaymentView payment, boolean english) {
+        return fiscal.slip(payment.id()).map(slip -> FiscalReceiptLines.of(slip, english));
     }
 }

@@ -6,6 +6,15 @@ import al.sportel.server.Api;
 import al.sportel.server.MutableClock;
 import al.sportel.server.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -174,6 +187,40 @@ class FiscalFlowTest {
         assertThat(fiscal.get("status").asText()).isEqualTo("FISCALIZED");
         assertThat(fiscal.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(takenAt));
         assertThat(invoices().get(invoices().size() - 1).subseqDelivType()).isEqualTo("NOINTERNET");
+    }
+
+    @Test
+    @Order(6)
+    void theReceiptCarriesTheLawsLinesAndAQrToTheAuthoritysCheckWithAllEightParameters() throws Exception {
+        long payment = pay(false, null);
+        JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        byte[] pdf = receiptPdf(payment);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("OSHEE sh.a.", "L91806031N", "Bulevardi Gjergj Fishta", "bb123bb123", tcr, "oo123oo123",
+                    fiscal.get("invNum").asText(), "NSLF", fiscal.get("iic").asText(), "NIVF", fiscal.get("fic").asText(),
+                    "TVSH 20.00%", "2.08 L", "Kesh").doesNotContain("KOPJE");
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 203);
+            String url = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                    .getText();
+            assertThat(url).isEqualTo(fiscal.get("verifyUrl").asText());
+            String query = url.substring(url.indexOf('?') + 1);
+            assertThat(query.split("&")).extracting(p -> p.substring(0, p.indexOf('=')))
+                    .containsExactly("iic", "tin", "crtd", "ord", "bu", "cr", "sw", "prc");
+            assertThat(query).contains("crtd=" + fiscal.get("issueDateTime").asText().replace("+", "%2B"), "prc=12.50");
+        }
+        try (PDDocument copy = Loader.loadPDF(receiptPdf(payment))) {
+            assertThat(new PDFTextStripper().getText(copy)).contains("KOPJE");
+        }
+    }
+
+    private static byte[] receiptPdf(long payment) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/api/v1/payments/" + payment + "/receipt.pdf"))
+                .header("Authorization", "Bearer " + api.token("clerk1")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 
     private static List<FiscalAuthorityDouble.Received> invoices() {
