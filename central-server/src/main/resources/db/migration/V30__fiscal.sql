@@ -61,6 +61,7 @@ CREATE TABLE fiscal_cash_deposits (
     attempts           INTEGER      NOT NULL DEFAULT 0,
     last_error         VARCHAR(500),
     delivered_at       TIMESTAMP WITH TIME ZONE,
+    claimed_until      TIMESTAMP WITH TIME ZONE,
     CONSTRAINT fiscal_cash_deposits_initial_once UNIQUE (counter_id, initial_day)
 );
 
@@ -101,6 +102,8 @@ CREATE TABLE fiscal_invoices (
     delivered_at       TIMESTAMP WITH TIME ZONE,
     alerted_at         TIMESTAMP WITH TIME ZONE,
     prints             INTEGER      NOT NULL DEFAULT 0,
+    -- a sender's claim, so two server instances never send the same receipt at once
+    claimed_until      TIMESTAMP WITH TIME ZONE,
     CONSTRAINT fiscal_invoices_payment_unique UNIQUE (payment_id),
     CONSTRAINT fiscal_invoices_number_unique UNIQUE (inv_num)
 );

@@ -161,6 +161,17 @@ final class FiscalQueries {
                 status, subseq, abbreviate(error), id);
     }
 
+    /** Takes the row for one sending; false when it is not waiting or another sender holds it. */
+    static boolean claim(Handle h, String table, long id, Instant now, Instant until) {
+        String sql = "UPDATE " + table + " SET claimed_until = :until WHERE id = :id AND status = 'PENDING'"
+                + " AND (claimed_until IS NULL OR claimed_until < :now)";
+        return h.createUpdate(sql).bind("until", until).bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    static void release(Handle h, String table, long id) {
+        h.execute("UPDATE " + table + " SET claimed_until = NULL WHERE id = ?", id);
+    }
+
     static int countPrint(Handle h, long id) {
         h.execute("UPDATE fiscal_invoices SET prints = prints + 1 WHERE id = ?", id);
         return h.createQuery("SELECT prints FROM fiscal_invoices WHERE id = :id").bind("id", id).mapTo(Integer.class).one();

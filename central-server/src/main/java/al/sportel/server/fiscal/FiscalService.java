@@ -32,8 +32,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -49,6 +47,9 @@ public final class FiscalService {
 
     public static final Duration DEADLINE = Duration.ofHours(48);
     public static final Duration ALERT_AFTER = Duration.ofHours(36);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final String INVOICES = "fiscal_invoices";
+    private static final String DEPOSITS = "fiscal_cash_deposits";
 
     private static final Logger log = LoggerFactory.getLogger(FiscalService.class);
 
@@ -61,7 +62,6 @@ public final class FiscalService {
     private final Clock clock;
     private final GatewayFactory gateways;
     private final KeyCache keys = new KeyCache();
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     public FiscalService(Database db, Clock clock, GatewayFactory gateways) {
         this.db = db;
@@ -293,7 +293,7 @@ public final class FiscalService {
     }
 
     private boolean deliverInvoice(long id) {
-        if (!inFlight.add(id)) {
+        if (!claim(INVOICES, id)) {
             return false;
         }
         try {
@@ -336,7 +336,7 @@ public final class FiscalService {
             }
             return false;
         } finally {
-            inFlight.remove(id);
+            release(INVOICES, id);
         }
     }
 
@@ -349,7 +349,7 @@ public final class FiscalService {
     }
 
     private void deliverDeposit(long id) {
-        if (!inFlight.add(-id)) {
+        if (!claim(DEPOSITS, id)) {
             return;
         }
         try {
@@ -397,8 +397,21 @@ public final class FiscalService {
                 return null;
             });
         } finally {
-            inFlight.remove(-id);
+            release(DEPOSITS, id);
         }
+    }
+
+    /** One sender per row across server instances; a crashed sender's claim runs out after a while. */
+    private boolean claim(String table, long id) {
+        Instant now = clock.instant();
+        return db.tx(h -> FiscalQueries.claim(h, table, id, now, now.plus(CLAIM)));
+    }
+
+    private void release(String table, long id) {
+        db.tx(h -> {
+            FiscalQueries.release(h, table, id);
+            return null;
+        });
     }
 
     // ---- helpers ----

@@ -43,14 +43,23 @@ public record FiscalSettings(boolean enabled, String nuis, String legalName, Str
         if (!FiscalFormats.isNuis(nuis)) {
             m.add("nuis");
         }
-        if (legalName == null || address == null || town == null) {
-            m.add("legalName/address/town");
+        if (legalName == null) {
+            m.add("legalName");
+        }
+        if (address == null) {
+            m.add("address");
+        }
+        if (town == null) {
+            m.add("town");
         }
         if (!FiscalFormats.isCode(softCode)) {
             m.add("softCode");
         }
-        if (keystorePath == null || keystorePasswordFile == null) {
-            m.add("keystore");
+        if (keystorePath == null) {
+            m.add("keystorePath");
+        }
+        if (keystorePasswordFile == null) {
+            m.add("keystorePasswordFile");
         }
         return m;
     }

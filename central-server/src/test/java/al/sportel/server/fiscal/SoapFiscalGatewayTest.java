@@ -82,4 +82,23 @@ class SoapFiscalGatewayTest {
             authority.up();
         }
     }
+
+    @Test
+    void aSlowServiceTimesOutAndAFaultCarriesItsCode() {
+        TcrRegistration tcr = new TcrRegistration(NUIS, "bb123bb123", "TR01-4", "ss123ss123", "mm123mm123", LocalDate.now(FiscalFormats.ZONE));
+        SoapFiscalGateway impatient = new SoapFiscalGateway(authority.endpoint(), key, Duration.ofMillis(300), Clock.systemUTC());
+        authority.slow(Duration.ofMillis(900));
+        try {
+            assertThatThrownBy(() -> impatient.registerTcr(tcr)).isInstanceOf(FiscalGateway.Unreachable.class);
+        } finally {
+            authority.slow(Duration.ZERO);
+        }
+        authority.fault(999);
+        try {
+            assertThatThrownBy(() -> gateway.registerTcr(tcr)).isInstanceOfSatisfying(FiscalGateway.Refused.class,
+                    r -> assertThat(r.serverSide()).isTrue());
+        } finally {
+            authority.fault(null);
+        }
+    }
 }
