@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -346,7 +347,7 @@ public final class FiscalAuthorityDouble implements AutoCloseable {
 
     private static String newCode() {
         String letters = "abcdefghijklmnopqrstuvwxyz";
-        java.util.Random r = new java.util.Random();
+        Random r = new Random();
         StringBuilder s = new StringBuilder();
         for (int part = 0; part < 2; part++) {
             s.append(letters.charAt(r.nextInt(26))).append(letters.charAt(r.nextInt(26))).append(100 + r.nextInt(900));
