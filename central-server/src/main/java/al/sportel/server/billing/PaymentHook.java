@@ -1,5 +1,6 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.billing.Payment;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -12,20 +13,20 @@ public interface PaymentHook {
 
     PaymentHook NONE = new PaymentHook() {
         @Override
-        public void inTransaction(Handle h, PaymentView payment) {
+        public void inTransaction(Handle h, Payment payment) {
         }
 
         @Override
-        public void afterCommit(PaymentView payment) {
+        public void afterCommit(Payment payment) {
         }
     };
 
-    void inTransaction(Handle h, PaymentView payment);
+    void inTransaction(Handle h, Payment payment);
 
-    void afterCommit(PaymentView payment);
+    void afterCommit(Payment payment);
 
     /** Lines for the payment's printed receipt; called once per print (so a reprint can say so). */
-    default Optional<ReceiptAddition> receiptAddition(PaymentView payment, boolean english) {
+    default Optional<ReceiptAddition> receiptAddition(Payment payment, boolean english) {
         return Optional.empty();
     }
 }

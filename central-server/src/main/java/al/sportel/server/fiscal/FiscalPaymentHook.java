@@ -2,7 +2,7 @@ package al.sportel.server.fiscal;
 
 import al.sportel.server.billing.PaymentHook;
 import al.sportel.server.billing.ReceiptAddition;
-import al.sportel.server.billing.PaymentView;
+import al.sportel.model.billing.Payment;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -20,12 +20,12 @@ public final class FiscalPaymentHook implements PaymentHook {
     }
 
     @Override
-    public void inTransaction(Handle h, PaymentView payment) {
+    public void inTransaction(Handle h, Payment payment) {
         fiscal.issue(h, payment);
     }
 
     @Override
-    public void afterCommit(PaymentView payment) {
+    public void afterCommit(Payment payment) {
         try {
             fiscal.deliverForPayment(payment.id());
         } catch (RuntimeException e) {
@@ -35,7 +35,7 @@ public final class FiscalPaymentHook implements PaymentHook {
     }
 
     @Override
-    public Optional<ReceiptAddition> receiptAddition(PaymentView payment, boolean english) {
+    public Optional<ReceiptAddition> receiptAddition(Payment payment, boolean english) {
         return fiscal.slip(payment.id()).map(slip -> FiscalReceiptLines.of(slip, english));
     }
 }

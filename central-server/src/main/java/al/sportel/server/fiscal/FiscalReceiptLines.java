@@ -1,5 +1,6 @@
 package al.sportel.server.fiscal;
 
+import al.sportel.model.Formats;
 import al.sportel.server.billing.ReceiptAddition;
 import al.sportel.server.billing.ReceiptAddition.Row;
 import java.util.List;
@@ -30,8 +31,10 @@ final class FiscalReceiptLines {
                 new Row(t.get("address"), f.address()), new Row(t.get("bu"), f.businUnitCode()), new Row(t.get("tcr"), f.tcrCode()),
                 new Row(t.get("operator"), f.operatorCode()), new Row(t.get("invNum"), f.invNum()));
         // NSLF and NIVF are 32 and 36 characters: each goes on a line of its own under its label
-        List<Row> footer = List.of(new Row(f.itemName(), f.totPrice() + " L"), new Row(t.get("net"), f.totWithoutVat() + " L"),
-                new Row(t.get("vat") + " " + f.vatRate() + "%", f.totVat() + " L"), new Row(t.get("pay"), t.get(f.payMethod())),
+        List<Row> footer = List.of(new Row(f.itemName(), Formats.money(f.totPrice())),
+                new Row(t.get("net"), Formats.money(f.totWithoutVat())),
+                new Row(t.get("vat") + " " + f.vatRate() + "%", Formats.money(f.totVat())),
+                new Row(t.get("pay"), t.get(f.payMethod())),
                 new Row("NSLF", ""), new Row(f.iic(), ""),
                 new Row("NIVF", f.fic() == null ? t.get("pending") : ""), new Row(f.fic() == null ? "" : f.fic(), ""));
         return new ReceiptAddition(header, footer, f.verifyUrl(), t.get("check"), f.copy());

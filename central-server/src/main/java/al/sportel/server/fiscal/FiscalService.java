@@ -7,7 +7,7 @@ import al.sportel.model.fiscal.FiscalPending;
 import al.sportel.model.fiscal.FiscalReceipt;
 import al.sportel.model.fiscal.FiscalTcr;
 import al.sportel.server.auth.Access;
-import al.sportel.server.billing.PaymentView;
+import al.sportel.model.billing.Payment;
 import al.sportel.server.db.Database;
 import al.sportel.server.fiscal.FiscalGateway.CashDepositRegistration;
 import al.sportel.server.fiscal.FiscalGateway.CashOperation;
@@ -170,7 +170,7 @@ public final class FiscalService {
      * Inside the payment's transaction: numbers the invoice and computes its IIC. Anything missing in the
      * set-up is logged and the payment goes on unfiscalized — money taken is never refused.
      */
-    public void issue(Handle h, PaymentView p) {
+    public void issue(Handle h, Payment p) {
         FiscalSettings s = FiscalQueries.settings(h);
         if (!s.enabled() || !s.fiscalizeBillPayments()) {
             return;
@@ -207,7 +207,7 @@ public final class FiscalService {
                 "PENDING", p.offline() ? SubseqDelivType.NOINTERNET.name() : null, null, 0, null, null, 0));
     }
 
-    private static Optional<String> setupProblem(Handle h, FiscalSettings s, PaymentView p) {
+    private static Optional<String> setupProblem(Handle h, FiscalSettings s, Payment p) {
         if (!s.missing().isEmpty()) {
             return Optional.of("settings incomplete: " + s.missing());
         }
