@@ -215,6 +215,45 @@ class FiscalFlowTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void moneyIsNeverRefused_aCounterWithoutTcrOrARefusingAuthorityStillTakesThePayment() {
+        long counter2 = api.counterId("TR01", 2);
+        long unfiscalized = api.raw("POST", "/api/v1/payments", api.token("clerk1"), write(Map.of("customerCode", "100001",
+                "amount", "3.00", "method", "CARD", "counterId", counter2)), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .expect(201).json().get("id").asLong();
+        api.get("/api/v1/fiscal/payments/" + unfiscalized, api.token("clerk1")).expect(404);
+
+        authority.fault(41);
+        long refused;
+        try {
+            refused = pay(false, null);
+        } finally {
+            authority.fault(null);
+        }
+        JsonNode r = api.get("/api/v1/fiscal/payments/" + refused, api.token("clerk1")).expect(200).json();
+        assertThat(r.get("status").asText()).isEqualTo("REFUSED");
+        assertThat(r.get("lastError").asText()).startsWith("41:");
+        JsonNode pending = api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json();
+        assertThat(pending.get("receipts").findValuesAsText("paymentId")).contains(Long.toString(refused));
+    }
+
+    @Test
+    @Order(8)
+    void badRequestsAreProblemsNotErrors() {
+        String clerk = api.token("clerk1");
+        String path = "/api/v1/fiscal/counters/" + counter + "/cash-deposits";
+        api.post(path, clerk, Map.of("operation", "LEND", "amount", "1.00")).expect(422);
+        api.post(path, clerk, Map.of("operation", "DEPOSIT", "amount", "1.001")).expect(422);
+        api.raw("POST", path, clerk, "{not json", Map.of()).expect(400);
+        api.post("/api/v1/fiscal/counters/999999/cash-deposits", clerk, Map.of("operation", "DEPOSIT", "amount", "1.00")).expect(404);
+        api.post(path, api.token("clerk7"), Map.of("operation", "DEPOSIT", "amount", "1.00")).expect(403);
+        api.post("/api/v1/fiscal/counters/" + counter + "/tcr", clerk, Map.of()).expect(403);
+        api.put("/api/v1/fiscal/operators/" + 1, api.token("admin"), Map.of("operatorCode", "OO123")).expect(422);
+        api.put("/api/v1/fiscal/branches/XX99/business-unit", api.token("admin"), Map.of("businUnitCode", "bb123bb123")).expect(404);
+        api.get("/api/v1/fiscal/pending?branchCode=DR01", api.token("supervisor1")).expect(403);
+    }
+
     private static byte[] receiptPdf(long payment) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/api/v1/payments/" + payment + "/receipt.pdf"))
