@@ -155,6 +155,10 @@ class FiscalFlowTest {
             assertThat(waiting.get("subseqDelivType").asText()).isEqualTo("NOINTERNET");
             assertThat(waiting.get("iic").asText()).as("the NSLF is printed at once").hasSize(32);
             assertThat(waiting.get("fic").isNull()).isTrue();
+            JsonNode deposit = api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", api.token("clerk1"),
+                    Map.of("operation", "WITHDRAW", "amount", "1000.00")).expect(201).json();
+            assertThat(deposit.get("status").asText()).isEqualTo("PENDING");
+            assertThat(deposit.get("subseqDelivType").asText()).isEqualTo("NOINTERNET");
 
             CLOCK.advance(Duration.ofHours(37));
             api.forgetTokens();
@@ -174,6 +178,8 @@ class FiscalFlowTest {
         assertThat(done.get("fic").asText()).hasSize(36);
         FiscalAuthorityDouble.Received late = invoices().get(invoices().size() - 1);
         assertThat(late.subseqDelivType()).isEqualTo("NOINTERNET");
+        assertThat(authority.received()).filteredOn(r -> r.operation().equals("RegisterCashDeposit"))
+                .extracting(FiscalAuthorityDouble.Received::subseqDelivType).containsExactly(null, null, "NOINTERNET");
         assertThat(late.issueDateTime()).isEqualTo(done.get("issueDateTime").asText()).isNotEqualTo(late.sendDateTime());
         assertThat(api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json().get("receipts")).isEmpty();
     }
