@@ -152,8 +152,10 @@ final class FiscalQueries {
     }
 
     static void invoiceDelivered(Handle h, long id, String fic, Instant now) {
-        h.execute("UPDATE fiscal_invoices SET status = 'FISCALIZED', fic = ?, delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-                fic, now, id);
+        h.execute("""
+                UPDATE fiscal_invoices SET status = 'FISCALIZED', fic = ?, delivered_at = ?, attempts = attempts + 1, last_error = NULL
+                WHERE id = ?
+                """, fic, now, id);
     }
 
     static void invoiceFailed(Handle h, long id, String status, String subseq, String error) {
@@ -209,8 +211,11 @@ final class FiscalQueries {
     }
 
     static void depositDelivered(Handle h, long id, String fcdc, Instant now) {
-        h.execute("UPDATE fiscal_cash_deposits SET status = 'REGISTERED', fcdc = ?, delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-                fcdc, now, id);
+        h.execute("""
+                UPDATE fiscal_cash_deposits SET status = 'REGISTERED', fcdc = ?, delivered_at = ?, attempts = attempts + 1,
+                       last_error = NULL
+                WHERE id = ?
+                """, fcdc, now, id);
     }
 
     static void depositFailed(Handle h, long id, String status, String subseq, String error) {
