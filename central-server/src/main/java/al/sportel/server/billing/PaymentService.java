@@ -3,7 +3,9 @@ package al.sportel.server.billing;
 import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.channels.LastPayment;
 import al.sportel.server.auth.Access;
+import al.sportel.server.channels.CustomerLedger;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.queue.QueueEngine;
@@ -44,7 +46,9 @@ public final class PaymentService {
         this.clock = clock;
     }
 
-    public record CustomerView(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
+    /** {@code balance} is what the bills still owe; {@code credit} what was paid beyond them, at a counter or through a partner. */
+    public record CustomerView(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance,
+                               String credit, List<LastPayment> lastPayments) {
     }
 
     public record UnpaidBill(long id, String period, String amount, LocalDate dueDate) {
@@ -64,7 +68,8 @@ public final class PaymentService {
                             rs.getObject(4, LocalDate.class)))
                     .list();
             long balance = bills.stream().mapToLong(b -> Money.parse(b.amount())).sum();
-            return new CustomerView(c[0], c[1], c[2], bills, Money.format(balance));
+            return new CustomerView(c[0], c[1], c[2], bills, Money.format(balance), Money.format(CustomerLedger.credit(h, code)),
+                    CustomerLedger.lastPayments(h, code, 5));
         });
     }
 

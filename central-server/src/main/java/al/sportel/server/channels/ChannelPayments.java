@@ -173,7 +173,7 @@ public final class ChannelPayments {
                 throw ApiException.invalid("customerCode", "the file names a customer we do not have: " + r.customerCode());
             }
             String json = record(h, partner, r, r.hash(), "SETTLEMENT", supervisor);
-            audit.record(h, supervisor, null, "channel.payment.from-file", "partner " + partner.code() + " ref " + r.reference(),
+            audit.record(h, supervisor, supervisor.branchCode(), "channel.payment.from-file", "partner " + partner.code() + " ref " + r.reference(),
                     "customer " + r.customerCode() + ", " + Money.format(r.amount()) + " lek paid " + r.paidAt());
             return new Outcome(json, false);
         });
