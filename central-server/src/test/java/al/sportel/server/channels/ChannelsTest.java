@@ -283,8 +283,27 @@ class ChannelsTest {
         JsonNode third = api.get("/api/v1/reconciliation?partner=RECO&date=" + day, api.token("admin")).expect(200).json();
         assertThat(third.get("totals").get("amountMismatches").asInt()).isZero();
 
+        // an admin uploads the same corrected file for the partner: nothing changes
+        api.raw("POST", "/api/v1/partners/" + partnerId("RECO") + "/settlements?date=" + day,
+                api.token("admin"), file.replace("R-AMT,100012,55.00", "R-AMT,100012,50.00"), Map.of()).expect(200);
+        api.raw("POST", "/api/v1/partners/" + partnerId("RECO") + "/settlements?date=" + day,
+                api.token("supervisor1"), file, Map.of()).expect(403);
+
+        // payments by channel: the partner's five live payments (the reversed one left out), and no partners in a branch's view
         JsonNode byChannel = api.get("/api/v1/reports/channels?from=" + day + "&to=" + day, api.token("admin")).expect(200).json();
-        assertThat(byChannel.toString()).contains("\"partnerCode\":\"RECO\"");
+        JsonNode row = null;
+        for (JsonNode r2 : byChannel.get("channels")) {
+            if ("RECO".equals(r2.path("partnerCode").asText())) {
+                row = r2;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("channel").asText()).isEqualTo("BANK");
+        assertThat(row.get("count").asInt()).isEqualTo(5);
+        assertThat(row.get("amount").asText()).isEqualTo("275.00");
+        assertThat(api.get("/api/v1/reports/channels?from=" + day + "&to=" + day + "&branchCode=TR01", api.token("supervisor1"))
+                .expect(200).body()).doesNotContain("RECO");
+        api.get("/api/v1/reports/channels?from=" + day + "&to=" + day + "&branchCode=DR01", api.token("supervisor1")).expect(403);
     }
 
     private static String status(JsonNode report, String reference) {
