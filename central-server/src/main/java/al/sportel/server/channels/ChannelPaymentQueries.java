@@ -1,8 +1,8 @@
 package al.sportel.server.channels;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.model.channels.ChannelPayment;
-import al.sportel.server.queue.QueueEngine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,7 +58,7 @@ final class ChannelPaymentQueries {
 
     /** Receipt numbers run per partner and year without gaps: CH-BKT-2026-000123. */
     static String nextReceiptNumber(Handle h, long partnerId, String partnerCode, Instant now) {
-        int year = LocalDate.ofInstant(now, QueueEngine.ZONE).getYear();
+        int year = LocalDate.ofInstant(now, BusinessTime.ZONE).getYear();
         int updated = h.execute("UPDATE channel_receipt_sequences SET last_number = last_number + 1 WHERE partner_id = ? AND receipt_year = ?",
                 partnerId, year);
         if (updated == 0) {
@@ -78,7 +78,7 @@ final class ChannelPaymentQueries {
                         """)
                 .bind("partner", p.partnerId()).bind("ref", p.reference()).bind("hash", p.hash()).bind("receipt", p.receiptNumber())
                 .bind("customer", p.customerCode()).bind("amount", p.amount()).bind("credit", p.credit()).bind("method", p.method())
-                .bind("paidAt", p.paidAt()).bind("paidDate", LocalDate.ofInstant(p.paidAt(), QueueEngine.ZONE))
+                .bind("paidAt", p.paidAt()).bind("paidDate", LocalDate.ofInstant(p.paidAt(), BusinessTime.ZONE))
                 .bind("receivedAt", p.receivedAt()).bind("source", p.source()).bind("createdBy", p.createdBy())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }

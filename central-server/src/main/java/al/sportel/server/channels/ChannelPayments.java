@@ -1,5 +1,6 @@
 package al.sportel.server.channels;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.model.UserInfo;
 import al.sportel.model.channels.ChannelCustomer;
@@ -9,7 +10,6 @@ import al.sportel.model.channels.Partner;
 import al.sportel.server.admin.AuditLog;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
-import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
@@ -151,7 +151,7 @@ public final class ChannelPayments {
                 return new ChannelReversal(p.id(), reference, receipt, Money.format(p.amount()), already.get());
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            if (!LocalDate.ofInstant(p.receivedAt(), QueueEngine.ZONE).equals(LocalDate.ofInstant(now, QueueEngine.ZONE))) {
+            if (!LocalDate.ofInstant(p.receivedAt(), BusinessTime.ZONE).equals(LocalDate.ofInstant(now, BusinessTime.ZONE))) {
                 throw ApiException.conflict("reversal-too-late",
                         "Only a payment received today can be reversed; ask the finance office for an older one");
             }

@@ -1,9 +1,9 @@
 package al.sportel.server.channels;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.model.channels.PaymentsByChannel;
 import al.sportel.server.db.Database;
-import al.sportel.server.queue.QueueEngine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +28,8 @@ public final class ChannelReport {
                               AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)
                             GROUP BY p.method ORDER BY p.method DESC
                             """.formatted(branchCode == null ? "TRUE" : "p.branch_code = :branch"))
-                    .bind("start", from.atStartOfDay(QueueEngine.ZONE).toInstant())
-                    .bind("end", to.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant());
+                    .bind("start", from.atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("end", to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
             if (branchCode != null) {
                 counters.bind("branch", branchCode);
             }

@@ -1,7 +1,7 @@
 package al.sportel.server.channels;
 
 import al.sportel.model.Money;
-import al.sportel.model.channels.LastPayment;
+import al.sportel.model.billing.LastPayment;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 

@@ -1,4 +1,4 @@
-package al.sportel.model.channels;
+package al.sportel.model.billing;
 
 import java.time.Instant;
 
