@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,8 @@ class ChannelsTabTest extends DesktopTestBase {
         return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void aSupervisorSeesTheOpenDiscrepancyAndRecordsTheMissingPaymentWithOneClick(FxRobot robot) throws Exception {
+    /** The demo bank gets a key, as an admin gives one. */
+    private void bankKey() throws Exception {
         long bkt = -1;
         for (JsonNode p : server.get("/api/v1/partners", server.token("admin"))) {
             if (p.get("code").asText().equals("BKT")) {
@@ -57,6 +57,26 @@ class ChannelsTabTest extends DesktopTestBase {
         JsonNode key = server.post("/api/v1/partners/" + bkt + "/credentials", server.token("admin"), "{}");
         keyId = key.get("keyId").asText();
         secret = key.get("secret").asText();
+    }
+
+    @Test
+    void theClerksLookupShowsTheCreditAndWhereTheLastPaymentWasMade(FxRobot robot) throws Exception {
+        bankKey();
+        // 100002 owes nothing: all of it becomes credit
+        assertThat(signedPost("/api/v1/channels/payments", "{\"partnerReference\":\"T-C\",\"customerCode\":\"100002\","
+                + "\"amount\":\"75.00\",\"paidAt\":\"" + Instant.now() + "\"}", "application/json")).isEqualTo(201);
+        openCounter(robot, "clerk1");
+        robot.type(KeyCode.F3);
+        robot.clickOn("#customerCode").write("100002").type(KeyCode.ENTER);
+        assertEventually(() -> robot.lookup("#customerCredit").tryQuery().isPresent(), "the credit shows");
+        assertThat(text(robot, "#customerCredit")).contains("75,00");
+        assertThat(text(robot, "#customerLastPayment")).contains("75,00").contains("në bankë");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSupervisorSeesTheOpenDiscrepancyAndRecordsTheMissingPaymentWithOneClick(FxRobot robot) throws Exception {
+        bankKey();
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Europe/Tirane"));
         assertThat(signedPost("/api/v1/channels/payments", "{\"partnerReference\":\"T-A\",\"customerCode\":\"100003\",\"amount\":\"10.00\","
