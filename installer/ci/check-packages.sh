@@ -92,7 +92,7 @@ HOME=$home xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
   kill $app; wait $app 2>/dev/null
   exit $rc' "$home" "$ROOT"
 grep -q "127.0.0.1:$PORT" "$home/.sportel/settings.properties" 2>/dev/null && echo "the desktop used the preset server" || true
-dpkg -r sportel-clerk >/dev/null
+dpkg --purge sportel-clerk >/dev/null   # also its preset, so later desktop runs on this machine are not pointed at this test server
 
 say "server: stop, upgrade in place, remove, purge: the data stays"
 cleanup; SERVER_PID=
