@@ -17,10 +17,16 @@ public record Board(
         List<Bucket> waitDistribution,
         List<Ticket> waiting) {
 
-    /** {@code overThreshold}: the longest wait is beyond {@code maxWaitMinutes}. */
+    /**
+     * {@code overThreshold}: the longest wait is beyond {@code maxWaitMinutes}. The no-starvation rule:
+     * at most {@code maxPriorityInRow} priority calls in a row while regular tickets wait, and a regular
+     * ticket waiting longer than {@code maxRegularWaitMinutes} goes next (null = that half is off);
+     * {@code priorityInRow} is the current run of priority calls.
+     */
     public record ServiceLine(long id, String letter, String name, String nameEn, int waiting, Long longestWaitSeconds,
                               int estimatedWaitSeconds, int maxWaitMinutes, boolean overThreshold, int served, int noShows,
-                              Long averageWaitSeconds, Long averageServiceSeconds, double noShowRate) {
+                              Long averageWaitSeconds, Long averageServiceSeconds, double noShowRate,
+                              Integer maxPriorityInRow, Integer maxRegularWaitMinutes, int priorityInRow) {
     }
 
     public record Totals(int issued, int served, int noShows, int cancelled, Long averageWaitSeconds, Long averageServiceSeconds,
