@@ -15,7 +15,20 @@ public record Board(
         Totals today,
         List<HourCount> ticketsPerHour,
         List<Bucket> waitDistribution,
-        List<Ticket> waiting) {
+        List<Ticket> waiting,
+        List<ServiceForecast> forecast) {
+
+    /**
+     * The next hour of one service: arrivals expected, the mean wait forecast for them, and when that
+     * passes the service's threshold the staffing change that would cut it most (null when none helps).
+     */
+    public record ServiceForecast(long serviceId, String letter, double expectedArrivals, long forecastWaitSeconds,
+                                  int maxWaitMinutes, boolean overThreshold, StaffingHint hint) {
+    }
+
+    /** {@code action}: OPEN_COUNTER (open a closed or paused counter for the service) or ADD_SERVICE (to an open one). */
+    public record StaffingHint(String action, long counterId, int counterNumber, long forecastWaitSecondsAfter, long cutSeconds) {
+    }
 
     /**
      * {@code overThreshold}: the longest wait is beyond {@code maxWaitMinutes}. The no-starvation rule:

@@ -61,41 +61,49 @@ public final class QueueEngine {
 
     /** A ticket; a priority category (checked against the configured list) makes it a priority ticket. */
     public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority, String category) {
-        Ticket t = db.tx(h -> {
-            PriorityCategories.requireActive(h, category);
-            // Numbers come from the (branch, service, day) row, whose lock serialises issuing per service.
-            // On H2, which lacks the upsert, the branch lock keeps two first tickets of a day from both
-            // inserting that row.
-            h.createQuery("SELECT code FROM branches WHERE code = :b" + (db.isPostgres() ? "" : " FOR UPDATE"))
-                    .bind("b", branchCode).mapTo(String.class).findOne()
-                    .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
-            var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
-                    .bind("s", serviceId).bind("b", branchCode)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
-                    .findOne()
-                    .orElseThrow(() -> ApiException.invalid("serviceId", "no such service in branch " + branchCode));
-            if (!(Boolean) service[1]) {
-                throw ApiException.invalid("serviceId", "this service is not offered at the moment");
-            }
-            Instant now = now();
-            LocalDate day = LocalDate.ofInstant(now, ZONE);
-            int seq = nextNumber(h, branchCode, serviceId, day);
-            String id = newTicketId();
-            h.createUpdate("""
-                            INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
-                                                 priority, priority_category, issued_at)
-                            VALUES (:id, :b, :s, :num, :seq, :day, 'WAITING', :prio, :cat, :now)
-                            """)
-                    .bind("id", id).bind("b", branchCode).bind("s", serviceId)
-                    .bind("num", "%s%03d".formatted(service[0], seq)).bind("seq", seq).bind("day", day)
-                    .bind("prio", priority || category != null).bind("cat", category).bind("now", now)
-                    .execute();
-            Ticket view = withEstimate(h, find(h, id).orElseThrow());
-            events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
-            return view;
-        });
+        Ticket t = db.tx(h -> issueIn(h, actor, branchCode, serviceId, priority, category, null));
         hub.wake(branchCode);
         return t;
+    }
+
+    /**
+     * Issues inside the caller's transaction (an appointment's check-in issues and links in one); the
+     * caller wakes the event hub after commit. {@code appointmentStart}: the slot of a checked-in
+     * appointment, null for a walk-in.
+     */
+    public Ticket issueIn(Handle h, UserInfo actor, String branchCode, long serviceId, boolean priority, String category,
+                          Instant appointmentStart) {
+        PriorityCategories.requireActive(h, category);
+        // Numbers come from the (branch, service, day) row, whose lock serialises issuing per service.
+        // On H2, which lacks the upsert, the branch lock keeps two first tickets of a day from both
+        // inserting that row.
+        h.createQuery("SELECT code FROM branches WHERE code = :b" + (db.isPostgres() ? "" : " FOR UPDATE"))
+                .bind("b", branchCode).mapTo(String.class).findOne()
+                .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
+        var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
+                .bind("s", serviceId).bind("b", branchCode)
+                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
+                .findOne()
+                .orElseThrow(() -> ApiException.invalid("serviceId", "no such service in branch " + branchCode));
+        if (!(Boolean) service[1]) {
+            throw ApiException.invalid("serviceId", "this service is not offered at the moment");
+        }
+        Instant now = now();
+        LocalDate day = LocalDate.ofInstant(now, ZONE);
+        int seq = nextNumber(h, branchCode, serviceId, day);
+        String id = newTicketId();
+        h.createUpdate("""
+                        INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
+                                             priority, priority_category, issued_at, appointment_start)
+                        VALUES (:id, :b, :s, :num, :seq, :day, 'WAITING', :prio, :cat, :now, :appt)
+                        """)
+                .bind("id", id).bind("b", branchCode).bind("s", serviceId)
+                .bind("num", "%s%03d".formatted(service[0], seq)).bind("seq", seq).bind("day", day)
+                .bind("prio", priority || category != null).bind("cat", category).bind("now", now).bind("appt", appointmentStart)
+                .execute();
+        Ticket view = withEstimate(h, find(h, id).orElseThrow());
+        events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
+        return view;
     }
 
     private int nextNumber(Handle h, String branchCode, long serviceId, LocalDate day) {
@@ -194,13 +202,15 @@ public final class QueueEngine {
                         SELECT id FROM tickets
                         WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id IS NULL
                           AND service_id IN (<services>)
-                        ORDER BY CASE WHEN id IN (<first>) THEN 0 WHEN priority OR id IN (<lifted>) THEN 1 ELSE 2 END,
+                        ORDER BY CASE WHEN id IN (<first>) THEN 0 WHEN id IN (<appointments>) THEN 1
+                                      WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
                                  issued_at, %s, seq
                         LIMIT 1 %s
                         """.formatted(rank, claimLock()))
                 .bind("b", counter.branchCode()).bind("d", day)
                 .bindList("services", services)
-                .bindList("first", guard.firstTier()).bindList("lifted", guard.liftedToPriority());
+                .bindList("first", guard.firstTier()).bindList("appointments", guard.appointments())
+                .bindList("lifted", guard.liftedToPriority());
         for (int i = 0; i < services.size(); i++) {
             q.bind("s" + i, services.get(i));
         }

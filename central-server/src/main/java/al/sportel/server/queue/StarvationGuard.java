@@ -23,17 +23,23 @@ import org.jdbi.v3.core.Handle;
  */
 public final class StarvationGuard {
 
-    /** Call-next takes tier 0 first, then tier 1 (priority), then tier 2 (regular), each by issue time. */
+    /**
+     * Call-next takes tier 0 first, then checked-in appointments in their slot, then priority, then
+     * regular tickets, each tier by issue time.
+     */
     static final int FIRST = 0;
-    static final int PRIORITY = 1;
-    static final int REGULAR = 2;
+    static final int APPOINTMENT = 1;
+    static final int PRIORITY = 2;
+    static final int REGULAR = 3;
+    /** An appointment's slot: from its start for this long it goes ahead of walk-ins. */
+    static final Duration SLOT = Duration.ofHours(1);
 
     public record ServiceRule(long serviceId, Integer maxPriorityInRow, Integer maxRegularWaitMinutes) {
     }
 
     /** Today's tickets that are waiting or were called, as the rule needs them. */
     record Line(String id, long serviceId, boolean priority, TicketStatus status, Instant issuedAt, Instant calledAt,
-                boolean callNext, Long targetCounterId) {
+                boolean callNext, Long targetCounterId, Instant appointmentStart) {
     }
 
     private final Map<Long, ServiceRule> rules;
@@ -47,6 +53,8 @@ public final class StarvationGuard {
             byService.computeIfAbsent(l.serviceId(), k -> new ArrayList<>()).add(l);
             if (l.status() == TicketStatus.WAITING && l.callNext()) {
                 tiers.put(l.id(), FIRST);
+            } else if (l.status() == TicketStatus.WAITING && inSlot(l.appointmentStart(), now)) {
+                tiers.put(l.id(), APPOINTMENT);
             }
         }
         byService.forEach((service, mine) -> judge(service, mine, now));
@@ -62,7 +70,8 @@ public final class StarvationGuard {
                 .forEach(r -> rules.put(r.serviceId(), r));
         String serviceFilter = services == null || services.isEmpty() ? "" : " AND service_id IN (<services>)";
         var q = h.createQuery("""
-                        SELECT id, service_id, priority, status, issued_at, called_at, call_next, target_counter_id FROM tickets
+                        SELECT id, service_id, priority, status, issued_at, called_at, call_next, target_counter_id, appointment_start
+                        FROM tickets
                         WHERE branch_code = :b AND business_date = :d AND (status = 'WAITING' OR called_at IS NOT NULL)
                         """ + serviceFilter)
                 .bind("b", branchCode).bind("d", day);
@@ -71,7 +80,8 @@ public final class StarvationGuard {
         }
         List<Line> lines = q.map((rs, ctx) -> new Line(rs.getString(1), rs.getLong(2), rs.getBoolean(3),
                         TicketStatus.valueOf(rs.getString(4)), TicketRow.instant(rs, "issued_at"), TicketRow.instant(rs, "called_at"),
-                        rs.getBoolean(7), TicketRow.nullableLong(rs, "target_counter_id")))
+                        rs.getBoolean(7), TicketRow.nullableLong(rs, "target_counter_id"),
+                        TicketRow.instant(rs, "appointment_start")))
                 .list();
         return new StarvationGuard(rules, lines, now);
     }
@@ -80,9 +90,14 @@ public final class StarvationGuard {
         return new StarvationGuard(rules, lines, now);
     }
 
+    static boolean inSlot(Instant slotStart, Instant now) {
+        return slotStart != null && !now.isBefore(slotStart) && now.isBefore(slotStart.plus(SLOT));
+    }
+
     private void judge(long service, List<Line> mine, Instant now) {
         Line oldestRegular = mine.stream()
-                .filter(l -> l.status() == TicketStatus.WAITING && !l.priority() && !l.callNext() && l.targetCounterId() == null)
+                .filter(l -> l.status() == TicketStatus.WAITING && !l.priority() && !l.callNext() && l.targetCounterId() == null
+                        && !tiers.containsKey(l.id()))
                 .min(Comparator.comparing(Line::issuedAt).thenComparing(Line::id))
                 .orElse(null);
         if (oldestRegular == null) {
@@ -123,6 +138,11 @@ public final class StarvationGuard {
     /** Tickets in tier 0, for the SQL of call-next (never empty: a placeholder no ticket id can equal). */
     List<String> firstTier() {
         return idsIn(FIRST);
+    }
+
+    /** Checked-in appointments in their slot. */
+    List<String> appointments() {
+        return idsIn(APPOINTMENT);
     }
 
     /** Regular tickets the rule lifts to the priority tier. */

@@ -4,6 +4,7 @@ import al.sportel.model.Board;
 
 import al.sportel.model.QueueSnapshot;
 import al.sportel.server.db.Database;
+import al.sportel.server.forecast.ForecastService;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.StarvationGuard;
 import al.sportel.server.queue.WaitEstimator;
@@ -104,7 +105,7 @@ public final class BoardService {
                         && (to == null || r.waitSeconds() < to * 60L))));
             }
             return new Board(branchCode, day, now, snapshot.lastEventId(), snapshot.counters(), lines, totals,
-                    hours, buckets, snapshot.waiting());
+                    hours, buckets, snapshot.waiting(), ForecastService.forecast(h, branchCode, now));
         });
     }
 
