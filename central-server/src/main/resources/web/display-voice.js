@@ -1,9 +1,10 @@
 // The waiting-room display's voice without internet: prerecorded Albanian clips ("Bileta", the letter,
 // the number in words, "sporteli", the counter), fetched once and played one after another. Browser
 // speech is only the fallback when a clip cannot play. Also shows a no-show that came back.
-const SportelVoice = (() => {
+window.SportelVoice = (() => {
   const clips = new Map();
   const played = [];
+  const announced = [];
   let chain = Promise.resolve();
 
   function clip(url) {
@@ -30,7 +31,9 @@ const SportelVoice = (() => {
   async function sayCall(number, counter) {
     const r = await fetch('/api/v1/public/voice/announcement?ticket=' + encodeURIComponent(number) + '&counter=' + counter);
     if (!r.ok) { throw new Error('no clips for ' + number); }
-    for (const url of (await r.json()).clips) { await play(url); }
+    const clipList = (await r.json()).clips;
+    announced.push(clipList);
+    for (const url of clipList) { await play(url); }
   }
 
   function showBack(ticket) {
@@ -60,5 +63,6 @@ const SportelVoice = (() => {
       if (type === 'ticket.reactivated' && e.ticket) { showBack(e.ticket); }
     },
     played,
+    announced,
   };
 })();

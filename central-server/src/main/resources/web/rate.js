@@ -7,7 +7,7 @@ const RATE_STRINGS = {
 };
 let rateLang = localStorage.getItem('sportel.lang') || 'sq';
 const counterId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
-let prompt = null;
+let ratingPrompt = null;
 let score = null;
 
 function rt(key, arg) {
@@ -15,15 +15,15 @@ function rt(key, arg) {
 }
 
 function render() {
-  document.getElementById('question').textContent = prompt && prompt.ticketNumber ? rt('question') : rt('idle');
+  document.getElementById('question').textContent = ratingPrompt && ratingPrompt.ticketNumber ? rt('question') : rt('idle');
   document.getElementById('comment').placeholder = rt('comment');
   document.getElementById('send').textContent = rt('send');
   document.getElementById('thanks').textContent = rt('thanks');
   document.getElementById('langButton').textContent = rateLang === 'sq' ? 'English' : 'Shqip';
-  if (!prompt) { return; }
-  document.getElementById('title').textContent = prompt.branchName + ' — ' + rt('counter', prompt.counterNumber);
-  document.getElementById('number').textContent = prompt.ticketNumber || '';
-  const asking = !!prompt.ticketNumber;
+  if (!ratingPrompt) { return; }
+  document.getElementById('title').textContent = ratingPrompt.branchName + ' — ' + rt('counter', ratingPrompt.counterNumber);
+  document.getElementById('number').textContent = ratingPrompt.ticketNumber || '';
+  const asking = !!ratingPrompt.ticketNumber;
   document.getElementById('scores').classList.toggle('hidden', !asking);
   document.getElementById('comment').classList.toggle('hidden', !asking);
   document.getElementById('send').classList.toggle('hidden', !asking);
@@ -35,16 +35,16 @@ async function refresh() {
   const r = await fetch('/api/v1/public/counters/' + encodeURIComponent(counterId) + '/rating');
   if (!r.ok) { return; }
   const next = await r.json();
-  if (!prompt || next.ticketNumber !== prompt.ticketNumber) {
+  if (!ratingPrompt || next.ticketNumber !== ratingPrompt.ticketNumber) {
     score = null;
     document.getElementById('comment').value = '';
   }
-  prompt = next;
+  ratingPrompt = next;
   render();
 }
 
 async function send() {
-  const body = { ticketNumber: prompt.ticketNumber, score: score };
+  const body = { ticketNumber: ratingPrompt.ticketNumber, score: score };
   const comment = document.getElementById('comment').value.trim();
   if (comment) { body.comment = comment; }
   const r = await fetch('/api/v1/public/counters/' + encodeURIComponent(counterId) + '/rating', {
