@@ -1,7 +1,7 @@
 package al.sportel.server.appointments;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.server.db.Database;
-import al.sportel.server.queue.QueueEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ public final class AppointmentReminders implements AutoCloseable {
         });
         for (Due d : due) {
             String text = "Sportel %s: takimi juaj (%s) është në orën %s. Kodi për kioskën: %s."
-                    .formatted(d.branchName(), d.letter(), TIME.format(d.start().atZone(QueueEngine.ZONE)), d.code());
+                    .formatted(d.branchName(), d.letter(), TIME.format(d.start().atZone(BusinessTime.ZONE)), d.code());
             String outcome;
             try {
                 outcome = gateway.send(d.phone(), text);

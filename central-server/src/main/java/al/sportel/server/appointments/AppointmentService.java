@@ -1,5 +1,6 @@
 package al.sportel.server.appointments;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
@@ -110,7 +111,7 @@ public final class AppointmentService {
             requireService(h, branchCode, serviceId);
             // The service row's lock serialises bookings of one service, so two citizens never take the last place together.
             h.createQuery("SELECT id FROM services WHERE id = :s FOR UPDATE").bind("s", serviceId).mapTo(Long.class).one();
-            ZonedDateTime local = start.atZone(QueueEngine.ZONE);
+            ZonedDateTime local = start.atZone(BusinessTime.ZONE);
             if (local.getMinute() != 0 || local.getSecond() != 0 || local.getNano() != 0) {
                 throw ApiException.invalid("start", "must be the start of an hour (a slot from the list)");
             }
@@ -155,8 +156,8 @@ public final class AppointmentService {
             QueueEngine.requireBranchExists(h, branchCode);
             Access.requireBranch(actor, branchCode);
             return h.createQuery(SELECT + " WHERE a.branch_code = :b AND a.slot_start >= :from AND a.slot_start < :to ORDER BY a.slot_start, a.code")
-                    .bind("b", branchCode).bind("from", date.atStartOfDay(QueueEngine.ZONE).toInstant())
-                    .bind("to", date.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant())
+                    .bind("b", branchCode).bind("from", date.atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("to", date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
                     .map((rs, c) -> map(rs)).list();
         });
     }
@@ -216,15 +217,15 @@ public final class AppointmentService {
                         SELECT slot_start FROM appointments
                         WHERE service_id = :s AND status <> 'CANCELLED' AND slot_start >= :from AND slot_start < :to
                         """)
-                .bind("s", serviceId).bind("from", date.atStartOfDay(QueueEngine.ZONE).toInstant())
-                .bind("to", date.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant())
-                .map((rs, c) -> rs.getObject(1, OffsetDateTime.class).toInstant().atZone(QueueEngine.ZONE).getHour())
+                .bind("s", serviceId).bind("from", date.atStartOfDay(BusinessTime.ZONE).toInstant())
+                .bind("to", date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
+                .map((rs, c) -> rs.getObject(1, OffsetDateTime.class).toInstant().atZone(BusinessTime.ZONE).getHour())
                 .forEach(hour -> out.merge(hour, 1, Integer::sum));
         return out;
     }
 
     private static Instant slotStart(LocalDate date, int hour) {
-        return date.atTime(hour, 0).atZone(QueueEngine.ZONE).toInstant();
+        return date.atTime(hour, 0).atZone(BusinessTime.ZONE).toInstant();
     }
 
     private static String serviceBranch(Handle h, long serviceId) {

@@ -1,5 +1,6 @@
 package al.sportel.server.clerkday;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.ClerkReport;
 import al.sportel.model.ClerkReport.ClerkRow;
 import al.sportel.model.ClerkReport.ServiceRating;
@@ -58,8 +59,8 @@ public final class ClerkReportService {
             if (branchCode != null) {
                 QueueEngine.requireBranchExists(h, branchCode);
             }
-            Instant start = from.atStartOfDay(QueueEngine.ZONE).toInstant();
-            Instant end = to.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant();
+            Instant start = from.atStartOfDay(BusinessTime.ZONE).toInstant();
+            Instant end = to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
             String branchFilter = branchCode == null ? "" : " AND t.branch_code = :b";
             List<Busy> busy = new ArrayList<>(bind(h.createQuery("""
                             SELECT t.served_by, t.branch_code, t.business_date, t.issued_at, t.called_at, t.started_at, t.finished_at
@@ -171,7 +172,7 @@ public final class ClerkReportService {
     }
 
     private static LocalDate day(Instant at) {
-        return LocalDate.ofInstant(at, QueueEngine.ZONE);
+        return LocalDate.ofInstant(at, BusinessTime.ZONE);
     }
 
     static Double round2(double v) {

@@ -1,8 +1,8 @@
 package al.sportel.server.forecast;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Board.ServiceForecast;
 import al.sportel.model.Board.StaffingHint;
-import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.WaitEstimator;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public final class ForecastService {
     }
 
     public static List<ServiceForecast> forecast(Handle h, String branchCode, Instant now) {
-        LocalDate day = LocalDate.ofInstant(now, QueueEngine.ZONE);
+        LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
         List<ServiceRow> services = h.createQuery("SELECT id, letter, max_wait_minutes FROM services WHERE branch_code = :b AND active ORDER BY letter")
                 .bind("b", branchCode).map((rs, c) -> new ServiceRow(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
         Map<Long, Integer> arrivals = counts(h, """

@@ -1,5 +1,6 @@
 package al.sportel.server.queue;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Counter;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.EventType;
@@ -95,7 +96,7 @@ public final class FairCalls {
     /** The tickets call-next would have taken at this counter before {@code row}. */
     private static int placesSkipped(Handle h, CounterRow counter, List<Long> services, TicketRow row,
                                      Instant now) {
-        LocalDate day = LocalDate.ofInstant(row.issuedAt(), QueueEngine.ZONE);
+        LocalDate day = LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE);
         StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now);
         List<TicketRow> candidates = h.createQuery(TicketRow.SELECT + """
                         WHERE t.branch_code = :b AND t.business_date = :d AND t.status = 'WAITING' AND t.id <> :id
@@ -122,7 +123,7 @@ public final class FairCalls {
             Instant now = engine.now();
             Duration since = Duration.between(row.finishedAt(), now);
             if (since.compareTo(Duration.ofMinutes(settings.noShowGraceMinutes())) > 0
-                    || !LocalDate.ofInstant(now, QueueEngine.ZONE).equals(LocalDate.ofInstant(row.issuedAt(), QueueEngine.ZONE))) {
+                    || !LocalDate.ofInstant(now, BusinessTime.ZONE).equals(LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE))) {
                 throw ApiException.conflict("grace-period-over", "Ticket " + row.number() + " was marked a no-show "
                         + since.toMinutes() + " minutes ago; it can come back within " + settings.noShowGraceMinutes()
                         + " minutes only");

@@ -1,5 +1,6 @@
 package al.sportel.server.queue;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
@@ -101,8 +102,8 @@ public final class FairnessSettings {
                             WHERE o.branch_code = :b AND o.called_at >= :from AND o.called_at < :to
                             ORDER BY o.called_at DESC
                             """)
-                    .bind("b", branchCode).bind("from", from.atStartOfDay(QueueEngine.ZONE).toInstant())
-                    .bind("to", to.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant())
+                    .bind("b", branchCode).bind("from", from.atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("to", to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
                     .map((rs, ctx) -> new OutOfOrderCall(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             TicketRow.instant(rs, "called_at"), rs.getInt(6)))
                     .list();
