@@ -69,25 +69,33 @@ public final class StarvationGuard {
                         (Integer) rs.getObject(3, Integer.class)))
                 .forEach(r -> rules.put(r.serviceId(), r));
         String serviceFilter = services == null || services.isEmpty() ? "" : " AND service_id IN (<services>)";
+        List<Line> lines = new ArrayList<>(lines(h, "status = 'WAITING'" + serviceFilter, branchCode, day, services, null));
+        // Only calls made while a regular ticket waited can count towards a run: read those alone, so a
+        // call-next late in a busy day does not read the whole day's tickets.
+        Instant since = lines.stream().filter(l -> !l.priority()).map(Line::issuedAt).min(Comparator.naturalOrder()).orElse(null);
+        if (since != null) {
+            lines.addAll(lines(h, "status <> 'WAITING' AND called_at >= :since" + serviceFilter, branchCode, day, services, since));
+        }
+        return new StarvationGuard(rules, lines, now);
+    }
+
+    private static List<Line> lines(Handle h, String where, String branchCode, LocalDate day, Collection<Long> services,
+                                    Instant since) {
         var q = h.createQuery("""
                         SELECT id, service_id, priority, status, issued_at, called_at, call_next, target_counter_id, appointment_start
-                        FROM tickets
-                        WHERE branch_code = :b AND business_date = :d AND (status = 'WAITING' OR called_at IS NOT NULL)
-                        """ + serviceFilter)
+                        FROM tickets WHERE branch_code = :b AND business_date = :d AND\s""" + where)
                 .bind("b", branchCode).bind("d", day);
-        if (!serviceFilter.isEmpty()) {
+        if (where.contains("<services>")) {
             q.bindList("services", List.copyOf(services));
         }
-        List<Line> lines = q.map((rs, ctx) -> new Line(rs.getString(1), rs.getLong(2), rs.getBoolean(3),
+        if (since != null) {
+            q.bind("since", since);
+        }
+        return q.map((rs, ctx) -> new Line(rs.getString(1), rs.getLong(2), rs.getBoolean(3),
                         TicketStatus.valueOf(rs.getString(4)), TicketRow.instant(rs, "issued_at"), TicketRow.instant(rs, "called_at"),
                         rs.getBoolean(7), TicketRow.nullableLong(rs, "target_counter_id"),
                         TicketRow.instant(rs, "appointment_start")))
                 .list();
-        return new StarvationGuard(rules, lines, now);
-    }
-
-    static StarvationGuard of(Map<Long, ServiceRule> rules, List<Line> lines, Instant now) {
-        return new StarvationGuard(rules, lines, now);
     }
 
     static boolean inSlot(Instant slotStart, Instant now) {
