@@ -1,7 +1,6 @@
 package al.sportel.desktop;
 
 import al.sportel.desktop.app.DesktopConfig;
-import al.sportel.desktop.app.SportelApp;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;

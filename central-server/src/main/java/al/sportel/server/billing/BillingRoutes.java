@@ -16,6 +16,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import al.sportel.model.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** Customers, payments, receipts, voids and the cash report (API.md "Customers and payments"). */
 public final class BillingRoutes {
@@ -77,11 +81,11 @@ public final class BillingRoutes {
             }
         }
         boolean offline = body.optionalBoolean("offline", false);
-        java.time.Instant takenAt = body.optionalInstant("takenAt");
+        Instant takenAt = body.optionalInstant("takenAt");
         if (takenAt != null && !offline) {
             body.addError("takenAt", "is only accepted with offline: true");
         }
-        if (takenAt != null && takenAt.isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)))) {
+        if (takenAt != null && takenAt.isAfter(Instant.now().plus(Duration.ofMinutes(10)))) {
             body.addError("takenAt", "is in the future");
         }
         body.validate();
@@ -143,8 +147,8 @@ public final class BillingRoutes {
                         """)
                 .bind("n", number)
                 .map((rs, x) -> Map.<String, Object>of("receiptNumber", rs.getString(1),
-                        "amount", al.sportel.model.Money.format(rs.getLong(2)),
-                        "createdAt", rs.getObject(3, java.time.OffsetDateTime.class).toInstant().toString(),
+                        "amount", Money.format(rs.getLong(2)),
+                        "createdAt", rs.getObject(3, OffsetDateTime.class).toInstant().toString(),
                         "branch", rs.getString(4), "voided", rs.getInt(5) > 0))
                 .findOne()
                 .orElseThrow(() -> ApiException.notFound("No receipt " + number)));

@@ -7,6 +7,8 @@ import al.sportel.server.queue.QueueEngine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.time.OffsetDateTime;
+import java.util.stream.Stream;
 
 /** A counter's shift: every payment of the day and the totals by method; voided ones apart. */
 public final class CashReport {
@@ -47,10 +49,10 @@ public final class CashReport {
                             """)
                     .bind("c", counterId).bind("from", from).bind("to", to)
                     .map((rs, x) -> new Row(new Line(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
-                            rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
                             rs.getInt(8) > 0), rs.getLong(4)))
                     .list();
-            List<Total> totals = java.util.stream.Stream.of("CASH", "CARD").map(m -> {
+            List<Total> totals = Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
                 return new Total(m, of.size(), Money.format(of.stream().mapToLong(Row::amount).sum()));
             }).toList();

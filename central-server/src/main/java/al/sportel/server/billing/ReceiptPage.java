@@ -5,6 +5,8 @@ import al.sportel.server.db.Database;
 import al.sportel.server.queue.QueueEngine;
 import io.javalin.Javalin;
 import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * {@code /public/receipts/{number}}: the page the receipt's QR code opens. It confirms the receipt
@@ -22,7 +24,7 @@ public final class ReceiptPage {
     public void register(Javalin app) {
         app.get("/public/receipts/{number}", ctx -> {
             String n = ctx.pathParam("number");
-            var found = n.length() > 30 ? java.util.Optional.<String>empty() : db.read(h -> h.createQuery("""
+            var found = n.length() > 30 ? Optional.<String>empty() : db.read(h -> h.createQuery("""
                             SELECT p.amount, p.created_at, b.name, (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id)
                             FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.receipt_number = :n
                             """)
@@ -31,7 +33,7 @@ public final class ReceiptPage {
                             ? "<p class=bad>Ky mandat është ANULUAR. / This receipt was VOIDED.</p>"
                             : "<p class=ok>✔ Mandati " + esc(n) + " është i vlefshëm. / This receipt is valid.</p>"
                               + "<p>Shuma / Amount: <b>" + Money.format(rs.getLong(1)) + " lek</b></p>"
-                              + "<p>Data / Date: " + WHEN.format(rs.getObject(2, java.time.OffsetDateTime.class)) + "</p>"
+                              + "<p>Data / Date: " + WHEN.format(rs.getObject(2, OffsetDateTime.class)) + "</p>"
                               + "<p>Qendra / Centre: " + esc(rs.getString(3)) + "</p>")
                     .findOne());
             ctx.status(found.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8").result("""

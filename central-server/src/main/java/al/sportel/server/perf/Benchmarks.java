@@ -29,6 +29,9 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The numbers of docs/benchmarks.md: call-next against the database's bare floor, event latency
@@ -68,7 +71,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new java.util.HashMap<>();
+        Map<String, String> o = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
         }
@@ -178,7 +181,7 @@ public final class Benchmarks {
                 .append(" cores (").append(cpu).append("), ").append(mem).append(", Java ").append(System.getProperty("java.version"))
                 .append(", ").append(pg).append(". The server runs as its own process (`-Xmx1g`) on the same machine as the ")
                 .append("database and this client, so all three share the two cores.\n\n")
-                .append("Command: `java -cp central-server/target/sportel-server.jar al.sportel.server.perf.Benchmarks ")
+                .append("Command: `java -cp central-server/target/sportel-server.jar Benchmarks ")
                 .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
     }
 
@@ -243,7 +246,7 @@ public final class Benchmarks {
             s.execute("CREATE INDEX ON " + schema + ".floor_tickets (status, priority, issued_at)");
         }
         int connections = Math.min(threads, 60);
-        java.util.concurrent.BlockingQueue<Connection> pool = new java.util.concurrent.ArrayBlockingQueue<>(connections);
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
             pool.add(jdbc());
         }

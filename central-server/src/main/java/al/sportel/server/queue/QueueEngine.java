@@ -28,6 +28,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Set;
 
 /**
  * The queue: issuing, calling and moving tickets. Every change is one transaction that also appends
@@ -232,7 +235,7 @@ public final class QueueEngine {
             TicketRow row = lockTicket(h, ticketId);
             Access.requireBranch(actor, row.branchCode());
             if (row.status() != TicketStatus.WAITING) {
-                throw illegal(row, "priority", java.util.EnumSet.of(TicketStatus.WAITING));
+                throw illegal(row, "priority", EnumSet.of(TicketStatus.WAITING));
             }
             h.createUpdate("UPDATE tickets SET priority = :p WHERE id = :id").bind("p", priority).bind("id", ticketId).execute();
             Ticket view = withEstimate(h, find(h, ticketId).orElseThrow());
@@ -248,7 +251,7 @@ public final class QueueEngine {
         Ticket t = db.tx(h -> {
             TicketRow row = lockTicket(h, ticketId);
             authorizeTicketAction(h, actor, row);
-            var allowed = java.util.EnumSet.of(TicketStatus.WAITING, TicketStatus.SERVING);
+            var allowed = EnumSet.of(TicketStatus.WAITING, TicketStatus.SERVING);
             if (!allowed.contains(row.status())) {
                 throw illegal(row, "transfer", allowed);
             }
@@ -343,7 +346,7 @@ public final class QueueEngine {
                     .sorted(CallOrder.forServices(allServices)).toList();
             WaitEstimator estimator = WaitEstimator.load(h, branchCode, day);
             List<Ticket> waitingViews = new ArrayList<>(waiting.size());
-            var positions = new java.util.HashMap<Long, Integer>();
+            var positions = new HashMap<Long, Integer>();
             for (TicketRow r : waiting) {
                 int p = positions.merge(r.serviceId(), 1, Integer::sum);
                 waitingViews.add(r.view().withWaitEstimate(p, estimator.estimate(r.serviceId(), p)));
@@ -415,7 +418,7 @@ public final class QueueEngine {
         }
     }
 
-    private static ApiException illegal(TicketRow row, String action, java.util.Set<TicketStatus> from) {
+    private static ApiException illegal(TicketRow row, String action, Set<TicketStatus> from) {
         return ApiException.conflict("illegal-transition", "Ticket " + row.number() + " is " + row.status()
                 + "; " + action + " needs it to be " + from.stream().map(Enum::name).collect(Collectors.joining(" or ")));
     }

@@ -22,6 +22,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import com.fasterxml.jackson.databind.JavaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 
 /**
  * The central API as the desktop uses it (API.md). Every method blocks: call it from a background
@@ -148,17 +154,17 @@ public final class ApiClient {
     }
 
     /** One raw exchange for the outbox: the body as JSON text, the answer whatever the status. */
-    public al.sportel.desktop.offline.Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey)
+    public Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey)
             throws IOException {
         Request.Builder b = new Request.Builder().url(baseUrl + path)
-                .method(method, RequestBody.create(jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON_TYPE))
+                .method(method, RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON_TYPE))
                 .header("Idempotency-Key", idempotencyKey);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         try (Response r = http.newCall(b.build()).execute()) {
             String text = r.body() == null ? "" : r.body().string();
-            return new al.sportel.desktop.offline.Transport.Answer(r.code(), text,
+            return new Transport.Answer(r.code(), text,
                     r.isSuccessful() ? null : problem(r, text).getMessage());
         }
     }
@@ -181,7 +187,7 @@ public final class ApiClient {
 
     // --- billing ---
 
-    public record UnpaidBill(long id, String period, String amount, java.time.LocalDate dueDate) {
+    public record UnpaidBill(long id, String period, String amount, LocalDate dueDate) {
     }
 
     public record Customer(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
@@ -191,23 +197,23 @@ public final class ApiClient {
     }
 
     public record Payment(long id, String receiptNumber, String customerCode, String amount, String method, String tendered,
-                          String change, List<PaidBill> paidBills, java.time.Instant createdAt, long counterId, boolean voided,
+                          String change, List<PaidBill> paidBills, Instant createdAt, long counterId, boolean voided,
                           boolean offline, String credit, boolean needsReview) {
     }
 
     public record CashLine(long id, String receiptNumber, String customerCode, String amount, String method,
-                           java.time.Instant createdAt, String clerk, boolean voided) {
+                           Instant createdAt, String clerk, boolean voided) {
     }
 
     public record CashTotal(String method, int count, String amount) {
     }
 
-    public record CashReport(long counterId, int counterNumber, java.time.LocalDate date, List<CashTotal> totals, String total,
+    public record CashReport(long counterId, int counterNumber, LocalDate date, List<CashTotal> totals, String total,
                              int voidedCount, String voidedAmount, List<CashLine> payments) {
     }
 
     public Customer customer(String code) throws ApiException {
-        String encoded = java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
         return send("GET", "/api/v1/customers/" + encoded, null, Customer.class);
     }
 
@@ -234,12 +240,12 @@ public final class ApiClient {
     public record CaseCategory(String code, String name, String nameEn, int deadlineDays) {
     }
 
-    public record CaseHistory(String status, java.time.Instant at, String note) {
+    public record CaseHistory(String status, Instant at, String note) {
     }
 
     public record CaseView(long id, String kind, String trackingCode, String category, String status, boolean overdue,
                            String customerCode, String name, String phone, String email, String description, String branchCode,
-                           java.time.Instant createdAt, java.time.Instant dueAt, List<CaseHistory> history) {
+                           Instant createdAt, Instant dueAt, List<CaseHistory> history) {
     }
 
     /** {@code complaint-categories} or {@code application-types}. */
@@ -254,7 +260,7 @@ public final class ApiClient {
     }
 
     public CaseView changeCase(CaseView c, String status, String note) throws ApiException {
-        Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("status", status);
         if (note != null && !note.isBlank()) {
             body.put("note", note.strip());
@@ -289,7 +295,7 @@ public final class ApiClient {
         try (Response r = http.newCall(b.build()).execute()) {
             byte[] body = r.body() == null ? new byte[0] : r.body().bytes();
             if (!r.isSuccessful()) {
-                throw problem(r, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                throw problem(r, new String(body, StandardCharsets.UTF_8));
             }
             return body;
         } catch (IOException e) {
@@ -305,11 +311,11 @@ public final class ApiClient {
         return send(method, path, body, mapper.getTypeFactory().constructType(type));
     }
 
-    private <T> T send(String method, String path, Object body, com.fasterxml.jackson.databind.JavaType type) throws ApiException {
+    private <T> T send(String method, String path, Object body, JavaType type) throws ApiException {
         return send(method, path, body, type, Map.of());
     }
 
-    private <T> T send(String method, String path, Object body, com.fasterxml.jackson.databind.JavaType type,
+    private <T> T send(String method, String path, Object body, JavaType type,
                        Map<String, String> headers) throws ApiException {
         Request.Builder b;
         try {

@@ -5,7 +5,7 @@ import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.app.Session;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +27,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import java.util.ArrayList;
+import javafx.scene.control.ButtonBar;
 
 /** The end of a shift: totals by method, every payment, and CSV and PDF copies in the reports folder. */
 final class ShiftReportDialog {
@@ -34,14 +36,14 @@ final class ShiftReportDialog {
     private ShiftReportDialog() {
     }
 
-    static void show(Window owner, SportelApp app, Session session) {
+    static void show(Window owner, AppContext app, Session session) {
         I18n i18n = app.i18n();
         Background bg = app.background();
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.getDialogPane().setId("shiftDialog");
         d.setTitle(i18n.t("shift.title", session.counter().number(), ""));
-        d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("shift.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("shift.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Label header = new Label();
         header.setId("shiftHeader");
         header.getStyleClass().add("card-title");
@@ -120,7 +122,7 @@ final class ShiftReportDialog {
             PDPage page = null;
             PDPageContentStream s = null;
             float y = 0;
-            List<String> lines = new java.util.ArrayList<>(List.of(totals.split("\n")));
+            List<String> lines = new ArrayList<>(List.of(totals.split("\n")));
             lines.add("");
             for (ApiClient.CashLine l : r.payments()) {
                 lines.add(String.format("%s   %-20s %-10s %12s %-5s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),

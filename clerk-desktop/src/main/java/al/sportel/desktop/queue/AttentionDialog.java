@@ -1,8 +1,10 @@
-package al.sportel.desktop.offline;
+package al.sportel.desktop.queue;
 
 import al.sportel.desktop.app.I18n;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
+import al.sportel.desktop.offline.CounterLink;
+import al.sportel.desktop.offline.Outbox;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class AttentionDialog {
     private AttentionDialog() {
     }
 
-    public static void show(Window owner, SportelApp app, CounterLink link) {
+    public static void show(Window owner, AppContext app, CounterLink link) {
         I18n i18n = app.i18n();
         TableView<Outbox.Item> table = new TableView<>();
         table.setId("attentionTable");

@@ -1,0 +1,121 @@
+package al.sportel.desktop.billing;
+
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Session;
+import al.sportel.desktop.offline.CounterLink;
+import al.sportel.desktop.offline.LocalCache;
+import al.sportel.desktop.offline.Outbox;
+import al.sportel.model.Money;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Payments through the outbox: committed to the local file with their idempotency key before they
+ * are sent, so neither a lost answer nor a dead link can lose one or take it twice.
+ */
+final class LinkedPaymentDesk implements PaymentDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkedPaymentDesk.class);
+
+    private final ApiClient api;
+    private final CounterLink link;
+    private final ReceiptPrinter printer;
+    private final I18n i18n;
+    private final Session session;
+
+    LinkedPaymentDesk(ApiClient api, CounterLink link, ReceiptPrinter printer, I18n i18n, Session session) {
+        this.api = api;
+        this.link = link;
+        this.printer = printer;
+        this.i18n = i18n;
+        this.session = session;
+    }
+
+    @Override
+    public boolean online() {
+        return link.isUp();
+    }
+
+    @Override
+    public Found lookUp(String code) throws Exception {
+        ApiClient.Customer c;
+        Instant cachedAt = null;
+        try {
+            c = api.customer(code);
+            link.cache().put("customer", code, api.toJson(c));
+            link.setUp(true);
+        } catch (ApiException e) {
+            if (!e.unreachable() && e.status() < 500) {
+                throw e;
+            }
+            link.setUp(false);
+            Optional<LocalCache.Entry> cached = link.cache().get("customer", code);
+            if (cached.isEmpty()) {
+                throw e;
+            }
+            c = api.fromJson(cached.get().json(), ApiClient.Customer.class);
+            cachedAt = cached.get().updatedAt();
+        }
+        for (Outbox.Item item : link.pendingPayments(c.code())) {
+            c = PendingPayments.lessPaid(c, Money.parse(String.valueOf(api.fromJson(item.body(), Map.class).get("amount"))));
+        }
+        return new Found(c, cachedAt);
+    }
+
+    @Override
+    public Outcome pay(Request r, ApiClient.Customer customer, String summary) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("customerCode", r.customerCode());
+        body.put("amount", Money.format(r.amount()));
+        body.put("method", r.cash() ? "CASH" : "CARD");
+        if (r.tendered() != null) {
+            body.put("tendered", Money.format(r.tendered()));
+        }
+        body.put("counterId", r.counterId());
+        if (r.ticketId() != null) {
+            body.put("ticketId", r.ticketId());
+        }
+        if (r.offline()) {
+            // money changes hands now; the server must never refuse it for arriving late
+            body.put("offline", true);
+            body.put("takenAt", r.takenAt().toString());
+        }
+        Outbox.Item item = link.submit(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", body, summary);
+        Optional<Outbox.Item> settled = link.awaitSettled(item);
+        if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
+            return new Outcome(null, null, null, settled.get().lastError());
+        }
+        if (settled.isPresent()) {
+            ApiClient.Payment p = api.fromJson(settled.get().response(), ApiClient.Payment.class);
+            ReceiptPrinter.Outcome printed;
+            try {
+                printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), i18n.lang()));
+            } catch (Exception e) {
+                LOG.warn("payment {} taken but its receipt not printed; it can be reprinted", p.receiptNumber(), e);
+                printed = null;
+            }
+            return new Outcome(p, printed, null, null);
+        }
+        byte[] pdf = OfflineReceipt.pdf(i18n, item, customer, r.amount(), r.tendered(), session);
+        String reference = OfflineReceipt.reference(item);
+        return new Outcome(null, printer.print("offline-" + reference, pdf), reference, null);
+    }
+
+    @Override
+    public ReceiptPrinter.Outcome reprint(ApiClient.Payment p) throws Exception {
+        return printer.print(p.receiptNumber(), api.receiptPdf(p.id(), i18n.lang()));
+    }
+
+    @Override
+    public ReceiptPrinter.Outcome reprint(Path file) throws Exception {
+        return printer.print(file.getFileName().toString().replace(".pdf", ""), Files.readAllBytes(file));
+    }
+}
