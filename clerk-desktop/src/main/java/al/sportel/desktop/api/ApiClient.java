@@ -9,10 +9,23 @@ import al.sportel.model.QueueSnapshot;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
+import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.PaymentRequest;
+import al.sportel.model.cases.CaseCategory;
+import al.sportel.model.cases.CaseChange;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.NewCase;
+import al.sportel.model.queue.CounterStats;
+import al.sportel.model.queue.TransferRequest;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +35,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import com.fasterxml.jackson.databind.JavaType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
 
 /**
  * The central API as the desktop uses it (API.md). Every method blocks: call it from a background
@@ -128,18 +135,15 @@ public final class ApiClient {
     }
 
     public Ticket transfer(String ticketId, Long serviceId, Long counterId) throws ApiException {
-        Map<String, Long> body = serviceId != null ? Map.of("serviceId", serviceId) : Map.of("counterId", counterId);
+        TransferRequest body = serviceId != null ? TransferRequest.toService(serviceId) : TransferRequest.toCounter(counterId);
         return send("POST", "/api/v1/tickets/" + ticketId + "/transfer", body, Ticket.class);
-    }
-
-    public record CounterStats(int served, int noShows, Integer averageServiceSeconds) {
     }
 
     public CounterStats stats(long counterId) throws ApiException {
         return send("GET", "/api/v1/counters/" + counterId + "/stats", null, CounterStats.class);
     }
 
-    /** Any JSON call of the API, for feature clients (the supervisor console) that keep their own records. */
+    /** Any JSON call of the API, for feature clients (the supervisor console); bodies and answers are shared-model records. */
     public <T> T call(String method, String path, Object body, TypeReference<T> type) throws ApiException {
         return send(method, path, body, type);
     }
@@ -187,38 +191,13 @@ public final class ApiClient {
 
     // --- billing ---
 
-    public record UnpaidBill(long id, String period, String amount, LocalDate dueDate) {
-    }
-
-    public record Customer(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
-    }
-
-    public record PaidBill(long billId, String period, String amount) {
-    }
-
-    public record Payment(long id, String receiptNumber, String customerCode, String amount, String method, String tendered,
-                          String change, List<PaidBill> paidBills, Instant createdAt, long counterId, boolean voided,
-                          boolean offline, String credit, boolean needsReview) {
-    }
-
-    public record CashLine(long id, String receiptNumber, String customerCode, String amount, String method,
-                           Instant createdAt, String clerk, boolean voided) {
-    }
-
-    public record CashTotal(String method, int count, String amount) {
-    }
-
-    public record CashReport(long counterId, int counterNumber, LocalDate date, List<CashTotal> totals, String total,
-                             int voidedCount, String voidedAmount, List<CashLine> payments) {
-    }
-
     public Customer customer(String code) throws ApiException {
         String encoded = URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
         return send("GET", "/api/v1/customers/" + encoded, null, Customer.class);
     }
 
     /** Sends a payment; resending with the same key never pays twice (the server replays its answer). */
-    public Payment pay(String idempotencyKey, Map<String, Object> body) throws ApiException {
+    public Payment pay(String idempotencyKey, PaymentRequest body) throws ApiException {
         return send("POST", "/api/v1/payments", body, mapper.getTypeFactory().constructType(Payment.class),
                 Map.of("Idempotency-Key", idempotencyKey));
     }
@@ -237,36 +216,24 @@ public final class ApiClient {
 
     // --- complaints and applications ---
 
-    public record CaseCategory(String code, String name, String nameEn, int deadlineDays) {
-    }
-
-    public record CaseHistory(String status, Instant at, String note) {
-    }
-
-    public record CaseView(long id, String kind, String trackingCode, String category, String status, boolean overdue,
-                           String customerCode, String name, String phone, String email, String description, String branchCode,
-                           Instant createdAt, Instant dueAt, List<CaseHistory> history) {
-    }
-
     /** {@code complaint-categories} or {@code application-types}. */
     public List<CaseCategory> caseCategories(boolean complaint) throws ApiException {
         return send("GET", complaint ? "/api/v1/complaint-categories" : "/api/v1/application-types", null,
                 new TypeReference<List<CaseCategory>>() { });
     }
 
-    public CaseView createCase(boolean complaint, String idempotencyKey, Map<String, Object> body) throws ApiException {
-        return send("POST", complaint ? "/api/v1/complaints" : "/api/v1/applications", body,
+    public CaseView createCase(String idempotencyKey, NewCase body) throws ApiException {
+        return send("POST", body.category() != null ? "/api/v1/complaints" : "/api/v1/applications", body,
                 mapper.getTypeFactory().constructType(CaseView.class), Map.of("Idempotency-Key", idempotencyKey));
     }
 
     public CaseView changeCase(CaseView c, String status, String note) throws ApiException {
-        Map<String, Object> body = new HashMap<>();
-        body.put("status", status);
-        if (note != null && !note.isBlank()) {
-            body.put("note", note.strip());
-        }
-        String path = (c.kind().equals("COMPLAINT") ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
-        return send("PATCH", path, body, CaseView.class);
+        return send("PATCH", casePath(c), new CaseChange(status, note == null || note.isBlank() ? null : note.strip()), CaseView.class);
+    }
+
+    /** Where a case's status is changed: complaints and applications each have their own collection. */
+    public static String casePath(CaseView c) {
+        return (c.complaint() ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
     }
 
     public List<CaseView> cases(String branch, String status, String category, boolean overdue) throws ApiException {

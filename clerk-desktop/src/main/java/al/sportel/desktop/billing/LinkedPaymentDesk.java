@@ -1,5 +1,8 @@
 package al.sportel.desktop.billing;
 
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.Payment;
+
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.I18n;
@@ -8,11 +11,10 @@ import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.LocalCache;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.model.Money;
+import al.sportel.model.billing.PaymentRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,7 @@ final class LinkedPaymentDesk implements PaymentDesk {
 
     @Override
     public Found lookUp(String code) throws Exception {
-        ApiClient.Customer c;
+        Customer c;
         Instant cachedAt = null;
         try {
             c = api.customer(code);
@@ -61,40 +63,29 @@ final class LinkedPaymentDesk implements PaymentDesk {
             if (cached.isEmpty()) {
                 throw e;
             }
-            c = api.fromJson(cached.get().json(), ApiClient.Customer.class);
+            c = api.fromJson(cached.get().json(), Customer.class);
             cachedAt = cached.get().updatedAt();
         }
-        for (Outbox.Item item : link.pendingPayments(c.code())) {
-            c = PendingPayments.lessPaid(c, Money.parse(String.valueOf(api.fromJson(item.body(), Map.class).get("amount"))));
+        for (long pendingAmount : link.pendingPayments(c.code())) {
+            c = PendingPayments.lessPaid(c, pendingAmount);
         }
         return new Found(c, cachedAt);
     }
 
     @Override
-    public Outcome pay(Request r, ApiClient.Customer customer, String summary) throws Exception {
-        Map<String, Object> body = new HashMap<>();
-        body.put("customerCode", r.customerCode());
-        body.put("amount", Money.format(r.amount()));
-        body.put("method", r.cash() ? "CASH" : "CARD");
-        if (r.tendered() != null) {
-            body.put("tendered", Money.format(r.tendered()));
-        }
-        body.put("counterId", r.counterId());
-        if (r.ticketId() != null) {
-            body.put("ticketId", r.ticketId());
-        }
-        if (r.offline()) {
-            // money changes hands now; the server must never refuse it for arriving late
-            body.put("offline", true);
-            body.put("takenAt", r.takenAt().toString());
-        }
-        Outbox.Item item = link.submit(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", body, summary);
+    public Outcome pay(Request r, Customer customer, String summary) throws Exception {
+        PaymentRequest online = PaymentRequest.online(r.customerCode(), Money.format(r.amount()),
+                r.cash() ? PaymentRequest.CASH : PaymentRequest.CARD, r.tendered() == null ? null : Money.format(r.tendered()),
+                r.counterId(), r.ticketId());
+        // money changes hands now; the server must never refuse it for arriving late
+        PaymentRequest body = r.offline() ? online.takenOffline(r.takenAt()) : online;
+        Outbox.Item item = link.submitPayment(body, summary);
         Optional<Outbox.Item> settled = link.awaitSettled(item);
         if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
             return new Outcome(null, null, null, settled.get().lastError());
         }
         if (settled.isPresent()) {
-            ApiClient.Payment p = api.fromJson(settled.get().response(), ApiClient.Payment.class);
+            Payment p = api.fromJson(settled.get().response(), Payment.class);
             ReceiptPrinter.Outcome printed;
             try {
                 printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), i18n.lang()));
@@ -110,7 +101,7 @@ final class LinkedPaymentDesk implements PaymentDesk {
     }
 
     @Override
-    public ReceiptPrinter.Outcome reprint(ApiClient.Payment p) throws Exception {
+    public ReceiptPrinter.Outcome reprint(Payment p) throws Exception {
         return printer.print(p.receiptNumber(), api.receiptPdf(p.id(), i18n.lang()));
     }
 

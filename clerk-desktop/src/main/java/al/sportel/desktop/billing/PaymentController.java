@@ -1,6 +1,7 @@
 package al.sportel.desktop.billing;
 
-import al.sportel.desktop.api.ApiClient;
+import al.sportel.model.billing.Customer;
+
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Forms;
 import al.sportel.desktop.app.I18n;
@@ -106,7 +107,7 @@ public final class PaymentController {
     }
 
     /** The customer last looked up, for the complaint form to start from. */
-    public Optional<ApiClient.Customer> customer() {
+    public Optional<Customer> customer() {
         return Optional.ofNullable(vm.customer().get());
     }
 

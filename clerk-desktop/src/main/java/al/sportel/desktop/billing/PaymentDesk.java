@@ -1,6 +1,8 @@
 package al.sportel.desktop.billing;
 
-import al.sportel.desktop.api.ApiClient;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.Payment;
+
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -12,7 +14,7 @@ import java.time.Instant;
 public interface PaymentDesk {
 
     /** A customer and, when the server was out of reach, when the local copy was kept. */
-    record Found(ApiClient.Customer customer, Instant cachedAt) {
+    record Found(Customer customer, Instant cachedAt) {
     }
 
     /** One payment as the clerk confirmed it; amounts in qindarka. */
@@ -24,7 +26,7 @@ public interface PaymentDesk {
      * What became of a payment: taken by the server (with its receipt), refused by it, or kept in the
      * outbox with a local reference because the server could not be reached in time.
      */
-    record Outcome(ApiClient.Payment payment, ReceiptPrinter.Outcome printed, String offlineReference, String refusal) {
+    record Outcome(Payment payment, ReceiptPrinter.Outcome printed, String offlineReference, String refusal) {
     }
 
     /** The server's answer or, without a link, the cached customer; less the payments still waiting in the outbox. */
@@ -33,10 +35,10 @@ public interface PaymentDesk {
     /** True while the head office answers. */
     boolean online();
 
-    Outcome pay(Request request, ApiClient.Customer customer, String summary) throws Exception;
+    Outcome pay(Request request, Customer customer, String summary) throws Exception;
 
     /** Prints the server's receipt of a payment again. */
-    ReceiptPrinter.Outcome reprint(ApiClient.Payment payment) throws Exception;
+    ReceiptPrinter.Outcome reprint(Payment payment) throws Exception;
 
     /** Prints a kept receipt file again (one issued offline). */
     ReceiptPrinter.Outcome reprint(Path file) throws Exception;

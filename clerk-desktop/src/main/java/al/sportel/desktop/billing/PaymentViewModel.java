@@ -1,6 +1,9 @@
 package al.sportel.desktop.billing;
 
-import al.sportel.desktop.api.ApiClient;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.UnpaidBill;
+import al.sportel.model.billing.Payment;
+
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Amounts;
@@ -40,14 +43,14 @@ public final class PaymentViewModel {
 
     /** One unpaid bill and whether it is ticked. */
     public static final class BillChoice {
-        private final ApiClient.UnpaidBill bill;
+        private final UnpaidBill bill;
         private final BooleanProperty selected = new SimpleBooleanProperty(true);
 
-        BillChoice(ApiClient.UnpaidBill bill) {
+        BillChoice(UnpaidBill bill) {
             this.bill = bill;
         }
 
-        public ApiClient.UnpaidBill bill() {
+        public UnpaidBill bill() {
             return bill;
         }
 
@@ -77,7 +80,7 @@ public final class PaymentViewModel {
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty tendered = new SimpleStringProperty("");
     private final BooleanProperty cash = new SimpleBooleanProperty(true);
-    private final ReadOnlyObjectWrapper<ApiClient.Customer> customer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>();
     private final ObservableList<BillChoice> bills = FXCollections.observableArrayList();
     private final ObservableList<BillChoice> billsView = FXCollections.unmodifiableObservableList(bills);
     private final ReadOnlyStringWrapper customerError = new ReadOnlyStringWrapper();
@@ -90,7 +93,7 @@ public final class PaymentViewModel {
     private final ReadOnlyBooleanWrapper canPay = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper();
     private Consumer<Paid> onPaid = p -> { };
-    private ApiClient.Payment lastPayment;
+    private Payment lastPayment;
     private Path lastOfflineReceipt;
 
     public PaymentViewModel(PaymentDesk desk, Jobs jobs, I18n i18n, Clock clock, long counterId, Supplier<String> currentTicketId) {
@@ -131,7 +134,7 @@ public final class PaymentViewModel {
 
     // --- outputs ---
 
-    public ReadOnlyObjectProperty<ApiClient.Customer> customer() {
+    public ReadOnlyObjectProperty<Customer> customer() {
         return customer.getReadOnlyProperty();
     }
 
@@ -216,7 +219,7 @@ public final class PaymentViewModel {
             return;
         }
         Checked c = checked.get();
-        ApiClient.Customer paidBy = customer.get();
+        Customer paidBy = customer.get();
         boolean offline = !desk.online();
         PaymentDesk.Request request = new PaymentDesk.Request(paidBy.code(), c.amount(), cash.get(), c.tendered(), counterId,
                 currentTicketId.get(), offline, offline ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : null);
@@ -255,21 +258,21 @@ public final class PaymentViewModel {
             message.set(i18n.t("pay.noLast"));
             return;
         }
-        ApiClient.Payment p = lastPayment;
+        Payment p = lastPayment;
         run(() -> desk.reprint(p), out -> message.set(out.printed() ? i18n.t("pay.done.printed", p.receiptNumber())
                 : i18n.t("pay.done.saved", p.receiptNumber(), out.file().toString())), e -> message.set(AppContext.describe(i18n, e)));
     }
 
     /** The ticked bills' total becomes the amount; the clerk may still type a part payment. */
     public void billsChanged() {
-        ApiClient.Customer c = customer.get();
+        Customer c = customer.get();
         long sum = bills.stream().filter(b -> b.selected().get()).mapToLong(b -> Money.parse(b.bill().amount())).sum();
         billsTotal.set(c == null ? "" : i18n.t("pay.billsTotal", display(sum), display(Money.parse(c.balance()))));
         amount.set(c == null || sum == 0 ? "" : Amounts.format(sum, i18n.lang()));
         validate();
     }
 
-    private void showCustomer(ApiClient.Customer c) {
+    private void showCustomer(Customer c) {
         customer.set(c);
         bills.setAll(c == null ? List.of() : c.unpaidBills().stream().map(BillChoice::new).toList());
         bills.forEach(b -> b.selected().addListener((o, was, now) -> billsChanged()));

@@ -1,6 +1,8 @@
 package al.sportel.desktop.complaints;
 
-import al.sportel.desktop.api.ApiClient;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.CaseCategory;
+
 import al.sportel.desktop.billing.ReceiptPrinter;
 import java.util.List;
 import java.util.Optional;
@@ -20,18 +22,18 @@ public interface CaseDesk {
      * Registered by the server (with its slip), refused by it, or kept in the outbox under a local
      * reference ({@code outboxId}) because the server could not be reached in time.
      */
-    record Submitted(ApiClient.CaseView registered, ReceiptPrinter.Outcome slip, long outboxId, String reference,
+    record Submitted(CaseView registered, ReceiptPrinter.Outcome slip, long outboxId, String reference,
                      String refusal) {
     }
 
-    List<ApiClient.CaseCategory> categories(boolean complaint) throws Exception;
+    List<CaseCategory> categories(boolean complaint) throws Exception;
 
     Submitted submit(Request request, String summary) throws Exception;
 
     /** The case a command kept offline became once the server took it; empty while it waits. */
     Optional<Submitted> settled(long outboxId) throws Exception;
 
-    ReceiptPrinter.Outcome printSlip(ApiClient.CaseView registered) throws Exception;
+    ReceiptPrinter.Outcome printSlip(CaseView registered) throws Exception;
 
     /** The paper for the citizen when only a local reference exists. */
     ReceiptPrinter.Outcome printLocalSlip(String reference, Request request) throws Exception;

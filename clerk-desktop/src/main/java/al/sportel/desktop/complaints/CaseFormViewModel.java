@@ -1,6 +1,9 @@
 package al.sportel.desktop.complaints;
 
-import al.sportel.desktop.api.ApiClient;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.CaseCategory;
+
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Jobs;
@@ -31,19 +34,19 @@ public final class CaseFormViewModel {
     private final I18n i18n;
     private final Supplier<String> currentTicketId;
     private final BooleanProperty complaint = new SimpleBooleanProperty(true);
-    private final ObjectProperty<ApiClient.CaseCategory> category = new SimpleObjectProperty<>();
+    private final ObjectProperty<CaseCategory> category = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty customer = new SimpleStringProperty("");
     private final StringProperty phone = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
-    private final ObservableList<ApiClient.CaseCategory> categories = FXCollections.observableArrayList();
+    private final ObservableList<CaseCategory> categories = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper categoryError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper descriptionError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ApiClient.CaseView> registered = new ReadOnlyObjectWrapper<>();
-    private Consumer<ApiClient.CaseView> onRegistered = c -> { };
+    private final ReadOnlyObjectWrapper<CaseView> registered = new ReadOnlyObjectWrapper<>();
+    private Consumer<CaseView> onRegistered = c -> { };
     private boolean attempted;
     private Long waitingFor;
 
@@ -59,7 +62,7 @@ public final class CaseFormViewModel {
     }
 
     /** Told each case the server registers (at once, or later for one kept offline); the list refreshes then. */
-    public void onRegistered(Consumer<ApiClient.CaseView> onRegistered) {
+    public void onRegistered(Consumer<CaseView> onRegistered) {
         this.onRegistered = onRegistered;
     }
 
@@ -67,7 +70,7 @@ public final class CaseFormViewModel {
         return complaint;
     }
 
-    public ObjectProperty<ApiClient.CaseCategory> category() {
+    public ObjectProperty<CaseCategory> category() {
         return category;
     }
 
@@ -91,7 +94,7 @@ public final class CaseFormViewModel {
         return description;
     }
 
-    public ObservableList<ApiClient.CaseCategory> categories() {
+    public ObservableList<CaseCategory> categories() {
         return categories;
     }
 
@@ -112,11 +115,11 @@ public final class CaseFormViewModel {
     }
 
     /** The last case registered, whose slip can be printed again; null before the first. */
-    public ReadOnlyObjectProperty<ApiClient.CaseView> registered() {
+    public ReadOnlyObjectProperty<CaseView> registered() {
         return registered.getReadOnlyProperty();
     }
 
-    public String categoryName(ApiClient.CaseCategory c) {
+    public String categoryName(CaseCategory c) {
         return "en".equals(i18n.lang()) ? c.nameEn() : c.name();
     }
 
@@ -133,7 +136,7 @@ public final class CaseFormViewModel {
         }, e -> message.set(AppContext.describe(i18n, e)));
     }
 
-    public void fillFrom(ApiClient.Customer c) {
+    public void fillFrom(Customer c) {
         customer.set(c.code());
         name.set(c.name());
     }
@@ -143,7 +146,7 @@ public final class CaseFormViewModel {
         if (!check()) {
             return;
         }
-        ApiClient.CaseCategory cat = category.get();
+        CaseCategory cat = category.get();
         CaseDesk.Request request = new CaseDesk.Request(complaint.get(), cat.code(), categoryName(cat), name.get().strip(),
                 description.get().strip(), customer.get(), phone.get(), email.get(), currentTicketId.get());
         String summary = i18n.t(complaint.get() ? "case.summary.complaint" : "case.summary.application", request.name());
@@ -197,7 +200,7 @@ public final class CaseFormViewModel {
 
     /** Prints the slip of the last registered case again, with its real tracking code. */
     public void printSlip() {
-        ApiClient.CaseView c = registered.get();
+        CaseView c = registered.get();
         if (c != null) {
             jobs.run(() -> desk.printSlip(c), out -> message.set(i18n.t("case.saved", c.trackingCode(),
                     out.printed() ? "🖨" : out.file().toString())), e -> message.set(AppContext.describe(i18n, e)));

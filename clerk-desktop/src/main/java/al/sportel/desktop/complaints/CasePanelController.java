@@ -1,5 +1,9 @@
 package al.sportel.desktop.complaints;
 
+import al.sportel.model.billing.Customer;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.CaseCategory;
+
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Background;
@@ -11,6 +15,7 @@ import al.sportel.desktop.billing.ReceiptPrinter;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.Outbox;
 import java.util.HashMap;
+import al.sportel.model.cases.CaseChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +46,7 @@ public final class CasePanelController {
     @FXML private ToggleButton complaintToggle;
     @FXML private ToggleButton applicationToggle;
     @FXML private Button fromCustomerButton;
-    @FXML private SearchableComboBox<ApiClient.CaseCategory> caseCategory;
+    @FXML private SearchableComboBox<CaseCategory> caseCategory;
     @FXML private TextField caseName;
     @FXML private TextField caseCustomer;
     @FXML private TextField casePhone;
@@ -53,7 +58,7 @@ public final class CasePanelController {
     @FXML private ComboBox<String> statusFilter;
     @FXML private SearchableComboBox<String> categoryFilter;
     @FXML private CheckBox overdueFilter;
-    @FXML private TableView<ApiClient.CaseView> caseTable;
+    @FXML private TableView<CaseView> caseTable;
     @FXML private TextField statusNote;
     @FXML private Button reviewButton;
     @FXML private Button resolveButton;
@@ -64,13 +69,13 @@ public final class CasePanelController {
     private Background bg;
     private ApiClient api;
     private Session session;
-    private Supplier<Optional<ApiClient.Customer>> lookedUp;
+    private Supplier<Optional<Customer>> lookedUp;
     private CounterLink link;
     private CaseFormViewModel form;
     private final Map<String, String> categoryNames = new HashMap<>();
 
     public void init(AppContext app, Session session, CounterLink link, Supplier<String> currentTicketId,
-                     Supplier<Optional<ApiClient.Customer>> lookedUp) {
+                     Supplier<Optional<Customer>> lookedUp) {
         this.link = link;
         this.i18n = app.i18n();
         this.bg = app.background();
@@ -89,7 +94,7 @@ public final class CasePanelController {
         categoryFilter.getItems().setAll("ALL");
         categoryFilter.setValue("ALL");
         categoryFilter.setConverter(converter(s -> "ALL".equals(s) ? i18n.t("case.status.ALL") : categoryNames.getOrDefault(s, s)));
-        form.categories().addListener((ListChangeListener<ApiClient.CaseCategory>) c -> categoriesChanged());
+        form.categories().addListener((ListChangeListener<CaseCategory>) c -> categoriesChanged());
         categoryFilter.valueProperty().addListener((o, a, b) -> onRefresh());
         statusFilter.valueProperty().addListener((o, a, b) -> onRefresh());
         overdueFilter.selectedProperty().addListener((o, a, b) -> onRefresh());
@@ -140,13 +145,13 @@ public final class CasePanelController {
 
     private void setUpTable() {
         caseTable.getColumns().setAll(List.of(
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.code"), ApiClient.CaseView::trackingCode),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.category"), c -> categoryNames.getOrDefault(c.category(), c.category())),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status())
+                Tables.<CaseView>column(i18n.t("case.col.code"), CaseView::trackingCode),
+                Tables.<CaseView>column(i18n.t("case.col.category"), c -> categoryNames.getOrDefault(c.category(), c.category())),
+                Tables.<CaseView>column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status())
                         + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.due"), c -> i18n.date(c.dueAt().atZone(I18n.ZONE).toLocalDate())
+                Tables.<CaseView>column(i18n.t("case.col.due"), c -> i18n.date(c.dueAt().atZone(I18n.ZONE).toLocalDate())
                         + " " + i18n.time(c.dueAt())),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.name"), ApiClient.CaseView::name)));
+                Tables.<CaseView>column(i18n.t("case.col.name"), CaseView::name)));
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {
@@ -216,15 +221,14 @@ public final class CasePanelController {
     }
 
     private void change(String status) {
-        ApiClient.CaseView c = caseTable.getSelectionModel().getSelectedItem();
+        CaseView c = caseTable.getSelectionModel().getSelectedItem();
         if (c == null) {
             show(i18n.t("case.error.select"));
             return;
         }
-        Map<String, Object> body = new HashMap<>();
-        body.put("status", status);
-        put(body, "note", statusNote.getText());
-        String path = (c.kind().equals("COMPLAINT") ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
+        String note = statusNote.getText();
+        CaseChange body = new CaseChange(status, note == null || note.isBlank() ? null : note.strip());
+        String path = ApiClient.casePath(c);
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
             Outbox.Item item = link.submit(Outbox.Kind.CASE_STATUS, "PATCH", path, body, summary);
@@ -242,12 +246,6 @@ public final class CasePanelController {
             }
             onRefresh();
         }, e -> show(AppContext.describe(i18n, e)));
-    }
-
-    private static void put(Map<String, Object> body, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            body.put(field, value.strip());
-        }
     }
 
     private void show(String text) {

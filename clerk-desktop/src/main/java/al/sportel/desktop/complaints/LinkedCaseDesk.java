@@ -1,5 +1,8 @@
 package al.sportel.desktop.complaints;
 
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.CaseCategory;
+
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.I18n;
@@ -9,13 +12,12 @@ import al.sportel.desktop.billing.ReceiptPrinter;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.LocalCache;
 import al.sportel.desktop.offline.Outbox;
+import al.sportel.model.cases.NewCase;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +44,10 @@ final class LinkedCaseDesk implements CaseDesk {
 
     /** Reference data: from the server and kept locally, or the local copy when the server is out of reach. */
     @Override
-    public List<ApiClient.CaseCategory> categories(boolean complaint) throws Exception {
+    public List<CaseCategory> categories(boolean complaint) throws Exception {
         String key = complaint ? "complaint" : "application";
         try {
-            List<ApiClient.CaseCategory> list = api.caseCategories(complaint);
+            List<CaseCategory> list = api.caseCategories(complaint);
             link.cache().put("categories", key, api.toJson(list));
             return list;
         } catch (ApiException e) {
@@ -53,23 +55,18 @@ final class LinkedCaseDesk implements CaseDesk {
             if (!e.unreachable() || cached.isEmpty()) {
                 throw e;
             }
-            return List.of(api.fromJson(cached.get().json(), ApiClient.CaseCategory[].class));
+            return List.of(api.fromJson(cached.get().json(), CaseCategory[].class));
         }
     }
 
     @Override
     public Submitted submit(Request r, String summary) throws Exception {
-        Map<String, Object> body = new HashMap<>();
-        body.put(r.complaint() ? "category" : "type", r.category());
-        body.put("name", r.name());
-        body.put("description", r.description());
-        body.put("branchCode", session.user().branchCode() != null ? session.user().branchCode() : "TR01");
-        put(body, "customerCode", r.customerCode());
-        put(body, "phone", r.phone());
-        put(body, "email", r.email());
-        if (r.ticketId() != null) {
-            body.put("ticketId", r.ticketId());
-        }
+        String branchCode = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        NewCase body = r.complaint()
+                ? NewCase.complaint(r.category(), text(r.customerCode()), r.name(), text(r.phone()), text(r.email()),
+                        r.description(), branchCode, r.ticketId())
+                : NewCase.application(r.category(), text(r.customerCode()), r.name(), text(r.phone()), text(r.email()),
+                        r.description(), branchCode, r.ticketId());
         Outbox.Kind kind = r.complaint() ? Outbox.Kind.COMPLAINT : Outbox.Kind.APPLICATION;
         String path = r.complaint() ? "/api/v1/complaints" : "/api/v1/applications";
         // Written to the outbox first: taken without the link, it is registered when the link returns.
@@ -94,7 +91,7 @@ final class LinkedCaseDesk implements CaseDesk {
         if (item.state() == Outbox.State.FAILED) {
             return new Submitted(null, null, item.id(), OfflineReceipt.reference(item), item.lastError());
         }
-        ApiClient.CaseView c = api.fromJson(item.response(), ApiClient.CaseView.class);
+        CaseView c = api.fromJson(item.response(), CaseView.class);
         ReceiptPrinter.Outcome slip = null;
         if (print) {
             try {
@@ -107,7 +104,7 @@ final class LinkedCaseDesk implements CaseDesk {
     }
 
     @Override
-    public ReceiptPrinter.Outcome printSlip(ApiClient.CaseView c) throws Exception {
+    public ReceiptPrinter.Outcome printSlip(CaseView c) throws Exception {
         return printer.print(c.trackingCode(), api.caseSlip(c.id(), i18n.lang()));
     }
 
@@ -123,9 +120,8 @@ final class LinkedCaseDesk implements CaseDesk {
         return printer.print("offline-" + reference, OfflineCaseSlip.pdf(title, rows, i18n.t("case.offline.slip.note", reference)));
     }
 
-    private static void put(Map<String, Object> body, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            body.put(field, value.strip());
-        }
+    /** Stripped, or null (left out of the request) when blank. */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

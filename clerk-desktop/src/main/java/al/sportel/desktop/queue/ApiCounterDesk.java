@@ -1,7 +1,8 @@
 package al.sportel.desktop.queue;
 
+import al.sportel.model.queue.CounterStats;
+
 import al.sportel.desktop.api.ApiClient;
-import al.sportel.desktop.api.ApiClient.CounterStats;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.LocalCache;

@@ -1,6 +1,7 @@
 package al.sportel.desktop.queue;
 
-import al.sportel.desktop.api.ApiClient.CounterStats;
+import al.sportel.model.queue.CounterStats;
+
 import al.sportel.model.Counter;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.Ticket;

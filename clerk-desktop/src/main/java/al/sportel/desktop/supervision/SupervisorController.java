@@ -1,7 +1,5 @@
 package al.sportel.desktop.supervision;
 
-import al.sportel.model.Board;
-
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.EventStream;
 import al.sportel.desktop.app.Background;
@@ -9,6 +7,8 @@ import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Forms;
 import al.sportel.desktop.app.Notify;
 import al.sportel.desktop.app.AppContext;
+import al.sportel.model.Board;
+import al.sportel.model.Branch;
 import al.sportel.model.Counter;
 import al.sportel.model.LiveEvent;
 import al.sportel.model.Role;
@@ -122,7 +122,7 @@ public final class SupervisorController {
             branchChoice.setVisible(true);
             branchChoice.setManaged(true);
             bg.run(api::branches, list -> {
-                branchChoice.getItems().setAll(list.stream().map(SupervisorApi.BranchRow::code).toList());
+                branchChoice.getItems().setAll(list.stream().map(Branch::code).toList());
                 branchChoice.setValue(branch);
                 branchChoice.valueProperty().addListener((o, was, now) -> {
                     if (now != null && !now.equals(branch)) {

@@ -1,8 +1,11 @@
 package al.sportel.desktop.billing;
 
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.UnpaidBill;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.DirectJobs;
 import al.sportel.desktop.app.I18n;
@@ -134,9 +137,9 @@ class PaymentViewModelTest {
             if (!code.equals("100001")) {
                 throw new ApiException(404, "not-found", "no customer", 0);
             }
-            return new Found(new ApiClient.Customer("100001", "Dritan Hoxha", "Rruga e Durrësit 1", List.of(
-                    new ApiClient.UnpaidBill(1, "2026-10", "16000.00", LocalDate.of(2026, 11, 15)),
-                    new ApiClient.UnpaidBill(2, "2026-11", "263.19", LocalDate.of(2026, 12, 15))), "16263.19"), null);
+            return new Found(new Customer("100001", "Dritan Hoxha", "Rruga e Durrësit 1", List.of(
+                    new UnpaidBill(1, "2026-10", "16000.00", LocalDate.of(2026, 11, 15)),
+                    new UnpaidBill(2, "2026-11", "263.19", LocalDate.of(2026, 12, 15))), "16263.19"), null);
         }
 
         @Override
@@ -145,7 +148,7 @@ class PaymentViewModelTest {
         }
 
         @Override
-        public Outcome pay(Request request, ApiClient.Customer customer, String summary) {
+        public Outcome pay(Request request, Customer customer, String summary) {
             requests.add(request);
             if (refusal != null) {
                 return new Outcome(null, null, null, refusal);
@@ -153,13 +156,13 @@ class PaymentViewModelTest {
             if (!online) {
                 return new Outcome(null, new ReceiptPrinter.Outcome(false, Path.of("offline-L-0001.pdf")), "L-0001", null);
             }
-            ApiClient.Payment p = new ApiClient.Payment(1, "TR01-2026-000001", request.customerCode(), "100.50", "CASH", "200.00",
-                    "99.50", List.of(), NOW, 7, false, false, null, false);
+            Payment p = new Payment(1, "TR01-2026-000001", request.customerCode(), "100.50", "CASH", "200.00",
+                    "99.50", List.of(), NOW, 7, null, "TR01", "ticket-1", false, NOW, false, null, false);
             return new Outcome(p, new ReceiptPrinter.Outcome(true, Path.of("TR01-2026-000001.pdf")), null, null);
         }
 
         @Override
-        public ReceiptPrinter.Outcome reprint(ApiClient.Payment payment) {
+        public ReceiptPrinter.Outcome reprint(Payment payment) {
             return new ReceiptPrinter.Outcome(true, Path.of("x.pdf"));
         }
 

@@ -1,8 +1,9 @@
 package al.sportel.desktop.queue;
 
+import al.sportel.model.queue.CounterStats;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import al.sportel.desktop.api.ApiClient.CounterStats;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.DirectJobs;
 import al.sportel.desktop.app.I18n;
@@ -169,7 +170,7 @@ class CounterViewModelTest {
 
         @Override
         public CounterStats stats(long counterId) {
-            return new CounterStats(served, 0, null);
+            return new CounterStats(counterId, null, served, 0, null);
         }
 
         @Override
