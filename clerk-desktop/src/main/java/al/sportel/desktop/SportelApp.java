@@ -221,7 +221,7 @@ public final class SportelApp extends Application implements Navigator {
     private void setRoot(Parent root) {
         if (stage.getScene() == null) {
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
+            Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
             scene.getStylesheets().add(SportelApp.class.getResource("/al/sportel/desktop/sportel.css").toExternalForm());
             stage.setScene(scene);
             stage.setMinWidth(Math.min(1024, screen.getWidth()));

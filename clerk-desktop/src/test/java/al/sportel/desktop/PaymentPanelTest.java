@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -55,6 +56,7 @@ class PaymentPanelTest extends DesktopTestBase {
         robot.type(KeyCode.F12);
         assertEventually(() -> robot.lookup("#paymentConfirm").tryQuery().isPresent(), "a confirmation shows");
         DialogPane confirm = robot.lookup("#paymentConfirm").queryAs(DialogPane.class);
+        assertThat(confirm.getButtonTypes()).extracting(ButtonType::getText).containsExactlyInAnyOrder("Në rregull", "Anulo");
         assertThat(confirm.getContentText()).contains("100,50").contains("njëqind lekë e 50 qindarka").contains("99,50");
         robot.type(KeyCode.ENTER);
 

@@ -1,12 +1,12 @@
 package al.sportel.desktop.app;
 
+import al.sportel.model.Formats;
 import com.ibm.icu.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -47,11 +47,11 @@ public final class I18n {
 
     /** A date as Albanians write it, 25.11.2026 (the English screens too: one format everywhere). */
     public String date(LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofPattern("dd.MM.yyyy").format(date);
+        return date == null ? "" : Formats.date(date);
     }
 
     public String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm", locale).withZone(ZONE).format(instant);
+        return instant == null ? "" : Formats.time(instant);
     }
 
     /** "4:05" or "1:02:09". */

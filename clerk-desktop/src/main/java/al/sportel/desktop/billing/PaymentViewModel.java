@@ -6,14 +6,12 @@ import al.sportel.model.billing.Payment;
 
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.AppContext;
-import al.sportel.desktop.app.Amounts;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Jobs;
+import al.sportel.model.Formats;
 import al.sportel.model.Money;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +37,6 @@ import javafx.collections.ObservableList;
  */
 public final class PaymentViewModel {
 
-    private static final DateTimeFormatter CACHED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Tirane"));
 
     /** One unpaid bill and whether it is ticked. */
     public static final class BillChoice {
@@ -181,7 +178,7 @@ public final class PaymentViewModel {
     }
 
     public String display(long qindarka) {
-        return Amounts.format(qindarka, i18n.lang());
+        return Formats.amount(qindarka);
     }
 
     // --- commands ---
@@ -195,7 +192,7 @@ public final class PaymentViewModel {
         customerError.set(null);
         run(() -> desk.lookUp(code), found -> {
             showCustomer(found.customer());
-            customerNote.set(found.cachedAt() == null ? null : i18n.t("pay.offline.customer", CACHED.format(found.cachedAt())));
+            customerNote.set(found.cachedAt() == null ? null : i18n.t("pay.offline.customer", Formats.dateTime(found.cachedAt())));
         }, e -> {
             showCustomer(null);
             customerNote.set(null);
@@ -268,7 +265,7 @@ public final class PaymentViewModel {
         Customer c = customer.get();
         long sum = bills.stream().filter(b -> b.selected().get()).mapToLong(b -> Money.parse(b.bill().amount())).sum();
         billsTotal.set(c == null ? "" : i18n.t("pay.billsTotal", display(sum), display(Money.parse(c.balance()))));
-        amount.set(c == null || sum == 0 ? "" : Amounts.format(sum, i18n.lang()));
+        amount.set(c == null || sum == 0 ? "" : Formats.amount(sum));
         validate();
     }
 
@@ -290,6 +287,11 @@ public final class PaymentViewModel {
         });
     }
 
+    /** "16263,19", "16 263,19" or "16263.19"; null for anything that is not an amount. */
+    private static Long parse(String text) {
+        return Formats.tryParseMoney(text).orElse(null);
+    }
+
     /** Checks on every keystroke; Pay is enabled only for a valid payment. */
     private Optional<Checked> validate() {
         amountError.set(null);
@@ -304,7 +306,7 @@ public final class PaymentViewModel {
         if (customer.get() == null) {
             return Optional.empty();
         }
-        Long value = Amounts.parse(amount.get());
+        Long value = parse(amount.get());
         if (value == null || value <= 0) {
             if (amount.get() != null && !amount.get().isBlank()) {
                 amountError.set(i18n.t("pay.error.amount"));
@@ -319,7 +321,7 @@ public final class PaymentViewModel {
         if (!cash.get()) {
             return Optional.of(new Checked(value, null));
         }
-        Long given = Amounts.parse(tendered.get());
+        Long given = parse(tendered.get());
         if (given == null) {
             if (tendered.get() != null && !tendered.get().isBlank()) {
                 tenderedError.set(i18n.t("pay.error.amount"));

@@ -56,7 +56,7 @@ final class ShiftReportDialog {
         Label status = new Label();
         status.setId("shiftStatus");
         status.setWrapText(true);
-        TableView<CashLine> table = new TableView<>();
+        TableView<CashLine> table = Tables.table(i18n);
         table.setId("shiftTable");
         table.setPrefSize(760, 360);
         table.getColumns().setAll(List.of(

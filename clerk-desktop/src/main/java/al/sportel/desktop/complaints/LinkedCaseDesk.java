@@ -1,5 +1,6 @@
 package al.sportel.desktop.complaints;
 
+import al.sportel.model.Formats;
 import al.sportel.model.cases.CaseView;
 import al.sportel.model.cases.CaseCategory;
 
@@ -14,8 +15,6 @@ import al.sportel.desktop.offline.LocalCache;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.model.cases.NewCase;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
 final class LinkedCaseDesk implements CaseDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkedCaseDesk.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Tirane"));
 
     private final ApiClient api;
     private final CounterLink link;
@@ -112,7 +110,7 @@ final class LinkedCaseDesk implements CaseDesk {
     public ReceiptPrinter.Outcome printLocalSlip(String reference, Request r) throws Exception {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {i18n.t("receipt.offline.ref"), reference});
-        rows.add(new String[] {i18n.t("receipt.time"), TIME.format(Instant.now())});
+        rows.add(new String[] {i18n.t("receipt.time"), Formats.dateTime(Instant.now())});
         rows.add(new String[] {i18n.t("receipt.counter"), String.valueOf(session.counter().number())});
         rows.add(new String[] {i18n.t("case.name"), r.name()});
         rows.add(new String[] {i18n.t("case.category"), r.categoryName()});

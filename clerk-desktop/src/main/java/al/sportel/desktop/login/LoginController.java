@@ -181,7 +181,15 @@ public final class LoginController {
 
     @FXML
     private void onConsole() {
-        app.navigator().showSupervisor(api, login.user());
+        // Building the console takes a moment: say so at once, then build it after this frame is drawn,
+        // so the first click visibly does something.
+        consoleButton.setDisable(true);
+        consoleButton.setText(i18n.t("login.console.loading"));
+        busyIndicator.visibleProperty().unbind();
+        busyIndicator.setVisible(true);
+        PauseTransition paint = new PauseTransition(Duration.millis(60));
+        paint.setOnFinished(e -> app.navigator().showSupervisor(api, login.user()));
+        paint.play();
     }
 
     @FXML

@@ -67,6 +67,7 @@ final class AdminPane {
     AdminPane(AppContext app, SupervisorApi api, Supplier<String> branch, Supplier<Board> board) {
         this.app = app;
         this.i18n = app.i18n();
+        Tables.saysEmpty(i18n, users, services);
         this.api = api;
         this.branch = branch;
         this.board = board;

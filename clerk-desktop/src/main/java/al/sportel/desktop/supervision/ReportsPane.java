@@ -42,6 +42,7 @@ final class ReportsPane {
     ReportsPane(AppContext app, SupervisorApi api, Supplier<String> branch) {
         this.app = app;
         this.i18n = app.i18n();
+        Tables.saysEmpty(i18n, services, clerks, payments);
         this.api = api;
         this.branch = branch;
         from.setId("reportFrom");
