@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -86,7 +88,7 @@ public final class ScreenshotTool {
             return null;
         });
         waitFor(() -> fx(() -> scene.lookup("#counterTable") != null
-                && !((javafx.scene.control.TableView<?>) find(scene, "#counterTable")).getItems().isEmpty()));
+                && !((TableView<?>) find(scene, "#counterTable")).getItems().isEmpty()));
         Thread.sleep(2500);
     }
 
@@ -110,6 +112,19 @@ public final class ScreenshotTool {
                 return null;
             });
             waitFor(() -> fx(() -> !"—".equals(((Label) find(scene.get(), "#currentTicketNumber")).getText())));
+            // the payment panel with a customer and a tendered amount too small: its validation mark shows
+            fx(() -> {
+                TabPane tabs = (TabPane) find(scene.get(), "#sideTabs");
+                tabs.getSelectionModel().select(1);
+                ((TextInputControl) find(scene.get(), "#customerCode")).setText("100001");
+                ((Button) find(scene.get(), "#lookupButton")).fire();
+                return null;
+            });
+            waitFor(() -> fx(() -> !((Label) find(scene.get(), "#customerName")).getText().isEmpty()));
+            fx(() -> {
+                ((TextInputControl) find(scene.get(), "#tendered")).setText("50");
+                return null;
+            });
             Thread.sleep(2500); // let the waited-time clock tick and the table settle
     }
 

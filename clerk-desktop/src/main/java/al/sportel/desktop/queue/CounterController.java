@@ -23,7 +23,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -110,7 +109,26 @@ public final class CounterController {
         Supplier<String> ticketId = () -> vm.current().get() == null ? null : vm.current().get().id();
         paymentPanelController.init(app, session, link, ticketId);
         casePanelController.init(app, session, link, ticketId, paymentPanelController::customer);
-        setUpShortcuts(currentTicketNumber.getScene());
+        Shortcuts.install(currentTicketNumber.getScene(), Map.of(
+                new KeyCodeCombination(KeyCode.F5), callNextButton,
+                new KeyCodeCombination(KeyCode.F6), recallButton,
+                new KeyCodeCombination(KeyCode.F7), startButton,
+                new KeyCodeCombination(KeyCode.F8), finishButton,
+                new KeyCodeCombination(KeyCode.F9), noShowButton,
+                new KeyCodeCombination(KeyCode.F10), returnButton,
+                new KeyCodeCombination(KeyCode.F11), transferButton,
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseButton,
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), logoutButton,
+                new KeyCodeCombination(KeyCode.F12), paymentPanelController.payButton()));
+        Shortcuts.tab(currentTicketNumber.getScene(), KeyCode.F2, () -> sideTabs.getSelectionModel().select(queueTab));
+        Shortcuts.tab(currentTicketNumber.getScene(), KeyCode.F3, () -> {
+            sideTabs.getSelectionModel().select(paymentTab);
+            paymentPanelController.focus();
+        });
+        Shortcuts.tab(currentTicketNumber.getScene(), KeyCode.F4, () -> {
+            sideTabs.getSelectionModel().select(caseTab);
+            casePanelController.prefill();
+        });
 
         new ReferenceData(api, link.cache(), branch).keep(app.background(), session);
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
@@ -173,35 +191,6 @@ public final class CounterController {
                 () -> i18n.t("counter.status." + vm.counterStatus().get().name()), vm.counterStatus()));
         pauseButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.t(
                 vm.counterStatus().get() == CounterStatus.OPEN ? "counter.pause" : "counter.resume"), vm.counterStatus()));
-    }
-
-    private void setUpShortcuts(Scene scene) {
-        Map<KeyCombination, Button> keys = Map.of(
-                new KeyCodeCombination(KeyCode.F5), callNextButton,
-                new KeyCodeCombination(KeyCode.F6), recallButton,
-                new KeyCodeCombination(KeyCode.F7), startButton,
-                new KeyCodeCombination(KeyCode.F8), finishButton,
-                new KeyCodeCombination(KeyCode.F9), noShowButton,
-                new KeyCodeCombination(KeyCode.F10), returnButton,
-                new KeyCodeCombination(KeyCode.F11), transferButton,
-                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseButton,
-                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), logoutButton,
-                new KeyCodeCombination(KeyCode.F12), paymentPanelController.payButton());
-        scene.getAccelerators().clear();
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), () -> sideTabs.getSelectionModel().select(queueTab));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F4), () -> {
-            sideTabs.getSelectionModel().select(caseTab);
-            casePanelController.prefill();
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3), () -> {
-            sideTabs.getSelectionModel().select(paymentTab);
-            paymentPanelController.focus();
-        });
-        keys.forEach((combo, button) -> scene.getAccelerators().put(combo, () -> {
-            if (!button.isDisabled()) {
-                button.fire();
-            }
-        }));
     }
 
     /** The live stream starts after the first snapshot and resumes from each later one. */

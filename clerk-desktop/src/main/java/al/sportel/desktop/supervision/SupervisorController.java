@@ -42,6 +42,8 @@ import javafx.util.StringConverter;
  * waiting tickets), the actions on them, and the charts, reports and administration tabs. The board
  * is fetched again after every live event (coalesced) and every 30 s, since waits grow by themselves.
  */
+// Over 300 lines: besides binding the board (whose logic is in BoardViewModel), this view hosts the
+// counter-services editor (a check list with its order) and the live stream that drives the board.
 public final class SupervisorController {
 
     /** A place a waiting ticket can be moved to. */
