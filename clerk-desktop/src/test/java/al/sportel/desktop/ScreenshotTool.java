@@ -157,7 +157,7 @@ public final class ScreenshotTool {
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 900; i++) { // up to 90 s: a loaded build machine is slow to start a server
             try {
                 if (condition.call()) {
                     return;
