@@ -106,10 +106,10 @@ class CounterPcScreenTest extends DesktopTestBase {
         if (!node.isVisible()) {
             return;
         }
-        if (node instanceof Labeled l && JAVAFX_ENGLISH.contains(l.getText())) {
+        if (node instanceof Labeled l && l.getText() != null && JAVAFX_ENGLISH.contains(l.getText())) {
             english.add(l.getText() + " in " + l);
         }
-        if (node instanceof Text t && JAVAFX_ENGLISH.contains(t.getText())) {
+        if (node instanceof Text t && t.getText() != null && JAVAFX_ENGLISH.contains(t.getText())) {
             english.add(t.getText() + " in " + t.getParent());
         }
         if (node instanceof TableView<?> t && t.getItems().isEmpty() && (t.getPlaceholder() == null)) {

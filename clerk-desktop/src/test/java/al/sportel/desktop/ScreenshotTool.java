@@ -76,6 +76,8 @@ public final class ScreenshotTool {
             server.post("/api/v1/counters/" + counter + "/open", clerk, "");
             server.post("/api/v1/counters/" + counter + "/call-next", clerk, "");
         }
+        // the local file opens first and keeps the button disabled meanwhile: a fire() then does nothing
+        waitFor(() -> fx(() -> !find(scene, "#loginButton").isDisabled()));
         fx(() -> {
             ((TextInputControl) find(scene, "#loginUsername")).setText("supervisor1");
             ((TextInputControl) find(scene, "#loginPassword")).setText("sportel");
@@ -94,6 +96,7 @@ public final class ScreenshotTool {
 
     private static void counter(Scene scene0) throws Exception {
         AtomicReference<Scene> scene = new AtomicReference<>(scene0);
+            waitFor(() -> fx(() -> !find(scene.get(), "#loginButton").isDisabled()));
             fx(() -> {
                 ((TextInputControl) find(scene.get(), "#loginUsername")).setText("clerk1");
                 ((TextInputControl) find(scene.get(), "#loginPassword")).setText("sportel");
