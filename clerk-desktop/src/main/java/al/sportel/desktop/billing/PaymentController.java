@@ -130,6 +130,9 @@ public final class PaymentController {
             cb.selectedProperty().bindBidirectional(b.selected());
             billsBox.getChildren().add(cb);
         }
+        if (vm.customer().get() != null) {
+            CustomerLedgerLines.addTo(billsBox, vm.customer().get(), i18n); // credit and the latest payment's channel
+        }
     }
 
     @FXML
