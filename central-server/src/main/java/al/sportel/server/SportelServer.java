@@ -18,6 +18,7 @@ import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
+import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.WebPages;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
@@ -75,6 +76,7 @@ public final class SportelServer implements AutoCloseable {
                 c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             });
             Problems.install(app);
+            SecurityHeaders.install(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
