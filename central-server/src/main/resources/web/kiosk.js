@@ -1,11 +1,14 @@
-// The ticket kiosk (/kiosk/{code}): signs in once, then one tap on a service issues and prints a ticket.
+// The kiosk (/kiosk/{code}): signs in once; its home screen (kiosk-citizen.js) leads to the tickets,
+// where one tap on a service issues and prints a ticket.
 const branch = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const tokenKey = 'sportel.kiosk.token.' + branch;
 let services = [];
 let backTimer = null;
 
+const VIEWS = ['loginView', 'homeView', 'serviceView', 'ticketView', 'billView', 'trackView', 'complaintView'];
+
 function show(id) {
-  ['loginView', 'serviceView', 'ticketView'].forEach(v => document.getElementById(v).classList.toggle('hidden', v !== id));
+  VIEWS.forEach(v => document.getElementById(v).classList.toggle('hidden', v !== id));
 }
 
 async function api(path, options = {}) {
@@ -89,10 +92,10 @@ async function issue(service) {
 function showUnknown() {
   document.getElementById('unknown').textContent = t('unknownCentre', branch);
   document.getElementById('unknown').classList.remove('hidden');
-  ['loginView', 'serviceView', 'ticketView'].forEach(v => document.getElementById(v).classList.add('hidden'));
+  VIEWS.forEach(v => document.getElementById(v).classList.add('hidden'));
 }
 
-function back() { clearTimeout(backTimer); show('serviceView'); }
+function back() { clearTimeout(backTimer); show('homeView'); }
 document.getElementById('doneButton').addEventListener('click', back);
 document.getElementById('langButton').addEventListener('click', () => {
   setLang(lang === 'sq' ? 'en' : 'sq');
@@ -102,7 +105,7 @@ document.getElementById('langButton').addEventListener('click', () => {
 
 function start() {
   if (!localStorage.getItem(tokenKey)) { show('loginView'); return; }
-  show('serviceView');
+  show('homeView');
   loadServices().catch(() => {});
 }
 

@@ -8,6 +8,7 @@ import al.sportel.server.billing.BillingRoutes;
 import al.sportel.server.billing.PaymentService;
 import al.sportel.server.billing.ReceiptPage;
 import al.sportel.server.branches.BranchRoutes;
+import al.sportel.server.citizen.CitizenRoutes;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
@@ -97,6 +98,7 @@ public final class SportelServer implements AutoCloseable {
                     .register(app);
             new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
             new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
             SportelServer server = new SportelServer(config, db, hub, app);
             app.start(config.host(), config.port());
             return server;

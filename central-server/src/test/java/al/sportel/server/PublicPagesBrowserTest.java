@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -58,7 +59,8 @@ class PublicPagesBrowserTest {
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        // pages redraw their lists while they load: a lookup may hold a replaced element
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
     }
 
     private static String text(String id) {
@@ -179,6 +181,8 @@ class PublicPagesBrowserTest {
         browser.findElement(By.id("kioskUser")).sendKeys("kiosk1");
         browser.findElement(By.id("kioskPassword")).sendKeys("sportel");
         browser.findElement(By.id("kioskLogin")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("goTicket")).isDisplayed());
+        browser.findElement(By.id("goTicket")).click();
         for (int[] size : List.of(new int[] {1280, 720}, new int[] {1080, 1920})) {
             Chromium.viewport(browser, size[0], size[1]);
             waitUpTo(10).until(d -> d.findElement(By.id("service-P")).isEnabled());
@@ -191,6 +195,8 @@ class PublicPagesBrowserTest {
             assertFitsWithoutScrolling(size, "ticketNumber", "ticketQr", "ticketLink", "ticketWait", "doneButton");
             Chromium.screenshot(browser, "kiosk-ticket-" + size[0] + "x" + size[1]);
             browser.findElement(By.id("doneButton")).click();
+            waitUpTo(5).until(d -> d.findElement(By.id("goTicket")).isDisplayed());
+            browser.findElement(By.id("goTicket")).click();
         }
         assertFitsWithoutScrolling(new int[] {1080, 1920}, "service-P", "priority");
         Chromium.screenshot(browser, "kiosk-1080x1920");
