@@ -1,7 +1,12 @@
 package al.sportel.server.admin;
 
+import al.sportel.model.Branch;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.admin.AuditEntry;
+import al.sportel.model.admin.CounterName;
+import al.sportel.model.admin.ServiceRow;
+import al.sportel.model.admin.UserRow;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.PasswordHasher;
 import al.sportel.server.auth.UserRules;
@@ -13,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +29,6 @@ import org.jdbi.v3.core.Handle;
  * A supervisor may set the wait threshold of a service of their own branch and read its audit log.
  */
 public final class AdminRoutes {
-
-    public record UserRow(long id, String username, String displayName, Role role, String branchCode, boolean active) {
-    }
-
-    public record ServiceRow(long id, String branchCode, String letter, String name, String nameEn, int averageServiceSeconds,
-                             boolean active, int maxWaitMinutes) {
-    }
-
-    public record AuditEntry(Instant at, String actor, String branchCode, String action, String target, String details) {
-    }
 
     private final Database db;
     private final ObjectMapper mapper;
@@ -155,7 +149,7 @@ public final class AdminRoutes {
             return null;
         });
         ctx.json(db.read(h -> h.createQuery("SELECT code, name, city, address FROM branches WHERE code = :c").bind("c", code)
-                .mapToMap().one()));
+                .map((rs, c) -> new Branch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).one()));
     }
 
     private void listServices(Context ctx) {
@@ -246,7 +240,7 @@ public final class AdminRoutes {
             audit.record(h, admin, branch, "counter.changed", "counter " + id, "name=" + name.strip());
             return null;
         });
-        ctx.json(Map.of("id", id, "name", name.strip()));
+        ctx.json(new CounterName(id, name.strip()));
     }
 
     /** The audit log of a branch: administration changes and every queue and counter change, newest first. */

@@ -1,28 +1,32 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.BusinessTime;
+import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.ReceiptCheck;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
-import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /** Customers, payments, receipts, voids and the cash report (API.md "Customers and payments"). */
 public final class BillingRoutes {
 
     private final Database db;
     private final PaymentService payments;
-    private final CashReport cash;
+    private final CashReports cash;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -30,7 +34,7 @@ public final class BillingRoutes {
     public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock) {
         this.db = db;
         this.payments = payments;
-        this.cash = new CashReport(db);
+        this.cash = new CashReports(db);
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.clock = clock;
@@ -92,7 +96,7 @@ public final class BillingRoutes {
 
     private void receipt(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
-        PaymentView p = payments.get(user, PathParams.id(ctx, "id", "payment"));
+        Payment p = payments.get(user, PathParams.id(ctx, "id", "payment"));
         ReceiptPdf.Context c = db.read(h -> h.createQuery("""
                         SELECT b.name, b.address, c.counter_number, cu.name AS customer
                         FROM payments p JOIN branches b ON b.code = p.branch_code JOIN counters c ON c.id = p.counter_id
@@ -118,21 +122,21 @@ public final class BillingRoutes {
         LocalDate date;
         try {
             String d = ctx.queryParam("date");
-            date = d == null || d.isBlank() ? LocalDate.ofInstant(clock.instant(), QueueEngine.ZONE) : LocalDate.parse(d);
+            date = d == null || d.isBlank() ? LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE) : LocalDate.parse(d);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("date", "must be a date like 2026-11-25");
         }
-        CashReport.Report r = cash.forCounter(counterId, date);
+        CashReport r = cash.forCounter(counterId, date);
         Access.requireBranch(user, r.branchCode());
         if ("csv".equals(ctx.queryParam("format"))) {
-            ctx.contentType("text/csv; charset=utf-8").result(CashReport.csv(r));
+            ctx.contentType("text/csv; charset=utf-8").result(CashReports.csv(r));
         } else {
             ctx.json(r);
         }
     }
 
     /** What anyone holding the receipt may see: that it exists, its amount and date — nothing personal. */
-    Map<String, Object> verify(String number) {
+    ReceiptCheck verify(String number) {
         if (number.length() > 30) {
             throw ApiException.notFound("No receipt with that number");
         }
@@ -142,10 +146,8 @@ public final class BillingRoutes {
                         FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.receipt_number = :n
                         """)
                 .bind("n", number)
-                .map((rs, x) -> Map.<String, Object>of("receiptNumber", rs.getString(1),
-                        "amount", al.sportel.model.Money.format(rs.getLong(2)),
-                        "createdAt", rs.getObject(3, java.time.OffsetDateTime.class).toInstant().toString(),
-                        "branch", rs.getString(4), "voided", rs.getInt(5) > 0))
+                .map((rs, x) -> new ReceiptCheck(rs.getString(1), Money.format(rs.getLong(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getInt(5) > 0))
                 .findOne()
                 .orElseThrow(() -> ApiException.notFound("No receipt " + number)));
     }

@@ -1,10 +1,10 @@
 package al.sportel.server.billing;
 
-import al.sportel.model.Money;
+import al.sportel.model.Formats;
 import al.sportel.server.db.Database;
-import al.sportel.server.queue.QueueEngine;
 import io.javalin.Javalin;
-import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * {@code /public/receipts/{number}}: the page the receipt's QR code opens. It confirms the receipt
@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ReceiptPage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(QueueEngine.ZONE);
     private final Database db;
 
     public ReceiptPage(Database db) {
@@ -22,7 +21,7 @@ public final class ReceiptPage {
     public void register(Javalin app) {
         app.get("/public/receipts/{number}", ctx -> {
             String n = ctx.pathParam("number");
-            var found = n.length() > 30 ? java.util.Optional.<String>empty() : db.read(h -> h.createQuery("""
+            var found = n.length() > 30 ? Optional.<String>empty() : db.read(h -> h.createQuery("""
                             SELECT p.amount, p.created_at, b.name, (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id)
                             FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.receipt_number = :n
                             """)
@@ -30,8 +29,8 @@ public final class ReceiptPage {
                     .map((rs, x) -> rs.getInt(4) > 0
                             ? "<p class=bad>Ky mandat është ANULUAR. / This receipt was VOIDED.</p>"
                             : "<p class=ok>✔ Mandati " + esc(n) + " është i vlefshëm. / This receipt is valid.</p>"
-                              + "<p>Shuma / Amount: <b>" + Money.format(rs.getLong(1)) + " lek</b></p>"
-                              + "<p>Data / Date: " + WHEN.format(rs.getObject(2, java.time.OffsetDateTime.class)) + "</p>"
+                              + "<p>Shuma / Amount: <b>" + Formats.money(rs.getLong(1)) + "</b></p>"
+                              + "<p>Data / Date: " + Formats.dateTime(rs.getObject(2, OffsetDateTime.class).toInstant()) + "</p>"
                               + "<p>Qendra / Centre: " + esc(rs.getString(3)) + "</p>")
                     .findOne());
             ctx.status(found.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8").result("""

@@ -2,6 +2,7 @@ package al.sportel.server.citizen;
 
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.complaints.CaseKind;
 import al.sportel.server.complaints.CaseRoutes;
@@ -45,9 +46,9 @@ public final class CitizenRoutes {
      */
     private void kioskComplaint(Context ctx) {
         UserInfo kiosk = Access.requireRole(ctx, Role.KIOSK);
-        CaseService.NewCase c = CaseRoutes.readCase(JsonBody.of(ctx, mapper), CaseKind.COMPLAINT, true);
-        CaseService.NewCase atKiosk = new CaseService.NewCase(c.category(), c.customerCode(), c.name(), c.phone(), c.email(),
-                c.description(), kiosk.branchCode(), null);
+        NewCase c = CaseRoutes.readCase(JsonBody.of(ctx, mapper), CaseKind.COMPLAINT, true);
+        NewCase atKiosk = NewCase.complaint(c.category(), c.customerCode(), c.name(), c.phone(), c.email(), c.description(),
+                kiosk.branchCode(), null);
         ctx.status(201).json(cases.track(cases.createOnline(atKiosk)));
     }
 

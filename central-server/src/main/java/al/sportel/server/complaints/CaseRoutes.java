@@ -1,7 +1,11 @@
 package al.sportel.server.complaints;
 
+import al.sportel.model.Formats;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.cases.CaseTracking;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
@@ -50,13 +54,13 @@ public final class CaseRoutes {
     private void create(Context ctx, CaseKind kind) {
         UserInfo user = Access.requireStaff(ctx);
         Idempotency.requireKey(ctx);
-        CaseService.NewCase c = readCase(JsonBody.of(ctx, mapper), kind, false);
+        NewCase c = readCase(JsonBody.of(ctx, mapper), kind, false);
         idempotency.handle(ctx, kind.name().toLowerCase() + "s", user, h -> cases.create(h, kind, user, c));
     }
 
     private void publicComplaint(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
-        CaseService.NewCase c = readCase(body, CaseKind.COMPLAINT, true);
+        NewCase c = readCase(body, CaseKind.COMPLAINT, true);
         String address = ctx.ip();
         cases.rateLimited(address.length() > 64 ? address.substring(0, 64) : address, PUBLIC_PER_HOUR).ifPresent(wait -> {
             throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
@@ -65,7 +69,7 @@ public final class CaseRoutes {
     }
 
     /** Every field checked; all problems reported in one 422. Online filers must leave a way to reach them. */
-    public static CaseService.NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
+    public static NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
         String category = body.requiredString(kind == CaseKind.COMPLAINT ? "category" : "type", 30);
         String customer = body.optionalString("customerCode", 20);
         if (customer != null && !customer.matches("[A-Za-z0-9]+")) {
@@ -90,7 +94,9 @@ public final class CaseRoutes {
         String branch = body.optionalString("branchCode", 10);
         String ticket = online ? null : body.optionalString("ticketId", 32);
         body.validate();
-        return new CaseService.NewCase(category, customer, name, phone, email, description, branch, ticket);
+        return kind == CaseKind.COMPLAINT
+                ? NewCase.complaint(category, customer, name, phone, email, description, branch, ticket)
+                : NewCase.application(category, customer, name, phone, email, description, branch, ticket);
     }
 
     private void patch(Context ctx, CaseKind kind) {
@@ -108,14 +114,12 @@ public final class CaseRoutes {
     private void slip(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         long id = PathParams.id(ctx, "id", "case");
-        CaseService.CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
+        CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
         if (c.branchCode() != null) {
             Access.requireBranch(user, c.branchCode());
         }
         boolean en = "en".equals(ctx.queryParam("lang"));
-        CaseService.Tracking t = cases.track(c.trackingCode());
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
-                .withZone(al.sportel.server.queue.QueueEngine.ZONE);
+        CaseTracking t = cases.track(c.trackingCode());
         String url = ctx.scheme() + "://" + ctx.host() + "/track/" + c.trackingCode() + (en ? "?lang=en" : "");
         byte[] pdf = new al.sportel.server.print.ThermalSlip()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
@@ -124,8 +128,8 @@ public final class CaseRoutes {
                         : (en ? "APPLICATION REGISTERED" : "APLIKIM I REGJISTRUAR"))
                 .boldRow(en ? "Tracking code" : "Kodi i ndjekjes", c.trackingCode())
                 .row(en ? "Category" : "Kategoria", en ? t.categoryNameEn() : t.categoryName())
-                .row(en ? "Date" : "Data", day.format(c.createdAt()))
-                .row(en ? "Answer by" : "Përgjigje deri më", day.format(c.dueAt()))
+                .row(en ? "Date" : "Data", Formats.date(c.createdAt()))
+                .row(en ? "Answer by" : "Përgjigje deri më", Formats.date(c.dueAt()))
                 .row(en ? "Name" : "Emri", c.name())
                 .rule()
                 .paragraph(en ? "Follow your case online with the code above or the QR code."

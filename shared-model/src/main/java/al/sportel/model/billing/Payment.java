@@ -1,11 +1,14 @@
-package al.sportel.server.billing;
+package al.sportel.model.billing;
 
 import al.sportel.model.UserInfo;
 import java.time.Instant;
 import java.util.List;
 
-/** A payment as the API shows it; money as decimal strings with two places. */
-public record PaymentView(
+/**
+ * A payment as the API shows it; money as decimal strings with two places. {@code takenAt} is when the
+ * money changed hands (earlier than {@code createdAt} for a payment taken offline).
+ */
+public record Payment(
         long id,
         String receiptNumber,
         String customerCode,
@@ -24,7 +27,4 @@ public record PaymentView(
         boolean offline,
         String credit,
         boolean needsReview) {
-
-    public record PaidBill(long billId, String period, String amount) {
-    }
 }

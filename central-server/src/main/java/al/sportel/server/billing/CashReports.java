@@ -1,41 +1,33 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
+import al.sportel.model.billing.CashLine;
+import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.CashTotal;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
-import al.sportel.server.queue.QueueEngine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** A counter's shift: every payment of the day and the totals by method; voided ones apart. */
-public final class CashReport {
-
-    public record Line(long id, String receiptNumber, String customerCode, String amount, String method, Instant createdAt,
-                       String clerk, boolean voided) {
-    }
-
-    public record Total(String method, int count, String amount) {
-    }
-
-    public record Report(long counterId, int counterNumber, String branchCode, LocalDate date, List<Total> totals, String total,
-                         int voidedCount, String voidedAmount, List<Line> payments) {
-    }
+public final class CashReports {
 
     private final Database db;
 
-    public CashReport(Database db) {
+    public CashReports(Database db) {
         this.db = db;
     }
 
-    public Report forCounter(long counterId, LocalDate date) {
+    public CashReport forCounter(long counterId, LocalDate date) {
         return db.read(h -> {
             var counter = h.createQuery("SELECT counter_number, branch_code FROM counters WHERE id = :c").bind("c", counterId)
                     .map((rs, x) -> new Object[] {rs.getInt(1), rs.getString(2)}).findOne()
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
-            Instant from = date.atStartOfDay(QueueEngine.ZONE).toInstant();
-            Instant to = date.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant();
-            record Row(Line line, long amount) {
+            Instant from = date.atStartOfDay(BusinessTime.ZONE).toInstant();
+            Instant to = date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
+            record Row(CashLine line, long amount) {
             }
             // The drawer holds money by when it was taken: a payment taken offline counts on its own day.
             List<Row> rows = h.createQuery("""
@@ -46,25 +38,25 @@ public final class CashReport {
                             ORDER BY p.taken_at, p.id
                             """)
                     .bind("c", counterId).bind("from", from).bind("to", to)
-                    .map((rs, x) -> new Row(new Line(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
+                    .map((rs, x) -> new Row(new CashLine(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
                             rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7),
                             rs.getInt(8) > 0), rs.getLong(4)))
                     .list();
-            List<Total> totals = java.util.stream.Stream.of("CASH", "CARD").map(m -> {
+            List<CashTotal> totals = java.util.stream.Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
-                return new Total(m, of.size(), Money.format(of.stream().mapToLong(Row::amount).sum()));
+                return new CashTotal(m, of.size(), Money.format(of.stream().mapToLong(Row::amount).sum()));
             }).toList();
             long total = rows.stream().filter(r -> !r.line().voided()).mapToLong(Row::amount).sum();
             List<Row> voided = rows.stream().filter(r -> r.line().voided()).toList();
-            return new Report(counterId, (Integer) counter[0], (String) counter[1], date, totals, Money.format(total),
+            return new CashReport(counterId, (Integer) counter[0], (String) counter[1], date, totals, Money.format(total),
                     voided.size(), Money.format(voided.stream().mapToLong(Row::amount).sum()),
                     rows.stream().map(Row::line).toList());
         });
     }
 
-    static String csv(Report r) {
+    static String csv(CashReport r) {
         StringBuilder sb = new StringBuilder("receiptNumber,customerCode,amount,method,createdAt,clerk,voided\n");
-        for (Line l : r.payments()) {
+        for (CashLine l : r.payments()) {
             sb.append(l.receiptNumber()).append(',').append(l.customerCode()).append(',').append(l.amount()).append(',')
                     .append(l.method()).append(',').append(l.createdAt()).append(',').append('"')
                     .append(l.clerk().replace("\"", "\"\"")).append('"').append(',').append(l.voided()).append('\n');
