@@ -117,13 +117,13 @@ class CustomerPagesBrowserTest {
         browser.manage().window().setSize(new Dimension(1366, 768));
 
         api.act("clerk1", "/api/v1/counters/" + counter + "/call-next").expect(200);
-        waitUpTo(5).until(d -> d.findElement(By.id("turn")).isDisplayed());
+        waitUpTo(15).until(d -> d.findElement(By.id("turn")).isDisplayed());
         assertThat(text("turn")).contains("Shkoni te sporteli 1");
         browser.manage().window().setSize(new Dimension(412, 860));
         screenshot("phone-called");
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.switchTo().window(displayTab);
-        waitUpTo(5).until(d -> d.findElement(By.id("lastCall")).getText().replace("\n", " ").contains(number + " → Sporteli 1"));
+        waitUpTo(15).until(d -> d.findElement(By.id("lastCall")).getText().replace("\n", " ").contains(number + " → Sporteli 1"));
         screenshot("display");
 
         // the head office restarts the server: the display reconnects by itself
