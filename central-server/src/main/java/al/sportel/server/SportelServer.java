@@ -8,6 +8,8 @@ import al.sportel.server.billing.BillingRoutes;
 import al.sportel.server.billing.PaymentService;
 import al.sportel.server.billing.ReceiptPage;
 import al.sportel.server.branches.BranchRoutes;
+import al.sportel.server.channels.Channels;
+import al.sportel.server.channels.SecretBox;
 import al.sportel.server.citizen.CitizenRoutes;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
@@ -17,6 +19,10 @@ import al.sportel.server.demo.DemoData;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
+import al.sportel.server.fiscal.FiscalOutbox;
+import al.sportel.server.fiscal.FiscalPaymentHook;
+import al.sportel.server.fiscal.FiscalRoutes;
+import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
 import al.sportel.server.http.SecurityHeaders;
@@ -91,13 +97,20 @@ public final class SportelServer implements AutoCloseable {
             new WebPages().register(app);
             new EventRoutes(hub, branches::exists).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
-            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock()).register(app);
+            // fiscalization (issue 22, docs/fiscal.md)
+            FiscalService fiscal = new FiscalService(db, config.clock(), FiscalService.soap(config.clock()));
+            new FiscalRoutes(fiscal, mapper).register(app);
+            FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
+            app.events(e -> e.serverStopping(fiscalOutbox::close));
+            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock())
+                    .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
             new al.sportel.server.supervision.BoardRoutes(new al.sportel.server.supervision.BoardService(db, engine, config.clock()))
                     .register(app);
             new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
             new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
+            Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
             new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
             SportelServer server = new SportelServer(config, db, hub, app);
             app.start(config.host(), config.port());

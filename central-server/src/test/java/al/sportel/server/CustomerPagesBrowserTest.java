@@ -90,7 +90,10 @@ class CustomerPagesBrowserTest {
         waitUpTo(10).until(d -> d.findElement(By.id("service-P")).isEnabled());
         assertThat(browser.findElement(By.id("service-I")).isEnabled()).as("counters 1 and 5 serve I? only 1 does").isTrue();
         assertThat(browser.findElement(By.id("closedBanner")).isDisplayed()).isFalse();
-        browser.findElement(By.id("service-P")).click();
+        waitUpTo(10).until(d -> { // retry a click that met the button being redrawn
+            d.findElement(By.id("service-P")).click();
+            return true;
+        });
         waitUpTo(10).until(d -> !d.findElement(By.id("ticketNumber")).getText().isEmpty());
         String number = text("ticketNumber");
         assertThat(number).isEqualTo("P001");

@@ -185,8 +185,11 @@ class PublicPagesBrowserTest {
         browser.findElement(By.id("goTicket")).click();
         for (int[] size : List.of(new int[] {1280, 720}, new int[] {1080, 1920})) {
             Chromium.viewport(browser, size[0], size[1]);
-            waitUpTo(10).until(d -> d.findElement(By.id("service-P")).isEnabled());
-            browser.findElement(By.id("service-P")).click();
+            // the services are redrawn as the view opens: retry a click that met the button being replaced
+            waitUpTo(10).until(d -> {
+                d.findElement(By.id("service-P")).click();
+                return true;
+            });
             waitUpTo(10).until(d -> d.findElement(By.id("ticketView")).isDisplayed()
                     && (Boolean) browser.executeScript("return document.getElementById('ticketQr').complete"));
             String id = browser.findElement(By.id("ticketQr")).getDomAttribute("src").replaceAll(".*/public/tickets/([^/]+)/qr.svg", "$1");
