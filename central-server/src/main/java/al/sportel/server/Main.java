@@ -1,9 +1,14 @@
 package al.sportel.server;
 
 import al.sportel.server.db.DatabaseUnavailableException;
+import java.io.IOException;
 import java.net.BindException;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -14,19 +19,33 @@ public final class Main {
 
     static final String USAGE = """
             Usage: java -jar sportel-server.jar [options]
+                   java -jar sportel-server.jar init --admin NAME [--data-dir DIR] [--db JDBC_URL]
               --port N          port to listen on (SPORTEL_PORT, default 8080; 0 picks a free port)
               --host H          address to listen on (SPORTEL_HOST, default 127.0.0.1)
               --db JDBC_URL     PostgreSQL database (SPORTEL_DB_URL, with SPORTEL_DB_USER, SPORTEL_DB_PASSWORD);
                                 without it the embedded H2 database in the data directory is used
               --data-dir DIR    embedded database and logs (SPORTEL_DATA_DIR, default ./sportel-data)
+              --public-url URL  base of the links printed in QR codes, e.g. https://sportel.example.al
+                                (SPORTEL_PUBLIC_URL; default the server's own address)
+              --trusted-proxy A address of a reverse proxy whose X-Forwarded-For is believed; repeat or
+                                separate with commas (SPORTEL_TRUSTED_PROXY; default none)
               --demo            load the demo data into an empty database
               --help            this text
+
+            First start without --demo: create the first administrator with
+              java -jar sportel-server.jar init --admin NAME
+            (the password is read from SPORTEL_ADMIN_PASSWORD or asked for; weak ones are refused),
+            then sign in to the console and create centres, services, counters and users.
             """;
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("init")) {
+            System.exit(InitCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            return;
+        }
         ServerConfig config;
         try {
             config = parse(args, System.getenv());
@@ -41,34 +60,35 @@ public final class Main {
             return;
         }
         try {
-            Files.createDirectories(config.dataDir());
+            PrivateFiles.createDirectories(config.dataDir());
         } catch (Exception e) {
             System.err.println("sportel-server: cannot create the data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
             System.exit(1);
         }
         Logging.toFile(config.dataDir().resolve("logs"));
         Logger log = LoggerFactory.getLogger(Main.class);
+        // Each start-up failure is one ERROR line (the console shows the log): the operator reads the reason, not a trace.
         if (!portFree(config.host(), config.port())) {
-            String reason = "cannot listen on " + config.host() + ":" + config.port()
-                    + " (address in use or not available); choose another with --port";
-            log.error(reason);
-            System.err.println("sportel-server: " + reason);
+            log.error("sportel-server: cannot listen on {}:{} (address in use or not available); choose another with --port",
+                    config.host(), config.port());
             System.exit(1);
         }
         SportelServer server;
         try {
             server = SportelServer.start(config);
+            PrivateFiles.restrict(config.dataDir());
         } catch (DatabaseUnavailableException e) {
-            log.error(e.getMessage());
-            System.err.println("sportel-server: " + e.getMessage());
+            log.error("sportel-server: {}", e.getMessage());
             System.exit(1);
             return;
         } catch (Exception e) { // Jetty may throw checked exceptions through Javalin
-            String reason = isBindFailure(e)
-                    ? "cannot listen on " + config.host() + ":" + config.port() + " (address in use or not available); choose another with --port"
-                    : "failed to start: " + e;
-            log.error(reason, e);
-            System.err.println("sportel-server: " + reason);
+            if (isBindFailure(e)) {
+                log.error("sportel-server: cannot listen on {}:{} (address in use or not available); choose another with --port",
+                        config.host(), config.port());
+            } else {
+                log.error("sportel-server: failed to start: {}", e.toString());
+                log.debug("start-up failure", e);
+            }
             System.exit(1);
             return;
         }
@@ -101,6 +121,12 @@ public final class Main {
         if (env.get("SPORTEL_DATA_DIR") != null) {
             c = c.withDataDir(Path.of(env.get("SPORTEL_DATA_DIR")));
         }
+        SecurityConfig security = c.security();
+        if (env.get("SPORTEL_PUBLIC_URL") != null) {
+            security = security.withPublicUrl(publicUrl(env.get("SPORTEL_PUBLIC_URL")));
+        }
+        List<String> proxies = new ArrayList<>(addresses(env.get("SPORTEL_TRUSTED_PROXY")));
+        boolean proxiesFromArgs = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -112,9 +138,18 @@ public final class Main {
                 case "--host" -> c = c.withHost(value(args, ++i, a));
                 case "--db" -> dbUrl = value(args, ++i, a);
                 case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, a)));
+                case "--public-url" -> security = security.withPublicUrl(publicUrl(value(args, ++i, a)));
+                case "--trusted-proxy" -> {
+                    if (!proxiesFromArgs) {
+                        proxies.clear(); // options win over the environment
+                        proxiesFromArgs = true;
+                    }
+                    proxies.addAll(addresses(value(args, ++i, a)));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        c = c.withSecurity(security.withTrustedProxies(proxies));
         if (dbUrl != null && !dbUrl.isBlank()) {
             if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
                 throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL, got " + dbUrl.split("\\?")[0]);
@@ -122,6 +157,32 @@ public final class Main {
             c = c.withDatabase(dbUrl, env.get("SPORTEL_DB_USER"), env.get("SPORTEL_DB_PASSWORD"), null);
         }
         return c;
+    }
+
+    private static String publicUrl(String raw) {
+        String url = raw.strip();
+        if (!url.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalArgumentException("--public-url must be an http:// or https:// address, got '" + raw + "'");
+        }
+        return url;
+    }
+
+    private static List<String> addresses(String raw) {
+        List<String> out = new ArrayList<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String part : raw.split(",")) {
+            String a = part.strip();
+            if (a.isEmpty()) {
+                continue;
+            }
+            if (!a.matches("[0-9A-Fa-f:.]+")) {
+                throw new IllegalArgumentException("--trusted-proxy must be an IP address such as 10.0.0.5, got '" + a + "'");
+            }
+            out.add(a);
+        }
+        return out;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -148,11 +209,11 @@ public final class Main {
         if (port == 0) {
             return true;
         }
-        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+        try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress(host, port));
+            s.bind(new InetSocketAddress(host, port));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -2,10 +2,14 @@ package al.sportel.server;
 
 import al.sportel.model.Json;
 import al.sportel.server.auth.AuthRoutes;
+import al.sportel.server.admin.AdminRoutes;
 import al.sportel.server.auth.AuthService;
+import al.sportel.server.auth.LoginGuard;
 import al.sportel.server.auth.UserRoutes;
 import al.sportel.server.billing.BillingRoutes;
+import al.sportel.server.billing.PaymentLimits;
 import al.sportel.server.billing.PaymentService;
+import al.sportel.server.billing.ReceiptCodes;
 import al.sportel.server.billing.ReceiptPage;
 import al.sportel.server.branches.BranchRoutes;
 import al.sportel.server.complaints.CaseRoutes;
@@ -16,16 +20,27 @@ import al.sportel.server.demo.DemoData;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
+import al.sportel.server.http.AccessLogMask;
+import al.sportel.server.http.ClientAddress;
+import al.sportel.server.http.JettyErrors;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
+import al.sportel.server.http.PublicLinks;
+import al.sportel.server.http.RateLimiter;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.WebPages;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.QueueRoutes;
+import al.sportel.server.reports.ReportRoutes;
+import al.sportel.server.reports.ReportService;
+import al.sportel.server.supervision.BoardRoutes;
+import al.sportel.server.supervision.BoardService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +74,14 @@ public final class SportelServer implements AutoCloseable {
             EventLog eventLog = new EventLog(mapper, db.isPostgres());
             QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());
             CounterActions counters = new CounterActions(db, eventLog, hub, config.clock());
-            AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime());
+            SecurityConfig security = config.security();
+            AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime(),
+                    new LoginGuard(db, config.clock(), security.loginMaxFailures(), security.loginWindow()));
             BranchRoutes branches = new BranchRoutes(db);
+            ClientAddress clientAddress = new ClientAddress(security.trustedProxies());
+            Javalin[] started = new Javalin[1];
+            PublicLinks links = new PublicLinks(() -> publicBase(config, started[0].port()));
+            ReceiptCodes.backfill(db);
 
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
@@ -69,39 +90,57 @@ public final class SportelServer implements AutoCloseable {
                 c.useVirtualThreads = false;
                 c.requestLogger.http((ctx, ms) -> {
                     if (!ctx.path().equals("/health")) {
-                        log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                        log.info("{} {} {} {}ms", ctx.method(), AccessLogMask.path(ctx.path()), ctx.statusCode(), Math.round(ms));
                     }
                 });
-                c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+                c.jetty.modifyServer(server -> {
+                    server.setStopTimeout(10_000);
+                    server.setErrorHandler(new JettyErrors());
+                });
+                c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
             });
             Problems.install(app);
+            TextRules.install(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
             });
-            new AuthRoutes(auth, mapper).register(app);
+            new AuthRoutes(auth, mapper, clientAddress).register(app);
             new UserRoutes(db, mapper, config.clock()).register(app);
             new OpenApiRoute(mapper).register(app);
             branches.register(app, mapper);
-            new QueueRoutes(engine, counters, mapper).register(app);
-            new DisplayRoutes(db, config.clock()).register(app, engine);
+            new QueueRoutes(engine, counters, mapper,
+                    new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
+            new DisplayRoutes(db, config.clock(), links).register(app, engine);
             new WebPages().register(app);
-            new EventRoutes(hub, branches::exists).register(app);
+            new EventRoutes(hub, branches::exists, clientAddress, security.displayStreamsPerAddress()).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
-            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock()).register(app);
+            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock(),
+                    new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()), links).register(app);
             new ReceiptPage(db).register(app);
-            new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
-            new al.sportel.server.supervision.BoardRoutes(new al.sportel.server.supervision.BoardService(db, engine, config.clock()))
-                    .register(app);
-            new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
-            new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
+            new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper, clientAddress, links,
+                    new RateLimiter(security.trackLookupsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
+            new BoardRoutes(new BoardService(db, engine, config.clock())).register(app);
+            new ReportRoutes(new ReportService(db)).register(app);
+            new AdminRoutes(db, mapper, config.clock()).register(app);
+            started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app);
             app.start(config.host(), config.port());
+            FirstRun.logIfNoAdmin(db, log);
             return server;
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** The configured public URL, or the server's own address: never the Host header of a request. */
+    private static String publicBase(ServerConfig config, int port) {
+        if (config.security().publicUrl() != null) {
+            return config.security().publicUrl();
+        }
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "localhost" : config.host();
+        return "http://" + host + ":" + port;
     }
 
     public int port() {

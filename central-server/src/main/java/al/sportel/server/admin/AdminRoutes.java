@@ -52,6 +52,7 @@ public final class AdminRoutes {
         app.get("/api/v1/users", this::listUsers);
         app.patch("/api/v1/users/{id}", this::patchUser);
         app.post("/api/v1/users/{id}/password", this::resetPassword);
+        app.post("/api/v1/users/{id}/unlock", this::unlockUser);
         app.patch("/api/v1/branches/{code}", this::patchBranch);
         app.get("/api/v1/branches/{code}/services/all", this::listServices);
         app.post("/api/v1/branches/{code}/services", this::createService);
@@ -126,9 +127,23 @@ public final class AdminRoutes {
         db.tx(h -> {
             UserRow u = user(h, id);
             h.execute("UPDATE users SET password_hash = ? WHERE id = ?", hash, id);
+            h.execute("DELETE FROM login_failures WHERE username = ?", u.username());
             // whoever knew the old password is signed out everywhere
             h.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", clock.instant(), id);
             audit.record(h, admin, u.branchCode(), "user.password-reset", "user " + u.username(), null);
+            return null;
+        });
+        ctx.status(204);
+    }
+
+    /** Lifts the lock and the growing delay that failed logins put on a user, from every address. */
+    private void unlockUser(Context ctx) {
+        UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
+        long id = PathParams.id(ctx, "id", "user");
+        db.tx(h -> {
+            UserRow u = user(h, id);
+            h.execute("DELETE FROM login_failures WHERE username = ?", u.username());
+            audit.record(h, admin, u.branchCode(), "user.unlocked", "user " + u.username(), null);
             return null;
         });
         ctx.status(204);

@@ -8,32 +8,38 @@ import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.PublicLinks;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.time.Instant;
 
 /** Customers, payments, receipts, voids and the cash report (API.md "Customers and payments"). */
 public final class BillingRoutes {
 
-    private final Database db;
     private final PaymentService payments;
     private final CashReport cash;
+    private final ReceiptQueries receipts;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final PaymentLimits limits;
+    private final PublicLinks links;
 
-    public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock) {
-        this.db = db;
+    public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock,
+                         PaymentLimits limits, PublicLinks links) {
         this.payments = payments;
         this.cash = new CashReport(db);
+        this.receipts = new ReceiptQueries(db);
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.clock = clock;
+        this.limits = limits;
+        this.links = links;
     }
 
     public void register(Javalin app) {
@@ -57,7 +63,7 @@ public final class BillingRoutes {
             idempotency.handleIfKeyed(ctx, "payment-voids", user, h -> payments.voidPayment(h, user, id, reason));
         });
         app.get("/api/v1/reports/cash", this::cashReport);
-        app.get("/api/v1/public/receipts/{number}", ctx -> ctx.json(verify(ctx.pathParam("number"))));
+        app.get("/api/v1/public/receipts/{code}", ctx -> ctx.json(receipts.verifyOrThrow(ctx.pathParam("code"))));
     }
 
     private void pay(Context ctx) {
@@ -77,13 +83,8 @@ public final class BillingRoutes {
             }
         }
         boolean offline = body.optionalBoolean("offline", false);
-        java.time.Instant takenAt = body.optionalInstant("takenAt");
-        if (takenAt != null && !offline) {
-            body.addError("takenAt", "is only accepted with offline: true");
-        }
-        if (takenAt != null && takenAt.isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)))) {
-            body.addError("takenAt", "is in the future");
-        }
+        Instant takenAt = body.optionalInstant("takenAt");
+        limits.check(body, amount, offline, takenAt, clock.instant());
         body.validate();
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
                 tendered, counterId, ticketId, offline, takenAt);
@@ -93,15 +94,9 @@ public final class BillingRoutes {
     private void receipt(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         PaymentView p = payments.get(user, PathParams.id(ctx, "id", "payment"));
-        ReceiptPdf.Context c = db.read(h -> h.createQuery("""
-                        SELECT b.name, b.address, c.counter_number, cu.name AS customer
-                        FROM payments p JOIN branches b ON b.code = p.branch_code JOIN counters c ON c.id = p.counter_id
-                        JOIN customers cu ON cu.code = p.customer_code WHERE p.id = :id
-                        """)
-                .bind("id", p.id())
-                .map((rs, x) -> new ReceiptPdf.Context(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        publicBase(ctx) + "/public/receipts/" + p.receiptNumber()))
-                .one());
+        ReceiptQueries.Header head = receipts.header(p.id());
+        ReceiptPdf.Context c = new ReceiptPdf.Context(head.branchName(), head.branchAddress(), head.counterNumber(), head.customerName(),
+                links.to(ReceiptPage.PATH + p.verificationCode()));
         byte[] pdf = ReceiptPdf.render(p, c, "en".equals(ctx.queryParam("lang")));
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + p.receiptNumber() + ".pdf\"").result(pdf);
     }
@@ -115,12 +110,9 @@ public final class BillingRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.invalid("counterId", "is required and must be a counter id");
         }
-        LocalDate date;
-        try {
-            String d = ctx.queryParam("date");
-            date = d == null || d.isBlank() ? LocalDate.ofInstant(clock.instant(), QueueEngine.ZONE) : LocalDate.parse(d);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "must be a date like 2026-11-25");
+        LocalDate date = TextRules.queryDate(ctx, "date");
+        if (date == null) {
+            date = LocalDate.ofInstant(clock.instant(), QueueEngine.ZONE);
         }
         CashReport.Report r = cash.forCounter(counterId, date);
         Access.requireBranch(user, r.branchCode());
@@ -129,28 +121,5 @@ public final class BillingRoutes {
         } else {
             ctx.json(r);
         }
-    }
-
-    /** What anyone holding the receipt may see: that it exists, its amount and date — nothing personal. */
-    Map<String, Object> verify(String number) {
-        if (number.length() > 30) {
-            throw ApiException.notFound("No receipt with that number");
-        }
-        return db.read(h -> h.createQuery("""
-                        SELECT p.receipt_number, p.amount, p.created_at, b.name,
-                               (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
-                        FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.receipt_number = :n
-                        """)
-                .bind("n", number)
-                .map((rs, x) -> Map.<String, Object>of("receiptNumber", rs.getString(1),
-                        "amount", al.sportel.model.Money.format(rs.getLong(2)),
-                        "createdAt", rs.getObject(3, java.time.OffsetDateTime.class).toInstant().toString(),
-                        "branch", rs.getString(4), "voided", rs.getInt(5) > 0))
-                .findOne()
-                .orElseThrow(() -> ApiException.notFound("No receipt " + number)));
-    }
-
-    private static String publicBase(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
     }
 }

@@ -8,18 +8,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A counter's shift: every payment of the day and the totals by method; voided ones apart. */
+/**
+ * A counter's shift: every payment of the day and the totals by method; voided ones apart. A payment
+ * taken offline on this day but received later is a {@code lateEntry}: counted on its own day and
+ * flagged, so the supervisor sees why a closed day's total changed.
+ */
 public final class CashReport {
 
     public record Line(long id, String receiptNumber, String customerCode, String amount, String method, Instant createdAt,
-                       String clerk, boolean voided) {
+                       String clerk, boolean voided, boolean lateEntry) {
     }
 
     public record Total(String method, int count, String amount) {
     }
 
     public record Report(long counterId, int counterNumber, String branchCode, LocalDate date, List<Total> totals, String total,
-                         int voidedCount, String voidedAmount, List<Line> payments) {
+                         int voidedCount, String voidedAmount, List<Line> payments, int lateEntryCount) {
     }
 
     private final Database db;
@@ -40,7 +44,7 @@ public final class CashReport {
             // The drawer holds money by when it was taken: a payment taken offline counts on its own day.
             List<Row> rows = h.createQuery("""
                             SELECT p.id, p.receipt_number, p.customer_code, p.amount, p.method, p.taken_at, u.display_name,
-                                   (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
+                                   (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids, p.late_entry
                             FROM payments p JOIN users u ON u.id = p.clerk_user_id
                             WHERE p.counter_id = :c AND p.taken_at >= :from AND p.taken_at < :to
                             ORDER BY p.taken_at, p.id
@@ -48,7 +52,7 @@ public final class CashReport {
                     .bind("c", counterId).bind("from", from).bind("to", to)
                     .map((rs, x) -> new Row(new Line(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
                             rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7),
-                            rs.getInt(8) > 0), rs.getLong(4)))
+                            rs.getInt(8) > 0, rs.getBoolean(9)), rs.getLong(4)))
                     .list();
             List<Total> totals = java.util.stream.Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
@@ -58,16 +62,16 @@ public final class CashReport {
             List<Row> voided = rows.stream().filter(r -> r.line().voided()).toList();
             return new Report(counterId, (Integer) counter[0], (String) counter[1], date, totals, Money.format(total),
                     voided.size(), Money.format(voided.stream().mapToLong(Row::amount).sum()),
-                    rows.stream().map(Row::line).toList());
+                    rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count());
         });
     }
 
     static String csv(Report r) {
-        StringBuilder sb = new StringBuilder("receiptNumber,customerCode,amount,method,createdAt,clerk,voided\n");
+        StringBuilder sb = new StringBuilder("receiptNumber,customerCode,amount,method,createdAt,clerk,voided,lateEntry\n");
         for (Line l : r.payments()) {
             sb.append(l.receiptNumber()).append(',').append(l.customerCode()).append(',').append(l.amount()).append(',')
                     .append(l.method()).append(',').append(l.createdAt()).append(',').append('"')
-                    .append(l.clerk().replace("\"", "\"\"")).append('"').append(',').append(l.voided()).append('\n');
+                    .append(l.clerk().replace("\"", "\"\"")).append('"').append(',').append(l.voided()).append(',').append(l.lateEntry()).append('\n');
         }
         return sb.toString();
     }

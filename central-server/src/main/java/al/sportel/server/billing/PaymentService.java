@@ -4,12 +4,14 @@ import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
+import al.sportel.server.auth.Users;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.queue.QueueEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +76,11 @@ public final class PaymentService {
                 .mapTo(String.class).findOne()
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
         Access.requireBranch(clerk, counter);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
+        if (clerk.role() == Role.CLERK && !CounterHolding.holds(h, clerk.id(), r.counterId(), r.offline() ? takenAt : null)) {
+            throw ApiException.forbidden("You take payments only at the counter you have open");
+        }
         if (r.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t AND branch_code = :b")
                 .bind("t", r.ticketId()).bind("b", counter).mapTo(Integer.class).one() == 0) {
             throw ApiException.invalid("ticketId", "no such ticket in this branch");
@@ -92,20 +99,22 @@ public final class PaymentService {
             throw ApiException.invalid("amount", "is more than the customer owes (" + Money.format(owed) + " lek)");
         }
         long credit = Math.max(0, r.amount() - owed);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
+        // Money taken on a day whose shift is over is kept, but shown apart: a closed day is never silently rewritten.
+        boolean late = r.offline() && LocalDate.ofInstant(takenAt, QueueEngine.ZONE).isBefore(LocalDate.ofInstant(now, QueueEngine.ZONE));
         long change = r.method() == Method.CASH ? r.tendered() - r.amount() : 0;
         long paymentId = h.createUpdate("""
                         INSERT INTO payments (branch_code, customer_code, amount, method, tendered, change_due,
-                                              counter_id, ticket_id, clerk_user_id, created_at, taken_at, offline, credit, needs_review)
+                                              counter_id, ticket_id, clerk_user_id, created_at, taken_at, offline, credit, needs_review,
+                                              verification_code, late_entry)
                         VALUES (:branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now,
-                                :takenAt, :offline, :credit, :review)
+                                :takenAt, :offline, :credit, :review, :code, :late)
                         """)
                 .bind("branch", counter).bind("customer", r.customerCode())
                 .bind("amount", r.amount()).bind("method", r.method().name()).bind("tendered", r.tendered())
                 .bind("change", change).bind("counter", r.counterId()).bind("ticket", r.ticketId())
                 .bind("clerk", clerk.id()).bind("now", now).bind("takenAt", takenAt).bind("offline", r.offline())
-                .bind("credit", credit).bind("review", credit > 0)
+                .bind("credit", credit).bind("review", credit > 0 || late)
+                .bind("code", ReceiptCodes.newCode()).bind("late", late)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         long left = r.amount() - credit;
         for (Bill b : bills) {
@@ -180,11 +189,12 @@ public final class PaymentService {
                     return new PaymentView(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("customer_code"),
                             Money.format(rs.getLong("amount")), rs.getString("method"), hasTendered ? Money.format(tendered) : null,
                             Money.format(rs.getLong("change_due")), new ArrayList<>(),
-                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
-                            al.sportel.server.auth.Users.fromRow(rs, "clerk_user_id", "ubranch"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
+                            Users.fromRow(rs, "clerk_user_id", "ubranch"),
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0,
-                            rs.getObject("taken_at", java.time.OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
-                            Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"));
+                            rs.getObject("taken_at", OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
+                            Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"), rs.getString("verification_code"),
+                            rs.getBoolean("late_entry"));
                 })
                 .findOne()
                 .map(p -> {

@@ -4,7 +4,11 @@ import al.sportel.model.UserInfo;
 import java.time.Instant;
 import java.util.List;
 
-/** A payment as the API shows it; money as decimal strings with two places. */
+/**
+ * A payment as the API shows it; money as decimal strings with two places. {@code verificationCode}
+ * opens the public verification page (QR code); {@code lateEntry} marks an offline payment taken on an
+ * earlier day than it reached the server.
+ */
 public record PaymentView(
         long id,
         String receiptNumber,
@@ -23,7 +27,9 @@ public record PaymentView(
         Instant takenAt,
         boolean offline,
         String credit,
-        boolean needsReview) {
+        boolean needsReview,
+        String verificationCode,
+        boolean lateEntry) {
 
     public record PaidBill(long billId, String period, String amount) {
     }

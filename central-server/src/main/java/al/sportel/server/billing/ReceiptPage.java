@@ -1,39 +1,34 @@
 package al.sportel.server.billing;
 
-import al.sportel.model.Money;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.QueueEngine;
 import io.javalin.Javalin;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
- * {@code /public/receipts/{number}}: the page the receipt's QR code opens. It confirms the receipt
- * exists and shows its amount and date — no name, address or customer code.
+ * {@code /public/receipts/{code}}: the page the receipt's QR code opens, found by the receipt's
+ * unguessable verification code. It confirms the receipt exists and shows its number, amount and
+ * date — no name, address or customer code.
  */
 public final class ReceiptPage {
 
+    public static final String PATH = "/public/receipts/";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(QueueEngine.ZONE);
-    private final Database db;
+    private final ReceiptQueries receipts;
 
     public ReceiptPage(Database db) {
-        this.db = db;
+        this.receipts = new ReceiptQueries(db);
     }
 
     public void register(Javalin app) {
-        app.get("/public/receipts/{number}", ctx -> {
-            String n = ctx.pathParam("number");
-            var found = n.length() > 30 ? java.util.Optional.<String>empty() : db.read(h -> h.createQuery("""
-                            SELECT p.amount, p.created_at, b.name, (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id)
-                            FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.receipt_number = :n
-                            """)
-                    .bind("n", n)
-                    .map((rs, x) -> rs.getInt(4) > 0
-                            ? "<p class=bad>Ky mandat është ANULUAR. / This receipt was VOIDED.</p>"
-                            : "<p class=ok>✔ Mandati " + esc(n) + " është i vlefshëm. / This receipt is valid.</p>"
-                              + "<p>Shuma / Amount: <b>" + Money.format(rs.getLong(1)) + " lek</b></p>"
-                              + "<p>Data / Date: " + WHEN.format(rs.getObject(2, java.time.OffsetDateTime.class)) + "</p>"
-                              + "<p>Qendra / Centre: " + esc(rs.getString(3)) + "</p>")
-                    .findOne());
+        app.get(PATH + "{code}", ctx -> {
+            Optional<String> found = receipts.verify(ctx.pathParam("code")).map(v -> v.voided()
+                    ? "<p class=bad>Mandati " + esc(v.receiptNumber()) + " është ANULUAR. / This receipt was VOIDED.</p>"
+                    : "<p class=ok>✔ Mandati " + esc(v.receiptNumber()) + " është i vlefshëm. / This receipt is valid.</p>"
+                      + "<p>Shuma / Amount: <b>" + v.amount() + " lek</b></p>"
+                      + "<p>Data / Date: " + WHEN.format(v.createdAt()) + "</p>"
+                      + "<p>Qendra / Centre: " + esc(v.branch()) + "</p>");
             ctx.status(found.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8").result("""
                     <!doctype html><html lang="sq"><head><meta charset="utf-8">
                     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -41,7 +36,7 @@ public final class ReceiptPage {
                     <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;font-size:1.1rem}
                     .ok{color:#116329;font-weight:bold}.bad{color:#b42318;font-weight:bold}</style></head><body>
                     <h1>Verifikimi i mandatit</h1>%s</body></html>
-                    """.formatted(found.orElse("<p class=bad>Nuk u gjet asnjë mandat me këtë numër. / No receipt with this number.</p>")));
+                    """.formatted(found.orElse("<p class=bad>Nuk u gjet asnjë mandat me këtë kod. / No receipt with this code.</p>")));
         });
     }
 

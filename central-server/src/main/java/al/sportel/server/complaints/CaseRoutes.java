@@ -6,10 +6,17 @@ import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.PublicLinks;
+import al.sportel.server.http.RateLimiter;
+import al.sportel.server.print.ThermalSlip;
+import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** API.md "Complaints and applications", the online form and the public tracking answer. */
 public final class CaseRoutes {
@@ -20,11 +27,19 @@ public final class CaseRoutes {
     private final CaseService cases;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
+    private final ClientAddress clientAddress;
+    private final PublicLinks links;
+    private final RateLimiter trackLookups;
 
-    public CaseRoutes(CaseService cases, Idempotency idempotency, ObjectMapper mapper) {
+    /** {@code trackLookups}: public tracking lookups per client address, so codes cannot be guessed by brute force. */
+    public CaseRoutes(CaseService cases, Idempotency idempotency, ObjectMapper mapper, ClientAddress clientAddress,
+                      PublicLinks links, RateLimiter trackLookups) {
         this.cases = cases;
         this.idempotency = idempotency;
         this.mapper = mapper;
+        this.clientAddress = clientAddress;
+        this.links = links;
+        this.trackLookups = trackLookups;
     }
 
     public void register(Javalin app) {
@@ -38,7 +53,8 @@ public final class CaseRoutes {
         app.get("/api/v1/cases", this::list);
         app.get("/api/v1/cases/{id}/slip.pdf", this::slip);
         app.get("/api/v1/public/track/{code}", ctx -> {
-            String code = ctx.pathParam("code").strip().toUpperCase(java.util.Locale.ROOT);
+            trackLookups.check(clientAddress.of(ctx), "Too many tracking lookups from this address; try again in a minute");
+            String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
             if (!code.matches("(ANK|APL)-\\d{4}-[" + TrackingCodes.ALPHABET + "]{6}")) {
                 throw ApiException.notFound("No case with that tracking code");
             }
@@ -57,8 +73,7 @@ public final class CaseRoutes {
     private void publicComplaint(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
         CaseService.NewCase c = readCase(body, CaseKind.COMPLAINT, true);
-        String address = ctx.ip();
-        cases.rateLimited(address.length() > 64 ? address.substring(0, 64) : address, PUBLIC_PER_HOUR).ifPresent(wait -> {
+        cases.rateLimited(clientAddress.of(ctx), PUBLIC_PER_HOUR).ifPresent(wait -> {
             throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
         });
         ctx.status(201).json(cases.track(cases.createOnline(c)));
@@ -99,9 +114,11 @@ public final class CaseRoutes {
         JsonBody body = JsonBody.of(ctx, mapper);
         String status = body.requiredChoice("status", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
         String note = body.optionalString("note", 1000);
+        // staff notes are internal unless the clerk ticks "visible to the citizen"
+        boolean publicNote = body.optionalBoolean("public", false);
         body.validate();
         idempotency.handleIfKeyed(ctx, kind.name().toLowerCase() + "-status", user,
-                h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
+                h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note, publicNote));
     }
 
     /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
@@ -114,10 +131,9 @@ public final class CaseRoutes {
         }
         boolean en = "en".equals(ctx.queryParam("lang"));
         CaseService.Tracking t = cases.track(c.trackingCode());
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
-                .withZone(al.sportel.server.queue.QueueEngine.ZONE);
-        String url = ctx.scheme() + "://" + ctx.host() + "/track/" + c.trackingCode() + (en ? "?lang=en" : "");
-        byte[] pdf = new al.sportel.server.print.ThermalSlip()
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(QueueEngine.ZONE);
+        String url = links.to("/track/" + c.trackingCode() + (en ? "?lang=en" : ""));
+        byte[] pdf = new ThermalSlip()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
                 .rule()
                 .title(c.kind().equals("COMPLAINT") ? (en ? "COMPLAINT REGISTERED" : "ANKESË E REGJISTRUAR")

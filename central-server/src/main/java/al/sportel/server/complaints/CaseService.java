@@ -25,7 +25,12 @@ public final class CaseService {
                           String branchCode, String ticketId) {
     }
 
-    public record HistoryEntry(String status, Instant at, String note) {
+    /** {@code publicNote}: the clerk marked the note visible to the citizen; other notes stay internal. */
+    public record HistoryEntry(String status, Instant at, String note, boolean publicNote) {
+
+        HistoryEntry forCitizen() {
+            return new HistoryEntry(status, at, publicNote ? note : null, publicNote);
+        }
     }
 
     /** The whole case, for staff. */
@@ -97,12 +102,13 @@ public final class CaseService {
         return db.tx(h -> create(h, CaseKind.COMPLAINT, null, c)).trackingCode();
     }
 
-    public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note) {
-        return db.tx(h -> changeStatus(h, user, kind, id, to, note));
+    public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note, boolean publicNote) {
+        return db.tx(h -> changeStatus(h, user, kind, id, to, note, publicNote));
     }
 
     /** Inside the caller's transaction (an idempotency key may be stored in the same one). */
-    public CaseView changeStatus(Handle h, UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note) {
+    public CaseView changeStatus(Handle h, UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note,
+                                 boolean publicNote) {
         h.createQuery("SELECT id FROM cases WHERE id = :id AND kind = :k FOR UPDATE").bind("id", id).bind("k", kind.name())
                 .mapTo(Long.class).findOne().orElseThrow(() -> ApiException.notFound("No " + kind.name().toLowerCase() + " " + id));
         CaseView c = load(h, id).orElseThrow();
@@ -115,8 +121,8 @@ public final class CaseService {
         }
         Instant now = now();
         h.execute("UPDATE cases SET status = ? WHERE id = ?", to.name(), id);
-        h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at) VALUES (?, ?, ?, ?, ?)",
-                id, to.name(), note, user.id(), now);
+        h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at, public_note) VALUES (?, ?, ?, ?, ?, ?)",
+                id, to.name(), note, user.id(), now, publicNote && note != null);
         return load(h, id).orElseThrow();
     }
 
@@ -159,7 +165,8 @@ public final class CaseService {
             CaseView c = load(h, id).orElseThrow();
             var names = h.createQuery("SELECT name, name_en FROM case_categories WHERE kind = :k AND code = :c")
                     .bind("k", c.kind()).bind("c", c.category()).map((rs, x) -> new String[] {rs.getString(1), rs.getString(2)}).one();
-            return new Tracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(), c.history());
+            return new Tracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(),
+                    c.history().stream().map(HistoryEntry::forCitizen).toList());
         });
     }
 
@@ -194,10 +201,10 @@ public final class CaseService {
                 })
                 .findOne()
                 .map(c -> {
-                    c.history().addAll(h.createQuery("SELECT status, changed_at, note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
+                    c.history().addAll(h.createQuery("SELECT status, changed_at, note, public_note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
                             .bind("id", id)
                             .map((rs, x) -> new HistoryEntry(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                                    rs.getString(3)))
+                                    rs.getString(3), rs.getBoolean(4)))
                             .list());
                     return c;
                 });

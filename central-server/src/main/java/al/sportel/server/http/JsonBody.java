@@ -1,11 +1,17 @@
 package al.sportel.server.http;
 
 import al.sportel.model.Problem.FieldError;
+import al.sportel.model.Money;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request body read field by field: malformed JSON is a 400 at once, while every field problem
@@ -28,14 +34,47 @@ public final class JsonBody {
         JsonNode node;
         try {
             // decimals stay exact BigDecimals: money is never a double
-            node = mapper.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+            node = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
         } catch (Exception e) {
             throw ApiException.badRequest("The body is not valid JSON");
         }
         if (node == null || !node.isObject()) {
             throw ApiException.badRequest("The body must be a JSON object");
         }
+        String bad = unstorableField(node, "");
+        if (bad != null) {
+            throw ApiException.invalid(bad, "must not contain a NUL byte or other control character");
+        }
         return new JsonBody(node);
+    }
+
+    /** The first field (dotted path) whose name or text no database could store, or null. */
+    private static String unstorableField(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return TextRules.storable(node.textValue()) ? null : path.isEmpty() ? "body" : path;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (!TextRules.storable(e.getKey())) {
+                    return "body";
+                }
+                String bad = unstorableField(e.getValue(), p);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        } else if (node.isArray()) {
+            int i = 0;
+            for (JsonNode item : node) {
+                String bad = unstorableField(item, path + "[" + i++ + "]");
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
     }
 
     public boolean has(String field) {
@@ -117,7 +156,7 @@ public final class JsonBody {
         }
         String text = n.isTextual() ? n.textValue() : n.isNumber() ? n.decimalValue().toPlainString() : null;
         try {
-            long v = al.sportel.model.Money.parse(text);
+            long v = Money.parse(text);
             if (v <= 0) {
                 errors.add(new FieldError(field, "must be more than zero"));
                 return null;
@@ -132,7 +171,7 @@ public final class JsonBody {
     /** One of the given words, exactly. */
     public String requiredChoice(String field, String... choices) {
         String v = requiredString(field, 40);
-        if (v != null && !java.util.List.of(choices).contains(v)) {
+        if (v != null && !List.of(choices).contains(v)) {
             errors.add(new FieldError(field, "must be one of " + String.join(", ", choices)));
             return null;
         }
@@ -152,19 +191,17 @@ public final class JsonBody {
     }
 
     /** An ISO-8601 instant such as 2026-11-25T09:30:00Z, or null when absent. */
-    public java.time.Instant optionalInstant(String field) {
+    public Instant optionalInstant(String field) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
-        try {
-            if (n.isTextual()) {
-                return java.time.OffsetDateTime.parse(n.textValue()).toInstant();
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            // reported below
+        OffsetDateTime t = n.isTextual() ? TextRules.dateTime(n.textValue()) : null;
+        if (t != null) {
+            return t.toInstant();
         }
-        errors.add(new FieldError(field, "must be a date and time such as 2026-11-25T09:30:00Z"));
+        errors.add(new FieldError(field, "must be a date and time such as 2026-11-25T09:30:00Z, between "
+                + TextRules.MIN_YEAR + " and " + TextRules.MAX_YEAR));
         return null;
     }
 
