@@ -55,7 +55,8 @@ public final class Problems {
         });
         for (int status : new int[] {400, 404, 405, 413, 414, 415, 431}) {
             app.error(status, ctx -> {
-                if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                String written = ctx.res().getContentType();
+                if (written == null || !written.startsWith(CONTENT_TYPE)) {
                     write(ctx, new ApiException(status, slug(status), title(status), detail(ctx, status), null, null));
                 }
             });
