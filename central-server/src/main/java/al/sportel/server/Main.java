@@ -31,6 +31,9 @@ public final class Main {
                                 separate with commas (SPORTEL_TRUSTED_PROXY; default none)
               --demo            load the demo data into an empty database
               --help            this text
+            Limits (environment only; see docs/security.md): SPORTEL_MAX_PAYMENT_LEK (1000000),
+              SPORTEL_OFFLINE_WINDOW_HOURS (48), SPORTEL_TRACK_LOOKUPS_PER_MINUTE (30),
+              SPORTEL_KIOSK_TICKETS_PER_MINUTE (60), SPORTEL_DISPLAY_STREAMS_PER_ADDRESS (10)
 
             First start without --demo: create the first administrator with
               java -jar sportel-server.jar init --admin NAME
@@ -121,7 +124,7 @@ public final class Main {
         if (env.get("SPORTEL_DATA_DIR") != null) {
             c = c.withDataDir(Path.of(env.get("SPORTEL_DATA_DIR")));
         }
-        SecurityConfig security = c.security();
+        SecurityConfig security = c.security().withEnvironment(env);
         if (env.get("SPORTEL_PUBLIC_URL") != null) {
             security = security.withPublicUrl(publicUrl(env.get("SPORTEL_PUBLIC_URL")));
         }

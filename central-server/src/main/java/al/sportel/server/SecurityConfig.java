@@ -2,6 +2,7 @@ package al.sportel.server;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Limits and trust settings that protect money, logins and the public pages (issue 14). Kept apart
@@ -51,6 +52,35 @@ public record SecurityConfig(
     public SecurityConfig withTrustedProxies(List<String> proxies) {
         return new SecurityConfig(publicUrl, proxies, offlineWindow, clockSkew, maxPayment, loginMaxFailures, loginWindow,
                 trackLookupsPerMinute, kioskTicketsPerMinute, displayStreamsPerAddress);
+    }
+
+    /**
+     * The limits an operator may change through the environment (docs/security.md): a load test needs
+     * kiosks faster than people, a city-wide display wall more streams from one address.
+     */
+    public SecurityConfig withEnvironment(Map<String, String> env) {
+        return new SecurityConfig(publicUrl, trustedProxies,
+                Duration.ofHours(positive(env, "SPORTEL_OFFLINE_WINDOW_HOURS", offlineWindow.toHours())), clockSkew,
+                Math.multiplyExact(positive(env, "SPORTEL_MAX_PAYMENT_LEK", maxPayment / 100), 100L), loginMaxFailures, loginWindow,
+                (int) positive(env, "SPORTEL_TRACK_LOOKUPS_PER_MINUTE", trackLookupsPerMinute),
+                (int) positive(env, "SPORTEL_KIOSK_TICKETS_PER_MINUTE", kioskTicketsPerMinute),
+                (int) positive(env, "SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", displayStreamsPerAddress));
+    }
+
+    private static long positive(Map<String, String> env, String name, long fallback) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(raw.strip());
+            if (v > 0 && v <= 1_000_000_000L) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a positive whole number, got '" + raw + "'");
     }
 
     public SecurityConfig withThrottles(int trackPerMinute, int kioskPerMinute, int streamsPerAddress) {

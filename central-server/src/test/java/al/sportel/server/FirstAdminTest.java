@@ -1,6 +1,7 @@
 package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -60,7 +61,14 @@ class FirstAdminTest {
         ServerConfig fromEnv = Main.parse(new String[] {}, Map.of("SPORTEL_PUBLIC_URL", "http://q.example", "SPORTEL_TRUSTED_PROXY", "192.168.1.1"));
         assertThat(fromEnv.security().publicUrl()).isEqualTo("http://q.example");
         assertThat(fromEnv.security().trustedProxies()).containsExactly("192.168.1.1");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.parse(new String[] {"--public-url", "sportel.al"}, Map.of()))
+        assertThatThrownBy(() -> Main.parse(new String[] {"--public-url", "sportel.al"}, Map.of()))
                 .hasMessageContaining("--public-url");
+        ServerConfig limits = Main.parse(new String[] {}, Map.of("SPORTEL_KIOSK_TICKETS_PER_MINUTE", "600",
+                "SPORTEL_MAX_PAYMENT_LEK", "2000000", "SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", "40"));
+        assertThat(limits.security().kioskTicketsPerMinute()).isEqualTo(600);
+        assertThat(limits.security().maxPayment()).isEqualTo(200_000_000L);
+        assertThat(limits.security().displayStreamsPerAddress()).isEqualTo(40);
+        assertThatThrownBy(() -> Main.parse(new String[] {}, Map.of("SPORTEL_KIOSK_TICKETS_PER_MINUTE", "fast")))
+                .hasMessageContaining("SPORTEL_KIOSK_TICKETS_PER_MINUTE");
     }
 }
