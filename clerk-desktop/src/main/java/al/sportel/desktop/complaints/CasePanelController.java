@@ -48,6 +48,7 @@ public final class CasePanelController {
     @FXML private CheckBox overdueFilter;
     @FXML private TableView<ApiClient.CaseView> caseTable;
     @FXML private TextField statusNote;
+    @FXML private CheckBox notePublic;
     @FXML private Button reviewButton;
     @FXML private Button resolveButton;
     @FXML private Button rejectButton;
@@ -294,6 +295,8 @@ public final class CasePanelController {
         Map<String, Object> body = new HashMap<>();
         body.put("status", status);
         put(body, "note", statusNote.getText());
+        // staff notes stay internal unless the clerk shows this one to the citizen on the tracking page
+        body.put("public", notePublic.isSelected());
         String path = (c.kind().equals("COMPLAINT") ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
@@ -305,6 +308,7 @@ public final class CasePanelController {
                 return;
             }
             statusNote.clear();
+            notePublic.setSelected(false);
             show(null);
             if (settled.isEmpty()) {
                 caseMessage.setText(i18n.t("case.offline.status"));
