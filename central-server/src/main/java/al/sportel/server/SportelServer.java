@@ -77,7 +77,7 @@ public final class SportelServer implements AutoCloseable {
             SecurityConfig security = config.security();
             AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime(),
                     new LoginGuard(db, config.clock(), security.loginMaxFailures(), security.loginWindow()));
-            BranchRoutes branches = new BranchRoutes(db);
+            BranchRoutes branches = new BranchRoutes(db, config.clock());
             ClientAddress clientAddress = new ClientAddress(security.trustedProxies());
             Javalin[] started = new Javalin[1];
             PublicLinks links = new PublicLinks(() -> publicBase(config, started[0].port()));

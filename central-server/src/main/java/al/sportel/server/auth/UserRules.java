@@ -8,6 +8,10 @@ import java.util.Locale;
 /** The checks a user's fields pass wherever they are set: on creation and in administration. */
 public final class UserRules {
 
+    // the words attackers try first, in English and Albanian; a password containing one is refused
+    private static final List<String> COMMON = List.of("password", "passw0rd", "sportel", "admin", "123456", "qwerty",
+            "letmein", "welcome", "fjalekalim");
+
     private UserRules() {
     }
 
@@ -56,9 +60,6 @@ public final class UserRules {
         }
         return null;
     }
-
-    private static final List<String> COMMON = List.of("password", "passw0rd", "sportel", "admin", "123456", "qwerty",
-            "letmein", "welcome", "fjalekalim");
 
     public static void checkPassword(JsonBody body, String password) {
         if (password != null && password.length() < 8) {

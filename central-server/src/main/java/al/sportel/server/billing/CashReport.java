@@ -6,7 +6,9 @@ import al.sportel.server.http.ApiException;
 import al.sportel.server.queue.QueueEngine;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A counter's shift: every payment of the day and the totals by method; voided ones apart. A payment
@@ -34,8 +36,10 @@ public final class CashReport {
 
     public Report forCounter(long counterId, LocalDate date) {
         return db.read(h -> {
-            var counter = h.createQuery("SELECT counter_number, branch_code FROM counters WHERE id = :c").bind("c", counterId)
-                    .map((rs, x) -> new Object[] {rs.getInt(1), rs.getString(2)}).findOne()
+            record CounterRef(int number, String branchCode) {
+            }
+            CounterRef counter = h.createQuery("SELECT counter_number, branch_code FROM counters WHERE id = :c").bind("c", counterId)
+                    .map((rs, x) -> new CounterRef(rs.getInt(1), rs.getString(2))).findOne()
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
             Instant from = date.atStartOfDay(QueueEngine.ZONE).toInstant();
             Instant to = date.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant();
@@ -51,16 +55,16 @@ public final class CashReport {
                             """)
                     .bind("c", counterId).bind("from", from).bind("to", to)
                     .map((rs, x) -> new Row(new Line(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
-                            rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
                             rs.getInt(8) > 0, rs.getBoolean(9)), rs.getLong(4)))
                     .list();
-            List<Total> totals = java.util.stream.Stream.of("CASH", "CARD").map(m -> {
+            List<Total> totals = Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
                 return new Total(m, of.size(), Money.format(of.stream().mapToLong(Row::amount).sum()));
             }).toList();
             long total = rows.stream().filter(r -> !r.line().voided()).mapToLong(Row::amount).sum();
             List<Row> voided = rows.stream().filter(r -> r.line().voided()).toList();
-            return new Report(counterId, (Integer) counter[0], (String) counter[1], date, totals, Money.format(total),
+            return new Report(counterId, counter.number(), counter.branchCode(), date, totals, Money.format(total),
                     voided.size(), Money.format(voided.stream().mapToLong(Row::amount).sum()),
                     rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count());
         });

@@ -54,8 +54,10 @@ public final class PaymentService {
 
     public CustomerView customer(String code) {
         return db.read(h -> {
-            var c = h.createQuery("SELECT code, name, address FROM customers WHERE code = :c").bind("c", code)
-                    .map((rs, x) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).findOne()
+            record Customer(String code, String name, String address) {
+            }
+            Customer c = h.createQuery("SELECT code, name, address FROM customers WHERE code = :c").bind("c", code)
+                    .map((rs, x) -> new Customer(rs.getString(1), rs.getString(2), rs.getString(3))).findOne()
                     .orElseThrow(() -> ApiException.notFound("No customer with code " + code));
             List<UnpaidBill> bills = h.createQuery("""
                             SELECT id, period, amount - paid AS owed, due_date FROM bills
@@ -66,7 +68,7 @@ public final class PaymentService {
                             rs.getObject(4, LocalDate.class)))
                     .list();
             long balance = bills.stream().mapToLong(b -> Money.parse(b.amount())).sum();
-            return new CustomerView(c[0], c[1], c[2], bills, Money.format(balance));
+            return new CustomerView(c.code(), c.name(), c.address(), bills, Money.format(balance));
         });
     }
 

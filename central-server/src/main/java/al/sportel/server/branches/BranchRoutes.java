@@ -1,25 +1,33 @@
 package al.sportel.server.branches;
 
 import al.sportel.model.Branch;
+import al.sportel.model.Role;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.UserInfo;
+import al.sportel.server.admin.AuditLog;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.JsonBody;
 import al.sportel.server.queue.CounterViews;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.List;
 
 /** Reference data: branches, their services and counters. */
 public final class BranchRoutes {
 
     private final Database db;
+    private final AuditLog audit;
 
-    public BranchRoutes(Database db) {
+    public BranchRoutes(Database db, Clock clock) {
         this.db = db;
+        this.audit = new AuditLog(clock);
     }
 
-    public void register(Javalin app, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    public void register(Javalin app, ObjectMapper mapper) {
         app.post("/api/v1/branches", ctx -> create(ctx, mapper));
         app.get("/api/v1/branches", ctx -> {
             Access.user(ctx);
@@ -42,9 +50,9 @@ public final class BranchRoutes {
     }
 
     /** A new branch with the standard services and its counters (ADMIN). */
-    private void create(io.javalin.http.Context ctx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        al.sportel.model.UserInfo admin = Access.requireRole(ctx, al.sportel.model.Role.ADMIN);
-        al.sportel.server.http.JsonBody body = al.sportel.server.http.JsonBody.of(ctx, mapper);
+    private void create(Context ctx, ObjectMapper mapper) {
+        UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
+        JsonBody body = JsonBody.of(ctx, mapper);
         String code = body.requiredString("code", 10);
         if (code != null && !code.matches("[A-Z]{2}[0-9]{2}")) {
             body.addError("code", "two capital letters and two digits, like TR01");
@@ -58,9 +66,8 @@ public final class BranchRoutes {
             if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :c").bind("c", code).mapTo(Integer.class).one() > 0) {
                 throw ApiException.conflict("branch-exists", "Branch " + code + " already exists");
             }
-            al.sportel.server.demo.DemoData.createBranch(h, code, name, city, address, counters);
-            new al.sportel.server.admin.AuditLog(java.time.Clock.systemUTC())
-                    .record(h, admin, code, "branch.created", "branch " + code, name + ", " + counters + " counters");
+            BranchSetup.create(h, code, name, city, address, counters);
+            audit.record(h, admin, code, "branch.created", "branch " + code, name + ", " + counters + " counters");
             return null;
         });
         ctx.status(201).json(new Branch(code, name, city, address));

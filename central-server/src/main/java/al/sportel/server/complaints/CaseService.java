@@ -8,6 +8,7 @@ import al.sportel.server.queue.QueueEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -191,19 +192,19 @@ public final class CaseService {
         Instant now = now();
         return h.createQuery("SELECT * FROM cases WHERE id = :id").bind("id", id)
                 .map((rs, x) -> {
-                    Instant due = rs.getObject("due_at", java.time.OffsetDateTime.class).toInstant();
+                    Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
                     String status = rs.getString("status");
                     return new CaseView(rs.getLong("id"), rs.getString("kind"), rs.getString("tracking_code"), rs.getString("category_code"),
                             status, CaseKind.CaseStatus.valueOf(status).open() && now.isAfter(due), rs.getString("customer_code"),
                             rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("description"),
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getString("channel"),
-                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), due, new ArrayList<>());
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), due, new ArrayList<>());
                 })
                 .findOne()
                 .map(c -> {
                     c.history().addAll(h.createQuery("SELECT status, changed_at, note, public_note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
                             .bind("id", id)
-                            .map((rs, x) -> new HistoryEntry(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            .map((rs, x) -> new HistoryEntry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                                     rs.getString(3), rs.getBoolean(4)))
                             .list());
                     return c;

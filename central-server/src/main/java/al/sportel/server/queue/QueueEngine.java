@@ -60,12 +60,14 @@ public final class QueueEngine {
             h.createQuery("SELECT code FROM branches WHERE code = :b" + (db.isPostgres() ? "" : " FOR UPDATE"))
                     .bind("b", branchCode).mapTo(String.class).findOne()
                     .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
-            var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
+            record ServiceRef(String letter, boolean active) {
+            }
+            ServiceRef service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
                     .bind("s", serviceId).bind("b", branchCode)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
+                    .map((rs, ctx) -> new ServiceRef(rs.getString(1), rs.getBoolean(2)))
                     .findOne()
                     .orElseThrow(() -> ApiException.invalid("serviceId", "no such service in branch " + branchCode));
-            if (!(Boolean) service[1]) {
+            if (!service.active()) {
                 throw ApiException.invalid("serviceId", "this service is not offered at the moment");
             }
             Instant now = now();
@@ -78,7 +80,7 @@ public final class QueueEngine {
                             VALUES (:id, :b, :s, :num, :seq, :day, 'WAITING', :prio, :now)
                             """)
                     .bind("id", id).bind("b", branchCode).bind("s", serviceId)
-                    .bind("num", "%s%03d".formatted(service[0], seq)).bind("seq", seq).bind("day", day)
+                    .bind("num", "%s%03d".formatted(service.letter(), seq)).bind("seq", seq).bind("day", day)
                     .bind("prio", priority).bind("now", now)
                     .execute();
             Ticket view = withEstimate(h, find(h, id).orElseThrow());
