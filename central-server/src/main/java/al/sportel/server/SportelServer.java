@@ -115,8 +115,8 @@ public final class SportelServer implements AutoCloseable {
             new WebPages().register(app);
             new EventRoutes(hub, branches::exists, clientAddress, security.displayStreamsPerAddress()).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
-            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock(),
-                    new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()), links).register(app);
+            new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),
+                    new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment())).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper, clientAddress, links,
                     new RateLimiter(security.trackLookupsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);

@@ -8,7 +8,6 @@ import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
-import al.sportel.server.http.PublicLinks;
 import al.sportel.server.http.TextRules;
 import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,10 +27,9 @@ public final class BillingRoutes {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final PaymentLimits limits;
-    private final PublicLinks links;
 
     public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock,
-                         PaymentLimits limits, PublicLinks links) {
+                         PaymentLimits limits) {
         this.payments = payments;
         this.cash = new CashReport(db);
         this.receipts = new ReceiptQueries(db);
@@ -39,7 +37,6 @@ public final class BillingRoutes {
         this.mapper = mapper;
         this.clock = clock;
         this.limits = limits;
-        this.links = links;
     }
 
     public void register(Javalin app) {
@@ -96,7 +93,7 @@ public final class BillingRoutes {
         PaymentView p = payments.get(user, PathParams.id(ctx, "id", "payment"));
         ReceiptQueries.Header head = receipts.header(p.id());
         ReceiptPdf.Context c = new ReceiptPdf.Context(head.branchName(), head.branchAddress(), head.counterNumber(), head.customerName(),
-                links.to(ReceiptPage.PATH + p.verificationCode()));
+                p.verificationUrl());
         byte[] pdf = ReceiptPdf.render(p, c, "en".equals(ctx.queryParam("lang")));
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + p.receiptNumber() + ".pdf\"").result(pdf);
     }

@@ -7,6 +7,7 @@ import al.sportel.server.auth.Access;
 import al.sportel.server.auth.Users;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.PublicLinks;
 import al.sportel.server.queue.QueueEngine;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,10 +41,13 @@ public final class PaymentService {
 
     private final Database db;
     private final Clock clock;
+    private final PublicLinks links;
 
-    public PaymentService(Database db, Clock clock) {
+    /** {@code links} builds each payment's {@code verificationUrl} from the configured public URL. */
+    public PaymentService(Database db, Clock clock, PublicLinks links) {
         this.db = db;
         this.clock = clock;
+        this.links = links;
     }
 
     public record CustomerView(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
@@ -178,7 +182,7 @@ public final class PaymentService {
         }
     }
 
-    static Optional<PaymentView> load(Handle h, long id) {
+    Optional<PaymentView> load(Handle h, long id) {
         return h.createQuery("""
                         SELECT p.*, u.username, u.display_name, u.role, u.branch_code AS ubranch,
                                (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
@@ -196,7 +200,7 @@ public final class PaymentService {
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0,
                             rs.getObject("taken_at", OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
                             Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"), rs.getString("verification_code"),
-                            rs.getBoolean("late_entry"));
+                            links.to(ReceiptPage.PATH + rs.getString("verification_code")), rs.getBoolean("late_entry"));
                 })
                 .findOne()
                 .map(p -> {

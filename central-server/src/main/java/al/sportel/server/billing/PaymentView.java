@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A payment as the API shows it; money as decimal strings with two places. {@code verificationCode}
- * opens the public verification page (QR code); {@code lateEntry} marks an offline payment taken on an
+ * A payment as the API shows it; money as decimal strings with two places. {@code verificationUrl}
+ * (built from the public URL and the unguessable {@code verificationCode}) is the receipt's QR link; {@code lateEntry} marks an offline payment taken on an
  * earlier day than it reached the server.
  */
 public record PaymentView(
@@ -29,6 +29,7 @@ public record PaymentView(
         String credit,
         boolean needsReview,
         String verificationCode,
+        String verificationUrl,
         boolean lateEntry) {
 
     public record PaidBill(long billId, String period, String amount) {

@@ -158,6 +158,7 @@ class PublicSurfaceTest {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
         String code = p.get("verificationCode").asText();
         assertThat(code).as("at least 80 random bits").hasSizeGreaterThanOrEqualTo(16).matches("[a-z2-7]+");
+        assertThat(p.get("verificationUrl").asText()).isEqualTo(PUBLIC_URL + "/public/receipts/" + code);
         byte[] pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(server.baseUrl() + "/api/v1/payments/" + p.get("id").asLong() + "/receipt.pdf"))
                         .header("Authorization", "Bearer " + api.token("clerk7")).header("X-Forwarded-Host", "evil.example").build(),
