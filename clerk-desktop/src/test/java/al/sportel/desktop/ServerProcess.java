@@ -74,6 +74,11 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("no counter " + number);
     }
 
+    /** The clerk signs in at the counter: payments are taken only at the counter a clerk holds. */
+    void openCounter(String clerk, long counterId) throws Exception {
+        post("/api/v1/counters/" + counterId + "/open", token(clerk), "");
+    }
+
     /** Like a crash: no goodbye to the clients. */
     void kill() throws Exception {
         process.destroyForcibly();
