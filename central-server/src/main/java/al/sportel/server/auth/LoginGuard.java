@@ -37,6 +37,9 @@ public final class LoginGuard {
         db.tx(h -> {
             h.createQuery("SELECT username FROM login_guards WHERE username = :u AND address = :a FOR UPDATE")
                     .bind("u", username).bind("a", address).mapTo(String.class).one();
+            // failures older than the window no longer count: they are not kept either
+            h.execute("DELETE FROM login_failures WHERE username = ? AND address = ? AND failed_at <= ?",
+                    username, address, now.minus(window));
             List<Instant> recent = h.createQuery("""
                             SELECT failed_at FROM login_failures WHERE username = :u AND address = :a AND failed_at > :since
                             ORDER BY failed_at DESC
