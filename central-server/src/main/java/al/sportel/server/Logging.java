@@ -20,7 +20,8 @@ final class Logging {
         try {
             PrivateFiles.createDirectories(dir);
         } catch (IOException e) {
-            // logback reports a log file it cannot open; the console still logs
+            // the console still logs; logback reports the file it then cannot open
+            LoggerFactory.getLogger(Logging.class).warn("cannot create the log directory {}: {}", dir, e.toString());
         }
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;

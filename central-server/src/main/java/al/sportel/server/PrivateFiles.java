@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data directory holds the database, customers' names and the logs: readable by the server's own
@@ -45,6 +46,7 @@ public final class PrivateFiles {
             set(file, FILE);
         } catch (IOException e) {
             // the directory is private anyway; a file we cannot change is not worth refusing to start
+            LoggerFactory.getLogger(PrivateFiles.class).warn("could not make {} private: {}", file, e.toString());
         }
     }
 

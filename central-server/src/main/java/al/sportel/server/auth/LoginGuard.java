@@ -78,16 +78,22 @@ public final class LoginGuard {
         return failures < 2 ? Duration.ZERO : Duration.ofSeconds(1L << Math.min(failures - 2, 10));
     }
 
-    private void ensureGuardRow(String username, String address) {
-        boolean exists = db.read(h -> h.createQuery("SELECT COUNT(*) FROM login_guards WHERE username = :u AND address = :a")
+    private boolean guardRowExists(String username, String address) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM login_guards WHERE username = :u AND address = :a")
                 .bind("u", username).bind("a", address).mapTo(Integer.class).one() > 0);
-        if (exists) {
+    }
+
+    private void ensureGuardRow(String username, String address) {
+        if (guardRowExists(username, address)) {
             return;
         }
         try {
             db.tx(h -> h.execute("INSERT INTO login_guards (username, address) VALUES (?, ?)", username, address));
         } catch (UnableToExecuteStatementException e) {
-            // a parallel attempt inserted the same row first: exactly what we needed
+            // a parallel attempt inserting the same row first is exactly what we needed; anything else is a fault
+            if (!guardRowExists(username, address)) {
+                throw e;
+            }
         }
     }
 }
