@@ -2,6 +2,7 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.model.Formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -134,7 +135,7 @@ class PaymentsTest {
         try (var doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("MANDAT PAGESE").contains(p.get("receiptNumber").asText()).contains(c.get("name").asText())
-                    .contains(amount.setScale(2).toPlainString() + " L").contains("Kusuri").contains("/public/receipts/");
+                    .contains(Formats.money(amount.setScale(2).toPlainString())).contains("Kusuri").contains("/public/receipts/");
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isBetween(226f, 227f); // 80 mm
             // the printed QR code decodes to the verification page, which confirms the same amount
             java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 203);
@@ -146,7 +147,7 @@ class PaymentsTest {
             assertThat(url).isEqualTo(server.baseUrl() + "/public/receipts/" + p.get("verificationCode").asText());
             String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(page).contains(amount.setScale(2).toPlainString() + " lek").contains("i vlefshëm");
+            assertThat(page).contains(Formats.money(amount.setScale(2).toPlainString())).contains("i vlefshëm");
         }
         // the QR code's page confirms the receipt without personal data
         JsonNode verify = api.get("/api/v1/public/receipts/" + p.get("verificationCode").asText(), null).expect(200).json();

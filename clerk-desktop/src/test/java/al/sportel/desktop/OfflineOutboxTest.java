@@ -10,6 +10,7 @@ import al.sportel.desktop.offline.LocalStoreException;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.desktop.offline.OutboxSender;
 import al.sportel.model.Money;
+import al.sportel.model.billing.Payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -128,7 +129,7 @@ class OfflineOutboxTest {
         long[] books = serverBooks(counter);
         assertThat(books[0]).as("payments on the server").isEqualTo(1);
         assertThat(books[1]).isEqualTo(123_45);
-        assertThat(api.fromJson(settled.response(), ApiClient.Payment.class).receiptNumber()).startsWith("TR01-");
+        assertThat(api.fromJson(settled.response(), Payment.class).receiptNumber()).startsWith("TR01-");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package al.sportel.server.admin;
 
+import al.sportel.model.Branch;
 import al.sportel.model.Role;
+import al.sportel.model.admin.AuditEntry;
+import al.sportel.model.admin.ServiceRow;
+import al.sportel.model.admin.UserRow;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +18,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** The reads of administration: users, services, branches and the audit log. */
 public final class AdminQueries {
-
-    public record UserRow(long id, String username, String displayName, Role role, String branchCode, boolean active) {
-    }
-
-    public record ServiceRow(long id, String branchCode, String letter, String name, String nameEn, int averageServiceSeconds,
-                             boolean active, int maxWaitMinutes) {
-    }
-
-    public record BranchRow(String code, String name, String city, String address) {
-    }
-
-    public record AuditEntry(Instant at, String actor, String branchCode, String action, String target, String details) {
-    }
 
     private final Database db;
 
@@ -50,9 +40,9 @@ public final class AdminQueries {
         return db.read(h -> services(h, "WHERE branch_code = :b ORDER BY letter", Map.of("b", branch)));
     }
 
-    public BranchRow branch(String code) {
+    public Branch branch(String code) {
         return db.read(h -> h.createQuery("SELECT code, name, city, address FROM branches WHERE code = :c").bind("c", code)
-                .map((rs, c) -> new BranchRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .map((rs, c) -> new Branch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .findOne().orElseThrow(() -> ApiException.notFound("No branch " + code)));
     }
 

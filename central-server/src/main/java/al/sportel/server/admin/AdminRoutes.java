@@ -2,6 +2,10 @@ package al.sportel.server.admin;
 
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.admin.CounterName;
+import al.sportel.model.admin.NewService;
+import al.sportel.model.admin.ServiceChange;
+import al.sportel.model.admin.UserChange;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.UserRules;
 import al.sportel.server.db.Database;
@@ -12,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Administration (ADMIN) over HTTP: users, branches, services and counters, each change in the audit
@@ -65,7 +68,7 @@ public final class AdminRoutes {
         Boolean active = body.has("active") ? body.optionalBoolean("active", true) : null;
         Role role = UserRules.role(body, roleName);
         body.validate();
-        ctx.json(admin.changeUser(user, id, new AdminService.UserChange(displayName, role, branch, active)));
+        ctx.json(admin.changeUser(user, id, new UserChange(displayName, role, branch, active)));
     }
 
     private void resetPassword(Context ctx) {
@@ -101,7 +104,7 @@ public final class AdminRoutes {
             body.addError("letter", "one capital letter A–Z");
         }
         body.validate();
-        ctx.status(201).json(admin.createService(user, ctx.pathParam("code"), new AdminService.NewService(letter, name, nameEn, average, maxWait)));
+        ctx.status(201).json(admin.createService(user, ctx.pathParam("code"), new NewService(letter, name, nameEn, average, maxWait)));
     }
 
     private void patchService(Context ctx) {
@@ -114,7 +117,7 @@ public final class AdminRoutes {
         Integer maxWait = body.has("maxWaitMinutes") ? body.requiredInt("maxWaitMinutes", 1, 480) : null;
         Integer average = body.has("averageServiceSeconds") ? body.requiredInt("averageServiceSeconds", 30, 7200) : null;
         body.validate();
-        ctx.json(admin.changeService(user, id, new AdminService.ServiceChange(name, nameEn, active, maxWait, average)));
+        ctx.json(admin.changeService(user, id, new ServiceChange(name, nameEn, active, maxWait, average)));
     }
 
     private void patchCounter(Context ctx) {
@@ -124,7 +127,7 @@ public final class AdminRoutes {
         String name = body.requiredString("name", 100);
         body.validate();
         admin.renameCounter(user, id, name.strip());
-        ctx.json(Map.of("id", id, "name", name.strip()));
+        ctx.json(new CounterName(id, name.strip()));
     }
 
     private void auditLog(Context ctx) {

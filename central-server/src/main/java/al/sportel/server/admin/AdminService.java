@@ -1,10 +1,13 @@
 package al.sportel.server.admin;
 
+import al.sportel.model.Branch;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
-import al.sportel.server.admin.AdminQueries.BranchRow;
-import al.sportel.server.admin.AdminQueries.ServiceRow;
-import al.sportel.server.admin.AdminQueries.UserRow;
+import al.sportel.model.admin.NewService;
+import al.sportel.model.admin.ServiceChange;
+import al.sportel.model.admin.ServiceRow;
+import al.sportel.model.admin.UserChange;
+import al.sportel.model.admin.UserRow;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.PasswordHasher;
 import al.sportel.server.db.Database;
@@ -17,18 +20,6 @@ import java.util.StringJoiner;
 
 /** The changes of administration, each in one transaction with its audit record. */
 public final class AdminService {
-
-    /** What an administrator may change on a user; null fields stay as they are. */
-    public record UserChange(String displayName, Role role, String branchCode, Boolean active) {
-    }
-
-    /** A new service; null numbers take the defaults (5 minutes' service, 20 minutes' wait threshold). */
-    public record NewService(String letter, String name, String nameEn, Integer averageServiceSeconds, Integer maxWaitMinutes) {
-    }
-
-    /** What may change on a service; null fields stay as they are. */
-    public record ServiceChange(String name, String nameEn, Boolean active, Integer maxWaitMinutes, Integer averageServiceSeconds) {
-    }
 
     private final Database db;
     private final AuditLog audit;
@@ -94,7 +85,7 @@ public final class AdminService {
         });
     }
 
-    public BranchRow changeBranch(UserInfo admin, String code, String name, String city, String address) {
+    public Branch changeBranch(UserInfo admin, String code, String name, String city, String address) {
         db.tx(h -> {
             int n = h.createUpdate("""
                             UPDATE branches SET name = COALESCE(:n, name), city = COALESCE(:c, city), address = COALESCE(:a, address)

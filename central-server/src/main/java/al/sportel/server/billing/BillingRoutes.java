@@ -1,7 +1,12 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.BusinessTime;
+import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.ReceiptCheck;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
@@ -9,7 +14,6 @@ import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
 import al.sportel.server.http.TextRules;
-import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -21,7 +25,7 @@ import java.time.Instant;
 public final class BillingRoutes {
 
     private final PaymentService payments;
-    private final CashReport cash;
+    private final CashReports cash;
     private final ReceiptQueries receipts;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
@@ -31,7 +35,7 @@ public final class BillingRoutes {
     public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock,
                          PaymentLimits limits) {
         this.payments = payments;
-        this.cash = new CashReport(db);
+        this.cash = new CashReports(db);
         this.receipts = new ReceiptQueries(db);
         this.idempotency = idempotency;
         this.mapper = mapper;
@@ -90,7 +94,7 @@ public final class BillingRoutes {
 
     private void receipt(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
-        PaymentView p = payments.get(user, PathParams.id(ctx, "id", "payment"));
+        Payment p = payments.get(user, PathParams.id(ctx, "id", "payment"));
         ReceiptQueries.Header head = receipts.header(p.id());
         ReceiptPdf.Context c = new ReceiptPdf.Context(head.branchName(), head.branchAddress(), head.counterNumber(), head.customerName(),
                 p.verificationUrl());
@@ -109,12 +113,12 @@ public final class BillingRoutes {
         }
         LocalDate date = TextRules.queryDate(ctx, "date");
         if (date == null) {
-            date = LocalDate.ofInstant(clock.instant(), QueueEngine.ZONE);
+            date = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
         }
-        CashReport.Report r = cash.forCounter(counterId, date);
+        CashReport r = cash.forCounter(counterId, date);
         Access.requireBranch(user, r.branchCode());
         if ("csv".equals(ctx.queryParam("format"))) {
-            ctx.contentType("text/csv; charset=utf-8").result(CashReport.csv(r));
+            ctx.contentType("text/csv; charset=utf-8").result(CashReports.csv(r));
         } else {
             ctx.json(r);
         }

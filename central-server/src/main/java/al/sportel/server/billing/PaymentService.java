@@ -1,14 +1,18 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.PaidBill;
+import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.UnpaidBill;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.Users;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.PublicLinks;
-import al.sportel.server.queue.QueueEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,18 +54,12 @@ public final class PaymentService {
         this.links = links;
     }
 
-    public record CustomerView(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
-    }
-
-    public record UnpaidBill(long id, String period, String amount, LocalDate dueDate) {
-    }
-
-    public CustomerView customer(String code) {
+    public Customer customer(String code) {
         return db.read(h -> {
-            record Customer(String code, String name, String address) {
+            record CustomerRow(String code, String name, String address) {
             }
-            Customer c = h.createQuery("SELECT code, name, address FROM customers WHERE code = :c").bind("c", code)
-                    .map((rs, x) -> new Customer(rs.getString(1), rs.getString(2), rs.getString(3))).findOne()
+            CustomerRow c = h.createQuery("SELECT code, name, address FROM customers WHERE code = :c").bind("c", code)
+                    .map((rs, x) -> new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3))).findOne()
                     .orElseThrow(() -> ApiException.notFound("No customer with code " + code));
             List<UnpaidBill> bills = h.createQuery("""
                             SELECT id, period, amount - paid AS owed, due_date FROM bills
@@ -72,12 +70,12 @@ public final class PaymentService {
                             rs.getObject(4, LocalDate.class)))
                     .list();
             long balance = bills.stream().mapToLong(b -> Money.parse(b.amount())).sum();
-            return new CustomerView(c.code(), c.name(), c.address(), bills, Money.format(balance));
+            return new Customer(c.code(), c.name(), c.address(), bills, Money.format(balance));
         });
     }
 
     /** Inside the caller's transaction (the idempotency key is stored in the same one). */
-    public PaymentView pay(Handle h, UserInfo clerk, Request r) {
+    public Payment pay(Handle h, UserInfo clerk, Request r) {
         var counter = h.createQuery("SELECT branch_code FROM counters WHERE id = :c").bind("c", r.counterId())
                 .mapTo(String.class).findOne()
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
@@ -106,7 +104,7 @@ public final class PaymentService {
         }
         long credit = Math.max(0, r.amount() - owed);
         // Money taken on a day whose shift is over is kept, but shown apart: a closed day is never silently rewritten.
-        boolean late = r.offline() && LocalDate.ofInstant(takenAt, QueueEngine.ZONE).isBefore(LocalDate.ofInstant(now, QueueEngine.ZONE));
+        boolean late = r.offline() && LocalDate.ofInstant(takenAt, BusinessTime.ZONE).isBefore(LocalDate.ofInstant(now, BusinessTime.ZONE));
         long change = r.method() == Method.CASH ? r.tendered() - r.amount() : 0;
         long paymentId = h.createUpdate("""
                         INSERT INTO payments (branch_code, customer_code, amount, method, tendered, change_due,
@@ -139,7 +137,7 @@ public final class PaymentService {
 
     /** Receipt numbers run per branch and year without gaps: TR01-2026-000123. */
     private static String nextReceiptNumber(Handle h, String branch, Instant now) {
-        int year = LocalDate.ofInstant(now, QueueEngine.ZONE).getYear();
+        int year = LocalDate.ofInstant(now, BusinessTime.ZONE).getYear();
         int updated = h.execute("UPDATE receipt_sequences SET last_number = last_number + 1 WHERE branch_code = ? AND receipt_year = ?", branch, year);
         if (updated == 0) {
             h.execute("INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) VALUES (?, ?, 1)", branch, year);
@@ -149,24 +147,24 @@ public final class PaymentService {
         return "%s-%d-%06d".formatted(branch, year, n);
     }
 
-    public PaymentView get(UserInfo user, long id) {
-        PaymentView p = db.read(h -> load(h, id)).orElseThrow(() -> ApiException.notFound("No payment " + id));
+    public Payment get(UserInfo user, long id) {
+        Payment p = db.read(h -> load(h, id)).orElseThrow(() -> ApiException.notFound("No payment " + id));
         Access.requireBranch(user, p.branchCode());
         return p;
     }
 
     /** A supervisor's reversal: the payment stays, a void record is added and the bills owe again. */
-    public PaymentView voidPayment(UserInfo supervisor, long id, String reason) {
+    public Payment voidPayment(UserInfo supervisor, long id, String reason) {
         return db.tx(h -> voidPayment(h, supervisor, id, reason));
     }
 
     /** Inside the caller's transaction (an idempotency key may be stored in the same one). */
-    public PaymentView voidPayment(Handle h, UserInfo supervisor, long id, String reason) {
+    public Payment voidPayment(Handle h, UserInfo supervisor, long id, String reason) {
         if (supervisor.role() != Role.SUPERVISOR && supervisor.role() != Role.ADMIN) {
             throw ApiException.forbidden("Only a supervisor voids a payment");
         }
         {
-            PaymentView p = load(h, id).orElseThrow(() -> ApiException.notFound("No payment " + id));
+            Payment p = load(h, id).orElseThrow(() -> ApiException.notFound("No payment " + id));
             Access.requireBranch(supervisor, p.branchCode());
             h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", p.customerCode()).mapTo(String.class).one();
             if (p.voided()) {
@@ -182,7 +180,7 @@ public final class PaymentService {
         }
     }
 
-    Optional<PaymentView> load(Handle h, long id) {
+    Optional<Payment> load(Handle h, long id) {
         return h.createQuery("""
                         SELECT p.*, u.username, u.display_name, u.role, u.branch_code AS ubranch,
                                (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
@@ -192,7 +190,7 @@ public final class PaymentService {
                 .map((rs, x) -> {
                     long tendered = rs.getLong("tendered");
                     boolean hasTendered = !rs.wasNull();
-                    return new PaymentView(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("customer_code"),
+                    return new Payment(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("customer_code"),
                             Money.format(rs.getLong("amount")), rs.getString("method"), hasTendered ? Money.format(tendered) : null,
                             Money.format(rs.getLong("change_due")), new ArrayList<>(),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
@@ -209,7 +207,7 @@ public final class PaymentService {
                                     WHERE a.payment_id = :id ORDER BY b.due_date, b.id
                                     """)
                             .bind("id", id)
-                            .map((rs, x) -> new PaymentView.PaidBill(rs.getLong(1), rs.getString(2), Money.format(rs.getLong(3))))
+                            .map((rs, x) -> new PaidBill(rs.getLong(1), rs.getString(2), Money.format(rs.getLong(3))))
                             .list());
                     return p;
                 });

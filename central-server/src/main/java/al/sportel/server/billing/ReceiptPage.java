@@ -1,9 +1,8 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.Formats;
 import al.sportel.server.db.Database;
-import al.sportel.server.queue.QueueEngine;
 import io.javalin.Javalin;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -14,7 +13,6 @@ import java.util.Optional;
 public final class ReceiptPage {
 
     public static final String PATH = "/public/receipts/";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(QueueEngine.ZONE);
     private final ReceiptQueries receipts;
 
     public ReceiptPage(Database db) {
@@ -26,8 +24,8 @@ public final class ReceiptPage {
             Optional<String> found = receipts.verify(ctx.pathParam("code")).map(v -> v.voided()
                     ? "<p class=bad>Mandati " + esc(v.receiptNumber()) + " është ANULUAR. / This receipt was VOIDED.</p>"
                     : "<p class=ok>✔ Mandati " + esc(v.receiptNumber()) + " është i vlefshëm. / This receipt is valid.</p>"
-                      + "<p>Shuma / Amount: <b>" + v.amount() + " lek</b></p>"
-                      + "<p>Data / Date: " + WHEN.format(v.createdAt()) + "</p>"
+                      + "<p>Shuma / Amount: <b>" + Formats.money(v.amount()) + "</b></p>"
+                      + "<p>Data / Date: " + Formats.dateTime(v.createdAt()) + "</p>"
                       + "<p>Qendra / Centre: " + esc(v.branch()) + "</p>");
             ctx.status(found.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8").result("""
                     <!doctype html><html lang="sq"><head><meta charset="utf-8">

@@ -1,16 +1,15 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.Formats;
+import al.sportel.model.billing.PaidBill;
+import al.sportel.model.billing.Payment;
 import al.sportel.server.print.ThermalSlip;
-import al.sportel.server.queue.QueueEngine;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
  * The printed receipt: a {@link ThermalSlip} with the QR code to the public verification page.
  */
 public final class ReceiptPdf {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(QueueEngine.ZONE);
 
     private static final Map<String, String> SQ = Map.ofEntries(
             Map.entry("company", "Shpërndarja e Energjisë Elektrike"), Map.entry("title", "MANDAT PAGESE"),
@@ -33,22 +32,22 @@ public final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
-    public static byte[] render(PaymentView p, Context c, boolean english) {
+    public static byte[] render(Payment p, Context c, boolean english) {
         Map<String, String> t = english ? EN : SQ;
         ThermalSlip slip = new ThermalSlip().title(t.get("company")).center(c.branchName()).center(c.branchAddress()).rule()
                 .title(t.get("title"));
         if (p.voided()) {
             slip.title(t.get("void"));
         }
-        slip.row(t.get("receipt"), p.receiptNumber()).row(t.get("date"), WHEN.format(p.createdAt()))
+        slip.row(t.get("receipt"), p.receiptNumber()).row(t.get("date"), Formats.dateTime(p.createdAt()))
                 .row(t.get("counter"), Integer.toString(c.counterNumber())).row(t.get("clerk"), p.clerk().displayName())
                 .row(t.get("customer"), p.customerCode()).row("", c.customerName()).rule().boldRow(t.get("bills"), "");
-        for (PaymentView.PaidBill b : p.paidBills()) {
-            slip.row(b.period(), b.amount() + " L");
+        for (PaidBill b : p.paidBills()) {
+            slip.row(b.period(), Formats.money(b.amount()));
         }
-        slip.rule().boldRow(t.get("total"), p.amount() + " L").row(t.get("method"), t.get(p.method()));
+        slip.rule().boldRow(t.get("total"), Formats.money(p.amount())).row(t.get("method"), t.get(p.method()));
         if (p.tendered() != null) {
-            slip.row(t.get("tendered"), p.tendered() + " L").row(t.get("change"), p.change() + " L");
+            slip.row(t.get("tendered"), Formats.money(p.tendered())).row(t.get("change"), Formats.money(p.change()));
         }
         return slip.rule().center(t.get("verify")).render(c.verifyUrl(), t.get("thanks"));
     }

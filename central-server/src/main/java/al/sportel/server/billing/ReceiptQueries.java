@@ -1,9 +1,9 @@
 package al.sportel.server.billing;
 
 import al.sportel.model.Money;
+import al.sportel.model.billing.ReceiptCheck;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -12,10 +12,6 @@ public final class ReceiptQueries {
 
     /** What the receipt's paper shows beyond the payment itself. */
     public record Header(String branchName, String branchAddress, int counterNumber, String customerName) {
-    }
-
-    /** What anyone holding the receipt may see: that it exists, its amount and date — nothing personal. */
-    public record Verification(String receiptNumber, String amount, Instant createdAt, String branch, boolean voided) {
     }
 
     private final Database db;
@@ -36,7 +32,7 @@ public final class ReceiptQueries {
     }
 
     /** By the unguessable verification code only: receipt numbers are counted and could be enumerated. */
-    public Optional<Verification> verify(String code) {
+    public Optional<ReceiptCheck> verify(String code) {
         if (!ReceiptCodes.plausible(code)) {
             return Optional.empty();
         }
@@ -46,12 +42,12 @@ public final class ReceiptQueries {
                         FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.verification_code = :c
                         """)
                 .bind("c", code)
-                .map((rs, x) -> new Verification(rs.getString(1), Money.format(rs.getLong(2)),
+                .map((rs, x) -> new ReceiptCheck(rs.getString(1), Money.format(rs.getLong(2)),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getInt(5) > 0))
                 .findOne());
     }
 
-    public Verification verifyOrThrow(String code) {
+    public ReceiptCheck verifyOrThrow(String code) {
         return verify(code).orElseThrow(() -> ApiException.notFound("No receipt with that verification code"));
     }
 }

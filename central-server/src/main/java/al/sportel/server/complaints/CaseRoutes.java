@@ -1,21 +1,23 @@
 package al.sportel.server.complaints;
 
+import al.sportel.model.Formats;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.model.cases.CaseTracking;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
-import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.ClientAddress;
+import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
 import al.sportel.server.http.PublicLinks;
 import al.sportel.server.http.RateLimiter;
 import al.sportel.server.print.ThermalSlip;
-import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** API.md "Complaints and applications", the online form and the public tracking answer. */
@@ -66,13 +68,13 @@ public final class CaseRoutes {
     private void create(Context ctx, CaseKind kind) {
         UserInfo user = Access.requireStaff(ctx);
         Idempotency.requireKey(ctx);
-        CaseService.NewCase c = readCase(JsonBody.of(ctx, mapper), kind, false);
+        NewCase c = readCase(JsonBody.of(ctx, mapper), kind, false);
         idempotency.handle(ctx, kind.name().toLowerCase() + "s", user, h -> cases.create(h, kind, user, c));
     }
 
     private void publicComplaint(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
-        CaseService.NewCase c = readCase(body, CaseKind.COMPLAINT, true);
+        NewCase c = readCase(body, CaseKind.COMPLAINT, true);
         cases.rateLimited(clientAddress.of(ctx), PUBLIC_PER_HOUR).ifPresent(wait -> {
             throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
         });
@@ -80,7 +82,7 @@ public final class CaseRoutes {
     }
 
     /** Every field checked; all problems reported in one 422. Online filers must leave a way to reach them. */
-    private static CaseService.NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
+    private static NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
         String category = body.requiredString(kind == CaseKind.COMPLAINT ? "category" : "type", 30);
         String customer = body.optionalString("customerCode", 20);
         if (customer != null && !customer.matches("[A-Za-z0-9]+")) {
@@ -105,7 +107,9 @@ public final class CaseRoutes {
         String branch = body.optionalString("branchCode", 10);
         String ticket = online ? null : body.optionalString("ticketId", 32);
         body.validate();
-        return new CaseService.NewCase(category, customer, name, phone, email, description, branch, ticket);
+        return kind == CaseKind.COMPLAINT
+                ? NewCase.complaint(category, customer, name, phone, email, description, branch, ticket)
+                : NewCase.application(category, customer, name, phone, email, description, branch, ticket);
     }
 
     private void patch(Context ctx, CaseKind kind) {
@@ -125,13 +129,12 @@ public final class CaseRoutes {
     private void slip(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         long id = PathParams.id(ctx, "id", "case");
-        CaseService.CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
+        CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
         if (c.branchCode() != null) {
             Access.requireBranch(user, c.branchCode());
         }
         boolean en = "en".equals(ctx.queryParam("lang"));
-        CaseService.Tracking t = cases.track(c.trackingCode());
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(QueueEngine.ZONE);
+        CaseTracking t = cases.track(c.trackingCode());
         String url = links.to("/track/" + c.trackingCode() + (en ? "?lang=en" : ""));
         byte[] pdf = new ThermalSlip()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
@@ -140,8 +143,8 @@ public final class CaseRoutes {
                         : (en ? "APPLICATION REGISTERED" : "APLIKIM I REGJISTRUAR"))
                 .boldRow(en ? "Tracking code" : "Kodi i ndjekjes", c.trackingCode())
                 .row(en ? "Category" : "Kategoria", en ? t.categoryNameEn() : t.categoryName())
-                .row(en ? "Date" : "Data", day.format(c.createdAt()))
-                .row(en ? "Answer by" : "Përgjigje deri më", day.format(c.dueAt()))
+                .row(en ? "Date" : "Data", Formats.date(c.createdAt()))
+                .row(en ? "Answer by" : "Përgjigje deri më", Formats.date(c.dueAt()))
                 .row(en ? "Name" : "Emri", c.name())
                 .rule()
                 .paragraph(en ? "Follow your case online with the code above or the QR code."

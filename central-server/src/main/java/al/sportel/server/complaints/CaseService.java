@@ -1,10 +1,15 @@
 package al.sportel.server.complaints;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.UserInfo;
+import al.sportel.model.cases.CaseCategory;
+import al.sportel.model.cases.CaseHistoryEntry;
+import al.sportel.model.cases.CaseTracking;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
-import al.sportel.server.queue.QueueEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,32 +24,6 @@ import org.jdbi.v3.core.Handle;
 /** Logging, moving and tracking complaints and applications, every change kept as history. */
 public final class CaseService {
 
-    public record Category(String code, String name, String nameEn, int deadlineDays) {
-    }
-
-    public record NewCase(String category, String customerCode, String name, String phone, String email, String description,
-                          String branchCode, String ticketId) {
-    }
-
-    /** {@code publicNote}: the clerk marked the note visible to the citizen; other notes stay internal. */
-    public record HistoryEntry(String status, Instant at, String note, boolean publicNote) {
-
-        HistoryEntry forCitizen() {
-            return new HistoryEntry(status, at, publicNote ? note : null, publicNote);
-        }
-    }
-
-    /** The whole case, for staff. */
-    public record CaseView(long id, String kind, String trackingCode, String category, String status, boolean overdue,
-                           String customerCode, String name, String phone, String email, String description, String branchCode,
-                           String ticketId, String channel, Instant createdAt, Instant dueAt, List<HistoryEntry> history) {
-    }
-
-    /** What the citizen sees with the tracking code: status and history, nothing personal. */
-    public record Tracking(String trackingCode, String kind, String category, String categoryName, String categoryNameEn,
-                           String status, boolean overdue, Instant dueAt, List<HistoryEntry> history) {
-    }
-
     private final Database db;
     private final Clock clock;
 
@@ -53,17 +32,17 @@ public final class CaseService {
         this.clock = clock;
     }
 
-    public List<Category> categories(CaseKind kind) {
+    public List<CaseCategory> categories(CaseKind kind) {
         return db.read(h -> h.createQuery("SELECT code, name, name_en, deadline_days FROM case_categories WHERE kind = :k ORDER BY code")
                 .bind("k", kind.name())
-                .map((rs, c) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list());
+                .map((rs, c) -> new CaseCategory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list());
     }
 
     /** Inside the caller's transaction (the idempotency key goes in the same one). {@code user} is null online. */
     public CaseView create(Handle h, CaseKind kind, UserInfo user, NewCase c) {
         int deadline = h.createQuery("SELECT deadline_days FROM case_categories WHERE kind = :k AND code = :c")
-                .bind("k", kind.name()).bind("c", c.category()).mapTo(Integer.class).findOne()
-                .orElseThrow(() -> ApiException.invalid(kind == CaseKind.COMPLAINT ? "category" : "type", "unknown code " + c.category()));
+                .bind("k", kind.name()).bind("c", c.code()).mapTo(Integer.class).findOne()
+                .orElseThrow(() -> ApiException.invalid(kind == CaseKind.COMPLAINT ? "category" : "type", "unknown code " + c.code()));
         if (c.branchCode() != null) {
             if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", c.branchCode()).mapTo(Integer.class).one() == 0) {
                 throw ApiException.invalid("branchCode", "no such branch");
@@ -81,14 +60,14 @@ public final class CaseService {
             throw ApiException.invalid("ticketId", "no such ticket");
         }
         Instant now = now();
-        String code = TrackingCodes.next(kind, LocalDate.ofInstant(now, QueueEngine.ZONE).getYear());
+        String code = TrackingCodes.next(kind, LocalDate.ofInstant(now, BusinessTime.ZONE).getYear());
         long id = h.createUpdate("""
                         INSERT INTO cases (kind, tracking_code, category_code, status, customer_code, name, phone, email, description,
                                            branch_code, ticket_id, channel, created_by, created_at, due_at)
                         VALUES (:kind, :code, :cat, 'RECEIVED', :customer, :name, :phone, :email, :description, :branch, :ticket,
                                 :channel, :user, :now, :due)
                         """)
-                .bind("kind", kind.name()).bind("code", code).bind("cat", c.category()).bind("customer", c.customerCode())
+                .bind("kind", kind.name()).bind("code", code).bind("cat", c.code()).bind("customer", c.customerCode())
                 .bind("name", c.name()).bind("phone", c.phone()).bind("email", c.email()).bind("description", c.description())
                 .bind("branch", c.branchCode()).bind("ticket", c.ticketId()).bind("channel", user == null ? "ONLINE" : "COUNTER")
                 .bind("user", user == null ? null : user.id()).bind("now", now).bind("due", now.plus(Duration.ofDays(deadline)))
@@ -159,15 +138,17 @@ public final class CaseService {
         return db.read(h -> load(h, id));
     }
 
-    public Tracking track(String code) {
+    public CaseTracking track(String code) {
         return db.read(h -> {
             long id = h.createQuery("SELECT id FROM cases WHERE tracking_code = :c").bind("c", code).mapTo(Long.class).findOne()
                     .orElseThrow(() -> ApiException.notFound("No case with tracking code " + code));
             CaseView c = load(h, id).orElseThrow();
             var names = h.createQuery("SELECT name, name_en FROM case_categories WHERE kind = :k AND code = :c")
                     .bind("k", c.kind()).bind("c", c.category()).map((rs, x) -> new String[] {rs.getString(1), rs.getString(2)}).one();
-            return new Tracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(),
-                    c.history().stream().map(HistoryEntry::forCitizen).toList());
+            // staff notes stay internal unless the clerk marked them visible to the citizen
+            return new CaseTracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(),
+                    c.history().stream().map(e -> new CaseHistoryEntry(e.status(), e.at(), e.publicNote() ? e.note() : null,
+                            e.publicNote())).toList());
         });
     }
 
@@ -204,7 +185,7 @@ public final class CaseService {
                 .map(c -> {
                     c.history().addAll(h.createQuery("SELECT status, changed_at, note, public_note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
                             .bind("id", id)
-                            .map((rs, x) -> new HistoryEntry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            .map((rs, x) -> new CaseHistoryEntry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                                     rs.getString(3), rs.getBoolean(4)))
                             .list());
                     return c;

@@ -1,5 +1,6 @@
 package al.sportel.server.queue;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Counter;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.EventType;
@@ -8,6 +9,7 @@ import al.sportel.model.Role;
 import al.sportel.model.Ticket;
 import al.sportel.model.TicketStatus;
 import al.sportel.model.UserInfo;
+import al.sportel.model.queue.CounterStats;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.events.EventHub;
@@ -17,7 +19,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,7 +37,6 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class QueueEngine {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Tirane");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_CLAIM_ATTEMPTS = 50;
 
@@ -71,7 +71,7 @@ public final class QueueEngine {
                 throw ApiException.invalid("serviceId", "this service is not offered at the moment");
             }
             Instant now = now();
-            LocalDate day = LocalDate.ofInstant(now, ZONE);
+            LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
             int seq = nextNumber(h, branchCode, serviceId, day);
             String id = newTicketId();
             h.createUpdate("""
@@ -133,7 +133,7 @@ public final class QueueEngine {
                         + busy.get().number() + " (" + busy.get().status() + "); finish, return or mark it first");
             }
             List<Long> services = CounterViews.serviceIds(h, counterId);
-            LocalDate day = LocalDate.ofInstant(now(), ZONE);
+            LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
             for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
                 Optional<String> candidate = claimTransferred(h, counter, day)
                         .or(() -> claimFromServices(h, counter, services, day));
@@ -301,9 +301,6 @@ public final class QueueEngine {
         return db.read(h -> find(h, ticketId).map(r -> r.status() == TicketStatus.WAITING ? withEstimate(h, r) : r.view()));
     }
 
-    public record CounterStats(long counterId, LocalDate date, int served, int noShows, Integer averageServiceSeconds) {
-    }
-
     /** Today's served and no-show counts at a counter and its average service time. */
     public CounterStats counterStats(UserInfo actor, long counterId) {
         return db.read(h -> {
@@ -374,7 +371,7 @@ public final class QueueEngine {
                         WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND service_id = :s
                           AND (priority > :p OR (priority = :p AND (issued_at < :i OR (issued_at = :i AND seq < :seq))))
                         """)
-                .bind("b", row.branchCode()).bind("d", LocalDate.ofInstant(row.issuedAt(), ZONE))
+                .bind("b", row.branchCode()).bind("d", LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE))
                 .bind("s", row.serviceId()).bind("p", row.priority()).bind("i", row.issuedAt()).bind("seq", row.seq())
                 .mapTo(Integer.class).one();
         int position = ahead + 1;
@@ -427,7 +424,7 @@ public final class QueueEngine {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
     }
 
     private static String newTicketId() {

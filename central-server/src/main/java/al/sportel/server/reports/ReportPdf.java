@@ -1,6 +1,8 @@
 package al.sportel.server.reports;
 
 import al.sportel.model.BranchReport;
+import al.sportel.model.Formats;
+import al.sportel.model.Money;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,7 @@ final class ReportPdf {
 
     static byte[] of(BranchReport r) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"#Sportel — " + r.branchCode() + "  " + r.from() + " … " + r.to()});
+        rows.add(new String[] {"#Sportel — " + r.branchCode() + "  " + Formats.date(r.from()) + " … " + Formats.date(r.to())});
         rows.add(new String[] {""});
         rows.add(new String[] {"#Service", "Issued", "Served", "No-show", "Cancel", "Wait p50", "Wait p90", "Serv. p50", "Serv. p90"});
         for (BranchReport.ServiceFigures s : r.services()) {
@@ -35,9 +37,9 @@ final class ReportPdf {
         rows.add(new String[] {"#Clerk", "Served"});
         r.clerks().forEach(c -> rows.add(new String[] {c.displayName(), String.valueOf(c.served())}));
         rows.add(new String[] {""});
-        rows.add(new String[] {"#Payments", "Count", "Amount (lek)"});
-        r.payments().forEach(p -> rows.add(new String[] {p.method(), String.valueOf(p.count()), p.amount()}));
-        rows.add(new String[] {"Total", "", r.paymentsTotal()});
+        rows.add(new String[] {"#Payments", "Count", "Amount (" + Formats.LEK + ")"});
+        r.payments().forEach(p -> rows.add(new String[] {p.method(), String.valueOf(p.count()), Formats.amount(Money.parse(p.amount()))}));
+        rows.add(new String[] {"Total", "", Formats.amount(Money.parse(r.paymentsTotal()))});
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font plain = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);

@@ -1,6 +1,7 @@
 package al.sportel.server.reports;
 
 import al.sportel.model.BranchReport;
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.QueueEngine;
@@ -68,8 +69,8 @@ public final class ReportService {
                             GROUP BY p.method ORDER BY p.method
                             """)
                     .bind("b", branchCode)
-                    .bind("start", from.atStartOfDay(QueueEngine.ZONE).toInstant())
-                    .bind("end", to.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant())
+                    .bind("start", from.atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("end", to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
                     .map((rs, c) -> new Method(rs.getString(1), rs.getInt(2), rs.getLong(3)))
                     .list();
             return new BranchReport(branchCode, from, to, services, totals, clerks,

@@ -1,7 +1,7 @@
 package al.sportel.server.supervision;
 
 import al.sportel.model.Board;
-
+import al.sportel.model.BusinessTime;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.QueueEngine;
@@ -50,7 +50,7 @@ public final class BoardService {
     public Board board(String branchCode) {
         QueueSnapshot snapshot = engine.snapshot(branchCode); // 404 for an unknown branch
         Instant now = clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, QueueEngine.ZONE);
+        LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
         return db.read(h -> {
             List<ServiceDef> services = h.createQuery("""
                             SELECT id, letter, name, name_en, max_wait_minutes FROM services WHERE branch_code = :b ORDER BY letter
@@ -86,7 +86,7 @@ public final class BoardService {
                     rate(noShows, served + noShows));
             Map<String, Integer> perHour = new TreeMap<>();
             for (Row r : rows) {
-                int hour = r.issued().atZone(QueueEngine.ZONE).getHour();
+                int hour = r.issued().atZone(BusinessTime.ZONE).getHour();
                 perHour.merge(hour + ":" + r.serviceId(), 1, Integer::sum);
             }
             List<Board.HourCount> hours = perHour.entrySet().stream().map(e -> {

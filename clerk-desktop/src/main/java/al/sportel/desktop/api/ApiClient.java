@@ -1,5 +1,6 @@
 package al.sportel.desktop.api;
 
+import al.sportel.desktop.offline.Transport;
 import al.sportel.model.Branch;
 import al.sportel.model.Counter;
 import al.sportel.model.Json;
@@ -9,10 +10,23 @@ import al.sportel.model.QueueSnapshot;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
+import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.PaymentRequest;
+import al.sportel.model.cases.CaseCategory;
+import al.sportel.model.cases.CaseChange;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.NewCase;
+import al.sportel.model.queue.CounterStats;
+import al.sportel.model.queue.TransferRequest;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,18 +136,15 @@ public final class ApiClient {
     }
 
     public Ticket transfer(String ticketId, Long serviceId, Long counterId) throws ApiException {
-        Map<String, Long> body = serviceId != null ? Map.of("serviceId", serviceId) : Map.of("counterId", counterId);
+        TransferRequest body = serviceId != null ? TransferRequest.toService(serviceId) : TransferRequest.toCounter(counterId);
         return send("POST", "/api/v1/tickets/" + ticketId + "/transfer", body, Ticket.class);
-    }
-
-    public record CounterStats(int served, int noShows, Integer averageServiceSeconds) {
     }
 
     public CounterStats stats(long counterId) throws ApiException {
         return send("GET", "/api/v1/counters/" + counterId + "/stats", null, CounterStats.class);
     }
 
-    /** Any JSON call of the API, for feature clients (the supervisor console) that keep their own records. */
+    /** Any JSON call of the API, for feature clients (the supervisor console); bodies and answers are shared-model records. */
     public <T> T call(String method, String path, Object body, TypeReference<T> type) throws ApiException {
         return send(method, path, body, type);
     }
@@ -148,17 +159,17 @@ public final class ApiClient {
     }
 
     /** One raw exchange for the outbox: the body as JSON text, the answer whatever the status. */
-    public al.sportel.desktop.offline.Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey)
+    public Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey)
             throws IOException {
         Request.Builder b = new Request.Builder().url(baseUrl + path)
-                .method(method, RequestBody.create(jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON_TYPE))
+                .method(method, RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON_TYPE))
                 .header("Idempotency-Key", idempotencyKey);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         try (Response r = http.newCall(b.build()).execute()) {
             String text = r.body() == null ? "" : r.body().string();
-            return new al.sportel.desktop.offline.Transport.Answer(r.code(), text,
+            return new Transport.Answer(r.code(), text,
                     r.isSuccessful() ? null : problem(r, text).getMessage());
         }
     }
@@ -181,38 +192,13 @@ public final class ApiClient {
 
     // --- billing ---
 
-    public record UnpaidBill(long id, String period, String amount, java.time.LocalDate dueDate) {
-    }
-
-    public record Customer(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance) {
-    }
-
-    public record PaidBill(long billId, String period, String amount) {
-    }
-
-    public record Payment(long id, String receiptNumber, String customerCode, String amount, String method, String tendered,
-                          String change, List<PaidBill> paidBills, java.time.Instant createdAt, long counterId, boolean voided,
-                          boolean offline, String credit, boolean needsReview) {
-    }
-
-    public record CashLine(long id, String receiptNumber, String customerCode, String amount, String method,
-                           java.time.Instant createdAt, String clerk, boolean voided) {
-    }
-
-    public record CashTotal(String method, int count, String amount) {
-    }
-
-    public record CashReport(long counterId, int counterNumber, java.time.LocalDate date, List<CashTotal> totals, String total,
-                             int voidedCount, String voidedAmount, List<CashLine> payments) {
-    }
-
     public Customer customer(String code) throws ApiException {
-        String encoded = java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
         return send("GET", "/api/v1/customers/" + encoded, null, Customer.class);
     }
 
     /** Sends a payment; resending with the same key never pays twice (the server replays its answer). */
-    public Payment pay(String idempotencyKey, Map<String, Object> body) throws ApiException {
+    public Payment pay(String idempotencyKey, PaymentRequest body) throws ApiException {
         return send("POST", "/api/v1/payments", body, mapper.getTypeFactory().constructType(Payment.class),
                 Map.of("Idempotency-Key", idempotencyKey));
     }
@@ -231,36 +217,24 @@ public final class ApiClient {
 
     // --- complaints and applications ---
 
-    public record CaseCategory(String code, String name, String nameEn, int deadlineDays) {
-    }
-
-    public record CaseHistory(String status, java.time.Instant at, String note) {
-    }
-
-    public record CaseView(long id, String kind, String trackingCode, String category, String status, boolean overdue,
-                           String customerCode, String name, String phone, String email, String description, String branchCode,
-                           java.time.Instant createdAt, java.time.Instant dueAt, List<CaseHistory> history) {
-    }
-
     /** {@code complaint-categories} or {@code application-types}. */
     public List<CaseCategory> caseCategories(boolean complaint) throws ApiException {
         return send("GET", complaint ? "/api/v1/complaint-categories" : "/api/v1/application-types", null,
                 new TypeReference<List<CaseCategory>>() { });
     }
 
-    public CaseView createCase(boolean complaint, String idempotencyKey, Map<String, Object> body) throws ApiException {
-        return send("POST", complaint ? "/api/v1/complaints" : "/api/v1/applications", body,
+    public CaseView createCase(String idempotencyKey, NewCase body) throws ApiException {
+        return send("POST", body.category() != null ? "/api/v1/complaints" : "/api/v1/applications", body,
                 mapper.getTypeFactory().constructType(CaseView.class), Map.of("Idempotency-Key", idempotencyKey));
     }
 
     public CaseView changeCase(CaseView c, String status, String note) throws ApiException {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("status", status);
-        if (note != null && !note.isBlank()) {
-            body.put("note", note.strip());
-        }
-        String path = (c.kind().equals("COMPLAINT") ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
-        return send("PATCH", path, body, CaseView.class);
+        return send("PATCH", casePath(c), new CaseChange(status, note == null || note.isBlank() ? null : note.strip()), CaseView.class);
+    }
+
+    /** Where a case's status is changed: complaints and applications each have their own collection. */
+    public static String casePath(CaseView c) {
+        return (c.complaint() ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
     }
 
     public List<CaseView> cases(String branch, String status, String category, boolean overdue) throws ApiException {
@@ -289,7 +263,7 @@ public final class ApiClient {
         try (Response r = http.newCall(b.build()).execute()) {
             byte[] body = r.body() == null ? new byte[0] : r.body().bytes();
             if (!r.isSuccessful()) {
-                throw problem(r, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                throw problem(r, new String(body, StandardCharsets.UTF_8));
             }
             return body;
         } catch (IOException e) {
@@ -305,11 +279,11 @@ public final class ApiClient {
         return send(method, path, body, mapper.getTypeFactory().constructType(type));
     }
 
-    private <T> T send(String method, String path, Object body, com.fasterxml.jackson.databind.JavaType type) throws ApiException {
+    private <T> T send(String method, String path, Object body, JavaType type) throws ApiException {
         return send(method, path, body, type, Map.of());
     }
 
-    private <T> T send(String method, String path, Object body, com.fasterxml.jackson.databind.JavaType type,
+    private <T> T send(String method, String path, Object body, JavaType type,
                        Map<String, String> headers) throws ApiException {
         Request.Builder b;
         try {

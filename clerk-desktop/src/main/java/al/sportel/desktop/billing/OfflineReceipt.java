@@ -1,14 +1,12 @@
 package al.sportel.desktop.billing;
 
-import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.offline.Outbox;
-import al.sportel.model.Money;
+import al.sportel.model.Formats;
+import al.sportel.model.billing.Customer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,7 +24,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 public final class OfflineReceipt {
 
     private static final float WIDTH = 80 / 25.4f * 72;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Tirane"));
 
     private OfflineReceipt() {
     }
@@ -35,19 +32,19 @@ public final class OfflineReceipt {
         return item.idempotencyKey().replace("-", "").substring(0, 10).toUpperCase();
     }
 
-    static byte[] pdf(I18n i18n, Outbox.Item item, ApiClient.Customer customer, long amount, Long tendered, Session session)
+    static byte[] pdf(I18n i18n, Outbox.Item item, Customer customer, long amount, Long tendered, Session session)
             throws IOException {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {i18n.t("receipt.offline.ref"), reference(item)});
-        lines.add(new String[] {i18n.t("receipt.time"), TIME.format(item.createdAt())});
+        lines.add(new String[] {i18n.t("receipt.time"), Formats.dateTime(item.createdAt())});
         lines.add(new String[] {i18n.t("receipt.counter"), String.valueOf(session.counter().number())});
         lines.add(new String[] {i18n.t("receipt.clerk"), session.user().displayName()});
         lines.add(new String[] {i18n.t("receipt.customer"), customer.code() + " " + customer.name()});
-        lines.add(new String[] {i18n.t("receipt.amount"), Money.format(amount) + " lek"});
+        lines.add(new String[] {i18n.t("receipt.amount"), Formats.money(amount)});
         lines.add(new String[] {i18n.t("receipt.method"), tendered == null ? i18n.t("pay.card") : i18n.t("pay.cash")});
         if (tendered != null) {
-            lines.add(new String[] {i18n.t("receipt.tendered"), Money.format(tendered) + " lek"});
-            lines.add(new String[] {i18n.t("receipt.change"), Money.format(tendered - amount) + " lek"});
+            lines.add(new String[] {i18n.t("receipt.tendered"), Formats.money(tendered)});
+            lines.add(new String[] {i18n.t("receipt.change"), Formats.money(tendered - amount)});
         }
         PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         PDType1Font plain = new PDType1Font(Standard14Fonts.FontName.HELVETICA);

@@ -1,20 +1,20 @@
 package al.sportel.desktop.billing;
 
-import al.sportel.desktop.offline.CounterLink;
-import al.sportel.desktop.offline.Outbox;
-
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.offline.CounterLink;
+import al.sportel.desktop.offline.Outbox;
 import al.sportel.model.Money;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.PaymentRequest;
+import al.sportel.model.billing.UnpaidBill;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -65,10 +65,10 @@ public final class PaymentController {
     private Session session;
     private Supplier<String> currentTicketId;
     private ReceiptPrinter printer;
-    private ApiClient.Customer customer;
+    private Customer customer;
     private final List<CheckBox> billChecks = new ArrayList<>();
     private CounterLink link;
-    private ApiClient.Payment lastPayment;
+    private Payment lastPayment;
     private java.nio.file.Path lastOfflineReceipt;
 
     public void init(SportelApp app, Session session, CounterLink link, Supplier<String> currentTicketId) {
@@ -102,7 +102,7 @@ public final class PaymentController {
     }
 
     /** The customer last looked up, for the complaint form to start from. */
-    public Optional<ApiClient.Customer> customer() {
+    public Optional<Customer> customer() {
         return Optional.ofNullable(customer);
     }
 
@@ -132,7 +132,7 @@ public final class PaymentController {
         });
     }
 
-    private record Found(ApiClient.Customer customer, java.time.Instant cachedAt) {
+    private record Found(Customer customer, java.time.Instant cachedAt) {
     }
 
     /**
@@ -140,7 +140,7 @@ public final class PaymentController {
      * payments still waiting in the outbox are taken off, so nobody is asked to pay twice.
      */
     private Found lookUp(String code) throws Exception {
-        ApiClient.Customer c;
+        Customer c;
         java.time.Instant cachedAt = null;
         try {
             c = api.customer(code);
@@ -155,16 +155,16 @@ public final class PaymentController {
             if (cached.isEmpty()) {
                 throw e;
             }
-            c = api.fromJson(cached.get().json(), ApiClient.Customer.class);
+            c = api.fromJson(cached.get().json(), Customer.class);
             cachedAt = cached.get().updatedAt();
         }
-        for (var item : link.pendingPayments(c.code())) {
-            c = PendingPayments.lessPaid(c, Money.parse(String.valueOf(api.fromJson(item.body(), Map.class).get("amount"))));
+        for (long pendingAmount : link.pendingPayments(c.code())) {
+            c = PendingPayments.lessPaid(c, pendingAmount);
         }
         return new Found(c, cachedAt);
     }
 
-    private void showCustomer(ApiClient.Customer c) {
+    private void showCustomer(Customer c) {
         customer = c;
         billChecks.clear();
         billsBox.getChildren().clear();
@@ -174,7 +174,7 @@ public final class PaymentController {
             billsBox.getChildren().add(new Label(i18n.t("pay.noBills")));
         }
         if (c != null) {
-            for (ApiClient.UnpaidBill b : c.unpaidBills()) {
+            for (UnpaidBill b : c.unpaidBills()) {
                 CheckBox cb = new CheckBox(i18n.t("pay.bill", b.period(), b.dueDate(), display(Money.parse(b.amount()))));
                 cb.setSelected(true);
                 cb.setUserData(b);
@@ -189,7 +189,7 @@ public final class PaymentController {
     /** The ticked bills' total becomes the amount; the clerk may still type a part payment. */
     private void fillAmountFromBills() {
         long sum = billChecks.stream().filter(CheckBox::isSelected)
-                .mapToLong(cb -> Money.parse(((ApiClient.UnpaidBill) cb.getUserData()).amount())).sum();
+                .mapToLong(cb -> Money.parse(((UnpaidBill) cb.getUserData()).amount())).sum();
         billsTotal.setText(customer == null ? "" : i18n.t("pay.billsTotal", display(sum), display(Money.parse(customer.balance()))));
         paymentAmount.setText(customer == null || sum == 0 ? "" : Money.format(sum));
         validate();
@@ -259,36 +259,24 @@ public final class PaymentController {
         if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
             return;
         }
-        Map<String, Object> body = new HashMap<>();
-        body.put("customerCode", customer.code());
-        body.put("amount", Money.format(c.amount()));
-        body.put("method", cashToggle.isSelected() ? "CASH" : "CARD");
-        if (c.tendered() != null) {
-            body.put("tendered", Money.format(c.tendered()));
-        }
-        body.put("counterId", session.counter().id());
-        String ticket = currentTicketId.get();
-        if (ticket != null) {
-            body.put("ticketId", ticket);
-        }
-        boolean offline = !link.isUp();
-        if (offline) {
-            // money changes hands now; the server must never refuse it for arriving late
-            body.put("offline", true);
-            body.put("takenAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        }
+        PaymentRequest online = PaymentRequest.online(customer.code(), Money.format(c.amount()),
+                cashToggle.isSelected() ? PaymentRequest.CASH : PaymentRequest.CARD,
+                c.tendered() == null ? null : Money.format(c.tendered()), session.counter().id(), currentTicketId.get());
+        // money changes hands now; the server must never refuse it for arriving late
+        PaymentRequest body = link.isUp() ? online
+                : online.takenOffline(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         String lang = i18n.lang();
-        ApiClient.Customer paidBy = customer;
+        Customer paidBy = customer;
         String summary = i18n.t("pay.summary", display(c.amount()), paidBy.code(), paidBy.name());
         bg.run(() -> {
             // Committed to the local file before it is sent: from here on it cannot be lost or doubled.
-            Outbox.Item item = link.submit(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", body, summary);
+            Outbox.Item item = link.submitPayment(body, summary);
             Optional<Outbox.Item> settled = link.awaitSettled(item);
             if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
                 return new PayOutcome(null, null, item, settled.get().lastError());
             }
             if (settled.isPresent()) {
-                ApiClient.Payment p = api.fromJson(settled.get().response(), ApiClient.Payment.class);
+                Payment p = api.fromJson(settled.get().response(), Payment.class);
                 ReceiptPrinter.Outcome printed;
                 try {
                     printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang));
@@ -312,7 +300,7 @@ public final class PaymentController {
                 onLookup(); // the cached bills, less what was just taken
                 return;
             }
-            ApiClient.Payment p = out.payment();
+            Payment p = out.payment();
             ReceiptPrinter.Outcome printed = out.printed();
             lastPayment = p;
             paymentMessage.setText(printed != null && printed.printed() ? i18n.t("pay.done.printed", p.receiptNumber())
@@ -324,7 +312,7 @@ public final class PaymentController {
         }, e -> paymentMessage.setText(e.getMessage()));
     }
 
-    private record PayOutcome(ApiClient.Payment payment, ReceiptPrinter.Outcome printed, Outbox.Item item, String refusal) {
+    private record PayOutcome(Payment payment, ReceiptPrinter.Outcome printed, Outbox.Item item, String refusal) {
     }
 
     @FXML
@@ -339,7 +327,7 @@ public final class PaymentController {
             paymentMessage.setText(i18n.t("pay.noLast"));
             return;
         }
-        ApiClient.Payment p = lastPayment;
+        Payment p = lastPayment;
         String lang = i18n.lang();
         bg.run(() -> printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang)),
                 out -> paymentMessage.setText(out.printed() ? i18n.t("pay.done.printed", p.receiptNumber())

@@ -3,9 +3,12 @@ package al.sportel.desktop.billing;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
-import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.Tables;
+import al.sportel.model.billing.CashLine;
+import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.CashTotal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,16 +54,16 @@ final class ShiftReportDialog {
         Label status = new Label();
         status.setId("shiftStatus");
         status.setWrapText(true);
-        TableView<ApiClient.CashLine> table = new TableView<>();
+        TableView<CashLine> table = new TableView<>();
         table.setId("shiftTable");
         table.setPrefSize(760, 360);
         table.getColumns().setAll(List.of(
-                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.time"), l -> i18n.time(l.createdAt())),
-                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.receipt"), ApiClient.CashLine::receiptNumber),
-                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.customer"), ApiClient.CashLine::customerCode),
-                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.amount"), ApiClient.CashLine::amount),
-                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
-                Tables.<ApiClient.CashLine>column(i18n.t("shift.col.voided"), l -> l.voided() ? "✗" : "")));
+                Tables.<CashLine>column(i18n.t("shift.col.time"), l -> i18n.time(l.createdAt())),
+                Tables.<CashLine>column(i18n.t("shift.col.receipt"), CashLine::receiptNumber),
+                Tables.<CashLine>column(i18n.t("shift.col.customer"), CashLine::customerCode),
+                Tables.<CashLine>column(i18n.t("shift.col.amount"), CashLine::amount),
+                Tables.<CashLine>column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
+                Tables.<CashLine>column(i18n.t("shift.col.voided"), l -> l.voided() ? "✗" : "")));
         Button csv = new Button(i18n.t("shift.csv"));
         csv.setId("shiftCsvButton");
         Button pdf = new Button(i18n.t("shift.pdf"));
@@ -77,12 +80,12 @@ final class ShiftReportDialog {
         long counterId = session.counter().id();
         Path folder = app.config().dataDir().resolve("reports");
         ApiClient api = session.api();
-        ApiClient.CashReport[] loaded = new ApiClient.CashReport[1];
+        CashReport[] loaded = new CashReport[1];
         bg.run(() -> api.cashReport(counterId), r -> {
             loaded[0] = r;
             header.setText(i18n.t("shift.title", r.counterNumber(), r.date()));
             StringBuilder sb = new StringBuilder(i18n.t("shift.total", r.total()));
-            for (ApiClient.CashTotal t : r.totals()) {
+            for (CashTotal t : r.totals()) {
                 sb.append('\n').append(i18n.t("shift.byMethod", i18n.t(t.method().equals("CASH") ? "pay.cash" : "pay.card"),
                         t.count(), t.amount()));
             }
@@ -95,7 +98,7 @@ final class ShiftReportDialog {
                 p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(x.getMessage())));
         pdf.setOnAction(e -> {
             if (loaded[0] != null) {
-                ApiClient.CashReport r = loaded[0];
+                CashReport r = loaded[0];
                 String title = header.getText();
                 String sums = totals.getText();
                 bg.run(() -> save(folder, "cash-" + counterId + "-" + r.date() + ".pdf", pdf(title, sums, r)),
@@ -113,7 +116,7 @@ final class ShiftReportDialog {
     }
 
     /** A4 list of the shift's payments; Helvetica's WinAnsi covers ë and ç. */
-    static byte[] pdf(String title, String totals, ApiClient.CashReport r) throws IOException {
+    static byte[] pdf(String title, String totals, CashReport r) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -122,7 +125,7 @@ final class ShiftReportDialog {
             float y = 0;
             List<String> lines = new java.util.ArrayList<>(List.of(totals.split("\n")));
             lines.add("");
-            for (ApiClient.CashLine l : r.payments()) {
+            for (CashLine l : r.payments()) {
                 lines.add(String.format("%s   %-20s %-10s %12s %-5s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),
                         l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.voided() ? "ANULUAR/VOIDED" : ""));
             }

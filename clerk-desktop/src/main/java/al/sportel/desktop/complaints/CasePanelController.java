@@ -3,15 +3,18 @@ package al.sportel.desktop.complaints;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
-import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.billing.ReceiptPrinter;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import al.sportel.desktop.offline.Outbox;
+import al.sportel.model.billing.Customer;
+import al.sportel.model.cases.CaseCategory;
+import al.sportel.model.cases.CaseChange;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.NewCase;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -34,7 +37,7 @@ public final class CasePanelController {
     @FXML private ToggleButton complaintToggle;
     @FXML private ToggleButton applicationToggle;
     @FXML private Button fromCustomerButton;
-    @FXML private ComboBox<ApiClient.CaseCategory> caseCategory;
+    @FXML private ComboBox<CaseCategory> caseCategory;
     @FXML private TextField caseName;
     @FXML private TextField caseCustomer;
     @FXML private TextField casePhone;
@@ -46,7 +49,7 @@ public final class CasePanelController {
     @FXML private ComboBox<String> statusFilter;
     @FXML private ComboBox<String> categoryFilter;
     @FXML private CheckBox overdueFilter;
-    @FXML private TableView<ApiClient.CaseView> caseTable;
+    @FXML private TableView<CaseView> caseTable;
     @FXML private TextField statusNote;
     @FXML private CheckBox notePublic;
     @FXML private Button reviewButton;
@@ -59,12 +62,12 @@ public final class CasePanelController {
     private ApiClient api;
     private Session session;
     private Supplier<String> currentTicketId;
-    private Supplier<Optional<ApiClient.Customer>> lookedUp;
+    private Supplier<Optional<Customer>> lookedUp;
     private ReceiptPrinter printer;
     private al.sportel.desktop.offline.CounterLink link;
 
     public void init(SportelApp app, Session session, al.sportel.desktop.offline.CounterLink link, Supplier<String> currentTicketId,
-                     Supplier<Optional<ApiClient.Customer>> lookedUp) {
+                     Supplier<Optional<Customer>> lookedUp) {
         this.link = link;
         this.i18n = app.i18n();
         this.bg = app.background();
@@ -85,12 +88,12 @@ public final class CasePanelController {
         });
         caseCategory.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ApiClient.CaseCategory c) {
+            public String toString(CaseCategory c) {
                 return c == null ? "" : ("en".equals(i18n.lang()) ? c.nameEn() : c.name()) + " (" + c.deadlineDays() + " d)";
             }
 
             @Override
-            public ApiClient.CaseCategory fromString(String s) {
+            public CaseCategory fromString(String s) {
                 return null;
             }
         });
@@ -135,18 +138,18 @@ public final class CasePanelController {
 
     private void setUpTable() {
         caseTable.getColumns().setAll(List.of(
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.code"), ApiClient.CaseView::trackingCode),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.category"), ApiClient.CaseView::category),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status()) + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.due"), c -> i18n.time(c.dueAt()) + " " + c.dueAt().atZone(I18n.ZONE).toLocalDate()),
-                Tables.<ApiClient.CaseView>column(i18n.t("case.col.name"), ApiClient.CaseView::name)));
+                Tables.<CaseView>column(i18n.t("case.col.code"), CaseView::trackingCode),
+                Tables.<CaseView>column(i18n.t("case.col.category"), CaseView::category),
+                Tables.<CaseView>column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status()) + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
+                Tables.<CaseView>column(i18n.t("case.col.due"), c -> i18n.time(c.dueAt()) + " " + c.dueAt().atZone(I18n.ZONE).toLocalDate()),
+                Tables.<CaseView>column(i18n.t("case.col.name"), CaseView::name)));
     }
 
     /** Reference data: from the server and kept locally, or the local copy when the server is out of reach. */
-    private List<ApiClient.CaseCategory> categories(boolean complaint) throws Exception {
+    private List<CaseCategory> categories(boolean complaint) throws Exception {
         String key = complaint ? "complaint" : "application";
         try {
-            List<ApiClient.CaseCategory> list = api.caseCategories(complaint);
+            List<CaseCategory> list = api.caseCategories(complaint);
             link.cache().put("categories", key, api.toJson(list));
             return list;
         } catch (al.sportel.desktop.api.ApiException e) {
@@ -154,7 +157,7 @@ public final class CasePanelController {
             if (!e.unreachable() || cached.isEmpty()) {
                 throw e;
             }
-            return List.of(api.fromJson(cached.get().json(), ApiClient.CaseCategory[].class));
+            return List.of(api.fromJson(cached.get().json(), CaseCategory[].class));
         }
     }
 
@@ -203,18 +206,15 @@ public final class CasePanelController {
             return;
         }
         boolean complaint = complaintToggle.isSelected();
-        Map<String, Object> body = new HashMap<>();
-        body.put(complaint ? "category" : "type", caseCategory.getValue().code());
-        body.put("name", caseName.getText().strip());
-        body.put("description", caseDescription.getText().strip());
-        body.put("branchCode", session.user().branchCode() != null ? session.user().branchCode() : "TR01");
-        put(body, "customerCode", caseCustomer.getText());
-        put(body, "phone", casePhone.getText());
-        put(body, "email", caseEmail.getText());
-        String ticket = currentTicketId.get();
-        if (ticket != null) {
-            body.put("ticketId", ticket);
-        }
+        String code = caseCategory.getValue().code();
+        String name = caseName.getText().strip();
+        String description = caseDescription.getText().strip();
+        String branchCode = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        NewCase body = complaint
+                ? NewCase.complaint(code, text(caseCustomer.getText()), name, text(casePhone.getText()), text(caseEmail.getText()),
+                        description, branchCode, currentTicketId.get())
+                : NewCase.application(code, text(caseCustomer.getText()), name, text(casePhone.getText()), text(caseEmail.getText()),
+                        description, branchCode, currentTicketId.get());
         String lang = i18n.lang();
         String summary = i18n.t(complaint ? "case.summary.complaint" : "case.summary.application", caseName.getText().strip());
         Outbox.Kind kind = complaint ? Outbox.Kind.COMPLAINT : Outbox.Kind.APPLICATION;
@@ -229,7 +229,7 @@ public final class CasePanelController {
             if (settled.get().state() == Outbox.State.FAILED) {
                 return new Submitted(null, null, item, settled.get().lastError());
             }
-            ApiClient.CaseView c = api.fromJson(settled.get().response(), ApiClient.CaseView.class);
+            CaseView c = api.fromJson(settled.get().response(), CaseView.class);
             ReceiptPrinter.Outcome slip = null;
             try {
                 slip = printer.print(c.trackingCode(), api.caseSlip(c.id(), lang));
@@ -253,7 +253,7 @@ public final class CasePanelController {
         }, e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
     }
 
-    private record Submitted(ApiClient.CaseView registered, ReceiptPrinter.Outcome slip, Outbox.Item item, String refusal) {
+    private record Submitted(CaseView registered, ReceiptPrinter.Outcome slip, Outbox.Item item, String refusal) {
     }
 
     @FXML
@@ -287,17 +287,14 @@ public final class CasePanelController {
     }
 
     private void change(String status) {
-        ApiClient.CaseView c = caseTable.getSelectionModel().getSelectedItem();
+        CaseView c = caseTable.getSelectionModel().getSelectedItem();
         if (c == null) {
             show(i18n.t("case.error.select"));
             return;
         }
-        Map<String, Object> body = new HashMap<>();
-        body.put("status", status);
-        put(body, "note", statusNote.getText());
         // staff notes stay internal unless the clerk shows this one to the citizen on the tracking page
-        body.put("public", notePublic.isSelected());
-        String path = (c.kind().equals("COMPLAINT") ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
+        CaseChange body = new CaseChange(status, text(statusNote.getText()), notePublic.isSelected());
+        String path = ApiClient.casePath(c);
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
             Outbox.Item item = link.submit(Outbox.Kind.CASE_STATUS, "PATCH", path, body, summary);
@@ -318,10 +315,9 @@ public final class CasePanelController {
         }, e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
     }
 
-    private static void put(Map<String, Object> body, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            body.put(field, value.strip());
-        }
+    /** Stripped, or null (left out of the request) when blank. */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void show(String text) {

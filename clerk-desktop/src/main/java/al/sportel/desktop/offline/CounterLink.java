@@ -2,6 +2,8 @@ package al.sportel.desktop.offline;
 
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
+import al.sportel.model.Money;
+import al.sportel.model.billing.PaymentRequest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -106,10 +108,17 @@ public final class CounterLink implements AutoCloseable {
         }
     }
 
-    /** Pending payments of one customer, so a fresh balance from the server does not ask for them again. */
-    public List<Outbox.Item> pendingPayments(String customerCode) throws SQLException {
-        String needle = "\"customerCode\":" + api.toJson(customerCode);
-        return outbox.pending(Outbox.Kind.PAYMENT).stream().filter(i -> i.body().contains(needle)).toList();
+    /** A payment, written to the outbox with its customer and amount, and sent. Background thread only. */
+    public Outbox.Item submitPayment(PaymentRequest payment, String summary) throws SQLException {
+        Outbox.Item item = outbox.add(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", api.toJson(payment), api.user().username(),
+                summary, new Outbox.Payer(payment.customerCode(), Money.parse(payment.amount())));
+        sender.wake(false);
+        return item;
+    }
+
+    /** Amounts of one customer's payments still in the outbox, so a fresh balance from the server does not ask for them again. */
+    public List<Long> pendingPayments(String customerCode) throws SQLException {
+        return outbox.pendingPaymentAmounts(customerCode);
     }
 
     private void recount() {

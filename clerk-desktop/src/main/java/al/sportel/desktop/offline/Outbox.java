@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,22 @@ public final class Outbox {
     }
 
     public Item add(Kind kind, String method, String path, String jsonBody, String username, String summary) throws SQLException {
+        return add(kind, method, path, jsonBody, username, summary, null);
+    }
+
+    /** A payment and whose it is: its customer and amount go into their own columns for {@link #pendingPaymentAmounts}. */
+    public record Payer(String customerCode, long amount) {
+    }
+
+    public Item add(Kind kind, String method, String path, String jsonBody, String username, String summary, Payer payer)
+            throws SQLException {
         String key = UUID.randomUUID().toString();
         Instant now = Instant.now();
         long id = store.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO outbox (kind, http_method, path, body, idempotency_key, username, summary, state, created_at, next_attempt_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                    INSERT INTO outbox (kind, http_method, path, body, idempotency_key, username, summary, state, created_at, next_attempt_at,
+                                        customer_code, amount)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
                     """, new String[] {"ID"})) {
                 ps.setString(1, kind.name());
                 ps.setString(2, method);
@@ -57,6 +68,12 @@ public final class Outbox {
                 ps.setString(7, summary.length() > 300 ? summary.substring(0, 300) : summary);
                 ps.setTimestamp(8, Timestamp.from(now));
                 ps.setTimestamp(9, Timestamp.from(now));
+                ps.setString(10, payer == null ? null : payer.customerCode());
+                if (payer == null) {
+                    ps.setNull(11, Types.BIGINT);
+                } else {
+                    ps.setLong(11, payer.amount());
+                }
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
@@ -160,18 +177,21 @@ public final class Outbox {
         });
     }
 
-    /** Pending commands of one kind, oldest first. */
-    public List<Item> pending(Kind kind) throws SQLException {
+    /** The amounts (qindarka) of one customer's payments still waiting to be sent, oldest first. */
+    public List<Long> pendingPaymentAmounts(String customerCode) throws SQLException {
         return store.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE state = 'PENDING' AND kind = ? ORDER BY id")) {
-                ps.setString(1, kind.name());
-                List<Item> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT amount FROM outbox WHERE customer_code = ? AND state = 'PENDING' AND kind = 'PAYMENT' AND amount IS NOT NULL
+                    ORDER BY id
+                    """)) {
+                ps.setString(1, customerCode);
+                List<Long> amounts = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(map(rs));
+                        amounts.add(rs.getLong(1));
                     }
                 }
-                return items;
+                return amounts;
             }
         });
     }

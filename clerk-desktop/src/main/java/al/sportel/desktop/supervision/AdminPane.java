@@ -1,16 +1,18 @@
 package al.sportel.desktop.supervision;
 
-import al.sportel.model.Board;
-
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
 import al.sportel.desktop.app.SportelApp;
 import al.sportel.desktop.app.Tables;
+import al.sportel.model.Board;
 import al.sportel.model.Counter;
 import al.sportel.model.Role;
-import java.util.HashMap;
+import al.sportel.model.admin.BranchChange;
+import al.sportel.model.admin.ServiceChange;
+import al.sportel.model.admin.ServiceRow;
+import al.sportel.model.admin.UserChange;
+import al.sportel.model.admin.UserRow;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -38,13 +40,13 @@ final class AdminPane {
     private final SupervisorApi api;
     private final Supplier<String> branch;
     private final Supplier<Board> board;
-    private final TableView<SupervisorApi.UserRow> users = new TableView<>();
+    private final TableView<UserRow> users = new TableView<>();
     private final TextField username = new TextField();
     private final TextField displayName = new TextField();
     private final ComboBox<Role> role = new ComboBox<>();
     private final TextField userBranch = new TextField();
     private final PasswordField password = new PasswordField();
-    private final TableView<SupervisorApi.ServiceRow> services = new TableView<>();
+    private final TableView<ServiceRow> services = new TableView<>();
     private final TextField serviceName = new TextField();
     private final TextField maxWait = new TextField();
     private final CheckBox serviceActive = new CheckBox();
@@ -76,11 +78,11 @@ final class AdminPane {
         message.setWrapText(true);
         role.getItems().setAll(Role.values());
         users.getColumns().setAll(List.of(
-                Tables.column(i18n.t("sup.admin.username"), SupervisorApi.UserRow::username),
-                Tables.column(i18n.t("sup.admin.displayName"), SupervisorApi.UserRow::displayName),
-                Tables.column(i18n.t("sup.admin.role"), (SupervisorApi.UserRow u) -> u.role().name()),
-                Tables.column(i18n.t("sup.admin.branch"), (SupervisorApi.UserRow u) -> u.branchCode() == null ? "—" : u.branchCode()),
-                Tables.column(i18n.t("sup.admin.active"), (SupervisorApi.UserRow u) -> u.active() ? "✓" : "✗")));
+                Tables.column(i18n.t("sup.admin.username"), UserRow::username),
+                Tables.column(i18n.t("sup.admin.displayName"), UserRow::displayName),
+                Tables.column(i18n.t("sup.admin.role"), (UserRow u) -> u.role().name()),
+                Tables.column(i18n.t("sup.admin.branch"), (UserRow u) -> u.branchCode() == null ? "—" : u.branchCode()),
+                Tables.column(i18n.t("sup.admin.active"), (UserRow u) -> u.active() ? "✓" : "✗")));
         users.setPrefHeight(240);
         users.getSelectionModel().selectedItemProperty().addListener((o, was, u) -> {
             if (u != null) {
@@ -92,9 +94,9 @@ final class AdminPane {
             }
         });
         services.getColumns().setAll(List.of(
-                Tables.column(i18n.t("sup.col.service"), (SupervisorApi.ServiceRow s) -> s.letter() + " " + s.name()),
-                Tables.column(i18n.t("sup.admin.active"), (SupervisorApi.ServiceRow s) -> s.active() ? "✓" : "✗"),
-                Tables.column(i18n.t("sup.admin.maxWait"), (SupervisorApi.ServiceRow s) -> String.valueOf(s.maxWaitMinutes()))));
+                Tables.column(i18n.t("sup.col.service"), (ServiceRow s) -> s.letter() + " " + s.name()),
+                Tables.column(i18n.t("sup.admin.active"), (ServiceRow s) -> s.active() ? "✓" : "✗"),
+                Tables.column(i18n.t("sup.admin.maxWait"), (ServiceRow s) -> String.valueOf(s.maxWaitMinutes()))));
         services.setPrefHeight(170);
         services.getSelectionModel().selectedItemProperty().addListener((o, was, s) -> {
             if (s != null) {
@@ -160,9 +162,9 @@ final class AdminPane {
         String b = branch.get();
         app.background().run(() -> new Object[] {api.users(), api.services(b)}, r -> {
             @SuppressWarnings("unchecked")
-            List<SupervisorApi.UserRow> u = (List<SupervisorApi.UserRow>) r[0];
+            List<UserRow> u = (List<UserRow>) r[0];
             @SuppressWarnings("unchecked")
-            List<SupervisorApi.ServiceRow> s = (List<SupervisorApi.ServiceRow>) r[1];
+            List<ServiceRow> s = (List<ServiceRow>) r[1];
             users.getItems().setAll(u);
             services.getItems().setAll(s);
         }, e -> InlineMessage.show(message, e.getMessage()));
@@ -182,33 +184,26 @@ final class AdminPane {
     }
 
     private void saveUser() {
-        SupervisorApi.UserRow u = users.getSelectionModel().getSelectedItem();
+        UserRow u = users.getSelectionModel().getSelectedItem();
         if (u == null) {
             InlineMessage.show(message, i18n.t("sup.admin.error.select"));
             return;
         }
-        Map<String, Object> changes = new HashMap<>();
-        changes.put("displayName", displayName.getText().strip());
-        if (role.getValue() != null) {
-            changes.put("role", role.getValue().name());
-        }
-        if (!userBranch.getText().isBlank()) {
-            changes.put("branchCode", userBranch.getText().strip());
-        }
+        UserChange changes = new UserChange(displayName.getText().strip(), role.getValue(), text(userBranch), null);
         call(() -> api.changeUser(u.id(), changes));
     }
 
     private void toggleUser() {
-        SupervisorApi.UserRow u = users.getSelectionModel().getSelectedItem();
+        UserRow u = users.getSelectionModel().getSelectedItem();
         if (u == null) {
             InlineMessage.show(message, i18n.t("sup.admin.error.select"));
             return;
         }
-        call(() -> api.changeUser(u.id(), Map.of("active", !u.active())));
+        call(() -> api.changeUser(u.id(), UserChange.activeOnly(!u.active())));
     }
 
     private void resetPassword() {
-        SupervisorApi.UserRow u = users.getSelectionModel().getSelectedItem();
+        UserRow u = users.getSelectionModel().getSelectedItem();
         if (u == null || password.getText().length() < 8) {
             InlineMessage.show(message, i18n.t(u == null ? "sup.admin.error.select" : "sup.admin.error.fields"));
             return;
@@ -221,14 +216,13 @@ final class AdminPane {
     }
 
     private void saveService() {
-        SupervisorApi.ServiceRow s = services.getSelectionModel().getSelectedItem();
+        ServiceRow s = services.getSelectionModel().getSelectedItem();
         Integer minutes = parse(maxWait.getText());
         if (s == null || minutes == null || minutes < 1 || minutes > 480) {
             InlineMessage.show(message, i18n.t("sup.admin.error.number"));
             return;
         }
-        Map<String, Object> changes = Map.of("name", serviceName.getText().strip(), "maxWaitMinutes", minutes,
-                "active", serviceActive.isSelected());
+        ServiceChange changes = new ServiceChange(serviceName.getText().strip(), null, serviceActive.isSelected(), minutes, null);
         call(() -> api.changeService(s.id(), changes));
     }
 
@@ -246,13 +240,13 @@ final class AdminPane {
 
     private void createCounter() {
         Integer number = parse(counterNumber.getText());
-        SupervisorApi.ServiceRow firstActive = services.getItems().stream().filter(SupervisorApi.ServiceRow::active).findFirst().orElse(null);
+        ServiceRow firstActive = services.getItems().stream().filter(ServiceRow::active).findFirst().orElse(null);
         if (number == null || number < 1 || number > 999 || firstActive == null) {
             InlineMessage.show(message, i18n.t("sup.admin.error.counter"));
             return;
         }
         String b = branch.get();
-        List<Long> ids = services.getItems().stream().filter(SupervisorApi.ServiceRow::active).map(SupervisorApi.ServiceRow::id).toList();
+        List<Long> ids = services.getItems().stream().filter(ServiceRow::active).map(ServiceRow::id).toList();
         call(() -> api.createCounter(b, number, ids)); // all active services; the board sets its profile
     }
 
@@ -269,10 +263,7 @@ final class AdminPane {
     }
 
     private void saveBranch() {
-        Map<String, Object> changes = new HashMap<>();
-        put(changes, "name", branchName);
-        put(changes, "city", city);
-        put(changes, "address", address);
+        BranchChange changes = new BranchChange(text(branchName), text(city), text(address));
         String b = branch.get();
         call(() -> {
             api.changeBranch(b, changes);
@@ -301,10 +292,9 @@ final class AdminPane {
         }, e -> InlineMessage.show(message, e.getMessage()));
     }
 
-    private static void put(Map<String, Object> m, String key, TextField f) {
-        if (!f.getText().isBlank()) {
-            m.put(key, f.getText().strip());
-        }
+    /** The field's text, or null (left out of the change) when it is blank. */
+    private static String text(TextField f) {
+        return f.getText().isBlank() ? null : f.getText().strip();
     }
 
     private static Integer parse(String s) {

@@ -3,28 +3,30 @@ package al.sportel.desktop.supervision;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.model.Board;
+import al.sportel.model.Branch;
 import al.sportel.model.BranchReport;
 import al.sportel.model.Counter;
 import al.sportel.model.Role;
 import al.sportel.model.Ticket;
+import al.sportel.model.admin.BranchChange;
+import al.sportel.model.admin.CounterName;
+import al.sportel.model.admin.NewBranch;
+import al.sportel.model.admin.NewCounter;
+import al.sportel.model.admin.NewService;
+import al.sportel.model.admin.NewUser;
+import al.sportel.model.admin.PasswordReset;
+import al.sportel.model.admin.ServiceChange;
+import al.sportel.model.admin.ServiceRow;
+import al.sportel.model.admin.UserChange;
+import al.sportel.model.admin.UserRow;
+import al.sportel.model.queue.CounterServices;
+import al.sportel.model.queue.PriorityRequest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The parts of the API the supervisor console uses (API.md and its extensions for issue 8). Blocking: background only. */
 public final class SupervisorApi {
-
-    public record UserRow(long id, String username, String displayName, Role role, String branchCode, boolean active) {
-    }
-
-    public record ServiceRow(long id, String branchCode, String letter, String name, String nameEn, int averageServiceSeconds,
-                             boolean active, int maxWaitMinutes) {
-    }
-
-    public record BranchRow(String code, String name, String city, String address) {
-    }
 
     private final ApiClient api;
 
@@ -40,8 +42,8 @@ public final class SupervisorApi {
         return api.call("GET", "/api/v1/branches/" + branch + "/board", null, Board.class);
     }
 
-    public List<BranchRow> branches() throws ApiException {
-        return api.call("GET", "/api/v1/branches", null, new TypeReference<List<BranchRow>>() { });
+    public List<Branch> branches() throws ApiException {
+        return api.call("GET", "/api/v1/branches", null, new TypeReference<List<Branch>>() { });
     }
 
     public Counter counterAction(long counterId, String action) throws ApiException {
@@ -49,11 +51,11 @@ public final class SupervisorApi {
     }
 
     public Counter setServices(long counterId, List<Long> serviceIds) throws ApiException {
-        return api.call("PUT", "/api/v1/counters/" + counterId + "/services", Map.of("serviceIds", serviceIds), Counter.class);
+        return api.call("PUT", "/api/v1/counters/" + counterId + "/services", new CounterServices(serviceIds), Counter.class);
     }
 
     public Ticket priority(String ticketId, boolean priority) throws ApiException {
-        return api.call("POST", "/api/v1/tickets/" + ticketId + "/priority", Map.of("priority", priority), Ticket.class);
+        return api.call("POST", "/api/v1/tickets/" + ticketId + "/priority", new PriorityRequest(priority), Ticket.class);
     }
 
     public Ticket cancel(String ticketId) throws ApiException {
@@ -81,50 +83,44 @@ public final class SupervisorApi {
     }
 
     public UserRow createUser(String username, String displayName, Role role, String branch, String password) throws ApiException {
-        Map<String, Object> body = new HashMap<>(Map.of("username", username, "displayName", displayName, "role", role.name(),
-                "password", password));
-        if (branch != null) {
-            body.put("branchCode", branch);
-        }
-        return api.call("POST", "/api/v1/users", body, UserRow.class);
+        return api.call("POST", "/api/v1/users", new NewUser(username, displayName, role, branch, password), UserRow.class);
     }
 
-    public UserRow changeUser(long id, Map<String, Object> changes) throws ApiException {
+    public UserRow changeUser(long id, UserChange changes) throws ApiException {
         return api.call("PATCH", "/api/v1/users/" + id, changes, UserRow.class);
     }
 
     public void resetPassword(long id, String password) throws ApiException {
-        api.call("POST", "/api/v1/users/" + id + "/password", Map.of("password", password), Void.class);
+        api.call("POST", "/api/v1/users/" + id + "/password", new PasswordReset(password), Void.class);
     }
 
     public List<ServiceRow> services(String branch) throws ApiException {
         return api.call("GET", "/api/v1/branches/" + branch + "/services/all", null, new TypeReference<List<ServiceRow>>() { });
     }
 
-    public ServiceRow changeService(long id, Map<String, Object> changes) throws ApiException {
+    public ServiceRow changeService(long id, ServiceChange changes) throws ApiException {
         return api.call("PATCH", "/api/v1/services/" + id, changes, ServiceRow.class);
     }
 
-    public void changeBranch(String code, Map<String, Object> changes) throws ApiException {
-        api.call("PATCH", "/api/v1/branches/" + code, changes, Map.class);
+    public Branch changeBranch(String code, BranchChange changes) throws ApiException {
+        return api.call("PATCH", "/api/v1/branches/" + code, changes, Branch.class);
     }
 
     public ServiceRow createService(String branch, String letter, String name, int maxWaitMinutes) throws ApiException {
         return api.call("POST", "/api/v1/branches/" + branch + "/services",
-                Map.of("letter", letter, "name", name, "maxWaitMinutes", maxWaitMinutes), ServiceRow.class);
+                new NewService(letter, name, null, null, maxWaitMinutes), ServiceRow.class);
     }
 
     public Counter createCounter(String branch, int number, List<Long> serviceIds) throws ApiException {
-        return api.call("POST", "/api/v1/branches/" + branch + "/counters", Map.of("number", number, "serviceIds", serviceIds),
+        return api.call("POST", "/api/v1/branches/" + branch + "/counters", new NewCounter(number, serviceIds),
                 Counter.class);
     }
 
-    public BranchRow createBranch(String code, String name, String city, String address, int counters) throws ApiException {
-        return api.call("POST", "/api/v1/branches", Map.of("code", code, "name", name, "city", city, "address", address,
-                "counters", counters), BranchRow.class);
+    public Branch createBranch(String code, String name, String city, String address, int counters) throws ApiException {
+        return api.call("POST", "/api/v1/branches", new NewBranch(code, name, city, address, counters), Branch.class);
     }
 
     public void renameCounter(long id, String name) throws ApiException {
-        api.call("PATCH", "/api/v1/counters/" + id, Map.of("name", name), Map.class);
+        api.call("PATCH", "/api/v1/counters/" + id, CounterName.rename(name), CounterName.class);
     }
 }

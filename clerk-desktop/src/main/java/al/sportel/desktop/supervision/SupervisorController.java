@@ -1,7 +1,5 @@
 package al.sportel.desktop.supervision;
 
-import al.sportel.model.Board;
-
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.api.EventStream;
@@ -10,6 +8,8 @@ import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
 import al.sportel.desktop.app.SportelApp;
 import al.sportel.desktop.app.Tables;
+import al.sportel.model.Board;
+import al.sportel.model.Branch;
 import al.sportel.model.Counter;
 import al.sportel.model.LiveEvent;
 import al.sportel.model.Role;
@@ -114,7 +114,7 @@ public final class SupervisorController {
             branchChoice.setVisible(true);
             branchChoice.setManaged(true);
             bg.run(api::branches, list -> {
-                branchChoice.getItems().setAll(list.stream().map(SupervisorApi.BranchRow::code).toList());
+                branchChoice.getItems().setAll(list.stream().map(Branch::code).toList());
                 branchChoice.setValue(branch);
                 branchChoice.valueProperty().addListener((o, was, now) -> {
                     if (now != null && !now.equals(branch)) {

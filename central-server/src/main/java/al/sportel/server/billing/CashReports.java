@@ -1,9 +1,12 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
+import al.sportel.model.billing.CashLine;
+import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.CashTotal;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
-import al.sportel.server.queue.QueueEngine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,35 +18,24 @@ import java.util.stream.Stream;
  * taken offline on this day but received later is a {@code lateEntry}: counted on its own day and
  * flagged, so the supervisor sees why a closed day's total changed.
  */
-public final class CashReport {
-
-    public record Line(long id, String receiptNumber, String customerCode, String amount, String method, Instant createdAt,
-                       String clerk, boolean voided, boolean lateEntry) {
-    }
-
-    public record Total(String method, int count, String amount) {
-    }
-
-    public record Report(long counterId, int counterNumber, String branchCode, LocalDate date, List<Total> totals, String total,
-                         int voidedCount, String voidedAmount, List<Line> payments, int lateEntryCount) {
-    }
+public final class CashReports {
 
     private final Database db;
 
-    public CashReport(Database db) {
+    public CashReports(Database db) {
         this.db = db;
     }
 
-    public Report forCounter(long counterId, LocalDate date) {
+    public CashReport forCounter(long counterId, LocalDate date) {
         return db.read(h -> {
             record CounterRef(int number, String branchCode) {
             }
             CounterRef counter = h.createQuery("SELECT counter_number, branch_code FROM counters WHERE id = :c").bind("c", counterId)
                     .map((rs, x) -> new CounterRef(rs.getInt(1), rs.getString(2))).findOne()
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
-            Instant from = date.atStartOfDay(QueueEngine.ZONE).toInstant();
-            Instant to = date.plusDays(1).atStartOfDay(QueueEngine.ZONE).toInstant();
-            record Row(Line line, long amount) {
+            Instant from = date.atStartOfDay(BusinessTime.ZONE).toInstant();
+            Instant to = date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
+            record Row(CashLine line, long amount) {
             }
             // The drawer holds money by when it was taken: a payment taken offline counts on its own day.
             List<Row> rows = h.createQuery("""
@@ -54,25 +46,25 @@ public final class CashReport {
                             ORDER BY p.taken_at, p.id
                             """)
                     .bind("c", counterId).bind("from", from).bind("to", to)
-                    .map((rs, x) -> new Row(new Line(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
+                    .map((rs, x) -> new Row(new CashLine(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
                             rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
                             rs.getInt(8) > 0, rs.getBoolean(9)), rs.getLong(4)))
                     .list();
-            List<Total> totals = Stream.of("CASH", "CARD").map(m -> {
+            List<CashTotal> totals = Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
-                return new Total(m, of.size(), Money.format(of.stream().mapToLong(Row::amount).sum()));
+                return new CashTotal(m, of.size(), Money.format(of.stream().mapToLong(Row::amount).sum()));
             }).toList();
             long total = rows.stream().filter(r -> !r.line().voided()).mapToLong(Row::amount).sum();
             List<Row> voided = rows.stream().filter(r -> r.line().voided()).toList();
-            return new Report(counterId, counter.number(), counter.branchCode(), date, totals, Money.format(total),
+            return new CashReport(counterId, counter.number(), counter.branchCode(), date, totals, Money.format(total),
                     voided.size(), Money.format(voided.stream().mapToLong(Row::amount).sum()),
                     rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count());
         });
     }
 
-    static String csv(Report r) {
+    static String csv(CashReport r) {
         StringBuilder sb = new StringBuilder("receiptNumber,customerCode,amount,method,createdAt,clerk,voided,lateEntry\n");
-        for (Line l : r.payments()) {
+        for (CashLine l : r.payments()) {
             sb.append(l.receiptNumber()).append(',').append(l.customerCode()).append(',').append(l.amount()).append(',')
                     .append(l.method()).append(',').append(l.createdAt()).append(',').append('"')
                     .append(l.clerk().replace("\"", "\"\"")).append('"').append(',').append(l.voided()).append(',').append(l.lateEntry()).append('\n');

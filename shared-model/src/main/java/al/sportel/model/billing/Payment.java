@@ -1,15 +1,16 @@
-package al.sportel.server.billing;
+package al.sportel.model.billing;
 
 import al.sportel.model.UserInfo;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A payment as the API shows it; money as decimal strings with two places. {@code verificationUrl}
- * (built from the public URL and the unguessable {@code verificationCode}) is the receipt's QR link; {@code lateEntry} marks an offline payment taken on an
- * earlier day than it reached the server.
+ * A payment as the API shows it; money as decimal strings with two places. {@code takenAt} is when the
+ * money changed hands (earlier than {@code createdAt} for a payment taken offline). {@code verificationUrl}
+ * (the public URL and the unguessable {@code verificationCode}) is the receipt's QR link; {@code lateEntry}
+ * marks an offline payment taken on an earlier day than it reached the server.
  */
-public record PaymentView(
+public record Payment(
         long id,
         String receiptNumber,
         String customerCode,
@@ -31,7 +32,4 @@ public record PaymentView(
         String verificationCode,
         String verificationUrl,
         boolean lateEntry) {
-
-    public record PaidBill(long billId, String period, String amount) {
-    }
 }

@@ -1,0 +1,26 @@
+package al.sportel.model;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The one time zone of the business: a business day, a receipt year and every time printed for a
+ * person are in Tirana time, wherever the server or a counter's clock happens to be set.
+ */
+public final class BusinessTime {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Tirane");
+
+    private BusinessTime() {
+    }
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    public static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
+    }
+}

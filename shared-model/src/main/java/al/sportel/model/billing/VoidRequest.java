@@ -1,0 +1,5 @@
+package al.sportel.model.billing;
+
+/** {@code POST /api/v1/payments/{id}/void}. */
+public record VoidRequest(String reason) {
+}
