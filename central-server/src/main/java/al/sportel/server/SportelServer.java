@@ -12,6 +12,8 @@ import al.sportel.server.billing.PaymentService;
 import al.sportel.server.billing.ReceiptCodes;
 import al.sportel.server.billing.ReceiptPage;
 import al.sportel.server.branches.BranchRoutes;
+import al.sportel.server.channels.Channels;
+import al.sportel.server.channels.SecretBox;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
@@ -20,6 +22,10 @@ import al.sportel.server.demo.DemoData;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
+import al.sportel.server.fiscal.FiscalOutbox;
+import al.sportel.server.fiscal.FiscalPaymentHook;
+import al.sportel.server.fiscal.FiscalRoutes;
+import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.http.AccessLogMask;
 import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.JettyErrors;
@@ -115,14 +121,21 @@ public final class SportelServer implements AutoCloseable {
             new WebPages().register(app);
             new EventRoutes(hub, branches::exists, clientAddress, security.displayStreamsPerAddress()).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
+            // fiscalization (issue 22, docs/fiscal.md)
+            FiscalService fiscal = new FiscalService(db, config.clock(), FiscalService.soap(config.clock()));
+            new FiscalRoutes(fiscal, mapper).register(app);
+            FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
+            app.events(e -> e.serverStopping(fiscalOutbox::close));
             new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),
-                    new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment())).register(app);
+                    new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()))
+                    .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper, clientAddress, links,
                     new RateLimiter(security.trackLookupsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
             new BoardRoutes(new BoardService(db, engine, config.clock())).register(app);
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
+            Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
             started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app);
             app.start(config.host(), config.port());

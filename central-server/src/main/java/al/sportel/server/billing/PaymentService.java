@@ -10,6 +10,7 @@ import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.UnpaidBill;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.Users;
+import al.sportel.server.channels.CustomerLedger;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.PublicLinks;
@@ -70,7 +71,8 @@ public final class PaymentService {
                             rs.getObject(4, LocalDate.class)))
                     .list();
             long balance = bills.stream().mapToLong(b -> Money.parse(b.amount())).sum();
-            return new Customer(c.code(), c.name(), c.address(), bills, Money.format(balance));
+            return new Customer(c.code(), c.name(), c.address(), bills, Money.format(balance), Money.format(CustomerLedger.credit(h, code)),
+                    CustomerLedger.lastPayments(h, code, 5));
         });
     }
 
@@ -180,6 +182,11 @@ public final class PaymentService {
         }
     }
 
+    /** Payments recorded before verification codes existed get theirs at the next start. */
+    private String verificationUrl(String code) {
+        return code == null ? null : links.to(ReceiptPage.PATH + code);
+    }
+
     Optional<Payment> load(Handle h, long id) {
         return h.createQuery("""
                         SELECT p.*, u.username, u.display_name, u.role, u.branch_code AS ubranch,
@@ -198,7 +205,7 @@ public final class PaymentService {
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0,
                             rs.getObject("taken_at", OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
                             Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"), rs.getString("verification_code"),
-                            links.to(ReceiptPage.PATH + rs.getString("verification_code")), rs.getBoolean("late_entry"));
+                            verificationUrl(rs.getString("verification_code")), rs.getBoolean("late_entry"));
                 })
                 .findOne()
                 .map(p -> {

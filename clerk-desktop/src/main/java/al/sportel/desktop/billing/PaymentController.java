@@ -182,6 +182,7 @@ public final class PaymentController {
                 billChecks.add(cb);
                 billsBox.getChildren().add(cb);
             }
+            CustomerLedgerLines.addTo(billsBox, c, i18n);
         }
         fillAmountFromBills();
     }
