@@ -1,0 +1,150 @@
+package al.sportel.slip;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * A {@link Slip} as a PDF for an 80 mm roll (72 mm printable): one page as long as its lines, ending
+ * with a vector QR code and its address, for printers the operating system drives and for the copy
+ * kept on disk. Helvetica's WinAnsi covers ë and ç.
+ */
+public final class SlipPdf {
+
+    private static final float WIDTH = 80 / 25.4f * 72;
+    private static final float MARGIN = 4 / 25.4f * 72;
+    private static final float LINE = 11;
+    private static final float QR_SIZE = 110;
+    private static final float TEXT = 8;
+    private static final float HEADING = 8.5f;
+
+    private SlipPdf() {
+    }
+
+    public static byte[] render(Slip slip) {
+        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        List<SlipLine> lines = wrapParagraphs(slip.lines(), regular);
+        boolean qr = slip.qrUrl() != null;
+        float height = MARGIN * 2 + lines.size() * LINE + (qr ? QR_SIZE + LINE : 0) + (slip.footer() != null ? 2 * LINE : 0);
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(new PDRectangle(WIDTH, height));
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                float y = height - MARGIN - LINE;
+                for (SlipLine l : lines) {
+                    switch (l.kind()) {
+                        case RULE -> {
+                            s.moveTo(MARGIN, y + LINE / 2);
+                            s.lineTo(WIDTH - MARGIN, y + LINE / 2);
+                            s.setLineWidth(0.5f);
+                            s.stroke();
+                        }
+                        case CENTER -> centered(s, regular, HEADING, l.left(), y);
+                        case TITLE -> centered(s, bold, HEADING, l.left(), y);
+                        case BOLD_ROW -> row(s, bold, l.left(), l.right(), y);
+                        case ROW, PARAGRAPH -> row(s, regular, l.left(), l.right(), y);
+                    }
+                    y -= LINE;
+                }
+                if (qr) {
+                    drawQr(s, slip.qrUrl(), (WIDTH - QR_SIZE) / 2, y - QR_SIZE + LINE / 2);
+                    y -= QR_SIZE;
+                    centered(s, regular, 6f, slip.qrUrl(), y);
+                    y -= LINE * 1.4f;
+                }
+                if (slip.footer() != null) {
+                    centered(s, bold, HEADING, slip.footer(), y);
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write the slip", e);
+        }
+    }
+
+    private static List<SlipLine> wrapParagraphs(List<SlipLine> lines, PDType1Font font) {
+        List<SlipLine> out = new ArrayList<>();
+        for (SlipLine l : lines) {
+            if (l.kind() != SlipLine.Kind.PARAGRAPH) {
+                out.add(l);
+                continue;
+            }
+            StringBuilder line = new StringBuilder();
+            for (String word : l.left().split("\\s+")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (width(font, TEXT, candidate) > WIDTH - 2 * MARGIN && !line.isEmpty()) {
+                    out.add(new SlipLine(SlipLine.Kind.ROW, line.toString(), ""));
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            if (!line.isEmpty()) {
+                out.add(new SlipLine(SlipLine.Kind.ROW, line.toString(), ""));
+            }
+        }
+        return out;
+    }
+
+    private static float width(PDType1Font font, float size, String text) {
+        try {
+            return font.getStringWidth(text) / 1000 * size;
+        } catch (IOException | IllegalArgumentException e) {
+            // a character outside WinAnsi: estimate, the text itself fails loudly when drawn
+            return text.length() * size * 0.5f;
+        }
+    }
+
+    private static void row(PDPageContentStream s, PDType1Font font, String left, String right, float y) throws IOException {
+        text(s, font, TEXT, left, MARGIN, y);
+        text(s, font, TEXT, right, WIDTH - MARGIN - width(font, TEXT, right), y);
+    }
+
+    private static void centered(PDPageContentStream s, PDType1Font font, float size, String text, float y) throws IOException {
+        text(s, font, size, text, Math.max(MARGIN, (WIDTH - width(font, size, text)) / 2), y);
+    }
+
+    private static void text(PDPageContentStream s, PDType1Font font, float size, String text, float x, float y) throws IOException {
+        if (text.isEmpty()) {
+            return;
+        }
+        s.beginText();
+        s.setFont(font, size);
+        s.newLineAtOffset(x, y);
+        s.showText(text);
+        s.endText();
+    }
+
+    private static void drawQr(PDPageContentStream s, String url, float x, float y) throws IOException {
+        BitMatrix m;
+        try {
+            m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 1));
+        } catch (WriterException e) {
+            throw new IOException(e);
+        }
+        float cell = QR_SIZE / m.getWidth();
+        for (int row = 0; row < m.getHeight(); row++) {
+            for (int col = 0; col < m.getWidth(); col++) {
+                if (m.get(col, row)) {
+                    s.addRect(x + col * cell, y + (m.getHeight() - 1 - row) * cell, cell, cell);
+                }
+            }
+        }
+        s.fill();
+    }
+}
