@@ -3,11 +3,13 @@ package al.sportel.server.billing;
 import al.sportel.model.Formats;
 import al.sportel.model.billing.PaidBill;
 import al.sportel.model.billing.Payment;
-import al.sportel.server.print.ThermalSlip;
+import al.sportel.slip.Slip;
 import java.util.Map;
 
 /**
- * The printed receipt: a {@link ThermalSlip} with the QR code to the public verification page.
+ * What the printed receipt says: a {@link Slip} ending with the QR code to the public verification page.
+ * The server sends it as a PDF or, to a desktop that drives a thermal printer, as the slip itself
+ * (docs/decisions/0006-one-slip-renderer.md).
  */
 public final class ReceiptPdf {
 
@@ -32,9 +34,9 @@ public final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
-    public static byte[] render(Payment p, Context c, boolean english) {
+    public static Slip slip(Payment p, Context c, boolean english) {
         Map<String, String> t = english ? EN : SQ;
-        ThermalSlip slip = new ThermalSlip().title(t.get("company")).center(c.branchName()).center(c.branchAddress()).rule()
+        Slip.Builder slip = Slip.builder().title(t.get("company")).center(c.branchName()).center(c.branchAddress()).rule()
                 .title(t.get("title"));
         if (p.voided()) {
             slip.title(t.get("void"));
@@ -49,6 +51,6 @@ public final class ReceiptPdf {
         if (p.tendered() != null) {
             slip.row(t.get("tendered"), Formats.money(p.tendered())).row(t.get("change"), Formats.money(p.change()));
         }
-        return slip.rule().center(t.get("verify")).render(c.verifyUrl(), t.get("thanks"));
+        return slip.rule().center(t.get("verify")).build(c.verifyUrl(), t.get("thanks"));
     }
 }
