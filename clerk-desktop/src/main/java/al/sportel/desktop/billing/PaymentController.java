@@ -12,6 +12,7 @@ import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.PaymentRequest;
 import al.sportel.model.billing.UnpaidBill;
+import al.sportel.slip.Slip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,8 @@ public final class PaymentController {
     private final List<CheckBox> billChecks = new ArrayList<>();
     private CounterLink link;
     private Payment lastPayment;
-    private java.nio.file.Path lastOfflineReceipt;
+    private Slip lastOfflineReceipt;
+    private String lastOfflineName;
 
     public void init(SportelApp app, Session session, CounterLink link, Supplier<String> currentTicketId) {
         this.link = link;
@@ -79,7 +81,7 @@ public final class PaymentController {
         this.api = session.api();
         this.session = session;
         this.currentTicketId = currentTicketId;
-        this.printer = new ReceiptPrinter(app.config().dataDir());
+        this.printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
         ToggleGroup method = new ToggleGroup();
         cashToggle.setToggleGroup(method);
         cardToggle.setToggleGroup(method);
@@ -273,20 +275,20 @@ public final class PaymentController {
             Outbox.Item item = link.submitPayment(body, summary);
             Optional<Outbox.Item> settled = link.awaitSettled(item);
             if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
-                return new PayOutcome(null, null, item, settled.get().lastError());
+                return new PayOutcome(null, null, item, settled.get().lastError(), null);
             }
             if (settled.isPresent()) {
                 Payment p = api.fromJson(settled.get().response(), Payment.class);
                 ReceiptPrinter.Outcome printed;
                 try {
-                    printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang));
+                    printed = printer.print(p.receiptNumber(), () -> api.receiptPdf(p.id(), lang), () -> api.receiptSlip(p.id(), lang));
                 } catch (Exception e) {
                     printed = null; // the money is taken; the receipt can be reprinted
                 }
-                return new PayOutcome(p, printed, item, null);
+                return new PayOutcome(p, printed, item, null, null);
             }
-            byte[] pdf = OfflineReceipt.pdf(i18n, item, paidBy, c.amount(), c.tendered(), session);
-            return new PayOutcome(null, printer.print("offline-" + OfflineReceipt.reference(item), pdf), item, null);
+            Slip slip = OfflineReceipt.slip(i18n, item, paidBy, c.amount(), c.tendered(), session);
+            return new PayOutcome(null, printer.print("offline-" + OfflineReceipt.reference(item), slip), item, null, slip);
         }, out -> {
             if (out.refusal() != null) {
                 paymentMessage.setText(i18n.t("pay.refused", out.refusal()));
@@ -295,7 +297,8 @@ public final class PaymentController {
             tendered.clear();
             if (out.payment() == null) {
                 lastPayment = null;
-                lastOfflineReceipt = out.printed().file();
+                lastOfflineReceipt = out.offlineSlip();
+                lastOfflineName = "offline-" + OfflineReceipt.reference(out.item());
                 paymentMessage.setText(i18n.t("pay.offline.done", OfflineReceipt.reference(out.item())));
                 onLookup(); // the cached bills, less what was just taken
                 return;
@@ -312,14 +315,15 @@ public final class PaymentController {
         }, e -> paymentMessage.setText(e.getMessage()));
     }
 
-    private record PayOutcome(Payment payment, ReceiptPrinter.Outcome printed, Outbox.Item item, String refusal) {
+    private record PayOutcome(Payment payment, ReceiptPrinter.Outcome printed, Outbox.Item item, String refusal, Slip offlineSlip) {
     }
 
     @FXML
     private void onReprint() {
         if (lastPayment == null && lastOfflineReceipt != null) {
-            java.nio.file.Path file = lastOfflineReceipt;
-            bg.run(() -> printer.print(file.getFileName().toString().replace(".pdf", ""), java.nio.file.Files.readAllBytes(file)),
+            Slip slip = lastOfflineReceipt;
+            String name = lastOfflineName;
+            bg.run(() -> printer.print(name, slip),
                     out -> paymentMessage.setText(out.file().toString()), e -> paymentMessage.setText(e.getMessage()));
             return;
         }
@@ -329,10 +333,15 @@ public final class PaymentController {
         }
         Payment p = lastPayment;
         String lang = i18n.lang();
-        bg.run(() -> printer.print(p.receiptNumber(), api.receiptPdf(p.id(), lang)),
+        bg.run(() -> printer.print(p.receiptNumber(), () -> api.receiptPdf(p.id(), lang), () -> api.receiptSlip(p.id(), lang)),
                 out -> paymentMessage.setText(out.printed() ? i18n.t("pay.done.printed", p.receiptNumber())
                         : i18n.t("pay.done.saved", p.receiptNumber(), out.file().toString())),
                 e -> paymentMessage.setText(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+    }
+
+    @FXML
+    private void onPrinter() {
+        PrinterDialog.show(reprintButton.getScene().getWindow(), i18n, bg, app.settings());
     }
 
     @FXML

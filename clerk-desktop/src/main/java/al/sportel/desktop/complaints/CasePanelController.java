@@ -6,6 +6,7 @@ import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.SportelApp;
 import al.sportel.desktop.app.Tables;
+import al.sportel.desktop.billing.PrinterChoice;
 import al.sportel.desktop.billing.ReceiptPrinter;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.model.billing.Customer;
@@ -74,7 +75,7 @@ public final class CasePanelController {
         this.session = session;
         this.currentTicketId = currentTicketId;
         this.lookedUp = lookedUp;
-        this.printer = new ReceiptPrinter(app.config().dataDir());
+        this.printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
         ToggleGroup kind = new ToggleGroup();
         complaintToggle.setToggleGroup(kind);
         applicationToggle.setToggleGroup(kind);
@@ -231,7 +232,7 @@ public final class CasePanelController {
             CaseView c = api.fromJson(settled.get().response(), CaseView.class);
             ReceiptPrinter.Outcome slip = null;
             try {
-                slip = printer.print(c.trackingCode(), api.caseSlip(c.id(), lang));
+                slip = printer.print(c.trackingCode(), () -> api.caseSlip(c.id(), lang), () -> api.caseSlipContent(c.id(), lang));
             } catch (Exception e) {
                 // the case is registered; the slip can be printed from the list
             }
