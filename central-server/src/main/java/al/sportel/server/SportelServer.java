@@ -8,6 +8,8 @@ import al.sportel.server.billing.BillingRoutes;
 import al.sportel.server.billing.PaymentService;
 import al.sportel.server.billing.ReceiptPage;
 import al.sportel.server.branches.BranchRoutes;
+import al.sportel.server.channels.Channels;
+import al.sportel.server.channels.SecretBox;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
@@ -95,6 +97,7 @@ public final class SportelServer implements AutoCloseable {
                     .register(app);
             new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
             new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
+            Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
             SportelServer server = new SportelServer(config, db, hub, app);
             app.start(config.host(), config.port());
             return server;

@@ -9,6 +9,7 @@ import al.sportel.model.billing.PaidBill;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.UnpaidBill;
 import al.sportel.server.auth.Access;
+import al.sportel.server.channels.CustomerLedger;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import java.time.Clock;
@@ -62,7 +63,8 @@ public final class PaymentService {
                             rs.getObject(4, LocalDate.class)))
                     .list();
             long balance = bills.stream().mapToLong(b -> Money.parse(b.amount())).sum();
-            return new Customer(c[0], c[1], c[2], bills, Money.format(balance));
+            return new Customer(c[0], c[1], c[2], bills, Money.format(balance), Money.format(CustomerLedger.credit(h, code)),
+                    CustomerLedger.lastPayments(h, code, 5));
         });
     }
 

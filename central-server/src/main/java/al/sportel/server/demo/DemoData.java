@@ -65,6 +65,7 @@ public final class DemoData {
         user(h, "kiosk1", "Kioska Tiranë", "KIOSK", "TR01", hash, now);
         user(h, "kiosk2", "Kioska Durrës", "KIOSK", "DR01", hash, now);
         customers(h);
+        channelPartners(h, now);
         log.info("demo data loaded: branches TR01 and DR01, users admin, supervisor1-2, clerk1-10, kiosk1-2 (password '{}')", PASSWORD);
     }
 
@@ -107,6 +108,14 @@ public final class DemoData {
                         """)
                 .bind("u", username).bind("d", displayName).bind("r", role).bind("b", branch).bind("h", hash).bind("now", now)
                 .execute();
+    }
+
+    /** One payment partner of each kind (issue 18); an admin issues their API keys (docs/channels.md). */
+    private static void channelPartners(Handle h, Instant now) {
+        String sql = "INSERT INTO channel_partners (code, name, kind, active, created_at) VALUES (?, ?, ?, TRUE, ?)";
+        h.execute(sql, "POSTA", "Posta Shqiptare", "POST", now);
+        h.execute(sql, "BKT", "Banka Kombëtare Tregtare", "BANK", now);
+        h.execute(sql, "MPAY", "M-Pay Celular", "MOBILE", now);
     }
 
     /**

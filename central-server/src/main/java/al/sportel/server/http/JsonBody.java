@@ -21,7 +21,11 @@ public final class JsonBody {
     }
 
     public static JsonBody of(Context ctx, ObjectMapper mapper) {
-        String text = ctx.body();
+        return parse(ctx.body(), mapper);
+    }
+
+    /** For a body the caller has already read (a signed partner request, whose bytes the signature covers). */
+    public static JsonBody parse(String text, ObjectMapper mapper) {
         if (text.isBlank()) {
             throw ApiException.badRequest("The request needs a JSON object body");
         }

@@ -184,6 +184,7 @@ public final class PaymentController {
                 billChecks.add(cb);
                 billsBox.getChildren().add(cb);
             }
+            CustomerLedgerLines.addTo(billsBox, c, i18n);
         }
         fillAmountFromBills();
     }

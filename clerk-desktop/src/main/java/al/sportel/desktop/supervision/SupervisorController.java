@@ -109,6 +109,7 @@ public final class SupervisorController {
         charts = new ChartsPane(i18n);
         chartsTab.setContent(charts.node());
         reportsTab.setContent(new ReportsPane(app, api, () -> branch).node());
+        tabs.getTabs().add(tabs.getTabs().indexOf(reportsTab) + 1, ChannelsPane.tab(app, client));
         if (user.role() == Role.ADMIN) {
             adminTab.setContent(new AdminPane(app, api, () -> branch, () -> board).node());
             branchChoice.setVisible(true);

@@ -1,0 +1,206 @@
+package al.sportel.server.channels;
+
+import al.sportel.model.BusinessTime;
+import al.sportel.model.Money;
+import al.sportel.model.UserInfo;
+import al.sportel.model.channels.ChannelCustomer;
+import al.sportel.model.channels.ChannelPayment;
+import al.sportel.model.channels.ChannelReversal;
+import al.sportel.model.channels.Partner;
+import al.sportel.server.admin.AuditLog;
+import al.sportel.server.db.Database;
+import al.sportel.server.http.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Money from partners onto the one customer ledger: oldest bills first, the rest as credit, exactly
+ * once per partner reference. The customer row is locked for the whole payment, as at the counter,
+ * so a counter and a bank paying the same bill at once are served one after the other.
+ */
+public final class ChannelPayments {
+
+    /** What a partner sends; {@link #hash()} is what "the same request" means for a replay. */
+    record Request(String reference, String customerCode, long amount, Instant paidAt, String method) {
+        String hash() {
+            return Signature.sha256Hex(String.join("\n", reference, customerCode, Long.toString(amount),
+                    paidAt.truncatedTo(ChronoUnit.MICROS).toString(), method == null ? "" : method));
+        }
+    }
+
+    /** The answer, and whether it is the replay of an earlier one. */
+    record Outcome(String json, boolean replayed) {
+    }
+
+    private final Database db;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    public ChannelPayments(Database db, ObjectMapper mapper, Clock clock) {
+        this.db = db;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.audit = new AuditLog(clock);
+    }
+
+    ChannelCustomer customer(String code) {
+        return db.read(h -> {
+            String name = ChannelPaymentQueries.customerName(h, code)
+                    .orElseThrow(() -> ApiException.notFound("No customer with code " + code));
+            List<ChannelPaymentQueries.Bill> bills = ChannelPaymentQueries.unpaidBills(h, code);
+            return new ChannelCustomer(code, shortName(name), Money.format(bills.stream().mapToLong(ChannelPaymentQueries.Bill::owed).sum()),
+                    bills.stream().map(b -> new ChannelCustomer.Bill(b.period(), Money.format(b.owed()), b.dueDate())).toList());
+        });
+    }
+
+    /** "Fatmir Zeneli" → "F. Zeneli": enough for the customer to recognise, too little to be worth harvesting. */
+    static String shortName(String full) {
+        String[] parts = full.strip().split("\\s+");
+        if (parts.length < 2) {
+            return parts[0];
+        }
+        return parts[0].charAt(0) + ". " + parts[parts.length - 1];
+    }
+
+    Outcome pay(Partner partner, Request r) {
+        return pay(partner, r, "API", null);
+    }
+
+    private Outcome pay(Partner partner, Request r, String source, UserInfo createdBy) {
+        String hash = r.hash();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return db.tx(h -> {
+                    Optional<Outcome> earlier = replay(h, partner, r.reference(), hash);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                    if (!ChannelPaymentQueries.lockCustomer(h, r.customerCode())) {
+                        throw ApiException.invalid("customerCode", "no customer with this code");
+                    }
+                    // again under the lock: a parallel send of the same reference may have committed meanwhile
+                    earlier = replay(h, partner, r.reference(), hash);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                    return new Outcome(record(h, partner, r, hash, source, createdBy), false);
+                });
+            } catch (RuntimeException e) {
+                // The unique (partner, reference) stopped a parallel twin; the next round replays its answer.
+                if (attempt < 3 && isUniqueViolation(e)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Optional<Outcome> replay(Handle h, Partner partner, String reference, String hash) {
+        return ChannelPaymentQueries.byReference(h, partner.id(), reference).map(e -> {
+            if (!e.requestHash().equals(hash)) {
+                throw ApiException.conflict("reference-reused",
+                        "Reference " + reference + " was already used for a different payment");
+            }
+            return new Outcome(e.response(), true);
+        });
+    }
+
+    private String record(Handle h, Partner partner, Request r, String hash, String source, UserInfo createdBy) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<ChannelPaymentQueries.Bill> bills = ChannelPaymentQueries.unpaidBills(h, r.customerCode());
+        long owed = bills.stream().mapToLong(ChannelPaymentQueries.Bill::owed).sum();
+        long credit = Math.max(0, r.amount() - owed);
+        String receipt = ChannelPaymentQueries.nextReceiptNumber(h, partner.id(), partner.code(), now);
+        long id = ChannelPaymentQueries.insert(h, new ChannelPaymentQueries.NewPayment(partner.id(), r.reference(), hash, receipt,
+                r.customerCode(), r.amount(), credit, r.method(), r.paidAt().truncatedTo(ChronoUnit.MICROS), now, source,
+                createdBy == null ? null : createdBy.id()));
+        long left = r.amount() - credit;
+        for (ChannelPaymentQueries.Bill b : bills) {
+            if (left == 0) {
+                break;
+            }
+            long part = Math.min(left, b.owed());
+            ChannelPaymentQueries.allocate(h, id, b.id(), part);
+            left -= part;
+        }
+        ChannelPayment answer = new ChannelPayment(id, receipt, r.reference(), r.customerCode(), Money.format(r.amount()),
+                Money.format(credit), r.method(), r.paidAt().truncatedTo(ChronoUnit.MICROS), now, ChannelPaymentQueries.paidBills(h, id));
+        String json = write(answer);
+        ChannelPaymentQueries.storeResponse(h, id, json);
+        return json;
+    }
+
+    /** A same-day cancellation by the partner; asking again answers the same reversal. */
+    ChannelReversal reverse(Partner partner, String reference) {
+        return db.tx(h -> {
+            ChannelPaymentQueries.Existing p = ChannelPaymentQueries.byReference(h, partner.id(), reference)
+                    .orElseThrow(() -> ApiException.notFound("No payment with reference " + reference));
+            ChannelPaymentQueries.lockCustomer(h, p.customerCode());
+            String receipt = receiptOf(p);
+            Optional<Instant> already = ChannelPaymentQueries.reversedAt(h, p.id());
+            if (already.isPresent()) {
+                return new ChannelReversal(p.id(), reference, receipt, Money.format(p.amount()), already.get());
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (!LocalDate.ofInstant(p.receivedAt(), BusinessTime.ZONE).equals(LocalDate.ofInstant(now, BusinessTime.ZONE))) {
+                throw ApiException.conflict("reversal-too-late",
+                        "Only a payment received today can be reversed; ask the finance office for an older one");
+            }
+            ChannelPaymentQueries.reverse(h, p.id(), now);
+            return new ChannelReversal(p.id(), reference, receipt, Money.format(p.amount()), now);
+        });
+    }
+
+    /**
+     * A supervisor's one click on a line of a settlement file that never arrived through the API: the
+     * payment is recorded from the file, marked as such, and the action audited.
+     */
+    Outcome createFromFile(UserInfo supervisor, Partner partner, Request r) {
+        return db.tx(h -> {
+            if (ChannelPaymentQueries.byReference(h, partner.id(), r.reference()).isPresent()) {
+                throw ApiException.conflict("already-received", "Reference " + r.reference() + " has already been received");
+            }
+            if (!ChannelPaymentQueries.lockCustomer(h, r.customerCode())) {
+                throw ApiException.invalid("customerCode", "the file names a customer we do not have: " + r.customerCode());
+            }
+            String json = record(h, partner, r, r.hash(), "SETTLEMENT", supervisor);
+            audit.record(h, supervisor, supervisor.branchCode(), "channel.payment.from-file", "partner " + partner.code() + " ref " + r.reference(),
+                    "customer " + r.customerCode() + ", " + Money.format(r.amount()) + " lek paid " + r.paidAt());
+            return new Outcome(json, false);
+        });
+    }
+
+    private String receiptOf(ChannelPaymentQueries.Existing p) {
+        try {
+            return mapper.readTree(p.response()).path("receiptNumber").asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer of payment " + p.id() + " is not JSON", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
