@@ -18,6 +18,10 @@ import al.sportel.server.demo.DemoData;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
+import al.sportel.server.fiscal.FiscalOutbox;
+import al.sportel.server.fiscal.FiscalPaymentHook;
+import al.sportel.server.fiscal.FiscalRoutes;
+import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
 import al.sportel.server.http.WebPages;
@@ -90,7 +94,13 @@ public final class SportelServer implements AutoCloseable {
             new WebPages().register(app);
             new EventRoutes(hub, branches::exists).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
-            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock()).register(app);
+            // fiscalization (issue 22, docs/fiscal.md)
+            FiscalService fiscal = new FiscalService(db, config.clock(), FiscalService.soap(config.clock()));
+            new FiscalRoutes(fiscal, mapper).register(app);
+            FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
+            app.events(e -> e.serverStopping(fiscalOutbox::close));
+            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock())
+                    .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
             new al.sportel.server.supervision.BoardRoutes(new al.sportel.server.supervision.BoardService(db, engine, config.clock()))

@@ -7,14 +7,17 @@ import java.util.List;
 
 /**
  * What an 80 mm slip says, apart from how it is put on paper: its lines, then an optional QR code
- * with the address it carries, then an optional footer. {@link SlipPdf} and {@link SlipEscPos} draw the
- * same slip, so a receipt looks alike from a laser printer and from a thermal printer. It is also a
- * wire message: the server sends it as JSON to a desktop that prints on a thermal printer itself.
+ * with the address it carries and a caption under it, then an optional footer. {@link SlipPdf} and
+ * {@link SlipEscPos} draw the same slip, so a receipt looks alike from a laser printer and from a
+ * thermal printer. It is also a wire message: the server sends it as JSON to a desktop that prints
+ * on a thermal printer itself.
  */
-public record Slip(List<SlipLine> lines, String qrUrl, String footer) {
+public record Slip(List<SlipLine> lines, String qrUrl, String qrCaption, String footer) {
 
+    /** {@code qrCaption}, printed under the QR code, is its address unless told otherwise. */
     public Slip {
         lines = List.copyOf(lines);
+        qrCaption = qrCaption == null ? qrUrl : qrCaption;
     }
 
     public static Builder builder() {
@@ -62,12 +65,17 @@ public record Slip(List<SlipLine> lines, String qrUrl, String footer) {
 
         /** The slip ending with a QR code to {@code qrUrl} (printed below it too) and a footer line. */
         public Slip build(String qrUrl, String footer) {
-            return new Slip(lines, qrUrl, footer);
+            return new Slip(lines, qrUrl, qrUrl, footer);
+        }
+
+        /** With a caption under the QR code other than its address (a long address does not fit the roll). */
+        public Slip build(String qrUrl, String qrCaption, String footer) {
+            return new Slip(lines, qrUrl, qrCaption, footer);
         }
 
         /** A slip without a QR code or footer (an offline receipt has no page to point at yet). */
         public Slip build() {
-            return new Slip(lines, null, null);
+            return new Slip(lines, null, null, null);
         }
 
         private Builder add(Kind kind, String left, String right) {

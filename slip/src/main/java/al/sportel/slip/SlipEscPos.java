@@ -6,6 +6,7 @@ import com.github.anastaciocintra.escpos.EscPos.CutMode;
 import com.github.anastaciocintra.escpos.EscPosConst.Justification;
 import com.github.anastaciocintra.escpos.Style;
 import com.github.anastaciocintra.escpos.barcode.QRCode;
+import com.github.anastaciocintra.escpos.barcode.QRCode.QRErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,8 +80,10 @@ public final class SlipEscPos {
         }
         if (slip.qrUrl() != null) {
             p.feed(1);
-            p.write(new QRCode().setSize(QR_MODULE_DOTS).setJustification(Justification.Center), slip.qrUrl());
-            p.writeLF(centred, slip.qrUrl());
+            // level M: the fiscal receipt's QR must survive 15 % damage, as on the PDF
+            p.write(new QRCode().setSize(QR_MODULE_DOTS).setErrorCorrectionLevel(QRErrorCorrectionLevel.QR_ECLEVEL_M_Default)
+                    .setJustification(Justification.Center), slip.qrUrl());
+            p.writeLF(centred, slip.qrCaption());
         }
         if (slip.footer() != null) {
             p.feed(1);

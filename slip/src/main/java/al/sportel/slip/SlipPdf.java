@@ -5,6 +5,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class SlipPdf {
                 if (qr) {
                     drawQr(s, slip.qrUrl(), (WIDTH - QR_SIZE) / 2, y - QR_SIZE + LINE / 2);
                     y -= QR_SIZE;
-                    centered(s, regular, 6f, slip.qrUrl(), y);
+                    centered(s, regular, 6f, slip.qrCaption(), y);
                     y -= LINE * 1.4f;
                 }
                 if (slip.footer() != null) {
@@ -133,7 +134,9 @@ public final class SlipPdf {
     private static void drawQr(PDPageContentStream s, String url, float x, float y) throws IOException {
         BitMatrix m;
         try {
-            m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 1));
+            // level M at least: the fiscal receipt's QR must survive 15 % damage (fiscalization spec 3.7.6)
+            m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
         } catch (WriterException e) {
             throw new IOException(e);
         }
