@@ -60,6 +60,12 @@ class SlipEscPosTest {
         String value = "100001 Arben Hoxha Kodra e Diellit";
         assertThat(indexOf(bytes, ("Klienti:\n").getBytes(CP1252))).as("label alone when both do not fit").isPositive();
         assertThat(indexOf(bytes, value.getBytes(CP1252))).isPositive();
+
+        // a long address under the QR gives way to a caption that fits (the fiscal receipt's check link)
+        Slip fiscal = Slip.builder().title("KOPJE").build(URL + "?iic=0123456789abcdef", "Verifiko kuponin", "Faleminderit!");
+        String text = new String(SlipEscPos.eightyMillimetres().render(fiscal), CP1252);
+        assertThat(text).contains("iic=0123456789abcdef").contains("Verifiko kuponin\n");
+        assertThat(text.indexOf(URL + "?iic")).as("the address only inside the QR command").isEqualTo(text.lastIndexOf(URL + "?iic"));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
