@@ -11,10 +11,11 @@ import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipPdf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import al.sportel.server.print.ThermalSlip;
 import java.util.Locale;
 
 /** API.md "Complaints and applications", the online form and the public tracking answer. */
@@ -42,7 +43,8 @@ public final class CaseRoutes {
         app.patch("/api/v1/complaints/{id}", ctx -> patch(ctx, CaseKind.COMPLAINT));
         app.patch("/api/v1/applications/{id}", ctx -> patch(ctx, CaseKind.APPLICATION));
         app.get("/api/v1/cases", this::list);
-        app.get("/api/v1/cases/{id}/slip.pdf", this::slip);
+        app.get("/api/v1/cases/{id}/slip.pdf", this::slipPdf);
+        app.get("/api/v1/cases/{id}/slip", ctx -> ctx.json(slip(ctx, slipCase(ctx))));
         app.get("/api/v1/public/track/{code}", ctx -> {
             String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
             if (!code.matches("(ANK|APL)-\\d{4}-[" + TrackingCodes.ALPHABET + "]{6}")) {
@@ -112,18 +114,28 @@ public final class CaseRoutes {
                 h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
     }
 
-    /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
-    private void slip(Context ctx) {
+    private void slipPdf(Context ctx) {
+        CaseView c = slipCase(ctx);
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + c.trackingCode() + ".pdf\"")
+                .result(SlipPdf.render(slip(ctx, c)));
+    }
+
+    private CaseView slipCase(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         long id = PathParams.id(ctx, "id", "case");
         CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
         if (c.branchCode() != null) {
             Access.requireBranch(user, c.branchCode());
         }
+        return c;
+    }
+
+    /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
+    private Slip slip(Context ctx, CaseView c) {
         boolean en = "en".equals(ctx.queryParam("lang"));
         CaseTracking t = cases.track(c.trackingCode());
         String url = ctx.scheme() + "://" + ctx.host() + "/track/" + c.trackingCode() + (en ? "?lang=en" : "");
-        byte[] pdf = new ThermalSlip()
+        return Slip.builder()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
                 .rule()
                 .title(c.kind().equals("COMPLAINT") ? (en ? "COMPLAINT REGISTERED" : "ANKESË E REGJISTRUAR")
@@ -136,8 +148,7 @@ public final class CaseRoutes {
                 .rule()
                 .paragraph(en ? "Follow your case online with the code above or the QR code."
                         : "Ndiqni kërkesën online me kodin më sipër ose me kodin QR.")
-                .render(url, en ? "Thank you!" : "Faleminderit!");
-        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + c.trackingCode() + ".pdf\"").result(pdf);
+                .build(url, en ? "Thank you!" : "Faleminderit!");
     }
 
     private void list(Context ctx) {
