@@ -12,6 +12,7 @@ import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.PaymentRequest;
 import al.sportel.model.billing.UnpaidBill;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,7 @@ public final class PaymentController {
     private CounterLink link;
     private Payment lastPayment;
     private java.nio.file.Path lastOfflineReceipt;
+    private CashDepositDialog drawer;
 
     public void init(SportelApp app, Session session, CounterLink link, Supplier<String> currentTicketId) {
         this.link = link;
@@ -80,6 +82,7 @@ public final class PaymentController {
         this.session = session;
         this.currentTicketId = currentTicketId;
         this.printer = new ReceiptPrinter(app.config().dataDir());
+        this.drawer = new CashDepositDialog(i18n, bg, new CashDrawerModel(new CashDrawerApi(api), session.counter().id(), Clock.systemUTC()));
         ToggleGroup method = new ToggleGroup();
         cashToggle.setToggleGroup(method);
         cardToggle.setToggleGroup(method);
@@ -244,6 +247,18 @@ public final class PaymentController {
 
     @FXML
     private void onPay() {
+        if (validate().isEmpty() || bg.busy().get()) {
+            return;
+        }
+        if (cashToggle.isSelected()) {
+            // the law wants the day's initial cash registered before the first cash receipt
+            drawer.beforeCash(payButton.getScene().getWindow(), this::confirmAndPay, paymentMessage::setText);
+        } else {
+            confirmAndPay();
+        }
+    }
+
+    private void confirmAndPay() {
         Optional<Checked> checked = validate();
         if (checked.isEmpty() || bg.busy().get()) {
             return;
@@ -338,7 +353,7 @@ public final class PaymentController {
 
     @FXML
     private void onShift() {
-        ShiftReportDialog.show(payButton.getScene().getWindow(), app, session);
+        ShiftReportDialog.show(payButton.getScene().getWindow(), app, session, drawer);
     }
 
     /** Accepts "2450", "2450.5", "2450,50" and "2 450,50"; null for anything else. */
