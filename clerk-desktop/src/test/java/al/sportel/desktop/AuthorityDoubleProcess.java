@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The tax authority's test double (central-server's test sources, docs/fiscal.md) as its own process,
  * and the administrator's one-time fiscal set-up of a server against it: settings, the centre's business
- * unit, clerk1's operator code, and every TR01 counter registered as a TCR.
+ * unit, clerk1's operator code, and a counter registered as a TCR.
  */
 final class AuthorityDoubleProcess implements AutoCloseable {
 
@@ -26,7 +26,7 @@ final class AuthorityDoubleProcess implements AutoCloseable {
     private static final Path FISCAL = Path.of(System.getProperty("sportel.server.testClasses", "../central-server/target/test-classes"));
 
     private final Process process;
-    private final String endpoint;
+    private String endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
 
     AuthorityDoubleProcess() throws Exception {
@@ -38,13 +38,19 @@ final class AuthorityDoubleProcess implements AutoCloseable {
                 "-cp", FISCAL + System.getProperty("path.separator") + jar, "al.sportel.server.fiscal.FiscalAuthorityDouble", "0"));
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         process = pb.start();
-        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        Matcher m = READY.matcher(String.valueOf(line));
-        if (!m.find()) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the authority double did not start: " + line);
+    }
+
+    /** Waits for the double's "listening on" line (it loads the authority's schemas first). */
+    private synchronized String endpoint() throws Exception {
+        if (endpoint == null) {
+            String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            Matcher m = READY.matcher(String.valueOf(line));
+            if (!m.find()) {
+                throw new IllegalStateException("the authority double did not start: " + line);
+            }
+            endpoint = m.group(1);
         }
-        endpoint = m.group(1);
+        return endpoint;
     }
 
     void configure(ServerProcess server) throws Exception {
@@ -52,16 +58,17 @@ final class AuthorityDoubleProcess implements AutoCloseable {
         put(server, "/api/v1/fiscal/settings", admin, Map.ofEntries(Map.entry("enabled", true), Map.entry("nuis", "L91806031N"),
                 Map.entry("legalName", "OSHEE sh.a."), Map.entry("address", "Bulevardi Gjergj Fishta"), Map.entry("town", "Tiranë"),
                 Map.entry("softCode", "ss123ss123"), Map.entry("maintainerCode", "mm123mm123"), Map.entry("environment", "TEST"),
-                Map.entry("endpointUrl", endpoint), Map.entry("vatRatePercent", 20), Map.entry("timeoutMillis", 20000),
+                Map.entry("endpointUrl", endpoint()), Map.entry("vatRatePercent", 20), Map.entry("timeoutMillis", 20000),
                 Map.entry("keystorePath", FISCAL.resolve("fiscal/taxpayer.p12").toAbsolutePath().toString()),
                 Map.entry("keystorePasswordFile", FISCAL.resolve("fiscal/taxpayer.password").toAbsolutePath().toString())));
         put(server, "/api/v1/fiscal/branches/TR01/business-unit", admin, Map.of("businUnitCode", "bb123bb123"));
         long clerk = server.get("/api/v1/me", server.token("clerk1")).get("id").asLong();
         put(server, "/api/v1/fiscal/operators/" + clerk, admin, Map.of("operatorCode", "oo123oo123"));
-        String supervisor = server.token("supervisor1");
-        for (var counter : server.get("/api/v1/branches/TR01/counters", admin)) {
-            server.post("/api/v1/fiscal/counters/" + counter.get("id").asLong() + "/tcr", supervisor, "{}");
-        }
+    }
+
+    /** RegisterTCR, as a supervisor does once per counter. */
+    void registerTcr(ServerProcess server, long counterId) throws Exception {
+        server.post("/api/v1/fiscal/counters/" + counterId + "/tcr", server.token("supervisor1"), "{}");
     }
 
     private void put(ServerProcess server, String path, String token, Map<String, Object> body) throws Exception {

@@ -3,10 +3,14 @@ package al.sportel.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -14,16 +18,21 @@ import org.testfx.api.FxRobot;
 /** Fiscal counters: the day's initial cash in the drawer is asked for once, before the first cash payment. */
 class CashDrawerTest extends DesktopTestBase {
 
-    private AuthorityDoubleProcess authority;
+    private static AuthorityDoubleProcess authority;
+
+    /** Started first so that it loads its schemas while the server starts. */
+    @BeforeAll
+    static void startAuthority() throws Exception {
+        authority = new AuthorityDoubleProcess();
+    }
 
     @BeforeEach
     void fiscalizationOn() throws Exception {
-        authority = new AuthorityDoubleProcess();
         authority.configure(server);
     }
 
-    @AfterEach
-    void stopAuthority() throws Exception {
+    @AfterAll
+    static void stopAuthority() throws Exception {
         if (authority != null) {
             authority.close();
         }
@@ -33,6 +42,7 @@ class CashDrawerTest extends DesktopTestBase {
     void theFirstCashPaymentOfTheDayAsksForTheInitialCashOnceAndTheServerRegistersIt(FxRobot robot) throws Exception {
         openCounter(robot, "clerk1");
         long counter = counterOf(server, "clerk1");
+        authority.registerTcr(server, counter);
         JsonNode before = server.get("/api/v1/fiscal/counters/" + counter + "/cash-deposits/today", server.token("clerk1"));
         assertThat(before.get("required").asBoolean()).isTrue();
         assertThat(before.get("initialRegistered").asBoolean()).isFalse();
@@ -64,6 +74,20 @@ class CashDrawerTest extends DesktopTestBase {
         assertThat(payments).hasSize(2);
         JsonNode fiscal = server.get("/api/v1/fiscal/payments/" + payments.get(0).get("id").asLong(), server.token("admin"));
         assertThat(fiscal.get("fic").asText()).as("the payment after the deposit is fiscalized").hasSize(36);
+
+        // during the day, cash taken out of the drawer is registered from the shift screen
+        Button shift = robot.lookup("#shiftButton").queryAs(Button.class);
+        Platform.runLater(shift::fire); // a modal dialog: do not wait for it to return
+        assertEventually(() -> robot.lookup("#cashMoveButton").tryQuery().isPresent(), "the shift screen shows");
+        robot.interactNoWait(() -> robot.lookup("#cashMoveButton").queryAs(Button.class).fire());
+        assertEventually(() -> robot.lookup("#cashMoveDialog").tryQuery().isPresent(), "the cash in/out question");
+        assertThat(robot.lookup("#cashWithdraw").queryAs(ToggleButton.class).isSelected()).isTrue();
+        robot.clickOn("#cashAmount").write("0");
+        robot.clickOn("#cashRegisterButton");
+        assertThat(text(robot, "#cashError")).contains("më e madhe se zero");
+        robot.interact(() -> robot.lookup("#cashAmount").queryAs(TextField.class).setText("2000"));
+        robot.clickOn("#cashRegisterButton");
+        assertEventually(() -> text(robot, "#shiftStatus").contains("Tërheqje: 2000.00 L u regjistrua"), "the withdrawal is registered");
     }
 
     private void payCash(FxRobot robot, String customer, String amount) throws Exception {
