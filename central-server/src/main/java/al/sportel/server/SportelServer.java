@@ -1,12 +1,20 @@
 package al.sportel.server;
 
 import al.sportel.model.Json;
+import al.sportel.server.appointments.AppointmentReminders;
+import al.sportel.server.appointments.AppointmentRoutes;
+import al.sportel.server.appointments.AppointmentService;
+import al.sportel.server.appointments.LogSmsGateway;
 import al.sportel.server.auth.AuthRoutes;
 import al.sportel.server.auth.AuthService;
 import al.sportel.server.auth.UserRoutes;
 import al.sportel.server.billing.BillingRoutes;
 import al.sportel.server.billing.PaymentService;
 import al.sportel.server.billing.ReceiptPage;
+import al.sportel.server.clerkday.ClerkReportRoutes;
+import al.sportel.server.clerkday.ClerkReportService;
+import al.sportel.server.clerkday.RatingRoutes;
+import al.sportel.server.clerkday.RatingService;
 import al.sportel.server.branches.BranchRoutes;
 import al.sportel.server.channels.Channels;
 import al.sportel.server.channels.SecretBox;
@@ -22,16 +30,23 @@ import al.sportel.server.fiscal.FiscalOutbox;
 import al.sportel.server.fiscal.FiscalPaymentHook;
 import al.sportel.server.fiscal.FiscalRoutes;
 import al.sportel.server.fiscal.FiscalService;
+import al.sportel.server.forecast.ForecastRoutes;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
 import al.sportel.server.http.WebPages;
+import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
+import al.sportel.server.queue.FairCalls;
+import al.sportel.server.queue.FairnessRoutes;
+import al.sportel.server.queue.FairnessSettings;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.QueueRoutes;
+import al.sportel.server.voice.VoiceRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +60,20 @@ public final class SportelServer implements AutoCloseable {
     private final Database db;
     private final EventHub hub;
     private final Javalin app;
+    private final Operations ops;
 
-    private SportelServer(ServerConfig config, Database db, EventHub hub, Javalin app) {
+    private SportelServer(ServerConfig config, Database db, EventHub hub, Javalin app, Operations ops) {
         this.config = config;
         this.db = db;
         this.hub = hub;
         this.app = app;
+        this.ops = ops;
     }
 
     /** Opens the database, migrates, loads demo data if asked, and starts listening. */
     public static SportelServer start(ServerConfig config) {
         Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbSchema(), 20);
+        Operations[] opsHolder = new Operations[1];
         try {
             if (config.demo() && DemoData.loadIfEmpty(db)) {
                 log.info("loaded demo data");
@@ -63,6 +81,8 @@ public final class SportelServer implements AutoCloseable {
             ObjectMapper mapper = Json.newMapper();
             EventHub hub = new EventHub(db, mapper, config.eventPollInterval());
             EventLog eventLog = new EventLog(mapper, db.isPostgres());
+            Operations ops = Operations.start(config, db, hub, eventLog, mapper); // health, metrics, backup, day end
+            opsHolder[0] = ops;
             QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());
             CounterActions counters = new CounterActions(db, eventLog, hub, config.clock());
             AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime());
@@ -74,13 +94,15 @@ public final class SportelServer implements AutoCloseable {
                 c.http.maxRequestSize = 64 * 1024;
                 c.useVirtualThreads = false;
                 c.requestLogger.http((ctx, ms) -> {
-                    if (!ctx.path().equals("/health")) {
+                    ops.recordRequest(ctx, ms);
+                    if (!ctx.path().startsWith("/health") && !ctx.path().equals("/metrics")) {
                         log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
                     }
                 });
                 c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             });
             Problems.install(app);
+            ops.register(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
@@ -90,6 +112,16 @@ public final class SportelServer implements AutoCloseable {
             new OpenApiRoute(mapper).register(app);
             branches.register(app, mapper);
             new QueueRoutes(engine, counters, mapper).register(app);
+            // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
+            new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
+            new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
+            new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
+            AppointmentReminders reminders = new AppointmentReminders(db, new LogSmsGateway(), config.clock());
+            new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper).register(app);
+            reminders.start(Duration.ofMinutes(1));
+            new ForecastRoutes(db, config.clock()).register(app);
+            new VoiceRoutes().register(app);
+            app.events(e -> e.serverStopping(reminders::close));
             new DisplayRoutes(db, config.clock()).register(app, engine);
             new WebPages().register(app);
             new EventRoutes(hub, branches::exists).register(app);
@@ -108,10 +140,14 @@ public final class SportelServer implements AutoCloseable {
             new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
             new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
-            SportelServer server = new SportelServer(config, db, hub, app);
+            SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
+            ops.serving();
             return server;
         } catch (RuntimeException e) {
+            if (opsHolder[0] != null) {
+                opsHolder[0].close();
+            }
             db.close();
             throw e;
         }
@@ -134,10 +170,16 @@ public final class SportelServer implements AutoCloseable {
     }
 
     /** Ends event streams, lets requests in flight finish, then closes the pool. */
+    public Operations operations() {
+        return ops;
+    }
+
     @Override
     public void close() {
+        ops.drain();
         hub.close();
         app.stop();
+        ops.close();
         db.close();
         log.info("server stopped");
     }

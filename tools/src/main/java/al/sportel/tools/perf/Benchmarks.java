@@ -1,0 +1,471 @@
+package al.sportel.tools.perf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The numbers of docs/benchmarks.md: call-next against the database's bare floor, event latency
+ * with 10/100/1000 subscribers, payment throughput, and the server's resident memory. The server
+ * runs as its own process (its jar) on PostgreSQL; this program is only a client, plus one JDBC
+ * connection pool for the floor.
+ *
+ * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks \
+ *      --db jdbc:postgresql://127.0.0.1:5432/sportel_test --db-user sportel --db-password sportel \
+ *      --jar central-server/target/sportel-server.jar --out docs/benchmarks.md</pre>
+ */
+public final class Benchmarks {
+
+    private static final int[] CONCURRENCY = {8, 32, 128};
+    private static final int CYCLES_PER_COUNTER = 30;
+    private static final int[] SUBSCRIBERS = {10, 100, 1000};
+
+    private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final String schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
+    private final StringBuilder report = new StringBuilder();
+    private Process server;
+    private HttpApi api;
+    private String admin;
+    private final List<Long> counters = new ArrayList<>();
+    private final List<String> clerks = new ArrayList<>();
+    private long paymentServiceId;
+    private static final int SPREAD_SITES = 16;
+    private static final int COUNTERS_PER_SPREAD_SITE = 8;
+    private final List<Site> spread = new ArrayList<>();
+
+    Benchmarks(String dbUrl, String dbUser, String dbPassword) {
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+    }
+
+    static final String USAGE = """
+            Usage: java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks --db JDBC_URL \\
+                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE]
+            Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
+            on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
+                                sudo -u postgres createdb -O sportel sportel_test
+            --out defaults to target/benchmarks.md; pass --out docs/benchmarks.md to refresh the published figures.
+            """;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i], args[i + 1]);
+        }
+        String jar = o.getOrDefault("--jar", "central-server/target/sportel-server.jar");
+        String problem = o.get("--db") == null || !o.get("--db").startsWith("jdbc:postgresql:") ? "--db must be a jdbc:postgresql: URL"
+                : o.get("--db-user") == null ? "--db-user is required"
+                : !Files.isRegularFile(Path.of(jar)) ? "no server jar at " + jar + " (build it: mvn -B -ntp -DskipTests package)"
+                : null;
+        if (problem != null) {
+            System.err.println("benchmarks: " + problem);
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        Benchmarks b = new Benchmarks(o.get("--db"), o.get("--db-user"), o.get("--db-password"));
+        try (Connection c = b.jdbc()) {
+            c.createStatement().execute("SELECT 1");
+        } catch (SQLException e) {
+            System.err.println("benchmarks: cannot connect to " + o.get("--db") + " as " + o.get("--db-user") + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + " (create the role and database first: see --help)");
+            System.exit(1);
+        }
+        String out = b.run(jar, String.join(" ", args));
+        Path file = Path.of(o.getOrDefault("--out", "target/benchmarks.md"));
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, out);
+        System.out.println(out);
+        System.out.println("written to " + file);
+        System.exit(0);
+    }
+
+    String run(String jar, String command) throws Exception {
+        try (Connection c = jdbc()) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        String url = dbUrl + (dbUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-jar", jar, "--demo", "--port", "0", "--db", url, "--data-dir", Files.createTempDirectory("bench").toString());
+        pb.environment().put("SPORTEL_DB_USER", dbUser);
+        pb.environment().put("SPORTEL_DB_PASSWORD", dbPassword);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        server = pb.start();
+        try {
+            String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            api = new HttpApi(ready.substring(ready.indexOf("http")));
+            admin = api.login("admin", "sportel");
+            setUp();
+            header(command);
+            long idleRss = rssKb();
+            callNext();
+            events(idleRss);
+            payments();
+            return report.toString();
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+            try (Connection c = jdbc()) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** One centre's counters, each opened by its own clerk and serving payments only. */
+    private record Site(String code, long paymentServiceId, List<Long> counters, List<String> clerks) {
+    }
+
+    private void setUp() throws Exception {
+        Site one = site("BM01", 128);
+        counters.addAll(one.counters());
+        clerks.addAll(one.clerks());
+        paymentServiceId = one.paymentServiceId();
+        for (int i = 1; i <= SPREAD_SITES; i++) {
+            spread.add(site("BS%02d".formatted(i), COUNTERS_PER_SPREAD_SITE));
+        }
+    }
+
+    private Site site(String code, int counterCount) throws Exception {
+        api.post("/api/v1/branches", admin, Map.of("code", code, "name", "Bench " + code, "city", "Bench", "address", "Bench",
+                "counters", counterCount));
+        long payment = 0;
+        for (JsonNode s : api.get("/api/v1/branches/" + code + "/services", admin).body()) {
+            if (s.get("letter").asText().equals("P")) {
+                payment = s.get("id").asLong();
+            }
+        }
+        long paymentService = payment;
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode c : api.get("/api/v1/branches/" + code + "/counters", admin).body()) {
+            ids.add(c.get("id").asLong());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> tokens = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            long counter = ids.get(i);
+            String name = "bench-" + code.toLowerCase() + "-" + i;
+            tokens.add(pool.submit(() -> {
+                api.post("/api/v1/users", admin, Map.of("username", name, "displayName", name, "role", "CLERK",
+                        "branchCode", code, "password", "bench-password"));
+                String token = api.login(name, "bench-password");
+                // every counter serves payments only, so all calls compete for one queue
+                api.send("PUT", "/api/v1/counters/" + counter + "/services", admin, Map.of("serviceIds", List.of(paymentService)), Map.of());
+                api.post("/api/v1/counters/" + counter + "/open", token, null);
+                return token;
+            }));
+        }
+        List<String> clerkTokens = new ArrayList<>();
+        for (Future<String> t : tokens) {
+            clerkTokens.add(t.get());
+        }
+        pool.shutdown();
+        return new Site(code, paymentService, ids, clerkTokens);
+    }
+
+    private void header(String command) throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        String pg;
+        try (Connection c = jdbc(); ResultSet rs = c.createStatement().executeQuery("SELECT version()")) {
+            rs.next();
+            pg = rs.getString(1).split(",")[0];
+        } catch (Exception e) {
+            pg = "?";
+        }
+        report.append("# Benchmarks\n\n")
+                .append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores (").append(cpu).append("), ").append(mem).append(", Java ").append(System.getProperty("java.version"))
+                .append(", ").append(pg).append(". The server runs as its own process (`-Xmx1g`) on the same machine as the ")
+                .append("database and this client, so all three share the two cores.\n\n")
+                .append("Command: `java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks ")
+                .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
+    }
+
+    /** call-next + no-show cycles at 8/32/128 counters, and the bare JDBC claim at the same concurrency. */
+    private void callNext() throws Exception {
+        report.append("## Call-next against the database floor\n\n")
+                .append("Each counter calls ").append(CYCLES_PER_COUNTER).append(" tickets (call-next over HTTP, then no-show to free the ")
+                .append("counter). The floor is a JDBC loop doing the same row-locking claim ")
+                .append("(`UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`) with the same number of threads ")
+                .append("(connections capped at 60: PostgreSQL allows 100 and the server holds 20).\n\n")
+                .append("| counters | call-next/s | p50 / p95 / p99 ms | floor claims/s | floor p50 / p95 / p99 ms | ratio API/floor |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (int c : CONCURRENCY) {
+            List<Site> sites = List.of(new Site("BM01", paymentServiceId, counters.subList(0, c), clerks.subList(0, c)));
+            row(c + " in one centre", c, sites);
+            row(c + " in " + c / COUNTERS_PER_SPREAD_SITE + " centre(s) of " + COUNTERS_PER_SPREAD_SITE, c,
+                    spread.subList(0, c / COUNTERS_PER_SPREAD_SITE));
+        }
+        report.append('\n');
+    }
+
+    /** call-next + no-show cycles on these sites' counters, then the bare JDBC claim at the same concurrency. */
+    private void row(String label, int c, List<Site> sites) throws Exception {
+        List<long[]> work = new ArrayList<>(); // per thread: counter id, site index, clerk index
+        for (int s = 0; s < sites.size(); s++) {
+            issue(sites.get(s), sites.get(s).counters().size() * CYCLES_PER_COUNTER);
+            for (int k = 0; k < sites.get(s).counters().size(); k++) {
+                work.add(new long[] {sites.get(s).counters().get(k), s, k});
+            }
+        }
+        ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+        AtomicInteger calls = new AtomicInteger();
+        long t0 = System.nanoTime();
+        runThreads(c, i -> {
+            long[] w = work.get(i);
+            String token = sites.get((int) w[1]).clerks().get((int) w[2]);
+            for (int k = 0; k < CYCLES_PER_COUNTER; k++) {
+                HttpApi.Response r = api.post("/api/v1/counters/" + w[0] + "/call-next", token, null);
+                lat.add(r.nanos());
+                if (r.status() != 200) {
+                    break;
+                }
+                calls.incrementAndGet();
+                api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
+            }
+        });
+        double apiRate = calls.get() / ((System.nanoTime() - t0) / 1e9);
+        long[] apiLat = lat.stream().mapToLong(Long::longValue).toArray();
+        long[][] floor = new long[1][];
+        double floorRate = floor(c, c * CYCLES_PER_COUNTER, floor);
+        report.append(String.format("| %s | %.0f | %s | %.0f | %s | %.2f |%n", label, apiRate, Percentiles.millis(apiLat), floorRate,
+                Percentiles.millis(floor[0]), apiRate / floorRate));
+    }
+
+    private double floor(int threads, int rows, long[][] latOut) throws Exception {
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + schema + ".floor_tickets");
+            s.execute("CREATE TABLE " + schema + ".floor_tickets (id BIGSERIAL PRIMARY KEY, status VARCHAR(10) NOT NULL, "
+                    + "priority BOOLEAN NOT NULL, issued_at TIMESTAMPTZ NOT NULL, counter_id BIGINT)");
+            s.execute("INSERT INTO " + schema + ".floor_tickets (status, priority, issued_at) SELECT 'WAITING', false, now() + "
+                    + "(g * interval '1 millisecond') FROM generate_series(1, " + rows + ") g");
+            s.execute("CREATE INDEX ON " + schema + ".floor_tickets (status, priority, issued_at)");
+        }
+        int connections = Math.min(threads, 60);
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections);
+        for (int i = 0; i < connections; i++) {
+            pool.add(jdbc());
+        }
+        ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+        AtomicInteger claimed = new AtomicInteger();
+        String sql = "UPDATE " + schema + ".floor_tickets SET status = 'CALLED', counter_id = ? WHERE id = (SELECT id FROM "
+                + schema + ".floor_tickets WHERE status = 'WAITING' ORDER BY priority DESC, issued_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                + "RETURNING id";
+        long t0 = System.nanoTime();
+        runThreads(threads, i -> {
+            for (int k = 0; k < CYCLES_PER_COUNTER; k++) {
+                Connection c = pool.take();
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, i);
+                    long s0 = System.nanoTime();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            claimed.incrementAndGet();
+                        }
+                    }
+                    lat.add(System.nanoTime() - s0);
+                } finally {
+                    pool.put(c);
+                }
+            }
+        });
+        double rate = claimed.get() / ((System.nanoTime() - t0) / 1e9);
+        for (Connection c : pool) {
+            c.close();
+        }
+        latOut[0] = lat.stream().mapToLong(Long::longValue).toArray();
+        return rate;
+    }
+
+    /** Time from a call's HTTP response to its ticket.called event at every subscriber of the display stream. */
+    private void events(long idleRss) throws Exception {
+        report.append("## Event latency\n\n")
+                .append("Subscribers hold the public display stream of the branch; one counter makes 100 calls one after another. ")
+                .append("Latency is from the moment the call's response arrives to the moment each subscriber reads the event ")
+                .append("(an event that arrives before the response counts as 0).\n\n")
+                .append("| subscribers | events delivered | p50 / p95 / p99 ms | server RSS |\n|---|---|---|---|\n");
+        long peakRss = idleRss;
+        for (int n : SUBSCRIBERS) {
+            Map<Long, Long> responseAt = new ConcurrentHashMap<>();
+            ConcurrentLinkedQueue<long[]> arrivals = new ConcurrentLinkedQueue<>();
+            CountDownLatch connected = new CountDownLatch(n);
+            List<CompletableStream> streams = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                streams.add(subscribe(arrivals, connected));
+            }
+            connected.await(60, TimeUnit.SECONDS);
+            Thread.sleep(1000);
+            long rss = rssKb();
+            peakRss = Math.max(peakRss, rss);
+            issue(new Site("BM01", paymentServiceId, counters, clerks), 100);
+            String token = clerks.get(0);
+            long counter = counters.get(0);
+            for (int k = 0; k < 100; k++) {
+                HttpApi.Response r = api.post("/api/v1/counters/" + counter + "/call-next", token, null);
+                long at = System.nanoTime();
+                if (r.status() != 200) {
+                    break;
+                }
+                responseAt.put((long) r.body().get("number").asText().hashCode(), at);
+                api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
+                Thread.sleep(20);
+            }
+            Thread.sleep(2000);
+            List<Long> lat = new ArrayList<>();
+            for (long[] a : arrivals) {
+                Long sent = responseAt.get(a[0]);
+                if (sent != null) {
+                    lat.add(Math.max(0, a[1] - sent));
+                }
+            }
+            streams.forEach(CompletableStream::cancel);
+            report.append(String.format("| %d | %d | %s | %d MB |%n", n, lat.size(),
+                    Percentiles.millis(lat.stream().mapToLong(Long::longValue).toArray()), rss / 1024));
+            Thread.sleep(1500);
+        }
+        report.append(String.format("%nServer resident memory: %d MB idle (after setting up 128 counters and clerks), "
+                + "%d MB with 1,000 subscribers connected.%n%n", idleRss / 1024, peakRss / 1024));
+    }
+
+    private interface CompletableStream {
+        void cancel();
+    }
+
+    /** An SSE reader that records (ticket number hash, arrival time) for every ticket.called. */
+    private CompletableStream subscribe(ConcurrentLinkedQueue<long[]> arrivals, CountDownLatch connected) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/public/branches/BM01/display/events"))
+                .header("Accept", "text/event-stream").build();
+        Flow.Subscriber<String> lines = new Flow.Subscriber<>() {
+            private boolean called;
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                connected.countDown();
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String line) {
+                if (line.startsWith("event:")) {
+                    called = line.endsWith("ticket.called");
+                } else if (called && line.startsWith("data:")) {
+                    long at = System.nanoTime();
+                    int i = line.indexOf("\"number\":\"");
+                    String number = line.substring(i + 10, line.indexOf('"', i + 10));
+                    arrivals.add(new long[] {number.hashCode(), at});
+                    called = false;
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        };
+        var future = api.client().sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(lines));
+        return () -> future.cancel(true);
+    }
+
+    private void payments() throws Exception {
+        report.append("## Payments\n\n| clients | payments/s | p50 / p95 / p99 ms |\n|---|---|---|\n");
+        for (int c : new int[] {8, 32}) {
+            ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+            AtomicInteger made = new AtomicInteger();
+            long t0 = System.nanoTime();
+            runThreads(c, i -> {
+                for (int k = 0; k < 40; k++) {
+                    String customer = Integer.toString(100_001 + (i * 40 + k) % 200);
+                    HttpApi.Response r = api.send("POST", "/api/v1/payments", clerks.get(i), Map.of("customerCode", customer,
+                            "amount", "1.00", "method", "CARD", "counterId", counters.get(i)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                    lat.add(r.nanos());
+                    if (r.status() == 201) {
+                        made.incrementAndGet();
+                    }
+                }
+            });
+            report.append(String.format("| %d | %.0f | %s |%n", c, made.get() / ((System.nanoTime() - t0) / 1e9),
+                    Percentiles.millis(lat.stream().mapToLong(Long::longValue).toArray())));
+        }
+        report.append('\n');
+    }
+
+    private void issue(Site site, int count) throws Exception {
+        String kiosk = api.login("admin", "sportel");
+        runThreads(8, i -> {
+            for (int k = i; k < count; k += 8) {
+                api.post("/api/v1/branches/" + site.code() + "/tickets", kiosk, Map.of("serviceId", site.paymentServiceId()));
+            }
+        });
+    }
+
+    private interface Work {
+        void run(int index) throws Exception;
+    }
+
+    private static void runThreads(int n, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Future<?>> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            all.add(pool.submit(() -> {
+                work.run(index);
+                return null;
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private Connection jdbc() throws Exception {
+        return DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+    }
+}

@@ -1,0 +1,485 @@
+package al.sportel.tools.perf;
+
+import al.sportel.model.Money;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays a day in N centres against a running server, over HTTP only, faster than real time, then
+ * checks the books: every ticket ended exactly once, every payment recorded exactly once, and the
+ * totals match what the clerks took. Customers come with priority categories, a few by appointment
+ * (booked for the next hour and checked in at the kiosk), and half of the no-shows come back within
+ * the grace period (reactivated).
+ *
+ * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.DaySimulator --server http://127.0.0.1:8080
+ *      [--branches 18] [--tickets 300] [--counters 6] [--speed 600] [--end-of-month]</pre>
+ */
+public final class DaySimulator {
+
+    private static final String PASSWORD = "sportel-sim-1";
+    /** Arrival weight per hour from 08:00 to 16:00: a morning peak and a smaller one after lunch. */
+    private static final double[] HOURLY = {1.0, 1.8, 1.6, 1.2, 0.8, 0.9, 1.2, 0.9};
+    private static final String[] LETTERS = {"P", "A", "K", "I"};
+    private static final String[] CATEGORIES = {"ELDERLY", "DISABILITY", "PREGNANCY"};
+
+    private final HttpApi api;
+    private final int branches;
+    private final int ticketsPerBranch;
+    private final int countersPerBranch;
+    private final double speed;
+    private final boolean endOfMonth;
+    private final String run = Long.toString(System.currentTimeMillis() % 100_000, 36);
+
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger noShows = new AtomicInteger();
+    private final AtomicInteger transfers = new AtomicInteger();
+    private final AtomicInteger recovered = new AtomicInteger();
+    private final AtomicInteger kioskLost = new AtomicInteger();
+    private final AtomicInteger paymentsMade = new AtomicInteger();
+    private final AtomicLong paidQindarka = new AtomicLong();
+    private final AtomicInteger paymentsRefused = new AtomicInteger();
+    private final AtomicInteger endedEvents = new AtomicInteger();
+    private final AtomicInteger reactivated = new AtomicInteger();
+    private final AtomicInteger appointments = new AtomicInteger();
+    private final ScheduledExecutorService comebacks = Executors.newScheduledThreadPool(2);
+    private final ConcurrentLinkedQueue<Long> callNanos = new ConcurrentLinkedQueue<>();
+    private final Map<Long, long[]> takenPerCounter = new ConcurrentHashMap<>();
+
+    DaySimulator(String server, int branches, int tickets, int counters, double speed, boolean endOfMonth) {
+        this.api = new HttpApi(server);
+        this.branches = branches;
+        this.ticketsPerBranch = tickets;
+        this.countersPerBranch = counters;
+        this.speed = speed;
+        this.endOfMonth = endOfMonth;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String server = null;
+        int branches = 18;
+        int tickets = 300;
+        int counters = 6;
+        double speed = 600;
+        boolean eom = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--server" -> server = args[++i];
+                case "--branches" -> branches = Integer.parseInt(args[++i]);
+                case "--tickets" -> tickets = Integer.parseInt(args[++i]);
+                case "--counters" -> counters = Integer.parseInt(args[++i]);
+                case "--speed" -> speed = Double.parseDouble(args[++i]);
+                case "--end-of-month" -> eom = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (server == null) {
+            throw new IllegalArgumentException("--server URL is required (a running server with --demo data)");
+        }
+        boolean ok = new DaySimulator(server, branches, tickets, counters, speed, eom).play();
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** Plays the day and prints the report; true when the books balance. */
+    boolean play() throws Exception {
+        long t0 = System.nanoTime();
+        String admin = api.login("admin", "sportel");
+        List<Branch> centres = new ArrayList<>();
+        for (int b = 1; b <= branches; b++) {
+            centres.add(setUp(admin, b));
+        }
+        long setUpMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("set up %d centres with %d counters each in %d ms; playing the day at %.0fx%n",
+                branches, countersPerBranch, setUpMs, speed);
+
+        // the screens are on before the doors open, so they see every call and every end
+        CountDownLatch screensOn = new CountDownLatch(centres.size());
+        for (Branch c : centres) {
+            start(true, () -> display(c, screensOn));
+        }
+        screensOn.await();
+        Thread.sleep(500);
+        long dayStart = System.nanoTime();
+        CountDownLatch arrivalsDone = new CountDownLatch(centres.size());
+        List<Thread> threads = new ArrayList<>();
+        for (Branch c : centres) {
+            threads.add(start(false, () -> {
+                try {
+                    arrivals(c);
+                } finally {
+                    arrivalsDone.countDown();
+                }
+            }));
+            for (int i = 0; i < c.counterIds.size(); i++) {
+                long counter = c.counterIds.get(i);
+                String token = c.clerkTokens.get(i);
+                threads.add(start(false, () -> clerk(c, counter, token, arrivalsDone)));
+            }
+        }
+        for (Thread t : threads) {
+            if (!t.isDaemon()) {
+                t.join();
+            }
+        }
+        long dayMs = (System.nanoTime() - dayStart) / 1_000_000;
+        Thread.sleep(1500); // the last events reach the displays
+        return checkBooks(admin, centres, dayMs);
+    }
+
+    private static Thread start(boolean daemon, Runnable r) {
+        Thread t = new Thread(r);
+        t.setDaemon(daemon);
+        t.start();
+        return t;
+    }
+
+    private record Branch(String code, String kioskToken, List<Long> counterIds, List<String> clerkTokens, Map<String, Long> services) {
+    }
+
+    private Branch setUp(String admin, int n) throws IOException {
+        String code = "S" + (char) ('A' + (n - 1) / 100 % 26) + String.format("%02d", (n - 1) % 100);
+        HttpApi.Response created = api.post("/api/v1/branches", admin, Map.of("code", code, "name", "Qendra " + code,
+                "city", "Simulim", "address", "Rruga e Simulimit " + n, "counters", countersPerBranch));
+        if (created.status() != 201 && created.status() != 409) {
+            throw new IOException("branch " + code + ": " + created.status() + " " + created.body());
+        }
+        String kiosk = user(admin, "k-" + run + "-" + code, "KIOSK", code);
+        List<Long> counters = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (JsonNode c : api.get("/api/v1/branches/" + code + "/counters", admin).body()) {
+            if (counters.size() == countersPerBranch) {
+                break;
+            }
+            String token = user(admin, "c-" + run + "-" + code + "-" + c.get("number").asInt(), "CLERK", code);
+            api.post("/api/v1/counters/" + c.get("id").asLong() + "/open", token, null);
+            counters.add(c.get("id").asLong());
+            tokens.add(token);
+            takenPerCounter.put(c.get("id").asLong(), new long[2]);
+        }
+        Map<String, Long> services = new ConcurrentHashMap<>();
+        for (JsonNode s : api.get("/api/v1/branches/" + code + "/services", admin).body()) {
+            services.put(s.get("letter").asText(), s.get("id").asLong());
+        }
+        List<Map<String, Integer>> hours = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            hours.add(Map.of("hour", h, "capacity", 100));
+        }
+        for (long service : services.values()) {
+            api.send("PUT", "/api/v1/services/" + service + "/appointment-capacity", admin, Map.of("hours", hours), Map.of());
+        }
+        return new Branch(code, kiosk, counters, tokens, services);
+    }
+
+    private String user(String admin, String username, String role, String branch) throws IOException {
+        HttpApi.Response r = api.post("/api/v1/users", admin, Map.of("username", username, "displayName", username, "role", role,
+                "branchCode", branch, "password", PASSWORD));
+        if (r.status() != 201 && r.status() != 409) {
+            throw new IOException("user " + username + ": " + r.status() + " " + r.body());
+        }
+        return api.login(username, PASSWORD);
+    }
+
+    /** Tickets through an 8-hour day with the HOURLY profile; more payments at the end of the month. */
+    private void arrivals(Branch c) {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        double total = 0;
+        for (double w : HOURLY) {
+            total += w;
+        }
+        List<Double> at = new ArrayList<>();
+        for (int i = 0; i < ticketsPerBranch; i++) {
+            double x = rnd.nextDouble() * total;
+            int hour = 0;
+            while (x > HOURLY[hour]) {
+                x -= HOURLY[hour];
+                hour++;
+            }
+            at.add((hour + rnd.nextDouble()) * 3600.0);
+        }
+        at.sort(Double::compare);
+        long start = System.nanoTime();
+        double paymentShare = endOfMonth ? 0.75 : 0.6;
+        for (double seconds : at) {
+            sleepUntil(start, seconds);
+            double r = rnd.nextDouble();
+            String letter = r < paymentShare ? "P" : r < paymentShare + 0.15 ? "I" : r < paymentShare + 0.28 ? "A" : "K";
+            try {
+                if (rnd.nextDouble() < 0.03 && byAppointment(c, letter)) {
+                    continue;
+                }
+                Map<String, Object> body = new HashMap<>();
+                body.put("serviceId", c.services.get(letter));
+                if (rnd.nextDouble() < 0.12) {
+                    body.put("priorityCategory", CATEGORIES[rnd.nextInt(CATEGORIES.length)]);
+                }
+                HttpApi.Response t = api.post("/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body);
+                if (t.status() == 201) {
+                    issued.add(t.body().get("id").asText());
+                }
+            } catch (IOException e) {
+                kioskLost.incrementAndGet(); // the server may have issued it: the queues are checked at the end
+                System.err.println("kiosk " + c.code + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Books the next full hour (the server's clock is real time) and checks in at once: the ticket waits
+     * as a regular one until its slot begins. False when the hour is full or the service takes none.
+     */
+    private boolean byAppointment(Branch c, String letter) throws IOException {
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        HttpApi.Response booked = api.post("/api/v1/public/branches/" + c.code + "/appointments", null, Map.of(
+                "serviceId", c.services.get(letter), "start", slot.toString(), "name", "Klient Simulimi"));
+        if (booked.status() != 201) {
+            return false;
+        }
+        HttpApi.Response in = api.post("/api/v1/branches/" + c.code + "/appointments/check-in", c.kioskToken,
+                Map.of("code", booked.body().get("code").asText()));
+        if (in.status() != 201) {
+            return false;
+        }
+        issued.add(in.body().get("ticket").get("id").asText());
+        appointments.incrementAndGet();
+        return true;
+    }
+
+    private void clerk(Branch c, long counter, String token, CountDownLatch arrivalsDone) {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        int idle = 0;
+        while (arrivalsDone.getCount() > 0 || idle < 3) {
+            try {
+                HttpApi.Response r = api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30);
+                callNanos.add(r.nanos());
+                if (r.status() == 204) {
+                    idle = arrivalsDone.getCount() > 0 ? 0 : idle + 1;
+                    // a clerk with nobody waiting looks again after 30 simulated seconds, but at least after
+                    // 250 ms of real time: at 600x, hundreds of idle clerks would otherwise flood the server
+                    // with a load no real centre makes
+                    Thread.sleep(Math.max(250, (long) (30_000 / speed)));
+                    continue;
+                }
+                JsonNode t;
+                if (r.status() == 409 && r.body().toString().contains("counter-busy")) {
+                    // an earlier call-next went through but its answer was lost: carry on with that ticket
+                    t = currentTicket(c, counter, token);
+                    if (t == null) {
+                        continue;
+                    }
+                    recovered.incrementAndGet();
+                } else if (r.status() != 200) {
+                    System.err.println("call-next " + r.status() + " " + r.body());
+                    Thread.sleep(50);
+                    continue;
+                } else {
+                    t = r.body();
+                }
+                idle = 0;
+                serve(c, counter, token, t, rnd);
+            } catch (IOException e) {
+                System.err.println("clerk at counter " + counter + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private JsonNode currentTicket(Branch c, long counter, String token) throws IOException {
+        for (JsonNode k : act("GET", "/api/v1/branches/" + c.code + "/counters", token, null).body()) {
+            if (k.get("id").asLong() == counter && k.hasNonNull("currentTicket")) {
+                return k.get("currentTicket");
+            }
+        }
+        return null;
+    }
+
+    /** Repeated until answered; a 409 on a repeat means the first attempt already did it. */
+    private HttpApi.Response act(String method, String path, String token, Object body) throws IOException {
+        return api.sendUntilAnswered(method, path, token, body, Map.of(), 30);
+    }
+
+    private void serve(Branch c, long counter, String token, JsonNode t, ThreadLocalRandom rnd) throws IOException, InterruptedException {
+        String id = t.get("id").asText();
+        boolean serving = "SERVING".equals(t.path("status").asText());
+        if (!serving && rnd.nextDouble() < 0.04) {
+            act("POST", "/api/v1/tickets/" + id + "/no-show", token, null);
+            noShows.incrementAndGet();
+            if (rnd.nextBoolean()) {
+                // back two simulated minutes later, well within the 15-minute grace period
+                comebacks.schedule(() -> comeBack(token, id), Math.max(1, (long) (120_000 / speed)), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        if (!serving) {
+            act("POST", "/api/v1/tickets/" + id + "/start", token, null);
+        }
+        String letter = t.get("serviceLetter").asText();
+        double mean = switch (letter) {
+            case "P" -> 180;
+            case "A" -> 600;
+            case "K" -> 480;
+            default -> 240;
+        };
+        Thread.sleep((long) (-Math.log(1 - rnd.nextDouble()) * mean * 1000 / speed));
+        if (!letter.equals("I") && rnd.nextDouble() < 0.03) {
+            act("POST", "/api/v1/tickets/" + id + "/transfer", token, Map.of("serviceId", c.services.get("I")));
+            transfers.incrementAndGet();
+            return;
+        }
+        if (letter.equals("P") && rnd.nextDouble() < 0.9) {
+            pay(counter, token, id);
+        }
+        act("POST", "/api/v1/tickets/" + id + "/finish", token, null);
+    }
+
+    private void comeBack(String token, String ticketId) {
+        try {
+            if (act("POST", "/api/v1/tickets/" + ticketId + "/reactivate", token, null).status() == 200) {
+                reactivated.incrementAndGet();
+            }
+        } catch (IOException e) {
+            System.err.println("reactivate " + ticketId + ": " + e.getMessage());
+        }
+    }
+
+    /** A small cash payment; a customer who owes less is skipped; a lost answer is retried with the same key. */
+    private void pay(long counter, String token, String ticketId) throws IOException {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long amount = 500 + rnd.nextLong(2_500);
+            String customer = Integer.toString(100_001 + rnd.nextInt(200));
+            Map<String, Object> body = Map.of("customerCode", customer, "amount", Money.format(amount), "method", "CASH",
+                    "tendered", Money.format((amount / 1000 + 1) * 1000), "counterId", counter, "ticketId", ticketId);
+            String key = UUID.randomUUID().toString();
+            // the same key until the server answers: a lost answer must not become a second payment
+            HttpApi.Response r = api.sendUntilAnswered("POST", "/api/v1/payments", token, body, Map.of("Idempotency-Key", key), 60);
+            if (r.status() == 201) {
+                paymentsMade.incrementAndGet();
+                paidQindarka.addAndGet(amount);
+                long[] mine = takenPerCounter.get(counter);
+                synchronized (mine) {
+                    mine[0]++;
+                    mine[1] += amount;
+                }
+                return;
+            }
+            paymentsRefused.incrementAndGet();
+        }
+    }
+
+    /** A waiting-room screen: counts the ends it is told about. */
+    private void display(Branch c, CountDownLatch on) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/public/branches/" + c.code + "/display/events"))
+                .header("Accept", "text/event-stream").build();
+        try {
+            HttpResponse<InputStream> r = api.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
+            on.countDown();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("event: ticket.finished") || line.equals("event: ticket.no_show")
+                            || line.equals("event:ticket.finished") || line.equals("event:ticket.no_show")) {
+                        endedEvents.incrementAndGet();
+                    }
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the display goes away with the simulator
+        }
+    }
+
+    private boolean checkBooks(String admin, List<Branch> centres, long dayMs) throws IOException {
+        int done = 0;
+        int noShow = 0;
+        int open = 0;
+        for (String id : issued) {
+            String status = api.get("/api/v1/tickets/" + id, admin).body().get("status").asText();
+            switch (status) {
+                case "DONE" -> done++;
+                case "NO_SHOW" -> noShow++;
+                default -> open++;
+            }
+        }
+        int leftInQueues = 0;
+        for (Branch c : centres) {
+            JsonNode q = api.get("/api/v1/branches/" + c.code + "/queue", admin).body();
+            leftInQueues += q.get("waiting").size() + q.get("called").size() + q.get("serving").size();
+        }
+        long serverCount = 0;
+        long serverSum = 0;
+        boolean countersMatch = true;
+        for (Branch c : centres) {
+            for (long counter : c.counterIds) {
+                JsonNode cash = api.get("/api/v1/reports/cash?counterId=" + counter, admin).body();
+                long sum = Money.parse(cash.get("total").asText());
+                int count = cash.get("payments").size();
+                long[] mine = takenPerCounter.get(counter);
+                countersMatch &= mine[0] == count && mine[1] == sum;
+                serverCount += count;
+                serverSum += sum;
+                api.post("/api/v1/counters/" + counter + "/close", admin, null);
+            }
+        }
+        long[] calls = callNanos.stream().mapToLong(Long::longValue).toArray();
+        comebacks.shutdown();
+        // a reactivated no-show ends twice on the display (no-show, then finished) but once in the books
+        boolean ticketsOk = open == 0 && leftInQueues == 0 && done + noShow == issued.size()
+                && noShow == noShows.get() - reactivated.get();
+        boolean paymentsOk = serverCount == paymentsMade.get() && serverSum == paidQindarka.get() && countersMatch;
+        // a ticket whose kiosk answer was lost is still served and ended, and seen by the display
+        int ends = issued.size() + reactivated.get();
+        boolean eventsOk = endedEvents.get() >= ends && endedEvents.get() <= ends + kioskLost.get();
+        System.out.println();
+        System.out.println("| centres | tickets | served | no-shows | transfers | payments | taken (lek) | refused (owed less) | day (wall) | call-next p50/p95/p99 ms | display ends seen |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf("| %d | %d | %d | %d | %d | %d | %s | %d | %.1f s | %s | %d |%n", centres.size(), issued.size(), done, noShow,
+                transfers.get(), paymentsMade.get(), Money.format(paidQindarka.get()), paymentsRefused.get(), dayMs / 1000.0,
+                Percentiles.millis(calls), endedEvents.get());
+        System.out.println();
+        System.out.printf("tickets: every one ended exactly once: %s (still open: %d, left in the queues: %d; kiosk answers lost: %d,"
+                + " call-next answers lost and recovered: %d)%n", ticketsOk ? "YES" : "NO", open, leftInQueues, kioskLost.get(), recovered.get());
+        System.out.printf("fair queue: %d by appointment, %d no-shows of which %d came back and were served or ended again%n",
+                appointments.get(), noShows.get(), reactivated.get());
+        System.out.printf("payments: server has %d for %s lek, clerks took %d for %s lek, per counter equal: %s -> %s%n",
+                serverCount, Money.format(serverSum), paymentsMade.get(), Money.format(paidQindarka.get()), countersMatch,
+                paymentsOk ? "BALANCED" : "NOT BALANCED");
+        System.out.printf("displays: %d ends seen for %d tickets -> %s%n", endedEvents.get(), issued.size(), eventsOk ? "OK" : "MISMATCH");
+        return ticketsOk && paymentsOk && eventsOk;
+    }
+
+    private void sleepUntil(long startNanos, double simulatedSeconds) {
+        long due = startNanos + (long) (simulatedSeconds / speed * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
