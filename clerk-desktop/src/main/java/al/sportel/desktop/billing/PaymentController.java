@@ -55,11 +55,13 @@ public final class PaymentController {
     private Session session;
     private PaymentViewModel vm;
     private CashDepositDialog drawer;
+    private CounterLink link;
 
     public void init(AppContext app, Session session, CounterLink link, Supplier<String> currentTicketId) {
         this.app = app;
         this.i18n = app.i18n();
         this.session = session;
+        this.link = link;
         ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir());
         this.drawer = new CashDepositDialog(i18n, app.background(),
                 new CashDrawerModel(new CashDrawerApi(session.api()), session.counter().id(), Clock.systemUTC()));
@@ -148,8 +150,9 @@ public final class PaymentController {
         if (app.background().busy().get() || !vm.canPay().get()) {
             return;
         }
-        if (vm.cash().get()) {
-            // the law wants the day's initial cash registered before the first cash receipt
+        if (vm.cash().get() && link.isUp()) {
+            // the law wants the day's initial cash registered before the first cash receipt (cut off from
+            // the server the payment goes to the outbox and no deposit can be registered anyway)
             drawer.beforeCash(payButton.getScene().getWindow(), this::confirmAndPay, text -> Notify.warning(payButton, text));
         } else {
             confirmAndPay();
