@@ -4,11 +4,11 @@ import al.sportel.model.ClerkReport;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.ApiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /api/v1/reports/clerks?branchCode=&from=&to=[&format=csv|pdf]}: a supervisor sees their
@@ -59,14 +59,6 @@ public final class ClerkReportRoutes {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date such as 2026-11-25");
-        }
+        return TextRules.requiredQueryDate(ctx, name);
     }
 }
