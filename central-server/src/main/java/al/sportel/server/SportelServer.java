@@ -26,6 +26,8 @@ import al.sportel.server.demo.DemoData;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
+import al.sportel.server.fairness.FairnessReportRoutes;
+import al.sportel.server.fairness.FairnessReportService;
 import al.sportel.server.fiscal.FiscalOutbox;
 import al.sportel.server.fiscal.FiscalPaymentHook;
 import al.sportel.server.fiscal.FiscalRoutes;
@@ -116,6 +118,7 @@ public final class SportelServer implements AutoCloseable {
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
             new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
+            new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
             AppointmentReminders reminders = new AppointmentReminders(db, new LogSmsGateway(), config.clock());
             new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper).register(app);
             reminders.start(Duration.ofMinutes(1));
