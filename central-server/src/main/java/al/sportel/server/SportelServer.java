@@ -52,6 +52,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import al.sportel.server.admin.AdminRoutes;
+import al.sportel.server.reports.ReportRoutes;
+import al.sportel.server.reports.ReportService;
+import al.sportel.server.supervision.BoardRoutes;
+import al.sportel.server.supervision.BoardService;
 
 /** Wires the parts together and owns their lifecycle; {@link Main} is the command line around it. */
 public final class SportelServer implements AutoCloseable {
@@ -138,10 +143,10 @@ public final class SportelServer implements AutoCloseable {
                     .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
-            new al.sportel.server.supervision.BoardRoutes(new al.sportel.server.supervision.BoardService(db, engine, config.clock()))
+            new BoardRoutes(new BoardService(db, engine, config.clock()))
                     .register(app);
-            new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
-            new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
+            new ReportRoutes(new ReportService(db)).register(app);
+            new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
