@@ -44,6 +44,7 @@ import al.sportel.server.queue.FairnessRoutes;
 import al.sportel.server.queue.FairnessSettings;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.QueueRoutes;
+import al.sportel.server.throttle.PublicThrottles;
 import al.sportel.server.voice.VoiceRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -121,6 +122,7 @@ public final class SportelServer implements AutoCloseable {
             new QueueRoutes(engine, counters, mapper).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
+            new PublicThrottles(PublicThrottles.Limits.defaults(), config.clock()).register(app); // issue 20: before its routes
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
             new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
