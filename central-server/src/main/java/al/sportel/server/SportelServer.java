@@ -18,6 +18,7 @@ import al.sportel.server.clerkday.RatingService;
 import al.sportel.server.branches.BranchRoutes;
 import al.sportel.server.channels.Channels;
 import al.sportel.server.channels.SecretBox;
+import al.sportel.server.citizen.CitizenRoutes;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
@@ -35,6 +36,7 @@ import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.forecast.ForecastRoutes;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
+import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.WebPages;
 import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
@@ -111,6 +113,7 @@ public final class SportelServer implements AutoCloseable {
             });
             Problems.install(app);
             ops.register(app);
+            SecurityHeaders.install(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
@@ -150,6 +153,7 @@ public final class SportelServer implements AutoCloseable {
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
             ops.serving();

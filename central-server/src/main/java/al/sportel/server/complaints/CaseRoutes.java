@@ -71,7 +71,7 @@ public final class CaseRoutes {
     }
 
     /** Every field checked; all problems reported in one 422. Online filers must leave a way to reach them. */
-    private static NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
+    public static NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
         String category = body.requiredString(kind == CaseKind.COMPLAINT ? "category" : "type", 30);
         String customer = body.optionalString("customerCode", 20);
         if (customer != null && !customer.matches("[A-Za-z0-9]+")) {
