@@ -101,13 +101,15 @@ class CasesTest {
         assertThat(again.json().get("history")).hasSize(2);
         api.raw("PATCH", path, api.token("clerk2"), "{\"status\":\"APPROVED\"}", Map.of()).expect(409); // complaints are not approved
         api.raw("PATCH", path, api.token("clerk7"), "{\"status\":\"RESOLVED\"}", Map.of()).expect(403);
-        JsonNode done = api.raw("PATCH", path, api.token("supervisor1"), "{\"status\":\"RESOLVED\",\"note\":\"Fatura u korrigjua\"}", Map.of())
+        JsonNode done = api.raw("PATCH", path, api.token("supervisor1"),
+                        "{\"status\":\"RESOLVED\",\"note\":\"Fatura u korrigjua\",\"public\":true}", Map.of())
                 .expect(200).json();
         assertThat(done.get("history")).extracting(h -> h.get("status").asText()).containsExactly("RECEIVED", "IN_REVIEW", "RESOLVED");
         api.raw("PATCH", path, api.token("supervisor1"), "{\"status\":\"IN_REVIEW\"}", Map.of()).expect(409);
         api.raw("PATCH", path, api.token("supervisor1"), "{\"status\":\"DONE\"}", Map.of()).expect(422);
         JsonNode track = api.get("/api/v1/public/track/" + c.get("trackingCode").asText(), null).json();
         assertThat(track.get("history").get(2).get("note").asText()).isEqualTo("Fatura u korrigjua");
+        assertThat(track.get("history").get(1).get("note").isNull()).as("a staff note not marked public stays internal").isTrue();
 
         Map<String, Object> app = complaint("x");
         app.remove("category");

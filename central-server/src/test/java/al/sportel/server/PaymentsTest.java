@@ -37,6 +37,20 @@ class PaymentsTest {
         api = server.api();
         counter1 = api.counterId("TR01", 1);
         counter2 = api.counterId("TR01", 2);
+        // a clerk takes money only at the counter she holds
+        for (int i = 1; i <= 3; i++) {
+            api.act("clerk" + i, "/api/v1/counters/" + api.counterId("TR01", i) + "/open").expect(200);
+        }
+    }
+
+    /** The clerk holding {@code counter}: clerk1 at counter 1, clerk2 at 2, clerk3 at 3. */
+    private static String holder(Object counter) {
+        for (int i = 1; i <= 3; i++) {
+            if (counter instanceof Number n && n.longValue() == api.counterId("TR01", i)) {
+                return "clerk" + i;
+            }
+        }
+        return "clerk1";
     }
 
     @AfterAll
@@ -53,7 +67,8 @@ class PaymentsTest {
     }
 
     private static Api.Response pay(String key, Map<String, Object> body) {
-        return api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(body), key == null ? Map.of() : Map.of("Idempotency-Key", key));
+        return api.raw("POST", "/api/v1/payments", api.token(holder(body.get("counterId"))), Api.write(body),
+                key == null ? Map.of() : Map.of("Idempotency-Key", key));
     }
 
     private static Map<String, Object> cash(String customer, String amount, String tendered, long counter) {
@@ -129,18 +144,22 @@ class PaymentsTest {
             String url = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
                     new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))))
                     .getText();
-            assertThat(url).isEqualTo(server.baseUrl() + "/public/receipts/" + p.get("receiptNumber").asText());
+            assertThat(url).isEqualTo(server.baseUrl() + "/public/receipts/" + p.get("verificationCode").asText());
             String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains(Formats.money(amount.setScale(2).toPlainString())).contains("i vlefshëm");
         }
         // the QR code's page confirms the receipt without personal data
-        JsonNode verify = api.get("/api/v1/public/receipts/" + p.get("receiptNumber").asText(), null).expect(200).json();
+        JsonNode verify = api.get("/api/v1/public/receipts/" + p.get("verificationCode").asText(), null).expect(200).json();
+        assertThat(verify.get("receiptNumber").asText()).isEqualTo(p.get("receiptNumber").asText());
         assertThat(verify.get("amount").asText()).isEqualTo(amount.setScale(2).toPlainString());
         assertThat(verify.toString()).doesNotContain(code).doesNotContain(c.get("name").asText());
-        Api.Response page = api.get("/public/receipts/" + p.get("receiptNumber").asText(), null).expect(200);
+        Api.Response page = api.get("/public/receipts/" + p.get("verificationCode").asText(), null).expect(200);
         assertThat(page.body()).contains("i vlefshëm").doesNotContain(c.get("name").asText());
         api.get("/public/receipts/TR01-1999-000001", null).expect(404);
+        // counting receipt numbers finds nothing: only the unguessable code opens the page
+        api.get("/public/receipts/" + p.get("receiptNumber").asText(), null).expect(404);
+        api.get("/api/v1/public/receipts/" + p.get("receiptNumber").asText(), null).expect(404);
     }
 
     @Test
@@ -161,7 +180,7 @@ class PaymentsTest {
         assertThat(other.contentType()).startsWith("application/problem+json");
         pay(null, body).expect(400);
         // the same key from another clerk is not their answer to replay
-        api.raw("POST", "/api/v1/payments", api.token("clerk2"), Api.write(body), Map.of("Idempotency-Key", key)).expect(409);
+        api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(body), Map.of("Idempotency-Key", key)).expect(409);
         assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("100.00")));
     }
 

@@ -9,12 +9,15 @@ import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
+import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.PublicLinks;
+import al.sportel.server.http.RateLimiter;
+import al.sportel.server.print.ThermalSlip;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import al.sportel.server.print.ThermalSlip;
 import java.util.Locale;
 
 /** API.md "Complaints and applications", the online form and the public tracking answer. */
@@ -26,11 +29,19 @@ public final class CaseRoutes {
     private final CaseService cases;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
+    private final ClientAddress clientAddress;
+    private final PublicLinks links;
+    private final RateLimiter trackLookups;
 
-    public CaseRoutes(CaseService cases, Idempotency idempotency, ObjectMapper mapper) {
+    /** {@code trackLookups}: public tracking lookups per client address, so codes cannot be guessed by brute force. */
+    public CaseRoutes(CaseService cases, Idempotency idempotency, ObjectMapper mapper, ClientAddress clientAddress,
+                      PublicLinks links, RateLimiter trackLookups) {
         this.cases = cases;
         this.idempotency = idempotency;
         this.mapper = mapper;
+        this.clientAddress = clientAddress;
+        this.links = links;
+        this.trackLookups = trackLookups;
     }
 
     public void register(Javalin app) {
@@ -44,6 +55,7 @@ public final class CaseRoutes {
         app.get("/api/v1/cases", this::list);
         app.get("/api/v1/cases/{id}/slip.pdf", this::slip);
         app.get("/api/v1/public/track/{code}", ctx -> {
+            trackLookups.check(clientAddress.of(ctx), "Too many tracking lookups from this address; try again in a minute");
             String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
             if (!code.matches("(ANK|APL)-\\d{4}-[" + TrackingCodes.ALPHABET + "]{6}")) {
                 throw ApiException.notFound("No case with that tracking code");
@@ -63,8 +75,7 @@ public final class CaseRoutes {
     private void publicComplaint(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
         NewCase c = readCase(body, CaseKind.COMPLAINT, true);
-        String address = ctx.ip();
-        cases.rateLimited(address.length() > 64 ? address.substring(0, 64) : address, PUBLIC_PER_HOUR).ifPresent(wait -> {
+        cases.rateLimited(clientAddress.of(ctx), PUBLIC_PER_HOUR).ifPresent(wait -> {
             throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
         });
         ctx.status(201).json(cases.track(cases.createOnline(c)));
@@ -107,9 +118,11 @@ public final class CaseRoutes {
         JsonBody body = JsonBody.of(ctx, mapper);
         String status = body.requiredChoice("status", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
         String note = body.optionalString("note", 1000);
+        // staff notes are internal unless the clerk ticks "visible to the citizen"
+        boolean publicNote = body.optionalBoolean("public", false);
         body.validate();
         idempotency.handleIfKeyed(ctx, kind.name().toLowerCase() + "-status", user,
-                h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
+                h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note, publicNote));
     }
 
     /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
@@ -122,7 +135,7 @@ public final class CaseRoutes {
         }
         boolean en = "en".equals(ctx.queryParam("lang"));
         CaseTracking t = cases.track(c.trackingCode());
-        String url = ctx.scheme() + "://" + ctx.host() + "/track/" + c.trackingCode() + (en ? "?lang=en" : "");
+        String url = links.to("/track/" + c.trackingCode() + (en ? "?lang=en" : ""));
         byte[] pdf = new ThermalSlip()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
                 .rule()

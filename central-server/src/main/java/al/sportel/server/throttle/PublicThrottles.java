@@ -1,5 +1,7 @@
 package al.sportel.server.throttle;
 
+import al.sportel.server.http.ClientAddress;
+import al.sportel.server.http.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -8,9 +10,9 @@ import java.time.Duration;
 
 /**
  * Per-address limits on the public, login-free writes of issue 20: booking or cancelling an appointment
- * and rating a ticket. The address is the connection's own: a forwarded header is not believed here, so
- * nobody can pose as many addresses. The limits leave room for a centre's kiosks and counter tablets
- * sharing one address behind NAT.
+ * and rating a ticket; over the limit a 429 problem with Retry-After. The address is the one
+ * {@link ClientAddress} trusts (a forwarded header only from a configured proxy). The limits leave room
+ * for a centre's kiosks and counter tablets sharing one address behind NAT.
  */
 public final class PublicThrottles {
 
@@ -22,12 +24,14 @@ public final class PublicThrottles {
     }
 
     private static final Duration HOUR = Duration.ofHours(1);
-    private final AddressThrottle bookings;
-    private final AddressThrottle ratings;
+    private final RateLimiter bookings;
+    private final RateLimiter ratings;
+    private final ClientAddress address;
 
-    public PublicThrottles(Limits limits, Clock clock) {
-        this.bookings = new AddressThrottle(limits.bookings(), HOUR, clock);
-        this.ratings = new AddressThrottle(limits.ratings(), HOUR, clock);
+    public PublicThrottles(Limits limits, ClientAddress address, Clock clock) {
+        this.bookings = new RateLimiter(limits.bookings(), HOUR, clock);
+        this.ratings = new RateLimiter(limits.ratings(), HOUR, clock);
+        this.address = address;
     }
 
     public void register(Javalin app) {
@@ -37,9 +41,9 @@ public final class PublicThrottles {
         app.before("/api/v1/public/counters/{id}/rating", ctx -> onPost(ctx, ratings, "ratings"));
     }
 
-    private static void onPost(Context ctx, AddressThrottle throttle, String what) {
+    private void onPost(Context ctx, RateLimiter limiter, String what) {
         if (ctx.method() == HandlerType.POST) {
-            throttle.check(ctx.req().getRemoteAddr(), what);
+            limiter.check(address.of(ctx), "Too many " + what + " from this address; try again later");
         }
     }
 }

@@ -60,6 +60,7 @@ public final class CasePanelController {
     @FXML private CheckBox overdueFilter;
     @FXML private TableView<CaseView> caseTable;
     @FXML private TextField statusNote;
+    @FXML private CheckBox notePublic;
     @FXML private Button reviewButton;
     @FXML private Button resolveButton;
     @FXML private Button rejectButton;
@@ -226,8 +227,9 @@ public final class CasePanelController {
             show(i18n.t("case.error.select"));
             return;
         }
+        // staff notes stay internal unless the clerk shows this one to the citizen on the tracking page
         String note = statusNote.getText();
-        CaseChange body = new CaseChange(status, note == null || note.isBlank() ? null : note.strip());
+        CaseChange body = new CaseChange(status, note == null || note.isBlank() ? null : note.strip(), notePublic.isSelected());
         String path = ApiClient.casePath(c);
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
@@ -239,6 +241,7 @@ public final class CasePanelController {
                 return;
             }
             statusNote.clear();
+            notePublic.setSelected(false);
             show(null);
             if (settled.isEmpty()) {
                 form.say(i18n.t("case.offline.status"));

@@ -33,9 +33,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.HashMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * The numbers of docs/benchmarks.md: call-next against the database's bare floor, event latency
@@ -75,13 +72,13 @@ public final class Benchmarks {
     }
 
     static final String USAGE = """
-            Usage: java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks --db JDBC_URL \\
+            Usage: java -cp tools/target/sportel-tools.jar %s --db JDBC_URL \\
                    --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE]
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
             --out defaults to target/benchmarks.md; pass --out docs/benchmarks.md to refresh the published figures.
-            """;
+            """.formatted(Benchmarks.class.getName());
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
@@ -126,6 +123,9 @@ public final class Benchmarks {
                 "-jar", jar, "--demo", "--port", "0", "--db", url, "--data-dir", Files.createTempDirectory("bench").toString());
         pb.environment().put("SPORTEL_DB_USER", dbUser);
         pb.environment().put("SPORTEL_DB_PASSWORD", dbPassword);
+        // a thousand screens on one machine: far beyond the per-address limit that protects a real server
+        pb.environment().put("SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", "100000");
+        pb.environment().put("SPORTEL_KIOSK_TICKETS_PER_MINUTE", "1000000");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         server = pb.start();
         try {
@@ -215,7 +215,7 @@ public final class Benchmarks {
                 .append(" cores (").append(cpu).append("), ").append(mem).append(", Java ").append(System.getProperty("java.version"))
                 .append(", ").append(pg).append(". The server runs as its own process (`-Xmx1g`) on the same machine as the ")
                 .append("database and this client, so all three share the two cores.\n\n")
-                .append("Command: `java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks ")
+                .append("Command: `java -cp tools/target/sportel-tools.jar ").append(Benchmarks.class.getName()).append(" ")
                 .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
     }
 
