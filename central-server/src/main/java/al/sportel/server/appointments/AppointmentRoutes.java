@@ -6,13 +6,13 @@ import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.TextRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -123,14 +123,10 @@ public final class AppointmentRoutes {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
+        LocalDate d = TextRules.queryDate(ctx, name); // within the supported years: no overflow further on
+        if (d == null) {
             throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
         }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date such as 2026-11-25");
-        }
+        return d;
     }
 }
