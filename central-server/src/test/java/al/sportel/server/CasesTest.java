@@ -2,7 +2,10 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipEscPos;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** Complaints and applications: tracking codes, history, the public answer and the online form's limits. */
 class CasesTest {
+
+    private static final Charset CP1252 = Charset.forName("windows-1252");
 
     private static final MutableClock clock = new MutableClock(Instant.now());
     private static TestServer server;
@@ -190,5 +195,19 @@ class CasesTest {
         Map<String, Object> m = complaint("OTHER");
         m.put(field, value);
         return m;
+    }
+
+    /** The case slip as content for a thermal printer, like the receipt's. */
+    @Test
+    void aCaseSlipIsServedAsContentForTheThermalPrinter() throws Exception {
+        JsonNode c = api.raw("POST", "/api/v1/complaints", api.token("clerk1"), Api.write(complaint("METER_READING")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
+
+        Slip slip = Api.JSON.readValue(api.get("/api/v1/cases/" + c.get("id").asLong() + "/slip", api.token("clerk1"))
+                .expect(200).body(), Slip.class);
+        assertThat(slip.qrUrl()).endsWith("/track/" + c.get("trackingCode").asText());
+        assertThat(new String(SlipEscPos.eightyMillimetres().render(slip), CP1252)).contains("ANKESË E REGJISTRUAR")
+                .contains(c.get("trackingCode").asText());
+        api.get("/api/v1/cases/" + c.get("id").asLong() + "/slip", api.token("clerk7")).expect(403);
     }
 }

@@ -3,12 +3,17 @@ package al.sportel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.model.Formats;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipEscPos;
+import al.sportel.slip.SlipLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** Money at the counter: exactly once, never more than owed, and reports that add up. */
 class PaymentsTest {
+
+    private static final Charset CP1252 = Charset.forName("windows-1252");
 
     private static TestServer server;
     private static Api api;
@@ -316,5 +323,35 @@ class PaymentsTest {
         future.put("offline", true);
         future.put("takenAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString());
         assertThat(pay(UUID.randomUUID().toString(), future).expect(422).json().toString()).contains("takenAt");
+    }
+
+    /** A counter with a thermal printer asks for the slip instead of the PDF and makes the ESC/POS bytes itself. */
+    @Test
+    void aReceiptsSlipBecomesEscPosBytesWithItsVerificationQr() throws Exception {
+        Map<String, Object> body = Map.of("customerCode", "100001", "amount", "1.30", "method", "CASH", "tendered", "2.00",
+                "counterId", counter1);
+        JsonNode p = api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(body),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
+        String number = p.get("receiptNumber").asText();
+
+        Slip slip = Api.JSON.readValue(api.get("/api/v1/payments/" + p.get("id").asLong() + "/receipt", api.token("clerk1"))
+                .expect(200).body(), Slip.class);
+        assertThat(slip.qrUrl()).isEqualTo(server.baseUrl() + "/public/receipts/" + number);
+        assertThat(slip.lines()).contains(new SlipLine(SlipLine.Kind.ROW, "Kusuri", "0,70 L"));
+
+        byte[] bytes = SlipEscPos.eightyMillimetres().render(slip);
+        String text = new String(bytes, CP1252);
+        assertThat(text).startsWith("\u001b@").contains("MANDAT PAGESE").contains(number).contains("Shpërndarja e Energjisë");
+        byte[] url = slip.qrUrl().getBytes(StandardCharsets.US_ASCII);
+        String store = "\u001d(k" + (char) ((url.length + 3) & 0xFF) + (char) ((url.length + 3) >> 8) + "1P0" + slip.qrUrl();
+        assertThat(text).as("GS ( k stores the verification URL").contains(store);
+        assertThat(text.lastIndexOf("\u001dV")).as("cut at the end").isGreaterThan(text.indexOf(store));
+
+        // the English slip for a foreign customer; another branch's clerk sees neither
+        Slip english = Api.JSON.readValue(api.get("/api/v1/payments/" + p.get("id").asLong() + "/receipt?lang=en",
+                api.token("clerk1")).expect(200).body(), Slip.class);
+        assertThat(english.lines()).extracting(SlipLine::left).contains("PAYMENT RECEIPT");
+        api.get("/api/v1/payments/" + p.get("id").asLong() + "/receipt", api.token("clerk7")).expect(403);
+        api.get("/api/v1/payments/999999999/receipt", api.token("clerk1")).expect(404);
     }
 }

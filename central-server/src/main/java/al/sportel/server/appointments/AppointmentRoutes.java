@@ -3,10 +3,10 @@ package al.sportel.server.appointments;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
-import al.sportel.server.http.TextRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -123,10 +123,6 @@ public final class AppointmentRoutes {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        LocalDate d = TextRules.queryDate(ctx, name); // within the supported years: no overflow further on
-        if (d == null) {
-            throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
-        }
-        return d;
+        return TextRules.requiredQueryDate(ctx, name);
     }
 }

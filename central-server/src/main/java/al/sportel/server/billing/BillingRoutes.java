@@ -12,6 +12,8 @@ import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
 import al.sportel.server.http.TextRules;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipPdf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -59,7 +61,8 @@ public final class BillingRoutes {
         });
         app.post("/api/v1/payments", this::pay);
         app.get("/api/v1/payments/{id}", ctx -> ctx.json(payments.get(Access.requireStaff(ctx), PathParams.id(ctx, "id", "payment"))));
-        app.get("/api/v1/payments/{id}/receipt.pdf", this::receipt);
+        app.get("/api/v1/payments/{id}/receipt.pdf", this::receiptPdf);
+        app.get("/api/v1/payments/{id}/receipt", ctx -> ctx.json(receipt(ctx).slip()));
         app.post("/api/v1/payments/{id}/void", ctx -> {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
             long id = PathParams.id(ctx, "id", "payment");
@@ -105,15 +108,24 @@ public final class BillingRoutes {
         }
     }
 
-    private void receipt(Context ctx) {
+    private void receiptPdf(Context ctx) {
+        PrintedReceipt r = receipt(ctx);
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + r.number() + ".pdf\"")
+                .result(SlipPdf.render(r.slip()));
+    }
+
+    private record PrintedReceipt(String number, Slip slip) {
+    }
+
+    /** The receipt's content, printed as a PDF by {@link #receiptPdf} or sent as it is to a desktop's thermal printer. */
+    private PrintedReceipt receipt(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         Payment p = payments.get(user, PathParams.id(ctx, "id", "payment"));
         ReceiptQueries.Header head = receipts.header(p.id());
         ReceiptPdf.Context c = new ReceiptPdf.Context(head.branchName(), head.branchAddress(), head.counterNumber(), head.customerName(),
                 p.verificationUrl());
         boolean english = "en".equals(ctx.queryParam("lang"));
-        byte[] pdf = ReceiptPdf.render(p, c, english, paymentHook.receiptAddition(p, english).orElse(null));
-        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + p.receiptNumber() + ".pdf\"").result(pdf);
+        return new PrintedReceipt(p.receiptNumber(), ReceiptPdf.slip(p, c, english, paymentHook.receiptAddition(p, english).orElse(null)));
     }
 
     private void cashReport(Context ctx) {

@@ -4,8 +4,8 @@ import al.sportel.model.ClerkReport;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
-import al.sportel.server.http.ApiException;
 import al.sportel.server.http.TextRules;
+import al.sportel.server.http.ApiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -59,10 +59,6 @@ public final class ClerkReportRoutes {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        LocalDate d = TextRules.queryDate(ctx, name); // within the supported years: no overflow further on
-        if (d == null) {
-            throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
-        }
-        return d;
+        return TextRules.requiredQueryDate(ctx, name);
     }
 }

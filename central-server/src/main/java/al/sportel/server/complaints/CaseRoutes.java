@@ -14,7 +14,8 @@ import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
 import al.sportel.server.http.PublicLinks;
 import al.sportel.server.http.RateLimiter;
-import al.sportel.server.print.ThermalSlip;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipPdf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -53,7 +54,8 @@ public final class CaseRoutes {
         app.patch("/api/v1/complaints/{id}", ctx -> patch(ctx, CaseKind.COMPLAINT));
         app.patch("/api/v1/applications/{id}", ctx -> patch(ctx, CaseKind.APPLICATION));
         app.get("/api/v1/cases", this::list);
-        app.get("/api/v1/cases/{id}/slip.pdf", this::slip);
+        app.get("/api/v1/cases/{id}/slip.pdf", this::slipPdf);
+        app.get("/api/v1/cases/{id}/slip", ctx -> ctx.json(slip(ctx, slipCase(ctx))));
         app.get("/api/v1/public/track/{code}", ctx -> {
             trackLookups.check(clientAddress.of(ctx), "Too many tracking lookups from this address; try again in a minute");
             String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
@@ -125,18 +127,28 @@ public final class CaseRoutes {
                 h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note, publicNote));
     }
 
-    /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
-    private void slip(Context ctx) {
+    private void slipPdf(Context ctx) {
+        CaseView c = slipCase(ctx);
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + c.trackingCode() + ".pdf\"")
+                .result(SlipPdf.render(slip(ctx, c)));
+    }
+
+    private CaseView slipCase(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         long id = PathParams.id(ctx, "id", "case");
         CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
         if (c.branchCode() != null) {
             Access.requireBranch(user, c.branchCode());
         }
+        return c;
+    }
+
+    /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
+    private Slip slip(Context ctx, CaseView c) {
         boolean en = "en".equals(ctx.queryParam("lang"));
         CaseTracking t = cases.track(c.trackingCode());
         String url = links.to("/track/" + c.trackingCode() + (en ? "?lang=en" : ""));
-        byte[] pdf = new ThermalSlip()
+        return Slip.builder()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
                 .rule()
                 .title(c.kind().equals("COMPLAINT") ? (en ? "COMPLAINT REGISTERED" : "ANKESË E REGJISTRUAR")
@@ -149,8 +161,7 @@ public final class CaseRoutes {
                 .rule()
                 .paragraph(en ? "Follow your case online with the code above or the QR code."
                         : "Ndiqni kërkesën online me kodin më sipër ose me kodin QR.")
-                .render(url, en ? "Thank you!" : "Faleminderit!");
-        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + c.trackingCode() + ".pdf\"").result(pdf);
+                .build(url, en ? "Thank you!" : "Faleminderit!");
     }
 
     private void list(Context ctx) {

@@ -60,10 +60,6 @@ public final class FairnessReportRoutes {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        LocalDate d = TextRules.queryDate(ctx, name); // within the supported years: no overflow further on
-        if (d == null) {
-            throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
-        }
-        return d;
+        return TextRules.requiredQueryDate(ctx, name);
     }
 }

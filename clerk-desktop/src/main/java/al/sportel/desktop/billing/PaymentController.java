@@ -54,12 +54,17 @@ public final class PaymentController {
     private I18n i18n;
     private Session session;
     private PaymentViewModel vm;
+    private CashDepositDialog drawer;
+    private CounterLink link;
 
     public void init(AppContext app, Session session, CounterLink link, Supplier<String> currentTicketId) {
         this.app = app;
         this.i18n = app.i18n();
         this.session = session;
-        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir());
+        this.link = link;
+        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
+        this.drawer = new CashDepositDialog(i18n, app.background(),
+                new CashDrawerModel(new CashDrawerApi(session.api()), session.counter().id(), Clock.systemUTC()));
         this.vm = new PaymentViewModel(new LinkedPaymentDesk(session.api(), link, printer, i18n, session), app.background(), i18n,
                 Clock.systemUTC(), session.counter().id(), currentTicketId);
         vm.onPaid(paid -> {
@@ -142,9 +147,19 @@ public final class PaymentController {
 
     @FXML
     private void onPay() {
-        if (app.background().busy().get()) {
+        if (app.background().busy().get() || !vm.canPay().get()) {
             return;
         }
+        if (vm.cash().get() && link.isUp()) {
+            // the law wants the day's initial cash registered before the first cash receipt (cut off from
+            // the server the payment goes to the outbox and no deposit can be registered anyway)
+            drawer.beforeCash(payButton.getScene().getWindow(), this::confirmAndPay, text -> Notify.warning(payButton, text));
+        } else {
+            confirmAndPay();
+        }
+    }
+
+    private void confirmAndPay() {
         vm.confirmation().filter(c -> app.dialogs().confirm(payButton.getScene().getWindow(), "paymentConfirm",
                 c.title(), c.header(), c.body())).ifPresent(c -> vm.pay());
     }
@@ -155,7 +170,12 @@ public final class PaymentController {
     }
 
     @FXML
+    private void onPrinter() {
+        PrinterDialog.show(reprintButton.getScene().getWindow(), i18n, app.background(), app.settings());
+    }
+
+    @FXML
     private void onShift() {
-        ShiftReportDialog.show(payButton.getScene().getWindow(), app, session);
+        ShiftReportDialog.show(payButton.getScene().getWindow(), app, session, drawer);
     }
 }

@@ -11,6 +11,7 @@ import al.sportel.desktop.app.Forms;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.Tables;
+import al.sportel.desktop.billing.PrinterChoice;
 import al.sportel.desktop.billing.ReceiptPrinter;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.Outbox;
@@ -83,7 +84,7 @@ public final class CasePanelController {
         this.api = session.api();
         this.session = session;
         this.lookedUp = lookedUp;
-        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir());
+        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
         this.form = new CaseFormViewModel(new LinkedCaseDesk(api, link, printer, i18n, session), bg, i18n, currentTicketId);
         form.onRegistered(c -> onRefresh());
         // a complaint kept offline is registered by the outbox sender: the form and list follow by themselves
