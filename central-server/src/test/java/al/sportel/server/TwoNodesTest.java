@@ -3,6 +3,7 @@ package al.sportel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -47,8 +48,8 @@ class TwoNodesTest {
         }
         Map<String, String> env = Map.of("SPORTEL_DB_URL", URL + "?currentSchema=" + schema, "SPORTEL_DB_USER", USER,
                 "SPORTEL_DB_PASSWORD", PASSWORD);
-        nodeA = ServerProcess.start(env, "--demo", "--port", "0", "--data-dir", System.getProperty("java.io.tmpdir"));
-        nodeB = ServerProcess.start(env, "--port", "0", "--data-dir", System.getProperty("java.io.tmpdir"));
+        nodeA = ServerProcess.start(env, "--demo", "--port", "0", "--data-dir", Files.createTempDirectory("sportel-node").toString());
+        nodeB = ServerProcess.start(env, "--port", "0", "--data-dir", Files.createTempDirectory("sportel-node").toString());
         a = new Api(nodeA.baseUrl());
         b = new Api(nodeB.baseUrl());
     }
@@ -149,9 +150,24 @@ class TwoNodesTest {
     @Test
     void aLoginLockOnOneNodeHoldsOnTheOther() {
         for (int i = 0; i < 5; i++) {
-            a.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "wrong-" + i)).expect(401);
+            // the guard slows a third try down (Retry-After 1, 2, 4 s) before it locks: wait as a person would
+            Api.Response r = a.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "wrong-" + i));
+            while (r.status() == 429) {
+                sleep(Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+                r = a.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "wrong-" + i));
+            }
+            assertThat(r.status()).isEqualTo(401);
         }
         Api.Response locked = b.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "sportel"));
         assertThat(locked.status()).isEqualTo(429);
+    }
+
+    private static void sleep(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
