@@ -103,6 +103,8 @@ public final class PaymentController {
         changeLabel.textProperty().bind(vm.change());
         paymentMessage.textProperty().bind(vm.message());
         vm.bills().addListener((ListChangeListener<PaymentViewModel.BillChoice>) c -> showBills());
+        // a customer who owes nothing leaves the bill list empty before and after: the credit line needs this too
+        vm.customer().addListener((o, was, now) -> showBills());
         payButton.disableProperty().bind(vm.canPay().not());
         lookupButton.disableProperty().bind(app.background().busy());
         shiftButton.disableProperty().bind(app.background().busy());
