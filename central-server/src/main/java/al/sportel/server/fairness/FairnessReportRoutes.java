@@ -1,10 +1,7 @@
 package al.sportel.server.fairness;
 
-import al.sportel.model.Role;
-import al.sportel.model.UserInfo;
-import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
-import al.sportel.server.http.TextRules;
+import al.sportel.server.reports.ReportScope;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -26,25 +23,10 @@ public final class FairnessReportRoutes {
     }
 
     private void fairness(Context ctx) {
-        UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
-        String branch = ctx.queryParam("branchCode");
-        if (branch != null && branch.isBlank()) {
-            branch = null;
-        }
-        if (branch == null && user.role() == Role.SUPERVISOR) {
-            branch = user.branchCode();
-        }
-        if (branch != null) {
-            Access.requireBranch(user, branch);
-        }
-        LocalDate from = date(ctx, "from");
-        LocalDate to = date(ctx, "to");
-        if (to.isBefore(from)) {
-            throw ApiException.invalid("to", "is before from");
-        }
-        if (from.plusDays(366).isBefore(to)) {
-            throw ApiException.invalid("to", "at most 366 days at once");
-        }
+        ReportScope scope = ReportScope.of(ctx);
+        String branch = scope.branch();
+        LocalDate from = scope.from();
+        LocalDate to = scope.to();
         String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiException.invalid("format", "json or csv");
@@ -59,7 +41,4 @@ public final class FairnessReportRoutes {
                 .result(FairnessReportCsv.of(r));
     }
 
-    private static LocalDate date(Context ctx, String name) {
-        return TextRules.requiredQueryDate(ctx, name);
-    }
 }
