@@ -33,6 +33,9 @@ import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
 import al.sportel.server.fairness.FairnessReportRoutes;
 import al.sportel.server.fairness.FairnessReportService;
+import al.sportel.server.fees.FeeRoutes;
+import al.sportel.server.fees.FeeService;
+import al.sportel.server.fiscal.FiscalFeeHook;
 import al.sportel.server.fiscal.FiscalOutbox;
 import al.sportel.server.fiscal.FiscalPaymentHook;
 import al.sportel.server.fiscal.FiscalRoutes;
@@ -165,6 +168,7 @@ public final class SportelServer implements AutoCloseable {
             new FiscalRoutes(fiscal, mapper).register(app);
             FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
             app.events(e -> e.serverStopping(fiscalOutbox::close));
+            new FeeRoutes(new FeeService(db, config.clock(), new FiscalFeeHook(fiscal)), idempotency, mapper).register(app);
             new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),
                     new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()))
                     .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);

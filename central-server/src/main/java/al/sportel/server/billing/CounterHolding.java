@@ -4,12 +4,12 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /** Whether a clerk holds a counter now, or held it at the moment an offline payment was taken. */
-final class CounterHolding {
+public final class CounterHolding {
 
     private CounterHolding() {
     }
 
-    static boolean holds(Handle h, long clerkId, long counterId, Instant takenAt) {
+    public static boolean holds(Handle h, long clerkId, long counterId, Instant takenAt) {
         boolean now = h.createQuery("SELECT COUNT(*) FROM counters WHERE id = :c AND clerk_user_id = :u AND status <> 'CLOSED'")
                 .bind("c", counterId).bind("u", clerkId).mapTo(Integer.class).one() > 0;
         if (now || takenAt == null) {

@@ -15,9 +15,9 @@ final class FiscalQueries {
     record TcrRow(long counterId, String branchCode, int counterNumber, String tcrCode, String businUnitCode) {
     }
 
-    record InvoiceRow(long id, long paymentId, String branchCode, long counterId, String tcrCode, String businUnitCode,
+    record InvoiceRow(long id, Long paymentId, Long feeSaleId, String branchCode, long counterId, String tcrCode, String businUnitCode,
                       String operatorCode, String softCode, int invOrdNum, String invNum, String issueDateTime, Instant issuedAt,
-                      String payMethod, String itemName, long totPrice, long totWithoutVat, long totVat, int vatRate, String iic,
+                      String payMethod, String itemName, String itemCode, long totPrice, long totWithoutVat, long totVat, int vatRate, String iic,
                       String iicSignature, String status, String subseqDelivType, String fic, int attempts, String lastError,
                       Instant alertedAt, int prints) {
     }
@@ -104,18 +104,18 @@ final class FiscalQueries {
 
     static long insertInvoice(Handle h, InvoiceRow r) {
         return h.createUpdate("""
-                        INSERT INTO fiscal_invoices (payment_id, branch_code, counter_id, tcr_code, busin_unit_code, operator_code,
-                               soft_code, inv_ord_num, inv_num, issue_date_time, issued_at, pay_method, item_name, tot_price,
+                        INSERT INTO fiscal_invoices (payment_id, fee_sale_id, branch_code, counter_id, tcr_code, busin_unit_code, operator_code,
+                               soft_code, inv_ord_num, inv_num, issue_date_time, issued_at, pay_method, item_name, item_code, tot_price,
                                tot_without_vat, tot_vat, vat_rate, iic, iic_signature, status, subseq_deliv_type)
-                        VALUES (:paymentId, :branchCode, :counterId, :tcrCode, :businUnitCode, :operatorCode, :softCode,
-                               :invOrdNum, :invNum, :issueDateTime, :issuedAt, :payMethod, :itemName, :totPrice, :totWithoutVat,
+                        VALUES (:paymentId, :feeSaleId, :branchCode, :counterId, :tcrCode, :businUnitCode, :operatorCode, :softCode,
+                               :invOrdNum, :invNum, :issueDateTime, :issuedAt, :payMethod, :itemName, :itemCode, :totPrice, :totWithoutVat,
                                :totVat, :vatRate, :iic, :iicSignature, :status, :subseqDelivType)
                         """)
-                .bind("paymentId", r.paymentId()).bind("branchCode", r.branchCode()).bind("counterId", r.counterId())
+                .bind("paymentId", r.paymentId()).bind("feeSaleId", r.feeSaleId()).bind("branchCode", r.branchCode()).bind("counterId", r.counterId())
                 .bind("tcrCode", r.tcrCode()).bind("businUnitCode", r.businUnitCode()).bind("operatorCode", r.operatorCode())
                 .bind("softCode", r.softCode()).bind("invOrdNum", r.invOrdNum()).bind("invNum", r.invNum())
                 .bind("issueDateTime", r.issueDateTime()).bind("issuedAt", r.issuedAt()).bind("payMethod", r.payMethod())
-                .bind("itemName", r.itemName()).bind("totPrice", r.totPrice()).bind("totWithoutVat", r.totWithoutVat())
+                .bind("itemName", r.itemName()).bind("itemCode", r.itemCode()).bind("totPrice", r.totPrice()).bind("totWithoutVat", r.totWithoutVat())
                 .bind("totVat", r.totVat()).bind("vatRate", r.vatRate()).bind("iic", r.iic()).bind("iicSignature", r.iicSignature())
                 .bind("status", r.status()).bind("subseqDelivType", r.subseqDelivType())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -129,6 +129,10 @@ final class FiscalQueries {
 
     static Optional<InvoiceRow> invoiceForPayment(Handle h, long paymentId) {
         return h.createQuery(INVOICE + "WHERE payment_id = :p").bind("p", paymentId).map((rs, x) -> invoiceRow(rs)).findOne();
+    }
+
+    static Optional<InvoiceRow> invoiceForFeeSale(Handle h, long feeSaleId) {
+        return h.createQuery(INVOICE + "WHERE fee_sale_id = :f").bind("f", feeSaleId).map((rs, x) -> invoiceRow(rs)).findOne();
     }
 
     static List<Long> pendingInvoices(Handle h) {
@@ -225,10 +229,12 @@ final class FiscalQueries {
 
     private static InvoiceRow invoiceRow(ResultSet rs) throws SQLException {
         OffsetDateTime alerted = rs.getObject("alerted_at", OffsetDateTime.class);
-        return new InvoiceRow(rs.getLong("id"), rs.getLong("payment_id"), rs.getString("branch_code"), rs.getLong("counter_id"),
+        return new InvoiceRow(rs.getLong("id"), rs.getObject("payment_id", Long.class), rs.getObject("fee_sale_id", Long.class),
+                rs.getString("branch_code"), rs.getLong("counter_id"),
                 rs.getString("tcr_code"), rs.getString("busin_unit_code"), rs.getString("operator_code"), rs.getString("soft_code"),
                 rs.getInt("inv_ord_num"), rs.getString("inv_num"), rs.getString("issue_date_time"),
                 rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("pay_method"), rs.getString("item_name"),
+                rs.getString("item_code"),
                 rs.getLong("tot_price"), rs.getLong("tot_without_vat"), rs.getLong("tot_vat"), rs.getInt("vat_rate"),
                 rs.getString("iic"), rs.getString("iic_signature"), rs.getString("status"), rs.getString("subseq_deliv_type"),
                 rs.getString("fic"), rs.getInt("attempts"), rs.getString("last_error"),

@@ -59,6 +59,11 @@ public final class FiscalRoutes {
             long id = PathParams.id(ctx, "id", "payment");
             ctx.json(fiscal.receipt(user, id).orElseThrow(() -> ApiException.notFound("Payment " + id + " has no fiscal receipt")));
         });
+        app.get("/api/v1/fiscal/fee-sales/{id}", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            long id = PathParams.id(ctx, "id", "fee sale");
+            ctx.json(fiscal.feeSaleReceipt(user, id).orElseThrow(() -> ApiException.notFound("Fee sale " + id + " has no fiscal receipt")));
+        });
         app.get("/api/v1/fiscal/pending", ctx -> {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
             String branch = ctx.queryParam("branchCode");

@@ -7,6 +7,7 @@ import al.sportel.model.fiscal.FiscalPending;
 import al.sportel.model.fiscal.FiscalReceipt;
 import al.sportel.model.fiscal.FiscalTcr;
 import al.sportel.server.auth.Access;
+import al.sportel.server.billing.ReceiptAddition;
 import al.sportel.model.billing.Payment;
 import al.sportel.server.db.Database;
 import al.sportel.server.fiscal.FiscalGateway.CashDepositRegistration;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -180,52 +182,64 @@ public final class FiscalService {
      * set-up is logged and the payment goes on unfiscalized — money taken is never refused.
      */
     public void issue(Handle h, Payment p) {
-        FiscalSettings s = FiscalQueries.settings(h);
-        if (!s.enabled() || !s.fiscalizeBillPayments()) {
-            return;
+        if (FiscalQueries.settings(h).fiscalizeBillPayments()) {
+            issue(h, FiscalSale.of(p));
         }
-        Optional<String> problem = setupProblem(h, s, p);
+    }
+
+    /**
+     * Inside the sale's transaction (a bill payment or a fee sale): numbers the invoice and computes its IIC.
+     * Answers whether it was fiscalized; anything missing in the set-up is logged and the sale goes on.
+     */
+    public boolean issue(Handle h, FiscalSale sale) {
+        FiscalSettings s = FiscalQueries.settings(h);
+        if (!s.enabled()) {
+            return false;
+        }
+        Optional<String> problem = setupProblem(h, s, sale);
         if (problem.isPresent()) {
-            log.warn("payment {} ({}) not fiscalized: {}", p.id(), p.receiptNumber(), problem.get());
-            return;
+            log.warn("sale {} not fiscalized: {}", sale.reference(), problem.get());
+            return false;
         }
         TaxpayerKey key;
         try {
             key = keys.get(s);
         } catch (RuntimeException e) {
-            log.error("payment {} ({}) not fiscalized: {}", p.id(), p.receiptNumber(), e.getMessage(), e);
-            return;
+            log.error("sale {} not fiscalized: {}", sale.reference(), e.getMessage(), e);
+            return false;
         }
-        TcrRow tcr = FiscalQueries.counter(h, p.counterId()).orElseThrow();
-        String operator = FiscalQueries.operatorCode(h, p.clerk().id()).orElseThrow();
-        Instant issuedAt = p.takenAt().truncatedTo(ChronoUnit.SECONDS);
+        TcrRow tcr = FiscalQueries.counter(h, sale.counterId()).orElseThrow();
+        String operator = FiscalQueries.operatorCode(h, sale.clerkId()).orElseThrow();
+        Instant issuedAt = sale.takenAt().truncatedTo(ChronoUnit.SECONDS);
         String issue = FiscalFormats.dateTime(issuedAt);
         int year = issuedAt.atZone(FiscalFormats.ZONE).getYear();
         int ordinal = FiscalQueries.nextOrdinal(h, tcr.tcrCode(), year);
         String invNum = ordinal + "/" + year + "/" + tcr.tcrCode();
-        long total = Money.parse(p.amount());
-        int rate = s.issuerInVat() ? s.vatRate() : 0;
+        long total = sale.total();
+        int rate = !s.issuerInVat() ? 0 : sale.vatRate() != null ? sale.vatRate() : s.vatRate();
         long net = BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(10_000))
                 .divide(BigDecimal.valueOf(10_000L + rate), 0, RoundingMode.HALF_UP).longValueExact();
         Iic iic = Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(ordinal, invNum), tcr.businUnitCode(),
                 tcr.tcrCode(), s.softCode(), FiscalFormats.amount(total)), key.privateKey());
-        String item = "Pagesë faturash, klienti " + p.customerCode();
-        FiscalQueries.insertInvoice(h, new InvoiceRow(0, p.id(), p.branchCode(), p.counterId(), tcr.tcrCode(), tcr.businUnitCode(),
-                operator, s.softCode(), ordinal, invNum, issue, issuedAt, "CASH".equals(p.method()) ? "BANKNOTE" : "CARD",
-                item.length() > 50 ? item.substring(0, 50) : item, total, net, total - net, rate, iic.code(), iic.signature(),
-                "PENDING", p.offline() ? SubseqDelivType.NOINTERNET.name() : null, null, 0, null, null, 0));
+        String item = sale.itemName();
+        FiscalQueries.insertInvoice(h, new InvoiceRow(0, sale.paymentId(), sale.feeSaleId(), sale.branchCode(), sale.counterId(),
+                tcr.tcrCode(), tcr.businUnitCode(), operator, s.softCode(), ordinal, invNum, issue, issuedAt,
+                sale.cash() ? "BANKNOTE" : "CARD", item.length() > 50 ? item.substring(0, 50) : item, sale.itemCode(), total, net,
+                total - net, rate, iic.code(), iic.signature(), "PENDING", sale.offline() ? SubseqDelivType.NOINTERNET.name() : null,
+                null, 0, null, null, 0));
+        return true;
     }
 
-    private static Optional<String> setupProblem(Handle h, FiscalSettings s, Payment p) {
+    private static Optional<String> setupProblem(Handle h, FiscalSettings s, FiscalSale sale) {
         if (!s.missing().isEmpty()) {
             return Optional.of("settings incomplete: " + s.missing());
         }
-        Optional<TcrRow> tcr = FiscalQueries.counter(h, p.counterId());
+        Optional<TcrRow> tcr = FiscalQueries.counter(h, sale.counterId());
         if (tcr.isEmpty() || tcr.get().tcrCode() == null) {
-            return Optional.of("counter " + p.counterId() + " is not registered as a TCR");
+            return Optional.of("counter " + sale.counterId() + " is not registered as a TCR");
         }
-        if (FiscalQueries.operatorCode(h, p.clerk().id()).isEmpty()) {
-            return Optional.of("clerk " + p.clerk().username() + " has no operator code");
+        if (FiscalQueries.operatorCode(h, sale.clerkId()).isEmpty()) {
+            return Optional.of("clerk " + sale.clerkUsername() + " has no operator code");
         }
         return Optional.empty();
     }
@@ -235,9 +249,22 @@ public final class FiscalService {
         db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId)).ifPresent(r -> deliverInvoice(r.id()));
     }
 
+    /** After commit of a fee sale: asks for the NIVF now. */
+    public void deliverForFeeSale(long feeSaleId) {
+        db.read(h -> FiscalQueries.invoiceForFeeSale(h, feeSaleId)).ifPresent(r -> deliverInvoice(r.id()));
+    }
+
     public Optional<FiscalReceipt> receipt(UserInfo user, long paymentId) {
+        return receipt(user, h -> FiscalQueries.invoiceForPayment(h, paymentId));
+    }
+
+    public Optional<FiscalReceipt> feeSaleReceipt(UserInfo user, long feeSaleId) {
+        return receipt(user, h -> FiscalQueries.invoiceForFeeSale(h, feeSaleId));
+    }
+
+    private Optional<FiscalReceipt> receipt(UserInfo user, Function<Handle, Optional<InvoiceRow>> find) {
         return db.read(h -> {
-            Optional<InvoiceRow> r = FiscalQueries.invoiceForPayment(h, paymentId);
+            Optional<InvoiceRow> r = find.apply(h);
             r.ifPresent(row -> Access.requireBranch(user, row.branchCode()));
             FiscalSettings s = FiscalQueries.settings(h);
             return r.map(row -> receiptView(row, s));
@@ -246,7 +273,16 @@ public final class FiscalService {
 
     /** The slip's fiscal part; counts the print, so every print after the first says KOPJE. */
     public Optional<FiscalSlip> slip(long paymentId) {
-        return db.tx(h -> FiscalQueries.invoiceForPayment(h, paymentId).map(r -> {
+        return slip(h -> FiscalQueries.invoiceForPayment(h, paymentId));
+    }
+
+    /** The fiscal lines of a fee sale's receipt (counted as a print, like a payment's). */
+    public Optional<ReceiptAddition> feeSaleReceiptLines(long feeSaleId, boolean english) {
+        return slip(h -> FiscalQueries.invoiceForFeeSale(h, feeSaleId)).map(slip -> FiscalReceiptLines.of(slip, english));
+    }
+
+    private Optional<FiscalSlip> slip(Function<Handle, Optional<InvoiceRow>> find) {
+        return db.tx(h -> find.apply(h).map(r -> {
             FiscalSettings s = FiscalQueries.settings(h);
             int prints = FiscalQueries.countPrint(h, r.id());
             return new FiscalSlip(s.legalName(), s.nuis(), s.address() + ", " + s.town(), r.businUnitCode(), r.tcrCode(),
@@ -291,8 +327,8 @@ public final class FiscalService {
         Instant now = clock.instant();
         List<InvoiceRow> late = db.read(h -> FiscalQueries.unalertedOlderThan(h, now.minus(ALERT_AFTER)));
         for (InvoiceRow r : late) {
-            log.warn("FISCAL ALERT: receipt {} (payment {}, centre {}) issued {} has no NIVF yet; the 48-hour limit ends {} ({}: {})",
-                    r.invNum(), r.paymentId(), r.branchCode(), r.issueDateTime(), r.issuedAt().plus(DEADLINE), r.status(), r.lastError());
+            log.warn("FISCAL ALERT: receipt {} (payment {}, fee sale {}, centre {}) issued {} has no NIVF yet; the 48-hour limit ends {} ({}: {})",
+                    r.invNum(), r.paymentId(), r.feeSaleId(), r.branchCode(), r.issueDateTime(), r.issuedAt().plus(DEADLINE), r.status(), r.lastError());
             db.tx(h -> {
                 FiscalQueries.markAlerted(h, r.id(), now);
                 return null;
@@ -321,7 +357,7 @@ public final class FiscalService {
             InvoiceRegistration request = new InvoiceRegistration(send, subseq, r.issueDateTime(), r.invNum(), r.invOrdNum(),
                     r.tcrCode(), s.issuerInVat(), r.operatorCode(), r.businUnitCode(), r.softCode(), r.iic(), r.iicSignature(),
                     PayMethod.valueOf(r.payMethod()), new Seller(s.nuis(), s.legalName(), s.address(), s.town()),
-                    List.of(new Item(r.itemName(), null, r.totPrice(), r.totWithoutVat(), r.totVat(), r.vatRate())));
+                    List.of(new Item(r.itemName(), r.itemCode(), r.totPrice(), r.totWithoutVat(), r.totVat(), r.vatRate())));
             SubseqDelivType sent = subseq;
             try {
                 String fic = gateway(s).registerInvoice(request);
@@ -461,7 +497,7 @@ public final class FiscalService {
         Instant now = clock.instant();
         return new FiscalReceipt(r.paymentId(), r.invNum(), r.iic(), r.fic(), r.issueDateTime(), r.status(), r.subseqDelivType(),
                 r.attempts(), r.lastError(), deadline, waiting ? Duration.between(now, deadline).toMinutes() : 0,
-                waiting && !now.isBefore(r.issuedAt().plus(ALERT_AFTER)), verifyUrl(r, s));
+                waiting && !now.isBefore(r.issuedAt().plus(ALERT_AFTER)), verifyUrl(r, s), r.feeSaleId());
     }
 
     private static String verifyUrl(InvoiceRow r, FiscalSettings s) {
