@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,14 +127,22 @@ final class ServerProcess implements AutoCloseable {
     }
 
     JsonNode post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+        return send(HttpRequest.newBuilder(URI.create(url + path)), token, body);
+    }
+
+    /** A creation the API wants an Idempotency-Key for (applications, sales). */
+    JsonNode create(String path, String token, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("Idempotency-Key", UUID.randomUUID().toString()), token, body);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String token, String body) throws Exception {
+        HttpRequest.Builder b = request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
-            throw new AssertionError(path + " -> " + r.statusCode() + " " + r.body());
+            throw new AssertionError(r.uri().getPath() + " -> " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body());
     }

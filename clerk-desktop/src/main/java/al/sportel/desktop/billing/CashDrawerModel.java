@@ -83,7 +83,7 @@ public final class CashDrawerModel {
     }
 
     /** "5000", "5000,50" and "5 000,50" as the clerk types them; null for anything else. */
-    static Long amount(String text) {
+    public static Long amount(String text) {
         String t = text == null ? "" : text.strip().replace(" ", "").replace("\u00a0", "").replace(',', '.');
         try {
             return Money.parse(t);

@@ -7,6 +7,9 @@ import al.sportel.desktop.app.Forms;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Notify;
 import al.sportel.desktop.app.Session;
+import al.sportel.desktop.fees.FeeApi;
+import al.sportel.desktop.fees.FeeSaleDialog;
+import al.sportel.desktop.fees.FeeSaleModel;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.model.Money;
 import java.time.Clock;
@@ -47,6 +50,7 @@ public final class PaymentController {
     @FXML private Button payButton;
     @FXML private Label paymentMessage;
     @FXML private Button reprintButton;
+    @FXML private Button feeButton;
     @FXML private Button shiftButton;
     @FXML private MaskerPane masker;
 
@@ -56,6 +60,7 @@ public final class PaymentController {
     private PaymentViewModel vm;
     private CashDepositDialog drawer;
     private CounterLink link;
+    private FeeSaleDialog fees;
 
     public void init(AppContext app, Session session, CounterLink link, Supplier<String> currentTicketId) {
         this.app = app;
@@ -65,6 +70,8 @@ public final class PaymentController {
         ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
         this.drawer = new CashDepositDialog(i18n, app.background(),
                 new CashDrawerModel(new CashDrawerApi(session.api()), session.counter().id(), Clock.systemUTC()));
+        this.fees = new FeeSaleDialog(i18n, app.background(), new FeeSaleModel(new FeeApi(session.api()), printer,
+                session.counter().id(), i18n.lang()), drawer::beforeCash);
         this.vm = new PaymentViewModel(new LinkedPaymentDesk(session.api(), link, printer, i18n, session), app.background(), i18n,
                 Clock.systemUTC(), session.counter().id(), currentTicketId);
         vm.onPaid(paid -> {
@@ -108,6 +115,7 @@ public final class PaymentController {
         payButton.disableProperty().bind(vm.canPay().not());
         lookupButton.disableProperty().bind(app.background().busy());
         shiftButton.disableProperty().bind(app.background().busy());
+        feeButton.disableProperty().bind(app.background().busy());
         reprintButton.disableProperty().bind(app.background().busy());
         masker.setText(i18n.t("pay.waiting"));
         masker.visibleProperty().bind(vm.waiting());
@@ -174,6 +182,17 @@ public final class PaymentController {
     @FXML
     private void onPrinter() {
         PrinterDialog.show(reprintButton.getScene().getWindow(), i18n, app.background(), app.settings());
+    }
+
+    @FXML
+    private void onFee() {
+        fees.show(payButton.getScene().getWindow(), (sold, name) -> {
+            String text = i18n.t(sold.printed() == null ? "fee.sold.unprinted" : "fee.sold", name, sold.sale().receiptNumber());
+            Notify.info(payButton, text);
+            if (sold.printed() != null && !sold.printed().printed()) {
+                app.open(sold.printed().file());
+            }
+        });
     }
 
     @FXML
