@@ -5,8 +5,10 @@ import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.Payment;
+import al.sportel.model.fiscal.OfflineNslf;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
+import al.sportel.server.fiscal.OfflineNslfJson;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
@@ -94,13 +96,14 @@ public final class BillingRoutes {
         boolean offline = body.optionalBoolean("offline", false);
         Instant takenAt = body.optionalInstant("takenAt");
         limits.check(body, amount, offline, takenAt, clock.instant());
+        OfflineNslf nslf = OfflineNslfJson.read(body, offline);
         body.validate();
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
                 tendered, counterId, ticketId, offline, takenAt);
         Payment[] created = new Payment[1];
         idempotency.handle(ctx, "payments", user, h -> {
             created[0] = payments.pay(h, user, request);
-            paymentHook.inTransaction(h, created[0]);
+            paymentHook.inTransaction(h, created[0], nslf);
             return created[0];
         });
         if (created[0] != null) {

@@ -1,6 +1,7 @@
 package al.sportel.server.billing;
 
 import al.sportel.model.billing.Payment;
+import al.sportel.model.fiscal.OfflineNslf;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -22,6 +23,11 @@ public interface PaymentHook {
     };
 
     void inTransaction(Handle h, Payment payment);
+
+    /** With the NSLF a counter printed while cut off from the server (ADR 0007 section 3), or null. */
+    default void inTransaction(Handle h, Payment payment, OfflineNslf printedOffline) {
+        inTransaction(h, payment);
+    }
 
     void afterCommit(Payment payment);
 

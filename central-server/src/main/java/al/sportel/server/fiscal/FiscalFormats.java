@@ -1,19 +1,17 @@
 package al.sportel.server.fiscal;
 
-import java.math.BigDecimal;
+import al.sportel.model.fiscal.Iic;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** The authority's formats: dates with their offset, amounts with two decimals, codes and NUIS. */
 public final class FiscalFormats {
 
     /** Receipts are issued in Albania; the spec's examples carry the local offset. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Tirane");
+    public static final ZoneId ZONE = Iic.ZONE;
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final Pattern NUIS = Pattern.compile("[A-Za-z][0-9]{8}[A-Za-z]");
@@ -24,7 +22,7 @@ public final class FiscalFormats {
 
     /** "2019-06-12T17:05:43+02:00": whole seconds, Tirana's offset at that instant. */
     public static String dateTime(Instant at) {
-        return DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atZone(ZONE));
+        return Iic.dateTime(at);
     }
 
     public static Instant parseDateTime(String text) {
@@ -33,7 +31,7 @@ public final class FiscalFormats {
 
     /** Qindarka as the spec's decimal: "99.01". */
     public static String amount(long qindarka) {
-        return BigDecimal.valueOf(qindarka, 2).toPlainString();
+        return Iic.amount(qindarka);
     }
 
     public static boolean isNuis(String s) {
@@ -46,6 +44,6 @@ public final class FiscalFormats {
     }
 
     public static String hex(byte[] bytes) {
-        return HexFormat.of().withUpperCase().formatHex(bytes);
+        return Iic.hex(bytes);
     }
 }

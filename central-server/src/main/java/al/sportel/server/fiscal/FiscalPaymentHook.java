@@ -3,6 +3,7 @@ package al.sportel.server.fiscal;
 import al.sportel.server.billing.PaymentHook;
 import al.sportel.server.billing.ReceiptAddition;
 import al.sportel.model.billing.Payment;
+import al.sportel.model.fiscal.OfflineNslf;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -21,7 +22,12 @@ public final class FiscalPaymentHook implements PaymentHook {
 
     @Override
     public void inTransaction(Handle h, Payment payment) {
-        fiscal.issue(h, payment);
+        fiscal.issue(h, payment, null);
+    }
+
+    @Override
+    public void inTransaction(Handle h, Payment payment, OfflineNslf printedOffline) {
+        fiscal.issue(h, payment, printedOffline);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class FiscalQueries {
                       String operatorCode, String softCode, int invOrdNum, String invNum, String issueDateTime, Instant issuedAt,
                       String payMethod, String itemName, String itemCode, long totPrice, long totWithoutVat, long totVat, int vatRate, String iic,
                       String iicSignature, String status, String subseqDelivType, String fic, int attempts, String lastError,
-                      Instant alertedAt, int prints) {
+                      Instant alertedAt, int prints, String offlineNslf) {
     }
 
     record DepositRow(long id, long counterId, String tcrCode, String operation, long amount, String changeDateTime,
@@ -102,6 +102,40 @@ final class FiscalQueries {
                 .bind("t", tcrCode).bind("y", year).mapTo(Integer.class).one();
     }
 
+    /**
+     * Reserves {@code size} ordinals for a counter's offline receipts: the TCR's sequence moves past them, so the
+     * server's own numbering never reaches them. Answers the first ordinal of the block.
+     */
+    static int reserveBlock(Handle h, long counterId, String tcrCode, int year, int size, Instant now, long userId) {
+        if (h.execute("UPDATE fiscal_invoice_sequences SET last_number = last_number + ? WHERE tcr_code = ? AND inv_year = ?",
+                size, tcrCode, year) == 0) {
+            h.execute("INSERT INTO fiscal_invoice_sequences (tcr_code, inv_year, last_number) VALUES (?, ?, ?)", tcrCode, year, size);
+        }
+        int last = h.createQuery("SELECT last_number FROM fiscal_invoice_sequences WHERE tcr_code = :t AND inv_year = :y")
+                .bind("t", tcrCode).bind("y", year).mapTo(Integer.class).one();
+        h.execute("""
+                INSERT INTO fiscal_ordinal_blocks (counter_id, tcr_code, inv_year, first_ordinal, last_ordinal, handed_at, user_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, counterId, tcrCode, year, last - size + 1, last, now, userId);
+        return last - size + 1;
+    }
+
+    /** The ordinal lies in a block handed to this counter for that TCR and year, and no invoice has it yet. */
+    static boolean ordinalFree(Handle h, long counterId, String tcrCode, int year, int ordinal) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM fiscal_ordinal_blocks
+                        WHERE counter_id = :c AND tcr_code = :t AND inv_year = :y AND first_ordinal <= :o AND last_ordinal >= :o
+                        """)
+                .bind("c", counterId).bind("t", tcrCode).bind("y", year).bind("o", ordinal).mapTo(Integer.class).one() > 0
+                && h.createQuery("SELECT COUNT(*) FROM fiscal_invoices WHERE inv_num = :n").bind("n", ordinal + "/" + year + "/" + tcrCode)
+                .mapTo(Integer.class).one() == 0;
+    }
+
+    static void markOfflineNslf(Handle h, long invoiceId, boolean accepted, String clientIic) {
+        h.execute("UPDATE fiscal_invoices SET offline_nslf = ?, offline_iic = ? WHERE id = ?", accepted ? "ACCEPTED" : "REJECTED",
+                clientIic, invoiceId);
+    }
+
     static long insertInvoice(Handle h, InvoiceRow r) {
         return h.createUpdate("""
                         INSERT INTO fiscal_invoices (payment_id, fee_sale_id, branch_code, counter_id, tcr_code, busin_unit_code, operator_code,
@@ -140,9 +174,13 @@ final class FiscalQueries {
                 .mapTo(Long.class).list();
     }
 
-    /** Receipts not yet fiscalized (waiting or refused), oldest first, of one branch or all. */
+    /**
+     * Receipts not yet fiscalized (waiting or refused), and offline slips whose NSLF the server could not keep until
+     * the receipt is printed again, oldest first, of one branch or all.
+     */
     static List<InvoiceRow> undelivered(Handle h, String branch) {
-        return h.createQuery(INVOICE + "WHERE status <> 'FISCALIZED' AND (:b IS NULL OR branch_code = :b) ORDER BY issued_at, id")
+        return h.createQuery(INVOICE + "WHERE (status <> 'FISCALIZED' OR (offline_nslf = 'REJECTED' AND prints = 0)) "
+                        + "AND (:b IS NULL OR branch_code = :b) ORDER BY issued_at, id")
                 .bind("b", branch).map((rs, x) -> invoiceRow(rs)).list();
     }
 
@@ -238,7 +276,7 @@ final class FiscalQueries {
                 rs.getLong("tot_price"), rs.getLong("tot_without_vat"), rs.getLong("tot_vat"), rs.getInt("vat_rate"),
                 rs.getString("iic"), rs.getString("iic_signature"), rs.getString("status"), rs.getString("subseq_deliv_type"),
                 rs.getString("fic"), rs.getInt("attempts"), rs.getString("last_error"),
-                alerted == null ? null : alerted.toInstant(), rs.getInt("prints"));
+                alerted == null ? null : alerted.toInstant(), rs.getInt("prints"), rs.getString("offline_nslf"));
     }
 
     private static String abbreviate(String s) {

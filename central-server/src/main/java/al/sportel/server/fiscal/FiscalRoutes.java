@@ -54,6 +54,10 @@ public final class FiscalRoutes {
             ctx.json(fiscal.initialRegisteredToday(user, PathParams.id(ctx, "id", "counter")));
         });
         app.post("/api/v1/fiscal/counters/{id}/cash-deposits", this::cashDeposit);
+        app.post("/api/v1/fiscal/counters/{id}/ordinal-blocks", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            ctx.status(201).json(fiscal.reserveBlock(user, PathParams.id(ctx, "id", "counter")));
+        });
         app.get("/api/v1/fiscal/payments/{id}", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             long id = PathParams.id(ctx, "id", "payment");

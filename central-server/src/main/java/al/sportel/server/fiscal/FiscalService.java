@@ -2,13 +2,18 @@ package al.sportel.server.fiscal;
 
 import al.sportel.model.Money;
 import al.sportel.model.UserInfo;
+import al.sportel.model.Role;
 import al.sportel.model.fiscal.FiscalCashDeposit;
+import al.sportel.model.fiscal.FiscalOrdinalBlock;
 import al.sportel.model.fiscal.FiscalPending;
 import al.sportel.model.fiscal.FiscalReceipt;
 import al.sportel.model.fiscal.FiscalTcr;
+import al.sportel.model.fiscal.OfflineNslf;
 import al.sportel.server.auth.Access;
+import al.sportel.server.billing.CounterHolding;
 import al.sportel.server.billing.ReceiptAddition;
 import al.sportel.model.billing.Payment;
+import al.sportel.model.fiscal.Iic;
 import al.sportel.server.db.Database;
 import al.sportel.server.fiscal.FiscalGateway.CashDepositRegistration;
 import al.sportel.server.fiscal.FiscalGateway.CashOperation;
@@ -181,9 +186,9 @@ public final class FiscalService {
      * Inside the payment's transaction: numbers the invoice and computes its IIC. Anything missing in the
      * set-up is logged and the payment goes on unfiscalized — money taken is never refused.
      */
-    public void issue(Handle h, Payment p) {
+    public void issue(Handle h, Payment p, OfflineNslf printedOffline) {
         if (FiscalQueries.settings(h).fiscalizeBillPayments()) {
-            issue(h, FiscalSale.of(p));
+            issue(h, FiscalSale.of(p), printedOffline);
         }
     }
 
@@ -192,6 +197,15 @@ public final class FiscalService {
      * Answers whether it was fiscalized; anything missing in the set-up is logged and the sale goes on.
      */
     public boolean issue(Handle h, FiscalSale sale) {
+        return issue(h, sale, null);
+    }
+
+    /**
+     * With {@code printedOffline}: the NSLF a counter printed while cut off (ADR 0007 section 3). It is kept only
+     * when its ordinal lies in a block handed to that counter, is unused, and the server's own IIC over the same
+     * fields equals it; otherwise the server numbers the invoice itself and flags the slip for a reprint.
+     */
+    public boolean issue(Handle h, FiscalSale sale, OfflineNslf printedOffline) {
         FiscalSettings s = FiscalQueries.settings(h);
         if (!s.enabled()) {
             return false;
@@ -213,21 +227,66 @@ public final class FiscalService {
         Instant issuedAt = sale.takenAt().truncatedTo(ChronoUnit.SECONDS);
         String issue = FiscalFormats.dateTime(issuedAt);
         int year = issuedAt.atZone(FiscalFormats.ZONE).getYear();
-        int ordinal = FiscalQueries.nextOrdinal(h, tcr.tcrCode(), year);
-        String invNum = ordinal + "/" + year + "/" + tcr.tcrCode();
         long total = sale.total();
+        OfflineNslf client = sale.offline() ? printedOffline : null;
+        boolean accepted = client != null && FiscalQueries.ordinalFree(h, sale.counterId(), tcr.tcrCode(), year, client.invOrdNum())
+                && sameIic(client, Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(client.invOrdNum(),
+                        client.invOrdNum() + "/" + year + "/" + tcr.tcrCode()), tcr.businUnitCode(), tcr.tcrCode(), s.softCode(),
+                        FiscalFormats.amount(total)), key.privateKey()));
+        int ordinal = accepted ? client.invOrdNum() : FiscalQueries.nextOrdinal(h, tcr.tcrCode(), year);
+        String invNum = ordinal + "/" + year + "/" + tcr.tcrCode();
         int rate = !s.issuerInVat() ? 0 : sale.vatRate() != null ? sale.vatRate() : s.vatRate();
         long net = BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(10_000))
                 .divide(BigDecimal.valueOf(10_000L + rate), 0, RoundingMode.HALF_UP).longValueExact();
         Iic iic = Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(ordinal, invNum), tcr.businUnitCode(),
                 tcr.tcrCode(), s.softCode(), FiscalFormats.amount(total)), key.privateKey());
         String item = sale.itemName();
-        FiscalQueries.insertInvoice(h, new InvoiceRow(0, sale.paymentId(), sale.feeSaleId(), sale.branchCode(), sale.counterId(),
+        long invoiceId = FiscalQueries.insertInvoice(h, new InvoiceRow(0, sale.paymentId(), sale.feeSaleId(), sale.branchCode(), sale.counterId(),
                 tcr.tcrCode(), tcr.businUnitCode(), operator, s.softCode(), ordinal, invNum, issue, issuedAt,
                 sale.cash() ? "BANKNOTE" : "CARD", item.length() > 50 ? item.substring(0, 50) : item, sale.itemCode(), total, net,
                 total - net, rate, iic.code(), iic.signature(), "PENDING", sale.offline() ? SubseqDelivType.NOINTERNET.name() : null,
-                null, 0, null, null, 0));
+                null, 0, null, null, 0, null));
+        if (client != null) {
+            FiscalQueries.markOfflineNslf(h, invoiceId, accepted, client.iic());
+            if (!accepted) {
+                log.warn("sale {}: the NSLF {} printed offline (ordinal {}) is not valid; issued {} instead, the slip must be reprinted",
+                        sale.reference(), client.iic(), client.invOrdNum(), invNum);
+            }
+        }
         return true;
+    }
+
+    private static boolean sameIic(OfflineNslf client, Iic server) {
+        return server.code().equalsIgnoreCase(client.iic()) && server.signature().equalsIgnoreCase(client.iicSignature());
+    }
+
+    /** Ordinals a counter reserves at once for its offline receipts (ADR 0007 section 3). */
+    public static final int BLOCK_SIZE = 50;
+
+    /**
+     * Hands the counter a block of ordinals for receipts it may have to issue offline with a counter key,
+     * with the fields it needs for the IIC. Only the clerk holding the counter (or a supervisor) asks.
+     */
+    public FiscalOrdinalBlock reserveBlock(UserInfo user, long counterId) {
+        TcrRow counter = counter(user, counterId);
+        FiscalSettings s = readySettings();
+        if (counter.tcrCode() == null) {
+            throw ApiException.conflict("fiscal-no-tcr", "Counter " + counter.counterNumber() + " is not registered as a TCR yet");
+        }
+        Instant now = clock.instant();
+        int year = now.atZone(FiscalFormats.ZONE).getYear();
+        return db.tx(h -> {
+            if (user.role() == Role.CLERK && !CounterHolding.holds(h, user.id(), counterId, null)) {
+                throw ApiException.forbidden("Only the clerk holding the counter reserves its receipt numbers");
+            }
+            String operator = FiscalQueries.operatorCode(h, user.id()).orElseThrow(() -> ApiException.conflict("fiscal-no-operator",
+                    "User " + user.username() + " has no operator code"));
+            int first = FiscalQueries.reserveBlock(h, counterId, counter.tcrCode(), year, BLOCK_SIZE, now, user.id());
+            log.info("counter {} (TCR {}) reserved ordinals {}-{} of {} for offline receipts", counterId, counter.tcrCode(), first,
+                    first + BLOCK_SIZE - 1, year);
+            return new FiscalOrdinalBlock(counterId, s.nuis(), s.legalName(), counter.businUnitCode(), counter.tcrCode(), s.softCode(),
+                    operator, s.invNumMode().name(), s.environment().verifyBase(), year, first, first + BLOCK_SIZE - 1);
+        });
     }
 
     private static Optional<String> setupProblem(Handle h, FiscalSettings s, FiscalSale sale) {
@@ -298,7 +357,7 @@ public final class FiscalService {
             FiscalSettings s = FiscalQueries.settings(h);
             List<FiscalReceipt> list = FiscalQueries.undelivered(h, branch).stream().map(r -> receiptView(r, s)).toList();
             int alerts = (int) list.stream().filter(FiscalReceipt::alert).count();
-            int overdue = (int) list.stream().filter(r -> !now.isBefore(r.deadline())).count();
+            int overdue = (int) list.stream().filter(r -> !"FISCALIZED".equals(r.status()) && !now.isBefore(r.deadline())).count();
             return new FiscalPending(alerts, overdue, list);
         });
     }
@@ -497,7 +556,7 @@ public final class FiscalService {
         Instant now = clock.instant();
         return new FiscalReceipt(r.paymentId(), r.invNum(), r.iic(), r.fic(), r.issueDateTime(), r.status(), r.subseqDelivType(),
                 r.attempts(), r.lastError(), deadline, waiting ? Duration.between(now, deadline).toMinutes() : 0,
-                waiting && !now.isBefore(r.issuedAt().plus(ALERT_AFTER)), verifyUrl(r, s), r.feeSaleId());
+                waiting && !now.isBefore(r.issuedAt().plus(ALERT_AFTER)), verifyUrl(r, s), r.feeSaleId(), r.offlineNslf());
     }
 
     private static String verifyUrl(InvoiceRow r, FiscalSettings s) {

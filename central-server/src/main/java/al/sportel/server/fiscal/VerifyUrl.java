@@ -1,7 +1,9 @@
 package al.sportel.server.fiscal;
 
+import al.sportel.model.fiscal.Iic;
+
 /**
- * The address in the receipt's QR code (spec 3.7.6): the authority's "Invoice check" page with the eight
+ * The address in the receipt's QR code (built in shared-model, so an offline counter prints the same) (spec 3.7.6): the authority's "Invoice check" page with the eight
  * parameters. Only the offset's "+" needs escaping ("%2B"); a bare "+" would be read as a space.
  */
 final class VerifyUrl {
@@ -11,7 +13,6 @@ final class VerifyUrl {
 
     static String of(String base, String iic, String nuis, String issueDateTime, int ordinal, String businUnitCode,
                      String tcrCode, String softCode, String totPrice) {
-        return base + "?iic=" + iic + "&tin=" + nuis + "&crtd=" + issueDateTime.replace("+", "%2B") + "&ord=" + ordinal
-                + "&bu=" + businUnitCode + "&cr=" + tcrCode + "&sw=" + softCode + "&prc=" + totPrice;
+        return Iic.verifyUrl(base, iic, nuis, issueDateTime, ordinal, businUnitCode, tcrCode, softCode, totPrice);
     }
 }

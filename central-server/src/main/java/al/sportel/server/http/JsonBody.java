@@ -81,6 +81,12 @@ public final class JsonBody {
         return null;
     }
 
+    /** A nested value as it is, for a feature that checks it itself (reporting with {@link #addError}); null if absent. */
+    public JsonNode optionalNode(String field) {
+        JsonNode n = root.get(field);
+        return n == null || n.isNull() ? null : n;
+    }
+
     public boolean has(String field) {
         JsonNode n = root.get(field);
         return n != null && !n.isNull();

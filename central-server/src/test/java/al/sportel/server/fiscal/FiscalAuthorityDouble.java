@@ -1,5 +1,6 @@
 package al.sportel.server.fiscal;
 
+import al.sportel.model.fiscal.Iic;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package al.sportel.server.fiscal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.model.fiscal.Iic;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.security.KeyFactory;

@@ -3,6 +3,7 @@ package al.sportel.server.fiscal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import al.sportel.model.fiscal.Iic;
 import al.sportel.server.fiscal.FiscalGateway.CashDepositRegistration;
 import al.sportel.server.fiscal.FiscalGateway.CashOperation;
 import al.sportel.server.fiscal.FiscalGateway.InvoiceRegistration;

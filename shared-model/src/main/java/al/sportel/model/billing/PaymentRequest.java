@@ -1,26 +1,32 @@
 package al.sportel.model.billing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import al.sportel.model.fiscal.OfflineNslf;
 import java.time.Instant;
 
 /**
  * {@code POST /api/v1/payments}. {@code tendered} only for cash; {@code offline} and {@code takenAt}
- * only for a payment taken while the server was unreachable. Absent fields are left out of the JSON.
+ * only for a payment taken while the server was unreachable; {@code nslf} only when the counter printed one then. Absent fields are left out of the JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentRequest(String customerCode, String amount, String method, String tendered, long counterId,
-                             String ticketId, Boolean offline, Instant takenAt) {
+                             String ticketId, Boolean offline, Instant takenAt, OfflineNslf nslf) {
 
     public static final String CASH = "CASH";
     public static final String CARD = "CARD";
 
     public static PaymentRequest online(String customerCode, String amount, String method, String tendered, long counterId,
                                         String ticketId) {
-        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, null, null);
+        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, null, null, null);
     }
 
     /** The same payment marked as taken offline at {@code takenAt}: the server must not refuse it for arriving late. */
     public PaymentRequest takenOffline(Instant at) {
-        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, true, at);
+        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, true, at, null);
+    }
+
+    /** The offline payment with the NSLF the counter printed (a counter key, ADR 0007 section 3). */
+    public PaymentRequest withNslf(OfflineNslf printed) {
+        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, offline, takenAt, printed);
     }
 }
