@@ -7,6 +7,7 @@ import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
+import al.sportel.desktop.fiscal.OfflineNslfIssuer;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.LocalCache;
 import al.sportel.desktop.offline.Outbox;
@@ -31,6 +32,7 @@ final class LinkedPaymentDesk implements PaymentDesk {
     private final ReceiptPrinter printer;
     private final I18n i18n;
     private final Session session;
+    private volatile OfflineNslfIssuer nslfs;
 
     LinkedPaymentDesk(ApiClient api, CounterLink link, ReceiptPrinter printer, I18n i18n, Session session) {
         this.api = api;
@@ -78,6 +80,12 @@ final class LinkedPaymentDesk implements PaymentDesk {
                 r.counterId(), r.ticketId());
         // money changes hands now; the server must never refuse it for arriving late
         PaymentRequest body = r.offline() ? online.takenOffline(r.takenAt()) : online;
+        // cut off with a counter key: the NSLF is computed here and printed; the server registers the same one
+        OfflineNslfIssuer issuer = nslfs;
+        OfflineNslfIssuer.Issued fiscal = r.offline() && issuer != null ? issuer.issue(r.takenAt(), r.amount()).orElse(null) : null;
+        if (fiscal != null) {
+            body = body.withNslf(fiscal.nslf());
+        }
         Outbox.Item item = link.submitPayment(body, summary);
         Optional<Outbox.Item> settled = link.awaitSettled(item);
         if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
@@ -92,11 +100,34 @@ final class LinkedPaymentDesk implements PaymentDesk {
                 LOG.warn("payment {} taken but its receipt not printed; it can be reprinted", p.receiptNumber(), e);
                 printed = null;
             }
+            refreshBlock();
             return new Outcome(p, printed, null, null, null);
         }
-        Slip slip = OfflineReceipt.slip(i18n, item, customer, r.amount(), r.tendered(), session);
+        Slip slip = OfflineReceipt.slip(i18n, item, customer, r.amount(), r.tendered(), session, fiscal);
         String reference = OfflineReceipt.reference(item);
         return new Outcome(null, reprint(reference, slip), reference, null, slip);
+    }
+
+    /**
+     * This workstation's counter key (ADR 0007 section 3), set once it is loaded (off the FX thread): from then on
+     * a payment taken while cut off carries an NSLF computed here.
+     */
+    void useCounterKey(OfflineNslfIssuer issuer) {
+        this.nslfs = issuer;
+        refreshBlock();
+    }
+
+    /** With a counter key, keeps a block of ordinals in hand while the server answers. */
+    void refreshBlock() {
+        OfflineNslfIssuer nslfs = this.nslfs;
+        if (nslfs == null) {
+            return;
+        }
+        try {
+            nslfs.refresh(api);
+        } catch (Exception e) {
+            LOG.warn("could not renew the counter's block of offline receipt numbers; trying again after the next payment", e);
+        }
     }
 
     @Override

@@ -2,9 +2,11 @@ package al.sportel.desktop.billing;
 
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
+import al.sportel.desktop.fiscal.OfflineNslfIssuer;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.model.Formats;
 import al.sportel.model.billing.Customer;
+import al.sportel.model.fiscal.FiscalOrdinalBlock;
 import al.sportel.slip.Slip;
 
 /**
@@ -23,7 +25,24 @@ public final class OfflineReceipt {
     }
 
     static Slip slip(I18n i18n, Outbox.Item item, Customer customer, long amount, Long tendered, Session session) {
-        Slip.Builder slip = Slip.builder().title("Sportel").title(i18n.t("receipt.offline.title")).rule()
+        return slip(i18n, item, customer, amount, tendered, session, null);
+    }
+
+    /**
+     * With {@code fiscal} (a counter key, ADR 0007 section 3): the law's lines, the NSLF computed here, the NIVF
+     * to follow, and the authority's QR code; the server registers this same NSLF when the payment arrives.
+     */
+    static Slip slip(I18n i18n, Outbox.Item item, Customer customer, long amount, Long tendered, Session session,
+                     OfflineNslfIssuer.Issued fiscal) {
+        Slip.Builder slip = Slip.builder().title("Sportel").title(i18n.t("receipt.offline.title")).rule();
+        if (fiscal != null) {
+            FiscalOrdinalBlock b = fiscal.block();
+            slip.row(label(i18n, "receipt.fiscal.seller"), b.sellerName()).row(label(i18n, "receipt.fiscal.nuis"), b.nuis())
+                    .row(label(i18n, "receipt.fiscal.bu"), b.businUnitCode()).row(label(i18n, "receipt.fiscal.tcr"), b.tcrCode())
+                    .row(label(i18n, "receipt.fiscal.operator"), b.operatorCode())
+                    .row(label(i18n, "receipt.fiscal.invNum"), fiscal.invNum());
+        }
+        slip
                 .row(label(i18n, "receipt.offline.ref"), reference(item))
                 .row(label(i18n, "receipt.time"), Formats.dateTime(item.createdAt()))
                 .row(label(i18n, "receipt.counter"), String.valueOf(session.counter().number()))
@@ -34,6 +53,10 @@ public final class OfflineReceipt {
         if (tendered != null) {
             slip.row(label(i18n, "receipt.tendered"), Formats.money(tendered))
                     .row(label(i18n, "receipt.change"), Formats.money(tendered - amount));
+        }
+        if (fiscal != null) {
+            slip.rule().row("NSLF", "").row(fiscal.nslf().iic(), "").row("NIVF", i18n.t("receipt.fiscal.nivfLater"));
+            return slip.rule().paragraph(i18n.t("receipt.offline.note")).build(fiscal.verifyUrl(), i18n.t("receipt.fiscal.verify"), "");
         }
         return slip.rule().paragraph(i18n.t("receipt.offline.note")).build();
     }

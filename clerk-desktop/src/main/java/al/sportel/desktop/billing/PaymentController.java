@@ -8,6 +8,8 @@ import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Notify;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.fees.FeeApi;
+import al.sportel.desktop.fiscal.CounterKey;
+import al.sportel.desktop.fiscal.OfflineNslfIssuer;
 import al.sportel.desktop.fees.FeeSaleDialog;
 import al.sportel.desktop.fees.FeeSaleModel;
 import al.sportel.desktop.offline.CounterLink;
@@ -72,7 +74,15 @@ public final class PaymentController {
                 new CashDrawerModel(new CashDrawerApi(session.api()), session.counter().id(), Clock.systemUTC()));
         this.fees = new FeeSaleDialog(i18n, app.background(), new FeeSaleModel(new FeeApi(session.api()), printer,
                 session.counter().id(), i18n.lang()), drawer::beforeCash);
-        this.vm = new PaymentViewModel(new LinkedPaymentDesk(session.api(), link, printer, i18n, session), app.background(), i18n,
+        LinkedPaymentDesk desk = new LinkedPaymentDesk(session.api(), link, printer, i18n, session);
+        app.background().fireAndForget(() -> {
+            // a counter key is opt-in (ADR 0007 section 3): without the two settings nothing changes
+            CounterKey.load(app.settings().get(CounterKey.KEYSTORE, ""), app.settings().get(CounterKey.PASSWORD_FILE, ""))
+                    .ifPresent(key -> desk.useCounterKey(new OfflineNslfIssuer(app.local().store(), key, session.counter().id(),
+                            Clock.systemUTC())));
+            return null;
+        });
+        this.vm = new PaymentViewModel(desk, app.background(), i18n,
                 Clock.systemUTC(), session.counter().id(), currentTicketId);
         vm.onPaid(paid -> {
             Notify.info(payButton, i18n.t("notify.payment.sent", paid.receipt()));
