@@ -36,6 +36,7 @@ import al.sportel.server.fairness.FairnessReportService;
 import al.sportel.server.fees.FeeRoutes;
 import al.sportel.server.fees.FeeService;
 import al.sportel.server.fiscal.FiscalFeeHook;
+import al.sportel.server.fiscal.FiscalMetrics;
 import al.sportel.server.fiscal.FiscalOutbox;
 import al.sportel.server.fiscal.FiscalPaymentHook;
 import al.sportel.server.fiscal.FiscalRoutes;
@@ -169,6 +170,7 @@ public final class SportelServer implements AutoCloseable {
             FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
             app.events(e -> e.serverStopping(fiscalOutbox::close));
             new FeeRoutes(new FeeService(db, config.clock(), new FiscalFeeHook(fiscal)), idempotency, mapper).register(app);
+            ops.addMetrics(new FiscalMetrics(db, config.clock()));
             new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),
                     new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()))
                     .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);

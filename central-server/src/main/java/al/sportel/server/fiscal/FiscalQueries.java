@@ -26,7 +26,16 @@ final class FiscalQueries {
                       Instant changedAt, String status, String subseqDelivType, String fcdc, int attempts, String lastError) {
     }
 
+    /** A receipt without NIVF, for the metrics. */
+    record Waiting(String branchCode, String status, Instant issuedAt) {
+    }
+
     private FiscalQueries() {
+    }
+
+    static List<Waiting> waitingByBranch(Handle h) {
+        return h.createQuery("SELECT branch_code, status, issued_at FROM fiscal_invoices WHERE status <> 'FISCALIZED'")
+                .map((rs, x) -> new Waiting(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant())).list();
     }
 
     static FiscalSettings settings(Handle h) {

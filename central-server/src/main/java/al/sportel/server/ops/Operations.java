@@ -73,6 +73,11 @@ public final class Operations implements AutoCloseable {
         }
     }
 
+    /** A feature's gauges on /metrics. */
+    public void addMetrics(MetricsSource source) {
+        metrics.add(source);
+    }
+
     public DayEndJob dayEndJob() {
         return dayEndJob;
     }

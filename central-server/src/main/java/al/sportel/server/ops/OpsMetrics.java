@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** The Prometheus registry: JVM, connection pool, HTTP requests by route template, and the business. */
@@ -24,6 +26,7 @@ public final class OpsMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final BusinessMetrics business;
+    private final List<MetricsSource> sources = new CopyOnWriteArrayList<>();
 
     public OpsMetrics(Database db, EventHub hub, Clock clock, ZoneId zone) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -66,8 +69,15 @@ public final class OpsMetrics implements AutoCloseable {
         return ctx.statusCode() == 404 ? "NOT_FOUND" : "UNMATCHED";
     }
 
+    /** Another feature's gauges (fiscal receipts nearing their deadline). */
+    public void add(MetricsSource source) {
+        source.bindTo(registry);
+        sources.add(source);
+    }
+
     public String scrape() {
         business.refresh();
+        sources.forEach(MetricsSource::refresh);
         return registry.scrape();
     }
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FiscalFlowTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now().minus(Duration.ofHours(40)).truncatedTo(ChronoUnit.SECONDS));
+    private static final String OPS_TOKEN = "ops-" + UUID.randomUUID();
     private static TestServer server;
     private static Api api;
     private static FiscalAuthorityDouble authority;
@@ -51,7 +52,7 @@ class FiscalFlowTest {
     @BeforeAll
     static void start() {
         authority = FiscalAuthorityDouble.start(CLOCK);
-        server = TestServer.start(CLOCK);
+        server = TestServer.start(CLOCK, c -> c.withOps(c.ops().withOpsToken(OPS_TOKEN)));
         api = server.api();
         counter = api.counterId("TR01", 1);
         // a clerk takes money only at the counter she holds (issue 14)
@@ -174,6 +175,10 @@ class FiscalFlowTest {
             assertThat(pending.get("alerts").asInt()).isEqualTo(1);
             assertThat(pending.get("receipts").get(0).get("alert").asBoolean()).isTrue();
             assertThat(pending.get("receipts").get(0).get("minutesLeft").asLong()).isBetween(10 * 60L, 11 * 60L);
+            // and monitoring sees it too
+            String metrics = api.raw("GET", "/metrics", null, "", Map.of("Authorization", "Bearer " + OPS_TOKEN)).expect(200).body();
+            assertThat(metrics).contains("sportel_fiscal_receipts_unfiscalized{branch=\"TR01\",state=\"alert\"} 1.0");
+            assertThat(metrics).containsPattern("sportel_fiscal_deadline_left_seconds\\{branch=\"TR01\"} 3\\d{4}\\.0");
         } finally {
             authority.up();
         }
