@@ -71,7 +71,15 @@ public final class BillingRoutes {
             JsonBody body = JsonBody.of(ctx, mapper);
             String reason = body.requiredString("reason", 500);
             body.validate();
-            idempotency.handleIfKeyed(ctx, "payment-voids", user, h -> payments.voidPayment(h, user, id, reason));
+            Payment[] voided = new Payment[1];
+            idempotency.handleIfKeyed(ctx, "payment-voids", user, h -> {
+                voided[0] = payments.voidPayment(h, user, id, reason);
+                paymentHook.voided(h, voided[0], user);
+                return voided[0];
+            });
+            if (voided[0] != null) {
+                paymentHook.afterVoid(voided[0]);
+            }
         });
         app.get("/api/v1/reports/cash", this::cashReport);
         app.get("/api/v1/public/receipts/{code}", ctx -> ctx.json(receipts.verifyOrThrow(ctx.pathParam("code"))));

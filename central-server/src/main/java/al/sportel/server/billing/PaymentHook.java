@@ -1,5 +1,6 @@
 package al.sportel.server.billing;
 
+import al.sportel.model.UserInfo;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.fiscal.OfflineNslf;
 import java.util.Optional;
@@ -30,6 +31,14 @@ public interface PaymentHook {
     }
 
     void afterCommit(Payment payment);
+
+    /** Inside a void's transaction (fiscalization: the corrective invoice). */
+    default void voided(Handle h, Payment payment, UserInfo voidedBy) {
+    }
+
+    /** Once the void is committed. */
+    default void afterVoid(Payment payment) {
+    }
 
     /** Lines for the payment's printed receipt; called once per print (so a reprint can say so). */
     default Optional<ReceiptAddition> receiptAddition(Payment payment, boolean english) {

@@ -45,9 +45,15 @@ public interface FiscalGateway {
      * {@code sendDateTime} equals {@code issueDateTime} when sent at issue; a later delivery carries
      * its own send time and a {@code subseq} reason.
      */
+    /** A corrective invoice's reference to the invoice it corrects (spec CorrectiveInv, type CORRECTIVE). */
+    record Corrects(String iicRef, String issueDateTime) {
+    }
+
+    /** {@code corrects} null for a sale; set for a corrective invoice, whose amounts are negative. */
     record InvoiceRegistration(String sendDateTime, SubseqDelivType subseq, String issueDateTime, String invNum, int invOrdNum,
                                String tcrCode, boolean issuerInVat, String operatorCode, String businUnitCode, String softCode,
-                               String iic, String iicSignature, PayMethod payMethod, Seller seller, List<Item> items) {
+                               String iic, String iicSignature, PayMethod payMethod, Seller seller, List<Item> items,
+                               Corrects corrects) {
 
         public long totPrice() {
             return items.stream().mapToLong(Item::priceWithVat).sum();

@@ -2,6 +2,7 @@ package al.sportel.server.fiscal;
 
 import al.sportel.server.billing.PaymentHook;
 import al.sportel.server.billing.ReceiptAddition;
+import al.sportel.model.UserInfo;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.fiscal.OfflineNslf;
 import java.util.Optional;
@@ -37,6 +38,20 @@ public final class FiscalPaymentHook implements PaymentHook {
         } catch (RuntimeException e) {
             // the payment is committed and answered; the outbox sends the receipt later
             log.error("payment {}: fiscal delivery failed, left for the outbox", payment.id(), e);
+        }
+    }
+
+    @Override
+    public void voided(Handle h, Payment payment, UserInfo voidedBy) {
+        fiscal.correct(h, payment, voidedBy);
+    }
+
+    @Override
+    public void afterVoid(Payment payment) {
+        try {
+            fiscal.deliverCorrective(payment.id());
+        } catch (RuntimeException e) {
+            log.error("payment {}: corrective invoice not delivered, left for the outbox", payment.id(), e);
         }
     }
 

@@ -19,7 +19,8 @@ final class FiscalQueries {
                       String operatorCode, String softCode, int invOrdNum, String invNum, String issueDateTime, Instant issuedAt,
                       String payMethod, String itemName, String itemCode, long totPrice, long totWithoutVat, long totVat, int vatRate, String iic,
                       String iicSignature, String status, String subseqDelivType, String fic, int attempts, String lastError,
-                      Instant alertedAt, int prints, String offlineNslf) {
+                      Instant alertedAt, int prints, String offlineNslf, String kind, String correctsIic,
+                      String correctsIssueDateTime) {
     }
 
     record DepositRow(long id, long counterId, String tcrCode, String operation, long amount, String changeDateTime,
@@ -149,10 +150,12 @@ final class FiscalQueries {
         return h.createUpdate("""
                         INSERT INTO fiscal_invoices (payment_id, fee_sale_id, branch_code, counter_id, tcr_code, busin_unit_code, operator_code,
                                soft_code, inv_ord_num, inv_num, issue_date_time, issued_at, pay_method, item_name, item_code, tot_price,
-                               tot_without_vat, tot_vat, vat_rate, iic, iic_signature, status, subseq_deliv_type)
+                               tot_without_vat, tot_vat, vat_rate, iic, iic_signature, status, subseq_deliv_type, kind,
+                               corrects_iic, corrects_issue_date_time)
                         VALUES (:paymentId, :feeSaleId, :branchCode, :counterId, :tcrCode, :businUnitCode, :operatorCode, :softCode,
                                :invOrdNum, :invNum, :issueDateTime, :issuedAt, :payMethod, :itemName, :itemCode, :totPrice, :totWithoutVat,
-                               :totVat, :vatRate, :iic, :iicSignature, :status, :subseqDelivType)
+                               :totVat, :vatRate, :iic, :iicSignature, :status, :subseqDelivType, :kind,
+                               :correctsIic, :correctsIssueDateTime)
                         """)
                 .bind("paymentId", r.paymentId()).bind("feeSaleId", r.feeSaleId()).bind("branchCode", r.branchCode()).bind("counterId", r.counterId())
                 .bind("tcrCode", r.tcrCode()).bind("businUnitCode", r.businUnitCode()).bind("operatorCode", r.operatorCode())
@@ -160,7 +163,8 @@ final class FiscalQueries {
                 .bind("issueDateTime", r.issueDateTime()).bind("issuedAt", r.issuedAt()).bind("payMethod", r.payMethod())
                 .bind("itemName", r.itemName()).bind("itemCode", r.itemCode()).bind("totPrice", r.totPrice()).bind("totWithoutVat", r.totWithoutVat())
                 .bind("totVat", r.totVat()).bind("vatRate", r.vatRate()).bind("iic", r.iic()).bind("iicSignature", r.iicSignature())
-                .bind("status", r.status()).bind("subseqDelivType", r.subseqDelivType())
+                .bind("status", r.status()).bind("subseqDelivType", r.subseqDelivType()).bind("kind", r.kind())
+                .bind("correctsIic", r.correctsIic()).bind("correctsIssueDateTime", r.correctsIssueDateTime())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -171,7 +175,13 @@ final class FiscalQueries {
     }
 
     static Optional<InvoiceRow> invoiceForPayment(Handle h, long paymentId) {
-        return h.createQuery(INVOICE + "WHERE payment_id = :p").bind("p", paymentId).map((rs, x) -> invoiceRow(rs)).findOne();
+        return invoiceForPayment(h, paymentId, "SALE");
+    }
+
+    /** {@code kind}: SALE, or CORRECTIVE for the invoice that reverses a voided payment's. */
+    static Optional<InvoiceRow> invoiceForPayment(Handle h, long paymentId, String kind) {
+        return h.createQuery(INVOICE + "WHERE payment_id = :p AND kind = :k").bind("p", paymentId).bind("k", kind)
+                .map((rs, x) -> invoiceRow(rs)).findOne();
     }
 
     static Optional<InvoiceRow> invoiceForFeeSale(Handle h, long feeSaleId) {
@@ -285,7 +295,8 @@ final class FiscalQueries {
                 rs.getLong("tot_price"), rs.getLong("tot_without_vat"), rs.getLong("tot_vat"), rs.getInt("vat_rate"),
                 rs.getString("iic"), rs.getString("iic_signature"), rs.getString("status"), rs.getString("subseq_deliv_type"),
                 rs.getString("fic"), rs.getInt("attempts"), rs.getString("last_error"),
-                alerted == null ? null : alerted.toInstant(), rs.getInt("prints"), rs.getString("offline_nslf"));
+                alerted == null ? null : alerted.toInstant(), rs.getInt("prints"), rs.getString("offline_nslf"),
+                rs.getString("kind"), rs.getString("corrects_iic"), rs.getString("corrects_issue_date_time"));
     }
 
     private static String abbreviate(String s) {

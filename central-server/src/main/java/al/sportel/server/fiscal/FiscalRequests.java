@@ -64,6 +64,12 @@ final class FiscalRequests {
         inv.setAttribute("IIC", r.iic());
         inv.setAttribute("IICSignature", r.iicSignature());
         inv.setAttribute("IsReverseCharge", "false");
+        if (r.corrects() != null) {
+            Element c = FiscalXml.child(inv, "CorrectiveInv");
+            c.setAttribute("IICRef", r.corrects().iicRef());
+            c.setAttribute("IssueDateTime", r.corrects().issueDateTime());
+            c.setAttribute("Type", "CORRECTIVE");
+        }
         Element pay = FiscalXml.child(FiscalXml.child(inv, "PayMethods"), "PayMethod");
         pay.setAttribute("Type", r.payMethod().name());
         pay.setAttribute("Amt", FiscalFormats.amount(r.totPrice()));
@@ -83,9 +89,10 @@ final class FiscalRequests {
                 i.setAttribute("C", it.code());
             }
             i.setAttribute("U", "copë");
-            i.setAttribute("Q", "1.0");
-            i.setAttribute("UPB", FiscalFormats.amount(it.priceWithoutVat()));
-            i.setAttribute("UPA", FiscalFormats.amount(it.priceWithVat()));
+            // a corrective line takes the goods back: negative quantity, unit prices stay positive (spec's types)
+            i.setAttribute("Q", it.priceWithVat() < 0 ? "-1.0" : "1.0");
+            i.setAttribute("UPB", FiscalFormats.amount(Math.abs(it.priceWithoutVat())));
+            i.setAttribute("UPA", FiscalFormats.amount(Math.abs(it.priceWithVat())));
             i.setAttribute("PB", FiscalFormats.amount(it.priceWithoutVat()));
             if (r.issuerInVat()) {
                 i.setAttribute("VR", rate(it.vatRate()));

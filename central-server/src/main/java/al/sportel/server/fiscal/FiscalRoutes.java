@@ -63,6 +63,11 @@ public final class FiscalRoutes {
             long id = PathParams.id(ctx, "id", "payment");
             ctx.json(fiscal.receipt(user, id).orElseThrow(() -> ApiException.notFound("Payment " + id + " has no fiscal receipt")));
         });
+        app.get("/api/v1/fiscal/payments/{id}/corrective", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            long id = PathParams.id(ctx, "id", "payment");
+            ctx.json(fiscal.corrective(user, id).orElseThrow(() -> ApiException.notFound("Payment " + id + " has no corrective invoice")));
+        });
         app.get("/api/v1/fiscal/fee-sales/{id}", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             long id = PathParams.id(ctx, "id", "fee sale");

@@ -17,6 +17,7 @@ import al.sportel.model.fiscal.Iic;
 import al.sportel.server.db.Database;
 import al.sportel.server.fiscal.FiscalGateway.CashDepositRegistration;
 import al.sportel.server.fiscal.FiscalGateway.CashOperation;
+import al.sportel.server.fiscal.FiscalGateway.Corrects;
 import al.sportel.server.fiscal.FiscalGateway.InvoiceRegistration;
 import al.sportel.server.fiscal.FiscalGateway.Item;
 import al.sportel.server.fiscal.FiscalGateway.PayMethod;
@@ -245,7 +246,7 @@ public final class FiscalService {
                 tcr.tcrCode(), tcr.businUnitCode(), operator, s.softCode(), ordinal, invNum, issue, issuedAt,
                 sale.cash() ? "BANKNOTE" : "CARD", item.length() > 50 ? item.substring(0, 50) : item, sale.itemCode(), total, net,
                 total - net, rate, iic.code(), iic.signature(), "PENDING", sale.offline() ? SubseqDelivType.NOINTERNET.name() : null,
-                null, 0, null, null, 0, null));
+                null, 0, null, null, 0, null, "SALE", null, null));
         if (client != null) {
             FiscalQueries.markOfflineNslf(h, invoiceId, accepted, client.iic());
             if (!accepted) {
@@ -301,6 +302,50 @@ public final class FiscalService {
             return Optional.of("clerk " + sale.clerkUsername() + " has no operator code");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Inside a void's transaction: a fiscalized (or waiting) payment gets its corrective invoice, the same line with
+     * negative amounts referring to the original's IIC, numbered and signed now on the payment's TCR. Like a sale,
+     * a set-up problem is logged and never stops the void.
+     */
+    public void correct(Handle h, Payment p, UserInfo voidedBy) {
+        FiscalSettings s = FiscalQueries.settings(h);
+        Optional<InvoiceRow> original = FiscalQueries.invoiceForPayment(h, p.id(), "SALE");
+        if (!s.enabled() || original.isEmpty() || FiscalQueries.invoiceForPayment(h, p.id(), "CORRECTIVE").isPresent()) {
+            return;
+        }
+        InvoiceRow o = original.get();
+        TaxpayerKey key;
+        try {
+            key = keys.get(s);
+        } catch (RuntimeException e) {
+            log.error("void of payment {}: no corrective invoice for {}: {}", p.id(), o.invNum(), e.getMessage(), e);
+            return;
+        }
+        // the supervisor who voids is the operator when the authority gave them a code; otherwise the original's
+        String operator = FiscalQueries.operatorCode(h, voidedBy.id()).orElse(o.operatorCode());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String issue = FiscalFormats.dateTime(now);
+        int year = now.atZone(FiscalFormats.ZONE).getYear();
+        int ordinal = FiscalQueries.nextOrdinal(h, o.tcrCode(), year);
+        String invNum = ordinal + "/" + year + "/" + o.tcrCode();
+        Iic iic = Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(ordinal, invNum), o.businUnitCode(), o.tcrCode(),
+                o.softCode(), FiscalFormats.amount(-o.totPrice())), key.privateKey());
+        FiscalQueries.insertInvoice(h, new InvoiceRow(0, o.paymentId(), null, o.branchCode(), o.counterId(), o.tcrCode(),
+                o.businUnitCode(), operator, o.softCode(), ordinal, invNum, issue, now, o.payMethod(), o.itemName(), o.itemCode(),
+                -o.totPrice(), -o.totWithoutVat(), -o.totVat(), o.vatRate(), iic.code(), iic.signature(), "PENDING", null, null, 0,
+                null, null, 0, null, "CORRECTIVE", o.iic(), o.issueDateTime()));
+        log.info("void of payment {}: corrective invoice {} for {}", p.id(), invNum, o.invNum());
+    }
+
+    /** After a void's commit: asks for the corrective invoice's NIVF now. */
+    public void deliverCorrective(long paymentId) {
+        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId, "CORRECTIVE")).ifPresent(r -> deliverInvoice(r.id()));
+    }
+
+    public Optional<FiscalReceipt> corrective(UserInfo user, long paymentId) {
+        return receipt(user, h -> FiscalQueries.invoiceForPayment(h, paymentId, "CORRECTIVE"));
     }
 
     /** After commit: asks for the NIVF now, so the first print usually carries it. */
@@ -416,7 +461,8 @@ public final class FiscalService {
             InvoiceRegistration request = new InvoiceRegistration(send, subseq, r.issueDateTime(), r.invNum(), r.invOrdNum(),
                     r.tcrCode(), s.issuerInVat(), r.operatorCode(), r.businUnitCode(), r.softCode(), r.iic(), r.iicSignature(),
                     PayMethod.valueOf(r.payMethod()), new Seller(s.nuis(), s.legalName(), s.address(), s.town()),
-                    List.of(new Item(r.itemName(), r.itemCode(), r.totPrice(), r.totWithoutVat(), r.totVat(), r.vatRate())));
+                    List.of(new Item(r.itemName(), r.itemCode(), r.totPrice(), r.totWithoutVat(), r.totVat(), r.vatRate())),
+                    r.correctsIic() == null ? null : new Corrects(r.correctsIic(), r.correctsIssueDateTime()));
             SubseqDelivType sent = subseq;
             try {
                 String fic = gateway(s).registerInvoice(request);

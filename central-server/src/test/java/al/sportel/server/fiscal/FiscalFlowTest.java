@@ -271,6 +271,25 @@ class FiscalFlowTest {
         api.get("/api/v1/fiscal/pending?branchCode=DR01", api.token("supervisor1")).expect(403);
     }
 
+    @Test
+    @Order(9)
+    void voidingAFiscalizedPaymentSendsACorrectiveInvoiceReferringToTheOriginal() {
+        long payment = pay(false, null);
+        JsonNode original = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        api.get("/api/v1/fiscal/payments/" + payment + "/corrective", api.token("clerk1")).expect(404);
+
+        api.post("/api/v1/payments/" + payment + "/void", api.token("supervisor1"), Map.of("reason", "Paguar dy herë")).expect(200);
+        JsonNode corrective = api.get("/api/v1/fiscal/payments/" + payment + "/corrective", api.token("clerk1")).expect(200).json();
+        assertThat(corrective.get("status").asText()).as("the authority accepted it").isEqualTo("FISCALIZED");
+        assertThat(corrective.get("fic").asText()).hasSize(36);
+        assertThat(corrective.get("invNum").asText()).isNotEqualTo(original.get("invNum").asText()).endsWith("/" + tcr);
+        assertThat(corrective.get("verifyUrl").asText()).contains("prc=-12.50");
+        assertThat(invoices().get(invoices().size() - 1).iic()).isEqualTo(corrective.get("iic").asText());
+        assertThat(api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json().get("iic").asText())
+                .as("the original stays as it was").isEqualTo(original.get("iic").asText());
+        api.post("/api/v1/payments/" + payment + "/void", api.token("supervisor1"), Map.of("reason", "again")).expect(409);
+    }
+
     private static byte[] receiptPdf(long payment) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/api/v1/payments/" + payment + "/receipt.pdf"))

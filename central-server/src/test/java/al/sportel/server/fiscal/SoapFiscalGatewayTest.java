@@ -56,7 +56,7 @@ class SoapFiscalGatewayTest {
         Iic iic = Iic.compute(Iic.input(NUIS, today, invNum, "bb123bb123", tcr, "ss123ss123", "120.00"), key.privateKey());
         InvoiceRegistration invoice = new InvoiceRegistration(today, null, today, invNum, 1, tcr, true, "oo123oo123",
                 "bb123bb123", "ss123ss123", iic.code(), iic.signature(), PayMethod.BANKNOTE,
-                new Seller(NUIS, "OSHEE sh.a.", "Rruga Demo 1", "Tiranë"), List.of(new Item("Pagesë fature 2026-10", "B1", 120_00, 100_00, 20_00, 2000)));
+                new Seller(NUIS, "OSHEE sh.a.", "Rruga Demo 1", "Tiranë"), List.of(new Item("Pagesë fature 2026-10", "B1", 120_00, 100_00, 20_00, 2000)), null);
         String fic = gateway.registerInvoice(invoice);
 
         assertThat(fic).matches("[0-9a-f-]{36}");
@@ -72,7 +72,7 @@ class SoapFiscalGatewayTest {
         Iic other = Iic.compute("something else", key.privateKey());
         InvoiceRegistration forged = new InvoiceRegistration(now, null, now, invNum, 2, tcr, true, "oo123oo123",
                 "bb123bb123", "ss123ss123", other.code(), other.signature(), PayMethod.CARD,
-                new Seller(NUIS, "OSHEE sh.a.", "Rruga Demo 1", "Tiranë"), List.of(new Item("Tarifë", null, 50_00, 41_67, 8_33, 2000)));
+                new Seller(NUIS, "OSHEE sh.a.", "Rruga Demo 1", "Tiranë"), List.of(new Item("Tarifë", null, 50_00, 41_67, 8_33, 2000)), null);
         assertThatThrownBy(() -> gateway.registerInvoice(forged)).isInstanceOf(FiscalGateway.Refused.class).hasMessageContaining("IIC");
 
         authority.down();
