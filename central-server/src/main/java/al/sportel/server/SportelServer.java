@@ -171,6 +171,7 @@ public final class SportelServer implements AutoCloseable {
             app.events(e -> e.serverStopping(fiscalOutbox::close));
             new FeeRoutes(new FeeService(db, config.clock(), new FiscalFeeHook(fiscal)), idempotency, mapper).register(app);
             ops.addMetrics(new FiscalMetrics(db, config.clock()));
+            fiscal.checkCertificate();
             new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),
                     new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()))
                     .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);

@@ -87,11 +87,16 @@ public final class FiscalService {
 
     public FiscalSettings saveSettings(FiscalSettings s) {
         if (s.enabled()) {
+            TaxpayerKey key;
             try {
-                keys.get(s);
+                key = keys.get(s);
             } catch (RuntimeException e) {
                 log.warn("fiscal settings refused: {}", e.getMessage());
                 throw ApiException.invalid("keystorePath", "could not be read with the password in keystorePasswordFile");
+            }
+            List<String> problems = key.problems(clock.instant(), s.nuis());
+            if (!problems.isEmpty()) {
+                throw ApiException.invalid("keystorePath", String.join("; ", problems));
             }
         }
         db.tx(h -> {
@@ -99,6 +104,31 @@ public final class FiscalService {
             return null;
         });
         return settings();
+    }
+
+    /**
+     * At start: with fiscalization on, says loudly in the log when the taxpayer certificate cannot sign receipts
+     * (unreadable, expired, another NUIS, a broken chain) or ends within 30 days. Answers the problems found.
+     */
+    public List<String> checkCertificate() {
+        FiscalSettings s = settings();
+        if (!s.enabled()) {
+            return List.of();
+        }
+        List<String> problems;
+        try {
+            TaxpayerKey key = keys.get(s);
+            problems = key.problems(clock.instant(), s.nuis());
+            if (problems.isEmpty() && key.expiresSoon(clock.instant())) {
+                log.warn("FISCAL: the taxpayer certificate ends on {}; renew it before then (docs/fiscal.md)", key.validUntil());
+            }
+        } catch (RuntimeException e) {
+            problems = List.of(e.getMessage());
+        }
+        for (String p : problems) {
+            log.error("FISCAL: receipts cannot be fiscalized: {} (docs/fiscal.md, \"From the test endpoint to production\")", p);
+        }
+        return problems;
     }
 
     public void setBusinessUnit(String branch, String code) {
