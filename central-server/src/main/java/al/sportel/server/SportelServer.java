@@ -22,6 +22,7 @@ import al.sportel.server.clerkday.RatingService;
 import al.sportel.server.branches.BranchRoutes;
 import al.sportel.server.channels.Channels;
 import al.sportel.server.channels.SecretBox;
+import al.sportel.server.citizen.BillCodes;
 import al.sportel.server.citizen.CitizenRoutes;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
@@ -112,6 +113,7 @@ public final class SportelServer implements AutoCloseable {
             Javalin[] started = new Javalin[1];
             PublicLinks links = new PublicLinks(() -> publicBase(config, started[0].port()));
             ReceiptCodes.backfill(db);
+            BillCodes.backfill(db); // issue 19: the verification code printed on bills
 
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
@@ -175,7 +177,7 @@ public final class SportelServer implements AutoCloseable {
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
-            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock(), links).register(app);
             started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
