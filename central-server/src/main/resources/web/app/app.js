@@ -142,9 +142,8 @@
     if (err.status === 401) { return t('app.sessionExpired'); }
     if (err.status === 429) { return t('app.tooMany'); }
     const p = err.problem;
-    if (p && p.errors && typeof p.errors === 'object') {
-      const first = Object.entries(p.errors)[0];
-      if (first) { return (p.detail ? p.detail + ' — ' : '') + first[0] + ': ' + first[1]; }
+    if (p && Array.isArray(p.errors) && p.errors.length) {
+      return p.errors.map(e => e.field + ': ' + e.message).join('; ');
     }
     return (p && p.detail) || err.message || t('app.failed');
   }
@@ -291,7 +290,7 @@
 
   window.SportelApp = {
     route, go, t, addStrings, api, account, setAccount, requireAccount, signOut, notify, errorText, errorBox, h, money,
-    dateTime, lang, isOnline: () => online,
+    dateTime, lang, isOnline: () => online, token: () => (session() || {}).accountToken || null,
   };
 
   function applyLang() {
