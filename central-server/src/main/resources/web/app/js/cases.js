@@ -19,7 +19,7 @@
     'cases.notLinked': 'Nëse hyni në llogari, rastin do ta gjeni edhe te “Rastet e mia”.',
     'cases.sent': 'U regjistrua! Ruani kodin e ndjekjes:', 'cases.follow': 'Ndiqe rastin', 'cases.answerBy': 'Përgjigje deri më {date}',
     'cases.none': 'Nuk keni ende asnjë rast.', 'cases.new': 'Rast i ri', 'cases.code': 'Kodi i ndjekjes',
-    'cases.lookup': 'Kërko', 'cases.history': 'Ecuria', 'cases.overdue': 'Afati ka kaluar', 'cases.attachments': '{n} skedarë',
+    'cases.lookup': 'Kërko', 'cases.history': 'Ecuria', 'cases.overdue': 'Afati ka kaluar', 'cases.attachments': '{n} skedarë', 'cases.attachmentOne': '1 skedar',
     'cases.missing': 'Plotësoni fushat e shënuara.', 'cases.badCode': 'Kodi duket si ANK-2026-7KQ9XM.',
     'status.RECEIVED': 'U mor', 'status.IN_REVIEW': 'Në shqyrtim', 'status.RESOLVED': 'U zgjidh', 'status.REJECTED': 'U refuzua',
     'status.APPROVED': 'U miratua',
@@ -36,7 +36,7 @@
     'cases.notLinked': 'If you open your account first, you will also find the case in “My cases”.',
     'cases.sent': 'Registered! Keep the tracking code:', 'cases.follow': 'Follow the case', 'cases.answerBy': 'Answer by {date}',
     'cases.none': 'You have no cases yet.', 'cases.new': 'New case', 'cases.code': 'Tracking code',
-    'cases.lookup': 'Look up', 'cases.history': 'Progress', 'cases.overdue': 'Past its deadline', 'cases.attachments': '{n} files',
+    'cases.lookup': 'Look up', 'cases.history': 'Progress', 'cases.overdue': 'Past its deadline', 'cases.attachments': '{n} files', 'cases.attachmentOne': '1 file',
     'cases.missing': 'Fill in the marked fields.', 'cases.badCode': 'A code looks like ANK-2026-7KQ9XM.',
     'status.RECEIVED': 'Received', 'status.IN_REVIEW': 'In review', 'status.RESOLVED': 'Resolved', 'status.REJECTED': 'Rejected',
     'status.APPROVED': 'Approved',
@@ -136,7 +136,7 @@
         h('div', { class: 'row' }, h('a', { href: '#/track?code=' + encodeURIComponent(c.trackingCode), class: 'code', text: c.trackingCode }), statusTag(c)),
         h('p', { text: A.t('cases.' + c.kind) + ' — ' + (A.lang() === 'en' ? c.categoryNameEn : c.categoryName) }),
         h('p', { class: 'muted' }, day(c.createdAt) + ' · ' + A.t('cases.answerBy', { date: day(c.dueAt) }),
-          c.attachments ? ' · ' + A.t('cases.attachments', { n: c.attachments }) : '',
+          c.attachments ? ' · ' + (c.attachments === 1 ? A.t('cases.attachmentOne') : A.t('cases.attachments', { n: c.attachments })) : '',
           c.overdue ? h('strong', { text: ' · ' + A.t('cases.overdue') }) : null)))));
     }
     el.append(h('a', { class: 'primary', href: '#/complain', id: 'newCase', text: A.t('cases.new') }));

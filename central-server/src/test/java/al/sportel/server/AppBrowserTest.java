@@ -227,7 +227,7 @@ class AppBrowserTest {
 
         open("mycases");
         waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#myCases li")).isEmpty());
-        assertThat(browser.findElement(By.id("myCases")).getText()).contains(code).contains("Në shqyrtim").contains("1 skedarë");
+        assertThat(browser.findElement(By.id("myCases")).getText()).contains(code).contains("Në shqyrtim").contains("1 skedar");
         axe("my cases");
         shot("mycases");
     }
