@@ -48,6 +48,8 @@ import al.sportel.server.http.RateLimiter;
 import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.TextRules;
 import al.sportel.server.http.WebPages;
+import al.sportel.server.onlinepay.OnlinePay;
+import al.sportel.server.onlinepay.OnlinePayConfig;
 import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
@@ -176,6 +178,9 @@ public final class SportelServer implements AutoCloseable {
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
             new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
+            // issue 19: online payment through a configured provider (sandbox in a demo server), docs/online-payments.md
+            OnlinePay.register(app, OnlinePayConfig.load(System.getenv(), config.dataDir(), config.demo()), db, mapper, config.clock(),
+                    links, clientAddress, security.maxPayment());
             started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
