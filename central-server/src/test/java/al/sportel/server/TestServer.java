@@ -86,6 +86,11 @@ public final class TestServer implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** The server's data folder (keys and secrets it made for itself live there). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     @Override
     public void close() {
         server.close();
