@@ -193,7 +193,7 @@ public final class SportelServer implements AutoCloseable {
                     new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);
             // issue 19: online payment through a configured provider (sandbox in a demo server), docs/online-payments.md
             OnlinePay.register(app, OnlinePayConfig.load(System.getenv(), config.dataDir(), config.demo()), db, mapper, config.clock(),
-                    links, clientAddress, security.maxPayment());
+                    links, clientAddress, new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()));
             started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());

@@ -7,6 +7,9 @@
   const h = A.h;
   const POLL_MS = 1500;
   const POLL_LIMIT = 40;
+  // The payment under way: if the session ran out while the citizen was on the provider's page, the
+  // sign-in screen comes back to #/pay-result without the reference, so it is kept here too.
+  const LAST_REF = 'sportel.pay.lastRef';
 
   A.addStrings('sq', {
     'pay.title': 'Paguaj online', 'pay.due': 'Për të paguar', 'pay.nothingDue': 'Nuk keni asgjë për të paguar tani.',
@@ -97,6 +100,7 @@
       button.disabled = true;
       try {
         const started = await A.api('POST', '/api/v1/public/app/payments', body);
+        sessionStorage.setItem(LAST_REF, started.ref);
         A.notify(A.t('pay.redirecting'));
         location.assign(started.redirectUrl);
       } catch (x) {
@@ -150,7 +154,8 @@
   }
 
   async function renderResult(el, params) {
-    const ref = params.ref || '';
+    const ref = params.ref || sessionStorage.getItem(LAST_REF) || '';
+    if (!ref) { A.go('account'); return; }
     const hash = location.hash;
     const box = h('section', { class: 'card', id: 'payStatus', 'aria-live': 'polite' }, h('p', { text: A.t('pay.waiting') }));
     el.append(box);

@@ -1,5 +1,6 @@
 package al.sportel.server.onlinepay;
 
+import al.sportel.server.billing.PaymentLimits;
 import al.sportel.server.channels.ChannelPayments;
 import al.sportel.server.citizen.AccountTokens;
 import al.sportel.server.db.Database;
@@ -21,11 +22,11 @@ public final class OnlinePay {
     }
 
     public static void register(Javalin app, Optional<OnlinePayConfig> config, Database db, ObjectMapper mapper, Clock clock,
-                                PublicLinks links, ClientAddress address, long maxPayment) {
+                                PublicLinks links, ClientAddress address, PaymentLimits limits) {
         Optional<HostedPageProvider> provider = config.map(c -> new HostedPageProvider(c, links, mapper, clock));
         Optional<OnlinePayments> payments = provider.map(p ->
-                new OnlinePayments(db, p, new ChannelPayments(db, mapper, clock), links, clock, maxPayment));
-        new OnlinePayRoutes(payments, provider.map(p -> p), new AccountTokens(db, clock), mapper, address, clock).register(app);
+                new OnlinePayments(db, p, new ChannelPayments(db, mapper, clock), links, clock, limits.maxPayment()));
+        new OnlinePayRoutes(payments, provider.map(p -> p), new AccountTokens(db, clock), mapper, address, limits, clock).register(app);
         if (config.isEmpty()) {
             log.info("online payment is off: no SPORTEL_PAY_PROVIDER");
             return;

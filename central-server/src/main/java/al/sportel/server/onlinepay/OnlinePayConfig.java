@@ -82,14 +82,4 @@ public record OnlinePayConfig(String provider, String displayName, String pageUr
     public String toString() {
         return "OnlinePayConfig[provider=" + provider + ", page=" + pageUrlTemplate + ", secret=(hidden)]";
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
 }

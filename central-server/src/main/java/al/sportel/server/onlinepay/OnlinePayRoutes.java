@@ -1,5 +1,6 @@
 package al.sportel.server.onlinepay;
 
+import al.sportel.server.billing.PaymentLimits;
 import al.sportel.server.citizen.AccountTokens;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.ClientAddress;
@@ -27,16 +28,20 @@ public final class OnlinePayRoutes {
     private final AccountTokens tokens;
     private final ObjectMapper mapper;
     private final ClientAddress address;
+    private final PaymentLimits limits;
+    private final Clock clock;
     private final RateLimiter perAccount;
     private final RateLimiter perAddress;
 
     public OnlinePayRoutes(Optional<OnlinePayments> payments, Optional<PaymentProvider> provider, AccountTokens tokens,
-                           ObjectMapper mapper, ClientAddress address, Clock clock) {
+                           ObjectMapper mapper, ClientAddress address, PaymentLimits limits, Clock clock) {
         this.payments = payments;
         this.provider = provider;
         this.tokens = tokens;
         this.mapper = mapper;
         this.address = address;
+        this.limits = limits;
+        this.clock = clock;
         this.perAccount = new RateLimiter(20, HOUR, clock);
         this.perAddress = new RateLimiter(60, HOUR, clock);
     }
@@ -58,6 +63,7 @@ public final class OnlinePayRoutes {
             if (body.has("amount")) {
                 amount = body.requiredMoney("amount");
             }
+            limits.check(body, amount, false, null, clock.instant());
             body.validate();
         }
         ctx.status(201).json(service.start(customer, amount));
