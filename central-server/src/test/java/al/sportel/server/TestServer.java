@@ -82,13 +82,13 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    /** The server's data folder (keys and secrets it made for itself live there). */
+    /** The server's data directory (database, logs, attachments). */
     public Path dataDir() {
         return dataDir;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
     }
 
     @Override
