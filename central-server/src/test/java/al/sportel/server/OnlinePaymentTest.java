@@ -240,6 +240,17 @@ class OnlinePaymentTest {
         assertThat(nothingDue.status()).isEqualTo(422);
     }
 
+    @Test
+    void startingPaymentsIsLimitedPerAccount() {
+        String token = payer.signIn(debtors.next());
+        for (int i = 0; i < 20; i++) {
+            payer.start(token, Map.of("amount", "1.00")).expect(201);
+        }
+        Api.Response throttled = payer.start(token, Map.of("amount", "1.00"));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    }
+
     private static String noDebtor() {
         return server.server().database().read(h -> h.createQuery("""
                 SELECT c.code FROM customers c WHERE NOT EXISTS (SELECT 1 FROM bills b WHERE b.customer_code = c.code AND b.paid < b.amount)

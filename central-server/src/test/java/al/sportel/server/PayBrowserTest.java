@@ -164,6 +164,9 @@ class PayBrowserTest {
         browser.findElement(By.id("langButton")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Card payment (test)");
         browser.findElement(By.id("langButton")).click();
+        browser.findElement(By.id("switch-contrast")).click();
+        axe("sandbox hosted page, high contrast");
+        browser.findElement(By.id("switch-contrast")).click();
         card(DECLINE);
         String ref = refOfResult();
         waitUpTo(20).until(d -> d.findElement(By.id("payOutcome")).isDisplayed());
