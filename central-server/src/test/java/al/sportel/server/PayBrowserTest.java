@@ -152,6 +152,10 @@ class PayBrowserTest {
         waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#payments li")).isEmpty());
         long shown = browser.findElements(By.cssSelector("#payments li")).stream().filter(li -> li.getText().contains(receipt)).count();
         assertThat(shown).isEqualTo(1);
+        WebElement line = browser.findElements(By.cssSelector("#payments li")).stream().filter(li -> li.getText().contains(receipt)).findFirst()
+                .orElseThrow();
+        assertThat(line.getText()).contains("Online — Sandbox");
+        assertThat(line.findElement(By.cssSelector("a.verify")).getAttribute("href")).contains("/public/receipts/");
         assertThat(payer.owed(customer)).isZero();
     }
 
