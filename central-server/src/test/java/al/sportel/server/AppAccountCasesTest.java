@@ -204,4 +204,16 @@ class AppAccountCasesTest {
             assertThat(api.get(probe, null).status()).as(probe).isEqualTo(404);
         }
     }
+
+    @Test
+    void aSignedInAccountIsLimitedAsItselfNotByTheAddressItSharesWithOthers() {
+        String busy = session("100008", CitizenAccountTest.lastBillAmount(server, "100008"));
+        for (int i = 0; i < 5; i++) {
+            file(complaint(), busy).expect(201);
+        }
+        Api.Response limited = file(complaint(), busy).expect(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        String neighbour = session("100009", CitizenAccountTest.lastBillAmount(server, "100009"));
+        file(complaint(), neighbour).expect(201); // another account behind the same address
+    }
 }
