@@ -183,6 +183,8 @@ class RemoteQueueTest {
         assertThat(skipped.get("status").asText()).isEqualTo("NO_SHOW");
         assertThat(skipped.get("skipped").asBoolean()).isTrue();
         assertThat(skipped.get("canRecall").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/public/branches/TR01/skipped-remote", null).expect(200).body())
+                .as("the display lists it").contains(remote.get("number").asText());
         api.act("clerk5", "/api/v1/tickets/" + called.get("id").asText() + "/start").expect(200);
         api.act("clerk5", "/api/v1/tickets/" + called.get("id").asText() + "/finish").expect(200);
 

@@ -45,6 +45,7 @@ public final class RemoteRoutes {
             RemoteTicket t = remote(ctx.pathParam("id"));
             ctx.contentType("image/svg+xml").header("Cache-Control", "private, max-age=86400").result(QrSvg.of(t.checkInCode()));
         });
+        app.get("/api/v1/public/branches/{code}/skipped-remote", ctx -> ctx.json(tickets.skipped(ctx.pathParam("code"))));
         app.post("/api/v1/kiosk/check-in", this::checkIn);
     }
 

@@ -121,6 +121,25 @@ public final class RemoteTicketService {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
+    /**
+     * Numbers of a centre's remote tickets skipped today that can still come back (not yet recalled, within
+     * the grace period): the display lists them so their holders know to check in.
+     */
+    public List<String> skipped(String branchCode) {
+        return db.read(h -> {
+            QueueEngine.requireBranchExists(h, branchCode);
+            int grace = QueueSettings.of(h, branchCode).noShowGraceMinutes();
+            return h.createQuery("""
+                            SELECT t.ticket_number FROM remote_tickets r JOIN tickets t ON t.id = r.ticket_id
+                            WHERE r.branch_code = :b AND r.business_date = :d AND t.status = 'NO_SHOW' AND r.skipped_at IS NOT NULL
+                              AND r.recalled_at IS NULL AND t.finished_at >= :since
+                            ORDER BY t.finished_at DESC LIMIT 12
+                            """)
+                    .bind("b", branchCode).bind("d", today()).bind("since", clock.instant().minus(Duration.ofMinutes(grace)))
+                    .mapTo(String.class).list();
+        });
+    }
+
     /** By the ticket's (unguessable) id, as the phone view knows it. */
     public Optional<RemoteTicket> find(String ticketId) {
         if (ticketId.length() > 32) {
