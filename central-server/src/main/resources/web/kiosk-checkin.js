@@ -22,6 +22,8 @@ Object.assign(STRINGS.en, { choiceCheckIn: 'Check in a ticket from the phone',
   checkInAlready: 'You had already checked in. Wait for your number on the screen.', checkInPosition: 'People ahead of you: {0}' });
 setLang(lang);
 VIEWS.push('checkInView');
+// Ticket numbers use every service letter (the tracking-code keys leave out I and O).
+KEY_ROWS.ticket = ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P', 'A S D F G H J K L', 'Z X C V B N M ⌫ ✕'];
 
 const checkInKeys = attachKeys(document.getElementById('checkInForm'), document.getElementById('checkInKeys'));
 const TICKET_NUMBER = /^[A-Z][0-9]{1,4}$/;
