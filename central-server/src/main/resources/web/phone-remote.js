@@ -80,6 +80,6 @@ function showRemote(r) {
 window.renderRemote = async function (tk) {
   if (remote === false) { return; } // not a remote ticket: nothing more to ask
   const r = await fetch('/api/v1/public/remote-tickets/' + encodeURIComponent(ticketId));
-  if (r.status === 404) { remote = false; return; }
+  if (r.status === 204 || r.status === 404) { remote = false; return; } // 204: a ticket from the kiosk
   if (r.ok) { showRemote(await r.json()); }
 };

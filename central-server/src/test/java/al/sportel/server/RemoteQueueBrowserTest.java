@@ -79,7 +79,7 @@ class RemoteQueueBrowserTest {
             violations.addAll(blocking("app: join the queue"));
             Chromium.screenshot(browser, "queue-join-390x844");
         }
-        browser.findElement(By.id("queueTake")).click();
+        browser.findElement(By.id("queueTravel")).sendKeys(Keys.ENTER); // the welcome notice may cover the button for a few seconds
         waitUpTo(10).until(d -> !d.findElements(By.id("remoteCode")).isEmpty() && !d.findElement(By.id("remoteNumber")).getText().isEmpty());
         waitUpTo(10).until(d -> (Boolean) ((ChromeDriver) d).executeScript(
                 "const i = document.getElementById('remoteQr'); return i.complete && i.naturalWidth > 0"));
@@ -118,6 +118,7 @@ class RemoteQueueBrowserTest {
         browser.findElement(By.id("kioskPassword")).sendKeys("sportel");
         browser.findElement(By.id("kioskLogin")).click();
         waitUpTo(10).until(d -> d.findElement(By.id("goCheckIn")).isDisplayed());
+        Chromium.screenshot(browser, "kiosk-checkin-home-1080x1920");
         browser.findElement(By.id("goCheckIn")).click();
         waitUpTo(5).until(d -> !d.findElements(By.cssSelector("#checkInKeys .key")).isEmpty());
         violations.addAll(blocking("kiosk: check in"));
@@ -148,6 +149,7 @@ class RemoteQueueBrowserTest {
         waitUpTo(10).until(d -> d.findElement(By.id("remote")).isDisplayed());
         assertThat(browser.findElement(By.id("remoteCheckedIn")).isDisplayed()).isTrue();
         violations.addAll(blocking("phone view: remote ticket"));
+        Chromium.screenshot(browser, "queue-phone-view-390x844");
         long counter = api.counterId("TR01", 1);
         api.put("/api/v1/counters/" + counter + "/services", api.token("supervisor1"),
                 Map.of("serviceIds", List.of(api.serviceId("TR01", "P")))).expect(200);

@@ -162,6 +162,9 @@ class RemoteQueueTest {
                 .isEqualTo("CHECKED_IN");
 
         checkIn("kiosk1", Map.of("code", "ZZZZZZZZ")).expect(404);
+        assertThat(api.get("/api/v1/public/remote-tickets/" + api.issue("TR01", "I", false).get("id").asText(), null).status())
+                .as("a kiosk ticket is no remote ticket, and no error either").isEqualTo(204);
+        api.get("/api/v1/public/remote-tickets/no-such-ticket", null).expect(404);
         checkIn("kiosk1", Map.of("number", "Z999")).expect(404);
         assertThat(checkIn("kiosk1", Map.of()).status()).isEqualTo(422);
         assertThat(checkIn("kiosk1", Map.of("code", "x';--")).status()).isEqualTo(422);

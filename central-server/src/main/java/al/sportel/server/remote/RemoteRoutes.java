@@ -40,7 +40,16 @@ public final class RemoteRoutes {
         app.get("/api/v1/public/app/centres", ctx -> ctx.json(tickets.centres()));
         app.post("/api/v1/public/app/remote-tickets", this::take);
         app.get("/api/v1/public/app/remote-tickets", ctx -> ctx.json(tickets.mine(accounts.requireCustomer(ctx))));
-        app.get("/api/v1/public/remote-tickets/{id}", ctx -> ctx.json(remote(ctx.pathParam("id"))));
+        app.get("/api/v1/public/remote-tickets/{id}", ctx -> {
+            var remote = tickets.find(ctx.pathParam("id"));
+            if (remote.isPresent()) {
+                ctx.json(remote.get());
+            } else if (tickets.isTicket(ctx.pathParam("id"))) {
+                ctx.status(204); // a ticket from the kiosk: the phone view asks every ticket, and this is no error
+            } else {
+                throw ApiException.notFound("No such remote ticket");
+            }
+        });
         app.get("/api/v1/public/remote-tickets/{id}/qr.svg", ctx -> {
             RemoteTicket t = remote(ctx.pathParam("id"));
             ctx.contentType("image/svg+xml").header("Cache-Control", "private, max-age=86400").result(QrSvg.of(t.checkInCode()));

@@ -140,6 +140,11 @@ public final class RemoteTicketService {
         });
     }
 
+    /** Whether the id is a ticket at all (remote or not). */
+    public boolean isTicket(String ticketId) {
+        return ticketId.length() <= 32 && engine.findPublic(ticketId).isPresent();
+    }
+
     /** By the ticket's (unguessable) id, as the phone view knows it. */
     public Optional<RemoteTicket> find(String ticketId) {
         if (ticketId.length() > 32) {
