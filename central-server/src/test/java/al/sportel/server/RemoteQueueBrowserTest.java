@@ -6,6 +6,8 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class RemoteQueueBrowserTest {
 
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
+    /** Every violation's impact, per screen: target/axe-remote-queue.txt. */
+    private static final List<String> SUMMARY = new ArrayList<>();
     private static TestServer server;
     private static ChromeDriver browser;
 
@@ -58,6 +62,8 @@ class RemoteQueueBrowserTest {
     private static List<String> blocking(String label) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
         assertThat(results.getPasses()).as("axe ran on " + label).isNotEmpty();
+        SUMMARY.add(label + ": " + results.getViolations().size() + " violation(s) "
+                + results.getViolations().stream().map(r -> r.getId() + "/" + r.getImpact()).toList());
         List<String> found = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
             if (BLOCKING.contains(rule.getImpact())) {
@@ -160,6 +166,7 @@ class RemoteQueueBrowserTest {
         assertThat(browser.findElement(By.id("turn")).getText()).contains("1");
         waitUpTo(10).until(d -> d.findElement(By.id("remoteNotice")).getText().contains("sporteli 1"));
         Chromium.screenshot(browser, "queue-called-390x844");
+        Files.write(Path.of("target", "axe-remote-queue.txt"), SUMMARY);
         assertThat(violations).isEmpty();
     }
 }
