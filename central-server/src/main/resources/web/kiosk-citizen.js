@@ -145,6 +145,7 @@ function resetCitizen() {
   ['billForm', 'kioskTrackForm', 'kioskComplaintForm'].forEach(id => document.getElementById(id).classList.remove('hidden'));
   Object.values(keys).forEach(k => k.clear());
   document.getElementById('priority').checked = false;
+  if (window.resetCheckIn) { window.resetCheckIn(); } // kiosk-checkin.js
   if (document.getElementById('loginView').classList.contains('hidden') && document.getElementById('unknown').classList.contains('hidden')) {
     back();
   }

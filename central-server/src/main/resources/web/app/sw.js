@@ -16,6 +16,7 @@ const ASSETS = [
   '/app/js/account.js',
   '/app/js/cases.js',
   '/app/js/pay.js',
+  '/app/js/queue.js',
 ];
 
 self.addEventListener('install', event => {

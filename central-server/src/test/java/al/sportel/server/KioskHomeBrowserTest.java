@@ -79,9 +79,10 @@ class KioskHomeBrowserTest {
     }
 
     @Test
-    void theHomeScreenOffersFourChoicesAndFitsThePortraitScreen() throws Exception {
+    void theHomeScreenOffersItsChoicesAndFitsThePortraitScreen() throws Exception {
         assertThat(browser.findElements(By.cssSelector("#homeView .choice"))).extracting(e -> e.getText().replace("\n", " ").strip())
-                .containsExactly("Merr biletë për sportelin", "Kontrollo faturën", "Paraqit një ankesë", "Ndiq ankesën ose aplikimin");
+                .containsExactly("Merr biletë për sportelin", "Kontrollo faturën", "Paraqit një ankesë", "Ndiq ankesën ose aplikimin",
+                        "Check-in për biletën nga telefoni");
         assertThat(((Number) browser.executeScript("return document.documentElement.scrollHeight")).intValue()).isLessThanOrEqualTo(1920);
         Chromium.screenshot(browser, "kiosk-home-1080x1920");
         browser.findElement(By.id("goTicket")).click();
