@@ -18,6 +18,7 @@ function render(tk) {
   const status = { SERVING: t('serving', tk.counterNumber), DONE: t('served'), CANCELLED: t('cancelled'), NO_SHOW: t('noShow') };
   document.getElementById('status').textContent = status[tk.status] || '';
   if (tk.status === 'CALLED' && navigator.vibrate) { navigator.vibrate([300, 200, 300]); }
+  offerRating(tk); // phone-rating.js
 }
 
 async function reload() {

@@ -94,6 +94,8 @@ class CustomerPagesBrowserTest {
             d.findElement(By.id("service-P")).click();
             return true;
         });
+        waitUpTo(10).until(d -> d.findElement(By.id("priority-none")).isDisplayed());
+        browser.findElement(By.id("priority-none")).click();
         waitUpTo(10).until(d -> !d.findElement(By.id("ticketNumber")).getText().isEmpty());
         String number = text("ticketNumber");
         assertThat(number).isEqualTo("P001");
