@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The smart kiosk's home screen on a portrait 1080×1920 touch screen: four choices, everything typed
+ * The smart kiosk's home screen on a portrait 1080×1920 touch screen: five choices, everything typed
  * on the on-screen keys (the test never sends key strokes to a field), and the idle reset.
  */
 class KioskHomeBrowserTest {
@@ -79,9 +79,10 @@ class KioskHomeBrowserTest {
     }
 
     @Test
-    void theHomeScreenOffersFourChoicesAndFitsThePortraitScreen() throws Exception {
+    void theHomeScreenOffersFiveChoicesAndFitsThePortraitScreen() throws Exception {
         assertThat(browser.findElements(By.cssSelector("#homeView .choice"))).extracting(e -> e.getText().replace("\n", " ").strip())
-                .containsExactly("Merr biletë për sportelin", "Kontrollo faturën", "Paraqit një ankesë", "Ndiq ankesën ose aplikimin");
+                .containsExactly("Merr biletë për sportelin", "Kontrollo faturën", "Paraqit një ankesë", "Ndiq ankesën ose aplikimin",
+                        "Rezervo një takim");
         assertThat(((Number) browser.executeScript("return document.documentElement.scrollHeight")).intValue()).isLessThanOrEqualTo(1920);
         Chromium.screenshot(browser, "kiosk-home-1080x1920");
         browser.findElement(By.id("goTicket")).click();
