@@ -54,8 +54,13 @@ function nextDays() {
   return out;
 }
 
+// Our own names: a browser without Albanian locale data would otherwise say "Thursday".
+const WEEKDAYS = { sq: ['e diel', 'e hënë', 'e martë', 'e mërkurë', 'e enjte', 'e premte', 'e shtunë'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] };
+
 function weekday(value) {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sq', { weekday: 'long', timeZone: 'UTC' }).format(new Date(value + 'T12:00:00Z'));
+  const name = WEEKDAYS[lang === 'en' ? 'en' : 'sq'][new Date(value + 'T12:00:00Z').getUTCDay()];
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function serviceName(s) { return s ? (lang === 'en' ? s.nameEn : s.name) : ''; }
@@ -140,13 +145,13 @@ async function book(e) {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const answer = await r.json().catch(() => ({}));
     if (r.status === 201) { showBooked(answer, phone); return; }
-    if (r.status === 409) { el('err-start').textContent = t('bookSlotFull'); await loadSlots(); return; }
+    if (r.status === 409) { await loadSlots(); el('err-start').textContent = t('bookSlotFull'); return; } // reloading clears it
     if (r.status === 429) {
       el('bookError').textContent = t('bookTooMany', Math.max(1, Math.ceil(Number(r.headers.get('Retry-After') || 60) / 60)));
       return;
     }
     const fields = (answer.errors || []).map(x => x.field);
-    if (fields.includes('start')) { el('err-start').textContent = t('bookSlotPast'); await loadSlots(); return; }
+    if (fields.includes('start')) { await loadSlots(); el('err-start').textContent = t('bookSlotPast'); return; }
     if (fields.includes('phone')) { fieldError('phone', 'bookPhoneBad'); return; }
     if (fields.includes('name')) { fieldError('name', 'bookNameMissing'); return; }
     el('bookError').textContent = t('bookFailed');
@@ -229,6 +234,10 @@ async function startBooking() {
 el('bookService').addEventListener('change', () => loadSlots().catch(() => { el('err-start').textContent = t('bookLoadFailed'); }));
 el('bookDate').addEventListener('change', () => loadSlots().catch(() => { el('err-start').textContent = t('bookLoadFailed'); }));
 el('bookForm').addEventListener('submit', e => book(e));
+[['bookName', 'err-name'], ['bookPhone', 'err-phone']].forEach(([input, error]) => el(input).addEventListener('input', () => {
+  el(error).textContent = '';
+  el(input).removeAttribute('aria-invalid');
+}));
 el('bookCancel').addEventListener('click', () => cancelBooking().catch(() => {}));
 el('bookAnother').addEventListener('click', another);
 el('langButton').addEventListener('click', () => {
