@@ -22,7 +22,13 @@ import al.sportel.server.clerkday.RatingService;
 import al.sportel.server.branches.BranchRoutes;
 import al.sportel.server.channels.Channels;
 import al.sportel.server.channels.SecretBox;
+import al.sportel.server.citizen.AccountTokens;
+import al.sportel.server.citizen.BillCodes;
 import al.sportel.server.citizen.CitizenRoutes;
+import al.sportel.server.complaints.AppCaseRoutes;
+import al.sportel.server.complaints.AppCaseService;
+import al.sportel.server.complaints.AttachmentRules;
+import al.sportel.server.complaints.AttachmentStore;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
@@ -64,6 +70,7 @@ import al.sportel.server.throttle.PublicThrottles;
 import al.sportel.server.voice.VoiceRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.Map;
@@ -112,11 +119,14 @@ public final class SportelServer implements AutoCloseable {
             Javalin[] started = new Javalin[1];
             PublicLinks links = new PublicLinks(() -> publicBase(config, started[0].port()));
             ReceiptCodes.backfill(db);
+            BillCodes.backfill(db); // issue 19: the verification code printed on bills
 
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
                 c.jsonMapper(new JavalinJackson(mapper, false));
                 c.http.maxRequestSize = 64 * 1024;
+                // issue 19: the app's attachments (3 × 5 MB) are multipart; AttachmentRules gives the exact limits
+                c.jetty.multipartConfig.maxTotalRequestSize(AttachmentRules.MAX_REQUEST, SizeUnit.BYTES);
                 c.useVirtualThreads = false;
                 c.requestLogger.http((ctx, ms) -> {
                     ops.recordRequest(ctx, ms);
@@ -176,7 +186,10 @@ public final class SportelServer implements AutoCloseable {
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
-            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock(), links).register(app);
+            // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
+            new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
+                    new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);
             started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
