@@ -14,6 +14,8 @@ const ASSETS = [
   '/web/a11y.js',
   '/app/js/account.js',
   '/app/js/cases.js',
+  '/app/js/book.js',
+  '/app/book.css',
 ];
 
 self.addEventListener('install', event => {

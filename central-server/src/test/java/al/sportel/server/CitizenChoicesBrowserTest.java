@@ -190,6 +190,39 @@ class CitizenChoicesBrowserTest {
         assertThat(VIOLATIONS).isEmpty();
     }
 
+    @Test
+    void thePhoneAppBooksAnHourFromItsMenu() throws Exception {
+        long service = s.api.serviceId("TR01", "K");
+        s.api.put("/api/v1/services/" + service + "/appointment-capacity", s.api.token("supervisor1"),
+                Map.of("hours", List.of(Map.of("hour", 14, "capacity", 3)))).expect(200);
+        LocalDate tomorrow = today().plusDays(1);
+        Chromium.viewport(s.browser, 390, 844);
+        s.open("/app");
+        s.browser.executeScript("localStorage.setItem('sportel.lang', 'sq')");
+        s.open("/app#/book");
+        s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#appBookService option")).size() >= 1);
+        new Select(s.browser.findElement(By.id("appBookCentre"))).selectByValue("TR01");
+        new Select(s.browser.findElement(By.id("appBookService"))).selectByValue(String.valueOf(service));
+        new Select(s.browser.findElement(By.id("appBookDay"))).selectByValue(tomorrow.toString());
+        s.waitUpTo(10).until(d -> d.findElements(By.id("appSlot-14")).size() == 1);
+        assertThat(s.browser.findElement(By.cssSelector("label[for='appSlot-14']")).getText()).isEqualTo("14:00–15:00 · 3 të lira");
+        s.browser.findElement(By.id("appSlot-14")).click();
+        s.browser.findElement(By.id("appBookName")).sendKeys("Ilir Gjoni");
+        VIOLATIONS.addAll(s.blockingViolations("app booking"));
+        Chromium.screenshot(s.browser, "book-app-390x844");
+        s.browser.findElement(By.id("appBookButton")).click();
+        s.waitUpTo(10).until(d -> d.findElements(By.id("appBookCode")).size() == 1);
+        assertThat(s.text("appBookCode")).matches("[A-Z2-9]{6}");
+        Chromium.screenshot(s.browser, "book-app-done-390x844");
+        JsonNode slots = s.api.get("/api/v1/public/branches/TR01/appointment-slots?serviceId=" + service + "&date=" + tomorrow, null)
+                .expect(200).json();
+        assertThat(slots.get(0).get("free").asInt()).isEqualTo(2);
+        s.open("/app#/");
+        s.waitUpTo(10).until(d -> d.findElements(By.id("menu-book")).size() == 1);
+        assertThat(s.text("menu-book")).contains("Rezervo një takim");
+        assertThat(VIOLATIONS).isEmpty();
+    }
+
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("Europe/Tirane"));
     }
