@@ -195,6 +195,8 @@ class CitizenChoicesBrowserTest {
         long service = s.api.serviceId("TR01", "K");
         s.api.put("/api/v1/services/" + service + "/appointment-capacity", s.api.token("supervisor1"),
                 Map.of("hours", List.of(Map.of("hour", 14, "capacity", 3)))).expect(200);
+        JsonNode centres = s.api.get("/api/v1/public/appointment-centres", null).expect(200).json();
+        assertThat(centres.findValuesAsText("code")).contains("TR01").doesNotContain("DR01"); // DR01 takes no appointments
         LocalDate tomorrow = today().plusDays(1);
         Chromium.viewport(s.browser, 390, 844);
         s.open("/app");
