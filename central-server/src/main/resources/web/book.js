@@ -12,7 +12,7 @@ Object.assign(STRINGS.sq, { bookTitle: 'Rezervoni një takim', bookService: 'Sh�
   bookFailed: 'Rezervimi nuk u krye. Provoni përsëri.', bookLoadFailed: 'Orët nuk u ngarkuan. Provoni përsëri.',
   bookDoneTitle: 'Takimi u rezervua', bookCodeLabel: 'Kodi i takimit (shkruajeni ose fotografojeni):',
   bookWhen: '{0}, ora {1}–{2} · {3}',
-  bookCheckIn: 'Në qendër, jepeni këtë kod në kioskë (Regjistrohu për takimin) ose te sporteli, nga 60 minuta para orës deri 15 minuta pasi fillon. Do të thirreni brenda orës suaj para radhës së zakonshme; nëse vini më vonë, merrni një biletë të zakonshme.',
+  bookCheckIn: 'Në qendër, shkruajeni këtë kod në kioskë (Takimet → Paraqitu) ose jepeni te sporteli, nga 60 minuta para orës deri 15 minuta pasi fillon. Do të thirreni brenda orës suaj para radhës së zakonshme; nëse vini më vonë, merrni një biletë të zakonshme.',
   bookReminder: 'Kujtesa me SMS shkon në {0} një orë para takimit.', bookCancel: 'Anuloje takimin', bookAnother: 'Rezervo një tjetër',
   bookCancelled: 'Takimi u anulua.', bookCancelFailed: 'Takimi nuk u anulua: {0}', backToKiosk: '← Kthehu te kioska',
   unknownBranch: 'Nuk ka qendër me kodin {0}. Kontrolloni adresën.' });
@@ -27,7 +27,7 @@ Object.assign(STRINGS.en, { bookTitle: 'Book an appointment', bookService: 'Serv
   bookFailed: 'The booking did not go through. Please try again.', bookLoadFailed: 'The hours could not be loaded. Please try again.',
   bookDoneTitle: 'Your appointment is booked', bookCodeLabel: 'Appointment code (write it down or take a photo):',
   bookWhen: '{0}, {1}–{2} · {3}',
-  bookCheckIn: 'At the centre, give this code at the kiosk (Check in for an appointment) or at a counter, from 60 minutes before your hour until 15 minutes after it starts. You are called within your hour ahead of the ordinary queue; if you come later, take an ordinary ticket.',
+  bookCheckIn: 'At the centre, type this code at the kiosk (Appointments → Check in) or give it at a counter, from 60 minutes before your hour until 15 minutes after it starts. You are called within your hour ahead of the ordinary queue; if you come later, take an ordinary ticket.',
   bookReminder: 'The SMS reminder goes to {0} an hour before the appointment.', bookCancel: 'Cancel the appointment', bookAnother: 'Book another',
   bookCancelled: 'The appointment is cancelled.', bookCancelFailed: 'The appointment was not cancelled: {0}', backToKiosk: '← Back to the kiosk',
   unknownBranch: 'There is no centre with the code {0}. Please check the address.' });

@@ -64,6 +64,7 @@ function showTicketPriority(code) {
   line.classList.toggle('hidden', !code);
 }
 
-document.getElementById('priorityBack').addEventListener('click', () => show('serviceView'));
+// Back one step, to the services; it is a .back button, which elsewhere means home (kiosk-citizen.js).
+document.getElementById('priorityBack').addEventListener('click', e => { e.stopImmediatePropagation(); show('serviceView'); });
 document.getElementById('langButton').addEventListener('click', renderPriorities);
 setLang(lang);

@@ -5,7 +5,7 @@ const tokenKey = 'sportel.kiosk.token.' + branch;
 let services = [];
 let backTimer = null;
 
-const VIEWS = ['loginView', 'homeView', 'serviceView', 'priorityView', 'ticketView', 'billView', 'trackView', 'complaintView'];
+const VIEWS = ['loginView', 'homeView', 'serviceView', 'priorityView', 'appointmentView', 'ticketView', 'billView', 'trackView', 'complaintView'];
 
 function show(id) {
   VIEWS.forEach(v => document.getElementById(v).classList.toggle('hidden', v !== id));
@@ -67,27 +67,32 @@ async function issue(service, category) {
     const request = category ? { serviceId: service.id, priority: true, priorityCategory: category } : { serviceId: service.id, priority: false };
     const r = await api('/api/v1/branches/' + branch + '/tickets', { method: 'POST', body: JSON.stringify(request) });
     if (!r.ok) { throw new Error('issue'); }
-    const ticket = await r.json();
-    document.getElementById('ticketNumber').textContent = ticket.number;
-    document.getElementById('ticketService').textContent = lang === 'en' ? service.nameEn : service.name;
-    document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
-    document.getElementById('ticketAhead').textContent = t('ahead', ticket.position - 1);
-    document.getElementById('ticketWait').textContent = t('wait', Math.max(1, Math.round(ticket.estimatedWaitSeconds / 60)));
-    const qr = document.getElementById('ticketQr');
-    qr.onload = () => { if (!navigator.webdriver) { window.print(); } };
-    qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
-    // the same address as the QR code, for a phone without a camera or a ticket read aloud
-    document.getElementById('ticketLink').textContent = t('phoneLink', location.host + '/t/' + ticket.id);
-    showTicketPriority(ticket.priorityCategory);
-    show('ticketView');
-    clearTimeout(backTimer);
-    backTimer = setTimeout(back, 12000);
+    showTicket(await r.json(), service);
   } catch (e) {
     if (e.message !== 'login') { show('serviceView'); document.getElementById('issueError').textContent = t('issueError'); }
   } finally {
     document.querySelectorAll('.priority-choice').forEach(b => b.disabled = false);
     loadServices().catch(() => {});
   }
+}
+
+// The printed ticket, for a ticket just issued here or an appointment checked in (kiosk-book.js).
+function showTicket(ticket, service) {
+  document.getElementById('ticketNumber').textContent = ticket.number;
+  document.getElementById('ticketService').textContent = service ? (lang === 'en' ? service.nameEn : service.name) : '';
+  document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
+  document.getElementById('ticketAhead').textContent = t('ahead', ticket.position - 1);
+  document.getElementById('ticketWait').textContent = t('wait', Math.max(1, Math.round(ticket.estimatedWaitSeconds / 60)));
+  const qr = document.getElementById('ticketQr');
+  qr.onload = () => { if (!navigator.webdriver) { window.print(); } };
+  qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
+  // the same address as the QR code, for a phone without a camera or a ticket read aloud
+  document.getElementById('ticketLink').textContent = t('phoneLink', location.host + '/t/' + ticket.id);
+  showTicketPriority(ticket.priorityCategory);
+  document.getElementById('ticketAppointment').classList.add('hidden'); // kiosk-book.js shows it for a check-in
+  show('ticketView');
+  clearTimeout(backTimer);
+  backTimer = setTimeout(back, 12000);
 }
 
 // A kiosk at a wrong address must not look like a closed centre: it says the address is wrong.

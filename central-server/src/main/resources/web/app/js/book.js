@@ -15,7 +15,7 @@
     'book.slotFull': 'Kjo orë sapo u mbush. Zgjidhni një orë tjetër.', 'book.slotPast': 'Kjo orë ka filluar tashmë. Zgjidhni një orë më vonë.',
     'book.tooMany': 'Shumë rezervime nga kjo adresë. Provoni përsëri më vonë.',
     'book.done': 'Takimi u rezervua. Kodi juaj:', 'book.when': '{0}, ora {1}–{2}',
-    'book.checkIn': 'Në qendër, jepeni këtë kod në kioskë ose te sporteli, nga 60 minuta para orës deri 15 minuta pasi fillon; më vonë merrni një biletë të zakonshme.',
+    'book.checkIn': 'Në qendër, shkruajeni këtë kod në kioskë (Takimet → Paraqitu) ose jepeni te sporteli, nga 60 minuta para orës deri 15 minuta pasi fillon; më vonë merrni një biletë të zakonshme.',
     'book.reminder': 'Kujtesa me SMS shkon në {0} një orë para takimit.',
   });
   A.addStrings('en', {
@@ -28,7 +28,7 @@
     'book.slotFull': 'This hour has just filled up. Please choose another hour.', 'book.slotPast': 'This hour has already begun. Please choose a later one.',
     'book.tooMany': 'Too many bookings from this address. Please try again later.',
     'book.done': 'Your appointment is booked. Your code:', 'book.when': '{0}, {1}–{2}',
-    'book.checkIn': 'At the centre, give this code at the kiosk or at a counter, from 60 minutes before your hour until 15 minutes after it starts; later, take an ordinary ticket.',
+    'book.checkIn': 'At the centre, type this code at the kiosk (Appointments → Check in) or give it at a counter, from 60 minutes before your hour until 15 minutes after it starts; later, take an ordinary ticket.',
     'book.reminder': 'The SMS reminder goes to {0} an hour before the appointment.',
   });
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  */
 class CitizenChoicesBrowserTest {
 
+    private static final ZoneId TIRANE = ZoneId.of("Europe/Tirane");
     private static BrowserSession s;
     private static final List<String> VIOLATIONS = new ArrayList<>();
 
@@ -225,7 +228,48 @@ class CitizenChoicesBrowserTest {
         assertThat(VIOLATIONS).isEmpty();
     }
 
+    @Test
+    void anAppointmentChecksInAtTheKioskWithItsCodeAndNotTooEarly() throws Exception {
+        long service = s.api.serviceId("TR01", "A");
+        ZonedDateTime next = ZonedDateTime.now(TIRANE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        s.api.put("/api/v1/services/" + service + "/appointment-capacity", s.api.token("supervisor1"),
+                Map.of("hours", List.of(Map.of("hour", next.getHour(), "capacity", 5), Map.of("hour", next.plusHours(2).getHour(), "capacity", 5))))
+                .expect(200);
+        String now = book(service, next);
+        String later = book(service, next.plusHours(2));
+        Chromium.viewport(s.browser, 1080, 1920);
+        s.kioskHome("TR01");
+        s.browser.findElement(By.id("goBook")).click();
+        s.waitUpTo(5).until(d -> "apptCode".equals(d.switchTo().activeElement().getDomAttribute("id")));
+        s.browser.findElement(By.id("apptCode")).sendKeys(later);
+        s.browser.findElement(By.id("apptCheckIn")).click();
+        s.waitUpTo(10).until(d -> d.findElement(By.id("apptError")).getText()
+                .equals("Është shumë herët: paraqituni nga 60 minuta para orës së takimit."));
+        VIOLATIONS.addAll(s.blockingViolations("kiosk appointments"));
+        Chromium.screenshot(s.browser, "kiosk-appointment-1080x1920");
+        s.browser.findElement(By.id("apptCode")).clear();
+        for (char c : now.toCharArray()) { // the on-screen keys, as on a kiosk without a keyboard
+            s.browser.findElement(By.cssSelector("#apptKeys .key[data-key='" + c + "']")).click();
+        }
+        s.browser.findElement(By.id("apptCheckIn")).click();
+        s.waitUpTo(10).until(d -> d.findElement(By.id("ticketView")).isDisplayed());
+        assertThat(s.text("ticketAppointment")).isEqualTo("Takim në orën " + String.format("%02d:00", next.getHour())
+                + ": thirreni brenda orës suaj.");
+        assertThat(s.text("ticketNumber")).startsWith("A");
+        s.browser.findElement(By.id("doneButton")).click();
+        s.browser.findElement(By.id("goBook")).click();
+        s.browser.findElement(By.id("apptCode")).sendKeys(now);
+        s.browser.findElement(By.id("apptCheckIn")).click();
+        s.waitUpTo(10).until(d -> d.findElement(By.id("apptError")).getText().equals("Ky takim është paraqitur ose anuluar tashmë."));
+        assertThat(VIOLATIONS).isEmpty();
+    }
+
+    private static String book(long service, ZonedDateTime start) {
+        return s.api.post("/api/v1/public/branches/TR01/appointments", null, Map.of("serviceId", service,
+                "start", start.toInstant().toString(), "name", "Mira Kola")).expect(201).json().get("code").asText();
+    }
+
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Tirane"));
+        return LocalDate.now(TIRANE);
     }
 }
