@@ -38,23 +38,31 @@ function renderPriorities() {
     t('priorityNote'), () => issue(priorityService, c.code))));
 }
 
-// Called by a service button of kiosk.js.
+async function loadPriorityCategories() {
+  const r = await api('/api/v1/priority-categories');
+  if (!r.ok) { throw new Error('categories'); }
+  const next = (await r.json()).filter(c => c.active !== false);
+  const changed = JSON.stringify(next) !== JSON.stringify(priorityCategories);
+  priorityCategories = next;
+  return changed;
+}
+
+// Called by a service button of kiosk.js. The buttons are drawn once from the list kept since the last
+// visit, and again only if the server's list changed: a button must not be replaced under a finger.
 async function choosePriority(service) {
   priorityService = service;
   document.getElementById('priorityError').textContent = '';
   show('priorityView');
-  renderPriorities();
+  const known = priorityCategories.length > 0;
+  if (known) { renderPriorities(); document.getElementById('priority-none').focus(); }
   try {
-    const r = await api('/api/v1/priority-categories');
-    if (!r.ok) { throw new Error('categories'); }
-    priorityCategories = (await r.json()).filter(c => c.active !== false);
+    if (await loadPriorityCategories() || !known) { renderPriorities(); }
   } catch (e) {
     // without the list a citizen can still take an ordinary ticket
+    if (!known) { renderPriorities(); }
     if (e.message !== 'login') { document.getElementById('priorityError').textContent = t('priorityLoadError'); }
   }
-  renderPriorities();
-  const first = document.getElementById('priority-none');
-  if (first) { first.focus(); }
+  if (!known) { document.getElementById('priority-none').focus(); }
 }
 
 // Called by kiosk.js once the ticket is issued: the category is printed on the ticket.
@@ -67,4 +75,5 @@ function showTicketPriority(code) {
 // Back one step, to the services; it is a .back button, which elsewhere means home (kiosk-citizen.js).
 document.getElementById('priorityBack').addEventListener('click', e => { e.stopImmediatePropagation(); show('serviceView'); });
 document.getElementById('langButton').addEventListener('click', renderPriorities);
+if (localStorage.getItem(tokenKey)) { loadPriorityCategories().catch(() => {}); } // ready before the first tap
 setLang(lang);
