@@ -1,7 +1,7 @@
 // The phone app's service worker: keeps the shell and the feature modules so that the app opens without a
 // network (app.js then says it is offline). Pages and files: the network first while it answers within a
 // few seconds, so a new version shows at once; the cached copy otherwise. The API is never cached.
-const CACHE = 'sportel-app-v1';
+const CACHE = 'sportel-app-v2';
 const ASSETS = [
   '/app',
   '/app/app.js',
@@ -29,9 +29,12 @@ self.addEventListener('activate', event => {
     .then(() => self.clients.claim()));
 });
 
+// The app is one page whose screen is in the hash (which never reaches us): /app and /app/ are that page.
+// Other pages that happen to live under /app (a payment provider's return page…) are left to the network.
+const SHELL = ['/app', '/app/'];
+
 function shellKey(request) {
   const url = new URL(request.url);
-  // Every navigation inside the app is the one page; its screen is in the hash, which never reaches us.
   return request.mode === 'navigate' ? '/app' : url.pathname;
 }
 
@@ -53,7 +56,7 @@ async function networkFirst(request) {
 self.addEventListener('fetch', event => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) { return; }
-  const shell = event.request.mode === 'navigate' || ASSETS.includes(url.pathname);
+  const shell = event.request.mode === 'navigate' ? SHELL.includes(url.pathname) : ASSETS.includes(url.pathname);
   if (!shell || url.pathname.startsWith('/api/')) { return; }
   event.respondWith(networkFirst(event.request));
 });

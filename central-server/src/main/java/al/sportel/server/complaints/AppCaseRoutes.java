@@ -78,8 +78,10 @@ public final class AppCaseRoutes {
             }
             uploads.add(AttachmentRules.check(f.filename(), read(f)));
         }
-        cases.rateLimited(clientAddress.of(ctx), CaseRoutes.PUBLIC_PER_HOUR).ifPresent(wait -> {
-            throw ApiException.tooManyRequests("Too many cases from this address; try again later", wait);
+        // a verified account is limited as itself: many phones share one carrier address
+        String limitKey = customer != null ? "account:" + customer : clientAddress.of(ctx);
+        cases.rateLimited(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(wait -> {
+            throw ApiException.tooManyRequests("Too many cases from this account or address; try again later", wait);
         });
         ctx.status(201).json(appCases.file(kind, c, uploads));
     }

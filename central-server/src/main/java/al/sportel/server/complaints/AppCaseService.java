@@ -1,5 +1,6 @@
 package al.sportel.server.complaints;
 
+import al.sportel.model.cases.CaseAttachment;
 import al.sportel.model.cases.CaseTracking;
 import al.sportel.model.cases.CaseView;
 import al.sportel.model.cases.NewCase;
@@ -21,10 +22,6 @@ public final class AppCaseService {
     /** One of the account's cases as "my cases" lists it. */
     public record MyCase(String trackingCode, String kind, String category, String categoryName, String categoryNameEn,
                          String status, boolean overdue, Instant createdAt, Instant dueAt, int attachments) {
-    }
-
-    /** An attachment as staff see it listed. */
-    public record AttachmentInfo(long id, String name, String contentType, long size, Instant createdAt) {
     }
 
     record StoredAttachment(String name, String contentType, String storedName) {
@@ -91,12 +88,12 @@ public final class AppCaseService {
                 .list());
     }
 
-    List<AttachmentInfo> attachments(long caseId) {
+    List<CaseAttachment> attachments(long caseId) {
         return db.read(h -> h.createQuery("""
                         SELECT id, original_name, content_type, size_bytes, created_at FROM case_attachments WHERE case_id = :c ORDER BY id
                         """)
                 .bind("c", caseId)
-                .map((rs, x) -> new AttachmentInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                .map((rs, x) -> new CaseAttachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .list());
     }
