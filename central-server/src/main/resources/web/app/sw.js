@@ -15,6 +15,8 @@ const ASSETS = [
   '/app/js/account.js',
   '/app/js/cases.js',
   '/app/js/queue.js',
+  '/app/js/book.js',
+  '/app/book.css',
 ];
 
 self.addEventListener('install', event => {
