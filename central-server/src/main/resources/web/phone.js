@@ -19,6 +19,7 @@ function render(tk) {
   document.getElementById('status').textContent = status[tk.status] || '';
   if (tk.status === 'CALLED' && navigator.vibrate) { navigator.vibrate([300, 200, 300]); }
   if (window.renderRemote) { window.renderRemote(tk); } // phone-remote.js: tickets taken from home
+  offerRating(tk); // phone-rating.js
 }
 
 async function reload() {

@@ -17,6 +17,8 @@ const ASSETS = [
   '/app/js/cases.js',
   '/app/js/pay.js',
   '/app/js/queue.js',
+  '/app/js/book.js',
+  '/app/book.css',
 ];
 
 self.addEventListener('install', event => {

@@ -163,7 +163,8 @@ public final class SportelServer implements AutoCloseable {
                     new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
-            new PublicThrottles(PublicThrottles.Limits.defaults(), clientAddress, config.clock()).register(app); // issue 20: before its routes
+            new PublicThrottles(new PublicThrottles.Limits(security.bookingsPerHour(), security.ratingsPerHour()), clientAddress,
+                    config.clock()).register(app); // issue 20: before its routes
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
             new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
