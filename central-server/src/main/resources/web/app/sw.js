@@ -6,6 +6,7 @@ const ASSETS = [
   '/app',
   '/app/app.js',
   '/app/app.css',
+  '/app/pay.css',
   '/app/manifest.webmanifest',
   '/app/icon.svg',
   '/app/icon-192.png',
@@ -14,6 +15,10 @@ const ASSETS = [
   '/web/a11y.js',
   '/app/js/account.js',
   '/app/js/cases.js',
+  '/app/js/pay.js',
+  '/app/js/queue.js',
+  '/app/js/book.js',
+  '/app/book.css',
 ];
 
 self.addEventListener('install', event => {

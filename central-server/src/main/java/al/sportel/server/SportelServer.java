@@ -4,7 +4,6 @@ import al.sportel.model.Json;
 import al.sportel.server.appointments.AppointmentReminders;
 import al.sportel.server.appointments.AppointmentRoutes;
 import al.sportel.server.appointments.AppointmentService;
-import al.sportel.server.appointments.LogSmsGateway;
 import al.sportel.server.auth.AuthRoutes;
 import al.sportel.server.admin.AdminRoutes;
 import al.sportel.server.auth.AuthService;
@@ -58,6 +57,8 @@ import al.sportel.server.http.RateLimiter;
 import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.TextRules;
 import al.sportel.server.http.WebPages;
+import al.sportel.server.onlinepay.OnlinePay;
+import al.sportel.server.onlinepay.OnlinePayConfig;
 import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
@@ -66,10 +67,16 @@ import al.sportel.server.queue.FairnessRoutes;
 import al.sportel.server.queue.FairnessSettings;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.QueueRoutes;
+import al.sportel.server.queue.RemoteCheckIns;
+import al.sportel.server.remote.NearFrontAlerts;
+import al.sportel.server.remote.RemoteRoutes;
+import al.sportel.server.remote.RemoteTicketService;
 import al.sportel.server.reports.ReportRoutes;
 import al.sportel.server.reports.ReportService;
 import al.sportel.server.supervision.BoardRoutes;
 import al.sportel.server.supervision.BoardService;
+import al.sportel.server.sms.SmsGateway;
+import al.sportel.server.sms.SmsSender;
 import al.sportel.server.throttle.PublicThrottles;
 import al.sportel.server.voice.VoiceRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,11 +167,13 @@ public final class SportelServer implements AutoCloseable {
                     new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
-            new PublicThrottles(PublicThrottles.Limits.defaults(), clientAddress, config.clock()).register(app); // issue 20: before its routes
+            new PublicThrottles(new PublicThrottles.Limits(security.bookingsPerHour(), security.ratingsPerHour()), clientAddress,
+                    config.clock()).register(app); // issue 20: before its routes
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
             new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
-            AppointmentReminders reminders = new AppointmentReminders(db, new LogSmsGateway(), config.clock());
+            SmsGateway smsGateway = config.sms().gateway();
+            AppointmentReminders reminders = new AppointmentReminders(db, smsGateway, config.clock());
             new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper).register(app);
             reminders.start(Duration.ofMinutes(1));
             new ForecastRoutes(db, config.clock()).register(app);
@@ -196,6 +205,17 @@ public final class SportelServer implements AutoCloseable {
             // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
             new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
                     new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);
+            // issue 19: online payment through a configured provider (sandbox in a demo server), docs/online-payments.md
+            OnlinePay.register(app, OnlinePayConfig.load(System.getenv(), config.dataDir(), config.demo()), db, mapper, config.clock(),
+                    links, clientAddress, new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()));
+            // issue 19: remote tickets, kiosk check-in, near-the-front SMS
+            RemoteTicketService remoteTickets = new RemoteTicketService(db, engine, hub, links, config.remote(), config.clock());
+            new RemoteRoutes(remoteTickets, new RemoteCheckIns(db, eventLog, hub, engine, new FairCalls(db, eventLog, hub, engine)),
+                    new AccountTokens(db, config.clock()), clientAddress, mapper).register(app);
+            NearFrontAlerts nearFront = new NearFrontAlerts(db, remoteTickets, new SmsSender(db, smsGateway, config.clock()),
+                    config.remote(), config.clock());
+            nearFront.start();
+            app.events(e -> e.serverStopping(nearFront::close));
             started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());

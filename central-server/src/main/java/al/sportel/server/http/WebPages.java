@@ -28,6 +28,7 @@ public final class WebPages {
         app.get("/track", ctx -> page(ctx, "track.html"));
         app.get("/track/{code}", ctx -> page(ctx, "track.html"));
         app.get("/complaint", ctx -> page(ctx, "complaint.html"));
+        app.get("/book/{branch}", ctx -> page(ctx, "book.html")); // issue 20: booking an appointment
         app.get("/web/{file}", ctx -> page(ctx, ctx.pathParam("file")));
         // issue 19: the phone app (an installable PWA) under /app; its service worker controls all of /app
         app.get("/app", ctx -> page(ctx, "app/index.html"));

@@ -151,8 +151,8 @@ public final class QueueEngine {
             LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
             StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now());
             for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-                Optional<String> candidate = claimTransferred(h, counter, day)
-                        .or(() -> claimFromServices(h, counter, services, day, guard));
+                Optional<String> transferred = claimTransferred(h, counter, day);
+                Optional<String> candidate = transferred.or(() -> claimFromServices(h, counter, services, day, guard));
                 if (candidate.isEmpty()) {
                     return Optional.<Ticket>empty();
                 }
@@ -164,6 +164,9 @@ public final class QueueEngine {
                                 """)
                         .bind("c", counterId).bind("now", now).bind("id", candidate.get()).execute();
                 if (won == 1) {
+                    if (transferred.isEmpty()) { // issue 19: unchecked remote tickets whose turn this was
+                        RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, candidate.get(), now);
+                    }
                     String rule = guard.promotion(candidate.get());
                     if (rule != null) { // for the fairness report's count of promotions
                         h.execute("UPDATE tickets SET starvation_rule = ? WHERE id = ?", rule, candidate.get());
@@ -183,10 +186,10 @@ public final class QueueEngine {
     private Optional<String> claimTransferred(Handle h, CounterRow counter, LocalDate day) {
         return h.createQuery("""
                         SELECT id FROM tickets
-                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id = :c
+                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id = :c %s
                         ORDER BY priority DESC, issued_at, seq
                         LIMIT 1 %s
-                        """.formatted(claimLock()))
+                        """.formatted(RemoteCalls.CLAIMABLE, claimLock()))
                 .bind("b", counter.branchCode()).bind("d", day).bind("c", counter.id())
                 .mapTo(String.class).findFirst();
     }
@@ -205,12 +208,12 @@ public final class QueueEngine {
         Query q = h.createQuery("""
                         SELECT id FROM tickets
                         WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id IS NULL
-                          AND service_id IN (<services>)
+                          AND service_id IN (<services>) %s
                         ORDER BY CASE WHEN id IN (<first>) THEN 0 WHEN id IN (<appointments>) THEN 1
                                       WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
                                  issued_at, %s, seq
                         LIMIT 1 %s
-                        """.formatted(rank, claimLock()))
+                        """.formatted(RemoteCalls.CLAIMABLE, rank, claimLock()))
                 .bind("b", counter.branchCode()).bind("d", day)
                 .bindList("services", services)
                 .bindList("first", guard.firstTier()).bindList("appointments", guard.appointments())
