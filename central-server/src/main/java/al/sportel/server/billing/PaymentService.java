@@ -10,7 +10,6 @@ import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.UnpaidBill;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.Users;
-import al.sportel.server.channels.CustomerLedger;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.PublicLinks;

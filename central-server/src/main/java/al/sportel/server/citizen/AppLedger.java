@@ -5,7 +5,7 @@ import al.sportel.model.Money;
 import al.sportel.model.billing.LastPayment;
 import al.sportel.model.citizen.AccountSummary;
 import al.sportel.server.billing.ReceiptPage;
-import al.sportel.server.channels.CustomerLedger;
+import al.sportel.server.billing.CustomerLedger;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.slip.Slip;

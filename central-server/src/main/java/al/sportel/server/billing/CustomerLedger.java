@@ -1,4 +1,4 @@
-package al.sportel.server.channels;
+package al.sportel.server.billing;
 
 import al.sportel.model.Money;
 import al.sportel.model.billing.LastPayment;
