@@ -2,6 +2,7 @@ package al.sportel.server.billing;
 
 import al.sportel.model.Money;
 import al.sportel.model.billing.LastPayment;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -39,7 +40,7 @@ public final class CustomerLedger {
                         """)
                 .bind("c", customerCode).bind("n", limit)
                 .map((rs, x) -> new LastPayment(rs.getString("receipt_number"), Money.format(rs.getLong("amount")),
-                        rs.getString("channel"), rs.getString("partner"), PartnerQueries.instant(rs, "paid_at"), rs.getBoolean("cancelled")))
+                        rs.getString("channel"), rs.getString("partner"), rs.getObject("paid_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancelled")))
                 .list();
     }
 }
