@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +60,9 @@ public final class Database implements AutoCloseable {
         }
         hc.setMaximumPoolSize(poolSize);
         hc.setPoolName("sportel-db");
+        // Set once per connection: asking for a level on every transaction costs a
+        // SHOW TRANSACTION ISOLATION LEVEL round trip each time on PostgreSQL.
+        hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hc.setConnectionTimeout(10_000);
         hc.setInitializationFailTimeout(10_000);
         HikariDataSource ds;
@@ -99,7 +101,8 @@ public final class Database implements AutoCloseable {
     public <T> T tx(HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                // READ COMMITTED is the pool's connection default (see open), so no per-transaction level here.
+                return jdbi.inTransaction(work);
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
                     throw e;

@@ -129,7 +129,7 @@ public final class EventHub implements AutoCloseable {
         for (EventRow r : rows) {
             if (r.seq() > s.cursor) {
                 s.cursor = r.seq();
-                s.offer(new Frame(r.seq(), r.type(), s.publicView ? r.publicPayload(display) : r.payload()));
+                s.offer(r.frame(s.publicView, display));
             }
         }
     }
@@ -186,12 +186,16 @@ public final class EventHub implements AutoCloseable {
         };
     }
 
-    /** A stored event; its public (display) form is computed once, however many screens listen. */
+    /**
+     * A stored event; each of its two frames (staff, public display) is built and encoded once, on the
+     * pump thread, however many streams receive it.
+     */
     static final class EventRow {
         private final long seq;
         private final String type;
         private final String payload;
-        private String publicPayload;
+        private Frame staffFrame;
+        private Frame publicFrame;
 
         EventRow(long seq, String type, String payload) {
             this.seq = seq;
@@ -203,19 +207,17 @@ public final class EventHub implements AutoCloseable {
             return seq;
         }
 
-        String type() {
-            return type;
-        }
-
-        String payload() {
-            return payload;
-        }
-
-        String publicPayload(DisplayEvents display) {
-            if (publicPayload == null) {
-                publicPayload = display.toPublic(payload);
+        Frame frame(boolean publicView, DisplayEvents display) {
+            if (publicView) {
+                if (publicFrame == null) {
+                    publicFrame = new Frame(seq, type, display.toPublic(payload));
+                }
+                return publicFrame;
             }
-            return publicPayload;
+            if (staffFrame == null) {
+                staffFrame = new Frame(seq, type, payload);
+            }
+            return staffFrame;
         }
     }
 }
