@@ -51,7 +51,7 @@ public final class SportelServer implements AutoCloseable {
 
     /** Opens the database, migrates, loads demo data if asked, and starts listening. */
     public static SportelServer start(ServerConfig config) {
-        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbSchema(), 20);
+        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbSchema(), Database.SERVER_POOL_SIZE);
         try {
             if (config.demo() && DemoData.loadIfEmpty(db)) {
                 log.info("loaded demo data");
