@@ -1,9 +1,13 @@
 package al.sportel.server;
 
 import al.sportel.server.db.DatabaseUnavailableException;
+import al.sportel.server.ops.BackupCommand;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -20,13 +24,26 @@ public final class Main {
                                 without it the embedded H2 database in the data directory is used
               --data-dir DIR    embedded database and logs (SPORTEL_DATA_DIR, default ./sportel-data)
               --demo            load the demo data into an empty database
+              --management-port N  serve /metrics, /health/* and the H2 backup on this port, without a token
+                                (SPORTEL_MANAGEMENT_PORT, on SPORTEL_MANAGEMENT_HOST, default 127.0.0.1);
+                                SPORTEL_OPS_TOKEN instead serves /metrics on the main port to that bearer token
+              --log-dir DIR     log files (SPORTEL_LOG_DIR, default DATA_DIR/logs, rolled daily, 90 days kept)
+              --day-end HH:MM   when each centre's day ends: waiting tickets cancelled, counters closed
+                                (SPORTEL_DAY_END, default 20:00 Europe/Tirane; off with --demo unless given)
               --help            this text
+
+            Backup and restore (same database options as above):
+              backup --to FILE     H2: an online backup zip; PostgreSQL: pg_dump --format=custom; both checked
+              restore --from FILE  H2: into an empty --data-dir; PostgreSQL: pg_restore into the database
             """;
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args, System.getenv(), rest -> parse(rest, System.getenv())));
+        }
         ServerConfig config;
         try {
             config = parse(args, System.getenv());
@@ -46,7 +63,7 @@ public final class Main {
             System.err.println("sportel-server: cannot create the data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
             System.exit(1);
         }
-        Logging.toFile(config.dataDir().resolve("logs"));
+        Logging.toFile(config.ops().logDir() != null ? config.ops().logDir() : config.dataDir().resolve("logs"));
         Logger log = LoggerFactory.getLogger(Main.class);
         if (!portFree(config.host(), config.port())) {
             String reason = "cannot listen on " + config.host() + ":" + config.port()
@@ -101,6 +118,7 @@ public final class Main {
         if (env.get("SPORTEL_DATA_DIR") != null) {
             c = c.withDataDir(Path.of(env.get("SPORTEL_DATA_DIR")));
         }
+        c = c.withOps(opsFromEnv(c.ops(), env));
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -112,6 +130,9 @@ public final class Main {
                 case "--host" -> c = c.withHost(value(args, ++i, a));
                 case "--db" -> dbUrl = value(args, ++i, a);
                 case "--data-dir" -> c = c.withDataDir(Path.of(value(args, ++i, a)));
+                case "--management-port" -> c = c.withOps(c.ops().withManagement(c.ops().managementHost(), port(value(args, ++i, a), a)));
+                case "--log-dir" -> c = c.withOps(c.ops().withLogDir(Path.of(value(args, ++i, a))));
+                case "--day-end" -> c = c.withOps(c.ops().withDayEnd(time(value(args, ++i, a), a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -122,6 +143,35 @@ public final class Main {
             c = c.withDatabase(dbUrl, env.get("SPORTEL_DB_USER"), env.get("SPORTEL_DB_PASSWORD"), null);
         }
         return c;
+    }
+
+    /** Operating settings (issue 17) from the environment: see {@link OpsConfig}. */
+    private static OpsConfig opsFromEnv(OpsConfig ops, Map<String, String> env) {
+        OpsConfig o = ops.withOpsToken(env.get("SPORTEL_OPS_TOKEN"));
+        String host = env.getOrDefault("SPORTEL_MANAGEMENT_HOST", o.managementHost());
+        String port = env.get("SPORTEL_MANAGEMENT_PORT");
+        o = o.withManagement(host, port == null || port.isBlank() ? o.managementPort() : port(port, "SPORTEL_MANAGEMENT_PORT"));
+        if (env.get("SPORTEL_LOG_DIR") != null && !env.get("SPORTEL_LOG_DIR").isBlank()) {
+            o = o.withLogDir(Path.of(env.get("SPORTEL_LOG_DIR")));
+        }
+        String drain = env.get("SPORTEL_DRAIN_SECONDS");
+        if (drain != null && !drain.isBlank()) {
+            try {
+                o = o.withDrain(Duration.ofSeconds(Integer.parseInt(drain.trim())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("SPORTEL_DRAIN_SECONDS must be a number of seconds, got '" + drain + "'");
+            }
+        }
+        String dayEnd = env.get("SPORTEL_DAY_END");
+        return dayEnd == null || dayEnd.isBlank() ? o : o.withDayEnd(time(dayEnd, "SPORTEL_DAY_END"));
+    }
+
+    private static LocalTime time(String raw, String what) {
+        try {
+            return LocalTime.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " must be a time like 20:00, got '" + raw + "'");
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -18,9 +18,14 @@ import al.sportel.server.demo.DemoData;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
+import al.sportel.server.fiscal.FiscalOutbox;
+import al.sportel.server.fiscal.FiscalPaymentHook;
+import al.sportel.server.fiscal.FiscalRoutes;
+import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
 import al.sportel.server.http.WebPages;
+import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
 import al.sportel.server.queue.QueueEngine;
@@ -41,17 +46,20 @@ public final class SportelServer implements AutoCloseable {
     private final Database db;
     private final EventHub hub;
     private final Javalin app;
+    private final Operations ops;
 
-    private SportelServer(ServerConfig config, Database db, EventHub hub, Javalin app) {
+    private SportelServer(ServerConfig config, Database db, EventHub hub, Javalin app, Operations ops) {
         this.config = config;
         this.db = db;
         this.hub = hub;
         this.app = app;
+        this.ops = ops;
     }
 
     /** Opens the database, migrates, loads demo data if asked, and starts listening. */
     public static SportelServer start(ServerConfig config) {
         Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbSchema(), Database.SERVER_POOL_SIZE);
+        Operations[] opsHolder = new Operations[1];
         try {
             if (config.demo() && DemoData.loadIfEmpty(db)) {
                 log.info("loaded demo data");
@@ -59,6 +67,8 @@ public final class SportelServer implements AutoCloseable {
             ObjectMapper mapper = Json.newMapper();
             EventHub hub = new EventHub(db, mapper, config.eventPollInterval());
             EventLog eventLog = new EventLog(mapper, db.isPostgres());
+            Operations ops = Operations.start(config, db, hub, eventLog, mapper); // health, metrics, backup, day end
+            opsHolder[0] = ops;
             QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());
             CounterActions counters = new CounterActions(db, eventLog, hub, config.clock());
             AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime());
@@ -70,13 +80,15 @@ public final class SportelServer implements AutoCloseable {
                 c.http.maxRequestSize = 64 * 1024;
                 c.useVirtualThreads = false;
                 c.requestLogger.http((ctx, ms) -> {
-                    if (!ctx.path().equals("/health")) {
+                    ops.recordRequest(ctx, ms);
+                    if (!ctx.path().startsWith("/health") && !ctx.path().equals("/metrics")) {
                         log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
                     }
                 });
                 c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             });
             Problems.install(app);
+            ops.register(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
@@ -90,7 +102,13 @@ public final class SportelServer implements AutoCloseable {
             new WebPages().register(app);
             new EventRoutes(hub, branches::exists).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
-            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock()).register(app);
+            // fiscalization (issue 22, docs/fiscal.md)
+            FiscalService fiscal = new FiscalService(db, config.clock(), FiscalService.soap(config.clock()));
+            new FiscalRoutes(fiscal, mapper).register(app);
+            FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
+            app.events(e -> e.serverStopping(fiscalOutbox::close));
+            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock())
+                    .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
             new al.sportel.server.supervision.BoardRoutes(new al.sportel.server.supervision.BoardService(db, engine, config.clock()))
@@ -98,10 +116,14 @@ public final class SportelServer implements AutoCloseable {
             new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
             new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
-            SportelServer server = new SportelServer(config, db, hub, app);
+            SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
+            ops.serving();
             return server;
         } catch (RuntimeException e) {
+            if (opsHolder[0] != null) {
+                opsHolder[0].close();
+            }
             db.close();
             throw e;
         }
@@ -124,10 +146,16 @@ public final class SportelServer implements AutoCloseable {
     }
 
     /** Ends event streams, lets requests in flight finish, then closes the pool. */
+    public Operations operations() {
+        return ops;
+    }
+
     @Override
     public void close() {
+        ops.drain();
         hub.close();
         app.stop();
+        ops.close();
         db.close();
         log.info("server stopped");
     }

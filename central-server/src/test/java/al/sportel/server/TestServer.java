@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -39,9 +40,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Clock clock) {
+        return start(clock, c -> c);
+    }
+
+    /** With settings beyond the defaults (operating options, for instance). */
+    public static TestServer start(Clock clock, UnaryOperator<ServerConfig> adjust) {
         try {
             Path dir = Files.createTempDirectory("sportel-test");
-            ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dir).withDemo(true).withClock(clock);
+            ServerConfig config = adjust.apply(ServerConfig.defaults().withPort(0).withDataDir(dir).withDemo(true).withClock(clock));
             String schema = null;
             if (onPostgres()) {
                 String url = System.getenv("SPORTEL_TEST_PG_URL");

@@ -30,6 +30,7 @@ public final class BillingRoutes {
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private PaymentHook paymentHook = PaymentHook.NONE;
 
     public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock) {
         this.db = db;
@@ -38,6 +39,12 @@ public final class BillingRoutes {
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    /** Fiscalization (or any other feature) sees every new payment; replays are not new payments. */
+    public BillingRoutes withPaymentHook(PaymentHook hook) {
+        this.paymentHook = hook;
+        return this;
     }
 
     public void register(Javalin app) {
@@ -91,7 +98,15 @@ public final class BillingRoutes {
         body.validate();
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
                 tendered, counterId, ticketId, offline, takenAt);
-        idempotency.handle(ctx, "payments", user, h -> payments.pay(h, user, request));
+        Payment[] created = new Payment[1];
+        idempotency.handle(ctx, "payments", user, h -> {
+            created[0] = payments.pay(h, user, request);
+            paymentHook.inTransaction(h, created[0]);
+            return created[0];
+        });
+        if (created[0] != null) {
+            paymentHook.afterCommit(created[0]);
+        }
     }
 
     private void receipt(Context ctx) {
@@ -106,7 +121,8 @@ public final class BillingRoutes {
                 .map((rs, x) -> new ReceiptPdf.Context(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         publicBase(ctx) + "/public/receipts/" + p.receiptNumber()))
                 .one());
-        byte[] pdf = ReceiptPdf.render(p, c, "en".equals(ctx.queryParam("lang")));
+        boolean english = "en".equals(ctx.queryParam("lang"));
+        byte[] pdf = ReceiptPdf.render(p, c, english, paymentHook.receiptAddition(p, english).orElse(null));
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + p.receiptNumber() + ".pdf\"").result(pdf);
     }
 

@@ -33,11 +33,22 @@ public final class ReceiptPdf {
     }
 
     public static byte[] render(Payment p, Context c, boolean english) {
+        return render(p, c, english, null);
+    }
+
+    /** With {@code extra} (fiscalization's lines and QR code, docs/fiscal.md) when there is one. */
+    public static byte[] render(Payment p, Context c, boolean english, ReceiptAddition extra) {
         Map<String, String> t = english ? EN : SQ;
         ThermalSlip slip = new ThermalSlip().title(t.get("company")).center(c.branchName()).center(c.branchAddress()).rule()
                 .title(t.get("title"));
         if (p.voided()) {
             slip.title(t.get("void"));
+        }
+        if (extra != null) {
+            if (extra.copy()) {
+                slip.title("KOPJE");
+            }
+            extra.header().forEach(r -> slip.row(r.left(), r.right()));
         }
         slip.row(t.get("receipt"), p.receiptNumber()).row(t.get("date"), Formats.dateTime(p.createdAt()))
                 .row(t.get("counter"), Integer.toString(c.counterNumber())).row(t.get("clerk"), p.clerk().displayName())
@@ -48,6 +59,11 @@ public final class ReceiptPdf {
         slip.rule().boldRow(t.get("total"), Formats.money(p.amount())).row(t.get("method"), t.get(p.method()));
         if (p.tendered() != null) {
             slip.row(t.get("tendered"), Formats.money(p.tendered())).row(t.get("change"), Formats.money(p.change()));
+        }
+        if (extra != null) {
+            slip.rule();
+            extra.footer().forEach(r -> slip.row(r.left(), r.right()));
+            return slip.rule().render(extra.qrUrl(), extra.qrCaption(), t.get("thanks"));
         }
         return slip.rule().center(t.get("verify")).render(c.verifyUrl(), t.get("thanks"));
     }

@@ -2,6 +2,8 @@ package al.sportel.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -30,8 +32,10 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
+    private final String schema;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, String schema) {
+        this.schema = schema;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
@@ -81,17 +85,20 @@ public final class Database implements AutoCloseable {
                     + (user != null ? " as " + user : "") + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(ds)
-                    .schemas(schema == null ? new String[0] : new String[] {schema})
-                    .createSchemas(schema != null)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            flyway(ds, schema).migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw new DatabaseUnavailableException("Database migration failed: " + rootMessage(e), e);
         }
-        return new Database(ds);
+        return new Database(ds, schema);
+    }
+
+    private static Flyway flyway(HikariDataSource ds, String schema) {
+        return Flyway.configure().dataSource(ds)
+                .schemas(schema == null ? new String[0] : new String[] {schema})
+                .createSchemas(schema != null)
+                .locations("classpath:db/migration")
+                .load();
     }
 
     public boolean isPostgres() {
@@ -130,6 +137,16 @@ public final class Database implements AutoCloseable {
     /** A read outside any explicit transaction. */
     public <T> T read(HandleCallback<T, RuntimeException> work) {
         return jdbi.withHandle(work);
+    }
+
+    /** Migrations in the jar that this database has not applied (readiness: 0 once started). */
+    public int pendingMigrations() {
+        return flyway(dataSource, schema).info().pending().length;
+    }
+
+    /** Publishes the pool's gauges and timers (issue 17 metrics). */
+    public void bindMetrics(MeterRegistry registry) {
+        dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     public boolean healthy() {

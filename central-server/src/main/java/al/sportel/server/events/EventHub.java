@@ -40,10 +40,13 @@ public final class EventHub implements AutoCloseable {
     private final ExecutorService writers;
     private final Map<String, List<Subscriber>> channels = new ConcurrentHashMap<>();
     private final Set<String> wakePending = ConcurrentHashMap.newKeySet();
+    private final Duration pollInterval;
+    private volatile long lastPollNanos = System.nanoTime();
 
     public EventHub(Database db, ObjectMapper mapper, Duration pollInterval) {
         this.db = db;
         this.display = new DisplayEvents(mapper);
+        this.pollInterval = pollInterval;
         this.pump = Executors.newSingleThreadScheduledExecutor(daemon("sportel-event-pump"));
         this.writers = Executors.newCachedThreadPool(daemon("sportel-sse-writer"));
         pump.scheduleWithFixedDelay(this::pollAll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,7 +103,14 @@ public final class EventHub implements AutoCloseable {
         dispatch(s.branchCode);
     }
 
+    /** For the readiness check: the pump has polled within a few intervals (it is not stuck or stopped). */
+    public boolean pumpRunning() {
+        long age = System.nanoTime() - lastPollNanos;
+        return !pump.isShutdown() && age < Math.max(pollInterval.toNanos() * 8, Duration.ofSeconds(5).toNanos());
+    }
+
     private void pollAll() {
+        lastPollNanos = System.nanoTime();
         for (String branch : channels.keySet()) {
             dispatch(branch);
         }

@@ -5,6 +5,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -81,6 +82,11 @@ public final class ThermalSlip {
     }
 
     public byte[] render(String qrUrl, String footer) {
+        return render(qrUrl, qrUrl, footer);
+    }
+
+    /** With a caption under the QR code other than its address (a long address does not fit the roll). */
+    public byte[] render(String qrUrl, String qrCaption, String footer) {
         float height = MARGIN * 2 + lines.size() * LINE + QR_SIZE + 3 * LINE;
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(new PDRectangle(WIDTH, height));
@@ -106,7 +112,7 @@ public final class ThermalSlip {
                 }
                 drawQr(s, qrUrl, (WIDTH - QR_SIZE) / 2, y - QR_SIZE + LINE / 2);
                 y -= QR_SIZE;
-                centered(s, regular, 6f, qrUrl, y);
+                centered(s, regular, 6f, qrCaption, y);
                 centered(s, bold, 8.5f, footer, y - LINE * 1.4f);
             }
             doc.save(out);
@@ -144,7 +150,9 @@ public final class ThermalSlip {
     private static void drawQr(PDPageContentStream s, String url, float x, float y) throws IOException {
         BitMatrix m;
         try {
-            m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 1));
+            // level M at least: the fiscal receipt's QR must survive 15 % damage (fiscalization spec 3.7.6)
+            m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
         } catch (WriterException e) {
             throw new IOException(e);
         }

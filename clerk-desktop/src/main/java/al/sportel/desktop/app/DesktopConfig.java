@@ -4,13 +4,25 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * How the client was started: options win over environment variables, which win over what the
- * client remembered last time ({@link Settings}).
+ * How the client was started: options win over environment variables, which win over the centre's
+ * preset file ({@code /etc/sportel/clerk.properties}, or the file named by {@code -Dsportel.preset}),
+ * which wins over what the client remembered last time ({@link Settings}).
  */
 public record DesktopConfig(String serverUrl, String lang, Path dataDir) {
 
+    /** Where a centre's IT presets the server for every user of the computer (issue 17). */
+    public static final Path SYSTEM_PRESET = Path.of("/etc/sportel/clerk.properties");
+
     public static DesktopConfig parse(String[] args, Map<String, String> env) {
+        String preset = System.getProperty("sportel.preset");
+        return parse(args, env, preset != null ? Path.of(preset) : SYSTEM_PRESET);
+    }
+
+    public static DesktopConfig parse(String[] args, Map<String, String> env, Path presetFile) {
         String server = env.get("SPORTEL_SERVER");
+        if (server == null) {
+            server = Preset.read(presetFile).getProperty("server");
+        }
         String lang = env.get("SPORTEL_LANG");
         String dir = env.get("SPORTEL_DESKTOP_DATA");
         for (int i = 0; i < args.length; i++) {

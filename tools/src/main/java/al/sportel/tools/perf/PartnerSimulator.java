@@ -1,4 +1,4 @@
-package al.sportel.server.perf;
+package al.sportel.tools.perf;
 
 import al.sportel.model.Money;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * duplicated file lines, reversals. Then it reconciles every partner's day and checks the books:
  * every lek accepted is on the customers' ledger exactly once, and every planted discrepancy is found.
  *
- * <pre>java -cp sportel-server.jar al.sportel.server.perf.PartnerSimulator --server http://127.0.0.1:8080
+ * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.PartnerSimulator --server http://127.0.0.1:8080
  *      [--payments 5000] [--threads 4] [--customers 200] [--seed 18]</pre>
  */
 public final class PartnerSimulator {

@@ -1,4 +1,4 @@
-package al.sportel.server.perf;
+package al.sportel.tools.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -14,13 +14,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs as its own process (its jar) on PostgreSQL; this program is only a client, plus one JDBC
  * connection pool for the floor.
  *
- * <pre>java -cp central-server/target/sportel-server.jar al.sportel.server.perf.Benchmarks \
+ * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks \
  *      --db jdbc:postgresql://127.0.0.1:5432/sportel_test --db-user sportel --db-password sportel \
  *      --jar central-server/target/sportel-server.jar --out docs/benchmarks.md</pre>
  */
@@ -76,20 +80,50 @@ public final class Benchmarks {
         this.dbPassword = dbPassword;
     }
 
+    static final String USAGE = """
+            Usage: java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks --db JDBC_URL \\
+                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE]
+            Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
+            on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
+                                sudo -u postgres createdb -O sportel sportel_test
+            --out defaults to target/benchmarks.md; pass --out docs/benchmarks.md to refresh the published figures.
+            """;
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new java.util.HashMap<>();
+        Map<String, String> o = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
+        }
+        String jar = o.getOrDefault("--jar", "central-server/target/sportel-server.jar");
+        String problem = o.get("--db") == null || !o.get("--db").startsWith("jdbc:postgresql:") ? "--db must be a jdbc:postgresql: URL"
+                : o.get("--db-user") == null ? "--db-user is required"
+                : !Files.isRegularFile(Path.of(jar)) ? "no server jar at " + jar + " (build it: mvn -B -ntp -DskipTests package)"
+                : null;
+        if (problem != null) {
+            System.err.println("benchmarks: " + problem);
+            System.err.print(USAGE);
+            System.exit(2);
         }
         Benchmarks b = new Benchmarks(o.get("--db"), o.get("--db-user"), o.get("--db-password"));
         if (List.of(args).contains("--quick")) {
             b.cyclesPerCounter = 2;
             b.subscribers = new int[] {10, 20};
         }
-        String out = b.run(o.getOrDefault("--jar", "central-server/target/sportel-server.jar"), String.join(" ", args));
-        Path file = Path.of(o.getOrDefault("--out", "benchmarks.md"));
+        try (Connection c = b.jdbc()) {
+            c.createStatement().execute("SELECT 1");
+        } catch (SQLException e) {
+            System.err.println("benchmarks: cannot connect to " + o.get("--db") + " as " + o.get("--db-user") + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + " (create the role and database first: see --help)");
+            System.exit(1);
+        }
+        String out = b.run(jar, String.join(" ", args));
+        Path file = Path.of(o.getOrDefault("--out", "target/benchmarks.md"));
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
         Files.writeString(file, out);
         System.out.println(out);
+        System.out.println("written to " + file);
         System.exit(0);
     }
 
@@ -191,7 +225,7 @@ public final class Benchmarks {
                 .append(" cores (").append(cpu).append("), ").append(mem).append(", Java ").append(System.getProperty("java.version"))
                 .append(", ").append(pg).append(". The server runs as its own process (`-Xmx1g`) on the same machine as the ")
                 .append("database and this client, so all three share the two cores.\n\n")
-                .append("Command: `java -cp central-server/target/sportel-server.jar al.sportel.server.perf.Benchmarks ")
+                .append("Command: `java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks ")
                 .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
     }
 
@@ -322,7 +356,7 @@ public final class Benchmarks {
             s.execute("CREATE INDEX ON " + schema + ".floor_tickets (status, priority, issued_at)");
         }
         int connections = Math.min(threads, 60);
-        java.util.concurrent.BlockingQueue<Connection> pool = new java.util.concurrent.ArrayBlockingQueue<>(connections);
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
             pool.add(jdbc());
         }

@@ -1,4 +1,4 @@
-package al.sportel.server.perf;
+package al.sportel.tools.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package al.sportel.server.perf;
+package al.sportel.tools.perf;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package al.sportel.server.perf;
+package al.sportel.tools.perf;
 
 import al.sportel.model.Money;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * checks the books: every ticket ended exactly once, every payment recorded exactly once, and the
  * totals match what the clerks took.
  *
- * <pre>java -cp sportel-server.jar al.sportel.server.perf.DaySimulator --server http://127.0.0.1:8080
+ * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.DaySimulator --server http://127.0.0.1:8080
  *      [--branches 18] [--tickets 300] [--counters 6] [--speed 600] [--end-of-month]</pre>
  */
 public final class DaySimulator {

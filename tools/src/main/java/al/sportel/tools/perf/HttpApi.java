@@ -1,4 +1,4 @@
-package al.sportel.server.perf;
+package al.sportel.tools.perf;
 
 import al.sportel.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,0 +1,41 @@
+package al.sportel.server.fiscal;
+
+import al.sportel.server.billing.PaymentHook;
+import al.sportel.server.billing.ReceiptAddition;
+import al.sportel.model.billing.Payment;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fiscalizes bill payments: the IIC inside the payment's transaction, the NIVF right after it. */
+public final class FiscalPaymentHook implements PaymentHook {
+
+    private static final Logger log = LoggerFactory.getLogger(FiscalPaymentHook.class);
+
+    private final FiscalService fiscal;
+
+    public FiscalPaymentHook(FiscalService fiscal) {
+        this.fiscal = fiscal;
+    }
+
+    @Override
+    public void inTransaction(Handle h, Payment payment) {
+        fiscal.issue(h, payment);
+    }
+
+    @Override
+    public void afterCommit(Payment payment) {
+        try {
+            fiscal.deliverForPayment(payment.id());
+        } catch (RuntimeException e) {
+            // the payment is committed and answered; the outbox sends the receipt later
+            log.error("payment {}: fiscal delivery failed, left for the outbox", payment.id(), e);
+        }
+    }
+
+    @Override
+    public Optional<ReceiptAddition> receiptAddition(Payment payment, boolean english) {
+        return fiscal.slip(payment.id()).map(slip -> FiscalReceiptLines.of(slip, english));
+    }
+}

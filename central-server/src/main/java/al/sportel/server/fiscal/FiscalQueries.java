@@ -1,0 +1,241 @@
+package al.sportel.server.fiscal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The fiscal tables' SQL, mapped to named rows. */
+final class FiscalQueries {
+
+    record TcrRow(long counterId, String branchCode, int counterNumber, String tcrCode, String businUnitCode) {
+    }
+
+    record InvoiceRow(long id, long paymentId, String branchCode, long counterId, String tcrCode, String businUnitCode,
+                      String operatorCode, String softCode, int invOrdNum, String invNum, String issueDateTime, Instant issuedAt,
+                      String payMethod, String itemName, long totPrice, long totWithoutVat, long totVat, int vatRate, String iic,
+                      String iicSignature, String status, String subseqDelivType, String fic, int attempts, String lastError,
+                      Instant alertedAt, int prints) {
+    }
+
+    record DepositRow(long id, long counterId, String tcrCode, String operation, long amount, String changeDateTime,
+                      Instant changedAt, String status, String subseqDelivType, String fcdc, int attempts, String lastError) {
+    }
+
+    private FiscalQueries() {
+    }
+
+    static FiscalSettings settings(Handle h) {
+        return h.createQuery("SELECT * FROM fiscal_settings WHERE id = 1")
+                .map((rs, x) -> new FiscalSettings(rs.getBoolean("enabled"), rs.getString("nuis"), rs.getString("legal_name"),
+                        rs.getString("address"), rs.getString("town"), rs.getString("soft_code"), rs.getString("maintainer_code"),
+                        FiscalSettings.Environment.valueOf(rs.getString("environment")), rs.getString("endpoint_url"),
+                        rs.getString("keystore_path"), rs.getString("keystore_password_file"),
+                        InvNumMode.valueOf(rs.getString("inv_num_mode")), rs.getBoolean("fiscalize_bill_payments"),
+                        rs.getBoolean("issuer_in_vat"), rs.getInt("vat_rate"), rs.getInt("timeout_millis")))
+                .one();
+    }
+
+    static void saveSettings(Handle h, FiscalSettings s, Instant now) {
+        h.createUpdate("""
+                        UPDATE fiscal_settings SET enabled = :enabled, nuis = :nuis, legal_name = :legalName, address = :address,
+                               town = :town, soft_code = :softCode, maintainer_code = :maintainerCode, environment = :env,
+                               endpoint_url = :endpointUrl, keystore_path = :keystorePath,
+                               keystore_password_file = :keystorePasswordFile, inv_num_mode = :mode,
+                               fiscalize_bill_payments = :fiscalizeBillPayments, issuer_in_vat = :issuerInVat,
+                               vat_rate = :vatRate, timeout_millis = :timeoutMillis, updated_at = :now
+                        WHERE id = 1
+                        """)
+                .bindMethods(s).bind("env", s.environment().name()).bind("mode", s.invNumMode().name()).bind("now", now)
+                .execute();
+    }
+
+    static Optional<String> businessUnit(Handle h, String branch) {
+        return h.createQuery("SELECT busin_unit_code FROM fiscal_business_units WHERE branch_code = :b").bind("b", branch)
+                .mapTo(String.class).findOne();
+    }
+
+    static void setBusinessUnit(Handle h, String branch, String code) {
+        if (h.execute("UPDATE fiscal_business_units SET busin_unit_code = ? WHERE branch_code = ?", code, branch) == 0) {
+            h.execute("INSERT INTO fiscal_business_units (branch_code, busin_unit_code) VALUES (?, ?)", branch, code);
+        }
+    }
+
+    static Optional<String> operatorCode(Handle h, long userId) {
+        return h.createQuery("SELECT operator_code FROM fiscal_operators WHERE user_id = :u").bind("u", userId)
+                .mapTo(String.class).findOne();
+    }
+
+    static void setOperator(Handle h, long userId, String code) {
+        if (h.execute("UPDATE fiscal_operators SET operator_code = ? WHERE user_id = ?", code, userId) == 0) {
+            h.execute("INSERT INTO fiscal_operators (user_id, operator_code) VALUES (?, ?)", userId, code);
+        }
+    }
+
+    /** The counter with its TCR, if registered; empty when there is no such counter. */
+    static Optional<TcrRow> counter(Handle h, long counterId) {
+        return h.createQuery("""
+                        SELECT c.id, c.branch_code, c.counter_number, t.tcr_code, t.busin_unit_code
+                        FROM counters c LEFT JOIN fiscal_tcrs t ON t.counter_id = c.id WHERE c.id = :c
+                        """)
+                .bind("c", counterId)
+                .map((rs, x) -> new TcrRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
+                .findOne();
+    }
+
+    static void saveTcr(Handle h, long counterId, String tcrCode, String businUnitCode, Instant now) {
+        h.execute("INSERT INTO fiscal_tcrs (counter_id, tcr_code, busin_unit_code, registered_at) VALUES (?, ?, ?, ?)",
+                counterId, tcrCode, businUnitCode, now);
+    }
+
+    /** Ordinals run per TCR and year without gaps (spec 3.7.1.12); the row lock serialises a TCR's receipts. */
+    static int nextOrdinal(Handle h, String tcrCode, int year) {
+        if (h.execute("UPDATE fiscal_invoice_sequences SET last_number = last_number + 1 WHERE tcr_code = ? AND inv_year = ?",
+                tcrCode, year) == 0) {
+            h.execute("INSERT INTO fiscal_invoice_sequences (tcr_code, inv_year, last_number) VALUES (?, ?, 1)", tcrCode, year);
+        }
+        return h.createQuery("SELECT last_number FROM fiscal_invoice_sequences WHERE tcr_code = :t AND inv_year = :y")
+                .bind("t", tcrCode).bind("y", year).mapTo(Integer.class).one();
+    }
+
+    static long insertInvoice(Handle h, InvoiceRow r) {
+        return h.createUpdate("""
+                        INSERT INTO fiscal_invoices (payment_id, branch_code, counter_id, tcr_code, busin_unit_code, operator_code,
+                               soft_code, inv_ord_num, inv_num, issue_date_time, issued_at, pay_method, item_name, tot_price,
+                               tot_without_vat, tot_vat, vat_rate, iic, iic_signature, status, subseq_deliv_type)
+                        VALUES (:paymentId, :branchCode, :counterId, :tcrCode, :businUnitCode, :operatorCode, :softCode,
+                               :invOrdNum, :invNum, :issueDateTime, :issuedAt, :payMethod, :itemName, :totPrice, :totWithoutVat,
+                               :totVat, :vatRate, :iic, :iicSignature, :status, :subseqDelivType)
+                        """)
+                .bind("paymentId", r.paymentId()).bind("branchCode", r.branchCode()).bind("counterId", r.counterId())
+                .bind("tcrCode", r.tcrCode()).bind("businUnitCode", r.businUnitCode()).bind("operatorCode", r.operatorCode())
+                .bind("softCode", r.softCode()).bind("invOrdNum", r.invOrdNum()).bind("invNum", r.invNum())
+                .bind("issueDateTime", r.issueDateTime()).bind("issuedAt", r.issuedAt()).bind("payMethod", r.payMethod())
+                .bind("itemName", r.itemName()).bind("totPrice", r.totPrice()).bind("totWithoutVat", r.totWithoutVat())
+                .bind("totVat", r.totVat()).bind("vatRate", r.vatRate()).bind("iic", r.iic()).bind("iicSignature", r.iicSignature())
+                .bind("status", r.status()).bind("subseqDelivType", r.subseqDelivType())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static final String INVOICE = "SELECT * FROM fiscal_invoices ";
+
+    static Optional<InvoiceRow> invoice(Handle h, long id) {
+        return h.createQuery(INVOICE + "WHERE id = :id").bind("id", id).map((rs, x) -> invoiceRow(rs)).findOne();
+    }
+
+    static Optional<InvoiceRow> invoiceForPayment(Handle h, long paymentId) {
+        return h.createQuery(INVOICE + "WHERE payment_id = :p").bind("p", paymentId).map((rs, x) -> invoiceRow(rs)).findOne();
+    }
+
+    static List<Long> pendingInvoices(Handle h) {
+        return h.createQuery("SELECT id FROM fiscal_invoices WHERE status = 'PENDING' ORDER BY issued_at, id")
+                .mapTo(Long.class).list();
+    }
+
+    /** Receipts not yet fiscalized (waiting or refused), oldest first, of one branch or all. */
+    static List<InvoiceRow> undelivered(Handle h, String branch) {
+        return h.createQuery(INVOICE + "WHERE status <> 'FISCALIZED' AND (:b IS NULL OR branch_code = :b) ORDER BY issued_at, id")
+                .bind("b", branch).map((rs, x) -> invoiceRow(rs)).list();
+    }
+
+    static List<InvoiceRow> unalertedOlderThan(Handle h, Instant cutoff) {
+        return h.createQuery(INVOICE + "WHERE status <> 'FISCALIZED' AND alerted_at IS NULL AND issued_at <= :c ORDER BY issued_at")
+                .bind("c", cutoff).map((rs, x) -> invoiceRow(rs)).list();
+    }
+
+    static void markAlerted(Handle h, long id, Instant now) {
+        h.execute("UPDATE fiscal_invoices SET alerted_at = ? WHERE id = ?", now, id);
+    }
+
+    static void invoiceDelivered(Handle h, long id, String fic, Instant now) {
+        h.execute("""
+                UPDATE fiscal_invoices SET status = 'FISCALIZED', fic = ?, delivered_at = ?, attempts = attempts + 1, last_error = NULL
+                WHERE id = ?
+                """, fic, now, id);
+    }
+
+    static void invoiceFailed(Handle h, long id, String status, String subseq, String error) {
+        h.execute("UPDATE fiscal_invoices SET status = ?, subseq_deliv_type = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+                status, subseq, abbreviate(error), id);
+    }
+
+    /** Takes the row for one sending; false when it is not waiting or another sender holds it. */
+    static boolean claim(Handle h, String table, long id, Instant now, Instant until) {
+        String sql = "UPDATE " + table + " SET claimed_until = :until WHERE id = :id AND status = 'PENDING'"
+                + " AND (claimed_until IS NULL OR claimed_until < :now)";
+        return h.createUpdate(sql).bind("until", until).bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    static void release(Handle h, String table, long id) {
+        h.execute("UPDATE " + table + " SET claimed_until = NULL WHERE id = ?", id);
+    }
+
+    static int countPrint(Handle h, long id) {
+        h.execute("UPDATE fiscal_invoices SET prints = prints + 1 WHERE id = ?", id);
+        return h.createQuery("SELECT prints FROM fiscal_invoices WHERE id = :id").bind("id", id).mapTo(Integer.class).one();
+    }
+
+    static long insertDeposit(Handle h, long counterId, String tcrCode, String operation, long amount, String changeDateTime,
+                              Instant changedAt, LocalDate initialDay, long userId) {
+        return h.createUpdate("""
+                        INSERT INTO fiscal_cash_deposits (counter_id, tcr_code, operation, amount, change_date_time, changed_at,
+                               initial_day, user_id, status)
+                        VALUES (:c, :t, :op, :amount, :cdt, :at, :day, :u, 'PENDING')
+                        """)
+                .bind("c", counterId).bind("t", tcrCode).bind("op", operation).bind("amount", amount).bind("cdt", changeDateTime)
+                .bind("at", changedAt).bind("day", initialDay).bind("u", userId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    static boolean hasInitial(Handle h, long counterId, LocalDate day) {
+        return h.createQuery("SELECT COUNT(*) FROM fiscal_cash_deposits WHERE counter_id = :c AND initial_day = :d")
+                .bind("c", counterId).bind("d", day).mapTo(Integer.class).one() > 0;
+    }
+
+    static Optional<DepositRow> deposit(Handle h, long id) {
+        return h.createQuery("SELECT * FROM fiscal_cash_deposits WHERE id = :id").bind("id", id)
+                .map((rs, x) -> new DepositRow(rs.getLong("id"), rs.getLong("counter_id"), rs.getString("tcr_code"),
+                        rs.getString("operation"), rs.getLong("amount"), rs.getString("change_date_time"),
+                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("status"),
+                        rs.getString("subseq_deliv_type"), rs.getString("fcdc"), rs.getInt("attempts"), rs.getString("last_error")))
+                .findOne();
+    }
+
+    static List<Long> pendingDeposits(Handle h) {
+        return h.createQuery("SELECT id FROM fiscal_cash_deposits WHERE status = 'PENDING' ORDER BY changed_at, id")
+                .mapTo(Long.class).list();
+    }
+
+    static void depositDelivered(Handle h, long id, String fcdc, Instant now) {
+        h.execute("""
+                UPDATE fiscal_cash_deposits SET status = 'REGISTERED', fcdc = ?, delivered_at = ?, attempts = attempts + 1,
+                       last_error = NULL
+                WHERE id = ?
+                """, fcdc, now, id);
+    }
+
+    static void depositFailed(Handle h, long id, String status, String subseq, String error) {
+        h.execute("UPDATE fiscal_cash_deposits SET status = ?, subseq_deliv_type = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+                status, subseq, abbreviate(error), id);
+    }
+
+    private static InvoiceRow invoiceRow(ResultSet rs) throws SQLException {
+        OffsetDateTime alerted = rs.getObject("alerted_at", OffsetDateTime.class);
+        return new InvoiceRow(rs.getLong("id"), rs.getLong("payment_id"), rs.getString("branch_code"), rs.getLong("counter_id"),
+                rs.getString("tcr_code"), rs.getString("busin_unit_code"), rs.getString("operator_code"), rs.getString("soft_code"),
+                rs.getInt("inv_ord_num"), rs.getString("inv_num"), rs.getString("issue_date_time"),
+                rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("pay_method"), rs.getString("item_name"),
+                rs.getLong("tot_price"), rs.getLong("tot_without_vat"), rs.getLong("tot_vat"), rs.getInt("vat_rate"),
+                rs.getString("iic"), rs.getString("iic_signature"), rs.getString("status"), rs.getString("subseq_deliv_type"),
+                rs.getString("fic"), rs.getInt("attempts"), rs.getString("last_error"),
+                alerted == null ? null : alerted.toInstant(), rs.getInt("prints"));
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
+    }
+}

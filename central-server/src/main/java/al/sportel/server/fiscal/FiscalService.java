@@ -1,0 +1,471 @@
+package al.sportel.server.fiscal;
+
+import al.sportel.model.Money;
+import al.sportel.model.UserInfo;
+import al.sportel.model.fiscal.FiscalCashDeposit;
+import al.sportel.model.fiscal.FiscalPending;
+import al.sportel.model.fiscal.FiscalReceipt;
+import al.sportel.model.fiscal.FiscalTcr;
+import al.sportel.server.auth.Access;
+import al.sportel.model.billing.Payment;
+import al.sportel.server.db.Database;
+import al.sportel.server.fiscal.FiscalGateway.CashDepositRegistration;
+import al.sportel.server.fiscal.FiscalGateway.CashOperation;
+import al.sportel.server.fiscal.FiscalGateway.InvoiceRegistration;
+import al.sportel.server.fiscal.FiscalGateway.Item;
+import al.sportel.server.fiscal.FiscalGateway.PayMethod;
+import al.sportel.server.fiscal.FiscalGateway.Refused;
+import al.sportel.server.fiscal.FiscalGateway.Seller;
+import al.sportel.server.fiscal.FiscalGateway.SubseqDelivType;
+import al.sportel.server.fiscal.FiscalGateway.TcrRegistration;
+import al.sportel.server.fiscal.FiscalGateway.Unreachable;
+import al.sportel.server.fiscal.FiscalQueries.DepositRow;
+import al.sportel.server.fiscal.FiscalQueries.InvoiceRow;
+import al.sportel.server.fiscal.FiscalQueries.TcrRow;
+import al.sportel.server.http.ApiException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fiscalization of the counters' receipts (docs/fiscal.md). The IIC is computed on the server, inside the
+ * payment's transaction, so every receipt has its NSLF whatever happens next; the authority is asked for
+ * the NIVF after commit. When it cannot be reached the receipt waits as PENDING and is delivered later with
+ * a SubseqDelivType; 36 hours after issue a waiting receipt raises an alert, 48 hours is the legal limit.
+ */
+public final class FiscalService {
+
+    public static final Duration DEADLINE = Duration.ofHours(48);
+    public static final Duration ALERT_AFTER = Duration.ofHours(36);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final String INVOICES = "fiscal_invoices";
+    private static final String DEPOSITS = "fiscal_cash_deposits";
+
+    private static final Logger log = LoggerFactory.getLogger(FiscalService.class);
+
+    /** Builds the client for the current settings; the tests and production both use {@link SoapFiscalGateway}. */
+    public interface GatewayFactory {
+        FiscalGateway open(FiscalSettings settings, TaxpayerKey key);
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final GatewayFactory gateways;
+    private final KeyCache keys = new KeyCache();
+
+    public FiscalService(Database db, Clock clock, GatewayFactory gateways) {
+        this.db = db;
+        this.clock = clock;
+        this.gateways = gateways;
+    }
+
+    public static GatewayFactory soap(Clock clock) {
+        return (s, key) -> new SoapFiscalGateway(s.endpoint(), key, Duration.ofMillis(s.timeoutMillis()), clock);
+    }
+
+    public FiscalSettings settings() {
+        return db.read(FiscalQueries::settings);
+    }
+
+    public FiscalSettings saveSettings(FiscalSettings s) {
+        if (s.enabled()) {
+            try {
+                keys.get(s);
+            } catch (RuntimeException e) {
+                log.warn("fiscal settings refused: {}", e.getMessage());
+                throw ApiException.invalid("keystorePath", "could not be read with the password in keystorePasswordFile");
+            }
+        }
+        db.tx(h -> {
+            FiscalQueries.saveSettings(h, s, clock.instant());
+            return null;
+        });
+        return settings();
+    }
+
+    public void setBusinessUnit(String branch, String code) {
+        db.tx(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", branch).mapTo(Integer.class).one() == 0) {
+                throw ApiException.notFound("No branch " + branch);
+            }
+            FiscalQueries.setBusinessUnit(h, branch, code);
+            return null;
+        });
+    }
+
+    public void setOperator(long userId, String code) {
+        db.tx(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM users WHERE id = :u").bind("u", userId).mapTo(Integer.class).one() == 0) {
+                throw ApiException.notFound("No user " + userId);
+            }
+            FiscalQueries.setOperator(h, userId, code);
+            return null;
+        });
+    }
+
+    // ---- TCR and cash deposits ----
+
+    /** RegisterTCR once per counter; a second call answers the stored code. */
+    public FiscalTcr registerTcr(UserInfo user, long counterId) {
+        TcrRow counter = counter(user, counterId);
+        if (counter.tcrCode() != null) {
+            return new FiscalTcr(counterId, counter.tcrCode(), counter.businUnitCode());
+        }
+        FiscalSettings s = readySettings();
+        String bu = db.read(h -> FiscalQueries.businessUnit(h, counter.branchCode()))
+                .orElseThrow(() -> ApiException.conflict("fiscal-no-business-unit",
+                        "Centre " + counter.branchCode() + " has no business unit code yet"));
+        String code = call(() -> gateway(s).registerTcr(new TcrRegistration(s.nuis(), bu,
+                counter.branchCode() + "-" + counter.counterNumber(), s.softCode(), s.maintainerCode(),
+                LocalDate.ofInstant(clock.instant(), FiscalFormats.ZONE))));
+        db.tx(h -> {
+            FiscalQueries.saveTcr(h, counterId, code, bu, clock.instant());
+            return null;
+        });
+        log.info("counter {} registered as TCR {}", counterId, code);
+        return new FiscalTcr(counterId, code, bu);
+    }
+
+    /**
+     * Records a cash deposit and registers it; when the authority cannot be reached it stays PENDING and
+     * goes out later, so the clerk is never held up. INITIAL is once per counter and day.
+     */
+    public FiscalCashDeposit cashDeposit(UserInfo user, long counterId, CashOperation op, long amount) {
+        TcrRow counter = counter(user, counterId);
+        if (counter.tcrCode() == null) {
+            throw ApiException.conflict("fiscal-no-tcr", "Counter " + counter.counterNumber() + " is not registered as a TCR yet");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate day = LocalDate.ofInstant(now, FiscalFormats.ZONE);
+        long id = db.tx(h -> {
+            if (op == CashOperation.INITIAL && FiscalQueries.hasInitial(h, counterId, day)) {
+                throw ApiException.conflict("fiscal-initial-done", "Today's initial cash is already registered for this counter");
+            }
+            return FiscalQueries.insertDeposit(h, counterId, counter.tcrCode(), op.name(), amount, FiscalFormats.dateTime(now), now,
+                    op == CashOperation.INITIAL ? day : null, user.id());
+        });
+        deliverDeposit(id);
+        return depositView(db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow());
+    }
+
+    public boolean initialRegisteredToday(UserInfo user, long counterId) {
+        counter(user, counterId);
+        LocalDate day = LocalDate.ofInstant(clock.instant(), FiscalFormats.ZONE);
+        return db.read(h -> FiscalQueries.hasInitial(h, counterId, day));
+    }
+
+    // ---- receipts ----
+
+    /**
+     * Inside the payment's transaction: numbers the invoice and computes its IIC. Anything missing in the
+     * set-up is logged and the payment goes on unfiscalized — money taken is never refused.
+     */
+    public void issue(Handle h, Payment p) {
+        FiscalSettings s = FiscalQueries.settings(h);
+        if (!s.enabled() || !s.fiscalizeBillPayments()) {
+            return;
+        }
+        Optional<String> problem = setupProblem(h, s, p);
+        if (problem.isPresent()) {
+            log.warn("payment {} ({}) not fiscalized: {}", p.id(), p.receiptNumber(), problem.get());
+            return;
+        }
+        TaxpayerKey key;
+        try {
+            key = keys.get(s);
+        } catch (RuntimeException e) {
+            log.error("payment {} ({}) not fiscalized: {}", p.id(), p.receiptNumber(), e.getMessage(), e);
+            return;
+        }
+        TcrRow tcr = FiscalQueries.counter(h, p.counterId()).orElseThrow();
+        String operator = FiscalQueries.operatorCode(h, p.clerk().id()).orElseThrow();
+        Instant issuedAt = p.takenAt().truncatedTo(ChronoUnit.SECONDS);
+        String issue = FiscalFormats.dateTime(issuedAt);
+        int year = issuedAt.atZone(FiscalFormats.ZONE).getYear();
+        int ordinal = FiscalQueries.nextOrdinal(h, tcr.tcrCode(), year);
+        String invNum = ordinal + "/" + year + "/" + tcr.tcrCode();
+        long total = Money.parse(p.amount());
+        int rate = s.issuerInVat() ? s.vatRate() : 0;
+        long net = BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(10_000))
+                .divide(BigDecimal.valueOf(10_000L + rate), 0, RoundingMode.HALF_UP).longValueExact();
+        Iic iic = Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(ordinal, invNum), tcr.businUnitCode(),
+                tcr.tcrCode(), s.softCode(), FiscalFormats.amount(total)), key.privateKey());
+        String item = "Pagesë faturash, klienti " + p.customerCode();
+        FiscalQueries.insertInvoice(h, new InvoiceRow(0, p.id(), p.branchCode(), p.counterId(), tcr.tcrCode(), tcr.businUnitCode(),
+                operator, s.softCode(), ordinal, invNum, issue, issuedAt, "CASH".equals(p.method()) ? "BANKNOTE" : "CARD",
+                item.length() > 50 ? item.substring(0, 50) : item, total, net, total - net, rate, iic.code(), iic.signature(),
+                "PENDING", p.offline() ? SubseqDelivType.NOINTERNET.name() : null, null, 0, null, null, 0));
+    }
+
+    private static Optional<String> setupProblem(Handle h, FiscalSettings s, Payment p) {
+        if (!s.missing().isEmpty()) {
+            return Optional.of("settings incomplete: " + s.missing());
+        }
+        Optional<TcrRow> tcr = FiscalQueries.counter(h, p.counterId());
+        if (tcr.isEmpty() || tcr.get().tcrCode() == null) {
+            return Optional.of("counter " + p.counterId() + " is not registered as a TCR");
+        }
+        if (FiscalQueries.operatorCode(h, p.clerk().id()).isEmpty()) {
+            return Optional.of("clerk " + p.clerk().username() + " has no operator code");
+        }
+        return Optional.empty();
+    }
+
+    /** After commit: asks for the NIVF now, so the first print usually carries it. */
+    public void deliverForPayment(long paymentId) {
+        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId)).ifPresent(r -> deliverInvoice(r.id()));
+    }
+
+    public Optional<FiscalReceipt> receipt(UserInfo user, long paymentId) {
+        return db.read(h -> {
+            Optional<InvoiceRow> r = FiscalQueries.invoiceForPayment(h, paymentId);
+            r.ifPresent(row -> Access.requireBranch(user, row.branchCode()));
+            FiscalSettings s = FiscalQueries.settings(h);
+            return r.map(row -> receiptView(row, s));
+        });
+    }
+
+    /** The slip's fiscal part; counts the print, so every print after the first says KOPJE. */
+    public Optional<FiscalSlip> slip(long paymentId) {
+        return db.tx(h -> FiscalQueries.invoiceForPayment(h, paymentId).map(r -> {
+            FiscalSettings s = FiscalQueries.settings(h);
+            int prints = FiscalQueries.countPrint(h, r.id());
+            return new FiscalSlip(s.legalName(), s.nuis(), s.address() + ", " + s.town(), r.businUnitCode(), r.tcrCode(),
+                    r.operatorCode(), r.invNum(), r.issuedAt(), r.itemName(), Money.format(r.totWithoutVat()),
+                    Money.format(r.totVat()), BigDecimal.valueOf(r.vatRate(), 2).toPlainString(), Money.format(r.totPrice()),
+                    r.payMethod(), r.iic(), r.fic(), verifyUrl(r, s), prints > 1);
+        }));
+    }
+
+    public FiscalPending pending(String branch) {
+        Instant now = clock.instant();
+        return db.read(h -> {
+            FiscalSettings s = FiscalQueries.settings(h);
+            List<FiscalReceipt> list = FiscalQueries.undelivered(h, branch).stream().map(r -> receiptView(r, s)).toList();
+            int alerts = (int) list.stream().filter(FiscalReceipt::alert).count();
+            int overdue = (int) list.stream().filter(r -> !now.isBefore(r.deadline())).count();
+            return new FiscalPending(alerts, overdue, list);
+        });
+    }
+
+    // ---- delivery ----
+
+    /** Sends what waits — deposits first, since an INITIAL deposit must precede the day's receipts. */
+    public int deliverPending() {
+        if (!settings().enabled()) {
+            return 0;
+        }
+        int delivered = 0;
+        for (long id : db.read(FiscalQueries::pendingDeposits)) {
+            deliverDeposit(id);
+        }
+        for (long id : db.read(FiscalQueries::pendingInvoices)) {
+            if (deliverInvoice(id)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    /** Logs (once per receipt) every receipt still without NIVF 36 hours after issue; answers how many are alerting. */
+    public int checkDeadlines() {
+        Instant now = clock.instant();
+        List<InvoiceRow> late = db.read(h -> FiscalQueries.unalertedOlderThan(h, now.minus(ALERT_AFTER)));
+        for (InvoiceRow r : late) {
+            log.warn("FISCAL ALERT: receipt {} (payment {}, centre {}) issued {} has no NIVF yet; the 48-hour limit ends {} ({}: {})",
+                    r.invNum(), r.paymentId(), r.branchCode(), r.issueDateTime(), r.issuedAt().plus(DEADLINE), r.status(), r.lastError());
+            db.tx(h -> {
+                FiscalQueries.markAlerted(h, r.id(), now);
+                return null;
+            });
+        }
+        return pending(null).alerts();
+    }
+
+    private boolean deliverInvoice(long id) {
+        if (!claim(INVOICES, id)) {
+            return false;
+        }
+        try {
+            InvoiceRow r = db.read(h -> FiscalQueries.invoice(h, id)).orElseThrow();
+            FiscalSettings s = settings();
+            if (!"PENDING".equals(r.status()) || !s.enabled()) {
+                return false;
+            }
+            SubseqDelivType subseq = r.subseqDelivType() == null ? null : SubseqDelivType.valueOf(r.subseqDelivType());
+            Instant now = clock.instant();
+            if (subseq == null && Duration.between(r.issuedAt(), now).compareTo(Duration.ofMinutes(2)) > 0) {
+                // never sent at issue (a restart in between): late for a reason on our side
+                subseq = SubseqDelivType.TECHNICALERROR;
+            }
+            String send = subseq == null ? r.issueDateTime() : FiscalFormats.dateTime(now);
+            InvoiceRegistration request = new InvoiceRegistration(send, subseq, r.issueDateTime(), r.invNum(), r.invOrdNum(),
+                    r.tcrCode(), s.issuerInVat(), r.operatorCode(), r.businUnitCode(), r.softCode(), r.iic(), r.iicSignature(),
+                    PayMethod.valueOf(r.payMethod()), new Seller(s.nuis(), s.legalName(), s.address(), s.town()),
+                    List.of(new Item(r.itemName(), null, r.totPrice(), r.totWithoutVat(), r.totVat(), r.vatRate())));
+            SubseqDelivType sent = subseq;
+            try {
+                String fic = gateway(s).registerInvoice(request);
+                db.tx(h -> {
+                    FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
+                    return null;
+                });
+                log.info("receipt {} fiscalized, NIVF {}{}", r.invNum(), fic, sent == null ? "" : " (" + sent + ")");
+                return true;
+            } catch (Unreachable e) {
+                failed(r, "PENDING", orElse(sent, SubseqDelivType.NOINTERNET), e.getMessage());
+            } catch (Refused e) {
+                if (e.serverSide()) {
+                    failed(r, "PENDING", orElse(sent, SubseqDelivType.SERVICE), e.code() + ": " + e.getMessage());
+                } else {
+                    failed(r, "REFUSED", sent, e.code() + ": " + e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                log.error("receipt {} could not be sent", r.invNum(), e);
+                failed(r, "PENDING", orElse(sent, SubseqDelivType.TECHNICALERROR), e.getMessage());
+            }
+            return false;
+        } finally {
+            release(INVOICES, id);
+        }
+    }
+
+    private void failed(InvoiceRow r, String status, SubseqDelivType subseq, String error) {
+        log.warn("receipt {} not fiscalized yet ({}): {}", r.invNum(), status, error);
+        db.tx(h -> {
+            FiscalQueries.invoiceFailed(h, r.id(), status, subseq == null ? null : subseq.name(), error);
+            return null;
+        });
+    }
+
+    private void deliverDeposit(long id) {
+        if (!claim(DEPOSITS, id)) {
+            return;
+        }
+        try {
+            DepositRow d = db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow();
+            FiscalSettings s = settings();
+            if (!"PENDING".equals(d.status()) || !s.enabled()) {
+                return;
+            }
+            SubseqDelivType subseq = d.subseqDelivType() == null ? null : SubseqDelivType.valueOf(d.subseqDelivType());
+            if (subseq == null && Duration.between(d.changedAt(), clock.instant()).compareTo(Duration.ofMinutes(2)) > 0) {
+                subseq = SubseqDelivType.TECHNICALERROR;
+            }
+            SubseqDelivType sent = subseq;
+            String status = "PENDING";
+            SubseqDelivType next = sent;
+            String error;
+            try {
+                String fcdc = gateway(s).registerCashDeposit(new CashDepositRegistration(s.nuis(), d.tcrCode(),
+                        CashOperation.valueOf(d.operation()), d.amount(), d.changeDateTime(), sent));
+                db.tx(h -> {
+                    FiscalQueries.depositDelivered(h, id, fcdc, clock.instant());
+                    return null;
+                });
+                return;
+            } catch (Unreachable e) {
+                next = orElse(sent, SubseqDelivType.NOINTERNET);
+                error = e.getMessage();
+            } catch (Refused e) {
+                if (e.serverSide()) {
+                    next = orElse(sent, SubseqDelivType.SERVICE);
+                } else {
+                    status = "REFUSED";
+                }
+                error = e.code() + ": " + e.getMessage();
+            } catch (RuntimeException e) {
+                log.error("cash deposit {} could not be sent", id, e);
+                next = orElse(sent, SubseqDelivType.TECHNICALERROR);
+                error = e.getMessage();
+            }
+            log.warn("cash deposit {} of counter {} not registered yet ({}): {}", id, d.counterId(), status, error);
+            String st = status;
+            String sub = next == null ? null : next.name();
+            db.tx(h -> {
+                FiscalQueries.depositFailed(h, id, st, sub, error);
+                return null;
+            });
+        } finally {
+            release(DEPOSITS, id);
+        }
+    }
+
+    /** One sender per row across server instances; a crashed sender's claim runs out after a while. */
+    private boolean claim(String table, long id) {
+        Instant now = clock.instant();
+        return db.tx(h -> FiscalQueries.claim(h, table, id, now, now.plus(CLAIM)));
+    }
+
+    private void release(String table, long id) {
+        db.tx(h -> {
+            FiscalQueries.release(h, table, id);
+            return null;
+        });
+    }
+
+    // ---- helpers ----
+
+    private TcrRow counter(UserInfo user, long counterId) {
+        TcrRow c = db.read(h -> FiscalQueries.counter(h, counterId)).orElseThrow(() -> ApiException.notFound("No counter " + counterId));
+        Access.requireBranch(user, c.branchCode());
+        return c;
+    }
+
+    private FiscalSettings readySettings() {
+        FiscalSettings s = settings();
+        if (!s.enabled() || !s.missing().isEmpty()) {
+            throw ApiException.conflict("fiscal-not-configured", "Fiscalization is off or not fully configured: " + s.missing());
+        }
+        return s;
+    }
+
+    private FiscalGateway gateway(FiscalSettings s) {
+        return gateways.open(s, keys.get(s));
+    }
+
+    /** A call the clerk or supervisor waits for: the authority's trouble becomes a 502/503 problem, not a 500. */
+    private static <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (Unreachable e) {
+            throw new ApiException(503, "fiscal-unreachable", "The tax authority cannot be reached", e.getMessage(), List.of(), 60L);
+        } catch (Refused e) {
+            throw new ApiException(502, "fiscal-refused", "The tax authority refused the request",
+                    "code " + e.code() + ": " + e.getMessage(), List.of(), null);
+        }
+    }
+
+    private FiscalReceipt receiptView(InvoiceRow r, FiscalSettings s) {
+        Instant deadline = r.issuedAt().plus(DEADLINE);
+        boolean waiting = !"FISCALIZED".equals(r.status());
+        Instant now = clock.instant();
+        return new FiscalReceipt(r.paymentId(), r.invNum(), r.iic(), r.fic(), r.issueDateTime(), r.status(), r.subseqDelivType(),
+                r.attempts(), r.lastError(), deadline, waiting ? Duration.between(now, deadline).toMinutes() : 0,
+                waiting && !now.isBefore(r.issuedAt().plus(ALERT_AFTER)), verifyUrl(r, s));
+    }
+
+    private static String verifyUrl(InvoiceRow r, FiscalSettings s) {
+        return VerifyUrl.of(s.environment().verifyBase(), r.iic(), s.nuis(), r.issueDateTime(), r.invOrdNum(), r.businUnitCode(),
+                r.tcrCode(), r.softCode(), FiscalFormats.amount(r.totPrice()));
+    }
+
+    private static FiscalCashDeposit depositView(DepositRow d) {
+        return new FiscalCashDeposit(d.id(), d.counterId(), d.tcrCode(), d.operation(), Money.format(d.amount()), d.changeDateTime(),
+                d.status(), d.subseqDelivType(), d.fcdc(), d.lastError());
+    }
+
+    private static SubseqDelivType orElse(SubseqDelivType a, SubseqDelivType b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,118 @@
+package al.sportel.server.ops;
+
+import al.sportel.server.db.Database;
+import al.sportel.server.queue.DayEnd;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link DayEnd} for every centre whose local day-end time has passed today and whose day has
+ * not been ended yet. It checks every half minute rather than sleeping until a fixed time, so a
+ * server started (or restarted) after the hour still ends the day, and a centre's own time
+ * ({@code branches.day_end_time}) applies without a restart.
+ */
+public final class DayEndJob implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DayEndJob.class);
+
+    private final Database db;
+    private final DayEnd dayEnd;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LocalTime defaultTime;
+    private final ScheduledExecutorService timer;
+
+    public DayEndJob(Database db, DayEnd dayEnd, Clock clock, ZoneId zone, LocalTime defaultTime) {
+        this.db = db;
+        this.dayEnd = dayEnd;
+        this.clock = clock;
+        this.zone = zone;
+        this.defaultTime = defaultTime;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sportel-day-end");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                runDue();
+            } catch (RuntimeException e) {
+                log.warn("day-end check failed; trying again in 30 s", e);
+            }
+        }, 5, 30, TimeUnit.SECONDS);
+    }
+
+    private record BranchTime(String code, String dayEndTime) {
+    }
+
+    /** Ends the day of every centre that is due; returns what was done now. */
+    public List<DayEnd.Result> runDue() {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        List<BranchTime> branches = db.read(h -> h.createQuery("""
+                        SELECT b.code, b.day_end_time FROM branches b
+                        WHERE NOT EXISTS (SELECT 1 FROM day_end_runs r WHERE r.branch_code = b.code AND r.business_date = :d)
+                        ORDER BY b.code
+                        """)
+                .bind("d", now.toLocalDate())
+                .map((rs, ctx) -> new BranchTime(rs.getString(1), rs.getString(2))).list());
+        List<DayEnd.Result> done = new ArrayList<>();
+        for (BranchTime b : branches) {
+            if (!now.toLocalTime().isBefore(timeOf(b))) {
+                dayEnd.run(b.code(), now.toLocalDate(), clock.instant()).ifPresent(r -> {
+                    log.info("day ended at {}: {} waiting tickets cancelled, {} counters closed",
+                            r.branchCode(), r.ticketsCancelled(), r.countersClosed());
+                    done.add(r);
+                });
+            }
+        }
+        return done;
+    }
+
+    private LocalTime timeOf(BranchTime b) {
+        if (b.dayEndTime() == null || b.dayEndTime().isBlank()) {
+            return defaultTime;
+        }
+        try {
+            return LocalTime.parse(b.dayEndTime());
+        } catch (DateTimeParseException e) {
+            log.warn("centre {} has an unreadable day_end_time '{}'; using {}", b.code(), b.dayEndTime(), defaultTime);
+            return defaultTime;
+        }
+    }
+
+    /** A day ended by this job (on any node). */
+    public record Run(String branchCode, LocalDate businessDate, Instant ranAt, int ticketsCancelled, int countersClosed) {
+    }
+
+    /** The centre's last two months of day-end runs, newest first. */
+    public List<Run> runs(String branchCode) {
+        return db.read(h -> h.createQuery("""
+                        SELECT branch_code, business_date, ran_at, tickets_cancelled, counters_closed
+                        FROM day_end_runs WHERE branch_code = :b ORDER BY business_date DESC LIMIT 62
+                        """)
+                .bind("b", branchCode)
+                .map((rs, c) -> new Run(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        c.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 3, c), rs.getInt(4), rs.getInt(5)))
+                .list());
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

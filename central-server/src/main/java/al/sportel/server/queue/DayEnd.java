@@ -1,0 +1,80 @@
+package al.sportel.server.queue;
+
+import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
+import al.sportel.model.EventType;
+import al.sportel.model.Ticket;
+import al.sportel.server.db.Database;
+import al.sportel.server.events.EventHub;
+import al.sportel.server.events.EventLog;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ends one centre's business day (issue 17): every ticket still waiting is cancelled with the reason
+ * "day ended" and every counter left open or paused is closed, each with its live event, in one
+ * transaction that also records the run. The run's row is the claim: when two server nodes reach the
+ * same centre at once, the second finds it and does nothing.
+ */
+public final class DayEnd {
+
+    public static final String REASON = "day ended";
+
+    private final Database db;
+    private final EventLog events;
+    private final EventHub hub;
+
+    public DayEnd(Database db, EventLog events, EventHub hub) {
+        this.db = db;
+        this.events = events;
+        this.hub = hub;
+    }
+
+    /** What a run did; empty when the day was already ended (here or on another node). */
+    public record Result(String branchCode, LocalDate day, int ticketsCancelled, int countersClosed) {
+    }
+
+    public Optional<Result> run(String branchCode, LocalDate day, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+        Optional<Result> result = db.tx(h -> {
+            // The branch row lock serialises runs of the same centre across nodes.
+            h.createQuery("SELECT code FROM branches WHERE code = :b FOR UPDATE").bind("b", branchCode)
+                    .mapTo(String.class).one();
+            boolean done = h.createQuery("SELECT COUNT(*) FROM day_end_runs WHERE branch_code = :b AND business_date = :d")
+                    .bind("b", branchCode).bind("d", day).mapTo(Integer.class).one() > 0;
+            if (done) {
+                return Optional.<Result>empty();
+            }
+            List<String> waiting = h.createQuery("""
+                            SELECT id FROM tickets WHERE branch_code = :b AND status = 'WAITING' AND business_date <= :d
+                            ORDER BY issued_at FOR UPDATE
+                            """)
+                    .bind("b", branchCode).bind("d", day).mapTo(String.class).list();
+            for (String id : waiting) {
+                h.createUpdate("UPDATE tickets SET status = 'CANCELLED', finished_at = :now, cancel_reason = :r WHERE id = :id")
+                        .bind("now", now).bind("r", REASON).bind("id", id).execute();
+                Ticket view = QueueEngine.find(h, id).orElseThrow().view();
+                events.append(h, branchCode, EventType.TICKET_CANCELLED, now, null, view, null, "WAITING", "CANCELLED");
+            }
+            List<Counter> open = CounterViews.forBranch(h, branchCode).stream()
+                    .filter(c -> c.status() != CounterStatus.CLOSED).toList();
+            for (Counter c : open) {
+                h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
+                Counter view = CounterViews.byId(h, c.id()).orElseThrow();
+                events.append(h, branchCode, EventType.COUNTER_UPDATED, now, null, null, view, c.status().name(), "CLOSED");
+            }
+            h.createUpdate("""
+                            INSERT INTO day_end_runs (branch_code, business_date, ran_at, tickets_cancelled, counters_closed)
+                            VALUES (:b, :d, :now, :t, :c)
+                            """)
+                    .bind("b", branchCode).bind("d", day).bind("now", now).bind("t", waiting.size()).bind("c", open.size())
+                    .execute();
+            return Optional.of(new Result(branchCode, day, waiting.size(), open.size()));
+        });
+        result.ifPresent(r -> hub.wake(branchCode));
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.sportel.server.ops.DayEndJob;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** At 20:00 in Tirana each centre's day ends: waiting tickets cancelled, open counters closed, once. */
+class DayEndTest {
+
+    private static final ZoneId TIRANE = ZoneId.of("Europe/Tirane");
+    private static MutableClock clock;
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(LocalDate.now(TIRANE).atTime(LocalTime.of(19, 58)).atZone(TIRANE).toInstant());
+        server = TestServer.start(clock, c -> c.withOps(c.ops().withDayEnd(LocalTime.of(20, 0))));
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theDayEndsOnceCancellingTheWaitingAndClosingTheCounters() {
+        DayEndJob job = server.server().operations().dayEndJob();
+        JsonNode first = api.issue("TR01", "P", false);
+        JsonNode second = api.issue("TR01", "I", true);
+        long counter = api.counterId("TR01", 1);
+        api.act("clerk1", "/api/v1/counters/" + counter + "/open").expect(200);
+
+        assertThat(job.runDue()).isEmpty(); // 19:58: not yet
+        assertThat(status(first)).isEqualTo("WAITING");
+
+        clock.advance(Duration.ofMinutes(3));
+        job.runDue(); // the job's own timer may have got there first; either way the day ends once
+        assertThat(status(first)).isEqualTo("CANCELLED");
+        assertThat(status(second)).isEqualTo("CANCELLED");
+        assertThat(api.get("/api/v1/branches/TR01/counters", api.token("supervisor1")).expect(200).json())
+                .allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("CLOSED"));
+
+        JsonNode runs = api.get("/api/v1/branches/TR01/day-ends", api.token("supervisor1")).expect(200).json();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("ticketsCancelled").asInt()).isEqualTo(2);
+        assertThat(runs.get(0).get("countersClosed").asInt()).isGreaterThanOrEqualTo(1);
+        String today = LocalDate.now(clock.withZone(TIRANE)).toString();
+        JsonNode report = api.get("/api/v1/reports/branch?branchCode=TR01&from=" + today + "&to=" + today, api.token("supervisor1"))
+                .expect(200).json();
+        assertThat(report.toString()).contains("\"cancelled\":1");
+
+        // a ticket issued after the day ended stays, and a second run does nothing
+        JsonNode late = api.issue("TR01", "P", false);
+        assertThat(job.runDue()).isEmpty();
+        assertThat(status(late)).isEqualTo("WAITING");
+        api.get("/api/v1/branches/TR01/day-ends", api.token("clerk1")).expect(403);
+    }
+
+    private static String status(JsonNode ticket) {
+        return api.get("/api/v1/tickets/" + ticket.get("id").asText(), api.token("supervisor1")).expect(200).json()
+                .get("status").asText();
+    }
+}

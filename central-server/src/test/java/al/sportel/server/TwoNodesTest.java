@@ -1,0 +1,156 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two server processes on one PostgreSQL database, as behind a load balancer: each ticket is called
+ * once whichever node the counters use, events reach the other node's streams within a second, a
+ * payment retried on the other node replays, and a login lock holds on both.
+ */
+class TwoNodesTest {
+
+    private static final String URL = System.getenv("SPORTEL_TEST_PG_URL");
+    private static final String USER = System.getenv("SPORTEL_TEST_PG_USER");
+    private static final String PASSWORD = System.getenv("SPORTEL_TEST_PG_PASSWORD");
+    private static String schema;
+    private static ServerProcess nodeA;
+    private static ServerProcess nodeB;
+    private static Api a;
+    private static Api b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(TestServer.onPostgres(), "two nodes need PostgreSQL (the PostgreSQL run of the suite)");
+        schema = "n_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        Map<String, String> env = Map.of("SPORTEL_DB_URL", URL + "?currentSchema=" + schema, "SPORTEL_DB_USER", USER,
+                "SPORTEL_DB_PASSWORD", PASSWORD);
+        nodeA = ServerProcess.start(env, "--demo", "--port", "0", "--data-dir", System.getProperty("java.io.tmpdir"));
+        nodeB = ServerProcess.start(env, "--port", "0", "--data-dir", System.getProperty("java.io.tmpdir"));
+        a = new Api(nodeA.baseUrl());
+        b = new Api(nodeB.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void callNextFromBothNodesGivesEachTicketOnce() throws Exception {
+        Set<String> issued = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            issued.add((i % 2 == 0 ? a : b).issue("DR01", i % 3 == 0 ? "A" : "P", false).get("id").asText());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<String>>> callers = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            Api node = n % 2 == 0 ? a : b;
+            String token = node.token("clerk" + (6 + n));
+            long counter = a.counterId("DR01", n);
+            node.post("/api/v1/counters/" + counter + "/open", token, null).expect(200);
+            callers.add(pool.submit(() -> {
+                List<String> mine = new ArrayList<>();
+                for (int idle = 0; idle < 2; ) {
+                    Api.Response r = node.post("/api/v1/counters/" + counter + "/call-next", token, null);
+                    if (r.status() == 204) {
+                        idle++;
+                        continue;
+                    }
+                    String id = r.expect(200).json().get("id").asText();
+                    mine.add(id);
+                    node.post("/api/v1/tickets/" + id + "/no-show", token, null).expect(200);
+                }
+                return mine;
+            }));
+        }
+        List<String> called = new ArrayList<>();
+        for (Future<List<String>> f : callers) {
+            called.addAll(f.get());
+        }
+        pool.shutdown();
+        assertThat(new HashSet<>(called)).as("no ticket called twice").hasSize(called.size());
+        assertThat(new HashSet<>(called)).as("every ticket called").containsAll(issued);
+    }
+
+    @Test
+    void anEventOnOneNodeReachesTheOtherNodesStreamWithinASecond() throws Exception {
+        List<Long> millis = new ArrayList<>();
+        try (SseReader stream = new SseReader(nodeB.baseUrl() + "/api/v1/branches/TR01/events", b.token("supervisor1"), null)) {
+            assertThat(stream.awaitStatus()).isEqualTo(200);
+            a.issue("TR01", "I", false); // warm both paths up
+            stream.nextNamed("ticket.issued", Duration.ofSeconds(5));
+            Random random = new Random(17);
+            for (int i = 0; i < 30; i++) {
+                // at a random point of node B's poll cycle, as real events come
+                Thread.sleep(random.nextInt(250));
+                long t0 = System.nanoTime(); // before the request, so this is an upper bound
+                String id = a.issue("TR01", "I", false).get("id").asText();
+                SseReader.Event e;
+                do {
+                    e = stream.nextNamed("ticket.issued", Duration.ofSeconds(2));
+                } while (e != null && !e.data().contains(id));
+                assertThat(e).as("event %d reached node B", i).isNotNull();
+                millis.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        Collections.sort(millis);
+        long p50 = millis.get(millis.size() / 2);
+        long p95 = millis.get((int) Math.ceil(millis.size() * 0.95) - 1);
+        System.out.println("cross-node event latency over " + millis.size() + " events: p50 " + p50 + " ms, p95 " + p95 + " ms");
+        assertThat(p95).isLessThan(1000);
+    }
+
+    @Test
+    void aPaymentRetriedOnTheOtherNodeReplays() {
+        long counter = a.counterId("TR01", 2);
+        String key = UUID.randomUUID().toString();
+        String body = Api.write(Map.of("customerCode", "100001", "amount", "7.40", "method", "CASH", "tendered", "10.00",
+                "counterId", counter));
+        JsonNode first = a.raw("POST", "/api/v1/payments", a.token("clerk2"), body, Map.of("Idempotency-Key", key)).expect(201).json();
+        Api.Response again = b.raw("POST", "/api/v1/payments", b.token("clerk2"), body, Map.of("Idempotency-Key", key)).expect(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(again.json().get("id").asLong()).isEqualTo(first.get("id").asLong());
+    }
+
+    @Test
+    void aLoginLockOnOneNodeHoldsOnTheOther() {
+        for (int i = 0; i < 5; i++) {
+            a.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "wrong-" + i)).expect(401);
+        }
+        Api.Response locked = b.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "sportel"));
+        assertThat(locked.status()).isEqualTo(429);
+    }
+}

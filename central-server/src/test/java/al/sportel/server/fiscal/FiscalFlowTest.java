@@ -1,0 +1,293 @@
+package al.sportel.server.fiscal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.sportel.server.Api;
+import al.sportel.server.MutableClock;
+import al.sportel.server.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole chain against the authority's double over real HTTP: settings, RegisterTCR, the day's
+ * INITIAL deposit, a paid bill fiscalized with its NIVF, receipts taken while the authority is down
+ * delivered later with NOINTERNET, and the 36-hour alert.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FiscalFlowTest {
+
+    private static final MutableClock CLOCK = new MutableClock(Instant.now().minus(Duration.ofHours(40)).truncatedTo(ChronoUnit.SECONDS));
+    private static TestServer server;
+    private static Api api;
+    private static FiscalAuthorityDouble authority;
+    private static long counter;
+    private static String tcr;
+
+    @BeforeAll
+    static void start() {
+        authority = FiscalAuthorityDouble.start(CLOCK);
+        server = TestServer.start(CLOCK);
+        api = server.api();
+        counter = api.counterId("TR01", 1);
+        configure(api, authority);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        authority.close();
+    }
+
+    /** What an administrator does once: the taxpayer, the centre's business unit, the clerk's operator code. */
+    static void configure(Api api, FiscalAuthorityDouble authority) {
+        String admin = api.token("admin");
+        api.put("/api/v1/fiscal/settings", admin, settings(authority.endpoint().toString())).expect(200);
+        api.put("/api/v1/fiscal/branches/TR01/business-unit", admin, Map.of("businUnitCode", "bb123bb123")).expect(200);
+        long clerk = api.get("/api/v1/me", api.token("clerk1")).expect(200).json().get("id").asLong();
+        api.put("/api/v1/fiscal/operators/" + clerk, admin, Map.of("operatorCode", "oo123oo123")).expect(200);
+    }
+
+    static Map<String, Object> settings(String endpoint) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("enabled", true);
+        s.put("nuis", "L91806031N");
+        s.put("legalName", "OSHEE sh.a.");
+        s.put("address", "Bulevardi Gjergj Fishta");
+        s.put("town", "Tiranë");
+        s.put("softCode", "ss123ss123");
+        s.put("maintainerCode", "mm123mm123");
+        s.put("environment", "TEST");
+        s.put("endpointUrl", endpoint);
+        s.put("keystorePath", FiscalAuthorityDouble.resource("taxpayer.p12").toString());
+        s.put("keystorePasswordFile", FiscalAuthorityDouble.resource("taxpayer.password").toString());
+        s.put("vatRatePercent", 20);
+        s.put("timeoutMillis", 2000);
+        return s;
+    }
+
+    @Test
+    @Order(1)
+    void aBadNuisIsRefusedWithTheField() {
+        Map<String, Object> bad = settings("http://127.0.0.1:1/x");
+        bad.put("nuis", "L9180603");
+        JsonNode problem = api.put("/api/v1/fiscal/settings", api.token("admin"), bad).expect(422).json();
+        assertThat(problem.get("errors").toString()).contains("nuis");
+        assertThat(api.get("/api/v1/fiscal/settings", api.token("admin")).expect(200).json().get("nuis").asText()).isEqualTo("L91806031N");
+    }
+
+    @Test
+    @Order(2)
+    void theCounterBecomesATcrAndRegistersTheDaysInitialCash() {
+        JsonNode registered = api.post("/api/v1/fiscal/counters/" + counter + "/tcr", api.token("supervisor1"), Map.of()).expect(201).json();
+        tcr = registered.get("tcrCode").asText();
+        assertThat(FiscalFormats.isCode(tcr)).isTrue();
+        assertThat(api.post("/api/v1/fiscal/counters/" + counter + "/tcr", api.token("supervisor1"), Map.of()).expect(201).json()
+                .get("tcrCode").asText()).as("registered once, code kept").isEqualTo(tcr);
+
+        String clerk = api.token("clerk1");
+        assertThat(api.get("/api/v1/fiscal/counters/" + counter + "/cash-deposits/today", clerk).expect(200).json()
+                .get("initialRegistered").asBoolean()).isFalse();
+        JsonNode initial = api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk,
+                Map.of("operation", "INITIAL", "amount", "0.00")).expect(201).json();
+        assertThat(initial.get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(initial.get("fcdc").asText()).hasSize(36);
+        api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "INITIAL", "amount", "10.00"))
+                .expect(409);
+        assertThat(api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk,
+                Map.of("operation", "DEPOSIT", "amount", "5000.00")).expect(201).json().get("status").asText()).isEqualTo("REGISTERED");
+        api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "WITHDRAW", "amount", "0"))
+                .expect(422);
+    }
+
+    @Test
+    @Order(3)
+    void aPaidBillIsFiscalizedAndTheDoubleVerifiedItsSignatureAndIic() {
+        long payment = pay(false, null);
+        JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+
+        assertThat(fiscal.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(fiscal.get("invNum").asText()).matches("\\d+/\\d{4}/" + tcr);
+        assertThat(fiscal.get("fic").asText()).hasSize(36);
+        List<FiscalAuthorityDouble.Received> invoices = invoices();
+        FiscalAuthorityDouble.Received last = invoices.get(invoices.size() - 1);
+        assertThat(last.iic()).isEqualTo(fiscal.get("iic").asText());
+        assertThat(last.answer()).isEqualTo(fiscal.get("fic").asText());
+        assertThat(last.subseqDelivType()).isNull();
+        assertThat(fiscal.get("verifyUrl").asText())
+                .startsWith("https://efiskalizimi-app-test.tatime.gov.al/invoice-check/#/verify?iic=" + last.iic() + "&tin=L91806031N&crtd=")
+                .contains("%2B01:00&ord=", "&bu=bb123bb123&cr=" + tcr + "&sw=ss123ss123&prc=12.50");
+    }
+
+    @Test
+    @Order(4)
+    void whileTheAuthorityIsDownMoneyIsTakenAndTheReceiptGoesOutLaterWithNoInternet() {
+        authority.down();
+        long payment;
+        try {
+            payment = pay(false, null);
+            JsonNode waiting = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+            assertThat(waiting.get("status").asText()).isEqualTo("PENDING");
+            assertThat(waiting.get("subseqDelivType").asText()).isEqualTo("NOINTERNET");
+            assertThat(waiting.get("iic").asText()).as("the NSLF is printed at once").hasSize(32);
+            assertThat(waiting.get("fic").isNull()).isTrue();
+            JsonNode deposit = api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", api.token("clerk1"),
+                    Map.of("operation", "WITHDRAW", "amount", "1000.00")).expect(201).json();
+            assertThat(deposit.get("status").asText()).isEqualTo("PENDING");
+            assertThat(deposit.get("subseqDelivType").asText()).isEqualTo("NOINTERNET");
+
+            CLOCK.advance(Duration.ofHours(37));
+            api.forgetTokens();
+            JsonNode round = api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200).json();
+            assertThat(round.get("alerts").asInt()).isEqualTo(1);
+            JsonNode pending = api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json();
+            assertThat(pending.get("alerts").asInt()).isEqualTo(1);
+            assertThat(pending.get("receipts").get(0).get("alert").asBoolean()).isTrue();
+            assertThat(pending.get("receipts").get(0).get("minutesLeft").asLong()).isBetween(10 * 60L, 11 * 60L);
+        } finally {
+            authority.up();
+        }
+        JsonNode round = api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200).json();
+        assertThat(round.get("delivered").asInt()).isEqualTo(1);
+        JsonNode done = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        assertThat(done.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(done.get("fic").asText()).hasSize(36);
+        FiscalAuthorityDouble.Received late = invoices().get(invoices().size() - 1);
+        assertThat(late.subseqDelivType()).isEqualTo("NOINTERNET");
+        assertThat(authority.received()).filteredOn(r -> r.operation().equals("RegisterCashDeposit"))
+                .extracting(FiscalAuthorityDouble.Received::subseqDelivType).containsExactly(null, null, "NOINTERNET");
+        assertThat(late.issueDateTime()).isEqualTo(done.get("issueDateTime").asText()).isNotEqualTo(late.sendDateTime());
+        assertThat(api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json().get("receipts")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aPaymentTakenOfflineAtTheCounterIsFiscalizedWithItsOwnTimeAndNoInternet() {
+        Instant takenAt = CLOCK.instant().minus(Duration.ofHours(1));
+        long payment = pay(true, takenAt);
+        JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        assertThat(fiscal.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(fiscal.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(takenAt));
+        assertThat(invoices().get(invoices().size() - 1).subseqDelivType()).isEqualTo("NOINTERNET");
+    }
+
+    @Test
+    @Order(6)
+    void theReceiptCarriesTheLawsLinesAndAQrToTheAuthoritysCheckWithAllEightParameters() throws Exception {
+        long payment = pay(false, null);
+        JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        byte[] pdf = receiptPdf(payment);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("OSHEE sh.a.", "L91806031N", "Bulevardi Gjergj Fishta", "bb123bb123", tcr, "oo123oo123",
+                    fiscal.get("invNum").asText(), "NSLF", fiscal.get("iic").asText(), "NIVF", fiscal.get("fic").asText(),
+                    "TVSH 20.00%", "2,08", "Kesh").doesNotContain("KOPJE");
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 203);
+            String url = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                    .getText();
+            assertThat(url).isEqualTo(fiscal.get("verifyUrl").asText());
+            String query = url.substring(url.indexOf('?') + 1);
+            assertThat(query.split("&")).extracting(p -> p.substring(0, p.indexOf('=')))
+                    .containsExactly("iic", "tin", "crtd", "ord", "bu", "cr", "sw", "prc");
+            assertThat(query).contains("crtd=" + fiscal.get("issueDateTime").asText().replace("+", "%2B"), "prc=12.50");
+        }
+        try (PDDocument copy = Loader.loadPDF(receiptPdf(payment))) {
+            assertThat(new PDFTextStripper().getText(copy)).contains("KOPJE");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void moneyIsNeverRefused_aCounterWithoutTcrOrARefusingAuthorityStillTakesThePayment() {
+        long counter2 = api.counterId("TR01", 2);
+        long unfiscalized = api.raw("POST", "/api/v1/payments", api.token("clerk1"), write(Map.of("customerCode", "100001",
+                "amount", "3.00", "method", "CARD", "counterId", counter2)), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .expect(201).json().get("id").asLong();
+        api.get("/api/v1/fiscal/payments/" + unfiscalized, api.token("clerk1")).expect(404);
+
+        authority.fault(41);
+        long refused;
+        try {
+            refused = pay(false, null);
+        } finally {
+            authority.fault(null);
+        }
+        JsonNode r = api.get("/api/v1/fiscal/payments/" + refused, api.token("clerk1")).expect(200).json();
+        assertThat(r.get("status").asText()).isEqualTo("REFUSED");
+        assertThat(r.get("lastError").asText()).startsWith("41:");
+        JsonNode pending = api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json();
+        assertThat(pending.get("receipts").findValuesAsText("paymentId")).contains(Long.toString(refused));
+    }
+
+    @Test
+    @Order(8)
+    void badRequestsAreProblemsNotErrors() {
+        String clerk = api.token("clerk1");
+        String path = "/api/v1/fiscal/counters/" + counter + "/cash-deposits";
+        api.post(path, clerk, Map.of("operation", "LEND", "amount", "1.00")).expect(422);
+        api.post(path, clerk, Map.of("operation", "DEPOSIT", "amount", "1.001")).expect(422);
+        api.raw("POST", path, clerk, "{not json", Map.of()).expect(400);
+        api.post("/api/v1/fiscal/counters/999999/cash-deposits", clerk, Map.of("operation", "DEPOSIT", "amount", "1.00")).expect(404);
+        api.post(path, api.token("clerk7"), Map.of("operation", "DEPOSIT", "amount", "1.00")).expect(403);
+        api.post("/api/v1/fiscal/counters/" + counter + "/tcr", clerk, Map.of()).expect(403);
+        api.put("/api/v1/fiscal/operators/" + 1, api.token("admin"), Map.of("operatorCode", "OO123")).expect(422);
+        api.put("/api/v1/fiscal/branches/XX99/business-unit", api.token("admin"), Map.of("businUnitCode", "bb123bb123")).expect(404);
+        api.get("/api/v1/fiscal/pending?branchCode=DR01", api.token("supervisor1")).expect(403);
+    }
+
+    private static byte[] receiptPdf(long payment) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/api/v1/payments/" + payment + "/receipt.pdf"))
+                .header("Authorization", "Bearer " + api.token("clerk1")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static List<FiscalAuthorityDouble.Received> invoices() {
+        return authority.received().stream().filter(r -> r.operation().equals("RegisterInvoice")).toList();
+    }
+
+    private static long pay(boolean offline, Instant takenAt) {
+        Map<String, Object> body = new HashMap<>(Map.of("customerCode", "100001", "amount", "12.50", "method", "CASH",
+                "tendered", "20.00", "counterId", counter));
+        if (offline) {
+            body.put("offline", true);
+            body.put("takenAt", takenAt.toString());
+        }
+        return api.raw("POST", "/api/v1/payments", api.token("clerk1"), write(body), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .expect(201).json().get("id").asLong();
+    }
+
+    private static String write(Object o) {
+        try {
+            return Api.JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package al.sportel.desktop.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The centre's preset file: {@code server=https://…}; missing or unreadable means no preset. */
+final class Preset {
+
+    private static final Logger log = LoggerFactory.getLogger(Preset.class);
+
+    private Preset() {
+    }
+
+    static Properties read(Path file) {
+        Properties p = new Properties();
+        if (file == null || !Files.isReadable(file)) {
+            return p;
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+            String server = p.getProperty("server");
+            if (server != null && server.isBlank()) {
+                p.remove("server");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("cannot read the preset file {}; ignoring it", file, e);
+        }
+        return p;
+    }
+}
