@@ -1,10 +1,12 @@
 package al.sportel.model;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * A counter (desk) with its work profile: {@code serviceIds} in its order of preference.
- * {@code currentTicket} is the ticket called to or served at it, if any.
+ * {@code currentTicket} is the ticket called to or served at it, if any. While PAUSED,
+ * {@code pauseReason} (a PAUSE reason code, null when the client gave none) and {@code pausedSince}.
  */
 public record Counter(
         long id,
@@ -13,5 +15,7 @@ public record Counter(
         CounterStatus status,
         List<Long> serviceIds,
         UserInfo clerk,
-        Ticket currentTicket) {
+        Ticket currentTicket,
+        String pauseReason,
+        Instant pausedSince) {
 }

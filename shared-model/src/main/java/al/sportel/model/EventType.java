@@ -15,6 +15,8 @@ public enum EventType {
     TICKET_TRANSFERRED("ticket.transferred"),
     TICKET_CANCELLED("ticket.cancelled"),
     TICKET_PRIORITIZED("ticket.prioritized"),
+    /** A no-show back in the queue within its grace period. */
+    TICKET_REACTIVATED("ticket.reactivated"),
     COUNTER_UPDATED("counter.updated"),
     SNAPSHOT_REQUIRED("snapshot.required");
 

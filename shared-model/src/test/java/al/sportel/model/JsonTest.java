@@ -13,7 +13,7 @@ class JsonTest {
     @Test
     void eventsUseWireNamesAndIsoInstants() throws Exception {
         Ticket t = new Ticket("id1", "P001", 1, "P", "TR01", TicketStatus.CALLED, false,
-                Instant.parse("2026-11-25T08:15:30Z"), null, null, null, 3L, null, null, null);
+                Instant.parse("2026-11-25T08:15:30Z"), null, null, null, 3L, null, null, null, null);
         String json = mapper.writeValueAsString(new LiveEvent(EventType.TICKET_NO_SHOW, t.issuedAt(), t, null));
         assertThat(json).contains("\"type\":\"ticket.no_show\"").contains("\"issuedAt\":\"2026-11-25T08:15:30Z\"");
         LiveEvent back = mapper.readValue(json, LiveEvent.class);

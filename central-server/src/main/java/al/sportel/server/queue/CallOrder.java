@@ -4,17 +4,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order call-next takes waiting tickets in, for one counter: priority tickets first, then the
- * earliest issued, ties broken by the counter's service order, then by ticket number. Used in SQL by
- * {@link QueueEngine} and in memory for the queue lists; keep the two in step.
+ * The order call-next takes waiting tickets in, for one counter: by the tier of {@link StarvationGuard}
+ * (a ticket the no-starvation rule or a reactivation sends first, then priority tickets, then the
+ * others), then the earliest issued, ties broken by the counter's service order, then by ticket number.
+ * Used in SQL by {@link QueueEngine} and in memory for the queue lists; keep the two in step.
  */
 final class CallOrder {
 
     private CallOrder() {
     }
 
-    static Comparator<TicketRow> forServices(List<Long> serviceOrder) {
-        return Comparator.comparing((TicketRow t) -> !t.priority())
+    static Comparator<TicketRow> forServices(List<Long> serviceOrder, StarvationGuard guard) {
+        return Comparator.comparingInt((TicketRow t) -> guard.tier(t.id(), t.priority()))
                 .thenComparing(TicketRow::issuedAt)
                 .thenComparingInt(t -> rank(serviceOrder, t.serviceId()))
                 .thenComparingInt(TicketRow::seq);

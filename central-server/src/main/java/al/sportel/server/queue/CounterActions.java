@@ -58,18 +58,36 @@ public final class CounterActions {
             }
             h.createUpdate("UPDATE counters SET status = 'OPEN', clerk_user_id = :u WHERE id = :c")
                     .bind("u", clerk).bind("c", c.id()).execute();
+            endPause(h, c.id());
             return CounterStatus.OPEN;
         });
     }
 
     public Counter pause(UserInfo actor, long counterId) {
+        return pause(actor, counterId, null);
+    }
+
+    /**
+     * Pauses with a reason from the PAUSE list; {@code reason} may be null for clients that do not send
+     * one yet. The pause is kept (who, why, from, until) for the board and the clerks' report.
+     */
+    public Counter pause(UserInfo actor, long counterId, String reason) {
         return change(actor, counterId, (h, c) -> {
+            if (reason != null) {
+                QueueReasons.requireActive(h, QueueReasons.Kind.PAUSE, reason, "reason");
+            }
             QueueEngine.requireCounterClerk(actor, c);
             if (c.status() != CounterStatus.OPEN) {
                 throw ApiException.conflict("illegal-transition", "Counter " + c.number() + " is " + c.status()
                         + "; only an OPEN counter can pause");
             }
             h.execute("UPDATE counters SET status = 'PAUSED' WHERE id = ?", c.id());
+            h.createUpdate("""
+                            INSERT INTO counter_pauses (branch_code, counter_id, clerk_user_id, reason_code, started_at)
+                            VALUES (:b, :c, :u, :r, :now)
+                            """)
+                    .bind("b", c.branchCode()).bind("c", c.id()).bind("u", c.clerkUserId()).bind("r", reason)
+                    .bind("now", now()).execute();
             return CounterStatus.PAUSED;
         });
     }
@@ -87,6 +105,7 @@ public final class CounterActions {
                         + "; finish or return it before closing");
             }
             h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
+            endPause(h, c.id());
             return CounterStatus.CLOSED;
         });
     }
@@ -125,6 +144,15 @@ public final class CounterActions {
         return setServices(actor, id, serviceIds);
     }
 
+    private void endPause(Handle h, long counterId) {
+        h.createUpdate("UPDATE counter_pauses SET ended_at = :now WHERE counter_id = :c AND ended_at IS NULL")
+                .bind("now", now()).bind("c", counterId).execute();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private interface Change {
         CounterStatus apply(Handle h, CounterRow counter);
     }
@@ -138,8 +166,7 @@ public final class CounterActions {
             branch[0] = c.branchCode();
             CounterStatus to = change.apply(h, c);
             Counter view = CounterViews.byId(h, counterId).orElseThrow();
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            events.append(h, c.branchCode(), EventType.COUNTER_UPDATED, now, actor, null, view,
+            events.append(h, c.branchCode(), EventType.COUNTER_UPDATED, now(), actor, null, view,
                     c.status().name(), to.name());
             return view;
         });

@@ -5,6 +5,7 @@ import al.sportel.model.CounterStatus;
 import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Users;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +46,14 @@ public final class CounterViews {
     }
 
     private static List<Counter> load(Handle h, String where, Object key) {
-        record Base(long id, int number, String name, CounterStatus status, UserInfo clerk) {
+        record Base(long id, int number, String name, CounterStatus status, UserInfo clerk, String pauseReason, Instant pausedSince) {
         }
         List<Base> bases = h.createQuery("""
                         SELECT c.id, c.counter_number, c.name, c.status,
-                               u.id AS uid, u.username, u.display_name, u.role, u.branch_code AS ubranch
+                               u.id AS uid, u.username, u.display_name, u.role, u.branch_code AS ubranch,
+                               p.reason_code AS pause_reason, p.started_at AS paused_since
                         FROM counters c LEFT JOIN users u ON u.id = c.clerk_user_id
+                        LEFT JOIN counter_pauses p ON p.counter_id = c.id AND p.ended_at IS NULL
                         WHERE %s ORDER BY c.counter_number
                         """.formatted(where))
                 .bind("key", key)
@@ -58,7 +61,8 @@ public final class CounterViews {
                     Long uid = TicketRow.nullableLong(rs, "uid");
                     UserInfo clerk = uid == null ? null : Users.fromRow(rs, "uid", "ubranch");
                     return new Base(rs.getLong("id"), rs.getInt("counter_number"), rs.getString("name"),
-                            CounterStatus.valueOf(rs.getString("status")), clerk);
+                            CounterStatus.valueOf(rs.getString("status")), clerk, rs.getString("pause_reason"),
+                            TicketRow.instant(rs, "paused_since"));
                 })
                 .list();
         if (bases.isEmpty()) {
@@ -83,7 +87,8 @@ public final class CounterViews {
         List<Counter> out = new ArrayList<>(bases.size());
         for (Base b : bases) {
             out.add(new Counter(b.id(), b.number(), b.name(), b.status(),
-                    List.copyOf(services.getOrDefault(b.id(), List.of())), b.clerk(), current.get(b.id())));
+                    List.copyOf(services.getOrDefault(b.id(), List.of())), b.clerk(), current.get(b.id()),
+                    b.pauseReason(), b.pausedSince()));
         }
         return out;
     }

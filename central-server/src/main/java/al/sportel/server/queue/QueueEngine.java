@@ -23,9 +23,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -53,40 +56,54 @@ public final class QueueEngine {
     }
 
     public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority) {
-        Ticket t = db.tx(h -> {
-            // Numbers come from the (branch, service, day) row, whose lock serialises issuing per service.
-            // On H2, which lacks the upsert, the branch lock keeps two first tickets of a day from both
-            // inserting that row.
-            h.createQuery("SELECT code FROM branches WHERE code = :b" + (db.isPostgres() ? "" : " FOR UPDATE"))
-                    .bind("b", branchCode).mapTo(String.class).findOne()
-                    .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
-            var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
-                    .bind("s", serviceId).bind("b", branchCode)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
-                    .findOne()
-                    .orElseThrow(() -> ApiException.invalid("serviceId", "no such service in branch " + branchCode));
-            if (!(Boolean) service[1]) {
-                throw ApiException.invalid("serviceId", "this service is not offered at the moment");
-            }
-            Instant now = now();
-            LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
-            int seq = nextNumber(h, branchCode, serviceId, day);
-            String id = newTicketId();
-            h.createUpdate("""
-                            INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
-                                                 priority, issued_at)
-                            VALUES (:id, :b, :s, :num, :seq, :day, 'WAITING', :prio, :now)
-                            """)
-                    .bind("id", id).bind("b", branchCode).bind("s", serviceId)
-                    .bind("num", "%s%03d".formatted(service[0], seq)).bind("seq", seq).bind("day", day)
-                    .bind("prio", priority).bind("now", now)
-                    .execute();
-            Ticket view = withEstimate(h, find(h, id).orElseThrow());
-            events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
-            return view;
-        });
+        return issue(actor, branchCode, serviceId, priority, null);
+    }
+
+    /** A ticket; a priority category (checked against the configured list) makes it a priority ticket. */
+    public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority, String category) {
+        Ticket t = db.tx(h -> issueIn(h, actor, branchCode, serviceId, priority, category, null));
         hub.wake(branchCode);
         return t;
+    }
+
+    /**
+     * Issues inside the caller's transaction (an appointment's check-in issues and links in one); the
+     * caller wakes the event hub after commit. {@code appointmentStart}: the slot of a checked-in
+     * appointment, null for a walk-in.
+     */
+    public Ticket issueIn(Handle h, UserInfo actor, String branchCode, long serviceId, boolean priority, String category,
+                          Instant appointmentStart) {
+        PriorityCategories.requireActive(h, category);
+        // Numbers come from the (branch, service, day) row, whose lock serialises issuing per service.
+        // On H2, which lacks the upsert, the branch lock keeps two first tickets of a day from both
+        // inserting that row.
+        h.createQuery("SELECT code FROM branches WHERE code = :b" + (db.isPostgres() ? "" : " FOR UPDATE"))
+                .bind("b", branchCode).mapTo(String.class).findOne()
+                .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
+        var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
+                .bind("s", serviceId).bind("b", branchCode)
+                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
+                .findOne()
+                .orElseThrow(() -> ApiException.invalid("serviceId", "no such service in branch " + branchCode));
+        if (!(Boolean) service[1]) {
+            throw ApiException.invalid("serviceId", "this service is not offered at the moment");
+        }
+        Instant now = now();
+        LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
+        int seq = nextNumber(h, branchCode, serviceId, day);
+        String id = newTicketId();
+        h.createUpdate("""
+                        INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
+                                             priority, priority_category, issued_at, appointment_start)
+                        VALUES (:id, :b, :s, :num, :seq, :day, 'WAITING', :prio, :cat, :now, :appt)
+                        """)
+                .bind("id", id).bind("b", branchCode).bind("s", serviceId)
+                .bind("num", "%s%03d".formatted(service[0], seq)).bind("seq", seq).bind("day", day)
+                .bind("prio", priority || category != null).bind("cat", category).bind("now", now).bind("appt", appointmentStart)
+                .execute();
+        Ticket view = withEstimate(h, find(h, id).orElseThrow());
+        events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
+        return view;
     }
 
     private int nextNumber(Handle h, String branchCode, long serviceId, LocalDate day) {
@@ -132,16 +149,17 @@ public final class QueueEngine {
             }
             List<Long> services = CounterViews.serviceIds(h, counterId);
             LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
+            StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now());
             for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
                 Optional<String> candidate = claimTransferred(h, counter, day)
-                        .or(() -> claimFromServices(h, counter, services, day));
+                        .or(() -> claimFromServices(h, counter, services, day, guard));
                 if (candidate.isEmpty()) {
                     return Optional.<Ticket>empty();
                 }
                 Instant now = now();
                 // Guarded update: even if a database ignored SKIP LOCKED, a ticket is called only once.
                 int won = h.createUpdate("""
-                                UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now
+                                UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now, call_next = FALSE
                                 WHERE id = :id AND status = 'WAITING'
                                 """)
                         .bind("c", counterId).bind("now", now).bind("id", candidate.get()).execute();
@@ -169,7 +187,8 @@ public final class QueueEngine {
                 .mapTo(String.class).findFirst();
     }
 
-    private Optional<String> claimFromServices(Handle h, CounterRow counter, List<Long> services, LocalDate day) {
+    private Optional<String> claimFromServices(Handle h, CounterRow counter, List<Long> services, LocalDate day,
+                                               StarvationGuard guard) {
         if (services.isEmpty()) {
             return Optional.empty();
         }
@@ -183,11 +202,15 @@ public final class QueueEngine {
                         SELECT id FROM tickets
                         WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id IS NULL
                           AND service_id IN (<services>)
-                        ORDER BY priority DESC, issued_at, %s, seq
+                        ORDER BY CASE WHEN id IN (<first>) THEN 0 WHEN id IN (<appointments>) THEN 1
+                                      WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
+                                 issued_at, %s, seq
                         LIMIT 1 %s
                         """.formatted(rank, claimLock()))
                 .bind("b", counter.branchCode()).bind("d", day)
-                .bindList("services", services);
+                .bindList("services", services)
+                .bindList("first", guard.firstTier()).bindList("appointments", guard.appointments())
+                .bindList("lifted", guard.liftedToPriority());
         for (int i = 0; i < services.size(); i++) {
             q.bind("s" + i, services.get(i));
         }
@@ -227,14 +250,17 @@ public final class QueueEngine {
     }
 
     /** A supervisor moves a waiting ticket ahead of (or back among) the others of its service. */
-    public Ticket setPriority(UserInfo actor, String ticketId, boolean priority) {
+    public Ticket setPriority(UserInfo actor, String ticketId, boolean priority, String category) {
         Ticket t = db.tx(h -> {
+            PriorityCategories.requireActive(h, category);
             TicketRow row = lockTicket(h, ticketId);
             Access.requireBranch(actor, row.branchCode());
             if (row.status() != TicketStatus.WAITING) {
-                throw illegal(row, "priority", java.util.EnumSet.of(TicketStatus.WAITING));
+                throw illegal(row, "priority", EnumSet.of(TicketStatus.WAITING));
             }
-            h.createUpdate("UPDATE tickets SET priority = :p WHERE id = :id").bind("p", priority).bind("id", ticketId).execute();
+            h.createUpdate("UPDATE tickets SET priority = :p, priority_category = :cat WHERE id = :id")
+                    .bind("p", priority || category != null).bind("cat", priority || category != null ? category : null)
+                    .bind("id", ticketId).execute();
             Ticket view = withEstimate(h, find(h, ticketId).orElseThrow());
             events.append(h, row.branchCode(), EventType.TICKET_PRIORITIZED, now(), actor, view, null, "WAITING", "WAITING");
             return view;
@@ -248,7 +274,7 @@ public final class QueueEngine {
         Ticket t = db.tx(h -> {
             TicketRow row = lockTicket(h, ticketId);
             authorizeTicketAction(h, actor, row);
-            var allowed = java.util.EnumSet.of(TicketStatus.WAITING, TicketStatus.SERVING);
+            var allowed = EnumSet.of(TicketStatus.WAITING, TicketStatus.SERVING);
             if (!allowed.contains(row.status())) {
                 throw illegal(row, "transfer", allowed);
             }
@@ -336,11 +362,12 @@ public final class QueueEngine {
                     .bind("b", branchCode).bind("d", day).map((rs, ctx) -> TicketRow.map(rs)).list();
             List<Long> allServices = h.createQuery("SELECT id FROM services WHERE branch_code = :b ORDER BY id")
                     .bind("b", branchCode).mapTo(Long.class).list();
+            StarvationGuard guard = StarvationGuard.load(h, branchCode, day, null, clock.instant());
             List<TicketRow> waiting = rows.stream().filter(r -> r.status() == TicketStatus.WAITING)
-                    .sorted(CallOrder.forServices(allServices)).toList();
+                    .sorted(CallOrder.forServices(allServices, guard)).toList();
             WaitEstimator estimator = WaitEstimator.load(h, branchCode, day);
             List<Ticket> waitingViews = new ArrayList<>(waiting.size());
-            var positions = new java.util.HashMap<Long, Integer>();
+            var positions = new HashMap<Long, Integer>();
             for (TicketRow r : waiting) {
                 int p = positions.merge(r.serviceId(), 1, Integer::sum);
                 waitingViews.add(r.view().withWaitEstimate(p, estimator.estimate(r.serviceId(), p)));
@@ -359,25 +386,25 @@ public final class QueueEngine {
         }
     }
 
-    /** Position in its service's queue (1 = next) and the estimate of {@link WaitEstimator}. */
-    private Ticket withEstimate(Handle h, TicketRow row) {
+    /** Position in its service's queue (1 = next, in call order) and the estimate of {@link WaitEstimator}. */
+    Ticket withEstimate(Handle h, TicketRow row) {
         if (row.status() != TicketStatus.WAITING) {
             return row.view();
         }
-        int ahead = h.createQuery("""
-                        SELECT COUNT(*) FROM tickets
-                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND service_id = :s
-                          AND (priority > :p OR (priority = :p AND (issued_at < :i OR (issued_at = :i AND seq < :seq))))
+        LocalDate day = LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE);
+        StarvationGuard guard = StarvationGuard.load(h, row.branchCode(), day, List.of(row.serviceId()), clock.instant());
+        List<TicketRow> waiting = h.createQuery(TicketRow.SELECT + """
+                        WHERE t.branch_code = :b AND t.business_date = :d AND t.status = 'WAITING' AND t.service_id = :s
                         """)
-                .bind("b", row.branchCode()).bind("d", LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE))
-                .bind("s", row.serviceId()).bind("p", row.priority()).bind("i", row.issuedAt()).bind("seq", row.seq())
-                .mapTo(Integer.class).one();
-        int position = ahead + 1;
+                .bind("b", row.branchCode()).bind("d", day).bind("s", row.serviceId())
+                .map((rs, ctx) -> TicketRow.map(rs)).list();
+        Comparator<TicketRow> order = CallOrder.forServices(List.of(row.serviceId()), guard);
+        int position = 1 + (int) waiting.stream().filter(w -> order.compare(w, row) < 0).count();
         WaitEstimator estimator = WaitEstimator.load(h, row.branchCode(), today());
         return row.view().withWaitEstimate(position, estimator.estimate(row.serviceId(), position));
     }
 
-    private static TicketRow lockTicket(Handle h, String ticketId) {
+    static TicketRow lockTicket(Handle h, String ticketId) {
         if (ticketId.length() > 32) {
             throw ApiException.notFound("No ticket with that id");
         }
@@ -395,7 +422,7 @@ public final class QueueEngine {
     }
 
     /** Branch staff may act on tickets; a clerk only on those waiting or at their own counter. */
-    private static void authorizeTicketAction(Handle h, UserInfo actor, TicketRow row) {
+    static void authorizeTicketAction(Handle h, UserInfo actor, TicketRow row) {
         Access.requireBranch(actor, row.branchCode());
         if (actor.role() == Role.CLERK && row.counterId() != null) {
             Long clerk = h.createQuery("SELECT clerk_user_id FROM counters WHERE id = :c").bind("c", row.counterId())
@@ -412,16 +439,16 @@ public final class QueueEngine {
         }
     }
 
-    private static ApiException illegal(TicketRow row, String action, java.util.Set<TicketStatus> from) {
+    static ApiException illegal(TicketRow row, String action, Set<TicketStatus> from) {
         return ApiException.conflict("illegal-transition", "Ticket " + row.number() + " is " + row.status()
                 + "; " + action + " needs it to be " + from.stream().map(Enum::name).collect(Collectors.joining(" or ")));
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
     }
 

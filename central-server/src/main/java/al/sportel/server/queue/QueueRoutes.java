@@ -40,8 +40,12 @@ public final class QueueRoutes {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
             JsonBody body = JsonBody.of(ctx, mapper);
             boolean priority = body.optionalBoolean("priority", true);
+            String category = body.optionalString("priorityCategory", 20);
+            if (category != null && body.has("priority") && !priority) {
+                body.addError("priorityCategory", "a priority category needs priority true (or leave priority out)");
+            }
             body.validate();
-            ctx.json(engine.setPriority(user, ctx.pathParam("id"), priority));
+            ctx.json(engine.setPriority(user, ctx.pathParam("id"), priority, category));
         });
         app.post("/api/v1/counters/{id}/call-next", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
@@ -50,7 +54,17 @@ public final class QueueRoutes {
         });
         app.get("/api/v1/counters/{id}/stats", ctx -> ctx.json(engine.counterStats(Access.requireStaff(ctx), counterId(ctx))));
         app.post("/api/v1/counters/{id}/open", ctx -> ctx.json(counters.open(Access.requireStaff(ctx), counterId(ctx))));
-        app.post("/api/v1/counters/{id}/pause", ctx -> ctx.json(counters.pause(Access.requireStaff(ctx), counterId(ctx))));
+        app.post("/api/v1/counters/{id}/pause", ctx -> {
+            UserInfo user = Access.requireStaff(ctx);
+            long id = counterId(ctx);
+            String reason = null;
+            if (!ctx.body().isBlank()) { // clients from before the reason list send no body
+                JsonBody body = JsonBody.of(ctx, mapper);
+                reason = body.optionalString("reason", 30);
+                body.validate();
+            }
+            ctx.json(counters.pause(user, id, reason));
+        });
         app.post("/api/v1/counters/{id}/close", ctx -> ctx.json(counters.close(Access.requireStaff(ctx), counterId(ctx))));
         app.put("/api/v1/counters/{id}/services", ctx -> {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
@@ -79,8 +93,13 @@ public final class QueueRoutes {
         JsonBody body = JsonBody.of(ctx, mapper);
         Long serviceId = body.requiredId("serviceId");
         boolean priority = body.optionalBoolean("priority", false);
+        // A category implies priority; the bare flag still works for clients that do not know categories.
+        String category = body.optionalString("priorityCategory", 20);
+        if (category != null && body.has("priority") && !priority) {
+            body.addError("priorityCategory", "a priority category needs priority true (or leave priority out)");
+        }
         body.validate();
-        ctx.status(201).json(engine.issue(user, code, serviceId, priority));
+        ctx.status(201).json(engine.issue(user, code, serviceId, priority, category));
     }
 
     private void transfer(Context ctx) {

@@ -22,11 +22,14 @@ record TicketRow(
         Instant finishedAt,
         Long counterId,
         Long targetCounterId,
-        int seq) {
+        int seq,
+        String priorityCategory,
+        boolean callNext) {
 
     static final String SELECT = """
             SELECT t.id, t.ticket_number, t.service_id, s.letter, t.branch_code, t.status, t.priority,
-                   t.issued_at, t.called_at, t.started_at, t.finished_at, t.counter_id, t.target_counter_id, t.seq
+                   t.issued_at, t.called_at, t.started_at, t.finished_at, t.counter_id, t.target_counter_id, t.seq,
+                   t.priority_category, t.call_next
             FROM tickets t JOIN services s ON s.id = t.service_id
             """;
 
@@ -35,12 +38,13 @@ record TicketRow(
                 rs.getString("letter"), rs.getString("branch_code"), TicketStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("priority"), instant(rs, "issued_at"), instant(rs, "called_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), nullableLong(rs, "counter_id"),
-                nullableLong(rs, "target_counter_id"), rs.getInt("seq"));
+                nullableLong(rs, "target_counter_id"), rs.getInt("seq"),
+                rs.getString("priority_category"), rs.getBoolean("call_next"));
     }
 
     Ticket view() {
         return new Ticket(id, number, serviceId, serviceLetter, branchCode, status, priority, issuedAt, calledAt,
-                startedAt, finishedAt, counterId, null, null, targetCounterId);
+                startedAt, finishedAt, counterId, null, null, targetCounterId, priorityCategory);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -61,6 +61,11 @@ public final class WaitEstimator {
         return durations.stream().mapToLong(Long::longValue).average().orElse(configured * 1000.0) / 1000.0;
     }
 
+    /** Mean service time of the service in seconds (recent history, else the configured average). */
+    public double averageSeconds(long serviceId) {
+        return averageSeconds.getOrDefault(serviceId, 300.0);
+    }
+
     public int estimate(long serviceId, int position) {
         double avg = averageSeconds.getOrDefault(serviceId, 300.0);
         int n = Math.max(1, openCounters.getOrDefault(serviceId, 0));

@@ -4,7 +4,9 @@ import al.sportel.model.Board;
 import al.sportel.model.BusinessTime;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.server.db.Database;
+import al.sportel.server.forecast.ForecastService;
 import al.sportel.server.queue.QueueEngine;
+import al.sportel.server.queue.StarvationGuard;
 import al.sportel.server.queue.WaitEstimator;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +68,7 @@ public final class BoardService {
                     .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4), instant(rs, 5), instant(rs, 6)))
                     .list();
             WaitEstimator estimator = WaitEstimator.load(h, branchCode, day);
+            StarvationGuard guard = StarvationGuard.load(h, branchCode, day, null, now);
             List<Board.ServiceLine> lines = new ArrayList<>();
             for (ServiceDef s : services) {
                 List<Row> mine = rows.stream().filter(r -> r.serviceId() == s.id()).toList();
@@ -77,7 +80,8 @@ public final class BoardService {
                         estimator.estimate(s.id(), waiting.size() + 1), s.maxWaitMinutes(),
                         longest != null && longest > s.maxWaitMinutes() * 60L, served, noShows,
                         average(mine.stream().map(Row::waitSeconds).toList()), average(mine.stream().map(Row::serviceSeconds).toList()),
-                        rate(noShows, served + noShows)));
+                        rate(noShows, served + noShows), guard.rule(s.id()).maxPriorityInRow(),
+                        guard.rule(s.id()).maxRegularWaitMinutes(), guard.priorityInRow(s.id())));
             }
             int served = count(rows, r -> r.status().equals("DONE"));
             int noShows = count(rows, r -> r.status().equals("NO_SHOW"));
@@ -101,7 +105,7 @@ public final class BoardService {
                         && (to == null || r.waitSeconds() < to * 60L))));
             }
             return new Board(branchCode, day, now, snapshot.lastEventId(), snapshot.counters(), lines, totals,
-                    hours, buckets, snapshot.waiting());
+                    hours, buckets, snapshot.waiting(), ForecastService.forecast(h, branchCode, now));
         });
     }
 

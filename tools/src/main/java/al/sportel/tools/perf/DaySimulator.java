@@ -10,7 +10,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Plays a day in N centres against a running server, over HTTP only, faster than real time, then
  * checks the books: every ticket ended exactly once, every payment recorded exactly once, and the
- * totals match what the clerks took.
+ * totals match what the clerks took. Customers come with priority categories, a few by appointment
+ * (booked for the next hour and checked in at the kiosk), and half of the no-shows come back within
+ * the grace period (reactivated).
  *
  * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.DaySimulator --server http://127.0.0.1:8080
  *      [--branches 18] [--tickets 300] [--counters 6] [--speed 600] [--end-of-month]</pre>
@@ -36,6 +44,7 @@ public final class DaySimulator {
     /** Arrival weight per hour from 08:00 to 16:00: a morning peak and a smaller one after lunch. */
     private static final double[] HOURLY = {1.0, 1.8, 1.6, 1.2, 0.8, 0.9, 1.2, 0.9};
     private static final String[] LETTERS = {"P", "A", "K", "I"};
+    private static final String[] CATEGORIES = {"ELDERLY", "DISABILITY", "PREGNANCY"};
 
     private final HttpApi api;
     private final int branches;
@@ -54,6 +63,9 @@ public final class DaySimulator {
     private final AtomicLong paidQindarka = new AtomicLong();
     private final AtomicInteger paymentsRefused = new AtomicInteger();
     private final AtomicInteger endedEvents = new AtomicInteger();
+    private final AtomicInteger reactivated = new AtomicInteger();
+    private final AtomicInteger appointments = new AtomicInteger();
+    private final ScheduledExecutorService comebacks = Executors.newScheduledThreadPool(2);
     private final ConcurrentLinkedQueue<Long> callNanos = new ConcurrentLinkedQueue<>();
     private final Map<Long, long[]> takenPerCounter = new ConcurrentHashMap<>();
 
@@ -171,6 +183,13 @@ public final class DaySimulator {
         for (JsonNode s : api.get("/api/v1/branches/" + code + "/services", admin).body()) {
             services.put(s.get("letter").asText(), s.get("id").asLong());
         }
+        List<Map<String, Integer>> hours = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            hours.add(Map.of("hour", h, "capacity", 100));
+        }
+        for (long service : services.values()) {
+            api.send("PUT", "/api/v1/services/" + service + "/appointment-capacity", admin, Map.of("hours", hours), Map.of());
+        }
         return new Branch(code, kiosk, counters, tokens, services);
     }
 
@@ -208,8 +227,15 @@ public final class DaySimulator {
             double r = rnd.nextDouble();
             String letter = r < paymentShare ? "P" : r < paymentShare + 0.15 ? "I" : r < paymentShare + 0.28 ? "A" : "K";
             try {
-                HttpApi.Response t = api.post("/api/v1/branches/" + c.code + "/tickets", c.kioskToken,
-                        Map.of("serviceId", c.services.get(letter), "priority", rnd.nextDouble() < 0.08));
+                if (rnd.nextDouble() < 0.03 && byAppointment(c, letter)) {
+                    continue;
+                }
+                Map<String, Object> body = new HashMap<>();
+                body.put("serviceId", c.services.get(letter));
+                if (rnd.nextDouble() < 0.12) {
+                    body.put("priorityCategory", CATEGORIES[rnd.nextInt(CATEGORIES.length)]);
+                }
+                HttpApi.Response t = api.post("/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body);
                 if (t.status() == 201) {
                     issued.add(t.body().get("id").asText());
                 }
@@ -218,6 +244,27 @@ public final class DaySimulator {
                 System.err.println("kiosk " + c.code + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Books the next full hour (the server's clock is real time) and checks in at once: the ticket waits
+     * as a regular one until its slot begins. False when the hour is full or the service takes none.
+     */
+    private boolean byAppointment(Branch c, String letter) throws IOException {
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        HttpApi.Response booked = api.post("/api/v1/public/branches/" + c.code + "/appointments", null, Map.of(
+                "serviceId", c.services.get(letter), "start", slot.toString(), "name", "Klient Simulimi"));
+        if (booked.status() != 201) {
+            return false;
+        }
+        HttpApi.Response in = api.post("/api/v1/branches/" + c.code + "/appointments/check-in", c.kioskToken,
+                Map.of("code", booked.body().get("code").asText()));
+        if (in.status() != 201) {
+            return false;
+        }
+        issued.add(in.body().get("ticket").get("id").asText());
+        appointments.incrementAndGet();
+        return true;
     }
 
     private void clerk(Branch c, long counter, String token, CountDownLatch arrivalsDone) {
@@ -281,6 +328,10 @@ public final class DaySimulator {
         if (!serving && rnd.nextDouble() < 0.04) {
             act("POST", "/api/v1/tickets/" + id + "/no-show", token, null);
             noShows.incrementAndGet();
+            if (rnd.nextBoolean()) {
+                // back two simulated minutes later, well within the 15-minute grace period
+                comebacks.schedule(() -> comeBack(token, id), Math.max(1, (long) (120_000 / speed)), TimeUnit.MILLISECONDS);
+            }
             return;
         }
         if (!serving) {
@@ -303,6 +354,16 @@ public final class DaySimulator {
             pay(counter, token, id);
         }
         act("POST", "/api/v1/tickets/" + id + "/finish", token, null);
+    }
+
+    private void comeBack(String token, String ticketId) {
+        try {
+            if (act("POST", "/api/v1/tickets/" + ticketId + "/reactivate", token, null).status() == 200) {
+                reactivated.incrementAndGet();
+            }
+        } catch (IOException e) {
+            System.err.println("reactivate " + ticketId + ": " + e.getMessage());
+        }
     }
 
     /** A small cash payment; a customer who owes less is skipped; a lost answer is retried with the same key. */
@@ -384,10 +445,14 @@ public final class DaySimulator {
             }
         }
         long[] calls = callNanos.stream().mapToLong(Long::longValue).toArray();
-        boolean ticketsOk = open == 0 && leftInQueues == 0 && done + noShow == issued.size() && noShow == noShows.get();
+        comebacks.shutdown();
+        // a reactivated no-show ends twice on the display (no-show, then finished) but once in the books
+        boolean ticketsOk = open == 0 && leftInQueues == 0 && done + noShow == issued.size()
+                && noShow == noShows.get() - reactivated.get();
         boolean paymentsOk = serverCount == paymentsMade.get() && serverSum == paidQindarka.get() && countersMatch;
         // a ticket whose kiosk answer was lost is still served and ended, and seen by the display
-        boolean eventsOk = endedEvents.get() >= issued.size() && endedEvents.get() <= issued.size() + kioskLost.get();
+        int ends = issued.size() + reactivated.get();
+        boolean eventsOk = endedEvents.get() >= ends && endedEvents.get() <= ends + kioskLost.get();
         System.out.println();
         System.out.println("| centres | tickets | served | no-shows | transfers | payments | taken (lek) | refused (owed less) | day (wall) | call-next p50/p95/p99 ms | display ends seen |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -397,6 +462,8 @@ public final class DaySimulator {
         System.out.println();
         System.out.printf("tickets: every one ended exactly once: %s (still open: %d, left in the queues: %d; kiosk answers lost: %d,"
                 + " call-next answers lost and recovered: %d)%n", ticketsOk ? "YES" : "NO", open, leftInQueues, kioskLost.get(), recovered.get());
+        System.out.printf("fair queue: %d by appointment, %d no-shows of which %d came back and were served or ended again%n",
+                appointments.get(), noShows.get(), reactivated.get());
         System.out.printf("payments: server has %d for %s lek, clerks took %d for %s lek, per counter equal: %s -> %s%n",
                 serverCount, Money.format(serverSum), paymentsMade.get(), Money.format(paidQindarka.get()), countersMatch,
                 paymentsOk ? "BALANCED" : "NOT BALANCED");

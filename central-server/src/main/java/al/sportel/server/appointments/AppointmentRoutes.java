@@ -1,0 +1,136 @@
+package al.sportel.server.appointments;
+
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.http.ApiException;
+import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.PathParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Booking (public), check-in (kiosk and staff), capacity (supervisor) and the day's list. */
+public final class AppointmentRoutes {
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ]{6,20}");
+
+    private final AppointmentService appointments;
+    private final AppointmentReminders reminders;
+    private final ObjectMapper mapper;
+
+    public AppointmentRoutes(AppointmentService appointments, AppointmentReminders reminders, ObjectMapper mapper) {
+        this.appointments = appointments;
+        this.reminders = reminders;
+        this.mapper = mapper;
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/v1/public/branches/{code}/appointment-slots", ctx -> {
+            long serviceId = queryId(ctx, "serviceId");
+            ctx.json(appointments.slots(ctx.pathParam("code"), serviceId, date(ctx, "date")));
+        });
+        app.post("/api/v1/public/branches/{code}/appointments", ctx -> {
+            JsonBody body = JsonBody.of(ctx, mapper);
+            Long serviceId = body.requiredId("serviceId");
+            Instant start = body.optionalInstant("start");
+            if (start == null && !body.has("start")) {
+                body.addError("start", "is required");
+            }
+            String name = body.requiredString("name", 100);
+            String phone = body.optionalString("phone", 30);
+            if (phone != null && !PHONE.matcher(phone).matches()) {
+                body.addError("phone", "must be a phone number such as +355 69 123 4567");
+            }
+            body.validate();
+            ctx.status(201).json(appointments.book(ctx.pathParam("code"), serviceId, start, name, phone));
+        });
+        app.get("/api/v1/public/appointments/{id}", ctx -> ctx.json(appointments.get(ctx.pathParam("id"))));
+        app.post("/api/v1/public/appointments/{id}/cancel", ctx -> ctx.json(appointments.cancel(ctx.pathParam("id"))));
+        app.post("/api/v1/branches/{code}/appointments/check-in", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.KIOSK, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+            JsonBody body = JsonBody.of(ctx, mapper);
+            String code = body.requiredString("code", 8);
+            body.validate();
+            ctx.status(201).json(appointments.checkIn(user, ctx.pathParam("code"), code.toUpperCase()));
+        });
+        app.get("/api/v1/branches/{code}/appointments", ctx ->
+                ctx.json(appointments.forDay(Access.requireStaff(ctx), ctx.pathParam("code"), date(ctx, "date"))));
+        app.get("/api/v1/services/{id}/appointment-capacity", ctx ->
+                ctx.json(appointments.capacity(Access.requireStaff(ctx), PathParams.id(ctx, "id", "service"))));
+        app.put("/api/v1/services/{id}/appointment-capacity", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
+            long serviceId = PathParams.id(ctx, "id", "service");
+            ctx.json(appointments.setCapacity(user, serviceId, hours(ctx)));
+        });
+        app.post("/api/v1/appointments/reminders/run", ctx -> {
+            Access.requireRole(ctx, Role.ADMIN);
+            ctx.json(new Sent(reminders.sendDue()));
+        });
+    }
+
+    record Sent(int sent) {
+    }
+
+    /** {@code {"hours":[{"hour":9,"capacity":4},…]}}: hours 0–23, each once, capacity 0–100. */
+    private List<AppointmentService.HourCapacity> hours(Context ctx) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(ctx.body());
+        } catch (Exception e) {
+            throw ApiException.badRequest("The body is not valid JSON");
+        }
+        JsonNode list = root == null ? null : root.get("hours");
+        if (list == null || !list.isArray() || list.size() > 24) {
+            throw ApiException.invalid("hours", "must be a list of at most 24 {hour, capacity}");
+        }
+        List<AppointmentService.HourCapacity> out = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (JsonNode item : list) {
+            JsonNode hour = item.get("hour");
+            JsonNode capacity = item.get("capacity");
+            if (hour == null || !hour.isInt() || hour.intValue() < 0 || hour.intValue() > 23 || !seen.add(hour.intValue())) {
+                throw ApiException.invalid("hours", "each hour must be a different whole number from 0 to 23");
+            }
+            if (capacity == null || !capacity.isInt() || capacity.intValue() < 0 || capacity.intValue() > 100) {
+                throw ApiException.invalid("hours", "each capacity must be a whole number from 0 to 100");
+            }
+            out.add(new AppointmentService.HourCapacity(hour.intValue(), capacity.intValue()));
+        }
+        return out;
+    }
+
+    private static long queryId(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        try {
+            long id = Long.parseLong(v == null ? "" : v);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.invalid(name, "is required (a service id)");
+    }
+
+    private static LocalDate date(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, "must be a date such as 2026-11-25");
+        }
+    }
+}

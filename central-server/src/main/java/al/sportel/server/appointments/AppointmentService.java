@@ -1,0 +1,269 @@
+package al.sportel.server.appointments;
+
+import al.sportel.model.BusinessTime;
+import al.sportel.model.Ticket;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
+import al.sportel.server.db.Database;
+import al.sportel.server.events.EventHub;
+import al.sportel.server.http.ApiException;
+import al.sportel.server.queue.QueueEngine;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Appointments: a supervisor sets how many per service and hour of the day; a citizen books an hour;
+ * at check-in the ticket carries its slot, and call-next takes it ahead of walk-ins while the slot
+ * runs. Checking in more than {@link #LATE_AFTER} after the slot began gives an ordinary walk-in ticket.
+ */
+public final class AppointmentService {
+
+    static final Duration EARLIEST_CHECK_IN = Duration.ofMinutes(60);
+    static final Duration LATE_AFTER = Duration.ofMinutes(15);
+    private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record HourCapacity(int hour, int capacity) {
+    }
+
+    public record Slot(Instant start, Instant end, int capacity, int booked, int free) {
+    }
+
+    /** {@code id} is the unguessable key of the citizen's link; {@code code} is typed at the kiosk. */
+    public record Appointment(String id, String code, String branchCode, long serviceId, Instant slotStart, Instant slotEnd,
+                              String name, String status, String ticketId, Instant remindedAt) {
+    }
+
+    public record CheckIn(Appointment appointment, Ticket ticket, boolean late) {
+    }
+
+    private final Database db;
+    private final QueueEngine engine;
+    private final EventHub hub;
+    private final Clock clock;
+
+    public AppointmentService(Database db, QueueEngine engine, EventHub hub, Clock clock) {
+        this.db = db;
+        this.engine = engine;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    public List<HourCapacity> capacity(UserInfo actor, long serviceId) {
+        return db.read(h -> {
+            Access.requireBranch(actor, serviceBranch(h, serviceId));
+            return h.createQuery("SELECT slot_hour, capacity FROM appointment_capacity WHERE service_id = :s ORDER BY slot_hour")
+                    .bind("s", serviceId).map((rs, c) -> new HourCapacity(rs.getInt(1), rs.getInt(2))).list();
+        });
+    }
+
+    /** Replaces the service's capacity table; hours not listed take no appointments. */
+    public List<HourCapacity> setCapacity(UserInfo actor, long serviceId, List<HourCapacity> hours) {
+        db.tx(h -> {
+            Access.requireBranch(actor, serviceBranch(h, serviceId));
+            h.execute("DELETE FROM appointment_capacity WHERE service_id = ?", serviceId);
+            for (HourCapacity c : hours) {
+                h.execute("INSERT INTO appointment_capacity (service_id, slot_hour, capacity) VALUES (?, ?, ?)",
+                        serviceId, c.hour(), c.capacity());
+            }
+            return null;
+        });
+        return capacity(actor, serviceId);
+    }
+
+    /** The bookable hours of a day that have not begun yet. */
+    public List<Slot> slots(String branchCode, long serviceId, LocalDate date) {
+        return db.read(h -> {
+            requireService(h, branchCode, serviceId);
+            Map<Integer, Integer> booked = booked(h, serviceId, date);
+            Instant now = clock.instant();
+            List<Slot> out = new ArrayList<>();
+            h.createQuery("SELECT slot_hour, capacity FROM appointment_capacity WHERE service_id = :s AND capacity > 0 ORDER BY slot_hour")
+                    .bind("s", serviceId).map((rs, c) -> new HourCapacity(rs.getInt(1), rs.getInt(2)))
+                    .forEach(c -> {
+                        Instant start = slotStart(date, c.hour());
+                        if (start.isAfter(now)) {
+                            int taken = booked.getOrDefault(c.hour(), 0);
+                            out.add(new Slot(start, start.plus(Duration.ofHours(1)), c.capacity(), taken, Math.max(0, c.capacity() - taken)));
+                        }
+                    });
+            return out;
+        });
+    }
+
+    public Appointment book(String branchCode, long serviceId, Instant start, String name, String phone) {
+        return db.tx(h -> {
+            requireService(h, branchCode, serviceId);
+            // The service row's lock serialises bookings of one service, so two citizens never take the last place together.
+            h.createQuery("SELECT id FROM services WHERE id = :s FOR UPDATE").bind("s", serviceId).mapTo(Long.class).one();
+            ZonedDateTime local = start.atZone(BusinessTime.ZONE);
+            if (local.getMinute() != 0 || local.getSecond() != 0 || local.getNano() != 0) {
+                throw ApiException.invalid("start", "must be the start of an hour (a slot from the list)");
+            }
+            if (!start.isAfter(clock.instant())) {
+                throw ApiException.invalid("start", "this slot has already begun");
+            }
+            int capacity = h.createQuery("SELECT capacity FROM appointment_capacity WHERE service_id = :s AND slot_hour = :h")
+                    .bind("s", serviceId).bind("h", local.getHour()).mapTo(Integer.class).findOne().orElse(0);
+            int taken = booked(h, serviceId, local.toLocalDate()).getOrDefault(local.getHour(), 0);
+            if (taken >= capacity) {
+                throw ApiException.conflict("slot-full", "No place is left at " + local.toLocalTime() + "; choose another hour");
+            }
+            String id = randomId();
+            String code = newCode(h, branchCode);
+            h.createUpdate("""
+                            INSERT INTO appointments (id, code, branch_code, service_id, slot_start, name, phone, status, created_at)
+                            VALUES (:id, :code, :b, :s, :start, :name, :phone, 'BOOKED', :now)
+                            """)
+                    .bind("id", id).bind("code", code).bind("b", branchCode).bind("s", serviceId).bind("start", start)
+                    .bind("name", name).bind("phone", phone).bind("now", now()).execute();
+            return find(h, "a.id = :k", id).orElseThrow();
+        });
+    }
+
+    public Appointment get(String id) {
+        return db.read(h -> find(h, "a.id = :k", id).orElseThrow(() -> ApiException.notFound("No such appointment")));
+    }
+
+    public Appointment cancel(String id) {
+        return db.tx(h -> {
+            Appointment a = lock(h, "a.id = :k", id).orElseThrow(() -> ApiException.notFound("No such appointment"));
+            if (!a.status().equals("BOOKED")) {
+                throw ApiException.conflict("illegal-transition", "The appointment is " + a.status() + "; only a booked one can be cancelled");
+            }
+            h.execute("UPDATE appointments SET status = 'CANCELLED' WHERE id = ?", a.id());
+            return find(h, "a.id = :k", id).orElseThrow();
+        });
+    }
+
+    public List<Appointment> forDay(UserInfo actor, String branchCode, LocalDate date) {
+        return db.read(h -> {
+            QueueEngine.requireBranchExists(h, branchCode);
+            Access.requireBranch(actor, branchCode);
+            return h.createQuery(SELECT + " WHERE a.branch_code = :b AND a.slot_start >= :from AND a.slot_start < :to ORDER BY a.slot_start, a.code")
+                    .bind("b", branchCode).bind("from", date.atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("to", date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .map((rs, c) -> map(rs)).list();
+        });
+    }
+
+    /** At the kiosk (or a clerk for the citizen): the appointment becomes a ticket, in its slot or, if late, as a walk-in. */
+    public CheckIn checkIn(UserInfo actor, String branchCode, String code) {
+        CheckIn result = db.tx(h -> {
+            Access.requireBranch(actor, branchCode);
+            Appointment a = lock(h, "a.branch_code = :b AND a.code = :k", code, branchCode)
+                    .orElseThrow(() -> ApiException.invalid("code", "no appointment with this code at " + branchCode));
+            if (!a.status().equals("BOOKED")) {
+                throw ApiException.conflict("illegal-transition", "The appointment is " + a.status() + "; it cannot check in again");
+            }
+            Instant now = clock.instant();
+            if (now.isBefore(a.slotStart().minus(EARLIEST_CHECK_IN))) {
+                throw ApiException.conflict("too-early", "Check-in opens " + EARLIEST_CHECK_IN.toMinutes()
+                        + " minutes before the appointment");
+            }
+            boolean late = now.isAfter(a.slotStart().plus(LATE_AFTER));
+            Ticket ticket = engine.issueIn(h, actor, branchCode, a.serviceId(), false, null, late ? null : a.slotStart());
+            h.createUpdate("UPDATE appointments SET status = :st, ticket_id = :t WHERE id = :id")
+                    .bind("st", late ? "LATE" : "CHECKED_IN").bind("t", ticket.id()).bind("id", a.id()).execute();
+            return new CheckIn(find(h, "a.id = :k", a.id()).orElseThrow(), ticket, late);
+        });
+        hub.wake(branchCode);
+        return result;
+    }
+
+    private static final String SELECT = """
+            SELECT a.id, a.code, a.branch_code, a.service_id, a.slot_start, a.name, a.status, a.ticket_id, a.reminded_at
+            FROM appointments a
+            """;
+
+    private static Optional<Appointment> find(Handle h, String where, String key) {
+        return h.createQuery(SELECT + " WHERE " + where).bind("k", key).map((rs, c) -> map(rs)).findOne();
+    }
+
+    private static Optional<Appointment> lock(Handle h, String where, String key, String... branch) {
+        var q = h.createQuery(SELECT + " WHERE " + where + " FOR UPDATE").bind("k", key);
+        if (branch.length > 0) {
+            q.bind("b", branch[0]);
+        }
+        return q.map((rs, c) -> map(rs)).findOne();
+    }
+
+    private static Appointment map(ResultSet rs) throws SQLException {
+        Instant start = rs.getObject("slot_start", OffsetDateTime.class).toInstant();
+        OffsetDateTime reminded = rs.getObject("reminded_at", OffsetDateTime.class);
+        return new Appointment(rs.getString("id"), rs.getString("code"), rs.getString("branch_code"), rs.getLong("service_id"),
+                start, start.plus(Duration.ofHours(1)), rs.getString("name"), rs.getString("status"), rs.getString("ticket_id"),
+                reminded == null ? null : reminded.toInstant());
+    }
+
+    private static Map<Integer, Integer> booked(Handle h, long serviceId, LocalDate date) {
+        Map<Integer, Integer> out = new HashMap<>();
+        h.createQuery("""
+                        SELECT slot_start FROM appointments
+                        WHERE service_id = :s AND status <> 'CANCELLED' AND slot_start >= :from AND slot_start < :to
+                        """)
+                .bind("s", serviceId).bind("from", date.atStartOfDay(BusinessTime.ZONE).toInstant())
+                .bind("to", date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
+                .map((rs, c) -> rs.getObject(1, OffsetDateTime.class).toInstant().atZone(BusinessTime.ZONE).getHour())
+                .forEach(hour -> out.merge(hour, 1, Integer::sum));
+        return out;
+    }
+
+    private static Instant slotStart(LocalDate date, int hour) {
+        return date.atTime(hour, 0).atZone(BusinessTime.ZONE).toInstant();
+    }
+
+    private static String serviceBranch(Handle h, long serviceId) {
+        return h.createQuery("SELECT branch_code FROM services WHERE id = :s").bind("s", serviceId).mapTo(String.class)
+                .findOne().orElseThrow(() -> ApiException.notFound("No service with id " + serviceId));
+    }
+
+    private static void requireService(Handle h, String branchCode, long serviceId) {
+        QueueEngine.requireBranchExists(h, branchCode);
+        int n = h.createQuery("SELECT COUNT(*) FROM services WHERE id = :s AND branch_code = :b AND active")
+                .bind("s", serviceId).bind("b", branchCode).mapTo(Integer.class).one();
+        if (n == 0) {
+            throw ApiException.invalid("serviceId", "no such service in branch " + branchCode);
+        }
+    }
+
+    private static String newCode(Handle h, String branchCode) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                sb.append(CODE_LETTERS.charAt(RANDOM.nextInt(CODE_LETTERS.length())));
+            }
+            int taken = h.createQuery("SELECT COUNT(*) FROM appointments WHERE branch_code = :b AND code = :c")
+                    .bind("b", branchCode).bind("c", sb.toString()).mapTo(Integer.class).one();
+            if (taken == 0) {
+                return sb.toString();
+            }
+        }
+        throw new IllegalStateException("no free appointment code after 20 tries");
+    }
+
+    private static String randomId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,56 @@
+package al.sportel.server.clerkday;
+
+import al.sportel.server.http.ApiException;
+import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.PathParams;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Public rating endpoints (no login: the phone holds its unguessable ticket id, the tablet stands at
+ * its counter) and the tablet page {@code /rate/{counter}}.
+ */
+public final class RatingRoutes {
+
+    private final RatingService ratings;
+    private final ObjectMapper mapper;
+
+    public RatingRoutes(RatingService ratings, ObjectMapper mapper) {
+        this.ratings = ratings;
+        this.mapper = mapper;
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/v1/public/tickets/{id}/rating", ctx -> {
+            JsonBody body = JsonBody.of(ctx, mapper);
+            Integer score = body.requiredInt("score", 1, 5);
+            String comment = body.optionalString("comment", 500);
+            body.validate();
+            ctx.status(201).json(ratings.rateTicket(ctx.pathParam("id"), score, comment));
+        });
+        app.get("/api/v1/public/counters/{id}/rating", ctx -> ctx.json(ratings.prompt(PathParams.id(ctx, "id", "counter"))));
+        app.post("/api/v1/public/counters/{id}/rating", ctx -> {
+            long counter = PathParams.id(ctx, "id", "counter");
+            JsonBody body = JsonBody.of(ctx, mapper);
+            String number = body.requiredString("ticketNumber", 8);
+            Integer score = body.requiredInt("score", 1, 5);
+            String comment = body.optionalString("comment", 500);
+            body.validate();
+            ctx.status(201).json(ratings.rateAtCounter(counter, number, score, comment));
+        });
+        app.get("/rate/{counter}", RatingRoutes::tabletPage);
+    }
+
+    private static void tabletPage(Context ctx) throws IOException {
+        PathParams.id(ctx, "counter", "counter");
+        try (InputStream in = RatingRoutes.class.getResourceAsStream("/web/rate.html")) {
+            if (in == null) {
+                throw ApiException.notFound("No such page");
+            }
+            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(in.readAllBytes());
+        }
+    }
+}

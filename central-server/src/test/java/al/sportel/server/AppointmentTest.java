@@ -1,0 +1,139 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Appointments over HTTP with a test clock: capacity per hour, booking until full, the SMS reminder,
+ * check-in called in its slot ahead of walk-ins, too early refused, late turned into a walk-in.
+ */
+class AppointmentTest {
+
+    private static final ZoneId TIRANA = ZoneId.of("Europe/Tirane");
+    // 09:00 in Tirana
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(CLOCK);
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Instant at(int hour, int minute) {
+        return LocalDate.of(2026, 11, 26).atTime(hour, minute).atZone(TIRANA).toInstant();
+    }
+
+    private static void clockTo(int hour, int minute) {
+        CLOCK.advance(Duration.between(CLOCK.instant(), at(hour, minute)));
+    }
+
+    private static Api.Response book(long service, Instant start, String phone) {
+        Map<String, Object> body = phone == null ? Map.of("serviceId", service, "start", start.toString(), "name", "Arta Hoxha")
+                : Map.of("serviceId", service, "start", start.toString(), "name", "Arta Hoxha", "phone", phone);
+        return api.post("/api/v1/public/branches/TR01/appointments", null, body);
+    }
+
+    private static Api.Response checkIn(String code) {
+        return api.post("/api/v1/branches/TR01/appointments/check-in", api.token("kiosk1"), Map.of("code", code));
+    }
+
+    @Test
+    void aCheckedInAppointmentIsCalledInItsSlotAheadOfWalkIns() {
+        long p = api.serviceId("TR01", "P");
+        String capacity = "/api/v1/services/" + p + "/appointment-capacity";
+        api.put(capacity, api.token("clerk1"), Map.of("hours", List.of())).expect(403);
+        api.put(capacity, api.token("supervisor1"), Map.of("hours", List.of(Map.of("hour", 10, "capacity", 250)))).expect(422);
+        api.put(capacity, api.token("supervisor1"), Map.of("hours", List.of(Map.of("hour", 10, "capacity", 2),
+                Map.of("hour", 11, "capacity", 1), Map.of("hour", 12, "capacity", 1)))).expect(200);
+        api.put(capacity, api.token("supervisor1"), Map.of("hours", List.of(Map.of("hour", 10, "capacity", 2),
+                Map.of("hour", 11, "capacity", 1), Map.of("hour", 12, "capacity", 1), Map.of("hour", 25, "capacity", 1)))).expect(422);
+
+        JsonNode slots = api.get("/api/v1/public/branches/TR01/appointment-slots?serviceId=" + p + "&date=2026-11-26", null)
+                .expect(200).json();
+        assertThat(slots).hasSize(3);
+        assertThat(slots.get(0).get("start").asText()).isEqualTo(at(10, 0).toString());
+        assertThat(slots.get(0).get("free").asInt()).isEqualTo(2);
+
+        // booking: bad input is 422, a full hour 409
+        book(p, at(10, 30), null).expect(422);
+        book(p, at(8, 0), null).expect(422);
+        book(p, at(10, 0), "call me").expect(422);
+        api.post("/api/v1/public/branches/TR01/appointments", null, Map.of("serviceId", p, "start", at(10, 0).toString())).expect(422);
+        JsonNode ten = book(p, at(10, 0), "+355 69 123 4567").expect(201).json();
+        JsonNode eleven = book(p, at(11, 0), null).expect(201).json();
+        assertThat(book(p, at(11, 0), null).expect(409).body()).contains("slot-full");
+        JsonNode noon = book(p, at(12, 0), null).expect(201).json();
+        assertThat(ten.get("status").asText()).isEqualTo("BOOKED");
+        assertThat(ten.get("code").asText()).hasSize(6);
+
+        // the reminder goes out once, an hour ahead, only to the one with a phone
+        api.post("/api/v1/appointments/reminders/run", api.token("admin"), null).expect(200);
+        assertThat(api.post("/api/v1/appointments/reminders/run", api.token("admin"), null).expect(200).json().get("sent").asInt())
+                .isZero();
+        JsonNode day = api.get("/api/v1/branches/TR01/appointments?date=2026-11-26", api.token("supervisor1")).expect(200).json();
+        assertThat(day).hasSize(3);
+        assertThat(day.get(0).get("remindedAt").isNull()).isFalse();
+        assertThat(day.get(1).get("remindedAt").isNull()).isTrue();
+
+        // walk-ins first, then the appointment checks in
+        long c1 = api.counterId("TR01", 1);
+        api.put("/api/v1/counters/" + c1 + "/services", api.token("supervisor1"), Map.of("serviceIds", List.of(p))).expect(200);
+        api.act("clerk1", "/api/v1/counters/" + c1 + "/open").expect(200);
+        clockTo(9, 40);
+        String walkIn = api.issue("TR01", "P", false).get("number").asText();
+        clockTo(9, 41);
+        String priority = api.issue("TR01", "P", true).get("number").asText();
+        clockTo(9, 50);
+        api.post("/api/v1/branches/TR01/appointments/check-in", api.token("kiosk2"), Map.of("code", ten.get("code").asText())).expect(403);
+        JsonNode checked = checkIn(ten.get("code").asText().toLowerCase()).expect(201).json();
+        assertThat(checked.get("late").asBoolean()).isFalse();
+        assertThat(checked.get("appointment").get("status").asText()).isEqualTo("CHECKED_IN");
+        String appointment = checked.get("ticket").get("number").asText();
+        checkIn(ten.get("code").asText()).expect(409);
+
+        clockTo(9, 55); // before its slot the appointment waits like any regular ticket
+        assertThat(serve(c1)).isEqualTo(priority);
+        clockTo(10, 0);
+        assertThat(serve(c1)).isEqualTo(appointment);
+        assertThat(serve(c1)).isEqualTo(walkIn);
+
+        clockTo(10, 30); // too early for noon
+        assertThat(checkIn(noon.get("code").asText()).expect(409).body()).contains("too-early");
+        clockTo(11, 20); // late for eleven: a walk-in ticket
+        JsonNode late = checkIn(eleven.get("code").asText()).expect(201).json();
+        assertThat(late.get("late").asBoolean()).isTrue();
+        assertThat(late.get("appointment").get("status").asText()).isEqualTo("LATE");
+
+        String cancel = "/api/v1/public/appointments/" + noon.get("id").asText() + "/cancel";
+        assertThat(api.post(cancel, null, null).expect(200).json().get("status").asText()).isEqualTo("CANCELLED");
+        api.post(cancel, null, null).expect(409);
+        JsonNode after = api.get("/api/v1/public/branches/TR01/appointment-slots?serviceId=" + p + "&date=2026-11-26", null)
+                .expect(200).json();
+        assertThat(after).hasSize(1); // only noon has not begun
+        assertThat(after.get(0).get("free").asInt()).isEqualTo(1);
+    }
+
+    private static String serve(long counter) {
+        JsonNode t = api.act("clerk1", "/api/v1/counters/" + counter + "/call-next").expect(200).json();
+        api.act("clerk1", "/api/v1/tickets/" + t.get("id").asText() + "/start").expect(200);
+        api.act("clerk1", "/api/v1/tickets/" + t.get("id").asText() + "/finish").expect(200);
+        return t.get("number").asText();
+    }
+}

@@ -1,0 +1,118 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 20 in a real headless Chromium: the counter's rating tablet, and the display saying a call
+ * with the prerecorded clips and showing a no-show that came back.
+ */
+class FairQueueBrowserTest {
+
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static TestServer server;
+    private static Api api;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        server = TestServer.start();
+        api = server.api();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1366,768", "--autoplay-policy=no-user-gesture-required");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static String call(String clerk, long counter) {
+        return api.act(clerk, "/api/v1/counters/" + counter + "/call-next").expect(200).json().get("id").asText();
+    }
+
+    @Test
+    void theCounterTabletRatesTheTicketJustServedOnce() {
+        long counter = api.counterId("TR01", 3);
+        api.put("/api/v1/counters/" + counter + "/services", api.token("supervisor1"),
+                Map.of("serviceIds", List.of(api.serviceId("TR01", "K")))).expect(200);
+        api.act("clerk3", "/api/v1/counters/" + counter + "/open").expect(200);
+        String number = api.issue("TR01", "K", false).get("number").asText();
+        String id = call("clerk3", counter);
+        api.act("clerk3", "/api/v1/tickets/" + id + "/start").expect(200);
+        api.act("clerk3", "/api/v1/tickets/" + id + "/finish").expect(200);
+
+        browser.get(server.baseUrl() + "/rate/" + counter);
+        waitUpTo(10).until(d -> d.findElement(By.id("number")).getText().equals(number));
+        assertThat(browser.findElement(By.id("question")).getText()).isEqualTo("Si ju shërbyem?");
+        browser.findElement(By.cssSelector("#scores button[data-score='4']")).click();
+        browser.findElement(By.id("comment")).sendKeys("Shumë i sjellshëm");
+        browser.findElement(By.id("send")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("thanks")).isDisplayed());
+        assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("Faleminderit për vlerësimin!");
+        // rated once: the tablet stops asking and the phone cannot rate it again
+        waitUpTo(10).until(d -> d.findElement(By.id("number")).getText().isEmpty());
+        api.post("/api/v1/public/tickets/" + id + "/rating", null, Map.of("score", 1)).expect(409);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDisplaySaysTheCallWithPrerecordedClipsAndShowsANoShowThatCameBack() {
+        long counter = api.counterId("TR01", 2);
+        api.put("/api/v1/counters/" + counter + "/services", api.token("supervisor1"),
+                Map.of("serviceIds", List.of(api.serviceId("TR01", "A")))).expect(200);
+        api.act("clerk2", "/api/v1/counters/" + counter + "/open").expect(200);
+        browser.get(server.baseUrl() + "/display/TR01");
+        waitUpTo(10).until(d -> ((JavascriptExecutor) d).executeScript("return typeof SportelVoice") .equals("object"));
+        waitUpTo(10).until(d -> !d.findElement(By.id("clock")).getText().isEmpty());
+        String number = api.issue("TR01", "A", false).get("number").asText();
+        String id = call("clerk2", counter);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        // What the display chose to say; headless Chromium has no sound card, so playing is checked by fetching.
+        waitUpTo(20).until(d -> ((List<Object>) js.executeScript("return SportelVoice.announced")).size() >= 1);
+        List<Object> clips = (List<Object>) ((List<Object>) js.executeScript("return SportelVoice.announced")).get(0);
+        assertThat(clips.stream().map(Object::toString).toList()).containsExactly("/voice/sq/bileta.opus", "/voice/sq/l-a.opus",
+                "/voice/sq/n-1.opus", "/voice/sq/sporteli.opus", "/voice/sq/n-2.opus"); // "Bileta A një, sporteli dy"
+        for (Object clip : clips) {
+            Api.Response audio = api.get(clip.toString(), null).expect(200);
+            assertThat(audio.contentType()).isEqualTo("audio/ogg");
+        }
+        assertThat(number).isEqualTo("A001");
+
+        api.act("clerk2", "/api/v1/tickets/" + id + "/no-show").expect(200);
+        api.act("clerk2", "/api/v1/tickets/" + id + "/reactivate").expect(200);
+        waitUpTo(10).until(d -> {
+            var notes = d.findElements(By.id("voiceNotice"));
+            return !notes.isEmpty() && notes.get(0).getText().equals(number + " u rikthye në radhë");
+        });
+    }
+}
