@@ -11,6 +11,12 @@ const STRINGS = {
     position: 'Pozicioni në radhë: {0}', served: 'Shërbimi përfundoi. Faleminderit!', cancelled: 'Bileta u anulua.',
     noShow: 'Nuk u paraqitët kur u thirrët. Merrni një biletë të re.', unknownTicket: 'Kjo biletë nuk u gjet.',
     serving: 'Po shërbeheni te sporteli {0}', issuedAt: 'Marrë në {0}', people: 'klientë', say: 'Bileta {0}, sporteli {1}',
+    unknownCentre: 'Qendra „{0}” nuk njihet. Kontrolloni adresën e faqes.', soundBlocked: 'Zëri është i bllokuar — klikoni këtu për ta aktivizuar',
+    phoneLink: 'ose hapni: {0}', loginMissing: 'Shkruani përdoruesin dhe fjalëkalimin.',
+    required: 'Kjo fushë kërkohet.', contact: 'Jepni telefonin ose e-mailin që t’ju përgjigjemi.',
+    badPhone: 'Ky nuk është numër telefoni (p.sh. 069 123 4567).', badEmail: 'Kjo nuk është adresë e-maili (p.sh. emri@shembull.al).',
+    badCustomer: 'Kodi i klientit ka vetëm shifra dhe shkronja.', shortDescription: 'Tregoni me të paktën 10 shkronja çfarë ndodhi.',
+    tooLong: 'Teksti është shumë i gjatë.', badValue: 'Kjo vlerë nuk pranohet.',
   },
   en: {
     chooseService: 'Choose a service', priority: 'I have priority (elderly, disabled, pregnant)',
@@ -23,6 +29,12 @@ const STRINGS = {
     position: 'Position in the queue: {0}', served: 'Service finished. Thank you!', cancelled: 'The ticket was cancelled.',
     noShow: 'You did not come when called. Please take a new ticket.', unknownTicket: 'This ticket was not found.',
     serving: 'Being served at counter {0}', issuedAt: 'Taken at {0}', people: 'customers', say: 'Ticket {0}, counter {1}',
+    unknownCentre: 'The centre “{0}” is unknown. Check the page address.', soundBlocked: 'Sound is blocked — click here to enable it',
+    phoneLink: 'or open: {0}', loginMissing: 'Enter the username and the password.',
+    required: 'This field is required.', contact: 'Give a phone number or an e-mail so we can answer.',
+    badPhone: 'This is not a phone number (e.g. 069 123 4567).', badEmail: 'This is not an e-mail address (e.g. name@example.al).',
+    badCustomer: 'The customer code has only digits and letters.', shortDescription: 'Say in at least 10 characters what happened.',
+    tooLong: 'The text is too long.', badValue: 'This value is not accepted.',
   },
 };
 
@@ -41,8 +53,22 @@ function setLang(l) {
   document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t); });
 }
 
+// Albanian dates whatever the browser's language: 25.11.2026 18:47, in the centres' time zone.
+const TIRANE_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Tirane', day: '2-digit', month: '2-digit',
+  year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function dateTimeOf(iso) {
+  const p = Object.fromEntries(TIRANE_PARTS.formatToParts(new Date(iso)).map(x => [x.type, x.value]));
+  return p.day + '.' + p.month + '.' + p.year + ' ' + p.hour + ':' + p.minute;
+}
+
+function langButton() {
+  const b = document.getElementById('langButton');
+  if (b) { b.textContent = lang === 'sq' ? 'English' : 'Shqip'; }
+}
+
 function timeOf(iso) {
-  return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'sq-AL', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/Tirane' });
+  return dateTimeOf(iso).slice(11);
 }
 
 // A live stream that survives server restarts: EventSource retries by itself on a dropped

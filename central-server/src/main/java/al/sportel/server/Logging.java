@@ -7,6 +7,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 /** Adds a daily rolling log file in the data directory to the console logging of logback.xml. */
 final class Logging {
@@ -35,6 +36,6 @@ final class Logging {
         file.setRollingPolicy(policy);
         file.setEncoder(encoder);
         file.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(file);
     }
 }

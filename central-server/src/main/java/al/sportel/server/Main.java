@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 
 /** {@code java -jar sportel-server.jar [options]}: see {@link #USAGE}. */
 public final class Main {
@@ -198,11 +201,11 @@ public final class Main {
         if (port == 0) {
             return true;
         }
-        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+        try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress(host, port));
+            s.bind(new InetSocketAddress(host, port));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

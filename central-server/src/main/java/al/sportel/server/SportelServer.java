@@ -18,6 +18,7 @@ import al.sportel.server.clerkday.RatingService;
 import al.sportel.server.branches.BranchRoutes;
 import al.sportel.server.channels.Channels;
 import al.sportel.server.channels.SecretBox;
+import al.sportel.server.citizen.CitizenRoutes;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
@@ -33,6 +34,7 @@ import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.forecast.ForecastRoutes;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
+import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.WebPages;
 import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
@@ -50,6 +52,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import al.sportel.server.admin.AdminRoutes;
+import al.sportel.server.reports.ReportRoutes;
+import al.sportel.server.reports.ReportService;
+import al.sportel.server.supervision.BoardRoutes;
+import al.sportel.server.supervision.BoardService;
 
 /** Wires the parts together and owns their lifecycle; {@link Main} is the command line around it. */
 public final class SportelServer implements AutoCloseable {
@@ -103,6 +110,7 @@ public final class SportelServer implements AutoCloseable {
             });
             Problems.install(app);
             ops.register(app);
+            SecurityHeaders.install(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
@@ -135,11 +143,12 @@ public final class SportelServer implements AutoCloseable {
                     .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);
             new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
-            new al.sportel.server.supervision.BoardRoutes(new al.sportel.server.supervision.BoardService(db, engine, config.clock()))
+            new BoardRoutes(new BoardService(db, engine, config.clock()))
                     .register(app);
-            new al.sportel.server.reports.ReportRoutes(new al.sportel.server.reports.ReportService(db)).register(app);
-            new al.sportel.server.admin.AdminRoutes(db, mapper, config.clock()).register(app);
+            new ReportRoutes(new ReportService(db)).register(app);
+            new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
             ops.serving();

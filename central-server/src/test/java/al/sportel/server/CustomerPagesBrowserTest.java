@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -58,7 +59,8 @@ class CustomerPagesBrowserTest {
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        // pages redraw their lists while they load: a lookup may hold a replaced element
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
     }
 
     private static String text(String id) {
@@ -83,10 +85,15 @@ class CustomerPagesBrowserTest {
         browser.findElement(By.id("kioskUser")).sendKeys("kiosk1");
         browser.findElement(By.id("kioskPassword")).sendKeys("sportel");
         browser.findElement(By.id("kioskLogin")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("goTicket")).isDisplayed());
+        browser.findElement(By.id("goTicket")).click();
         waitUpTo(10).until(d -> d.findElement(By.id("service-P")).isEnabled());
         assertThat(browser.findElement(By.id("service-I")).isEnabled()).as("counters 1 and 5 serve I? only 1 does").isTrue();
         assertThat(browser.findElement(By.id("closedBanner")).isDisplayed()).isFalse();
-        browser.findElement(By.id("service-P")).click();
+        waitUpTo(10).until(d -> { // retry a click that met the button being redrawn
+            d.findElement(By.id("service-P")).click();
+            return true;
+        });
         waitUpTo(10).until(d -> !d.findElement(By.id("ticketNumber")).getText().isEmpty());
         String number = text("ticketNumber");
         assertThat(number).isEqualTo("P001");
@@ -96,7 +103,7 @@ class CustomerPagesBrowserTest {
         assertThat(api.get("/public/tickets/" + ticketId + "/qr.svg", null).expect(200).body()).startsWith("<svg");
         screenshot("kiosk");
         browser.navigate().refresh();
-        waitUpTo(10).until(d -> d.findElement(By.id("service-P")).isDisplayed());
+        waitUpTo(10).until(d -> d.findElement(By.id("goTicket")).isDisplayed());
         assertThat(browser.findElements(By.id("kioskUser")).get(0).isDisplayed()).as("the kiosk stays logged in").isFalse();
 
         // the display and the phone view, each in its own tab
@@ -113,13 +120,13 @@ class CustomerPagesBrowserTest {
         browser.manage().window().setSize(new Dimension(1366, 768));
 
         api.act("clerk1", "/api/v1/counters/" + counter + "/call-next").expect(200);
-        waitUpTo(5).until(d -> d.findElement(By.id("turn")).isDisplayed());
+        waitUpTo(15).until(d -> d.findElement(By.id("turn")).isDisplayed());
         assertThat(text("turn")).contains("Shkoni te sporteli 1");
         browser.manage().window().setSize(new Dimension(412, 860));
         screenshot("phone-called");
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.switchTo().window(displayTab);
-        waitUpTo(5).until(d -> d.findElement(By.id("lastCall")).getText().replace("\n", " ").contains(number + " → Sporteli 1"));
+        waitUpTo(15).until(d -> d.findElement(By.id("lastCall")).getText().replace("\n", " ").contains(number + " → Sporteli 1"));
         screenshot("display");
 
         // the head office restarts the server: the display reconnects by itself
@@ -143,8 +150,10 @@ class CustomerPagesBrowserTest {
             browser.findElement(By.id("kioskLogin")).click();
         }
         waitUpTo(10).until(d -> d.findElement(By.id("closedBanner")).isDisplayed());
+        browser.findElement(By.id("goTicket")).click();
+        // the tap reloads the services: wait for the redrawn button rather than hold the old one
+        waitUpTo(10).until(d -> d.findElement(By.id("service-P")).getText().contains("Jo në dispozicion"));
         assertThat(browser.findElement(By.id("service-P")).isEnabled()).isFalse();
-        assertThat(browser.findElement(By.id("service-P")).getText()).contains("Jo në dispozicion");
         browser.get(server.baseUrl() + "/t/not-a-real-ticket-id");
         waitUpTo(10).until(d -> d.findElement(By.id("status")).getText().contains("nuk u gjet"));
         assertThat(api.get("/public/tickets/not-a-real-ticket-id/qr.svg", null).status()).isEqualTo(404);

@@ -1,7 +1,6 @@
 package al.sportel.desktop;
 
 import al.sportel.desktop.app.DesktopConfig;
-import al.sportel.desktop.app.SportelApp;
 
 /**
  * {@code java -jar sportel-clerk.jar [--server URL] [--lang sq|en] [--data-dir DIR]}. A plain class,

@@ -3,7 +3,6 @@ package al.sportel.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.desktop.app.DesktopConfig;
-import al.sportel.desktop.app.SportelApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

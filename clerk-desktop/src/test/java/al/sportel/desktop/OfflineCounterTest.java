@@ -41,7 +41,7 @@ class OfflineCounterTest extends DesktopTestBase {
         assertThat(robot.lookup("#callNextButton").queryAs(Button.class).isDisabled()).as("queue actions wait").isTrue();
 
         robot.clickOn("#customerCode").type(KeyCode.ENTER); // again, now from the local copy
-        assertEventually(() -> text(robot, "#customerError").contains("kopja lokale"), "the clerk sees it is the local copy");
+        assertEventually(() -> text(robot, "#customerNote").contains("kopja lokale"), "the clerk sees it is the local copy");
         TextField amount = robot.lookup("#paymentAmount").queryAs(TextField.class);
         robot.interact(() -> amount.setText("40"));
         robot.interact(() -> robot.lookup("#tendered").queryAs(TextField.class).setText("50"));
@@ -50,7 +50,7 @@ class OfflineCounterTest extends DesktopTestBase {
         robot.type(KeyCode.ENTER);
 
         assertEventually(() -> text(robot, "#paymentMessage").contains("pa lidhje"), "the payment is taken offline");
-        assertEventually(() -> text(robot, "#connectionBanner").contains("1 veprime në pritje"), "the banner counts it");
+        assertEventually(() -> text(robot, "#connectionBanner").contains("1 veprim në pritje"), "the banner counts it");
         Path receipt;
         try (Stream<Path> files = Files.list(desktopData.resolve("receipts"))) {
             receipt = files.filter(f -> f.getFileName().toString().startsWith("offline-")).findFirst().orElseThrow();
@@ -75,7 +75,7 @@ class OfflineCounterTest extends DesktopTestBase {
 
     @Test
     void aDamagedLocalFileIsReportedAtStartKeptAsideAndTheCounterStillWorks(FxRobot robot) throws Exception {
-        waitUntil(() -> app().local() != null); // opened and migrated
+        waitUntil(() -> app().context().local() != null); // opened and migrated
         restartClient(() -> Files.write(al.sportel.desktop.offline.LocalStore.fileIn(desktopData), "not a database".repeat(500).getBytes()));
         assertEventually(() -> robot.lookup("#localProblem").tryQuery().isPresent(), "a message at start-up");
         javafx.scene.control.DialogPane message = robot.lookup("#localProblem").queryAs(javafx.scene.control.DialogPane.class);

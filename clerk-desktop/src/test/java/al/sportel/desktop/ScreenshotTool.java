@@ -1,7 +1,6 @@
 package al.sportel.desktop;
 
 import al.sportel.desktop.app.DesktopConfig;
-import al.sportel.desktop.app.SportelApp;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -13,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -75,6 +76,8 @@ public final class ScreenshotTool {
             server.post("/api/v1/counters/" + counter + "/open", clerk, "");
             server.post("/api/v1/counters/" + counter + "/call-next", clerk, "");
         }
+        // the local file opens first and keeps the button disabled meanwhile: a fire() then does nothing
+        waitFor(() -> fx(() -> !find(scene, "#loginButton").isDisabled()));
         fx(() -> {
             ((TextInputControl) find(scene, "#loginUsername")).setText("supervisor1");
             ((TextInputControl) find(scene, "#loginPassword")).setText("sportel");
@@ -87,12 +90,13 @@ public final class ScreenshotTool {
             return null;
         });
         waitFor(() -> fx(() -> scene.lookup("#counterTable") != null
-                && !((javafx.scene.control.TableView<?>) find(scene, "#counterTable")).getItems().isEmpty()));
+                && !((TableView<?>) find(scene, "#counterTable")).getItems().isEmpty()));
         Thread.sleep(2500);
     }
 
     private static void counter(Scene scene0) throws Exception {
         AtomicReference<Scene> scene = new AtomicReference<>(scene0);
+            waitFor(() -> fx(() -> !find(scene.get(), "#loginButton").isDisabled()));
             fx(() -> {
                 ((TextInputControl) find(scene.get(), "#loginUsername")).setText("clerk1");
                 ((TextInputControl) find(scene.get(), "#loginPassword")).setText("sportel");
@@ -111,6 +115,19 @@ public final class ScreenshotTool {
                 return null;
             });
             waitFor(() -> fx(() -> !"—".equals(((Label) find(scene.get(), "#currentTicketNumber")).getText())));
+            // the payment panel with a customer and a tendered amount too small: its validation mark shows
+            fx(() -> {
+                TabPane tabs = (TabPane) find(scene.get(), "#sideTabs");
+                tabs.getSelectionModel().select(1);
+                ((TextInputControl) find(scene.get(), "#customerCode")).setText("100001");
+                ((Button) find(scene.get(), "#lookupButton")).fire();
+                return null;
+            });
+            waitFor(() -> fx(() -> !((Label) find(scene.get(), "#customerName")).getText().isEmpty()));
+            fx(() -> {
+                ((TextInputControl) find(scene.get(), "#tendered")).setText("50");
+                return null;
+            });
             Thread.sleep(2500); // let the waited-time clock tick and the table settle
     }
 
@@ -143,7 +160,7 @@ public final class ScreenshotTool {
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 900; i++) { // up to 90 s: a loaded build machine is slow to start a server
             try {
                 if (condition.call()) {
                     return;

@@ -23,6 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Administration (ADMIN): users, branches, services and counters, each change in the audit log.
@@ -257,7 +262,7 @@ public final class AdminRoutes {
                         WHERE branch_code = :b ORDER BY at DESC LIMIT :n
                         """)
                 .bind("b", branch).bind("n", limit)
-                .map((rs, c) -> new AuditEntry(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), rs.getString(2),
+                .map((rs, c) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list()));
         entries.addAll(db.read(h -> h.createQuery("""
@@ -267,7 +272,7 @@ public final class AdminRoutes {
                         WHERE e.branch_code = :b ORDER BY e.seq DESC LIMIT :n
                         """)
                 .bind("b", branch).bind("n", limit)
-                .map((rs, c) -> new AuditEntry(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), rs.getString(2),
+                .map((rs, c) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
                         rs.getString(3), rs.getString(4),
                         rs.getString(5) != null ? "ticket " + rs.getString(5) : "counter " + rs.getLong(6),
                         rs.getString(7) == null ? rs.getString(8) : rs.getString(7) + " → " + rs.getString(8)))
@@ -282,7 +287,7 @@ public final class AdminRoutes {
                 .findOne().orElseThrow(() -> ApiException.notFound("No user " + id));
     }
 
-    private static UserRow userRow(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws java.sql.SQLException {
+    private static UserRow userRow(ResultSet rs, StatementContext c) throws SQLException {
         return new UserRow(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5),
                 rs.getBoolean(6));
     }
@@ -296,7 +301,7 @@ public final class AdminRoutes {
     }
 
     private static Map<String, Object> nonNull(Object... pairs) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {
                 m.put((String) pairs[i], pairs[i + 1]);

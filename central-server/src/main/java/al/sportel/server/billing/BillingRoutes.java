@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Customers, payments, receipts, voids and the cash report (API.md "Customers and payments"). */
 public final class BillingRoutes {
@@ -88,11 +90,11 @@ public final class BillingRoutes {
             }
         }
         boolean offline = body.optionalBoolean("offline", false);
-        java.time.Instant takenAt = body.optionalInstant("takenAt");
+        Instant takenAt = body.optionalInstant("takenAt");
         if (takenAt != null && !offline) {
             body.addError("takenAt", "is only accepted with offline: true");
         }
-        if (takenAt != null && takenAt.isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)))) {
+        if (takenAt != null && takenAt.isAfter(Instant.now().plus(Duration.ofMinutes(10)))) {
             body.addError("takenAt", "is in the future");
         }
         body.validate();

@@ -10,6 +10,8 @@ import al.sportel.server.http.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.time.OffsetDateTime;
+import java.util.stream.Stream;
 
 /** A counter's shift: every payment of the day and the totals by method; voided ones apart. */
 public final class CashReports {
@@ -39,10 +41,10 @@ public final class CashReports {
                             """)
                     .bind("c", counterId).bind("from", from).bind("to", to)
                     .map((rs, x) -> new Row(new CashLine(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
-                            rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
                             rs.getInt(8) > 0), rs.getLong(4)))
                     .list();
-            List<CashTotal> totals = java.util.stream.Stream.of("CASH", "CARD").map(m -> {
+            List<CashTotal> totals = Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
                 return new CashTotal(m, of.size(), Money.format(of.stream().mapToLong(Row::amount).sum()));
             }).toList();

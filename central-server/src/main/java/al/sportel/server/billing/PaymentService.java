@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import al.sportel.server.auth.Users;
+import java.time.OffsetDateTime;
 
 /**
  * Taking money: oldest bills first, part payments, change for cash, and voids as reversal records.
@@ -180,10 +182,10 @@ public final class PaymentService {
                     return new Payment(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("customer_code"),
                             Money.format(rs.getLong("amount")), rs.getString("method"), hasTendered ? Money.format(tendered) : null,
                             Money.format(rs.getLong("change_due")), new ArrayList<>(),
-                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
-                            al.sportel.server.auth.Users.fromRow(rs, "clerk_user_id", "ubranch"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("counter_id"),
+                            Users.fromRow(rs, "clerk_user_id", "ubranch"),
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0,
-                            rs.getObject("taken_at", java.time.OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
+                            rs.getObject("taken_at", OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
                             Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"));
                 })
                 .findOne()

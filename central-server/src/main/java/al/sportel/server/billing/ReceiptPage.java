@@ -37,8 +37,7 @@ public final class ReceiptPage {
                     <!doctype html><html lang="sq"><head><meta charset="utf-8">
                     <meta name="viewport" content="width=device-width, initial-scale=1">
                     <title>Verifikimi i mandatit</title>
-                    <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;font-size:1.1rem}
-                    .ok{color:#116329;font-weight:bold}.bad{color:#b42318;font-weight:bold}</style></head><body>
+                    <link rel="stylesheet" href="/web/receipt.css"><link rel="icon" href="/favicon.ico"></head><body>
                     <h1>Verifikimi i mandatit</h1>%s</body></html>
                     """.formatted(found.orElse("<p class=bad>Nuk u gjet asnjë mandat me këtë numër. / No receipt with this number.</p>")));
         });

@@ -9,6 +9,13 @@ import al.sportel.server.http.ApiException;
 import al.sportel.server.queue.CounterViews;
 import io.javalin.Javalin;
 import java.util.List;
+import al.sportel.model.Role;
+import al.sportel.server.admin.AuditLog;
+import al.sportel.server.demo.DemoData;
+import al.sportel.server.http.JsonBody;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.time.Clock;
 
 /** Reference data: branches, their services and counters. */
 public final class BranchRoutes {
@@ -19,7 +26,7 @@ public final class BranchRoutes {
         this.db = db;
     }
 
-    public void register(Javalin app, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    public void register(Javalin app, ObjectMapper mapper) {
         app.post("/api/v1/branches", ctx -> create(ctx, mapper));
         app.get("/api/v1/branches", ctx -> {
             Access.user(ctx);
@@ -42,9 +49,9 @@ public final class BranchRoutes {
     }
 
     /** A new branch with the standard services and its counters (ADMIN). */
-    private void create(io.javalin.http.Context ctx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        al.sportel.model.UserInfo admin = Access.requireRole(ctx, al.sportel.model.Role.ADMIN);
-        al.sportel.server.http.JsonBody body = al.sportel.server.http.JsonBody.of(ctx, mapper);
+    private void create(Context ctx, ObjectMapper mapper) {
+        UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
+        JsonBody body = JsonBody.of(ctx, mapper);
         String code = body.requiredString("code", 10);
         if (code != null && !code.matches("[A-Z]{2}[0-9]{2}")) {
             body.addError("code", "two capital letters and two digits, like TR01");
@@ -58,8 +65,8 @@ public final class BranchRoutes {
             if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :c").bind("c", code).mapTo(Integer.class).one() > 0) {
                 throw ApiException.conflict("branch-exists", "Branch " + code + " already exists");
             }
-            al.sportel.server.demo.DemoData.createBranch(h, code, name, city, address, counters);
-            new al.sportel.server.admin.AuditLog(java.time.Clock.systemUTC())
+            DemoData.createBranch(h, code, name, city, address, counters);
+            new AuditLog(Clock.systemUTC())
                     .record(h, admin, code, "branch.created", "branch " + code, name + ", " + counters + " counters");
             return null;
         });

@@ -14,6 +14,8 @@ import al.sportel.server.http.PathParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import al.sportel.server.print.ThermalSlip;
+import java.util.Locale;
 
 /** API.md "Complaints and applications", the online form and the public tracking answer. */
 public final class CaseRoutes {
@@ -42,7 +44,7 @@ public final class CaseRoutes {
         app.get("/api/v1/cases", this::list);
         app.get("/api/v1/cases/{id}/slip.pdf", this::slip);
         app.get("/api/v1/public/track/{code}", ctx -> {
-            String code = ctx.pathParam("code").strip().toUpperCase(java.util.Locale.ROOT);
+            String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
             if (!code.matches("(ANK|APL)-\\d{4}-[" + TrackingCodes.ALPHABET + "]{6}")) {
                 throw ApiException.notFound("No case with that tracking code");
             }
@@ -69,7 +71,7 @@ public final class CaseRoutes {
     }
 
     /** Every field checked; all problems reported in one 422. Online filers must leave a way to reach them. */
-    private static NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
+    public static NewCase readCase(JsonBody body, CaseKind kind, boolean online) {
         String category = body.requiredString(kind == CaseKind.COMPLAINT ? "category" : "type", 30);
         String customer = body.optionalString("customerCode", 20);
         if (customer != null && !customer.matches("[A-Za-z0-9]+")) {
@@ -121,7 +123,7 @@ public final class CaseRoutes {
         boolean en = "en".equals(ctx.queryParam("lang"));
         CaseTracking t = cases.track(c.trackingCode());
         String url = ctx.scheme() + "://" + ctx.host() + "/track/" + c.trackingCode() + (en ? "?lang=en" : "");
-        byte[] pdf = new al.sportel.server.print.ThermalSlip()
+        byte[] pdf = new ThermalSlip()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
                 .rule()
                 .title(c.kind().equals("COMPLAINT") ? (en ? "COMPLAINT REGISTERED" : "ANKESË E REGJISTRUAR")

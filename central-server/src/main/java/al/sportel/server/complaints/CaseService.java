@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import java.time.OffsetDateTime;
 
 /** Logging, moving and tracking complaints and applications, every change kept as history. */
 public final class CaseService {
@@ -168,19 +169,19 @@ public final class CaseService {
         Instant now = now();
         return h.createQuery("SELECT * FROM cases WHERE id = :id").bind("id", id)
                 .map((rs, x) -> {
-                    Instant due = rs.getObject("due_at", java.time.OffsetDateTime.class).toInstant();
+                    Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
                     String status = rs.getString("status");
                     return new CaseView(rs.getLong("id"), rs.getString("kind"), rs.getString("tracking_code"), rs.getString("category_code"),
                             status, CaseKind.CaseStatus.valueOf(status).open() && now.isAfter(due), rs.getString("customer_code"),
                             rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("description"),
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getString("channel"),
-                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), due, new ArrayList<>());
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), due, new ArrayList<>());
                 })
                 .findOne()
                 .map(c -> {
                     c.history().addAll(h.createQuery("SELECT status, changed_at, note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
                             .bind("id", id)
-                            .map((rs, x) -> new CaseHistoryEntry(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            .map((rs, x) -> new CaseHistoryEntry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                                     rs.getString(3)))
                             .list());
                     return c;

@@ -10,6 +10,8 @@ import java.util.Random;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.ZoneId;
+import java.util.ArrayList;
 
 /** The demo data of API.md, loaded by {@code --demo} into an empty database. */
 public final class DemoData {
@@ -74,7 +76,7 @@ public final class DemoData {
      * cycle through the Tirana pattern, so every service is served. Used by the admin API too.
      */
     public static void createBranch(Handle h, String code, String name, String city, String address, int counters) {
-        List<String> profiles = new java.util.ArrayList<>();
+        List<String> profiles = new ArrayList<>();
         for (int i = 0; i < counters; i++) {
             profiles.add(TR01_PROFILES.get(i % TR01_PROFILES.size()));
         }
@@ -124,7 +126,7 @@ public final class DemoData {
      */
     private static void customers(Handle h) {
         Random random = new Random(20261125L);
-        YearMonth thisMonth = YearMonth.now(java.time.ZoneId.of("Europe/Tirane"));
+        YearMonth thisMonth = YearMonth.now(ZoneId.of("Europe/Tirane"));
         var customer = h.prepareBatch("INSERT INTO customers (code, name, address) VALUES (:code, :name, :address)");
         var bill = h.prepareBatch("INSERT INTO bills (customer_code, period, amount, paid, due_date) VALUES (:c, :p, :a, :paid, :due)");
         for (int i = 1; i <= 200; i++) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Delivers the event table to connected streams. One pump thread reads each branch's new rows
@@ -168,7 +169,7 @@ public final class EventHub implements AutoCloseable {
                     log.warn("event pump task failed", e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+        } catch (RejectedExecutionException ignored) {
             // shutting down
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Appends one row per state change: the audit log (who, when, from, to, counter) and the source of
@@ -54,7 +55,7 @@ public final class EventLog {
         return seq;
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindEvent(S s, String branchCode, EventType type,
+    private static <S extends SqlStatement<S>> S bindEvent(S s, String branchCode, EventType type,
             Instant at, UserInfo actor, Ticket ticket, Long counterId, String fromStatus, String toStatus, String payload) {
         return s.bind("b", branchCode).bind("type", type.wireName()).bind("at", at)
                 .bind("uid", actor == null ? null : actor.id())

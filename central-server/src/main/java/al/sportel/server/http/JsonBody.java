@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import al.sportel.model.Money;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * A request body read field by field: malformed JSON is a 400 at once, while every field problem
@@ -32,7 +37,7 @@ public final class JsonBody {
         JsonNode node;
         try {
             // decimals stay exact BigDecimals: money is never a double
-            node = mapper.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+            node = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
         } catch (Exception e) {
             throw ApiException.badRequest("The body is not valid JSON");
         }
@@ -121,7 +126,7 @@ public final class JsonBody {
         }
         String text = n.isTextual() ? n.textValue() : n.isNumber() ? n.decimalValue().toPlainString() : null;
         try {
-            long v = al.sportel.model.Money.parse(text);
+            long v = Money.parse(text);
             if (v <= 0) {
                 errors.add(new FieldError(field, "must be more than zero"));
                 return null;
@@ -136,7 +141,7 @@ public final class JsonBody {
     /** One of the given words, exactly. */
     public String requiredChoice(String field, String... choices) {
         String v = requiredString(field, 40);
-        if (v != null && !java.util.List.of(choices).contains(v)) {
+        if (v != null && !List.of(choices).contains(v)) {
             errors.add(new FieldError(field, "must be one of " + String.join(", ", choices)));
             return null;
         }
@@ -156,16 +161,16 @@ public final class JsonBody {
     }
 
     /** An ISO-8601 instant such as 2026-11-25T09:30:00Z, or null when absent. */
-    public java.time.Instant optionalInstant(String field) {
+    public Instant optionalInstant(String field) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
         try {
             if (n.isTextual()) {
-                return java.time.OffsetDateTime.parse(n.textValue()).toInstant();
+                return OffsetDateTime.parse(n.textValue()).toInstant();
             }
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             // reported below
         }
         errors.add(new FieldError(field, "must be a date and time such as 2026-11-25T09:30:00Z"));

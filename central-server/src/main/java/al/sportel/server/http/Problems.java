@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLTransientConnectionException;
 
 /** Turns every failure into an RFC 9457 problem+json answer; only our own bugs are 500. */
 public final class Problems {
@@ -48,7 +49,7 @@ public final class Problems {
 
     static boolean poolExhausted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
         }

@@ -7,15 +7,21 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The customer-side pages, plain HTML/CSS/JS from the jar (no CDN, no external fonts): the kiosk,
- * the waiting-room display and the phone view. Each page reads its branch or ticket from its URL.
+ * The customer-side pages, plain HTML/CSS/JS from the jar (no CDN, no external fonts): the landing
+ * page, the kiosk, the waiting-room display, the phone view, tracking and the complaint form. Each page
+ * reads its branch or ticket from its URL. Scripts and styles are files, never inline, so that the
+ * Content-Security-Policy of {@link SecurityHeaders} can forbid inline code outright.
  */
 public final class WebPages {
 
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml");
+            "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml", "png", "image/png",
+            "webmanifest", "application/manifest+json");
 
     public void register(Javalin app) {
+        app.get("/", ctx -> page(ctx, "index.html"));
+        // Browsers ask for /favicon.ico on their own; an SVG answers it (every browser we target renders one).
+        app.get("/favicon.ico", ctx -> page(ctx, "favicon.svg"));
         app.get("/kiosk/{branch}", ctx -> page(ctx, "kiosk.html"));
         app.get("/display/{branch}", ctx -> page(ctx, "display.html"));
         app.get("/t/{ticket}", ctx -> page(ctx, "phone.html"));
@@ -26,7 +32,7 @@ public final class WebPages {
     }
 
     private static void page(Context ctx, String file) throws IOException {
-        if (!file.matches("[a-z0-9-]+\\.(html|css|js|svg)")) {
+        if (!file.matches("[a-z0-9-]+\\.(html|css|js|svg|png|webmanifest)")) {
             throw ApiException.notFound("No such page");
         }
         try (InputStream in = WebPages.class.getResourceAsStream("/web/" + file)) {

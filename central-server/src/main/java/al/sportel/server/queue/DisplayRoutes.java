@@ -12,6 +12,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import al.sportel.model.Ticket;
 
 /** The waiting-room screen's snapshot: recent calls and waiting counts, no names. */
 public final class DisplayRoutes {
@@ -37,7 +38,7 @@ public final class DisplayRoutes {
     }
 
     PublicTicket publicTicket(QueueEngine engine, String id) {
-        al.sportel.model.Ticket t = engine.findPublic(id).orElseThrow(() -> ApiException.notFound("No such ticket"));
+        Ticket t = engine.findPublic(id).orElseThrow(() -> ApiException.notFound("No such ticket"));
         return db.read(h -> {
             String[] names = h.createQuery("SELECT s.name, s.name_en, b.name FROM services s JOIN branches b ON b.code = s.branch_code WHERE s.id = :s")
                     .bind("s", t.serviceId()).map((rs, c) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).one();

@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * Computes the board for today. A centre issues hundreds of tickets a day, so today's rows are read
@@ -96,7 +101,7 @@ public final class BoardService {
             List<Board.HourCount> hours = perHour.entrySet().stream().map(e -> {
                 String[] k = e.getKey().split(":");
                 return new Board.HourCount(Integer.parseInt(k[0]), Long.parseLong(k[1]), e.getValue());
-            }).sorted(java.util.Comparator.comparingInt(Board.HourCount::hour)).toList();
+            }).sorted(Comparator.comparingInt(Board.HourCount::hour)).toList();
             List<Board.Bucket> buckets = new ArrayList<>();
             for (int i = 0; i < BUCKETS.length; i++) {
                 int from = BUCKETS[i];
@@ -114,7 +119,7 @@ public final class BoardService {
     }
 
     private static Long average(List<Long> values) {
-        var present = values.stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue);
+        var present = values.stream().filter(Objects::nonNull).mapToLong(Long::longValue);
         var avg = present.average();
         return avg.isPresent() ? Math.round(avg.getAsDouble()) : null;
     }
@@ -123,8 +128,8 @@ public final class BoardService {
         return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
-    private static Instant instant(java.sql.ResultSet rs, int col) throws java.sql.SQLException {
-        var t = rs.getObject(col, java.time.OffsetDateTime.class);
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        var t = rs.getObject(col, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 }

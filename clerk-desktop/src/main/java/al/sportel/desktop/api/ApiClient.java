@@ -1,6 +1,5 @@
 package al.sportel.desktop.api;
 
-import al.sportel.desktop.offline.Transport;
 import al.sportel.model.Branch;
 import al.sportel.model.Counter;
 import al.sportel.model.Json;

@@ -1,7 +1,8 @@
 package al.sportel.desktop.api;
 
 /**
- * The server refused a request (a problem+json answer) or could not be reached ({@code status == 0}).
+ * The server refused a request (a problem+json answer), could not be reached ({@code status == 0}),
+ * or the client itself failed ({@code status == -1}, see {@link #bug}).
  * {@code detail} is the server's human explanation, shown to the clerk as is.
  */
 public class ApiException extends Exception {
@@ -21,6 +22,17 @@ public class ApiException extends Exception {
         ApiException e = new ApiException(0, "unreachable", cause.getMessage(), 0);
         e.initCause(cause);
         return e;
+    }
+
+    /** A failure that is neither a refusal nor a lost connection: a bug in this program (status -1). */
+    public static ApiException bug(Throwable cause) {
+        ApiException e = new ApiException(-1, "bug", String.valueOf(cause), 0);
+        e.initCause(cause);
+        return e;
+    }
+
+    public boolean bug() {
+        return status == -1;
     }
 
     public boolean unreachable() {

@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -14,6 +13,7 @@ import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
 
 /**
  * The branch's live events. Reconnects by itself with exponential backoff and jitter (0.5 s up to
@@ -51,8 +51,8 @@ public final class EventStream implements AutoCloseable {
         this.lastEventId = lastEventId;
         this.listener = listener;
         // no read timeout: the server sends a comment every 15 s; 40 s of silence means a dead link
-        this.streaming = api.http().newBuilder().readTimeout(java.time.Duration.ofSeconds(40))
-                .callTimeout(java.time.Duration.ZERO).build();
+        this.streaming = api.http().newBuilder().readTimeout(Duration.ofSeconds(40))
+                .callTimeout(Duration.ZERO).build();
     }
 
     public void start() {

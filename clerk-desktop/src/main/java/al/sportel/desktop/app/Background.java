@@ -1,6 +1,7 @@
 package al.sportel.desktop.app;
 
 import al.sportel.desktop.api.ApiException;
+import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -8,17 +9,17 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs network and disk work off the JavaFX thread, one job at a time, and reports back on it.
  * {@link #busy()} is true while a job runs: the UI shows a spinner and disables its buttons, which
  * is also what makes a double click on "Call next" call only once.
  */
-public final class Background {
+public final class Background implements Jobs {
 
-    public interface Job<T> {
-        T run() throws Exception;
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(Background.class);
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sportel-background");
@@ -28,11 +29,13 @@ public final class Background {
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty(false);
     private int running;
 
+    @Override
     public ReadOnlyBooleanProperty busy() {
         return busy;
     }
 
-    /** Starts {@code job}; {@code onDone} or {@code onError} then run on the FX thread. Call on the FX thread. */
+    /** Call on the FX thread. */
+    @Override
     public <T> void run(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError) {
         Task<T> task = new Task<>() {
             @Override
@@ -48,19 +51,38 @@ public final class Background {
         });
         task.setOnFailed(e -> {
             finished();
-            Throwable t = task.getException();
-            onError.accept(t instanceof ApiException api ? api : ApiException.unreachable(t));
+            onError.accept(classify(task.getException()));
         });
         executor.execute(task);
     }
 
-    /** Work whose result nobody waits for (saving settings); still never on the FX thread. */
+    /**
+     * An API refusal stays what it is; an I/O failure means the server is out of reach; anything else
+     * is a bug in this program, logged with its stack trace so it is not mistaken for a network problem.
+     */
+    static ApiException classify(Throwable t) {
+        if (t instanceof ApiException api) {
+            if (api.unreachable()) {
+                LOG.info("server unreachable: {}", api.getMessage());
+            }
+            return api;
+        }
+        if (t instanceof IOException) {
+            LOG.info("server unreachable: {}", t.toString());
+            return ApiException.unreachable(t);
+        }
+        LOG.error("unexpected failure in a background job", t);
+        return ApiException.bug(t);
+    }
+
+    @Override
     public void fireAndForget(Job<?> job) {
         executor.execute(() -> {
             try {
                 job.run();
-            } catch (Exception ignored) {
-                // best effort by design
+            } catch (Exception e) {
+                // nobody waits for this result, so the log is the only place it can be seen
+                LOG.warn("background work failed", e);
             }
         });
     }
@@ -70,6 +92,7 @@ public final class Background {
         busy.set(running > 0);
     }
 
+    /** Runs {@code r} on the FX thread: now if already there, later otherwise. */
     public static void fx(Runnable r) {
         if (Platform.isFxApplicationThread()) {
             r.run();

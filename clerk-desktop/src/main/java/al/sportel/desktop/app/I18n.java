@@ -1,11 +1,12 @@
 package al.sportel.desktop.app;
 
-import java.text.MessageFormat;
+import al.sportel.model.Formats;
+import com.ibm.icu.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -34,19 +35,39 @@ public final class I18n {
         return bundle;
     }
 
+    /**
+     * The text for {@code key} with its arguments. ICU's MessageFormat, so counted messages use the
+     * language's plural rules ({@code {0, plural, one {# veprim} other {# veprime}}}) and a lone
+     * apostrophe stays an apostrophe.
+     */
     public String t(String key, Object... args) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args, new StringBuffer(), null).toString();
+    }
+
+    /** A date as Albanians write it, 25.11.2026 (the English screens too: one format everywhere). */
+    public String date(LocalDate date) {
+        return date == null ? "" : Formats.date(date);
     }
 
     public String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm", locale).withZone(ZONE).format(instant);
+        return instant == null ? "" : Formats.time(instant);
     }
 
     /** "4:05" or "1:02:09". */
     public static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    /** A number of seconds, as {@link #duration}. */
+    public static String seconds(long seconds) {
+        return duration(Duration.ofSeconds(seconds));
+    }
+
+    /** The time from {@code from} to {@code to}, as {@link #duration}. */
+    public static String between(Instant from, Instant to) {
+        return duration(Duration.between(from, to));
     }
 
     public String number(long n) {

@@ -9,6 +9,8 @@ import javax.print.PrintServiceLookup;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.printing.PDFPageable;
+import java.awt.print.PrinterException;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Puts a receipt on paper through the system's default printer when there is one; otherwise keeps
@@ -31,7 +33,7 @@ public final class ReceiptPrinter {
         Path file = folder.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, pdf);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         PrintService printer = System.getProperty("sportel.noPrinter") != null ? null : PrintServiceLookup.lookupDefaultPrintService();
         if (printer == null) {
             return new Outcome(false, file);
@@ -43,7 +45,7 @@ public final class ReceiptPrinter {
             job.setJobName(name);
             job.print();
             return new Outcome(true, file);
-        } catch (java.awt.print.PrinterException e) {
+        } catch (PrinterException e) {
             throw new IOException("the printer refused the receipt: " + e.getMessage(), e);
         }
     }

@@ -4,7 +4,7 @@ import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
 import al.sportel.model.billing.CashLine;
 import al.sportel.model.billing.CashReport;
@@ -30,6 +30,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import java.util.ArrayList;
+import javafx.scene.control.ButtonBar;
 
 /** The end of a shift: totals by method, every payment, and CSV and PDF copies in the reports folder. */
 final class ShiftReportDialog {
@@ -37,14 +39,14 @@ final class ShiftReportDialog {
     private ShiftReportDialog() {
     }
 
-    static void show(Window owner, SportelApp app, Session session) {
+    static void show(Window owner, AppContext app, Session session) {
         I18n i18n = app.i18n();
         Background bg = app.background();
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.getDialogPane().setId("shiftDialog");
         d.setTitle(i18n.t("shift.title", session.counter().number(), ""));
-        d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("shift.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("shift.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Label header = new Label();
         header.setId("shiftHeader");
         header.getStyleClass().add("card-title");
@@ -54,7 +56,7 @@ final class ShiftReportDialog {
         Label status = new Label();
         status.setId("shiftStatus");
         status.setWrapText(true);
-        TableView<CashLine> table = new TableView<>();
+        TableView<CashLine> table = Tables.table(i18n);
         table.setId("shiftTable");
         table.setPrefSize(760, 360);
         table.getColumns().setAll(List.of(
@@ -123,7 +125,7 @@ final class ShiftReportDialog {
             PDPage page = null;
             PDPageContentStream s = null;
             float y = 0;
-            List<String> lines = new java.util.ArrayList<>(List.of(totals.split("\n")));
+            List<String> lines = new ArrayList<>(List.of(totals.split("\n")));
             lines.add("");
             for (CashLine l : r.payments()) {
                 lines.add(String.format("%s   %-20s %-10s %12s %-5s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),

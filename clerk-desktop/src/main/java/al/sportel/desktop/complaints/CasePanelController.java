@@ -1,21 +1,27 @@
 package al.sportel.desktop.complaints;
 
+import al.sportel.model.billing.Customer;
+import al.sportel.model.cases.CaseView;
+import al.sportel.model.cases.CaseCategory;
+
 import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Background;
+import al.sportel.desktop.app.Forms;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
-import al.sportel.desktop.app.SportelApp;
 import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.billing.ReceiptPrinter;
+import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.Outbox;
-import al.sportel.model.billing.Customer;
-import al.sportel.model.cases.CaseCategory;
+import java.util.HashMap;
 import al.sportel.model.cases.CaseChange;
-import al.sportel.model.cases.CaseView;
-import al.sportel.model.cases.NewCase;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -27,27 +33,30 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
+import org.controlsfx.validation.ValidationSupport;
 
 /**
  * Logging a complaint or application for the customer at the counter (prefilled from the payment
- * panel's customer), printing its slip, and working the branch's open cases.
+ * panel's customer), printing its slip, and working the branch's open cases. The form's logic is in
+ * {@link CaseFormViewModel}; the list of open cases is worked here.
  */
 public final class CasePanelController {
 
     @FXML private ToggleButton complaintToggle;
     @FXML private ToggleButton applicationToggle;
     @FXML private Button fromCustomerButton;
-    @FXML private ComboBox<CaseCategory> caseCategory;
+    @FXML private SearchableComboBox<CaseCategory> caseCategory;
     @FXML private TextField caseName;
     @FXML private TextField caseCustomer;
     @FXML private TextField casePhone;
     @FXML private TextField caseEmail;
     @FXML private TextArea caseDescription;
-    @FXML private Label caseError;
     @FXML private Button saveCaseButton;
+    @FXML private Button slipButton;
     @FXML private Label caseMessage;
     @FXML private ComboBox<String> statusFilter;
-    @FXML private ComboBox<String> categoryFilter;
+    @FXML private SearchableComboBox<String> categoryFilter;
     @FXML private CheckBox overdueFilter;
     @FXML private TableView<CaseView> caseTable;
     @FXML private TextField statusNote;
@@ -60,126 +69,108 @@ public final class CasePanelController {
     private Background bg;
     private ApiClient api;
     private Session session;
-    private Supplier<String> currentTicketId;
     private Supplier<Optional<Customer>> lookedUp;
-    private ReceiptPrinter printer;
-    private al.sportel.desktop.offline.CounterLink link;
+    private CounterLink link;
+    private CaseFormViewModel form;
+    private final Map<String, String> categoryNames = new HashMap<>();
 
-    public void init(SportelApp app, Session session, al.sportel.desktop.offline.CounterLink link, Supplier<String> currentTicketId,
+    public void init(AppContext app, Session session, CounterLink link, Supplier<String> currentTicketId,
                      Supplier<Optional<Customer>> lookedUp) {
         this.link = link;
         this.i18n = app.i18n();
         this.bg = app.background();
         this.api = session.api();
         this.session = session;
-        this.currentTicketId = currentTicketId;
         this.lookedUp = lookedUp;
-        this.printer = new ReceiptPrinter(app.config().dataDir());
+        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir());
+        this.form = new CaseFormViewModel(new LinkedCaseDesk(api, link, printer, i18n, session), bg, i18n, currentTicketId);
+        form.onRegistered(c -> onRefresh());
+        // a complaint kept offline is registered by the outbox sender: the form and list follow by themselves
+        link.pending().addListener((o, was, now) -> form.outboxChanged());
+        bindForm();
+        statusFilter.getItems().setAll("ALL", "RECEIVED", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
+        statusFilter.setConverter(converter(s -> i18n.t("case.status." + s)));
+        statusFilter.setValue("ALL");
+        categoryFilter.getItems().setAll("ALL");
+        categoryFilter.setValue("ALL");
+        categoryFilter.setConverter(converter(s -> "ALL".equals(s) ? i18n.t("case.status.ALL") : categoryNames.getOrDefault(s, s)));
+        form.categories().addListener((ListChangeListener<CaseCategory>) c -> categoriesChanged());
+        categoryFilter.valueProperty().addListener((o, a, b) -> onRefresh());
+        statusFilter.valueProperty().addListener((o, a, b) -> onRefresh());
+        overdueFilter.selectedProperty().addListener((o, a, b) -> onRefresh());
+        setUpTable();
+        for (Button b : List.of(reviewButton, resolveButton, rejectButton, approveButton)) {
+            b.disableProperty().bind(bg.busy().or(caseTable.getSelectionModel().selectedItemProperty().isNull()));
+        }
+        form.loadCategories();
+        onRefresh();
+    }
+
+    private void bindForm() {
         ToggleGroup kind = new ToggleGroup();
         complaintToggle.setToggleGroup(kind);
         applicationToggle.setToggleGroup(kind);
         kind.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true);
-            } else {
-                loadCategories();
             }
         });
-        caseCategory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(CaseCategory c) {
-                return c == null ? "" : ("en".equals(i18n.lang()) ? c.nameEn() : c.name()) + " (" + c.deadlineDays() + " d)";
-            }
-
-            @Override
-            public CaseCategory fromString(String s) {
-                return null;
-            }
-        });
-        statusFilter.getItems().setAll("ALL", "RECEIVED", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
-        statusFilter.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return s == null ? "" : i18n.t("case.status." + s);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
-        statusFilter.setValue("ALL");
-        categoryFilter.getItems().setAll("ALL");
-        categoryFilter.setValue("ALL");
-        categoryFilter.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return s == null ? "" : "ALL".equals(s) ? i18n.t("case.status.ALL") : s;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
-        categoryFilter.valueProperty().addListener((o, a, b) -> onRefresh());
-        statusFilter.valueProperty().addListener((o, a, b) -> onRefresh());
-        overdueFilter.selectedProperty().addListener((o, a, b) -> onRefresh());
-        setUpTable();
+        complaintToggle.selectedProperty().bindBidirectional(form.complaint());
+        caseCategory.setItems(form.categories());
+        caseCategory.valueProperty().bindBidirectional(form.category());
+        caseCategory.setConverter(converter(c -> form.categoryName(c) + " (" + c.deadlineDays() + " d)"));
+        caseName.textProperty().bindBidirectional(form.name());
+        caseCustomer.textProperty().bindBidirectional(form.customer());
+        casePhone.textProperty().bindBidirectional(form.phone());
+        caseEmail.textProperty().bindBidirectional(form.email());
+        caseDescription.textProperty().bindBidirectional(form.description());
+        ValidationSupport validation = Forms.validation();
+        Forms.validate(validation, caseCategory, form.categoryError());
+        Forms.validate(validation, caseName, form.nameError());
+        Forms.validate(validation, caseDescription, form.descriptionError());
+        caseMessage.textProperty().bind(form.message());
         saveCaseButton.disableProperty().bind(bg.busy());
-        for (Button b : List.of(reviewButton, resolveButton, rejectButton, approveButton)) {
-            b.disableProperty().bind(bg.busy().or(caseTable.getSelectionModel().selectedItemProperty().isNull()));
-        }
-        show(null);
-        loadCategories();
-        onRefresh();
+        slipButton.disableProperty().bind(bg.busy().or(form.registered().isNull()));
+    }
+
+    private void categoriesChanged() {
+        String keep = categoryFilter.getValue();
+        categoryNames.clear();
+        form.categories().forEach(c -> categoryNames.put(c.code(), form.categoryName(c)));
+        categoryFilter.getItems().setAll("ALL");
+        form.categories().forEach(c -> categoryFilter.getItems().add(c.code()));
+        categoryFilter.setValue(categoryFilter.getItems().contains(keep) ? keep : "ALL");
+        caseTable.refresh();
     }
 
     private void setUpTable() {
         caseTable.getColumns().setAll(List.of(
                 Tables.<CaseView>column(i18n.t("case.col.code"), CaseView::trackingCode),
-                Tables.<CaseView>column(i18n.t("case.col.category"), CaseView::category),
-                Tables.<CaseView>column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status()) + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
-                Tables.<CaseView>column(i18n.t("case.col.due"), c -> i18n.time(c.dueAt()) + " " + c.dueAt().atZone(I18n.ZONE).toLocalDate()),
+                Tables.<CaseView>column(i18n.t("case.col.category"), c -> categoryNames.getOrDefault(c.category(), c.category())),
+                Tables.<CaseView>column(i18n.t("case.col.status"), c -> i18n.t("case.status." + c.status())
+                        + (c.overdue() ? "  " + i18n.t("case.overdue") : "")),
+                Tables.<CaseView>column(i18n.t("case.col.due"), c -> i18n.date(c.dueAt().atZone(I18n.ZONE).toLocalDate())
+                        + " " + i18n.time(c.dueAt())),
                 Tables.<CaseView>column(i18n.t("case.col.name"), CaseView::name)));
     }
 
-    /** Reference data: from the server and kept locally, or the local copy when the server is out of reach. */
-    private List<CaseCategory> categories(boolean complaint) throws Exception {
-        String key = complaint ? "complaint" : "application";
-        try {
-            List<CaseCategory> list = api.caseCategories(complaint);
-            link.cache().put("categories", key, api.toJson(list));
-            return list;
-        } catch (al.sportel.desktop.api.ApiException e) {
-            var cached = link.cache().get("categories", key);
-            if (!e.unreachable() || cached.isEmpty()) {
-                throw e;
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
             }
-            return List.of(api.fromJson(cached.get().json(), CaseCategory[].class));
-        }
-    }
 
-    private void loadCategories() {
-        boolean complaint = complaintToggle.isSelected();
-        bg.run(() -> categories(complaint), list -> {
-            caseCategory.getItems().setAll(list);
-            String keep = categoryFilter.getValue();
-            categoryFilter.getItems().setAll("ALL");
-            list.forEach(c -> categoryFilter.getItems().add(c.code()));
-            categoryFilter.setValue(categoryFilter.getItems().contains(keep) ? keep : "ALL");
-            if (!list.isEmpty()) {
-                caseCategory.setValue(list.get(0));
+            @Override
+            public T fromString(String s) {
+                return null;
             }
-        }, e -> show(e.getMessage()));
+        };
     }
 
     @FXML
     private void onFromCustomer() {
-        lookedUp.get().ifPresent(c -> {
-            caseCustomer.setText(c.code());
-            caseName.setText(c.name());
-        });
+        lookedUp.get().ifPresent(form::fillFrom);
     }
 
     /** Prefills from the payment panel when the clerk opens this tab. */
@@ -191,68 +182,12 @@ public final class CasePanelController {
 
     @FXML
     private void onSave() {
-        show(null);
-        if (caseCategory.getValue() == null) {
-            show(i18n.t("case.error.category"));
-            return;
-        }
-        if (caseName.getText().isBlank()) {
-            show(i18n.t("case.error.name"));
-            return;
-        }
-        if (caseDescription.getText().strip().length() < 10) {
-            show(i18n.t("case.error.description"));
-            return;
-        }
-        boolean complaint = complaintToggle.isSelected();
-        String code = caseCategory.getValue().code();
-        String name = caseName.getText().strip();
-        String description = caseDescription.getText().strip();
-        String branchCode = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
-        NewCase body = complaint
-                ? NewCase.complaint(code, text(caseCustomer.getText()), name, text(casePhone.getText()), text(caseEmail.getText()),
-                        description, branchCode, currentTicketId.get())
-                : NewCase.application(code, text(caseCustomer.getText()), name, text(casePhone.getText()), text(caseEmail.getText()),
-                        description, branchCode, currentTicketId.get());
-        String lang = i18n.lang();
-        String summary = i18n.t(complaint ? "case.summary.complaint" : "case.summary.application", caseName.getText().strip());
-        Outbox.Kind kind = complaint ? Outbox.Kind.COMPLAINT : Outbox.Kind.APPLICATION;
-        String path = complaint ? "/api/v1/complaints" : "/api/v1/applications";
-        bg.run(() -> {
-            // Written to the outbox first: taken without the link, it is registered when the link returns.
-            Outbox.Item item = link.submit(kind, "POST", path, body, summary);
-            Optional<Outbox.Item> settled = link.awaitSettled(item);
-            if (settled.isEmpty()) {
-                return new Submitted(null, null, item, null);
-            }
-            if (settled.get().state() == Outbox.State.FAILED) {
-                return new Submitted(null, null, item, settled.get().lastError());
-            }
-            CaseView c = api.fromJson(settled.get().response(), CaseView.class);
-            ReceiptPrinter.Outcome slip = null;
-            try {
-                slip = printer.print(c.trackingCode(), api.caseSlip(c.id(), lang));
-            } catch (Exception e) {
-                // the case is registered; the slip can be printed from the list
-            }
-            return new Submitted(c, slip, item, null);
-        }, r -> {
-            if (r.refusal() != null) {
-                show(r.refusal());
-                return;
-            }
-            caseDescription.clear();
-            if (r.registered() == null) {
-                caseMessage.setText(i18n.t("case.offline.saved", al.sportel.desktop.billing.OfflineReceipt.reference(r.item())));
-                return;
-            }
-            caseMessage.setText(i18n.t("case.saved", r.registered().trackingCode(),
-                    r.slip() == null ? "—" : r.slip().printed() ? "🖨" : r.slip().file().toString()));
-            onRefresh();
-        }, e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+        form.save();
     }
 
-    private record Submitted(CaseView registered, ReceiptPrinter.Outcome slip, Outbox.Item item, String refusal) {
+    @FXML
+    private void onSlip() {
+        form.printSlip();
     }
 
     @FXML
@@ -262,7 +197,7 @@ public final class CasePanelController {
         boolean overdue = overdueFilter.isSelected();
         String category = categoryFilter.getValue() == null || "ALL".equals(categoryFilter.getValue()) ? null : categoryFilter.getValue();
         bg.run(() -> api.cases(branch, status, category, overdue), list -> caseTable.getItems().setAll(list),
-                e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+                e -> show(AppContext.describe(i18n, e)));
     }
 
     @FXML
@@ -291,7 +226,8 @@ public final class CasePanelController {
             show(i18n.t("case.error.select"));
             return;
         }
-        CaseChange body = new CaseChange(status, text(statusNote.getText()));
+        String note = statusNote.getText();
+        CaseChange body = new CaseChange(status, note == null || note.isBlank() ? null : note.strip());
         String path = ApiClient.casePath(c);
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
@@ -305,19 +241,16 @@ public final class CasePanelController {
             statusNote.clear();
             show(null);
             if (settled.isEmpty()) {
-                caseMessage.setText(i18n.t("case.offline.status"));
+                form.say(i18n.t("case.offline.status"));
                 return;
             }
             onRefresh();
-        }, e -> show(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
-    }
-
-    /** Stripped, or null (left out of the request) when blank. */
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        }, e -> show(AppContext.describe(i18n, e)));
     }
 
     private void show(String text) {
-        al.sportel.desktop.app.InlineMessage.show(caseError, text);
+        if (text != null) {
+            form.say(text);
+        }
     }
 }

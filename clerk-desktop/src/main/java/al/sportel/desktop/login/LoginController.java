@@ -5,7 +5,7 @@ import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.model.Counter;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.LoginResponse;
@@ -24,11 +24,14 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import al.sportel.desktop.app.InlineMessage;
+import javafx.application.Platform;
+import javafx.util.StringConverter;
 
 /** Step 1: server, username, password, language. Step 2: pick a counter of the branch and open it. */
 public final class LoginController {
 
-    @FXML private javafx.scene.control.Button consoleButton;
+    @FXML private Button consoleButton;
 
     @FXML private TextField serverField;
     @FXML private Label serverStatus;
@@ -45,27 +48,28 @@ public final class LoginController {
     @FXML private Button openCounterButton;
     @FXML private Label counterError;
 
-    private SportelApp app;
+    private AppContext app;
     private I18n i18n;
     private Background bg;
     private ApiClient api;
     private LoginResponse login;
     private final PauseTransition healthDelay = new PauseTransition(Duration.millis(400));
 
-    public void init(SportelApp app, String username) {
+    public void init(AppContext app, String username) {
         this.app = app;
         this.i18n = app.i18n();
         this.bg = app.background();
         busyIndicator.visibleProperty().bind(bg.busy());
         loginButton.disableProperty().bind(bg.busy());
         openCounterButton.disableProperty().bind(bg.busy().or(counterChoice.valueProperty().isNull()));
-        serverField.setText(app.initialServer());
+        serverField.setText(app.config().serverUrl() != null ? app.config().serverUrl()
+                : app.settings().get("server", "http://127.0.0.1:8080"));
         if (username != null) {
             loginUsername.setText(username);
         }
         languageChoice.getItems().setAll("sq", "en");
         languageChoice.setValue(i18n.lang());
-        languageChoice.setConverter(new javafx.util.StringConverter<>() {
+        languageChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(String code) {
                 return code == null ? "" : code.equals("en") ? "English" : "Shqip";
@@ -78,7 +82,7 @@ public final class LoginController {
         });
         languageChoice.valueProperty().addListener((o, was, now) -> {
             if (now != null && !now.equals(i18n.lang())) {
-                app.changeLanguage(now, loginUsername.getText());
+                app.navigator().changeLanguage(now, loginUsername.getText());
             }
         });
         healthDelay.setOnFinished(e -> checkServer());
@@ -88,7 +92,7 @@ public final class LoginController {
         showError(loginError, null);
         showError(counterError, null);
         checkServer();
-        javafx.application.Platform.runLater(() -> (loginUsername.getText().isEmpty() ? loginUsername : loginPassword).requestFocus());
+        Platform.runLater(() -> (loginUsername.getText().isEmpty() ? loginUsername : loginPassword).requestFocus());
     }
 
     /** Shows whether the server answers before the clerk types a password. */
@@ -177,7 +181,15 @@ public final class LoginController {
 
     @FXML
     private void onConsole() {
-        app.showSupervisor(api, login.user());
+        // Building the console takes a moment: say so at once, then build it after this frame is drawn,
+        // so the first click visibly does something.
+        consoleButton.setDisable(true);
+        consoleButton.setText(i18n.t("login.console.loading"));
+        busyIndicator.visibleProperty().unbind();
+        busyIndicator.setVisible(true);
+        PauseTransition paint = new PauseTransition(Duration.millis(60));
+        paint.setOnFinished(e -> app.navigator().showSupervisor(api, login.user()));
+        paint.play();
     }
 
     @FXML
@@ -199,7 +211,7 @@ public final class LoginController {
                 app.settings().save();
                 return null;
             });
-            app.showCounter(session);
+            app.navigator().showCounter(session);
         }, e -> showError(counterError, e.unreachable() ? i18n.t("login.error.unreachable", api.baseUrl()) : e.getMessage()));
     }
 
@@ -212,11 +224,11 @@ public final class LoginController {
                 return null;
             });
         }
-        app.showLogin(loginUsername.getText());
+        app.navigator().showLogin(loginUsername.getText());
     }
 
     private static void showError(Label label, String text) {
-        al.sportel.desktop.app.InlineMessage.show(label, text);
+        InlineMessage.show(label, text);
     }
 
     private final class CounterCell extends ListCell<Counter> {

@@ -1,20 +1,24 @@
 package al.sportel.desktop.offline;
 
 import al.sportel.desktop.api.ApiClient;
-import al.sportel.desktop.app.Background;
 import al.sportel.model.Money;
 import al.sportel.model.billing.PaymentRequest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A signed-in counter's link to the head office: whether it is up, the outbox and its sender, and
@@ -22,6 +26,8 @@ import javafx.beans.property.SimpleIntegerProperty;
  * background tasks.
  */
 public final class CounterLink implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterLink.class);
 
     private final ApiClient api;
     private final LocalCache cache;
@@ -31,6 +37,12 @@ public final class CounterLink implements AutoCloseable {
     private final SimpleIntegerProperty pending = new SimpleIntegerProperty();
     private final SimpleIntegerProperty needAttention = new SimpleIntegerProperty();
     private volatile boolean upNow = true;
+    // The counts are H2 queries: they run here, never on the FX thread that builds this link.
+    private final ExecutorService counting = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sportel-outbox-count");
+        t.setDaemon(true);
+        return t;
+    });
 
     public CounterLink(ApiClient api, LocalCache cache, Outbox outbox, Backoff backoff) {
         this.api = api;
@@ -39,8 +51,8 @@ public final class CounterLink implements AutoCloseable {
         String username = api.user().username();
         this.sender = new OutboxSender(outbox, api::exchange, () -> username, backoff);
         sender.onReachability(this::setUp);
-        outbox.onChange(this::recount);
-        recount();
+        outbox.onChange(() -> counting.execute(this::recount));
+        counting.execute(this::recount);
         sender.start();
     }
 
@@ -77,7 +89,7 @@ public final class CounterLink implements AutoCloseable {
     public void setUp(boolean isUp) {
         boolean was = upNow;
         upNow = isUp;
-        Background.fx(() -> up.set(isUp));
+        onFx(() -> up.set(isUp));
         if (isUp && !was) {
             sender.wake(true);
         }
@@ -125,17 +137,26 @@ public final class CounterLink implements AutoCloseable {
         try {
             int p = outbox.pendingCount();
             int a = outbox.attentionCount();
-            Background.fx(() -> {
+            onFx(() -> {
                 pending.set(p);
                 needAttention.set(a);
             });
         } catch (SQLException e) {
-            // the counts stay as they were; the sender logs the file problem
+            LOG.warn("could not count the outbox; the banner keeps its last numbers", e);
+        }
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
         }
     }
 
     @Override
     public void close() {
+        counting.shutdownNow();
         sender.close();
     }
 }

@@ -1,5 +1,6 @@
 package al.sportel.desktop.offline;
 
+import al.sportel.desktop.api.Transport;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import al.sportel.model.EventType;
 
 /**
  * The branch's queue as this counter sees it, kept from a snapshot plus the live events. Not
@@ -46,7 +47,7 @@ final class QueueModel {
      * snapshot), and the caller must reload.
      */
     boolean apply(long id, LiveEvent e) {
-        if (e.type() == al.sportel.model.EventType.SNAPSHOT_REQUIRED) {
+        if (e.type() == EventType.SNAPSHOT_REQUIRED) {
             return false;
         }
         if (id <= lastEventId) {

@@ -1,21 +1,24 @@
 package al.sportel.desktop.queue;
 
+import al.sportel.desktop.app.DialogService;
 import al.sportel.desktop.app.I18n;
 import al.sportel.model.Counter;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.Ticket;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
 
 /** Pick a service or a counter to send the ticket to. Enter confirms, Escape cancels. */
 final class TransferDialog {
@@ -26,10 +29,9 @@ final class TransferDialog {
     private TransferDialog() {
     }
 
-    static Optional<Target> ask(Window owner, I18n i18n, Ticket ticket, List<ServiceInfo> services, List<Counter> counters,
+    static Optional<Target> ask(DialogService dialogs, Window owner, I18n i18n, Ticket ticket, List<ServiceInfo> services, List<Counter> counters,
                                 long myCounterId) {
         Dialog<Target> d = new Dialog<>();
-        d.initOwner(owner);
         d.setTitle(i18n.t("transfer.title", ticket.number()));
         d.setHeaderText(i18n.t("transfer.title", ticket.number()));
         ButtonType ok = new ButtonType(i18n.t("transfer.ok"), ButtonBar.ButtonData.OK_DONE);
@@ -46,14 +48,15 @@ final class TransferDialog {
         toCounter.setToggleGroup(group);
         toService.setSelected(true);
 
-        ComboBox<ServiceInfo> serviceChoice = new ComboBox<>();
+        // Searchable: a big centre has many services; typing a few letters finds one.
+        SearchableComboBox<ServiceInfo> serviceChoice = new SearchableComboBox<>();
         serviceChoice.setId("transferService");
         serviceChoice.getItems().setAll(services.stream().filter(s -> s.id() != ticket.serviceId()).toList());
         serviceChoice.setConverter(converter(s -> s.letter() + " — " + ("en".equals(i18n.lang()) ? s.nameEn() : s.name())));
         if (!serviceChoice.getItems().isEmpty()) {
             serviceChoice.setValue(serviceChoice.getItems().get(0));
         }
-        ComboBox<Counter> counterChoice = new ComboBox<>();
+        SearchableComboBox<Counter> counterChoice = new SearchableComboBox<>();
         counterChoice.setId("transferCounter");
         counterChoice.getItems().setAll(counters.stream().filter(c -> c.id() != myCounterId).toList());
         counterChoice.setConverter(converter(c -> i18n.t("counter.title", c.number())));
@@ -77,11 +80,11 @@ final class TransferDialog {
             return toService.isSelected() ? new Target(serviceChoice.getValue().id(), null)
                     : new Target(null, counterChoice.getValue().id());
         });
-        javafx.application.Platform.runLater(serviceChoice::requestFocus);
-        return d.showAndWait();
+        Platform.runLater(serviceChoice::requestFocus);
+        return dialogs.showAndWait(owner, d);
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

@@ -2,7 +2,7 @@ package al.sportel.desktop.supervision;
 
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
 import al.sportel.model.Board;
 import al.sportel.model.Counter;
@@ -27,15 +27,21 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import al.sportel.desktop.app.Background;
+import java.util.Locale;
+import javafx.util.StringConverter;
 
 /**
  * ADMIN only: users (create, change, disable, reset the password), the selected branch's services
  * (name, active, wait threshold), the branch itself and its counters' names. The server checks
  * every field again and writes the audit log; errors show inline.
  */
+// Over 300 lines: the administrator's tab holds five small forms (users, passwords, services,
+// counters, centres) that share one message line and one reload. Each is a candidate for its own
+// class with a view-model when the tab grows again.
 final class AdminPane {
 
-    private final SportelApp app;
+    private final AppContext app;
     private final I18n i18n;
     private final SupervisorApi api;
     private final Supplier<String> branch;
@@ -61,9 +67,10 @@ final class AdminPane {
     private final Label message = new Label();
     private final ScrollPane root;
 
-    AdminPane(SportelApp app, SupervisorApi api, Supplier<String> branch, Supplier<Board> board) {
+    AdminPane(AppContext app, SupervisorApi api, Supplier<String> branch, Supplier<Board> board) {
         this.app = app;
         this.i18n = app.i18n();
+        Tables.saysEmpty(i18n, users, services);
         this.api = api;
         this.branch = branch;
         this.board = board;
@@ -105,7 +112,7 @@ final class AdminPane {
                 serviceActive.setSelected(s.active());
             }
         });
-        counter.setConverter(new javafx.util.StringConverter<>() {
+        counter.setConverter(new StringConverter<>() {
             @Override
             public String toString(Counter c) {
                 return c == null ? "" : c.number() + " — " + c.name();
@@ -228,7 +235,7 @@ final class AdminPane {
 
     private void createService() {
         Integer minutes = parse(maxWait.getText().isBlank() ? "20" : maxWait.getText());
-        String letter = serviceLetter.getText().strip().toUpperCase(java.util.Locale.ROOT);
+        String letter = serviceLetter.getText().strip().toUpperCase(Locale.ROOT);
         if (!letter.matches("[A-Z]") || serviceName.getText().isBlank() || minutes == null || minutes < 1 || minutes > 480) {
             InlineMessage.show(message, i18n.t("sup.admin.error.service"));
             return;
@@ -251,7 +258,7 @@ final class AdminPane {
     }
 
     private void createBranch() {
-        String code = branchCode.getText().strip().toUpperCase(java.util.Locale.ROOT);
+        String code = branchCode.getText().strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{2}[0-9]{2}") || branchName.getText().isBlank() || city.getText().isBlank() || address.getText().isBlank()) {
             InlineMessage.show(message, i18n.t("sup.admin.error.branch"));
             return;
@@ -284,7 +291,7 @@ final class AdminPane {
         });
     }
 
-    private void call(al.sportel.desktop.app.Background.Job<?> job) {
+    private void call(Background.Job<?> job) {
         app.background().run(job, r -> {
             InlineMessage.show(message, null);
             password.clear();

@@ -3,7 +3,7 @@ package al.sportel.desktop.supervision;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
 import al.sportel.model.channels.Partner;
 import al.sportel.model.channels.PaymentsByChannel;
@@ -36,7 +36,7 @@ final class ChannelsPane {
     record PartnerDay(Partner partner, PaymentsByChannel.Row takings, Reconciliation reconciliation) {
     }
 
-    private final SportelApp app;
+    private final AppContext app;
     private final I18n i18n;
     private final ChannelsApi api;
     private final DatePicker day = new DatePicker(LocalDate.now());
@@ -47,9 +47,10 @@ final class ChannelsPane {
     private final Button create = new Button();
     private final VBox root;
 
-    ChannelsPane(SportelApp app, ChannelsApi api) {
+    ChannelsPane(AppContext app, ChannelsApi api) {
         this.app = app;
         this.i18n = app.i18n();
+        Tables.saysEmpty(i18n, partners, lines);
         this.api = api;
         partners.setId("channelPartners");
         lines.setId("channelLines");
@@ -97,7 +98,7 @@ final class ChannelsPane {
     }
 
     /** The tab as the console adds it: filled each time it is opened. */
-    static Tab tab(SportelApp app, ApiClient client) {
+    static Tab tab(AppContext app, ApiClient client) {
         ChannelsPane pane = new ChannelsPane(app, new ChannelsApi(client));
         Tab tab = new Tab(app.i18n().t("sup.tab.channels"), pane.node());
         tab.setId("channelsTab");

@@ -14,6 +14,8 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.VBox;
+import java.util.HashMap;
+import java.util.List;
 
 /** Today's tickets per hour by service and the distribution of waits, redrawn with every board refresh. */
 final class ChartsPane {
@@ -57,7 +59,7 @@ final class ChartsPane {
         for (Board.ServiceLine s : b.services()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(s.letter() + " " + name.apply(s));
-            Map<Integer, Integer> counts = new java.util.HashMap<>();
+            Map<Integer, Integer> counts = new HashMap<>();
             b.ticketsPerHour().stream().filter(h -> h.serviceId() == s.id()).forEach(h -> counts.put(h.hour(), h.count()));
             for (int hour : hourSet) {
                 series.getData().add(new XYChart.Data<>("%02d".formatted(hour), counts.getOrDefault(hour, 0)));
@@ -69,6 +71,6 @@ final class ChartsPane {
             String label = bucket.toMinutes() == null ? bucket.fromMinutes() + "+" : bucket.fromMinutes() + "–" + bucket.toMinutes();
             dist.getData().add(new XYChart.Data<>(label, bucket.count()));
         }
-        waits.getData().setAll(java.util.List.of(dist));
+        waits.getData().setAll(List.of(dist));
     }
 }

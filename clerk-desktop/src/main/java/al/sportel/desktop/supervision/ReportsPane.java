@@ -4,7 +4,7 @@ import al.sportel.model.BranchReport;
 
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 /** A date range of one branch: the server computes it, this shows it and saves the CSV or PDF export. */
 final class ReportsPane {
 
-    private final SportelApp app;
+    private final AppContext app;
     private final I18n i18n;
     private final SupervisorApi api;
     private final Supplier<String> branch;
@@ -39,9 +39,10 @@ final class ReportsPane {
     private final Label total = new Label();
     private final VBox root;
 
-    ReportsPane(SportelApp app, SupervisorApi api, Supplier<String> branch) {
+    ReportsPane(AppContext app, SupervisorApi api, Supplier<String> branch) {
         this.app = app;
         this.i18n = app.i18n();
+        Tables.saysEmpty(i18n, services, clerks, payments);
         this.api = api;
         this.branch = branch;
         from.setId("reportFrom");

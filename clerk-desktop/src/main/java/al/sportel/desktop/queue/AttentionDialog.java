@@ -1,10 +1,11 @@
-package al.sportel.desktop.offline;
+package al.sportel.desktop.queue;
 
+import al.sportel.model.Formats;
 import al.sportel.desktop.app.I18n;
-import al.sportel.desktop.app.SportelApp;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import al.sportel.desktop.offline.CounterLink;
+import al.sportel.desktop.offline.Outbox;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -17,17 +18,16 @@ import javafx.stage.Window;
 /** The outbox commands the server refused, with its reason, until the clerk has dealt with them. */
 public final class AttentionDialog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(ZoneId.of("Europe/Tirane"));
 
     private AttentionDialog() {
     }
 
-    public static void show(Window owner, SportelApp app, CounterLink link) {
+    public static void show(Window owner, AppContext app, CounterLink link) {
         I18n i18n = app.i18n();
-        TableView<Outbox.Item> table = new TableView<>();
+        TableView<Outbox.Item> table = Tables.table(i18n);
         table.setId("attentionTable");
         table.getColumns().setAll(List.of(
-                Tables.column(i18n.t("outbox.col.when"), i -> TIME.format(i.createdAt())),
+                Tables.column(i18n.t("outbox.col.when"), i -> Formats.dateTime(i.createdAt())),
                 Tables.column(i18n.t("outbox.col.what"), Outbox.Item::summary),
                 Tables.column(i18n.t("outbox.col.reason"), Outbox.Item::lastError)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

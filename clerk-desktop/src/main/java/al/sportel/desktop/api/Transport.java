@@ -1,4 +1,4 @@
-package al.sportel.desktop.offline;
+package al.sportel.desktop.api;
 
 import java.io.IOException;
 

@@ -1,37 +1,49 @@
-package al.sportel.desktop.app;
+package al.sportel.desktop;
 
+import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.app.AppContext;
+import al.sportel.desktop.app.Background;
+import al.sportel.desktop.app.DesktopConfig;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Navigator;
+import al.sportel.desktop.app.Session;
+import al.sportel.desktop.app.Settings;
+import al.sportel.desktop.login.LoginController;
 import al.sportel.desktop.offline.LocalData;
 import al.sportel.desktop.offline.LocalStore;
 import al.sportel.desktop.offline.LocalStoreException;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
-
-import al.sportel.desktop.login.LoginController;
 import al.sportel.desktop.queue.CounterController;
+import al.sportel.desktop.supervision.SupervisorController;
+import al.sportel.model.UserInfo;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
+import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The window and the switch between its two screens: login and the counter. */
-public final class SportelApp extends Application {
+/**
+ * The window and the switch between its screens. The only class that names the feature
+ * controllers; they reach the rest of the application through {@link AppContext}.
+ */
+public final class SportelApp extends Application implements Navigator {
 
     private static DesktopConfig startConfig;
 
-    private DesktopConfig config;
-    private Settings settings;
-    private Background background;
+    private AppContext ctx;
     private Stage stage;
-    private I18n i18n;
     private Runnable onLeaveScreen = () -> { };
     private boolean launched;
-    private LocalData local;
     private boolean closed;
 
     public static void launchWith(DesktopConfig config) {
@@ -55,12 +67,10 @@ public final class SportelApp extends Application {
 
     private void init(Stage primaryStage, DesktopConfig cfg) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        this.config = cfg;
-        this.settings = new Settings(cfg.dataDir());
-        this.background = new Background();
-        this.stage = primaryStage;
+        Settings settings = new Settings(cfg.dataDir());
         String lang = cfg.lang() != null ? cfg.lang() : settings.get("lang", "sq");
-        this.i18n = new I18n(lang);
+        this.ctx = new AppContext(cfg, settings, new Background(), new I18n(lang), this, this::openWithDesktop);
+        this.stage = primaryStage;
         stage.setTitle("Sportel");
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
@@ -69,42 +79,45 @@ public final class SportelApp extends Application {
         openLocalFile();
     }
 
+    public AppContext context() {
+        return ctx;
+    }
+
     /**
      * Opens the local file before anyone can sign in (the background runs one job at a time, so a
      * login waits for it). Damaged: kept aside, the clerk told, a new file started. In use by another
      * Sportel on this computer: nothing touched, and this window only says so.
      */
     private void openLocalFile() {
-        java.nio.file.Path dir = config.dataDir();
-        background.run(() -> {
+        Path dir = ctx.config().dataDir();
+        ctx.background().run(() -> {
             try {
-                return new Object[] {LocalData.of(LocalStore.open(dir)), null};
+                return new Opened(LocalData.of(LocalStore.open(dir)), null);
             } catch (LocalStoreException e) {
                 if (e.kind() == LocalStoreException.Kind.LOCKED) {
-                    return new Object[] {null, e};
+                    return new Opened(null, e);
                 }
-                return new Object[] {LocalData.of(LocalStore.open(dir)), e};
+                return new Opened(LocalData.of(LocalStore.open(dir)), e);
             }
         }, opened -> {
             if (closed) { // the window went away while the file was opening
-                if (opened[0] != null) {
-                    ((LocalData) opened[0]).store().close();
+                if (opened.data() != null) {
+                    opened.data().store().close();
                 }
                 return;
             }
-            local = (LocalData) opened[0];
-            LocalStoreException problem = (LocalStoreException) opened[1];
+            ctx.setLocal(opened.data());
+            LocalStoreException problem = opened.problem();
             if (problem != null && problem.kind() == LocalStoreException.Kind.LOCKED) {
-                showProblem(i18n.t("local.locked", problem.file()));
+                showProblem(ctx.i18n().t("local.locked", problem.file()));
             } else if (problem != null) {
-                Alert alert = new Alert(Alert.AlertType.WARNING, i18n.t("local.corrupt",
-                        problem.keptAt() == null ? problem.file() : problem.keptAt()), ButtonType.OK);
-                alert.initOwner(stage);
-                alert.setHeaderText(i18n.t("local.corrupt.header"));
-                alert.getDialogPane().setId("localProblem");
-                alert.show();
+                ctx.dialogs().warn(stage, "localProblem", ctx.i18n().t("local.corrupt.header"), ctx.i18n().t("local.corrupt",
+                        problem.keptAt() == null ? problem.file() : problem.keptAt()));
             }
-        }, e -> showProblem(i18n.t("local.unavailable", e.getMessage())));
+        }, e -> showProblem(ctx.i18n().t("local.unavailable", e.getMessage())));
+    }
+
+    private record Opened(LocalData data, LocalStoreException problem) {
     }
 
     private void showProblem(String text) {
@@ -114,28 +127,22 @@ public final class SportelApp extends Application {
         message.setId("startProblem");
         message.setWrapText(true);
         message.setMaxWidth(640);
-        Button quit = new Button(i18n.t("local.quit"));
+        Button quit = new Button(ctx.i18n().t("local.quit"));
         quit.setOnAction(e -> {
             shutdown();
             if (launched) {
-                javafx.application.Platform.exit();
+                Platform.exit();
             }
         });
         VBox box = new VBox(16, message, quit);
-        box.setAlignment(javafx.geometry.Pos.CENTER);
-        box.setPadding(new javafx.geometry.Insets(40));
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
         setRoot(box);
     }
 
-    /** The local file; null until it is open (or when another Sportel holds it). */
-    public LocalData local() {
-        return local;
-    }
-
-    /** Opens a saved file with the desktop's viewer, when this runs as a launched Application (not in tests). */
-    public void open(java.nio.file.Path file) {
+    private void openWithDesktop(Path file) {
         if (launched) {
-            background.fireAndForget(() -> {
+            ctx.background().fireAndForget(() -> {
                 getHostServices().showDocument(file.toUri().toString());
                 return null;
             });
@@ -147,76 +154,56 @@ public final class SportelApp extends Application {
         closed = true;
         onLeaveScreen.run();
         onLeaveScreen = () -> { };
-        background.shutdown();
+        ctx.background().shutdown();
+        LocalData local = ctx.local();
         if (local != null) {
             local.store().close();
-            local = null;
+            ctx.setLocal(null);
         }
     }
 
-    public DesktopConfig config() {
-        return config;
-    }
-
-    public Settings settings() {
-        return settings;
-    }
-
-    public Background background() {
-        return background;
-    }
-
-    public I18n i18n() {
-        return i18n;
-    }
-
-    /** Switches language and reloads the login screen, keeping the typed username. */
+    @Override
     public void changeLanguage(String lang, String username) {
-        i18n = new I18n(lang);
-        settings.put("lang", lang);
-        background.fireAndForget(() -> {
-            settings.save();
-            return null;
-        });
+        ctx.setI18n(new I18n(lang));
+        ctx.settings().put("lang", lang);
+        ctx.saveSettings();
         showLogin(username);
     }
 
-    public String initialServer() {
-        return config.serverUrl() != null ? config.serverUrl() : settings.get("server", "http://127.0.0.1:8080");
-    }
-
+    @Override
     public void showLogin(String username) {
         onLeaveScreen.run();
         FXMLLoader loader = loader("/al/sportel/desktop/login/login.fxml");
         Parent root = load(loader);
         LoginController c = loader.getController();
-        c.init(this, username);
+        c.init(ctx, username);
         setRoot(root);
         onLeaveScreen = () -> { };
     }
 
+    @Override
     public void showCounter(Session session) {
         FXMLLoader loader = loader("/al/sportel/desktop/queue/counter.fxml");
         Parent root = load(loader);
         CounterController c = loader.getController();
         setRoot(root);
-        c.init(this, session);
+        c.init(ctx, session);
         onLeaveScreen = c::dispose;
     }
 
-    /** The supervisor's console (SUPERVISOR, or ADMIN for any branch). */
-    public void showSupervisor(al.sportel.desktop.api.ApiClient api, al.sportel.model.UserInfo user) {
+    @Override
+    public void showSupervisor(ApiClient api, UserInfo user) {
         onLeaveScreen.run();
         FXMLLoader loader = loader("/al/sportel/desktop/supervision/supervisor.fxml");
         Parent root = load(loader);
-        al.sportel.desktop.supervision.SupervisorController c = loader.getController();
+        SupervisorController c = loader.getController();
         setRoot(root);
-        c.init(this, api, user);
+        c.init(ctx, api, user);
         onLeaveScreen = c::dispose;
     }
 
     private FXMLLoader loader(String resource) {
-        return new FXMLLoader(SportelApp.class.getResource(resource), i18n.bundle());
+        return new FXMLLoader(SportelApp.class.getResource(resource), ctx.i18n().bundle());
     }
 
     private static Parent load(FXMLLoader loader) {
@@ -227,11 +214,21 @@ public final class SportelApp extends Application {
         }
     }
 
+    /**
+     * The first scene fits the screen it opens on (a 1366×768 counter PC included) and a launched
+     * window opens maximised; later screens reuse the scene.
+     */
     private void setRoot(Parent root) {
         if (stage.getScene() == null) {
-            Scene scene = new Scene(root, 1280, 800);
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
             scene.getStylesheets().add(SportelApp.class.getResource("/al/sportel/desktop/sportel.css").toExternalForm());
             stage.setScene(scene);
+            stage.setMinWidth(Math.min(1024, screen.getWidth()));
+            stage.setMinHeight(Math.min(700, screen.getHeight()));
+            if (launched) {
+                stage.setMaximized(true);
+            }
         } else {
             stage.getScene().setRoot(root);
         }

@@ -1,0 +1,59 @@
+package al.sportel.server.citizen;
+
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.model.cases.NewCase;
+import al.sportel.server.auth.Access;
+import al.sportel.server.complaints.CaseKind;
+import al.sportel.server.complaints.CaseRoutes;
+import al.sportel.server.complaints.CaseService;
+import al.sportel.server.db.Database;
+import al.sportel.server.http.JsonBody;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+
+/** The citizen's own requests: the account check (kiosk and phone) and a complaint filed at a kiosk. */
+public final class CitizenRoutes {
+
+    private final AccountCheck accounts;
+    private final CaseService cases;
+    private final ObjectMapper mapper;
+
+    public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock) {
+        this.accounts = new AccountCheck(new AccountQueries(db), clock, AccountCheck.Limits.DEFAULT);
+        this.cases = cases;
+        this.mapper = mapper;
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/v1/public/account/verify", this::verify);
+        app.post("/api/v1/kiosk/complaints", this::kioskComplaint);
+    }
+
+    private void verify(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, mapper);
+        String code = body.requiredString("customerCode", 20);
+        String proof = body.requiredString("proof", 20);
+        body.validate();
+        ctx.json(accounts.verify(address(ctx), code.strip(), proof));
+    }
+
+    /**
+     * A kiosk files complaints for many citizens from one address, so the online form's per-address limit
+     * does not apply; the kiosk's sign-in stands for it and the complaint belongs to the kiosk's centre.
+     */
+    private void kioskComplaint(Context ctx) {
+        UserInfo kiosk = Access.requireRole(ctx, Role.KIOSK);
+        NewCase c = CaseRoutes.readCase(JsonBody.of(ctx, mapper), CaseKind.COMPLAINT, true);
+        NewCase atKiosk = NewCase.complaint(c.category(), c.customerCode(), c.name(), c.phone(), c.email(), c.description(),
+                kiosk.branchCode(), null);
+        ctx.status(201).json(cases.track(cases.createOnline(atKiosk)));
+    }
+
+    private static String address(Context ctx) {
+        String ip = ctx.ip();
+        return ip.length() > 64 ? ip.substring(0, 64) : ip;
+    }
+}

@@ -1,0 +1,115 @@
+// The kiosk (/kiosk/{code}): signs in once; its home screen (kiosk-citizen.js) leads to the tickets,
+// where one tap on a service issues and prints a ticket.
+const branch = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
+const tokenKey = 'sportel.kiosk.token.' + branch;
+let services = [];
+let backTimer = null;
+
+const VIEWS = ['loginView', 'homeView', 'serviceView', 'ticketView', 'billView', 'trackView', 'complaintView'];
+
+function show(id) {
+  VIEWS.forEach(v => document.getElementById(v).classList.toggle('hidden', v !== id));
+}
+
+async function api(path, options = {}) {
+  const headers = Object.assign({ 'Content-Type': 'application/json' }, options.headers || {});
+  const token = localStorage.getItem(tokenKey);
+  if (token) { headers.Authorization = 'Bearer ' + token; }
+  const r = await fetch(path, Object.assign({}, options, { headers }));
+  if (r.status === 401) { localStorage.removeItem(tokenKey); show('loginView'); throw new Error('login'); }
+  return r;
+}
+
+document.getElementById('loginView').addEventListener('submit', async e => {
+  e.preventDefault();
+  if (!document.getElementById('kioskUser').value || !document.getElementById('kioskPassword').value) {
+    document.getElementById('loginError').textContent = t('loginMissing');
+    return;
+  }
+  const r = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: document.getElementById('kioskUser').value, password: document.getElementById('kioskPassword').value }) });
+  if (!r.ok) { document.getElementById('loginError').textContent = t('loginError'); return; }
+  localStorage.setItem(tokenKey, (await r.json()).token);
+  document.getElementById('kioskPassword').value = '';
+  start();
+});
+
+async function loadServices() {
+  const [servicesResponse, displayResponse] = await Promise.all([api('/api/v1/branches/' + encodeURIComponent(branch) + '/services'),
+    fetch('/api/v1/public/branches/' + encodeURIComponent(branch) + '/display')]);
+  if (displayResponse.status === 404) { showUnknown(); return; }
+  services = await servicesResponse.json();
+  const display = await displayResponse.json();
+  document.getElementById('branchName').textContent = display.branchName;
+  const open = Object.fromEntries(display.waiting.map(w => [w.serviceId, w.openCounters]));
+  const closed = display.waiting.every(w => w.openCounters === 0);
+  document.getElementById('closedBanner').classList.toggle('hidden', !closed);
+  const box = document.getElementById('services');
+  box.innerHTML = '';
+  services.forEach(s => {
+    const b = document.createElement('button');
+    b.className = 'service';
+    b.id = 'service-' + s.letter;
+    b.innerHTML = '<span class="letter"></span><span class="name"></span><span class="note"></span>';
+    b.querySelector('.letter').textContent = s.letter;
+    b.querySelector('.name').textContent = lang === 'en' ? s.nameEn : s.name;
+    if (!open[s.id]) { b.disabled = true; b.querySelector('.note').textContent = t('notAvailable'); }
+    b.addEventListener('click', () => issue(s));
+    box.appendChild(b);
+  });
+}
+
+async function issue(service) {
+  document.getElementById('issueError').textContent = '';
+  document.querySelectorAll('.service').forEach(b => b.disabled = true); // one tap, one ticket
+  try {
+    const r = await api('/api/v1/branches/' + branch + '/tickets', { method: 'POST',
+      body: JSON.stringify({ serviceId: service.id, priority: document.getElementById('priority').checked }) });
+    if (!r.ok) { throw new Error('issue'); }
+    const ticket = await r.json();
+    document.getElementById('ticketNumber').textContent = ticket.number;
+    document.getElementById('ticketService').textContent = lang === 'en' ? service.nameEn : service.name;
+    document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
+    document.getElementById('ticketAhead').textContent = t('ahead', ticket.position - 1);
+    document.getElementById('ticketWait').textContent = t('wait', Math.max(1, Math.round(ticket.estimatedWaitSeconds / 60)));
+    const qr = document.getElementById('ticketQr');
+    qr.onload = () => { if (!navigator.webdriver) { window.print(); } };
+    qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
+    // the same address as the QR code, for a phone without a camera or a ticket read aloud
+    document.getElementById('ticketLink').textContent = t('phoneLink', location.host + '/t/' + ticket.id);
+    document.getElementById('priority').checked = false;
+    show('ticketView');
+    clearTimeout(backTimer);
+    backTimer = setTimeout(back, 12000);
+  } catch (e) {
+    if (e.message !== 'login') { document.getElementById('issueError').textContent = t('issueError'); }
+  } finally {
+    loadServices().catch(() => {});
+  }
+}
+
+// A kiosk at a wrong address must not look like a closed centre: it says the address is wrong.
+function showUnknown() {
+  document.getElementById('unknown').textContent = t('unknownCentre', branch);
+  document.getElementById('unknown').classList.remove('hidden');
+  VIEWS.forEach(v => document.getElementById(v).classList.add('hidden'));
+}
+
+function back() { clearTimeout(backTimer); show('homeView'); }
+document.getElementById('doneButton').addEventListener('click', back);
+document.getElementById('langButton').addEventListener('click', () => {
+  setLang(lang === 'sq' ? 'en' : 'sq');
+  langButton();
+  loadServices().catch(() => {});
+});
+
+function start() {
+  if (!localStorage.getItem(tokenKey)) { show('loginView'); return; }
+  show('homeView');
+  loadServices().catch(() => {});
+}
+
+setLang(lang);
+langButton();
+start();
+setInterval(() => { if (!document.getElementById('serviceView').classList.contains('hidden')) { loadServices().catch(() => {}); } }, 30000);

@@ -1,0 +1,72 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The citizen's account check: code and last bill's amount together, the same refusal for both mistakes, throttled. */
+class CitizenAccountTest {
+
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String lastBillAmount(TestServer server, String customer) {
+        long qindarka = server.server().database().read(h -> h.createQuery(
+                "SELECT amount FROM bills WHERE customer_code = :c ORDER BY period DESC, id DESC")
+                .bind("c", customer).mapTo(Long.class).first());
+        return BigDecimal.valueOf(qindarka, 2).toPlainString();
+    }
+
+    private static Api.Response verify(String code, String proof) {
+        return api.post("/api/v1/public/account/verify", null, Map.of("customerCode", code, "proof", proof));
+    }
+
+    @Test
+    void theCodeWithTheLastBillsAmountOpensTheAccountWrittenAsOnPaper() {
+        String amount = lastBillAmount(server, "100001");
+        String albanian = amount.replace('.', ',');
+        String grouped = albanian.length() > 6 ? albanian.substring(0, albanian.length() - 6) + " " + albanian.substring(albanian.length() - 6) : albanian;
+        JsonNode a = verify("100001", grouped).expect(200).json();
+        assertThat(a.get("customerCode").asText()).isEqualTo("100001");
+        assertThat(a.get("initials").asText()).matches("(\\p{Lu}\\.)( \\p{Lu}\\.)*");
+        assertThat(a.get("unpaidBills").size()).isGreaterThanOrEqualTo(2);
+        assertThat(new BigDecimal(a.get("amountDue").asText())).isPositive();
+        assertThat(a.toString()).doesNotContain("address");
+
+        JsonNode none = verify("100002", lastBillAmount(server, "100002")).expect(200).json();
+        assertThat(none.get("amountDue").asText()).isEqualTo("0.00");
+        assertThat(none.get("unpaidBills")).isEmpty();
+    }
+
+    @Test
+    void aWrongProofAndAnUnknownCodeGetTheSameAnswerAndRepeatedFailuresAreThrottled() {
+        Api.Response wrong = verify("100003", "1.00").expect(404);
+        Api.Response unknown = verify("999999", "1.00").expect(404);
+        assertThat(wrong.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+        assertThat(verify("100003", "not money").status()).isEqualTo(404);
+        assertThat(verify("100003", "").status()).as("an empty proof is a bad request, not a guess").isEqualTo(422);
+        for (int i = 0; i < 3; i++) {
+            verify("100003", "2.00").expect(404);
+        }
+        // five failures for this code within the hour: even the right proof waits now
+        Api.Response throttled = verify("100003", lastBillAmount(server, "100003")).expect(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(verify("100004", lastBillAmount(server, "100004")).status()).as("other codes from this address").isEqualTo(200);
+    }
+}

@@ -1,0 +1,45 @@
+package al.sportel.desktop.billing;
+
+import al.sportel.model.billing.Customer;
+import al.sportel.model.billing.Payment;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What the payment panel asks of the server, the outbox and the printer. {@link LinkedPaymentDesk}
+ * is the real one; the view-model's tests put a fake behind this interface. Every method blocks:
+ * call them through {@link al.sportel.desktop.app.Jobs}.
+ */
+public interface PaymentDesk {
+
+    /** A customer and, when the server was out of reach, when the local copy was kept. */
+    record Found(Customer customer, Instant cachedAt) {
+    }
+
+    /** One payment as the clerk confirmed it; amounts in qindarka. */
+    record Request(String customerCode, long amount, boolean cash, Long tendered, long counterId, String ticketId,
+                   boolean offline, Instant takenAt) {
+    }
+
+    /**
+     * What became of a payment: taken by the server (with its receipt), refused by it, or kept in the
+     * outbox with a local reference because the server could not be reached in time.
+     */
+    record Outcome(Payment payment, ReceiptPrinter.Outcome printed, String offlineReference, String refusal) {
+    }
+
+    /** The server's answer or, without a link, the cached customer; less the payments still waiting in the outbox. */
+    Found lookUp(String code) throws Exception;
+
+    /** True while the head office answers. */
+    boolean online();
+
+    Outcome pay(Request request, Customer customer, String summary) throws Exception;
+
+    /** Prints the server's receipt of a payment again. */
+    ReceiptPrinter.Outcome reprint(Payment payment) throws Exception;
+
+    /** Prints a kept receipt file again (one issued offline). */
+    ReceiptPrinter.Outcome reprint(Path file) throws Exception;
+}

@@ -1,0 +1,32 @@
+package al.sportel.desktop.queue;
+
+import al.sportel.model.queue.CounterStats;
+
+import al.sportel.model.Counter;
+import al.sportel.model.QueueSnapshot;
+import al.sportel.model.Ticket;
+import java.util.Optional;
+
+/**
+ * What the counter screen asks of the server. {@link ApiCounterDesk} is the real one; the
+ * view-model's tests put a fake behind this interface. Every method blocks: call them through
+ * {@link al.sportel.desktop.app.Jobs}.
+ */
+public interface CounterDesk {
+
+    Optional<Ticket> callNext(long counterId) throws Exception;
+
+    /** {@code recall}, {@code start}, {@code finish}, {@code no-show} or {@code return}. */
+    Ticket ticketAction(String ticketId, String action) throws Exception;
+
+    /** To a service or to a counter: exactly one of the two is not null. */
+    Ticket transfer(String ticketId, Long serviceId, Long counterId) throws Exception;
+
+    /** {@code open}, {@code pause} or {@code close}. */
+    Counter counterAction(long counterId, String action) throws Exception;
+
+    CounterStats stats(long counterId) throws Exception;
+
+    /** The branch's queue from the server or, when it is out of reach, the last one kept locally. */
+    QueueSnapshot queue() throws Exception;
+}

@@ -1,0 +1,200 @@
+package al.sportel.desktop.supervision;
+
+import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.app.AppContext;
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.Jobs;
+import al.sportel.model.Board;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The supervisor's board without its controls: which branch, the latest board, the day's summary,
+ * the services over their threshold, and the actions on counters and tickets. One board request at
+ * a time; refreshes asked for meanwhile cause exactly one more.
+ */
+public final class BoardViewModel {
+
+    private final BoardDesk desk;
+    private final Jobs jobs;
+    private final I18n i18n;
+    private final ReadOnlyObjectWrapper<Board> board = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper branch = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper today = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper();
+    private final Set<Long> alerted = new HashSet<>();
+    private Consumer<List<Board.ServiceLine>> onNewAlert = s -> { };
+    private Consumer<Board> onLoaded = b -> { };
+    private boolean loading;
+    private boolean again;
+    private boolean disposed;
+
+    public BoardViewModel(BoardDesk desk, Jobs jobs, I18n i18n, String branch) {
+        this.desk = desk;
+        this.jobs = jobs;
+        this.i18n = i18n;
+        this.branch.set(branch);
+    }
+
+    /** Told the services that have just passed their threshold (not those already over it). */
+    public void onNewAlert(Consumer<List<Board.ServiceLine>> onNewAlert) {
+        this.onNewAlert = onNewAlert;
+    }
+
+    /** Told each board loaded, after the properties changed (the view starts its live stream then). */
+    public void onLoaded(Consumer<Board> onLoaded) {
+        this.onLoaded = onLoaded;
+    }
+
+    public ReadOnlyObjectProperty<Board> board() {
+        return board.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty branch() {
+        return branch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty today() {
+        return today.getReadOnlyProperty();
+    }
+
+    /** The services over their threshold, or null when none is. */
+    public ReadOnlyStringProperty alert() {
+        return alert.getReadOnlyProperty();
+    }
+
+    public String name(Board.ServiceLine s) {
+        return "en".equals(i18n.lang()) ? s.nameEn() : s.name();
+    }
+
+    public void switchBranch(String code) {
+        branch.set(code);
+        alerted.clear();
+        refresh();
+    }
+
+    public void refresh() {
+        if (disposed) {
+            return;
+        }
+        if (loading) {
+            again = true;
+            return;
+        }
+        loading = true;
+        String code = branch.get();
+        jobs.run(() -> desk.board(code), b -> {
+            loading = false;
+            if (disposed) {
+                return;
+            }
+            if (!code.equals(branch.get())) {
+                refresh();
+                return;
+            }
+            show(b);
+            onLoaded.accept(b);
+            if (again) {
+                again = false;
+                refresh();
+            }
+        }, e -> {
+            loading = false;
+            showError(e);
+        });
+    }
+
+    private void show(Board b) {
+        board.set(b);
+        Board.Totals t = b.today();
+        today.set(i18n.t("sup.today", t.issued(), t.served(), seconds(t.averageWaitSeconds()), seconds(t.averageServiceSeconds()),
+                percent(t.noShowRate())));
+        List<Board.ServiceLine> over = b.services().stream().filter(Board.ServiceLine::overThreshold).toList();
+        List<Board.ServiceLine> fresh = over.stream().filter(s -> !alerted.contains(s.id())).toList();
+        alerted.retainAll(over.stream().map(Board.ServiceLine::id).collect(Collectors.toSet()));
+        over.forEach(s -> alerted.add(s.id()));
+        alert.set(over.isEmpty() ? null : over.stream().map(s -> i18n.t("sup.alert", s.letter() + " " + name(s),
+                seconds(s.longestWaitSeconds()), s.maxWaitMinutes())).collect(Collectors.joining("   ")));
+        if (!fresh.isEmpty()) {
+            onNewAlert.accept(fresh);
+        }
+    }
+
+    // --- actions: each one, once through, refreshes the board ---
+
+    public void counterAction(long counterId, String action) {
+        act(() -> desk.counterAction(counterId, action));
+    }
+
+    public void setServices(long counterId, List<Long> ids, Runnable saved) {
+        if (ids.isEmpty()) {
+            message.set(i18n.t("sup.select.services"));
+            return;
+        }
+        act(() -> desk.setServices(counterId, ids), saved);
+    }
+
+    public void transfer(String ticketId, Long serviceId, Long counterId) {
+        act(() -> desk.transfer(ticketId, serviceId, counterId));
+    }
+
+    public void priority(String ticketId, boolean priority) {
+        act(() -> desk.priority(ticketId, priority));
+    }
+
+    public void cancel(String ticketId) {
+        act(() -> desk.cancel(ticketId));
+    }
+
+    /** Says what to choose first (a counter, a ticket, a target). */
+    public void ask(String key) {
+        message.set(i18n.t(key));
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void act(Action action) {
+        act(action, () -> { });
+    }
+
+    private void act(Action action, Runnable then) {
+        jobs.run(() -> {
+            action.run();
+            return null;
+        }, x -> {
+            message.set(null);
+            then.run();
+            refresh();
+        }, this::showError);
+    }
+
+    private void showError(ApiException e) {
+        message.set(AppContext.describe(i18n, e));
+    }
+
+    public void dispose() {
+        disposed = true;
+    }
+
+    static String seconds(Long s) {
+        return s == null ? "—" : I18n.seconds(s);
+    }
+
+    static String percent(double rate) {
+        return Math.round(rate * 1000) / 10.0 + " %";
+    }
+}

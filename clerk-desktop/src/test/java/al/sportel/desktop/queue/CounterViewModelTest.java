@@ -1,0 +1,181 @@
+package al.sportel.desktop.queue;
+
+import al.sportel.model.queue.CounterStats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.app.DirectJobs;
+import al.sportel.desktop.app.I18n;
+import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
+import al.sportel.model.EventType;
+import al.sportel.model.LiveEvent;
+import al.sportel.model.QueueSnapshot;
+import al.sportel.model.ServiceInfo;
+import al.sportel.model.Ticket;
+import al.sportel.model.TicketStatus;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The counter screen's logic in plain JUnit: no toolkit, a fake server behind {@link CounterDesk}. */
+class CounterViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    private static final ServiceInfo PAYMENTS = new ServiceInfo(1, "P", "Pagesa", "Payments", 300);
+
+    private final FakeDesk desk = new FakeDesk();
+    private final SimpleBooleanProperty linkUp = new SimpleBooleanProperty(true);
+    private final Counter counter = new Counter(7, 3, "Sporteli 3", CounterStatus.OPEN, List.of(1L), null, null, null, null);
+    private CounterViewModel vm;
+    private int exits;
+
+    @BeforeEach
+    void setUp() {
+        vm = new CounterViewModel(desk, new DirectJobs(), new I18n("sq"), Clock.fixed(NOW, ZoneOffset.UTC), counter,
+                List.of(PAYMENTS), linkUp);
+        vm.onExit(() -> exits++);
+        vm.reload(s -> { });
+    }
+
+    @Test
+    void callNextMakesTheCalledTicketCurrentAndEnablesItsActions() {
+        desk.next.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+
+        assertThat(vm.canCallNext().get()).isTrue();
+        vm.callNext();
+
+        assertThat(vm.current().get().number()).isEqualTo("P001");
+        assertThat(vm.canCallNext().get()).as("one ticket at a time").isFalse();
+        assertThat(vm.canActOnCalled().get()).isTrue();
+        assertThat(vm.message().get()).isNull();
+        assertThat(vm.waitedText().get()).isEqualTo("Priti 5:00");
+    }
+
+    @Test
+    void nothingWaitingIsSaidAndClearsWhenATicketArrives() {
+        vm.callNext();
+        assertThat(vm.message().get()).isEqualTo(new I18n("sq").t("action.nothingWaiting"));
+
+        vm.apply(11, new LiveEvent(EventType.TICKET_ISSUED, NOW, ticket("t2", "P002", TicketStatus.WAITING, null), null));
+
+        assertThat(vm.queue()).extracting(Ticket::number).containsExactly("P002");
+        assertThat(vm.message().get()).as("the stale message goes").isNull();
+        assertThat(vm.waitingText().get()).isEqualTo("Presin: 1");
+    }
+
+    @Test
+    void withoutTheLinkTheQueueActionsWait() {
+        linkUp.set(false);
+        assertThat(vm.canCallNext().get()).isFalse();
+        linkUp.set(true);
+        assertThat(vm.canCallNext().get()).isTrue();
+    }
+
+    @Test
+    void finishStartsACalledTicketFirst() {
+        desk.next.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+        vm.callNext();
+
+        vm.finish();
+
+        assertThat(desk.actions).containsExactly("t1:start", "t1:finish");
+        assertThat(vm.current().get()).isNull();
+        assertThat(vm.servedText().get()).isEqualTo("Shërbyer sot: 1");
+    }
+
+    @Test
+    void aLostConnectionIsSaidAsSuchAndABugIsNot() {
+        desk.failure = ApiException.unreachable(new IOException("refused"));
+        vm.callNext();
+        assertThat(vm.message().get()).startsWith("Nuk ka lidhje");
+
+        desk.failure = null;
+        desk.bug = new IllegalStateException("a bug");
+        vm.callNext();
+        assertThat(vm.message().get()).contains("gabim i papritur").doesNotContain("lidhje me serverin");
+    }
+
+    @Test
+    void anExpiredSessionLeavesTheScreen() {
+        desk.failure = new ApiException(401, "unauthorized", "Session expired", 0);
+        vm.callNext();
+        assertThat(exits).isEqualTo(1);
+    }
+
+    private static Ticket ticket(String id, String number, TicketStatus status, Long counterId) {
+        return new Ticket(id, number, 1, "P", "TR01", status, false, NOW.minusSeconds(300),
+                status == TicketStatus.WAITING ? null : NOW, null, null, counterId, null, null, null, null);
+    }
+
+    /** The server as the counter sees it, in memory. */
+    private final class FakeDesk implements CounterDesk {
+        final Deque<Ticket> next = new ArrayDeque<>();
+        final List<String> actions = new ArrayList<>();
+        ApiException failure;
+        RuntimeException bug;
+        int served;
+
+        private void maybeFail() throws ApiException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (bug != null) {
+                throw bug;
+            }
+        }
+
+        @Override
+        public Optional<Ticket> callNext(long counterId) throws ApiException {
+            maybeFail();
+            return Optional.ofNullable(next.poll());
+        }
+
+        @Override
+        public Ticket ticketAction(String ticketId, String action) throws ApiException {
+            maybeFail();
+            actions.add(ticketId + ":" + action);
+            TicketStatus status = switch (action) {
+                case "start" -> TicketStatus.SERVING;
+                case "finish" -> TicketStatus.DONE;
+                default -> TicketStatus.CALLED;
+            };
+            if (status == TicketStatus.DONE) {
+                served++;
+            }
+            Ticket current = vm.current().get();
+            return new Ticket(ticketId, current.number(), 1, "P", "TR01", status, false, current.issuedAt(), current.calledAt(),
+                    null, null, status.atCounter() ? 7L : null, null, null, null, null);
+        }
+
+        @Override
+        public Ticket transfer(String ticketId, Long serviceId, Long counterId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Counter counterAction(long counterId, String action) {
+            return counter;
+        }
+
+        @Override
+        public CounterStats stats(long counterId) {
+            return new CounterStats(counterId, null, served, 0, null);
+        }
+
+        @Override
+        public QueueSnapshot queue() {
+            return new QueueSnapshot(10, List.of(), List.of(), List.of(), List.of(counter));
+        }
+    }
+}
