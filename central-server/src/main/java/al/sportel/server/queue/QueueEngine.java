@@ -32,9 +32,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Set;
 
 /**
  * The queue: issuing, calling and moving tickets. Every change is one transaction that also appends

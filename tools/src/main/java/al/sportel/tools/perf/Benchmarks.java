@@ -34,9 +34,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.HashMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * The numbers of docs/benchmarks.md: call-next against the database's bare floor, event latency
@@ -84,13 +81,13 @@ public final class Benchmarks {
     }
 
     static final String USAGE = """
-            Usage: java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks --db JDBC_URL \\
+            Usage: java -cp tools/target/sportel-tools.jar %s --db JDBC_URL \\
                    --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE]
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
             --out defaults to target/benchmarks.md; pass --out docs/benchmarks.md to refresh the published figures.
-            """;
+            """.formatted(Benchmarks.class.getName());
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
@@ -228,7 +225,7 @@ public final class Benchmarks {
                 .append(" cores (").append(cpu).append("), ").append(mem).append(", Java ").append(System.getProperty("java.version"))
                 .append(", ").append(pg).append(". The server runs as its own process (`-Xmx1g`) on the same machine as the ")
                 .append("database and this client, so all three share the two cores.\n\n")
-                .append("Command: `java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks ")
+                .append("Command: `java -cp tools/target/sportel-tools.jar ").append(Benchmarks.class.getName()).append(" ")
                 .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
     }
 
