@@ -5,9 +5,10 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import java.io.IOException;
 import java.nio.file.Path;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Adds a daily rolling log file in the data directory to the console logging of logback.xml. */
 final class Logging {
@@ -16,6 +17,12 @@ final class Logging {
     }
 
     static void toFile(Path dir) {
+        try {
+            PrivateFiles.createDirectories(dir);
+        } catch (IOException e) {
+            // the console still logs; logback reports the file it then cannot open
+            LoggerFactory.getLogger(Logging.class).warn("cannot create the log directory {}: {}", dir, e.toString());
+        }
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
@@ -23,7 +30,14 @@ final class Logging {
         encoder.setContext(context);
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
         encoder.start();
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        // every log file (the current one and each day's new one) is made private as soon as it is opened
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>() {
+            @Override
+            public void openFile(String fileName) throws IOException {
+                super.openFile(fileName);
+                PrivateFiles.restrictFile(Path.of(fileName));
+            }
+        };
         file.setContext(context);
         file.setName("file");
         file.setFile(dir.resolve("sportel-server.log").toString());

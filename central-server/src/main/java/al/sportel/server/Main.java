@@ -2,30 +2,37 @@ package al.sportel.server;
 
 import al.sportel.server.db.DatabaseUnavailableException;
 import al.sportel.server.ops.BackupCommand;
+import java.io.IOException;
 import java.net.BindException;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 
 /** {@code java -jar sportel-server.jar [options]}: see {@link #USAGE}. */
 public final class Main {
 
     static final String USAGE = """
             Usage: java -jar sportel-server.jar [options]
+                   java -jar sportel-server.jar init --admin NAME [--data-dir DIR] [--db JDBC_URL]
               --port N          port to listen on (SPORTEL_PORT, default 8080; 0 picks a free port)
               --host H          address to listen on (SPORTEL_HOST, default 127.0.0.1)
               --db JDBC_URL     PostgreSQL database (SPORTEL_DB_URL, with SPORTEL_DB_USER, SPORTEL_DB_PASSWORD);
                                 without it the embedded H2 database in the data directory is used
               --data-dir DIR    embedded database and logs (SPORTEL_DATA_DIR, default ./sportel-data)
+              --public-url URL  base of the links printed in QR codes, e.g. https://sportel.example.al
+                                (SPORTEL_PUBLIC_URL; default the server's own address)
+              --trusted-proxy A address of a reverse proxy whose X-Forwarded-For is believed; repeat or
+                                separate with commas (SPORTEL_TRUSTED_PROXY; default none)
               --demo            load the demo data into an empty database
               --management-port N  serve /metrics, /health/* and the H2 backup on this port, without a token
                                 (SPORTEL_MANAGEMENT_PORT, on SPORTEL_MANAGEMENT_HOST, default 127.0.0.1);
@@ -38,6 +45,14 @@ public final class Main {
             Backup and restore (same database options as above):
               backup --to FILE     H2: an online backup zip; PostgreSQL: pg_dump --format=custom; both checked
               restore --from FILE  H2: into an empty --data-dir; PostgreSQL: pg_restore into the database
+            Limits (environment only; see docs/security.md): SPORTEL_MAX_PAYMENT_LEK (1000000),
+              SPORTEL_OFFLINE_WINDOW_HOURS (48), SPORTEL_TRACK_LOOKUPS_PER_MINUTE (30),
+              SPORTEL_KIOSK_TICKETS_PER_MINUTE (60), SPORTEL_DISPLAY_STREAMS_PER_ADDRESS (10)
+
+            First start without --demo: create the first administrator with
+              java -jar sportel-server.jar init --admin NAME
+            (the password is read from SPORTEL_ADMIN_PASSWORD or asked for; weak ones are refused),
+            then sign in to the console and create centres, services, counters and users.
             """;
 
     private Main() {
@@ -46,6 +61,11 @@ public final class Main {
     public static void main(String[] args) {
         if (BackupCommand.handles(args)) {
             System.exit(BackupCommand.run(args, System.getenv(), rest -> parse(rest, System.getenv())));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("init")) {
+            System.exit(InitCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            return;
         }
         ServerConfig config;
         try {
@@ -61,34 +81,35 @@ public final class Main {
             return;
         }
         try {
-            Files.createDirectories(config.dataDir());
+            PrivateFiles.createDirectories(config.dataDir());
         } catch (Exception e) {
             System.err.println("sportel-server: cannot create the data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
             System.exit(1);
         }
         Logging.toFile(config.ops().logDir() != null ? config.ops().logDir() : config.dataDir().resolve("logs"));
         Logger log = LoggerFactory.getLogger(Main.class);
+        // Each start-up failure is one ERROR line (the console shows the log): the operator reads the reason, not a trace.
         if (!portFree(config.host(), config.port())) {
-            String reason = "cannot listen on " + config.host() + ":" + config.port()
-                    + " (address in use or not available); choose another with --port";
-            log.error(reason);
-            System.err.println("sportel-server: " + reason);
+            log.error("sportel-server: cannot listen on {}:{} (address in use or not available); choose another with --port",
+                    config.host(), config.port());
             System.exit(1);
         }
         SportelServer server;
         try {
             server = SportelServer.start(config);
+            PrivateFiles.restrict(config.dataDir());
         } catch (DatabaseUnavailableException e) {
-            log.error(e.getMessage());
-            System.err.println("sportel-server: " + e.getMessage());
+            log.error("sportel-server: {}", e.getMessage());
             System.exit(1);
             return;
         } catch (Exception e) { // Jetty may throw checked exceptions through Javalin
-            String reason = isBindFailure(e)
-                    ? "cannot listen on " + config.host() + ":" + config.port() + " (address in use or not available); choose another with --port"
-                    : "failed to start: " + e;
-            log.error(reason, e);
-            System.err.println("sportel-server: " + reason);
+            if (isBindFailure(e)) {
+                log.error("sportel-server: cannot listen on {}:{} (address in use or not available); choose another with --port",
+                        config.host(), config.port());
+            } else {
+                log.error("sportel-server: failed to start: {}", e.toString());
+                log.debug("start-up failure", e);
+            }
             System.exit(1);
             return;
         }
@@ -122,6 +143,12 @@ public final class Main {
             c = c.withDataDir(Path.of(env.get("SPORTEL_DATA_DIR")));
         }
         c = c.withOps(opsFromEnv(c.ops(), env));
+        SecurityConfig security = c.security().withEnvironment(env);
+        if (env.get("SPORTEL_PUBLIC_URL") != null) {
+            security = security.withPublicUrl(publicUrl(env.get("SPORTEL_PUBLIC_URL")));
+        }
+        List<String> proxies = new ArrayList<>(addresses(env.get("SPORTEL_TRUSTED_PROXY")));
+        boolean proxiesFromArgs = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -136,9 +163,18 @@ public final class Main {
                 case "--management-port" -> c = c.withOps(c.ops().withManagement(c.ops().managementHost(), port(value(args, ++i, a), a)));
                 case "--log-dir" -> c = c.withOps(c.ops().withLogDir(Path.of(value(args, ++i, a))));
                 case "--day-end" -> c = c.withOps(c.ops().withDayEnd(time(value(args, ++i, a), a)));
+                case "--public-url" -> security = security.withPublicUrl(publicUrl(value(args, ++i, a)));
+                case "--trusted-proxy" -> {
+                    if (!proxiesFromArgs) {
+                        proxies.clear(); // options win over the environment
+                        proxiesFromArgs = true;
+                    }
+                    proxies.addAll(addresses(value(args, ++i, a)));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        c = c.withSecurity(security.withTrustedProxies(proxies));
         if (dbUrl != null && !dbUrl.isBlank()) {
             if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
                 throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL, got " + dbUrl.split("\\?")[0]);
@@ -175,6 +211,32 @@ public final class Main {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(what + " must be a time like 20:00, got '" + raw + "'");
         }
+    }
+
+    private static String publicUrl(String raw) {
+        String url = raw.strip();
+        if (!url.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalArgumentException("--public-url must be an http:// or https:// address, got '" + raw + "'");
+        }
+        return url;
+    }
+
+    private static List<String> addresses(String raw) {
+        List<String> out = new ArrayList<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String part : raw.split(",")) {
+            String a = part.strip();
+            if (a.isEmpty()) {
+                continue;
+            }
+            if (!a.matches("[0-9A-Fa-f:.]+")) {
+                throw new IllegalArgumentException("--trusted-proxy must be an IP address such as 10.0.0.5, got '" + a + "'");
+            }
+            out.add(a);
+        }
+        return out;
     }
 
     private static String value(String[] args, int i, String option) {

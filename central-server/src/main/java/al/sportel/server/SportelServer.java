@@ -6,10 +6,14 @@ import al.sportel.server.appointments.AppointmentRoutes;
 import al.sportel.server.appointments.AppointmentService;
 import al.sportel.server.appointments.LogSmsGateway;
 import al.sportel.server.auth.AuthRoutes;
+import al.sportel.server.admin.AdminRoutes;
 import al.sportel.server.auth.AuthService;
+import al.sportel.server.auth.LoginGuard;
 import al.sportel.server.auth.UserRoutes;
 import al.sportel.server.billing.BillingRoutes;
+import al.sportel.server.billing.PaymentLimits;
 import al.sportel.server.billing.PaymentService;
+import al.sportel.server.billing.ReceiptCodes;
 import al.sportel.server.billing.ReceiptPage;
 import al.sportel.server.clerkday.ClerkReportRoutes;
 import al.sportel.server.clerkday.ClerkReportService;
@@ -32,9 +36,15 @@ import al.sportel.server.fiscal.FiscalPaymentHook;
 import al.sportel.server.fiscal.FiscalRoutes;
 import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.forecast.ForecastRoutes;
+import al.sportel.server.http.AccessLogMask;
+import al.sportel.server.http.ClientAddress;
+import al.sportel.server.http.JettyErrors;
 import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
+import al.sportel.server.http.PublicLinks;
+import al.sportel.server.http.RateLimiter;
 import al.sportel.server.http.SecurityHeaders;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.WebPages;
 import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
@@ -44,6 +54,10 @@ import al.sportel.server.queue.FairnessRoutes;
 import al.sportel.server.queue.FairnessSettings;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.QueueRoutes;
+import al.sportel.server.reports.ReportRoutes;
+import al.sportel.server.reports.ReportService;
+import al.sportel.server.supervision.BoardRoutes;
+import al.sportel.server.supervision.BoardService;
 import al.sportel.server.voice.VoiceRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -52,11 +66,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import al.sportel.server.admin.AdminRoutes;
-import al.sportel.server.reports.ReportRoutes;
-import al.sportel.server.reports.ReportService;
-import al.sportel.server.supervision.BoardRoutes;
-import al.sportel.server.supervision.BoardService;
 
 /** Wires the parts together and owns their lifecycle; {@link Main} is the command line around it. */
 public final class SportelServer implements AutoCloseable {
@@ -92,8 +101,14 @@ public final class SportelServer implements AutoCloseable {
             opsHolder[0] = ops;
             QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());
             CounterActions counters = new CounterActions(db, eventLog, hub, config.clock());
-            AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime());
-            BranchRoutes branches = new BranchRoutes(db);
+            SecurityConfig security = config.security();
+            AuthService auth = new AuthService(db, config.clock(), config.tokenLifetime(),
+                    new LoginGuard(db, config.clock(), security.loginMaxFailures(), security.loginWindow()));
+            BranchRoutes branches = new BranchRoutes(db, config.clock());
+            ClientAddress clientAddress = new ClientAddress(security.trustedProxies());
+            Javalin[] started = new Javalin[1];
+            PublicLinks links = new PublicLinks(() -> publicBase(config, started[0].port()));
+            ReceiptCodes.backfill(db);
 
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
@@ -103,23 +118,29 @@ public final class SportelServer implements AutoCloseable {
                 c.requestLogger.http((ctx, ms) -> {
                     ops.recordRequest(ctx, ms);
                     if (!ctx.path().startsWith("/health") && !ctx.path().equals("/metrics")) {
-                        log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                        log.info("{} {} {} {}ms", ctx.method(), AccessLogMask.path(ctx.path()), ctx.statusCode(), Math.round(ms));
                     }
                 });
-                c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+                c.jetty.modifyServer(server -> {
+                    server.setStopTimeout(10_000);
+                    server.setErrorHandler(new JettyErrors());
+                });
+                c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
             });
             Problems.install(app);
             ops.register(app);
             SecurityHeaders.install(app);
+            TextRules.install(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
             });
-            new AuthRoutes(auth, mapper).register(app);
+            new AuthRoutes(auth, mapper, clientAddress).register(app);
             new UserRoutes(db, mapper, config.clock()).register(app);
             new OpenApiRoute(mapper).register(app);
             branches.register(app, mapper);
-            new QueueRoutes(engine, counters, mapper).register(app);
+            new QueueRoutes(engine, counters, mapper,
+                    new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
@@ -130,28 +151,31 @@ public final class SportelServer implements AutoCloseable {
             new ForecastRoutes(db, config.clock()).register(app);
             new VoiceRoutes().register(app);
             app.events(e -> e.serverStopping(reminders::close));
-            new DisplayRoutes(db, config.clock()).register(app, engine);
+            new DisplayRoutes(db, config.clock(), links).register(app, engine);
             new WebPages().register(app);
-            new EventRoutes(hub, branches::exists).register(app);
+            new EventRoutes(hub, branches::exists, clientAddress, security.displayStreamsPerAddress()).register(app);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
             // fiscalization (issue 22, docs/fiscal.md)
             FiscalService fiscal = new FiscalService(db, config.clock(), FiscalService.soap(config.clock()));
             new FiscalRoutes(fiscal, mapper).register(app);
             FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
             app.events(e -> e.serverStopping(fiscalOutbox::close));
-            new BillingRoutes(db, new PaymentService(db, config.clock()), idempotency, mapper, config.clock())
+            new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),
+                    new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()))
                     .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);
-            new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper).register(app);
-            new BoardRoutes(new BoardService(db, engine, config.clock()))
-                    .register(app);
+            new CaseRoutes(new CaseService(db, config.clock()), idempotency, mapper, clientAddress, links,
+                    new RateLimiter(security.trackLookupsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
+            new BoardRoutes(new BoardService(db, engine, config.clock())).register(app);
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
             new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
+            started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());
             ops.serving();
+            FirstRun.logIfNoAdmin(db, log);
             return server;
         } catch (RuntimeException e) {
             if (opsHolder[0] != null) {
@@ -160,6 +184,15 @@ public final class SportelServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The configured public URL, or the server's own address: never the Host header of a request. */
+    private static String publicBase(ServerConfig config, int port) {
+        if (config.security().publicUrl() != null) {
+            return config.security().publicUrl();
+        }
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "localhost" : config.host();
+        return "http://" + host + ":" + port;
     }
 
     public int port() {

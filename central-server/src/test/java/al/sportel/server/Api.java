@@ -99,7 +99,7 @@ public final class Api {
         }
     }
 
-    static String write(Object body) {
+    public static String write(Object body) {
         try {
             return body instanceof String s ? s : JSON.writeValueAsString(body);
         } catch (IOException e) {

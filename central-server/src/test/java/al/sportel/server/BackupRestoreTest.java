@@ -26,6 +26,7 @@ class BackupRestoreTest {
 
     private static List<Long> takePayments(Api api, long counter, int n) {
         List<Long> ids = new ArrayList<>();
+        api.act("clerk1", "/api/v1/counters/" + counter + "/open"); // payments only at the counter held
         for (int i = 0; i < n; i++) {
             Map<String, Object> body = Map.of("customerCode", "100001", "amount", (10 + i) + ".25", "method", "CASH",
                     "tendered", "100.00", "counterId", counter);

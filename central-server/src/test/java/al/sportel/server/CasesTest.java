@@ -2,7 +2,10 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipEscPos;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** Complaints and applications: tracking codes, history, the public answer and the online form's limits. */
 class CasesTest {
+
+    private static final Charset CP1252 = Charset.forName("windows-1252");
 
     private static final MutableClock clock = new MutableClock(Instant.now());
     private static TestServer server;
@@ -101,13 +106,15 @@ class CasesTest {
         assertThat(again.json().get("history")).hasSize(2);
         api.raw("PATCH", path, api.token("clerk2"), "{\"status\":\"APPROVED\"}", Map.of()).expect(409); // complaints are not approved
         api.raw("PATCH", path, api.token("clerk7"), "{\"status\":\"RESOLVED\"}", Map.of()).expect(403);
-        JsonNode done = api.raw("PATCH", path, api.token("supervisor1"), "{\"status\":\"RESOLVED\",\"note\":\"Fatura u korrigjua\"}", Map.of())
+        JsonNode done = api.raw("PATCH", path, api.token("supervisor1"),
+                        "{\"status\":\"RESOLVED\",\"note\":\"Fatura u korrigjua\",\"public\":true}", Map.of())
                 .expect(200).json();
         assertThat(done.get("history")).extracting(h -> h.get("status").asText()).containsExactly("RECEIVED", "IN_REVIEW", "RESOLVED");
         api.raw("PATCH", path, api.token("supervisor1"), "{\"status\":\"IN_REVIEW\"}", Map.of()).expect(409);
         api.raw("PATCH", path, api.token("supervisor1"), "{\"status\":\"DONE\"}", Map.of()).expect(422);
         JsonNode track = api.get("/api/v1/public/track/" + c.get("trackingCode").asText(), null).json();
         assertThat(track.get("history").get(2).get("note").asText()).isEqualTo("Fatura u korrigjua");
+        assertThat(track.get("history").get(1).get("note").isNull()).as("a staff note not marked public stays internal").isTrue();
 
         Map<String, Object> app = complaint("x");
         app.remove("category");
@@ -188,5 +195,19 @@ class CasesTest {
         Map<String, Object> m = complaint("OTHER");
         m.put(field, value);
         return m;
+    }
+
+    /** The case slip as content for a thermal printer, like the receipt's. */
+    @Test
+    void aCaseSlipIsServedAsContentForTheThermalPrinter() throws Exception {
+        JsonNode c = api.raw("POST", "/api/v1/complaints", api.token("clerk1"), Api.write(complaint("METER_READING")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
+
+        Slip slip = Api.JSON.readValue(api.get("/api/v1/cases/" + c.get("id").asLong() + "/slip", api.token("clerk1"))
+                .expect(200).body(), Slip.class);
+        assertThat(slip.qrUrl()).endsWith("/track/" + c.get("trackingCode").asText());
+        assertThat(new String(SlipEscPos.eightyMillimetres().render(slip), CP1252)).contains("ANKESË E REGJISTRUAR")
+                .contains(c.get("trackingCode").asText());
+        api.get("/api/v1/cases/" + c.get("id").asLong() + "/slip", api.token("clerk7")).expect(403);
     }
 }

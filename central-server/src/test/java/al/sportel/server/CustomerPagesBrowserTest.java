@@ -185,7 +185,7 @@ class CustomerPagesBrowserTest {
 
         long id = caseId(code);
         api.raw("PATCH", "/api/v1/complaints/" + id, api.token("supervisor1"),
-                "{\"status\":\"IN_REVIEW\",\"note\":\"Po verifikojmë leximin\"}", java.util.Map.of()).expect(200);
+                "{\"status\":\"IN_REVIEW\",\"note\":\"Po verifikojmë leximin\",\"public\":true}", java.util.Map.of()).expect(200);
         browser.navigate().refresh();
         waitUpTo(10).until(d -> d.findElement(By.id("caseStatus")).getText().equals("Në shqyrtim"));
         assertThat(browser.findElements(By.cssSelector("#caseHistory li"))).hasSize(2);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,12 @@ class MainProcessTest {
             assertThat(log).contains("stopping (signal received)").contains("server stopped")
                     .contains("user clerk1 logged in").doesNotContain("sportel\"");
             assertThat(Files.exists(dataDir.resolve("sportel.mv.db"))).as("embedded database file").isTrue();
+            // private whatever the umask (issue 14 item 16)
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("logs")))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("sportel.mv.db")))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("logs/sportel-server.log"))))
+                    .isEqualTo("rw-------");
         } finally {
             p.destroyForcibly();
         }
@@ -76,6 +83,7 @@ class MainProcessTest {
             assertThat(p.exitValue()).isEqualTo(1);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(err).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("--port");
+            assertThat(err.lines().filter(l -> l.contains("ERROR") || l.contains("sportel-server:"))).as(err).hasSize(1);
         }
     }
 

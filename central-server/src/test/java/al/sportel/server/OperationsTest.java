@@ -63,6 +63,7 @@ class OperationsTest {
         api.issue("DR01", "I", false);
         api.issue("DR01", "I", false);
         long counter = api.counterId("DR01", 1);
+        api.act("clerk7", "/api/v1/counters/" + counter + "/open").expect(200); // payments only at the counter held
         String key = UUID.randomUUID().toString();
         Map<String, Object> payment = Map.of("customerCode", "100001", "amount", "12.50", "method", "CASH",
                 "tendered", "20.00", "counterId", counter);

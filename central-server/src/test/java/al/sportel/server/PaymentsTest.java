@@ -3,12 +3,17 @@ package al.sportel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.model.Formats;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipEscPos;
+import al.sportel.slip.SlipLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +31,8 @@ import org.junit.jupiter.api.Test;
 /** Money at the counter: exactly once, never more than owed, and reports that add up. */
 class PaymentsTest {
 
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+
     private static TestServer server;
     private static Api api;
     private static long counter1;
@@ -37,6 +44,20 @@ class PaymentsTest {
         api = server.api();
         counter1 = api.counterId("TR01", 1);
         counter2 = api.counterId("TR01", 2);
+        // a clerk takes money only at the counter she holds
+        for (int i = 1; i <= 3; i++) {
+            api.act("clerk" + i, "/api/v1/counters/" + api.counterId("TR01", i) + "/open").expect(200);
+        }
+    }
+
+    /** The clerk holding {@code counter}: clerk1 at counter 1, clerk2 at 2, clerk3 at 3. */
+    private static String holder(Object counter) {
+        for (int i = 1; i <= 3; i++) {
+            if (counter instanceof Number n && n.longValue() == api.counterId("TR01", i)) {
+                return "clerk" + i;
+            }
+        }
+        return "clerk1";
     }
 
     @AfterAll
@@ -53,7 +74,8 @@ class PaymentsTest {
     }
 
     private static Api.Response pay(String key, Map<String, Object> body) {
-        return api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(body), key == null ? Map.of() : Map.of("Idempotency-Key", key));
+        return api.raw("POST", "/api/v1/payments", api.token(holder(body.get("counterId"))), Api.write(body),
+                key == null ? Map.of() : Map.of("Idempotency-Key", key));
     }
 
     private static Map<String, Object> cash(String customer, String amount, String tendered, long counter) {
@@ -129,18 +151,22 @@ class PaymentsTest {
             String url = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
                     new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))))
                     .getText();
-            assertThat(url).isEqualTo(server.baseUrl() + "/public/receipts/" + p.get("receiptNumber").asText());
+            assertThat(url).isEqualTo(server.baseUrl() + "/public/receipts/" + p.get("verificationCode").asText());
             String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains(Formats.money(amount.setScale(2).toPlainString())).contains("i vlefshëm");
         }
         // the QR code's page confirms the receipt without personal data
-        JsonNode verify = api.get("/api/v1/public/receipts/" + p.get("receiptNumber").asText(), null).expect(200).json();
+        JsonNode verify = api.get("/api/v1/public/receipts/" + p.get("verificationCode").asText(), null).expect(200).json();
+        assertThat(verify.get("receiptNumber").asText()).isEqualTo(p.get("receiptNumber").asText());
         assertThat(verify.get("amount").asText()).isEqualTo(amount.setScale(2).toPlainString());
         assertThat(verify.toString()).doesNotContain(code).doesNotContain(c.get("name").asText());
-        Api.Response page = api.get("/public/receipts/" + p.get("receiptNumber").asText(), null).expect(200);
+        Api.Response page = api.get("/public/receipts/" + p.get("verificationCode").asText(), null).expect(200);
         assertThat(page.body()).contains("i vlefshëm").doesNotContain(c.get("name").asText());
         api.get("/public/receipts/TR01-1999-000001", null).expect(404);
+        // counting receipt numbers finds nothing: only the unguessable code opens the page
+        api.get("/public/receipts/" + p.get("receiptNumber").asText(), null).expect(404);
+        api.get("/api/v1/public/receipts/" + p.get("receiptNumber").asText(), null).expect(404);
     }
 
     @Test
@@ -161,7 +187,7 @@ class PaymentsTest {
         assertThat(other.contentType()).startsWith("application/problem+json");
         pay(null, body).expect(400);
         // the same key from another clerk is not their answer to replay
-        api.raw("POST", "/api/v1/payments", api.token("clerk2"), Api.write(body), Map.of("Idempotency-Key", key)).expect(409);
+        api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(body), Map.of("Idempotency-Key", key)).expect(409);
         assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("100.00")));
     }
 
@@ -297,5 +323,35 @@ class PaymentsTest {
         future.put("offline", true);
         future.put("takenAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString());
         assertThat(pay(UUID.randomUUID().toString(), future).expect(422).json().toString()).contains("takenAt");
+    }
+
+    /** A counter with a thermal printer asks for the slip instead of the PDF and makes the ESC/POS bytes itself. */
+    @Test
+    void aReceiptsSlipBecomesEscPosBytesWithItsVerificationQr() throws Exception {
+        Map<String, Object> body = Map.of("customerCode", "100001", "amount", "1.30", "method", "CASH", "tendered", "2.00",
+                "counterId", counter1);
+        JsonNode p = api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(body),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
+        String number = p.get("receiptNumber").asText();
+
+        Slip slip = Api.JSON.readValue(api.get("/api/v1/payments/" + p.get("id").asLong() + "/receipt", api.token("clerk1"))
+                .expect(200).body(), Slip.class);
+        assertThat(slip.qrUrl()).isEqualTo(server.baseUrl() + "/public/receipts/" + number);
+        assertThat(slip.lines()).contains(new SlipLine(SlipLine.Kind.ROW, "Kusuri", "0,70 L"));
+
+        byte[] bytes = SlipEscPos.eightyMillimetres().render(slip);
+        String text = new String(bytes, CP1252);
+        assertThat(text).startsWith("\u001b@").contains("MANDAT PAGESE").contains(number).contains("Shpërndarja e Energjisë");
+        byte[] url = slip.qrUrl().getBytes(StandardCharsets.US_ASCII);
+        String store = "\u001d(k" + (char) ((url.length + 3) & 0xFF) + (char) ((url.length + 3) >> 8) + "1P0" + slip.qrUrl();
+        assertThat(text).as("GS ( k stores the verification URL").contains(store);
+        assertThat(text.lastIndexOf("\u001dV")).as("cut at the end").isGreaterThan(text.indexOf(store));
+
+        // the English slip for a foreign customer; another branch's clerk sees neither
+        Slip english = Api.JSON.readValue(api.get("/api/v1/payments/" + p.get("id").asLong() + "/receipt?lang=en",
+                api.token("clerk1")).expect(200).body(), Slip.class);
+        assertThat(english.lines()).extracting(SlipLine::left).contains("PAYMENT RECEIPT");
+        api.get("/api/v1/payments/" + p.get("id").asLong() + "/receipt", api.token("clerk7")).expect(403);
+        api.get("/api/v1/payments/999999999/receipt", api.token("clerk1")).expect(404);
     }
 }

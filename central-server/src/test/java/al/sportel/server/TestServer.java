@@ -40,14 +40,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Clock clock) {
-        return start(clock, c -> c);
+        return start(clock, UnaryOperator.identity());
     }
 
-    /** With settings beyond the defaults (operating options, for instance). */
-    public static TestServer start(Clock clock, UnaryOperator<ServerConfig> adjust) {
+    /** With settings changed by {@code tweak}, e.g. other security limits. */
+    public static TestServer start(Clock clock, UnaryOperator<ServerConfig> tweak) {
         try {
             Path dir = Files.createTempDirectory("sportel-test");
-            ServerConfig config = adjust.apply(ServerConfig.defaults().withPort(0).withDataDir(dir).withDemo(true).withClock(clock));
+            ServerConfig base = ServerConfig.defaults().withPort(0).withDataDir(dir).withDemo(true).withClock(clock);
+            // tests play hours of kiosk traffic in seconds: the kiosk limit is raised here, and tested on its own
+            base = base.withSecurity(base.security().withThrottles(base.security().trackLookupsPerMinute(), 1_000_000,
+                    base.security().displayStreamsPerAddress()));
+            ServerConfig config = tweak.apply(base);
             String schema = null;
             if (onPostgres()) {
                 String url = System.getenv("SPORTEL_TEST_PG_URL");

@@ -136,6 +136,7 @@ class TwoNodesTest {
     @Test
     void aPaymentRetriedOnTheOtherNodeReplays() {
         long counter = a.counterId("TR01", 2);
+        a.act("clerk2", "/api/v1/counters/" + counter + "/open"); // payments only at the counter held
         String key = UUID.randomUUID().toString();
         String body = Api.write(Map.of("customerCode", "100001", "amount", "7.40", "method", "CASH", "tendered", "10.00",
                 "counterId", counter));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -42,6 +43,8 @@ class CasePanelTest extends DesktopTestBase {
         robot.interact(() -> table.getSelectionModel().select(table.getItems().stream().filter(c -> c.toString().contains(code))
                 .findFirst().orElseThrow()));
         robot.interact(() -> robot.lookup("#statusNote").queryAs(TextField.class).setText("Po kontrollojmë matësin"));
+        // the note reaches the citizen's tracking page only when the clerk says so
+        robot.interact(() -> robot.lookup("#notePublic").queryAs(CheckBox.class).setSelected(true));
         robot.interact(() -> robot.lookup("#reviewButton").queryAs(Button.class).fire());
         assertEventually(() -> {
             JsonNode t = server.get("/api/v1/public/track/" + code, server.token("admin"));

@@ -94,6 +94,7 @@ class OfflineOutboxTest {
     void theServerDiesAfterCommittingAPaymentBeforeAnsweringAndEndsWithExactlyOne() throws Exception {
         server = new ServerProcess();
         long counter = server.counterId(3);
+        server.openCounter("clerk1", counter);
         FaultProxy proxy = keep(new FaultProxy(server.port()));
         ApiClient api = clerk(proxy.url());
         LocalStore store = keep(LocalStore.open(data));
@@ -135,6 +136,7 @@ class OfflineOutboxTest {
     void aClientKilledRightAfterWritingToItsOutboxSendsThePaymentOnceAfterItsRestart() throws Exception {
         server = new ServerProcess();
         long counter = server.counterId(4);
+        server.openCounter("clerk1", counter);
         ApiClient api = clerk(server.url());
         String body = payment(api, "100021", 77_00, counter);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -159,6 +161,7 @@ class OfflineOutboxTest {
     void twoHundredPaymentsThroughALineThatDropsAndStallsArriveExactlyOnce() throws Exception {
         server = new ServerProcess();
         long counter = server.counterId(5);
+        server.openCounter("clerk1", counter);
         FaultProxy proxy = keep(new FaultProxy(server.port()));
         ApiClient api = clerk(proxy.url());
         LocalStore store = keep(LocalStore.open(data));

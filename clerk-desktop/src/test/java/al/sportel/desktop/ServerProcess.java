@@ -46,6 +46,9 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar, "--demo", "--port", Integer.toString(wantedPort), "--data-dir", dataDir.toString()));
         pb.redirectError(dataDir.resolve("stderr.log").toFile());
+        // tests poll the public tracking page and issue tickets far faster than citizens and kiosks do
+        pb.environment().put("SPORTEL_TRACK_LOOKUPS_PER_MINUTE", "100000");
+        pb.environment().put("SPORTEL_KIOSK_TICKETS_PER_MINUTE", "100000");
         process = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
@@ -72,6 +75,11 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         throw new AssertionError("no counter " + number);
+    }
+
+    /** The clerk signs in at the counter: payments are taken only at the counter a clerk holds. */
+    void openCounter(String clerk, long counterId) throws Exception {
+        post("/api/v1/counters/" + counterId + "/open", token(clerk), "");
     }
 
     /** Like a crash: no goodbye to the clients. */

@@ -2,6 +2,7 @@ package al.sportel.server.auth;
 
 import al.sportel.model.UserInfo;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -15,10 +16,12 @@ public final class AuthRoutes {
 
     private final AuthService auth;
     private final ObjectMapper mapper;
+    private final ClientAddress clientAddress;
 
-    public AuthRoutes(AuthService auth, ObjectMapper mapper) {
+    public AuthRoutes(AuthService auth, ObjectMapper mapper, ClientAddress clientAddress) {
         this.auth = auth;
         this.mapper = mapper;
+        this.clientAddress = clientAddress;
     }
 
     public void register(Javalin app) {
@@ -34,7 +37,7 @@ public final class AuthRoutes {
             String username = body.requiredString("username", 100);
             String password = body.requiredString("password", 200);
             body.validate();
-            ctx.json(auth.login(username, password));
+            ctx.json(auth.login(username, password, clientAddress.of(ctx)));
         });
         app.post("/api/v1/auth/logout", ctx -> {
             auth.logout(bearer(ctx));

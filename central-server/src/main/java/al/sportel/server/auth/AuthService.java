@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuthService {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     static final Duration KIOSK_TOKEN_LIFETIME = Duration.ofDays(365);
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
@@ -32,18 +29,19 @@ public final class AuthService {
     private final Clock clock;
     private final Duration tokenLifetime;
     private final SessionCache sessions;
+    private final LoginGuard guard;
 
-    public AuthService(Database db, Clock clock, Duration tokenLifetime) {
+    public AuthService(Database db, Clock clock, Duration tokenLifetime, LoginGuard guard) {
         this.db = db;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         this.sessions = new SessionCache(db, clock);
+        this.guard = guard;
     }
 
-    public LoginResponse login(String rawUsername, String password) {
+    public LoginResponse login(String rawUsername, String password, String address) {
         String username = rawUsername.toLowerCase(Locale.ROOT);
-        Instant now = now();
-        checkNotLocked(username, now);
+        guard.beginAttempt(username, address);
         Optional<StoredUser> user = db.read(h -> findUser(h, username));
         boolean ok;
         if (user.isPresent() && user.get().active()) {
@@ -53,37 +51,26 @@ public final class AuthService {
             ok = false;
         }
         if (!ok) {
-            db.tx(h -> h.execute("INSERT INTO login_failures (username, failed_at) VALUES (?, ?)", username, now));
-            log.info("failed login for user {}", username);
+            // an unknown name is often a password typed into the wrong field: never logged verbatim
+            log.info("failed login for {}", user.isPresent() ? "user " + username : "an unknown username");
             throw new ApiException(401, "bad-credentials", "Wrong username or password",
                     "The username or the password is wrong", null, null);
         }
+        guard.succeeded(username, address);
+        Instant now = now();
         String token = Tokens.newToken();
         UserInfo info = user.get().info();
         // A kiosk is a device in the hall, logged in once by IT: its token lasts a year, not a shift.
         Instant expires = now.plus(info.role() == Role.KIOSK ? KIOSK_TOKEN_LIFETIME : tokenLifetime);
-        db.tx(h -> {
-            h.execute("DELETE FROM login_failures WHERE username = ?", username);
-            h.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                    Tokens.hash(token), info.id(), now, expires);
-            return null;
-        });
+        db.tx(h -> h.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                Tokens.hash(token), info.id(), now, expires));
         log.info("user {} logged in", username);
         return new LoginResponse(token, expires, info);
     }
 
-    /** While the last five failures all fall within 15 minutes, the username is locked. */
-    private void checkNotLocked(String username, Instant now) {
-        List<Instant> recent = db.read(h -> h.createQuery(
-                        "SELECT failed_at FROM login_failures WHERE username = :u AND failed_at > :since ORDER BY failed_at DESC")
-                .bind("u", username).bind("since", now.minus(FAILURE_WINDOW))
-                .mapTo(Instant.class).list());
-        if (recent.size() >= MAX_FAILURES) {
-            Instant lockEnds = recent.get(MAX_FAILURES - 1).plus(FAILURE_WINDOW);
-            long seconds = Math.max(1, Duration.between(now, lockEnds).toSeconds() + 1);
-            throw ApiException.tooManyRequests("Too many wrong passwords for this user; try again in "
-                    + ((seconds + 59) / 60) + " minutes", seconds);
-        }
+    /** An administrator lifts the lock on a user's failed logins. */
+    public void unlock(String username) {
+        guard.unlock(username.toLowerCase(Locale.ROOT));
     }
 
     public void logout(String token) {

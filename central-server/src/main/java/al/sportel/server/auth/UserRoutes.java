@@ -33,7 +33,7 @@ public final class UserRoutes {
             String branch = body.optionalString("branchCode", 10);
             String password = body.requiredString("password", 200);
             Role role = UserRules.role(body, roleName);
-            if (username != null && !username.matches("[a-zA-Z0-9._-]{3,50}")) {
+            if (username != null && !UserRules.validUsername(username)) {
                 body.addError("username", "3 to 50 letters, digits, dots, dashes or underscores");
             }
             UserRules.checkPassword(body, password);

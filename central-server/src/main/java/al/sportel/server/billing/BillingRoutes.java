@@ -1,46 +1,47 @@
 package al.sportel.server.billing;
 
 import al.sportel.model.BusinessTime;
-import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.Payment;
-import al.sportel.model.billing.ReceiptCheck;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.TextRules;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipPdf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.Duration;
 import java.time.Instant;
 
 /** Customers, payments, receipts, voids and the cash report (API.md "Customers and payments"). */
 public final class BillingRoutes {
 
-    private final Database db;
     private final PaymentService payments;
     private final CashReports cash;
+    private final ReceiptQueries receipts;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final PaymentLimits limits;
     private PaymentHook paymentHook = PaymentHook.NONE;
 
-    public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock) {
-        this.db = db;
+    public BillingRoutes(Database db, PaymentService payments, Idempotency idempotency, ObjectMapper mapper, Clock clock,
+                         PaymentLimits limits) {
         this.payments = payments;
         this.cash = new CashReports(db);
+        this.receipts = new ReceiptQueries(db);
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Fiscalization (or any other feature) sees every new payment; replays are not new payments. */
@@ -60,7 +61,8 @@ public final class BillingRoutes {
         });
         app.post("/api/v1/payments", this::pay);
         app.get("/api/v1/payments/{id}", ctx -> ctx.json(payments.get(Access.requireStaff(ctx), PathParams.id(ctx, "id", "payment"))));
-        app.get("/api/v1/payments/{id}/receipt.pdf", this::receipt);
+        app.get("/api/v1/payments/{id}/receipt.pdf", this::receiptPdf);
+        app.get("/api/v1/payments/{id}/receipt", ctx -> ctx.json(receipt(ctx).slip()));
         app.post("/api/v1/payments/{id}/void", ctx -> {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
             long id = PathParams.id(ctx, "id", "payment");
@@ -70,7 +72,7 @@ public final class BillingRoutes {
             idempotency.handleIfKeyed(ctx, "payment-voids", user, h -> payments.voidPayment(h, user, id, reason));
         });
         app.get("/api/v1/reports/cash", this::cashReport);
-        app.get("/api/v1/public/receipts/{number}", ctx -> ctx.json(verify(ctx.pathParam("number"))));
+        app.get("/api/v1/public/receipts/{code}", ctx -> ctx.json(receipts.verifyOrThrow(ctx.pathParam("code"))));
     }
 
     private void pay(Context ctx) {
@@ -91,12 +93,7 @@ public final class BillingRoutes {
         }
         boolean offline = body.optionalBoolean("offline", false);
         Instant takenAt = body.optionalInstant("takenAt");
-        if (takenAt != null && !offline) {
-            body.addError("takenAt", "is only accepted with offline: true");
-        }
-        if (takenAt != null && takenAt.isAfter(Instant.now().plus(Duration.ofMinutes(10)))) {
-            body.addError("takenAt", "is in the future");
-        }
+        limits.check(body, amount, offline, takenAt, clock.instant());
         body.validate();
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
                 tendered, counterId, ticketId, offline, takenAt);
@@ -111,21 +108,24 @@ public final class BillingRoutes {
         }
     }
 
-    private void receipt(Context ctx) {
+    private void receiptPdf(Context ctx) {
+        PrintedReceipt r = receipt(ctx);
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + r.number() + ".pdf\"")
+                .result(SlipPdf.render(r.slip()));
+    }
+
+    private record PrintedReceipt(String number, Slip slip) {
+    }
+
+    /** The receipt's content, printed as a PDF by {@link #receiptPdf} or sent as it is to a desktop's thermal printer. */
+    private PrintedReceipt receipt(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         Payment p = payments.get(user, PathParams.id(ctx, "id", "payment"));
-        ReceiptPdf.Context c = db.read(h -> h.createQuery("""
-                        SELECT b.name, b.address, c.counter_number, cu.name AS customer
-                        FROM payments p JOIN branches b ON b.code = p.branch_code JOIN counters c ON c.id = p.counter_id
-                        JOIN customers cu ON cu.code = p.customer_code WHERE p.id = :id
-                        """)
-                .bind("id", p.id())
-                .map((rs, x) -> new ReceiptPdf.Context(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        publicBase(ctx) + "/public/receipts/" + p.receiptNumber()))
-                .one());
+        ReceiptQueries.Header head = receipts.header(p.id());
+        ReceiptPdf.Context c = new ReceiptPdf.Context(head.branchName(), head.branchAddress(), head.counterNumber(), head.customerName(),
+                p.verificationUrl());
         boolean english = "en".equals(ctx.queryParam("lang"));
-        byte[] pdf = ReceiptPdf.render(p, c, english, paymentHook.receiptAddition(p, english).orElse(null));
-        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + p.receiptNumber() + ".pdf\"").result(pdf);
+        return new PrintedReceipt(p.receiptNumber(), ReceiptPdf.slip(p, c, english, paymentHook.receiptAddition(p, english).orElse(null)));
     }
 
     private void cashReport(Context ctx) {
@@ -137,12 +137,9 @@ public final class BillingRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.invalid("counterId", "is required and must be a counter id");
         }
-        LocalDate date;
-        try {
-            String d = ctx.queryParam("date");
-            date = d == null || d.isBlank() ? LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE) : LocalDate.parse(d);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "must be a date like 2026-11-25");
+        LocalDate date = TextRules.queryDate(ctx, "date");
+        if (date == null) {
+            date = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
         }
         CashReport r = cash.forCounter(counterId, date);
         Access.requireBranch(user, r.branchCode());
@@ -151,26 +148,5 @@ public final class BillingRoutes {
         } else {
             ctx.json(r);
         }
-    }
-
-    /** What anyone holding the receipt may see: that it exists, its amount and date — nothing personal. */
-    ReceiptCheck verify(String number) {
-        if (number.length() > 30) {
-            throw ApiException.notFound("No receipt with that number");
-        }
-        return db.read(h -> h.createQuery("""
-                        SELECT p.receipt_number, p.amount, p.created_at, b.name,
-                               (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
-                        FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.receipt_number = :n
-                        """)
-                .bind("n", number)
-                .map((rs, x) -> new ReceiptCheck(rs.getString(1), Money.format(rs.getLong(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getInt(5) > 0))
-                .findOne()
-                .orElseThrow(() -> ApiException.notFound("No receipt " + number)));
-    }
-
-    private static String publicBase(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
     }
 }

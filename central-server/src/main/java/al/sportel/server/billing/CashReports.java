@@ -9,11 +9,15 @@ import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** A counter's shift: every payment of the day and the totals by method; voided ones apart. */
+/**
+ * A counter's shift: every payment of the day and the totals by method; voided ones apart. A payment
+ * taken offline on this day but received later is a {@code lateEntry}: counted on its own day and
+ * flagged, so the supervisor sees why a closed day's total changed.
+ */
 public final class CashReports {
 
     private final Database db;
@@ -24,8 +28,10 @@ public final class CashReports {
 
     public CashReport forCounter(long counterId, LocalDate date) {
         return db.read(h -> {
-            var counter = h.createQuery("SELECT counter_number, branch_code FROM counters WHERE id = :c").bind("c", counterId)
-                    .map((rs, x) -> new Object[] {rs.getInt(1), rs.getString(2)}).findOne()
+            record CounterRef(int number, String branchCode) {
+            }
+            CounterRef counter = h.createQuery("SELECT counter_number, branch_code FROM counters WHERE id = :c").bind("c", counterId)
+                    .map((rs, x) -> new CounterRef(rs.getInt(1), rs.getString(2))).findOne()
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
             Instant from = date.atStartOfDay(BusinessTime.ZONE).toInstant();
             Instant to = date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
@@ -34,7 +40,7 @@ public final class CashReports {
             // The drawer holds money by when it was taken: a payment taken offline counts on its own day.
             List<Row> rows = h.createQuery("""
                             SELECT p.id, p.receipt_number, p.customer_code, p.amount, p.method, p.taken_at, u.display_name,
-                                   (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
+                                   (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids, p.late_entry
                             FROM payments p JOIN users u ON u.id = p.clerk_user_id
                             WHERE p.counter_id = :c AND p.taken_at >= :from AND p.taken_at < :to
                             ORDER BY p.taken_at, p.id
@@ -42,7 +48,7 @@ public final class CashReports {
                     .bind("c", counterId).bind("from", from).bind("to", to)
                     .map((rs, x) -> new Row(new CashLine(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
                             rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
-                            rs.getInt(8) > 0), rs.getLong(4)))
+                            rs.getInt(8) > 0, rs.getBoolean(9)), rs.getLong(4)))
                     .list();
             List<CashTotal> totals = Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
@@ -50,18 +56,18 @@ public final class CashReports {
             }).toList();
             long total = rows.stream().filter(r -> !r.line().voided()).mapToLong(Row::amount).sum();
             List<Row> voided = rows.stream().filter(r -> r.line().voided()).toList();
-            return new CashReport(counterId, (Integer) counter[0], (String) counter[1], date, totals, Money.format(total),
+            return new CashReport(counterId, counter.number(), counter.branchCode(), date, totals, Money.format(total),
                     voided.size(), Money.format(voided.stream().mapToLong(Row::amount).sum()),
-                    rows.stream().map(Row::line).toList());
+                    rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count());
         });
     }
 
     static String csv(CashReport r) {
-        StringBuilder sb = new StringBuilder("receiptNumber,customerCode,amount,method,createdAt,clerk,voided\n");
+        StringBuilder sb = new StringBuilder("receiptNumber,customerCode,amount,method,createdAt,clerk,voided,lateEntry\n");
         for (CashLine l : r.payments()) {
             sb.append(l.receiptNumber()).append(',').append(l.customerCode()).append(',').append(l.amount()).append(',')
                     .append(l.method()).append(',').append(l.createdAt()).append(',').append('"')
-                    .append(l.clerk().replace("\"", "\"\"")).append('"').append(',').append(l.voided()).append('\n');
+                    .append(l.clerk().replace("\"", "\"\"")).append('"').append(',').append(l.voided()).append(',').append(l.lateEntry()).append('\n');
         }
         return sb.toString();
     }

@@ -9,19 +9,20 @@ import al.sportel.model.billing.PaidBill;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.UnpaidBill;
 import al.sportel.server.auth.Access;
+import al.sportel.server.auth.Users;
 import al.sportel.server.channels.CustomerLedger;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.PublicLinks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import al.sportel.server.auth.Users;
-import java.time.OffsetDateTime;
 
 /**
  * Taking money: oldest bills first, part payments, change for cash, and voids as reversal records.
@@ -45,16 +46,21 @@ public final class PaymentService {
 
     private final Database db;
     private final Clock clock;
+    private final PublicLinks links;
 
-    public PaymentService(Database db, Clock clock) {
+    /** {@code links} builds each payment's {@code verificationUrl} from the configured public URL. */
+    public PaymentService(Database db, Clock clock, PublicLinks links) {
         this.db = db;
         this.clock = clock;
+        this.links = links;
     }
 
     public Customer customer(String code) {
         return db.read(h -> {
-            var c = h.createQuery("SELECT code, name, address FROM customers WHERE code = :c").bind("c", code)
-                    .map((rs, x) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).findOne()
+            record CustomerRow(String code, String name, String address) {
+            }
+            CustomerRow c = h.createQuery("SELECT code, name, address FROM customers WHERE code = :c").bind("c", code)
+                    .map((rs, x) -> new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3))).findOne()
                     .orElseThrow(() -> ApiException.notFound("No customer with code " + code));
             List<UnpaidBill> bills = h.createQuery("""
                             SELECT id, period, amount - paid AS owed, due_date FROM bills
@@ -65,7 +71,7 @@ public final class PaymentService {
                             rs.getObject(4, LocalDate.class)))
                     .list();
             long balance = bills.stream().mapToLong(b -> Money.parse(b.amount())).sum();
-            return new Customer(c[0], c[1], c[2], bills, Money.format(balance), Money.format(CustomerLedger.credit(h, code)),
+            return new Customer(c.code(), c.name(), c.address(), bills, Money.format(balance), Money.format(CustomerLedger.credit(h, code)),
                     CustomerLedger.lastPayments(h, code, 5));
         });
     }
@@ -76,6 +82,11 @@ public final class PaymentService {
                 .mapTo(String.class).findOne()
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
         Access.requireBranch(clerk, counter);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
+        if (clerk.role() == Role.CLERK && !CounterHolding.holds(h, clerk.id(), r.counterId(), r.offline() ? takenAt : null)) {
+            throw ApiException.forbidden("You take payments only at the counter you have open");
+        }
         if (r.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t AND branch_code = :b")
                 .bind("t", r.ticketId()).bind("b", counter).mapTo(Integer.class).one() == 0) {
             throw ApiException.invalid("ticketId", "no such ticket in this branch");
@@ -94,20 +105,22 @@ public final class PaymentService {
             throw ApiException.invalid("amount", "is more than the customer owes (" + Money.format(owed) + " lek)");
         }
         long credit = Math.max(0, r.amount() - owed);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
+        // Money taken on a day whose shift is over is kept, but shown apart: a closed day is never silently rewritten.
+        boolean late = r.offline() && LocalDate.ofInstant(takenAt, BusinessTime.ZONE).isBefore(LocalDate.ofInstant(now, BusinessTime.ZONE));
         long change = r.method() == Method.CASH ? r.tendered() - r.amount() : 0;
         long paymentId = h.createUpdate("""
                         INSERT INTO payments (branch_code, customer_code, amount, method, tendered, change_due,
-                                              counter_id, ticket_id, clerk_user_id, created_at, taken_at, offline, credit, needs_review)
+                                              counter_id, ticket_id, clerk_user_id, created_at, taken_at, offline, credit, needs_review,
+                                              verification_code, late_entry)
                         VALUES (:branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now,
-                                :takenAt, :offline, :credit, :review)
+                                :takenAt, :offline, :credit, :review, :code, :late)
                         """)
                 .bind("branch", counter).bind("customer", r.customerCode())
                 .bind("amount", r.amount()).bind("method", r.method().name()).bind("tendered", r.tendered())
                 .bind("change", change).bind("counter", r.counterId()).bind("ticket", r.ticketId())
                 .bind("clerk", clerk.id()).bind("now", now).bind("takenAt", takenAt).bind("offline", r.offline())
-                .bind("credit", credit).bind("review", credit > 0)
+                .bind("credit", credit).bind("review", credit > 0 || late)
+                .bind("code", ReceiptCodes.newCode()).bind("late", late)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         long left = r.amount() - credit;
         for (Bill b : bills) {
@@ -169,7 +182,12 @@ public final class PaymentService {
         }
     }
 
-    static Optional<Payment> load(Handle h, long id) {
+    /** Payments recorded before verification codes existed get theirs at the next start. */
+    private String verificationUrl(String code) {
+        return code == null ? null : links.to(ReceiptPage.PATH + code);
+    }
+
+    Optional<Payment> load(Handle h, long id) {
         return h.createQuery("""
                         SELECT p.*, u.username, u.display_name, u.role, u.branch_code AS ubranch,
                                (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
@@ -186,7 +204,8 @@ public final class PaymentService {
                             Users.fromRow(rs, "clerk_user_id", "ubranch"),
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0,
                             rs.getObject("taken_at", OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
-                            Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"));
+                            Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"), rs.getString("verification_code"),
+                            verificationUrl(rs.getString("verification_code")), rs.getBoolean("late_entry"));
                 })
                 .findOne()
                 .map(p -> {

@@ -3,11 +3,13 @@ package al.sportel.server.billing;
 import al.sportel.model.Formats;
 import al.sportel.model.billing.PaidBill;
 import al.sportel.model.billing.Payment;
-import al.sportel.server.print.ThermalSlip;
+import al.sportel.slip.Slip;
 import java.util.Map;
 
 /**
- * The printed receipt: a {@link ThermalSlip} with the QR code to the public verification page.
+ * What the printed receipt says: a {@link Slip} ending with the QR code to the public verification page.
+ * The server sends it as a PDF or, to a desktop that drives a thermal printer, as the slip itself
+ * (docs/decisions/0006-one-slip-renderer.md).
  */
 public final class ReceiptPdf {
 
@@ -32,14 +34,14 @@ public final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
-    public static byte[] render(Payment p, Context c, boolean english) {
-        return render(p, c, english, null);
+    public static Slip slip(Payment p, Context c, boolean english) {
+        return slip(p, c, english, null);
     }
 
     /** With {@code extra} (fiscalization's lines and QR code, docs/fiscal.md) when there is one. */
-    public static byte[] render(Payment p, Context c, boolean english, ReceiptAddition extra) {
+    public static Slip slip(Payment p, Context c, boolean english, ReceiptAddition extra) {
         Map<String, String> t = english ? EN : SQ;
-        ThermalSlip slip = new ThermalSlip().title(t.get("company")).center(c.branchName()).center(c.branchAddress()).rule()
+        Slip.Builder slip = Slip.builder().title(t.get("company")).center(c.branchName()).center(c.branchAddress()).rule()
                 .title(t.get("title"));
         if (p.voided()) {
             slip.title(t.get("void"));
@@ -63,8 +65,8 @@ public final class ReceiptPdf {
         if (extra != null) {
             slip.rule();
             extra.footer().forEach(r -> slip.row(r.left(), r.right()));
-            return slip.rule().render(extra.qrUrl(), extra.qrCaption(), t.get("thanks"));
+            return slip.rule().build(extra.qrUrl(), extra.qrCaption(), t.get("thanks"));
         }
-        return slip.rule().center(t.get("verify")).render(c.verifyUrl(), t.get("thanks"));
+        return slip.rule().center(t.get("verify")).build(c.verifyUrl(), t.get("thanks"));
     }
 }

@@ -1,29 +1,30 @@
 package al.sportel.server.branches;
 
 import al.sportel.model.Branch;
+import al.sportel.model.Role;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.UserInfo;
+import al.sportel.server.admin.AuditLog;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
-import al.sportel.server.queue.CounterViews;
-import io.javalin.Javalin;
-import java.util.List;
-import al.sportel.model.Role;
-import al.sportel.server.admin.AuditLog;
-import al.sportel.server.demo.DemoData;
 import al.sportel.server.http.JsonBody;
+import al.sportel.server.queue.CounterViews;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 
 /** Reference data: branches, their services and counters. */
 public final class BranchRoutes {
 
     private final Database db;
+    private final AuditLog audit;
 
-    public BranchRoutes(Database db) {
+    public BranchRoutes(Database db, Clock clock) {
         this.db = db;
+        this.audit = new AuditLog(clock);
     }
 
     public void register(Javalin app, ObjectMapper mapper) {
@@ -65,9 +66,8 @@ public final class BranchRoutes {
             if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :c").bind("c", code).mapTo(Integer.class).one() > 0) {
                 throw ApiException.conflict("branch-exists", "Branch " + code + " already exists");
             }
-            DemoData.createBranch(h, code, name, city, address, counters);
-            new AuditLog(Clock.systemUTC())
-                    .record(h, admin, code, "branch.created", "branch " + code, name + ", " + counters + " counters");
+            BranchSetup.create(h, code, name, city, address, counters);
+            audit.record(h, admin, code, "branch.created", "branch " + code, name + ", " + counters + " counters");
             return null;
         });
         ctx.status(201).json(new Branch(code, name, city, address));

@@ -9,12 +9,16 @@ import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
+import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.PublicLinks;
+import al.sportel.server.http.RateLimiter;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipPdf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import al.sportel.server.print.ThermalSlip;
 import java.util.Locale;
 
 /** API.md "Complaints and applications", the online form and the public tracking answer. */
@@ -26,11 +30,19 @@ public final class CaseRoutes {
     private final CaseService cases;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
+    private final ClientAddress clientAddress;
+    private final PublicLinks links;
+    private final RateLimiter trackLookups;
 
-    public CaseRoutes(CaseService cases, Idempotency idempotency, ObjectMapper mapper) {
+    /** {@code trackLookups}: public tracking lookups per client address, so codes cannot be guessed by brute force. */
+    public CaseRoutes(CaseService cases, Idempotency idempotency, ObjectMapper mapper, ClientAddress clientAddress,
+                      PublicLinks links, RateLimiter trackLookups) {
         this.cases = cases;
         this.idempotency = idempotency;
         this.mapper = mapper;
+        this.clientAddress = clientAddress;
+        this.links = links;
+        this.trackLookups = trackLookups;
     }
 
     public void register(Javalin app) {
@@ -42,8 +54,10 @@ public final class CaseRoutes {
         app.patch("/api/v1/complaints/{id}", ctx -> patch(ctx, CaseKind.COMPLAINT));
         app.patch("/api/v1/applications/{id}", ctx -> patch(ctx, CaseKind.APPLICATION));
         app.get("/api/v1/cases", this::list);
-        app.get("/api/v1/cases/{id}/slip.pdf", this::slip);
+        app.get("/api/v1/cases/{id}/slip.pdf", this::slipPdf);
+        app.get("/api/v1/cases/{id}/slip", ctx -> ctx.json(slip(ctx, slipCase(ctx))));
         app.get("/api/v1/public/track/{code}", ctx -> {
+            trackLookups.check(clientAddress.of(ctx), "Too many tracking lookups from this address; try again in a minute");
             String code = ctx.pathParam("code").strip().toUpperCase(Locale.ROOT);
             if (!code.matches("(ANK|APL)-\\d{4}-[" + TrackingCodes.ALPHABET + "]{6}")) {
                 throw ApiException.notFound("No case with that tracking code");
@@ -63,8 +77,7 @@ public final class CaseRoutes {
     private void publicComplaint(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
         NewCase c = readCase(body, CaseKind.COMPLAINT, true);
-        String address = ctx.ip();
-        cases.rateLimited(address.length() > 64 ? address.substring(0, 64) : address, PUBLIC_PER_HOUR).ifPresent(wait -> {
+        cases.rateLimited(clientAddress.of(ctx), PUBLIC_PER_HOUR).ifPresent(wait -> {
             throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
         });
         ctx.status(201).json(cases.track(cases.createOnline(c)));
@@ -107,23 +120,35 @@ public final class CaseRoutes {
         JsonBody body = JsonBody.of(ctx, mapper);
         String status = body.requiredChoice("status", "IN_REVIEW", "RESOLVED", "REJECTED", "APPROVED");
         String note = body.optionalString("note", 1000);
+        // staff notes are internal unless the clerk ticks "visible to the citizen"
+        boolean publicNote = body.optionalBoolean("public", false);
         body.validate();
         idempotency.handleIfKeyed(ctx, kind.name().toLowerCase() + "-status", user,
-                h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note));
+                h -> cases.changeStatus(h, user, kind, id, CaseKind.CaseStatus.valueOf(status), note, publicNote));
     }
 
-    /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
-    private void slip(Context ctx) {
+    private void slipPdf(Context ctx) {
+        CaseView c = slipCase(ctx);
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + c.trackingCode() + ".pdf\"")
+                .result(SlipPdf.render(slip(ctx, c)));
+    }
+
+    private CaseView slipCase(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
         long id = PathParams.id(ctx, "id", "case");
         CaseView c = cases.get(id).orElseThrow(() -> ApiException.notFound("No case " + id));
         if (c.branchCode() != null) {
             Access.requireBranch(user, c.branchCode());
         }
+        return c;
+    }
+
+    /** The slip handed to the customer: tracking code, category, deadline and a QR code to the tracking page. */
+    private Slip slip(Context ctx, CaseView c) {
         boolean en = "en".equals(ctx.queryParam("lang"));
         CaseTracking t = cases.track(c.trackingCode());
-        String url = ctx.scheme() + "://" + ctx.host() + "/track/" + c.trackingCode() + (en ? "?lang=en" : "");
-        byte[] pdf = new ThermalSlip()
+        String url = links.to("/track/" + c.trackingCode() + (en ? "?lang=en" : ""));
+        return Slip.builder()
                 .title(en ? "Electricity Distribution" : "Shpërndarja e Energjisë Elektrike")
                 .rule()
                 .title(c.kind().equals("COMPLAINT") ? (en ? "COMPLAINT REGISTERED" : "ANKESË E REGJISTRUAR")
@@ -136,8 +161,7 @@ public final class CaseRoutes {
                 .rule()
                 .paragraph(en ? "Follow your case online with the code above or the QR code."
                         : "Ndiqni kërkesën online me kodin më sipër ose me kodin QR.")
-                .render(url, en ? "Thank you!" : "Faleminderit!");
-        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + c.trackingCode() + ".pdf\"").result(pdf);
+                .build(url, en ? "Thank you!" : "Faleminderit!");
     }
 
     private void list(Context ctx) {

@@ -13,13 +13,13 @@ import al.sportel.server.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import java.time.OffsetDateTime;
 
 /** Logging, moving and tracking complaints and applications, every change kept as history. */
 public final class CaseService {
@@ -82,12 +82,13 @@ public final class CaseService {
         return db.tx(h -> create(h, CaseKind.COMPLAINT, null, c)).trackingCode();
     }
 
-    public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note) {
-        return db.tx(h -> changeStatus(h, user, kind, id, to, note));
+    public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note, boolean publicNote) {
+        return db.tx(h -> changeStatus(h, user, kind, id, to, note, publicNote));
     }
 
     /** Inside the caller's transaction (an idempotency key may be stored in the same one). */
-    public CaseView changeStatus(Handle h, UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note) {
+    public CaseView changeStatus(Handle h, UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note,
+                                 boolean publicNote) {
         h.createQuery("SELECT id FROM cases WHERE id = :id AND kind = :k FOR UPDATE").bind("id", id).bind("k", kind.name())
                 .mapTo(Long.class).findOne().orElseThrow(() -> ApiException.notFound("No " + kind.name().toLowerCase() + " " + id));
         CaseView c = load(h, id).orElseThrow();
@@ -100,8 +101,8 @@ public final class CaseService {
         }
         Instant now = now();
         h.execute("UPDATE cases SET status = ? WHERE id = ?", to.name(), id);
-        h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at) VALUES (?, ?, ?, ?, ?)",
-                id, to.name(), note, user.id(), now);
+        h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at, public_note) VALUES (?, ?, ?, ?, ?, ?)",
+                id, to.name(), note, user.id(), now, publicNote && note != null);
         return load(h, id).orElseThrow();
     }
 
@@ -144,7 +145,10 @@ public final class CaseService {
             CaseView c = load(h, id).orElseThrow();
             var names = h.createQuery("SELECT name, name_en FROM case_categories WHERE kind = :k AND code = :c")
                     .bind("k", c.kind()).bind("c", c.category()).map((rs, x) -> new String[] {rs.getString(1), rs.getString(2)}).one();
-            return new CaseTracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(), c.history());
+            // staff notes stay internal unless the clerk marked them visible to the citizen
+            return new CaseTracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(),
+                    c.history().stream().map(e -> new CaseHistoryEntry(e.status(), e.at(), e.publicNote() ? e.note() : null,
+                            e.publicNote())).toList());
         });
     }
 
@@ -179,10 +183,10 @@ public final class CaseService {
                 })
                 .findOne()
                 .map(c -> {
-                    c.history().addAll(h.createQuery("SELECT status, changed_at, note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
+                    c.history().addAll(h.createQuery("SELECT status, changed_at, note, public_note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
                             .bind("id", id)
                             .map((rs, x) -> new CaseHistoryEntry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                    rs.getString(3)))
+                                    rs.getString(3), rs.getBoolean(4)))
                             .list());
                     return c;
                 });

@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class Database implements AutoCloseable {
         this.schema = schema;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // A failing statement's message must never carry its bound values (names, phones, hashes) into a log.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
         // Instants travel as OffsetDateTime in UTC: exact on both drivers, whatever the JVM's zone.
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
@@ -122,7 +125,7 @@ public final class Database implements AutoCloseable {
                 if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
                     throw e;
                 }
-                log.debug("transient database conflict, attempt {}: {}", attempt, rootMessage(e));
+                log.debug("transient database conflict, attempt {}: {}", attempt, e.getClass().getSimpleName());
                 sleepQuietly(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
             }
         }

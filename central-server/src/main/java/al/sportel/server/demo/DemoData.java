@@ -1,6 +1,7 @@
 package al.sportel.server.demo;
 
 import al.sportel.server.auth.PasswordHasher;
+import al.sportel.server.branches.BranchSetup;
 import al.sportel.server.db.Database;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.ZoneId;
-import java.util.ArrayList;
 
 /** The demo data of API.md, loaded by {@code --demo} into an empty database. */
 public final class DemoData {
@@ -19,17 +19,8 @@ public final class DemoData {
     public static final String PASSWORD = "sportel";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private record ServiceDef(String letter, String name, String nameEn, int averageSeconds) {
-    }
-
-    private static final List<ServiceDef> SERVICES = List.of(
-            new ServiceDef("P", "Pagesë fature", "Bill payment", 180),
-            new ServiceDef("A", "Aplikim / kontratë", "Application / contract", 600),
-            new ServiceDef("K", "Ankesë", "Complaint", 480),
-            new ServiceDef("I", "Informacion", "Information", 240));
-
     // Work profiles by counter number, as service letters in order of preference.
-    private static final List<String> TR01_PROFILES = List.of("PI", "PI", "PA", "AP", "KA", "IKP");
+    private static final List<String> TR01_PROFILES = BranchSetup.STANDARD_PROFILES;
     private static final List<String> DR01_PROFILES = List.of("PI", "PA", "AK", "KIP");
 
     private static final String[] FIRST = {"Arben", "Blerina", "Dritan", "Elira", "Fatmir", "Gentiana", "Ilir", "Jonida",
@@ -71,36 +62,8 @@ public final class DemoData {
         log.info("demo data loaded: branches TR01 and DR01, users admin, supervisor1-2, clerk1-10, kiosk1-2 (password '{}')", PASSWORD);
     }
 
-    /**
-     * A branch with the four standard services and {@code counters} counters whose work profiles
-     * cycle through the Tirana pattern, so every service is served. Used by the admin API too.
-     */
-    public static void createBranch(Handle h, String code, String name, String city, String address, int counters) {
-        List<String> profiles = new ArrayList<>();
-        for (int i = 0; i < counters; i++) {
-            profiles.add(TR01_PROFILES.get(i % TR01_PROFILES.size()));
-        }
-        branch(h, code, name, city, address, profiles);
-    }
-
     private static void branch(Handle h, String code, String name, String city, String address, List<String> profiles) {
-        h.execute("INSERT INTO branches (code, name, city, address) VALUES (?, ?, ?, ?)", code, name, city, address);
-        for (ServiceDef s : SERVICES) {
-            h.execute("INSERT INTO services (branch_code, letter, name, name_en, average_service_seconds) VALUES (?, ?, ?, ?, ?)",
-                    code, s.letter(), s.name(), s.nameEn(), s.averageSeconds());
-        }
-        for (int n = 1; n <= profiles.size(); n++) {
-            long counterId = h.createUpdate("INSERT INTO counters (branch_code, counter_number, name, status) VALUES (:b, :n, :name, 'CLOSED')")
-                    .bind("b", code).bind("n", n).bind("name", "Sporteli " + n)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            String letters = profiles.get(n - 1);
-            for (int i = 0; i < letters.length(); i++) {
-                h.execute("""
-                        INSERT INTO counter_services (counter_id, service_id, sort_order)
-                        SELECT ?, id, ? FROM services WHERE branch_code = ? AND letter = ?
-                        """, counterId, i, code, String.valueOf(letters.charAt(i)));
-            }
-        }
+        BranchSetup.create(h, code, name, city, address, profiles);
     }
 
     private static void user(Handle h, String username, String displayName, String role, String branch, String hash, Instant now) {

@@ -3,12 +3,14 @@ package al.sportel.server.events;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.ClientAddress;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -17,10 +19,14 @@ public final class EventRoutes {
 
     private final EventHub hub;
     private final Predicate<String> branchExists;
+    private final ClientAddress clientAddress;
+    private final StreamSlots publicSlots;
 
-    public EventRoutes(EventHub hub, Predicate<String> branchExists) {
+    public EventRoutes(EventHub hub, Predicate<String> branchExists, ClientAddress clientAddress, int publicStreamsPerAddress) {
         this.hub = hub;
         this.branchExists = branchExists;
+        this.clientAddress = clientAddress;
+        this.publicSlots = new StreamSlots(publicStreamsPerAddress);
     }
 
     public void register(Javalin app) {
@@ -43,6 +49,16 @@ public final class EventRoutes {
                     "This is a Server-Sent Events stream; send Accept: text/event-stream", null, null);
         }
         Long lastEventId = lastEventId(ctx);
+        String address = publicView ? clientAddress.of(ctx) : null;
+        if (address != null) {
+            publicSlots.take(address);
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (address != null && released.compareAndSet(false, true)) {
+                publicSlots.release(address);
+            }
+        };
         Consumer<SseClient> onConnect = client -> {
             client.keepAlive();
             Subscriber s = hub.subscribe(branchCode, lastEventId, publicView, new Subscriber.Sink() {
@@ -62,9 +78,17 @@ public final class EventRoutes {
                     client.close();
                 }
             });
-            client.onClose(s::close);
+            client.onClose(() -> {
+                s.close();
+                giveBack.run();
+            });
         };
-        new SseHandler(0, onConnect).handle(ctx);
+        try {
+            new SseHandler(0, onConnect).handle(ctx);
+        } catch (Exception | Error e) {
+            giveBack.run();
+            throw e;
+        }
     }
 
     /** {@code Last-Event-ID} as browsers send it on reconnect, or {@code ?lastEventId=} on a first connect. */

@@ -1,16 +1,17 @@
 package al.sportel.server.http;
 
 import al.sportel.model.Problem.FieldError;
+import al.sportel.model.Money;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.List;
-import al.sportel.model.Money;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A request body read field by field: malformed JSON is a 400 at once, while every field problem
@@ -44,7 +45,40 @@ public final class JsonBody {
         if (node == null || !node.isObject()) {
             throw ApiException.badRequest("The body must be a JSON object");
         }
+        String bad = unstorableField(node, "");
+        if (bad != null) {
+            throw ApiException.invalid(bad, "must not contain a NUL byte or other control character");
+        }
         return new JsonBody(node);
+    }
+
+    /** The first field (dotted path) whose name or text no database could store, or null. */
+    private static String unstorableField(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return TextRules.storable(node.textValue()) ? null : path.isEmpty() ? "body" : path;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (!TextRules.storable(e.getKey())) {
+                    return "body";
+                }
+                String bad = unstorableField(e.getValue(), p);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        } else if (node.isArray()) {
+            int i = 0;
+            for (JsonNode item : node) {
+                String bad = unstorableField(item, path + "[" + i++ + "]");
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
     }
 
     public boolean has(String field) {
@@ -166,14 +200,12 @@ public final class JsonBody {
         if (n == null || n.isNull()) {
             return null;
         }
-        try {
-            if (n.isTextual()) {
-                return OffsetDateTime.parse(n.textValue()).toInstant();
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        OffsetDateTime t = n.isTextual() ? TextRules.dateTime(n.textValue()) : null;
+        if (t != null) {
+            return t.toInstant();
         }
-        errors.add(new FieldError(field, "must be a date and time such as 2026-11-25T09:30:00Z"));
+        errors.add(new FieldError(field, "must be a date and time such as 2026-11-25T09:30:00Z, between "
+                + TextRules.MIN_YEAR + " and " + TextRules.MAX_YEAR));
         return null;
     }
 

@@ -8,6 +8,7 @@ import al.sportel.model.display.PublicTicket;
 import al.sportel.server.db.Database;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.PublicLinks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,10 +22,12 @@ public final class DisplayRoutes {
 
     private final Database db;
     private final Clock clock;
+    private final PublicLinks links;
 
-    public DisplayRoutes(Database db, Clock clock) {
+    public DisplayRoutes(Database db, Clock clock, PublicLinks links) {
         this.db = db;
         this.clock = clock;
+        this.links = links;
     }
 
     public void register(Javalin app, QueueEngine engine) {
@@ -32,7 +35,7 @@ public final class DisplayRoutes {
         app.get("/api/v1/public/tickets/{id}", ctx -> ctx.json(publicTicket(engine, ctx.pathParam("id"))));
         app.get("/public/tickets/{id}/qr.svg", ctx -> {
             publicTicket(engine, ctx.pathParam("id")); // 404 for unknown ids: no QR codes for arbitrary text
-            String url = ctx.scheme() + "://" + ctx.host() + "/t/" + ctx.pathParam("id");
+            String url = links.to("/t/" + ctx.pathParam("id"));
             ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400").result(QrSvg.of(url));
         });
     }

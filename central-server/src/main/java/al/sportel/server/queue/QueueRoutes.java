@@ -4,6 +4,7 @@ import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.RateLimiter;
 import al.sportel.server.http.PathParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -15,11 +16,14 @@ public final class QueueRoutes {
     private final QueueEngine engine;
     private final CounterActions counters;
     private final ObjectMapper mapper;
+    private final RateLimiter kioskTickets;
 
-    public QueueRoutes(QueueEngine engine, CounterActions counters, ObjectMapper mapper) {
+    /** {@code kioskTickets}: tickets per kiosk account, so a stuck or abused kiosk cannot flood the queue. */
+    public QueueRoutes(QueueEngine engine, CounterActions counters, ObjectMapper mapper, RateLimiter kioskTickets) {
         this.engine = engine;
         this.counters = counters;
         this.mapper = mapper;
+        this.kioskTickets = kioskTickets;
     }
 
     public void register(Javalin app) {
@@ -90,6 +94,9 @@ public final class QueueRoutes {
         UserInfo user = Access.requireRole(ctx, Role.KIOSK, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
         String code = ctx.pathParam("code");
         Access.requireBranch(user, code);
+        if (user.role() == Role.KIOSK) {
+            kioskTickets.check("kiosk:" + user.id(), "This kiosk is issuing tickets faster than people can take them; wait a moment");
+        }
         JsonBody body = JsonBody.of(ctx, mapper);
         Long serviceId = body.requiredId("serviceId");
         boolean priority = body.optionalBoolean("priority", false);

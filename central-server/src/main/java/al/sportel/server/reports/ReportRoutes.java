@@ -5,10 +5,10 @@ import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.TextRules;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /api/v1/reports/branch?branchCode=&from=&to=[&format=csv|pdf]}: SUPERVISOR of the branch or ADMIN.
@@ -55,14 +55,10 @@ public final class ReportRoutes {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
+        LocalDate d = TextRules.queryDate(ctx, name);
+        if (d == null) {
             throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
         }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date such as 2026-11-25");
-        }
+        return d;
     }
 }

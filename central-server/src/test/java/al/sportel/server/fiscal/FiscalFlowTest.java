@@ -54,6 +54,9 @@ class FiscalFlowTest {
         server = TestServer.start(CLOCK);
         api = server.api();
         counter = api.counterId("TR01", 1);
+        // a clerk takes money only at the counter she holds (issue 14)
+        api.act("clerk1", "/api/v1/counters/" + counter + "/open").expect(200);
+        api.act("clerk2", "/api/v1/counters/" + api.counterId("TR01", 2) + "/open").expect(200);
         configure(api, authority);
     }
 
@@ -225,7 +228,7 @@ class FiscalFlowTest {
     @Order(7)
     void moneyIsNeverRefused_aCounterWithoutTcrOrARefusingAuthorityStillTakesThePayment() {
         long counter2 = api.counterId("TR01", 2);
-        long unfiscalized = api.raw("POST", "/api/v1/payments", api.token("clerk1"), write(Map.of("customerCode", "100001",
+        long unfiscalized = api.raw("POST", "/api/v1/payments", api.token("clerk2"), write(Map.of("customerCode", "100001",
                 "amount", "3.00", "method", "CARD", "counterId", counter2)), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
                 .expect(201).json().get("id").asLong();
         api.get("/api/v1/fiscal/payments/" + unfiscalized, api.token("clerk1")).expect(404);

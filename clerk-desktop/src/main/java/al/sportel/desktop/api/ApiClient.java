@@ -19,6 +19,7 @@ import al.sportel.model.cases.CaseView;
 import al.sportel.model.cases.NewCase;
 import al.sportel.model.queue.CounterStats;
 import al.sportel.model.queue.TransferRequest;
+import al.sportel.slip.Slip;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -206,6 +207,11 @@ public final class ApiClient {
         return bytes("/api/v1/payments/" + paymentId + "/receipt.pdf?lang=" + lang);
     }
 
+    /** The receipt's content, for a thermal printer the desktop drives itself. */
+    public Slip receiptSlip(long paymentId, String lang) throws ApiException {
+        return send("GET", "/api/v1/payments/" + paymentId + "/receipt?lang=" + lang, null, Slip.class);
+    }
+
     public CashReport cashReport(long counterId) throws ApiException {
         return send("GET", "/api/v1/reports/cash?counterId=" + counterId, null, CashReport.class);
     }
@@ -252,6 +258,11 @@ public final class ApiClient {
 
     public byte[] caseSlip(long id, String lang) throws ApiException {
         return bytes("/api/v1/cases/" + id + "/slip.pdf?lang=" + lang);
+    }
+
+    /** The case slip's content, for a thermal printer the desktop drives itself. */
+    public Slip caseSlipContent(long id, String lang) throws ApiException {
+        return send("GET", "/api/v1/cases/" + id + "/slip?lang=" + lang, null, Slip.class);
     }
 
     private byte[] bytes(String path) throws ApiException {

@@ -12,8 +12,7 @@ import al.sportel.desktop.offline.LocalCache;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.model.Money;
 import al.sportel.model.billing.PaymentRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import al.sportel.slip.Slip;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -82,31 +81,32 @@ final class LinkedPaymentDesk implements PaymentDesk {
         Outbox.Item item = link.submitPayment(body, summary);
         Optional<Outbox.Item> settled = link.awaitSettled(item);
         if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
-            return new Outcome(null, null, null, settled.get().lastError());
+            return new Outcome(null, null, null, settled.get().lastError(), null);
         }
         if (settled.isPresent()) {
             Payment p = api.fromJson(settled.get().response(), Payment.class);
             ReceiptPrinter.Outcome printed;
             try {
-                printed = printer.print(p.receiptNumber(), api.receiptPdf(p.id(), i18n.lang()));
+                printed = reprint(p);
             } catch (Exception e) {
                 LOG.warn("payment {} taken but its receipt not printed; it can be reprinted", p.receiptNumber(), e);
                 printed = null;
             }
-            return new Outcome(p, printed, null, null);
+            return new Outcome(p, printed, null, null, null);
         }
-        byte[] pdf = OfflineReceipt.pdf(i18n, item, customer, r.amount(), r.tendered(), session);
+        Slip slip = OfflineReceipt.slip(i18n, item, customer, r.amount(), r.tendered(), session);
         String reference = OfflineReceipt.reference(item);
-        return new Outcome(null, printer.print("offline-" + reference, pdf), reference, null);
+        return new Outcome(null, reprint(reference, slip), reference, null, slip);
     }
 
     @Override
     public ReceiptPrinter.Outcome reprint(Payment p) throws Exception {
-        return printer.print(p.receiptNumber(), api.receiptPdf(p.id(), i18n.lang()));
+        String lang = i18n.lang();
+        return printer.print(p.receiptNumber(), () -> api.receiptPdf(p.id(), lang), () -> api.receiptSlip(p.id(), lang));
     }
 
     @Override
-    public ReceiptPrinter.Outcome reprint(Path file) throws Exception {
-        return printer.print(file.getFileName().toString().replace(".pdf", ""), Files.readAllBytes(file));
+    public ReceiptPrinter.Outcome reprint(String offlineReference, Slip receipt) throws Exception {
+        return printer.print("offline-" + offlineReference, receipt);
     }
 }

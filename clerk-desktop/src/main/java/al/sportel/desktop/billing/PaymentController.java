@@ -59,7 +59,7 @@ public final class PaymentController {
         this.app = app;
         this.i18n = app.i18n();
         this.session = session;
-        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir());
+        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
         this.vm = new PaymentViewModel(new LinkedPaymentDesk(session.api(), link, printer, i18n, session), app.background(), i18n,
                 Clock.systemUTC(), session.counter().id(), currentTicketId);
         vm.onPaid(paid -> {
@@ -152,6 +152,11 @@ public final class PaymentController {
     @FXML
     private void onReprint() {
         vm.reprint();
+    }
+
+    @FXML
+    private void onPrinter() {
+        PrinterDialog.show(reprintButton.getScene().getWindow(), i18n, app.background(), app.settings());
     }
 
     @FXML

@@ -3,7 +3,7 @@ package al.sportel.desktop.billing;
 import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 
-import java.nio.file.Path;
+import al.sportel.slip.Slip;
 import java.time.Instant;
 
 /**
@@ -24,9 +24,11 @@ public interface PaymentDesk {
 
     /**
      * What became of a payment: taken by the server (with its receipt), refused by it, or kept in the
-     * outbox with a local reference because the server could not be reached in time.
+     * outbox with a local reference because the server could not be reached in time; then
+     * {@code offlineReceipt} is the receipt the desk drew itself, kept for a reprint.
      */
-    record Outcome(Payment payment, ReceiptPrinter.Outcome printed, String offlineReference, String refusal) {
+    record Outcome(Payment payment, ReceiptPrinter.Outcome printed, String offlineReference, String refusal,
+                   Slip offlineReceipt) {
     }
 
     /** The server's answer or, without a link, the cached customer; less the payments still waiting in the outbox. */
@@ -40,6 +42,6 @@ public interface PaymentDesk {
     /** Prints the server's receipt of a payment again. */
     ReceiptPrinter.Outcome reprint(Payment payment) throws Exception;
 
-    /** Prints a kept receipt file again (one issued offline). */
-    ReceiptPrinter.Outcome reprint(Path file) throws Exception;
+    /** Prints a receipt issued offline again, from the slip kept when it was taken. */
+    ReceiptPrinter.Outcome reprint(String offlineReference, Slip receipt) throws Exception;
 }

@@ -10,6 +10,7 @@ import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Jobs;
 import al.sportel.model.Formats;
 import al.sportel.model.Money;
+import al.sportel.slip.Slip;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -93,7 +94,8 @@ public final class PaymentViewModel {
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper();
     private Consumer<Paid> onPaid = p -> { };
     private Payment lastPayment;
-    private Path lastOfflineReceipt;
+    private Slip lastOfflineReceipt;
+    private String lastOfflineReference;
 
     public PaymentViewModel(PaymentDesk desk, Jobs jobs, I18n i18n, Clock clock, long counterId, Supplier<String> currentTicketId) {
         this.desk = desk;
@@ -231,7 +233,8 @@ public final class PaymentViewModel {
             tendered.set("");
             if (out.payment() == null) {
                 lastPayment = null;
-                lastOfflineReceipt = out.printed() == null ? null : out.printed().file();
+                lastOfflineReceipt = out.offlineReceipt();
+                lastOfflineReference = out.offlineReference();
                 message.set(i18n.t("pay.offline.done", out.offlineReference()));
                 onPaid.accept(new Paid(out.offlineReference(), null));
             } else {
@@ -249,8 +252,9 @@ public final class PaymentViewModel {
 
     public void reprint() {
         if (lastPayment == null && lastOfflineReceipt != null) {
-            Path file = lastOfflineReceipt;
-            run(() -> desk.reprint(file), out -> message.set(out.file().toString()), e -> message.set(AppContext.describe(i18n, e)));
+            Slip receipt = lastOfflineReceipt;
+            String reference = lastOfflineReference;
+            run(() -> desk.reprint(reference, receipt), out -> message.set(out.file().toString()), e -> message.set(AppContext.describe(i18n, e)));
             return;
         }
         if (lastPayment == null) {

@@ -11,6 +11,7 @@ import al.sportel.desktop.app.Forms;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.Tables;
+import al.sportel.desktop.billing.PrinterChoice;
 import al.sportel.desktop.billing.ReceiptPrinter;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.Outbox;
@@ -60,6 +61,7 @@ public final class CasePanelController {
     @FXML private CheckBox overdueFilter;
     @FXML private TableView<CaseView> caseTable;
     @FXML private TextField statusNote;
+    @FXML private CheckBox notePublic;
     @FXML private Button reviewButton;
     @FXML private Button resolveButton;
     @FXML private Button rejectButton;
@@ -82,7 +84,7 @@ public final class CasePanelController {
         this.api = session.api();
         this.session = session;
         this.lookedUp = lookedUp;
-        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir());
+        ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
         this.form = new CaseFormViewModel(new LinkedCaseDesk(api, link, printer, i18n, session), bg, i18n, currentTicketId);
         form.onRegistered(c -> onRefresh());
         // a complaint kept offline is registered by the outbox sender: the form and list follow by themselves
@@ -226,8 +228,9 @@ public final class CasePanelController {
             show(i18n.t("case.error.select"));
             return;
         }
+        // staff notes stay internal unless the clerk shows this one to the citizen on the tracking page
         String note = statusNote.getText();
-        CaseChange body = new CaseChange(status, note == null || note.isBlank() ? null : note.strip());
+        CaseChange body = new CaseChange(status, note == null || note.isBlank() ? null : note.strip(), notePublic.isSelected());
         String path = ApiClient.casePath(c);
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
@@ -239,6 +242,7 @@ public final class CasePanelController {
                 return;
             }
             statusNote.clear();
+            notePublic.setSelected(false);
             show(null);
             if (settled.isEmpty()) {
                 form.say(i18n.t("case.offline.status"));

@@ -103,7 +103,8 @@ final class LinkedCaseDesk implements CaseDesk {
 
     @Override
     public ReceiptPrinter.Outcome printSlip(CaseView c) throws Exception {
-        return printer.print(c.trackingCode(), api.caseSlip(c.id(), i18n.lang()));
+        String lang = i18n.lang();
+        return printer.print(c.trackingCode(), () -> api.caseSlip(c.id(), lang), () -> api.caseSlipContent(c.id(), lang));
     }
 
     @Override
@@ -115,7 +116,7 @@ final class LinkedCaseDesk implements CaseDesk {
         rows.add(new String[] {i18n.t("case.name"), r.name()});
         rows.add(new String[] {i18n.t("case.category"), r.categoryName()});
         String title = i18n.t(r.complaint() ? "case.offline.slip.complaint" : "case.offline.slip.application");
-        return printer.print("offline-" + reference, OfflineCaseSlip.pdf(title, rows, i18n.t("case.offline.slip.note", reference)));
+        return printer.print("offline-" + reference, OfflineCaseSlip.slip(title, rows, i18n.t("case.offline.slip.note", reference)));
     }
 
     /** Stripped, or null (left out of the request) when blank. */

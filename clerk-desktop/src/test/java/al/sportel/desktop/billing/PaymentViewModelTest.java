@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.DirectJobs;
 import al.sportel.desktop.app.I18n;
+import al.sportel.slip.Slip;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -151,14 +152,15 @@ class PaymentViewModelTest {
         public Outcome pay(Request request, Customer customer, String summary) {
             requests.add(request);
             if (refusal != null) {
-                return new Outcome(null, null, null, refusal);
+                return new Outcome(null, null, null, refusal, null);
             }
             if (!online) {
-                return new Outcome(null, new ReceiptPrinter.Outcome(false, Path.of("offline-L-0001.pdf")), "L-0001", null);
+                return new Outcome(null, new ReceiptPrinter.Outcome(false, Path.of("offline-L-0001.pdf")), "L-0001", null,
+                        Slip.builder().title("offline").build());
             }
             Payment p = new Payment(1, "TR01-2026-000001", request.customerCode(), "100.50", "CASH", "200.00",
-                    "99.50", List.of(), NOW, 7, null, "TR01", "ticket-1", false, NOW, false, null, false);
-            return new Outcome(p, new ReceiptPrinter.Outcome(true, Path.of("TR01-2026-000001.pdf")), null, null);
+                    "99.50", List.of(), NOW, 7, null, "TR01", "ticket-1", false, NOW, false, null, false, null, null, false);
+            return new Outcome(p, new ReceiptPrinter.Outcome(true, Path.of("TR01-2026-000001.pdf")), null, null, null);
         }
 
         @Override
@@ -167,8 +169,8 @@ class PaymentViewModelTest {
         }
 
         @Override
-        public ReceiptPrinter.Outcome reprint(Path file) {
-            return new ReceiptPrinter.Outcome(true, file);
+        public ReceiptPrinter.Outcome reprint(String offlineReference, Slip receipt) {
+            return new ReceiptPrinter.Outcome(true, Path.of("offline-" + offlineReference + ".pdf"));
         }
     }
 }

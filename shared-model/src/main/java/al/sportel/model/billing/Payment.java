@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A payment as the API shows it; money as decimal strings with two places. {@code takenAt} is when the
- * money changed hands (earlier than {@code createdAt} for a payment taken offline).
+ * money changed hands (earlier than {@code createdAt} for a payment taken offline). {@code verificationUrl}
+ * (the public URL and the unguessable {@code verificationCode}) is the receipt's QR link; {@code lateEntry}
+ * marks an offline payment taken on an earlier day than it reached the server.
  */
 public record Payment(
         long id,
@@ -26,5 +28,8 @@ public record Payment(
         Instant takenAt,
         boolean offline,
         String credit,
-        boolean needsReview) {
+        boolean needsReview,
+        String verificationCode,
+        String verificationUrl,
+        boolean lateEntry) {
 }

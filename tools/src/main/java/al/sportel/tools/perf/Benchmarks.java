@@ -136,6 +136,9 @@ public final class Benchmarks {
                 "-jar", jar, "--demo", "--port", "0", "--db", url, "--data-dir", Files.createTempDirectory("bench").toString());
         pb.environment().put("SPORTEL_DB_USER", dbUser);
         pb.environment().put("SPORTEL_DB_PASSWORD", dbPassword);
+        // a thousand screens on one machine: far beyond the per-address limit that protects a real server
+        pb.environment().put("SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", "100000");
+        pb.environment().put("SPORTEL_KIOSK_TICKETS_PER_MINUTE", "1000000");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         server = pb.start();
         try {

@@ -1,4 +1,4 @@
-package al.sportel.server.print;
+package al.sportel.slip;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -19,83 +19,34 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * A slip for an 80 mm roll (72 mm printable): one page as long as its lines, ending with a vector QR
- * code and its address. Receipts and complaint slips are both made of it. Helvetica's WinAnsi covers
- * ë and ç.
+ * A {@link Slip} as a PDF for an 80 mm roll (72 mm printable): one page as long as its lines, ending
+ * with a vector QR code and its address, for printers the operating system drives and for the copy
+ * kept on disk. Helvetica's WinAnsi covers ë and ç.
  */
-public final class ThermalSlip {
+public final class SlipPdf {
 
     private static final float WIDTH = 80 / 25.4f * 72;
     private static final float MARGIN = 4 / 25.4f * 72;
     private static final float LINE = 11;
     private static final float QR_SIZE = 110;
+    private static final float TEXT = 8;
+    private static final float HEADING = 8.5f;
 
-    private enum Kind { CENTER, CENTER_BOLD, BOLD, ROW, RULE }
-
-    private record Line(Kind kind, String left, String right) {
+    private SlipPdf() {
     }
 
-    private final List<Line> lines = new ArrayList<>();
-
-    public ThermalSlip title(String text) {
-        lines.add(new Line(Kind.CENTER_BOLD, text, ""));
-        return this;
-    }
-
-    public ThermalSlip center(String text) {
-        lines.add(new Line(Kind.CENTER, text, ""));
-        return this;
-    }
-
-    public ThermalSlip row(String left, String right) {
-        lines.add(new Line(Kind.ROW, left, right == null ? "" : right));
-        return this;
-    }
-
-    public ThermalSlip boldRow(String left, String right) {
-        lines.add(new Line(Kind.BOLD, left, right == null ? "" : right));
-        return this;
-    }
-
-    /** Long text broken into lines that fit the roll. */
-    public ThermalSlip paragraph(String text) {
-        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(font, 8, candidate) > WIDTH - 2 * MARGIN && !line.isEmpty()) {
-                row(line.toString(), "");
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            row(line.toString(), "");
-        }
-        return this;
-    }
-
-    public ThermalSlip rule() {
-        lines.add(new Line(Kind.RULE, "", ""));
-        return this;
-    }
-
-    public byte[] render(String qrUrl, String footer) {
-        return render(qrUrl, qrUrl, footer);
-    }
-
-    /** With a caption under the QR code other than its address (a long address does not fit the roll). */
-    public byte[] render(String qrUrl, String qrCaption, String footer) {
-        float height = MARGIN * 2 + lines.size() * LINE + QR_SIZE + 3 * LINE;
+    public static byte[] render(Slip slip) {
+        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        List<SlipLine> lines = wrapParagraphs(slip.lines(), regular);
+        boolean qr = slip.qrUrl() != null;
+        float height = MARGIN * 2 + lines.size() * LINE + (qr ? QR_SIZE + LINE : 0) + (slip.footer() != null ? 2 * LINE : 0);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(new PDRectangle(WIDTH, height));
             doc.addPage(page);
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
                 float y = height - MARGIN - LINE;
-                for (Line l : lines) {
+                for (SlipLine l : lines) {
                     switch (l.kind()) {
                         case RULE -> {
                             s.moveTo(MARGIN, y + LINE / 2);
@@ -103,17 +54,22 @@ public final class ThermalSlip {
                             s.setLineWidth(0.5f);
                             s.stroke();
                         }
-                        case CENTER -> centered(s, regular, 8.5f, l.left(), y);
-                        case CENTER_BOLD -> centered(s, bold, 8.5f, l.left(), y);
-                        case BOLD -> row(s, bold, l.left(), l.right(), y);
-                        case ROW -> row(s, regular, l.left(), l.right(), y);
+                        case CENTER -> centered(s, regular, HEADING, l.left(), y);
+                        case TITLE -> centered(s, bold, HEADING, l.left(), y);
+                        case BOLD_ROW -> row(s, bold, l.left(), l.right(), y);
+                        case ROW, PARAGRAPH -> row(s, regular, l.left(), l.right(), y);
                     }
                     y -= LINE;
                 }
-                drawQr(s, qrUrl, (WIDTH - QR_SIZE) / 2, y - QR_SIZE + LINE / 2);
-                y -= QR_SIZE;
-                centered(s, regular, 6f, qrCaption, y);
-                centered(s, bold, 8.5f, footer, y - LINE * 1.4f);
+                if (qr) {
+                    drawQr(s, slip.qrUrl(), (WIDTH - QR_SIZE) / 2, y - QR_SIZE + LINE / 2);
+                    y -= QR_SIZE;
+                    centered(s, regular, 6f, slip.qrCaption(), y);
+                    y -= LINE * 1.4f;
+                }
+                if (slip.footer() != null) {
+                    centered(s, bold, HEADING, slip.footer(), y);
+                }
             }
             doc.save(out);
             return out.toByteArray();
@@ -122,17 +78,42 @@ public final class ThermalSlip {
         }
     }
 
+    private static List<SlipLine> wrapParagraphs(List<SlipLine> lines, PDType1Font font) {
+        List<SlipLine> out = new ArrayList<>();
+        for (SlipLine l : lines) {
+            if (l.kind() != SlipLine.Kind.PARAGRAPH) {
+                out.add(l);
+                continue;
+            }
+            StringBuilder line = new StringBuilder();
+            for (String word : l.left().split("\\s+")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (width(font, TEXT, candidate) > WIDTH - 2 * MARGIN && !line.isEmpty()) {
+                    out.add(new SlipLine(SlipLine.Kind.ROW, line.toString(), ""));
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            if (!line.isEmpty()) {
+                out.add(new SlipLine(SlipLine.Kind.ROW, line.toString(), ""));
+            }
+        }
+        return out;
+    }
+
     private static float width(PDType1Font font, float size, String text) {
         try {
             return font.getStringWidth(text) / 1000 * size;
         } catch (IOException | IllegalArgumentException e) {
+            // a character outside WinAnsi: estimate, the text itself fails loudly when drawn
             return text.length() * size * 0.5f;
         }
     }
 
     private static void row(PDPageContentStream s, PDType1Font font, String left, String right, float y) throws IOException {
-        text(s, font, 8, left, MARGIN, y);
-        text(s, font, 8, right, WIDTH - MARGIN - width(font, 8, right), y);
+        text(s, font, TEXT, left, MARGIN, y);
+        text(s, font, TEXT, right, WIDTH - MARGIN - width(font, TEXT, right), y);
     }
 
     private static void centered(PDPageContentStream s, PDType1Font font, float size, String text, float y) throws IOException {
@@ -140,6 +121,9 @@ public final class ThermalSlip {
     }
 
     private static void text(PDPageContentStream s, PDType1Font font, float size, String text, float x, float y) throws IOException {
+        if (text.isEmpty()) {
+            return;
+        }
         s.beginText();
         s.setFont(font, size);
         s.newLineAtOffset(x, y);

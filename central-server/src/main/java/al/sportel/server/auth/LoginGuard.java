@@ -1,0 +1,99 @@
+package al.sportel.server.auth;
+
+import al.sportel.server.db.Database;
+import al.sportel.server.http.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Counts failed logins per username and client address, so nobody elsewhere can lock a colleague out
+ * by typing her name. Before a password is checked an attempt is recorded as a failure, under a row
+ * lock on (username, address): parallel attempts are counted one after another, and never more than
+ * {@code maxFailures} passwords get checked in a window, however many arrive at once. A success wipes
+ * the record. Between failures the wait grows (0, 1, 2, 4 … seconds) before the lock.
+ */
+public final class LoginGuard {
+
+    private final Database db;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration window;
+
+    public LoginGuard(Database db, Clock clock, int maxFailures, Duration window) {
+        this.db = db;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.window = window;
+    }
+
+    /** Records one attempt as a failure, or throws 429 when the lock or the growing delay forbids it. */
+    public void beginAttempt(String username, String address) {
+        ensureGuardRow(username, address);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        db.tx(h -> {
+            h.createQuery("SELECT username FROM login_guards WHERE username = :u AND address = :a FOR UPDATE")
+                    .bind("u", username).bind("a", address).mapTo(String.class).one();
+            // failures older than the window no longer count: they are not kept either
+            h.execute("DELETE FROM login_failures WHERE username = ? AND address = ? AND failed_at <= ?",
+                    username, address, now.minus(window));
+            List<Instant> recent = h.createQuery("""
+                            SELECT failed_at FROM login_failures WHERE username = :u AND address = :a AND failed_at > :since
+                            ORDER BY failed_at DESC
+                            """)
+                    .bind("u", username).bind("a", address).bind("since", now.minus(window)).mapTo(Instant.class).list();
+            if (recent.size() >= maxFailures) {
+                Instant lockEnds = recent.get(maxFailures - 1).plus(window);
+                long seconds = Math.max(1, Duration.between(now, lockEnds).toSeconds() + 1);
+                throw ApiException.tooManyRequests("Too many wrong passwords for this user from this computer; try again in "
+                        + ((seconds + 59) / 60) + " minutes or ask an administrator to unlock the account", seconds);
+            }
+            if (!recent.isEmpty()) {
+                Instant allowedAt = recent.get(0).plus(delayAfter(recent.size()));
+                if (now.isBefore(allowedAt)) {
+                    throw ApiException.tooManyRequests("Wait a moment before trying again",
+                            Math.max(1, Duration.between(now, allowedAt).toSeconds() + 1));
+                }
+            }
+            h.execute("INSERT INTO login_failures (username, address, failed_at) VALUES (?, ?, ?)", username, address, now);
+            return null;
+        });
+    }
+
+    /** The password was right: this address's failures for the user are forgotten. */
+    public void succeeded(String username, String address) {
+        db.tx(h -> h.execute("DELETE FROM login_failures WHERE username = ? AND address = ?", username, address));
+    }
+
+    /** An administrator lifts every lock and delay on the username, from every address. */
+    public void unlock(String username) {
+        db.tx(h -> h.execute("DELETE FROM login_failures WHERE username = ?", username));
+    }
+
+    /** The wait after {@code failures} failures: none after the first, then 1, 2, 4 … seconds. */
+    static Duration delayAfter(int failures) {
+        return failures < 2 ? Duration.ZERO : Duration.ofSeconds(1L << Math.min(failures - 2, 10));
+    }
+
+    private boolean guardRowExists(String username, String address) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM login_guards WHERE username = :u AND address = :a")
+                .bind("u", username).bind("a", address).mapTo(Integer.class).one() > 0);
+    }
+
+    private void ensureGuardRow(String username, String address) {
+        if (guardRowExists(username, address)) {
+            return;
+        }
+        try {
+            db.tx(h -> h.execute("INSERT INTO login_guards (username, address) VALUES (?, ?)", username, address));
+        } catch (UnableToExecuteStatementException e) {
+            // a parallel attempt inserting the same row first is exactly what we needed; anything else is a fault
+            if (!guardRowExists(username, address)) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package al.sportel.server.billing;
+
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/** Whether a clerk holds a counter now, or held it at the moment an offline payment was taken. */
+final class CounterHolding {
+
+    private CounterHolding() {
+    }
+
+    static boolean holds(Handle h, long clerkId, long counterId, Instant takenAt) {
+        boolean now = h.createQuery("SELECT COUNT(*) FROM counters WHERE id = :c AND clerk_user_id = :u AND status <> 'CLOSED'")
+                .bind("c", counterId).bind("u", clerkId).mapTo(Integer.class).one() > 0;
+        if (now || takenAt == null) {
+            return now;
+        }
+        // The last time the counter was signed in or closed before the money was taken says who held it.
+        return h.createQuery("""
+                        SELECT actor_user_id, to_status FROM events
+                        WHERE counter_id = :c AND event_type = 'counter.updated' AND occurred_at <= :t
+                          AND (to_status = 'CLOSED' OR (to_status = 'OPEN' AND from_status = 'CLOSED'))
+                        ORDER BY occurred_at DESC, id DESC LIMIT 1
+                        """)
+                .bind("c", counterId).bind("t", takenAt)
+                .map((rs, x) -> "OPEN".equals(rs.getString(2)) && rs.getLong(1) == clerkId)
+                .findOne().orElse(false);
+    }
+}

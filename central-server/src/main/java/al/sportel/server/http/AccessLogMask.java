@@ -1,0 +1,22 @@
+package al.sportel.server.http;
+
+import java.util.regex.Pattern;
+
+/**
+ * Paths as the access log writes them: tracking codes, customer codes, receipt verification codes and
+ * public ticket ids are personal keys, so only their first characters are kept.
+ */
+public final class AccessLogMask {
+
+    private static final Pattern TRACKING = Pattern.compile("(?i)((?:ANK|APL)-\\d{4}-)[A-Z0-9]+");
+    private static final Pattern KEYED = Pattern.compile(
+            "(/(?:customers|track|receipts|tickets|t)/)([^/?]{2})[^/?]*");
+
+    private AccessLogMask() {
+    }
+
+    public static String path(String path) {
+        String masked = TRACKING.matcher(path).replaceAll("$1***");
+        return KEYED.matcher(masked).replaceAll("$1$2***");
+    }
+}
