@@ -3,6 +3,7 @@ package al.sportel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two server processes on one PostgreSQL database, as behind a load balancer: each ticket is called
  * once whichever node the counters use, events reach the other node's streams within a second, a
- * payment retried on the other node replays, and a login lock and a logout hold on both.
+ * payment retried on the other node replays, and a login lock holds on both.
  */
 class TwoNodesTest {
 
@@ -47,8 +48,8 @@ class TwoNodesTest {
         }
         Map<String, String> env = Map.of("SPORTEL_DB_URL", URL + "?currentSchema=" + schema, "SPORTEL_DB_USER", USER,
                 "SPORTEL_DB_PASSWORD", PASSWORD);
-        nodeA = ServerProcess.start(env, "--demo", "--port", "0", "--data-dir", System.getProperty("java.io.tmpdir"));
-        nodeB = ServerProcess.start(env, "--port", "0", "--data-dir", System.getProperty("java.io.tmpdir"));
+        nodeA = ServerProcess.start(env, "--demo", "--port", "0", "--data-dir", Files.createTempDirectory("sportel-node").toString());
+        nodeB = ServerProcess.start(env, "--port", "0", "--data-dir", Files.createTempDirectory("sportel-node").toString());
         a = new Api(nodeA.baseUrl());
         b = new Api(nodeB.baseUrl());
     }
@@ -153,20 +154,5 @@ class TwoNodesTest {
         }
         Api.Response locked = b.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "sportel"));
         assertThat(locked.status()).isEqualTo(429);
-    }
-
-    @Test
-    void aLogoutOnOneNodeHoldsOnTheOtherThoughItKnewTheToken() throws Exception {
-        String token = a.post("/api/v1/auth/login", null, Map.of("username", "clerk4", "password", "sportel"))
-                .expect(200).json().get("token").asText();
-        b.get("/api/v1/me", token).expect(200); // node B has now verified, and cached, the token
-        a.post("/api/v1/auth/logout", token, null).expect(204);
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        int status = b.get("/api/v1/me", token).status();
-        while (status == 200 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            status = b.get("/api/v1/me", token).status();
-        }
-        assertThat(status).isEqualTo(401);
     }
 }
