@@ -31,6 +31,8 @@ import al.sportel.server.demo.DemoData;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.events.EventRoutes;
+import al.sportel.server.fairness.FairnessReportRoutes;
+import al.sportel.server.fairness.FairnessReportService;
 import al.sportel.server.fiscal.FiscalOutbox;
 import al.sportel.server.fiscal.FiscalPaymentHook;
 import al.sportel.server.fiscal.FiscalRoutes;
@@ -58,6 +60,7 @@ import al.sportel.server.reports.ReportRoutes;
 import al.sportel.server.reports.ReportService;
 import al.sportel.server.supervision.BoardRoutes;
 import al.sportel.server.supervision.BoardService;
+import al.sportel.server.throttle.PublicThrottles;
 import al.sportel.server.voice.VoiceRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -143,8 +146,10 @@ public final class SportelServer implements AutoCloseable {
                     new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
+            new PublicThrottles(PublicThrottles.Limits.defaults(), clientAddress, config.clock()).register(app); // issue 20: before its routes
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
             new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
+            new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
             AppointmentReminders reminders = new AppointmentReminders(db, new LogSmsGateway(), config.clock());
             new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper).register(app);
             reminders.start(Duration.ofMinutes(1));

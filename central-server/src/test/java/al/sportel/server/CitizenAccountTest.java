@@ -69,4 +69,23 @@ class CitizenAccountTest {
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
         assertThat(verify("100004", lastBillAmount(server, "100004")).status()).as("other codes from this address").isEqualTo(200);
     }
+
+    @Test
+    void theAppSessionOpensWithTheProofServesTheAccountAndEndsOnSignOut() {
+        Api.Response wrong = api.post("/api/v1/public/app/session", null, Map.of("customerCode", "100005", "proof", "1.00"));
+        assertThat(wrong.status()).isEqualTo(404);
+        JsonNode session = api.post("/api/v1/public/app/session", null,
+                Map.of("customerCode", "100005", "proof", lastBillAmount(server, "100005"))).expect(201).json();
+        String token = session.get("accountToken").asText();
+        assertThat(token).hasSizeGreaterThan(30);
+        assertThat(session.get("account").get("customerCode").asText()).isEqualTo("100005");
+
+        Map<String, String> header = Map.of("X-Sportel-Account", token);
+        JsonNode account = api.raw("GET", "/api/v1/public/app/session", null, "", header).expect(200).json();
+        assertThat(account.get("customerCode").asText()).isEqualTo("100005");
+        assertThat(api.get("/api/v1/public/app/session", null).status()).as("no session header").isEqualTo(401);
+
+        api.raw("DELETE", "/api/v1/public/app/session", null, "", header).expect(204);
+        assertThat(api.raw("GET", "/api/v1/public/app/session", null, "", header).status()).isEqualTo(401);
+    }
 }

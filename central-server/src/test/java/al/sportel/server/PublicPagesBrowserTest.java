@@ -207,12 +207,13 @@ class PublicPagesBrowserTest {
         Chromium.screenshot(browser, "kiosk-1280x720");
     }
 
-    private static String aReceiptNumber() {
+    /** The receipt page opens by the unguessable code printed in the QR, not by the receipt number. */
+    private static String aReceiptVerificationCode() {
         long counter = api.counterId("TR01", 1);
         api.act("clerk1", "/api/v1/counters/" + counter + "/open");
         return api.raw("POST", "/api/v1/payments", api.token("clerk1"), Api.write(Map.of("customerCode", "100003", "amount", "1.00",
                 "method", "CASH", "counterId", counter, "tendered", "1.00")), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
-                .expect(201).json().get("receiptNumber").asText();
+                .expect(201).json().get("verificationCode").asText();
     }
 
     private static void assertFitsWithoutScrolling(int[] size, String... ids) {
@@ -264,7 +265,7 @@ class PublicPagesBrowserTest {
         waitUpTo(10).until(d -> !d.findElement(By.id("langButton")).getText().isEmpty());
         open("/t/no-such-ticket");
         waitUpTo(10).until(d -> d.findElement(By.id("status")).getText().contains("nuk u gjet"));
-        open("/public/receipts/" + aReceiptNumber());
+        open("/public/receipts/" + aReceiptVerificationCode());
         assertThat(browser.findElement(By.className("ok")).getCssValue("color")).as("the receipt page's own stylesheet applies")
                 .isEqualTo("rgba(17, 99, 41, 1)");
         assertThat(Chromium.console(browser)).noneMatch(m -> m.contains(SECURE_POLICY_WORDS));

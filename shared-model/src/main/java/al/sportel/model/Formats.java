@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,20 @@ public final class Formats {
 
     public static String date(LocalDate date) {
         return date.format(DATE);
+    }
+
+    /** A date typed as Albanians write it (25.11.2026, also 25.11.26 or 2026-11-25); empty when it is not one. */
+    public static Optional<LocalDate> parseDate(String text) {
+        String t = text == null ? "" : text.strip();
+        for (String pattern : new String[] {"d.M.uuuu", "d.M.uu", "uuuu-MM-dd"}) {
+            try {
+                // strict, so 31.02.2026 is refused instead of becoming 28.02.2026
+                return Optional.of(LocalDate.parse(t, DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT)));
+            } catch (DateTimeParseException e) {
+                // try the next way of writing it
+            }
+        }
+        return Optional.empty();
     }
 
     public static String date(Instant at) {

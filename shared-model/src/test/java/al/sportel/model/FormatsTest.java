@@ -21,6 +21,16 @@ class FormatsTest {
     }
 
     @Test
+    void datesAreReadAsAlbaniansWriteThem() {
+        assertThat(Formats.parseDate("25.11.2026")).contains(LocalDate.of(2026, 11, 25));
+        assertThat(Formats.parseDate("5.1.2026")).contains(LocalDate.of(2026, 1, 5));
+        assertThat(Formats.parseDate("2026-11-25")).contains(LocalDate.of(2026, 11, 25));
+        assertThat(Formats.parseDate("11/25/2026")).isEmpty();
+        assertThat(Formats.parseDate("31.02.2026")).isEmpty();
+        assertThat(Formats.date(LocalDate.of(2026, 11, 25))).isEqualTo("25.11.2026");
+    }
+
+    @Test
     void parsesWhatAClerkTypes() {
         for (String typed : new String[] {"16263,19", "16 263,19", "16263.19", "16.263,19", " 16 263,19 L", "16263,19 lekë",
                 "16\u00a0263,19"}) {

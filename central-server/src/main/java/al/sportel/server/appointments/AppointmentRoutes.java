@@ -3,6 +3,7 @@ package al.sportel.server.appointments;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
@@ -12,7 +13,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -123,14 +123,6 @@ public final class AppointmentRoutes {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date such as 2026-11-25");
-        }
+        return TextRules.requiredQueryDate(ctx, name);
     }
 }

@@ -7,6 +7,7 @@ import al.sportel.model.channels.PartnerKind;
 import al.sportel.model.channels.PaymentsByChannel;
 import al.sportel.model.channels.Reconciliation;
 import al.sportel.server.auth.Access;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
@@ -15,7 +16,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -148,14 +148,6 @@ public final class ChannelAdminRoutes {
     }
 
     private static LocalDate day(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            throw ApiException.invalid(name, "is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date such as 2026-11-25");
-        }
+        return TextRules.requiredQueryDate(ctx, name);
     }
 }

@@ -1,6 +1,7 @@
 package al.sportel.server.channels;
 
 import al.sportel.model.channels.Partner;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -98,14 +98,6 @@ public final class ChannelRoutes {
     }
 
     static LocalDate date(Context ctx) {
-        String d = ctx.queryParam("date");
-        if (d == null || d.isBlank()) {
-            throw ApiException.invalid("date", "is required (YYYY-MM-DD, the business day the file settles)");
-        }
-        try {
-            return LocalDate.parse(d);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "must be a date such as 2026-11-25");
-        }
+        return TextRules.requiredQueryDate(ctx, "date");
     }
 }

@@ -49,6 +49,11 @@ public final class AccountCheck {
         return queries.summary(customerCode);
     }
 
+    /** The account of a customer already verified (by a session opened with the proof). */
+    AccountSummary summary(String customerCode) {
+        return queries.summary(customerCode);
+    }
+
     /** "2 450,50", "2450,5" and "2450.50" are the same amount; anything else is no amount. */
     static Optional<Long> amountOf(String proof) {
         String plain = proof.replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.');

@@ -3,6 +3,8 @@ package al.sportel.server.citizen;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.cases.NewCase;
+import al.sportel.model.citizen.AccountSummary;
+import al.sportel.model.citizen.AppSession;
 import al.sportel.server.auth.Access;
 import al.sportel.server.complaints.CaseKind;
 import al.sportel.server.complaints.CaseRoutes;
@@ -13,16 +15,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 
 /** The citizen's own requests: the account check (kiosk and phone) and a complaint filed at a kiosk. */
 public final class CitizenRoutes {
 
     private final AccountCheck accounts;
+    private final AccountTokens tokens;
     private final CaseService cases;
     private final ObjectMapper mapper;
 
     public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock) {
         this.accounts = new AccountCheck(new AccountQueries(db), clock, AccountCheck.Limits.DEFAULT);
+        this.tokens = new AccountTokens(db, clock);
         this.cases = cases;
         this.mapper = mapper;
     }
@@ -30,6 +35,33 @@ public final class CitizenRoutes {
     public void register(Javalin app) {
         app.post("/api/v1/public/account/verify", this::verify);
         app.post("/api/v1/kiosk/complaints", this::kioskComplaint);
+        app.post("/api/v1/public/app/session", this::openSession);
+        app.get("/api/v1/public/app/session", this::currentSession);
+        app.delete("/api/v1/public/app/session", this::closeSession);
+    }
+
+    /** The phone app's sign-in: the same check as the kiosk's, answered with a session token. */
+    private void openSession(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, mapper);
+        String code = body.requiredString("customerCode", 20);
+        String proof = body.requiredString("proof", 20);
+        body.validate();
+        AccountSummary account = accounts.verify(address(ctx), code.strip(), proof);
+        Instant expires = tokens.expiry();
+        ctx.status(201).json(new AppSession(tokens.open(account.customerCode(), expires), expires, account));
+    }
+
+    /** The account as it is now, for a session opened earlier (the app reopens with its stored token). */
+    private void currentSession(Context ctx) {
+        ctx.json(accounts.summary(tokens.requireCustomer(ctx)));
+    }
+
+    private void closeSession(Context ctx) {
+        String token = ctx.header(AccountTokens.HEADER);
+        if (token != null && !token.isBlank() && token.length() <= 100) {
+            tokens.close(token.strip());
+        }
+        ctx.status(204);
     }
 
     private void verify(Context ctx) {

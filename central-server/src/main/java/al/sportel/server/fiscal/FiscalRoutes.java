@@ -51,7 +51,7 @@ public final class FiscalRoutes {
         });
         app.get("/api/v1/fiscal/counters/{id}/cash-deposits/today", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
-            ctx.json(Map.of("initialRegistered", fiscal.initialRegisteredToday(user, PathParams.id(ctx, "id", "counter"))));
+            ctx.json(fiscal.initialRegisteredToday(user, PathParams.id(ctx, "id", "counter")));
         });
         app.post("/api/v1/fiscal/counters/{id}/cash-deposits", this::cashDeposit);
         app.get("/api/v1/fiscal/payments/{id}", ctx -> {

@@ -158,10 +158,19 @@ public final class FiscalService {
         return depositView(db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow());
     }
 
-    public boolean initialRegisteredToday(UserInfo user, long counterId) {
-        counter(user, counterId);
+    /** Today's drawer for the desktop: whether it must ask for the initial cash, and whether it was given. */
+    public record DrawerToday(boolean required, boolean initialRegistered) {
+    }
+
+    /**
+     * {@code required} only when fiscalization is on and the counter is a TCR: otherwise the desktop does not
+     * ask the clerk for cash the authority would never be told about.
+     */
+    public DrawerToday initialRegisteredToday(UserInfo user, long counterId) {
+        TcrRow counter = counter(user, counterId);
         LocalDate day = LocalDate.ofInstant(clock.instant(), FiscalFormats.ZONE);
-        return db.read(h -> FiscalQueries.hasInitial(h, counterId, day));
+        boolean registered = db.read(h -> FiscalQueries.hasInitial(h, counterId, day));
+        return new DrawerToday(settings().enabled() && counter.tcrCode() != null, registered);
     }
 
     // ---- receipts ----

@@ -83,6 +83,15 @@ public final class TextRules {
         throw ApiException.invalid(name, "must be a date such as 2026-11-25, between " + MIN_YEAR + " and " + MAX_YEAR);
     }
 
+    /** {@link #queryDate} for a parameter the request cannot do without. */
+    public static LocalDate requiredQueryDate(Context ctx, String name) {
+        LocalDate d = queryDate(ctx, name);
+        if (d == null) {
+            throw ApiException.invalid(name, "is required (a date such as 2026-11-25)");
+        }
+        return d;
+    }
+
     /** Parses an ISO-8601 date-time; {@code null} when it is malformed or outside the supported years. */
     public static OffsetDateTime dateTime(String text) {
         try {

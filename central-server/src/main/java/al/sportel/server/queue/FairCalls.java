@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The two ways a ticket leaves the plain call order: a clerk calls a specific waiting ticket (with a
@@ -71,19 +72,25 @@ public final class FairCalls {
                         + " is not in a queue counter " + counter.number() + " serves; transfer it first");
             }
             Instant now = engine.now();
-            int skipped = placesSkipped(h, counter, services, row, now);
+            List<String> skipped = skippedTickets(h, counter, services, row, now);
             h.createUpdate("""
                             UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now, call_next = FALSE
                             WHERE id = :id AND status = 'WAITING'
                             """)
                     .bind("c", counterId).bind("now", now).bind("id", ticketId).execute();
-            h.createUpdate("""
+            long callId = h.createUpdate("""
                             INSERT INTO out_of_order_calls (branch_code, ticket_id, counter_id, clerk_user_id, reason_code,
                                                             called_at, places_skipped)
                             VALUES (:b, :t, :c, :u, :r, :now, :skipped)
                             """)
                     .bind("b", row.branchCode()).bind("t", ticketId).bind("c", counterId).bind("u", actor.id())
-                    .bind("r", reason).bind("now", now).bind("skipped", skipped).execute();
+                    .bind("r", reason).bind("now", now).bind("skipped", skipped.size())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            PreparedBatch skips = h.prepareBatch("INSERT INTO out_of_order_skips (call_id, ticket_id) VALUES (:call, :ticket)");
+            skipped.forEach(id -> skips.bind("call", callId).bind("ticket", id).add());
+            if (!skipped.isEmpty()) {
+                skips.execute();
+            }
             Ticket view = QueueEngine.find(h, ticketId).orElseThrow().view();
             Counter cv = counter.view(services, view);
             events.append(h, row.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
@@ -93,8 +100,8 @@ public final class FairCalls {
         return t;
     }
 
-    /** The tickets call-next would have taken at this counter before {@code row}. */
-    private static int placesSkipped(Handle h, CounterRow counter, List<Long> services, TicketRow row,
+    /** The tickets call-next would have taken at this counter before {@code row}: each loses a place. */
+    private static List<String> skippedTickets(Handle h, CounterRow counter, List<Long> services, TicketRow row,
                                      Instant now) {
         LocalDate day = LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE);
         StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now);
@@ -108,7 +115,7 @@ public final class FairCalls {
         // Tickets transferred to this counter come first, then the call order of its services.
         Comparator<TicketRow> order = Comparator.comparing((TicketRow t) -> t.targetCounterId() == null)
                 .thenComparing(CallOrder.forServices(services, guard));
-        return (int) candidates.stream().filter(c -> order.compare(c, row) < 0).count();
+        return candidates.stream().filter(c -> order.compare(c, row) < 0).map(TicketRow::id).toList();
     }
 
     /** A no-show back in the queue, if it comes back within the grace period. */

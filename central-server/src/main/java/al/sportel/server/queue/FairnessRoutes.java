@@ -3,6 +3,7 @@ package al.sportel.server.queue;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
+import al.sportel.server.http.TextRules;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Out-of-order calls, no-show reactivation, and the lists and rules behind a fair queue. */
@@ -98,15 +98,7 @@ public final class FairnessRoutes {
     }
 
     private static LocalDate date(Context ctx, String param) {
-        String raw = ctx.queryParam(param);
-        if (raw == null) {
-            throw ApiException.invalid(param, "is required (a date such as 2026-11-25)");
-        }
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(param, "must be a date such as 2026-11-25");
-        }
+        return TextRules.requiredQueryDate(ctx, param);
     }
 
     private static QueueReasons.Kind kind(Context ctx) {

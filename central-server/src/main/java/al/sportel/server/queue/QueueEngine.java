@@ -164,6 +164,10 @@ public final class QueueEngine {
                                 """)
                         .bind("c", counterId).bind("now", now).bind("id", candidate.get()).execute();
                 if (won == 1) {
+                    String rule = guard.promotion(candidate.get());
+                    if (rule != null) { // for the fairness report's count of promotions
+                        h.execute("UPDATE tickets SET starvation_rule = ? WHERE id = ?", rule, candidate.get());
+                    }
                     Ticket view = find(h, candidate.get()).orElseThrow().view();
                     Counter cv = counter.view(services, view);
                     events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");

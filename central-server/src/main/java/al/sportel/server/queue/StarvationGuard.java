@@ -45,6 +45,8 @@ public final class StarvationGuard {
     private final Map<Long, ServiceRule> rules;
     private final Map<Long, Integer> runs = new HashMap<>();
     private final Map<String, Integer> tiers = new HashMap<>();
+    /** Regular tickets the rule lifts, with the half of the rule that did: IN_ROW or WAIT. */
+    private final Map<String, String> promotions = new HashMap<>();
 
     private StarvationGuard(Map<Long, ServiceRule> rules, List<Line> lines, Instant now) {
         this.rules = rules;
@@ -129,9 +131,11 @@ public final class StarvationGuard {
         }
         if (rule.maxPriorityInRow() != null && run >= rule.maxPriorityInRow()) {
             tiers.merge(oldestRegular.id(), FIRST, Math::min);
+            promotions.put(oldestRegular.id(), "IN_ROW");
         } else if (rule.maxRegularWaitMinutes() != null
                 && !Duration.between(oldestRegular.issuedAt(), now).minusMinutes(rule.maxRegularWaitMinutes()).isNegative()) {
             tiers.merge(oldestRegular.id(), PRIORITY, Math::min);
+            promotions.put(oldestRegular.id(), "WAIT");
         }
     }
 
@@ -161,6 +165,11 @@ public final class StarvationGuard {
     private List<String> idsIn(int tier) {
         List<String> ids = tiers.entrySet().stream().filter(e -> e.getValue() == tier).map(Map.Entry::getKey).toList();
         return ids.isEmpty() ? List.of("-") : ids;
+    }
+
+    /** IN_ROW or WAIT when the rule lifted this ticket ahead of its plain place, else null. */
+    String promotion(String ticketId) {
+        return promotions.get(ticketId);
     }
 
     /** The current run of priority calls made while a regular ticket of the service waited. */

@@ -113,14 +113,17 @@ class FiscalFlowTest {
                 .get("tcrCode").asText()).as("registered once, code kept").isEqualTo(tcr);
 
         String clerk = api.token("clerk1");
-        assertThat(api.get("/api/v1/fiscal/counters/" + counter + "/cash-deposits/today", clerk).expect(200).json()
-                .get("initialRegistered").asBoolean()).isFalse();
+        JsonNode today = api.get("/api/v1/fiscal/counters/" + counter + "/cash-deposits/today", clerk).expect(200).json();
+        assertThat(today.get("required").asBoolean()).as("a TCR with fiscalization on: the desktop must ask").isTrue();
+        assertThat(today.get("initialRegistered").asBoolean()).isFalse();
         JsonNode initial = api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk,
                 Map.of("operation", "INITIAL", "amount", "0.00")).expect(201).json();
         assertThat(initial.get("status").asText()).isEqualTo("REGISTERED");
         assertThat(initial.get("fcdc").asText()).hasSize(36);
         api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "INITIAL", "amount", "10.00"))
                 .expect(409);
+        assertThat(api.get("/api/v1/fiscal/counters/" + counter + "/cash-deposits/today", clerk).expect(200).json()
+                .get("initialRegistered").asBoolean()).isTrue();
         assertThat(api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk,
                 Map.of("operation", "DEPOSIT", "amount", "5000.00")).expect(201).json().get("status").asText()).isEqualTo("REGISTERED");
         api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "WITHDRAW", "amount", "0"))

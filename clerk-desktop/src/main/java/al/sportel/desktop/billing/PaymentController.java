@@ -54,12 +54,17 @@ public final class PaymentController {
     private I18n i18n;
     private Session session;
     private PaymentViewModel vm;
+    private CashDepositDialog drawer;
+    private CounterLink link;
 
     public void init(AppContext app, Session session, CounterLink link, Supplier<String> currentTicketId) {
         this.app = app;
         this.i18n = app.i18n();
         this.session = session;
+        this.link = link;
         ReceiptPrinter printer = new ReceiptPrinter(app.config().dataDir(), () -> PrinterChoice.from(app.settings()));
+        this.drawer = new CashDepositDialog(i18n, app.background(),
+                new CashDrawerModel(new CashDrawerApi(session.api()), session.counter().id(), Clock.systemUTC()));
         this.vm = new PaymentViewModel(new LinkedPaymentDesk(session.api(), link, printer, i18n, session), app.background(), i18n,
                 Clock.systemUTC(), session.counter().id(), currentTicketId);
         vm.onPaid(paid -> {
@@ -98,6 +103,8 @@ public final class PaymentController {
         changeLabel.textProperty().bind(vm.change());
         paymentMessage.textProperty().bind(vm.message());
         vm.bills().addListener((ListChangeListener<PaymentViewModel.BillChoice>) c -> showBills());
+        // a customer who owes nothing leaves the bill list empty before and after: the credit line needs this too
+        vm.customer().addListener((o, was, now) -> showBills());
         payButton.disableProperty().bind(vm.canPay().not());
         lookupButton.disableProperty().bind(app.background().busy());
         shiftButton.disableProperty().bind(app.background().busy());
@@ -142,9 +149,19 @@ public final class PaymentController {
 
     @FXML
     private void onPay() {
-        if (app.background().busy().get()) {
+        if (app.background().busy().get() || !vm.canPay().get()) {
             return;
         }
+        if (vm.cash().get() && link.isUp()) {
+            // the law wants the day's initial cash registered before the first cash receipt (cut off from
+            // the server the payment goes to the outbox and no deposit can be registered anyway)
+            drawer.beforeCash(payButton.getScene().getWindow(), this::confirmAndPay, text -> Notify.warning(payButton, text));
+        } else {
+            confirmAndPay();
+        }
+    }
+
+    private void confirmAndPay() {
         vm.confirmation().filter(c -> app.dialogs().confirm(payButton.getScene().getWindow(), "paymentConfirm",
                 c.title(), c.header(), c.body())).ifPresent(c -> vm.pay());
     }
@@ -161,6 +178,6 @@ public final class PaymentController {
 
     @FXML
     private void onShift() {
-        ShiftReportDialog.show(payButton.getScene().getWindow(), app, session);
+        ShiftReportDialog.show(payButton.getScene().getWindow(), app, session, drawer);
     }
 }

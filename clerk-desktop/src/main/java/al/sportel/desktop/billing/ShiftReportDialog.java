@@ -39,7 +39,7 @@ final class ShiftReportDialog {
     private ShiftReportDialog() {
     }
 
-    static void show(Window owner, AppContext app, Session session) {
+    static void show(Window owner, AppContext app, Session session, CashDepositDialog drawer) {
         I18n i18n = app.i18n();
         Background bg = app.background();
         Dialog<Void> d = new Dialog<>();
@@ -75,7 +75,13 @@ final class ShiftReportDialog {
         busy.visibleProperty().bind(bg.busy());
         csv.disableProperty().bind(bg.busy());
         pdf.disableProperty().bind(bg.busy());
-        VBox box = new VBox(10, header, totals, table, new HBox(10, csv, pdf, busy), status);
+        Button cashMove = new Button(i18n.t("shift.cashMove"));
+        cashMove.setId("cashMoveButton");
+        cashMove.disableProperty().bind(bg.busy());
+        cashMove.setOnAction(e -> drawer.duringDay(d.getDialogPane().getScene().getWindow(), deposit -> status.setText(deposit == null ? ""
+                : i18n.t("PENDING".equals(deposit.status()) ? "cash.registered.pending" : "cash.registered",
+                        i18n.t("cash.op." + deposit.operation()), deposit.amount()))));
+        VBox box = new VBox(10, header, totals, table, new HBox(10, csv, pdf, cashMove, busy), status);
         box.setPadding(new Insets(12));
         d.getDialogPane().setContent(box);
 

@@ -9,6 +9,9 @@ import al.sportel.desktop.offline.LocalCache;
 import al.sportel.model.Counter;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.Ticket;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The counter's requests over HTTP, with the queue kept in the local file for when the link is down. */
@@ -47,6 +50,22 @@ final class ApiCounterDesk implements CounterDesk {
     @Override
     public CounterStats stats(long counterId) throws ApiException {
         return api.stats(counterId);
+    }
+
+    @Override
+    public List<QueueReason> outOfOrderReasons() throws ApiException {
+        return api.call("GET", "/api/v1/queue-reasons/OUT_OF_ORDER", null, new TypeReference<List<QueueReason>>() { });
+    }
+
+    @Override
+    public Ticket callOutOfOrder(String ticketId, long counterId, String reason) throws ApiException {
+        return api.call("POST", "/api/v1/tickets/" + ticketId + "/call", Map.of("counterId", counterId, "reason", reason),
+                new TypeReference<Ticket>() { });
+    }
+
+    @Override
+    public Ticket reactivate(String ticketId) throws ApiException {
+        return api.call("POST", "/api/v1/tickets/" + ticketId + "/reactivate", null, new TypeReference<Ticket>() { });
     }
 
     /**

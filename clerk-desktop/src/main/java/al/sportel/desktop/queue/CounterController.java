@@ -24,7 +24,9 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
@@ -38,6 +40,8 @@ import org.controlsfx.control.StatusBar;
 /**
  * The counter screen's view: binds the controls to {@link CounterViewModel}, runs the live stream
  * and the keyboard shortcuts, and hosts the payment and complaint panels.
+ * It stays just over 300 lines because the counter screen has many controls (the ticket, nine actions,
+ * the queue, the banners and the status bar) and each binding is one line; the logic is in the view-model.
  */
 public final class CounterController {
 
@@ -60,6 +64,8 @@ public final class CounterController {
     @FXML private Button noShowButton;
     @FXML private Button returnButton;
     @FXML private Button transferButton;
+    @FXML private Button reactivateButton;
+    @FXML private Button callOutOfOrderButton;
     @FXML private Label actionMessage;
     @FXML private Label waitingCount;
     @FXML private Label longestWait;
@@ -150,6 +156,10 @@ public final class CounterController {
                         : t.priority() ? i18n.t("queue.note.priority") : "")));
         queueTable.setItems(vm.queue());
         queueTable.setRowFactory(t -> new TableRow<>() {
+            {
+                setContextMenu(outOfOrderMenu(this));
+            }
+
             @Override
             protected void updateItem(Ticket item, boolean empty) {
                 super.updateItem(item, empty);
@@ -164,6 +174,12 @@ public final class CounterController {
             b.disableProperty().bind(vm.canActOnCalled().not());
         }
         finishButton.disableProperty().bind(vm.canActOnCurrent().not());
+        reactivateButton.disableProperty().bind(vm.canReactivate().not());
+        // Only when call-next could call: the counter is open and free.
+        callOutOfOrderButton.disableProperty().bind(vm.canCallNext().not()
+                .or(queueTable.getSelectionModel().selectedItemProperty().isNull()));
+        reactivateButton.textProperty().bind(Bindings.createStringBinding(() -> vm.lastNoShow().get() == null
+                ? i18n.t("action.reactivate") : i18n.t("action.reactivateTicket", vm.lastNoShow().get().number()), vm.lastNoShow()));
         transferButton.disableProperty().bind(vm.canActOnCurrent().not());
         pauseButton.disableProperty().bind(vm.canPause().not());
         closeCounterButton.disableProperty().bind(vm.canClose().not());
@@ -249,6 +265,31 @@ public final class CounterController {
     @FXML
     private void onReturn() {
         vm.ticketAction("return");
+    }
+
+    @FXML
+    private void onReactivate() {
+        vm.reactivate();
+    }
+
+    @FXML
+    private void onCallOutOfOrder() {
+        callOutOfOrder(queueTable.getSelectionModel().getSelectedItem());
+    }
+
+    /** A row's menu, beside the button under the list: call that ticket now, with a reason. */
+    private ContextMenu outOfOrderMenu(TableRow<Ticket> row) {
+        MenuItem call = new MenuItem(i18n.t("outOfOrder.menu"));
+        call.disableProperty().bind(vm.canCallNext().not());
+        call.setOnAction(e -> callOutOfOrder(row.getItem()));
+        return new ContextMenu(call);
+    }
+
+    private void callOutOfOrder(Ticket t) {
+        if (t != null) {
+            vm.loadOutOfOrderReasons(reasons -> OutOfOrderDialog.ask(app.dialogs(), queueTable.getScene().getWindow(), i18n, t,
+                    reasons).ifPresent(reason -> vm.callOutOfOrder(t, reason)));
+        }
     }
 
     @FXML

@@ -5,6 +5,7 @@ import al.sportel.model.queue.CounterStats;
 import al.sportel.model.Counter;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.Ticket;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,15 @@ public interface CounterDesk {
     Counter counterAction(long counterId, String action) throws Exception;
 
     CounterStats stats(long counterId) throws Exception;
+
+    /** The reasons a clerk may give for calling a ticket out of order. */
+    List<QueueReason> outOfOrderReasons() throws Exception;
+
+    /** Calls this waiting ticket to the counter ahead of its turn; the server audits it. */
+    Ticket callOutOfOrder(String ticketId, long counterId, String reason) throws Exception;
+
+    /** A no-show back in the queue, within the branch's grace period. */
+    Ticket reactivate(String ticketId) throws Exception;
 
     /** The branch's queue from the server or, when it is out of reach, the last one kept locally. */
     QueueSnapshot queue() throws Exception;

@@ -53,6 +53,8 @@ public final class CounterViewModel {
     private final Map<Long, ServiceInfo> services;
     private final ObservableBooleanValue linkUp;
     private final ReadOnlyObjectWrapper<Ticket> current = new ReadOnlyObjectWrapper<>();
+    /** The ticket this clerk last marked a no-show, while it may still come back. */
+    private final ReadOnlyObjectWrapper<Ticket> lastNoShow = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CounterStatus> counterStatus;
     private final ObservableList<Ticket> queue = FXCollections.observableArrayList();
     private final ObservableList<Ticket> queueView = FXCollections.unmodifiableObservableList(queue);
@@ -86,6 +88,14 @@ public final class CounterViewModel {
     }
 
     // --- what the view binds ---
+
+    public ReadOnlyObjectProperty<Ticket> lastNoShow() {
+        return lastNoShow.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canReactivate() {
+        return blocked().not().and(lastNoShow.isNotNull());
+    }
 
     public ReadOnlyObjectProperty<Ticket> current() {
         return current.getReadOnlyProperty();
@@ -188,6 +198,9 @@ public final class CounterViewModel {
         if (t != null) {
             act(() -> desk.ticketAction(t.id(), action), updated -> {
                 model.put(updated);
+                if (updated.status() == TicketStatus.NO_SHOW) {
+                    lastNoShow.set(updated);
+                }
                 if (updated.status().ended()) {
                     refreshStats();
                 }
@@ -220,7 +233,28 @@ public final class CounterViewModel {
         }, model::put);
     }
 
-    private void startIfCalled(Ticket t) throws Exception {
+    /** The reasons for an out-of-order call, loaded off the FX thread; {@code then} runs on it. */
+    public void loadOutOfOrderReasons(Consumer<List<QueueReason>> then) {
+        jobs.run(desk::outOfOrderReasons, then, this::onError);
+    }
+
+    /** Calls {@code ticket} from the queue ahead of its turn, with a reason from the list. */
+    public void callOutOfOrder(Ticket ticket, String reason) {
+        act(() -> desk.callOutOfOrder(ticket.id(), counter.id(), reason), model::put);
+    }
+
+    /** Brings the last no-show back into the queue; the server refuses it after the grace period. */
+    public void reactivate() {
+        Ticket t = lastNoShow.get();
+        if (t != null) {
+            act(() -> desk.reactivate(t.id()), back -> {
+                lastNoShow.set(null);
+                model.put(back);
+            });
+        }
+    }
+
+        private void startIfCalled(Ticket t) throws Exception {
         if (t.status() == TicketStatus.CALLED) {
             desk.ticketAction(t.id(), "start");
         }

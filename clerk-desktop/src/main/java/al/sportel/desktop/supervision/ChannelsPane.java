@@ -1,5 +1,6 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.desktop.app.DatePickers;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
@@ -39,7 +40,7 @@ final class ChannelsPane {
     private final AppContext app;
     private final I18n i18n;
     private final ChannelsApi api;
-    private final DatePicker day = new DatePicker(LocalDate.now());
+    private final DatePicker day = DatePickers.albanian(new DatePicker(LocalDate.now()));
     private final TableView<PartnerDay> partners = new TableView<>();
     private final TableView<Reconciliation.Line> lines = new TableView<>();
     private final Label message = new Label();

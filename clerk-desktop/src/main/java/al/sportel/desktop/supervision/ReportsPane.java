@@ -1,5 +1,6 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.desktop.app.DatePickers;
 import al.sportel.model.BranchReport;
 
 import al.sportel.desktop.app.I18n;
@@ -30,8 +31,8 @@ final class ReportsPane {
     private final I18n i18n;
     private final SupervisorApi api;
     private final Supplier<String> branch;
-    private final DatePicker from = new DatePicker(LocalDate.now().withDayOfMonth(1));
-    private final DatePicker to = new DatePicker(LocalDate.now());
+    private final DatePicker from = DatePickers.albanian(new DatePicker(LocalDate.now().withDayOfMonth(1)));
+    private final DatePicker to = DatePickers.albanian(new DatePicker(LocalDate.now()));
     private final TableView<BranchReport.ServiceFigures> services = new TableView<>();
     private final TableView<BranchReport.ClerkFigures> clerks = new TableView<>();
     private final TableView<BranchReport.MethodFigures> payments = new TableView<>();

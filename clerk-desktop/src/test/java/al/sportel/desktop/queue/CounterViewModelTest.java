@@ -164,6 +164,21 @@ class CounterViewModelTest {
         }
 
         @Override
+        public List<QueueReason> outOfOrderReasons() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Ticket callOutOfOrder(String ticketId, long counterId, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Ticket reactivate(String ticketId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Counter counterAction(long counterId, String action) {
             return counter;
         }
