@@ -99,7 +99,7 @@ public final class SportelServer implements AutoCloseable {
             }
             ObjectMapper mapper = Json.newMapper();
             EventHub hub = new EventHub(db, mapper, config.eventPollInterval());
-            EventLog eventLog = new EventLog(mapper, db.isPostgres());
+            EventLog eventLog = new EventLog(mapper);
             Operations ops = Operations.start(config, db, hub, eventLog, mapper); // health, metrics, backup, day end
             opsHolder[0] = ops;
             QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());

@@ -354,10 +354,11 @@ public final class QueueEngine {
     }
 
     public QueueSnapshot snapshot(String branchCode) {
+        // Number what is committed and read the event id first: events after it may already be in the
+        // lists, none can be missing.
+        long lastEventId = EventLog.lastSeq(db, branchCode);
         return db.read(h -> {
             requireBranchExists(h, branchCode);
-            // Read the event id first: events after it may already be in the lists, none can be missing.
-            long lastEventId = EventLog.lastSeq(h, branchCode);
             LocalDate day = today();
             List<TicketRow> rows = h.createQuery(TicketRow.SELECT + """
                             WHERE t.branch_code = :b AND ((t.status = 'WAITING' AND t.business_date = :d)
