@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,15 @@ public final class DesktopStart {
     private static final long SETTLE_MILLIS = 2_000;
 
     private final Path clerkJar;
+    /** Optional: an earlier clerk jar started in the same rounds, for a before/after of a change. */
+    private final Path beforeJar;
     private final Path toolsJar;
     private final Path work;
     private final Path archive;
 
-    private DesktopStart(Path clerkJar, Path toolsJar, Path work) {
+    private DesktopStart(Path clerkJar, Path beforeJar, Path toolsJar, Path work) {
         this.clerkJar = clerkJar;
+        this.beforeJar = beforeJar;
         this.toolsJar = toolsJar;
         this.work = work;
         this.archive = work.resolve("sportel-clerk.jsa");
@@ -57,7 +61,8 @@ public final class DesktopStart {
             System.exit(2);
         }
         Path tools = Path.of(DesktopStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        DesktopStart d = new DesktopStart(clerk, tools, Files.createTempDirectory("desktop-start"));
+        Path before = o.containsKey("--before-jar") ? Path.of(o.get("--before-jar")) : null;
+        DesktopStart d = new DesktopStart(clerk, before, tools, Files.createTempDirectory("desktop-start"));
         String out = d.run();
         Path file = Path.of(o.getOrDefault("--out", "target/desktop-start.md"));
         Files.writeString(file, out);
@@ -66,32 +71,43 @@ public final class DesktopStart {
 
     private String run() throws Exception {
         // A first start makes the data folder and the AppCDS archive (dumped as the probe exits).
-        start(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dsportel.startProbe=exit"), desktopMain(), true);
+        start(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dsportel.startProbe=exit"), desktopMain(clerkJar), true);
         List<long[]> rows = new ArrayList<>();
-        StringBuilder detail = new StringBuilder("| round | bare JavaFX ms / MiB | clerk desktop ms / MiB | with AppCDS ms / MiB |\n"
-                + "|---|---|---|---|\n");
+        StringBuilder detail = new StringBuilder("| round | bare JavaFX ms / MiB | clerk desktop ms / MiB | with AppCDS ms / MiB |"
+                + (beforeJar == null ? "" : " before ms / MiB |") + "\n|---|---|---|---|" + (beforeJar == null ? "" : "---|") + "\n");
         for (int r = 1; r <= ROUNDS; r++) {
-            Start bare;
-            Start desk;
-            Start cds;
-            if (r % 2 == 1) {
-                bare = start(List.of(), bareMain(), false);
-                desk = start(List.of("-Dsportel.startProbe=stay"), desktopMain(), false);
-                cds = start(List.of("-XX:SharedArchiveFile=" + archive, "-Dsportel.startProbe=stay"), desktopMain(), false);
-            } else {
-                cds = start(List.of("-XX:SharedArchiveFile=" + archive, "-Dsportel.startProbe=stay"), desktopMain(), false);
-                desk = start(List.of("-Dsportel.startProbe=stay"), desktopMain(), false);
-                bare = start(List.of(), bareMain(), false);
+            List<Start> got = new ArrayList<>(List.of(new Start(0, 0), new Start(0, 0), new Start(0, 0), new Start(0, 0)));
+            List<Integer> order = new ArrayList<>(beforeJar == null ? List.of(0, 1, 2) : List.of(0, 1, 2, 3));
+            if (r % 2 == 0) {
+                Collections.reverse(order);
             }
-            rows.add(new long[] {bare.millis(), bare.rssMib(), desk.millis(), desk.rssMib(), cds.millis(), cds.rssMib()});
-            detail.append("| %d | %d / %d | %d / %d | %d / %d |%n".formatted(r, bare.millis(), bare.rssMib(),
-                    desk.millis(), desk.rssMib(), cds.millis(), cds.rssMib()));
+            for (int which : order) {
+                got.set(which, switch (which) {
+                    case 0 -> start(List.of(), bareMain(), false);
+                    case 1 -> start(List.of("-Dsportel.startProbe=stay"), desktopMain(clerkJar), false);
+                    case 2 -> start(List.of("-XX:SharedArchiveFile=" + archive, "-Dsportel.startProbe=stay"), desktopMain(clerkJar), false);
+                    default -> start(List.of("-Dsportel.startProbe=stay"), desktopMain(beforeJar), false);
+                });
+            }
+            Start bare = got.get(0);
+            Start desk = got.get(1);
+            Start cds = got.get(2);
+            Start old = got.get(3);
+            rows.add(new long[] {bare.millis(), bare.rssMib(), desk.millis(), desk.rssMib(), cds.millis(), cds.rssMib(),
+                old.millis(), old.rssMib()});
+            detail.append("| %d | %d / %d | %d / %d | %d / %d |".formatted(r, bare.millis(), bare.rssMib(),
+                    desk.millis(), desk.rssMib(), cds.millis(), cds.rssMib()))
+                    .append(beforeJar == null ? "" : " %d / %d |".formatted(old.millis(), old.rssMib())).append('\n');
         }
         StringBuilder s = new StringBuilder("| goal | round 1 | round 2 | round 3 | median | target |\n|---|---|---|---|---|---|\n");
         s.append(ratioRow("clerk desktop start to login window / bare JavaFX window", rows, 2, 0, "≤ 1.5"));
         s.append(ratioRow("the same with the AppCDS archive", rows, 4, 0, "≤ 1.5"));
         s.append(ratioRow("desktop RSS after start / bare JavaFX", rows, 3, 1, "≤ 1.5"));
         s.append(ratioRow("the same with the AppCDS archive", rows, 5, 1, "≤ 1.5"));
+        if (beforeJar != null) {
+            s.append(ratioRow("before this change: start / bare JavaFX", rows, 6, 0, "≤ 1.5"));
+            s.append(ratioRow("before this change: RSS / bare JavaFX", rows, 7, 1, "≤ 1.5"));
+        }
         return s + "\n" + detail;
     }
 
@@ -106,8 +122,8 @@ public final class DesktopStart {
         return b.append(" **%.2f** | %s |%n".formatted(sorted[sorted.length / 2], target)).toString();
     }
 
-    private List<String> desktopMain() {
-        return List.of("-cp", clerkJar.toString(), "al.sportel.desktop.Main", "--server", "http://127.0.0.1:9",
+    private List<String> desktopMain(Path jar) {
+        return List.of("-cp", jar.toString(), "al.sportel.desktop.Main", "--server", "http://127.0.0.1:9",
                 "--data-dir", work.resolve("data").toString());
     }
 
