@@ -1,4 +1,4 @@
-package al.sportel.tools.desktop;
+package al.sportel.tools.perf;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * same jar's JavaFX in the same round (3 rounds, the order alternating), plus the clerk desktop with
  * an AppCDS archive made by a first start. Needs a display: run under {@code xvfb-run -a}.
  *
- * <pre>xvfb-run -a java -cp tools/target/sportel-tools.jar al.sportel.tools.desktop.DesktopStart \
+ * <pre>xvfb-run -a java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.DesktopStart \
  *      --clerk-jar clerk-desktop/target/sportel-clerk.jar [--out target/desktop-start.md]</pre>
  */
 public final class DesktopStart {
@@ -129,7 +129,7 @@ public final class DesktopStart {
 
     private List<String> bareMain() {
         // by name: this JVM has no JavaFX to load the class with
-        return List.of("-cp", clerkJar + ":" + toolsJar, "al.sportel.tools.desktop.BareWindow");
+        return List.of("-cp", clerkJar + ":" + toolsJar, "al.sportel.tools.perf.BareWindow");
     }
 
     private Start start(List<String> flags, List<String> main, boolean waitForExit) throws IOException, InterruptedException {

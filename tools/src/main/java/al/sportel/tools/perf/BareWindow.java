@@ -1,4 +1,4 @@
-package al.sportel.tools.desktop;
+package al.sportel.tools.perf;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
