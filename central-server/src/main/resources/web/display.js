@@ -31,6 +31,7 @@ function render(d) {
     div.children[1].textContent = lang === 'en' ? s.nameEn : s.name;
     w.appendChild(div);
   });
+  if (window.renderSkippedRemote) { window.renderSkippedRemote(); } // display-remote.js
 }
 
 // A wrong address is not a lost connection: retrying would never help, so it says so and stops.

@@ -87,7 +87,7 @@ function liveStream(url, lastId, onEvent, onState) {
     };
     const handler = e => { if (e.lastEventId) { last = Number(e.lastEventId); } onEvent(e.type, JSON.parse(e.data)); };
     ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.finished', 'ticket.no_show',
-      'ticket.returned', 'ticket.transferred', 'ticket.cancelled', 'ticket.reactivated', 'counter.updated', 'snapshot.required']
+      'ticket.returned', 'ticket.transferred', 'ticket.cancelled', 'ticket.reactivated', 'ticket.checked_in', 'counter.updated', 'snapshot.required']
       .forEach(type => source.addEventListener(type, handler));
   }
   open();

@@ -144,7 +144,7 @@ function resetCitizen() {
   ['billResult', 'kioskTrackResult', 'kcDone'].forEach(id => document.getElementById(id).classList.add('hidden'));
   ['billForm', 'kioskTrackForm', 'kioskComplaintForm'].forEach(id => document.getElementById(id).classList.remove('hidden'));
   Object.values(keys).forEach(k => k.clear());
-  document.getElementById('priority').checked = false;
+  if (window.resetCheckIn) { window.resetCheckIn(); } // kiosk-checkin.js
   if (document.getElementById('loginView').classList.contains('hidden') && document.getElementById('unknown').classList.contains('hidden')) {
     back();
   }

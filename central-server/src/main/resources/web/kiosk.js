@@ -5,7 +5,7 @@ const tokenKey = 'sportel.kiosk.token.' + branch;
 let services = [];
 let backTimer = null;
 
-const VIEWS = ['loginView', 'homeView', 'serviceView', 'ticketView', 'billView', 'trackView', 'complaintView'];
+const VIEWS = ['loginView', 'homeView', 'serviceView', 'priorityView', 'appointmentView', 'ticketView', 'billView', 'trackView', 'complaintView'];
 
 function show(id) {
   VIEWS.forEach(v => document.getElementById(v).classList.toggle('hidden', v !== id));
@@ -54,38 +54,45 @@ async function loadServices() {
     b.querySelector('.letter').textContent = s.letter;
     b.querySelector('.name').textContent = lang === 'en' ? s.nameEn : s.name;
     if (!open[s.id]) { b.disabled = true; b.querySelector('.note').textContent = t('notAvailable'); }
-    b.addEventListener('click', () => issue(s));
+    b.addEventListener('click', () => choosePriority(s)); // kiosk-priority.js, then issue()
     box.appendChild(b);
   });
 }
 
-async function issue(service) {
+// category: null for no priority, else a code of /api/v1/priority-categories (the ticket is then a priority one).
+async function issue(service, category) {
   document.getElementById('issueError').textContent = '';
-  document.querySelectorAll('.service').forEach(b => b.disabled = true); // one tap, one ticket
+  document.querySelectorAll('.service, .priority-choice').forEach(b => b.disabled = true); // one tap, one ticket
   try {
-    const r = await api('/api/v1/branches/' + branch + '/tickets', { method: 'POST',
-      body: JSON.stringify({ serviceId: service.id, priority: document.getElementById('priority').checked }) });
+    const request = category ? { serviceId: service.id, priority: true, priorityCategory: category } : { serviceId: service.id, priority: false };
+    const r = await api('/api/v1/branches/' + branch + '/tickets', { method: 'POST', body: JSON.stringify(request) });
     if (!r.ok) { throw new Error('issue'); }
-    const ticket = await r.json();
-    document.getElementById('ticketNumber').textContent = ticket.number;
-    document.getElementById('ticketService').textContent = lang === 'en' ? service.nameEn : service.name;
-    document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
-    document.getElementById('ticketAhead').textContent = t('ahead', ticket.position - 1);
-    document.getElementById('ticketWait').textContent = t('wait', Math.max(1, Math.round(ticket.estimatedWaitSeconds / 60)));
-    const qr = document.getElementById('ticketQr');
-    qr.onload = () => { if (!navigator.webdriver) { window.print(); } };
-    qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
-    // the same address as the QR code, for a phone without a camera or a ticket read aloud
-    document.getElementById('ticketLink').textContent = t('phoneLink', location.host + '/t/' + ticket.id);
-    document.getElementById('priority').checked = false;
-    show('ticketView');
-    clearTimeout(backTimer);
-    backTimer = setTimeout(back, 12000);
+    showTicket(await r.json(), service);
   } catch (e) {
-    if (e.message !== 'login') { document.getElementById('issueError').textContent = t('issueError'); }
+    if (e.message !== 'login') { show('serviceView'); document.getElementById('issueError').textContent = t('issueError'); }
   } finally {
+    document.querySelectorAll('.priority-choice').forEach(b => b.disabled = false);
     loadServices().catch(() => {});
   }
+}
+
+// The printed ticket, for a ticket just issued here or an appointment checked in (kiosk-book.js).
+function showTicket(ticket, service) {
+  document.getElementById('ticketNumber').textContent = ticket.number;
+  document.getElementById('ticketService').textContent = service ? (lang === 'en' ? service.nameEn : service.name) : '';
+  document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
+  document.getElementById('ticketAhead').textContent = t('ahead', ticket.position - 1);
+  document.getElementById('ticketWait').textContent = t('wait', Math.max(1, Math.round(ticket.estimatedWaitSeconds / 60)));
+  const qr = document.getElementById('ticketQr');
+  qr.onload = () => { if (!navigator.webdriver) { window.print(); } };
+  qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
+  // the same address as the QR code, for a phone without a camera or a ticket read aloud
+  document.getElementById('ticketLink').textContent = t('phoneLink', location.host + '/t/' + ticket.id);
+  showTicketPriority(ticket.priorityCategory);
+  document.getElementById('ticketAppointment').classList.add('hidden'); // kiosk-book.js shows it for a check-in
+  show('ticketView');
+  clearTimeout(backTimer);
+  backTimer = setTimeout(back, 12000);
 }
 
 // A kiosk at a wrong address must not look like a closed centre: it says the address is wrong.

@@ -18,6 +18,8 @@ function render(tk) {
   const status = { SERVING: t('serving', tk.counterNumber), DONE: t('served'), CANCELLED: t('cancelled'), NO_SHOW: t('noShow') };
   document.getElementById('status').textContent = status[tk.status] || '';
   if (tk.status === 'CALLED' && navigator.vibrate) { navigator.vibrate([300, 200, 300]); }
+  if (window.renderRemote) { window.renderRemote(tk); } // phone-remote.js: tickets taken from home
+  offerRating(tk); // phone-rating.js
 }
 
 async function reload() {

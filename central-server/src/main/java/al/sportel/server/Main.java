@@ -49,11 +49,12 @@ public final class Main {
               SPORTEL_OFFLINE_WINDOW_HOURS (48), SPORTEL_TRACK_LOOKUPS_PER_MINUTE (30),
               SPORTEL_KIOSK_TICKETS_PER_MINUTE (60), SPORTEL_DISPLAY_STREAMS_PER_ADDRESS (10)
 
+            %s
             First start without --demo: create the first administrator with
               java -jar sportel-server.jar init --admin NAME
             (the password is read from SPORTEL_ADMIN_PASSWORD or asked for; weak ones are refused),
             then sign in to the console and create centres, services, counters and users.
-            """;
+            """.formatted(RemoteOptions.USAGE);
 
     private Main() {
     }
@@ -143,6 +144,7 @@ public final class Main {
             c = c.withDataDir(Path.of(env.get("SPORTEL_DATA_DIR")));
         }
         c = c.withOps(opsFromEnv(c.ops(), env));
+        c = RemoteOptions.fromEnv(c, env);
         SecurityConfig security = c.security().withEnvironment(env);
         if (env.get("SPORTEL_PUBLIC_URL") != null) {
             security = security.withPublicUrl(publicUrl(env.get("SPORTEL_PUBLIC_URL")));
@@ -171,7 +173,12 @@ public final class Main {
                     }
                     proxies.addAll(addresses(value(args, ++i, a)));
                 }
-                default -> throw new IllegalArgumentException("unknown option " + a);
+                default -> {
+                    if (!RemoteOptions.takes(a)) { // issue 19: remote tickets and SMS
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    c = RemoteOptions.apply(c, a, value(args, ++i, a));
+                }
             }
         }
         c = c.withSecurity(security.withTrustedProxies(proxies));

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param trackLookupsPerMinute public tracking lookups per client address
  * @param kioskTicketsPerMinute tickets one kiosk (one account) may issue per minute
  * @param displayStreamsPerAddress open public display streams per client address
+ * @param bookingsPerHour       appointment bookings and cancellations per client address and hour (issue 20)
+ * @param ratingsPerHour        ticket ratings (phone view and counter tablet) per client address and hour (issue 20)
  */
 public record SecurityConfig(
         String publicUrl,
@@ -30,7 +32,9 @@ public record SecurityConfig(
         Duration loginWindow,
         int trackLookupsPerMinute,
         int kioskTicketsPerMinute,
-        int displayStreamsPerAddress) {
+        int displayStreamsPerAddress,
+        int bookingsPerHour,
+        int ratingsPerHour) {
 
     public SecurityConfig {
         trustedProxies = List.copyOf(trustedProxies);
@@ -41,17 +45,17 @@ public record SecurityConfig(
 
     public static SecurityConfig defaults() {
         return new SecurityConfig(null, List.of(), Duration.ofHours(48), Duration.ofMinutes(5), 100_000_000L,
-                5, Duration.ofMinutes(15), 30, 60, 10);
+                5, Duration.ofMinutes(15), 30, 60, 10, 30, 240);
     }
 
     public SecurityConfig withPublicUrl(String url) {
         return new SecurityConfig(url, trustedProxies, offlineWindow, clockSkew, maxPayment, loginMaxFailures, loginWindow,
-                trackLookupsPerMinute, kioskTicketsPerMinute, displayStreamsPerAddress);
+                trackLookupsPerMinute, kioskTicketsPerMinute, displayStreamsPerAddress, bookingsPerHour, ratingsPerHour);
     }
 
     public SecurityConfig withTrustedProxies(List<String> proxies) {
         return new SecurityConfig(publicUrl, proxies, offlineWindow, clockSkew, maxPayment, loginMaxFailures, loginWindow,
-                trackLookupsPerMinute, kioskTicketsPerMinute, displayStreamsPerAddress);
+                trackLookupsPerMinute, kioskTicketsPerMinute, displayStreamsPerAddress, bookingsPerHour, ratingsPerHour);
     }
 
     /**
@@ -64,7 +68,9 @@ public record SecurityConfig(
                 Math.multiplyExact(positive(env, "SPORTEL_MAX_PAYMENT_LEK", maxPayment / 100), 100L), loginMaxFailures, loginWindow,
                 (int) positive(env, "SPORTEL_TRACK_LOOKUPS_PER_MINUTE", trackLookupsPerMinute),
                 (int) positive(env, "SPORTEL_KIOSK_TICKETS_PER_MINUTE", kioskTicketsPerMinute),
-                (int) positive(env, "SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", displayStreamsPerAddress));
+                (int) positive(env, "SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", displayStreamsPerAddress),
+                (int) positive(env, "SPORTEL_BOOKINGS_PER_HOUR", bookingsPerHour),
+                (int) positive(env, "SPORTEL_RATINGS_PER_HOUR", ratingsPerHour));
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {
@@ -85,6 +91,12 @@ public record SecurityConfig(
 
     public SecurityConfig withThrottles(int trackPerMinute, int kioskPerMinute, int streamsPerAddress) {
         return new SecurityConfig(publicUrl, trustedProxies, offlineWindow, clockSkew, maxPayment, loginMaxFailures, loginWindow,
-                trackPerMinute, kioskPerMinute, streamsPerAddress);
+                trackPerMinute, kioskPerMinute, streamsPerAddress, bookingsPerHour, ratingsPerHour);
+    }
+
+    /** The public, login-free writes of issue 20: bookings (and cancellations) and ratings per address and hour. */
+    public SecurityConfig withPublicWriteLimits(int bookings, int ratings) {
+        return new SecurityConfig(publicUrl, trustedProxies, offlineWindow, clockSkew, maxPayment, loginMaxFailures, loginWindow,
+                trackLookupsPerMinute, kioskTicketsPerMinute, displayStreamsPerAddress, bookings, ratings);
     }
 }

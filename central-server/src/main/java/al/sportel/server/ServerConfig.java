@@ -1,5 +1,7 @@
 package al.sportel.server;
 
+import al.sportel.server.remote.RemoteQueueConfig;
+import al.sportel.server.sms.SmsConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +23,9 @@ public record ServerConfig(
         Duration tokenLifetime,
         Duration eventPollInterval,
         SecurityConfig security,
-        OpsConfig ops) {
+        OpsConfig ops,
+        RemoteQueueConfig remote,
+        SmsConfig sms) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -29,7 +33,7 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, null, null, null, null, Path.of("sportel-data"),
                 false, Clock.systemUTC(), Duration.ofHours(12), Duration.ofMillis(250),
-                SecurityConfig.defaults(), OpsConfig.defaults());
+                SecurityConfig.defaults(), OpsConfig.defaults(), RemoteQueueConfig.defaults(), SmsConfig.logOnly());
     }
 
     public boolean embeddedDatabase() {
@@ -47,34 +51,42 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops);
+        return new ServerConfig(host, p, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops, remote, sms);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops);
+        return new ServerConfig(h, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops, remote, sms);
     }
 
     public ServerConfig withDatabase(String url, String user, String password, String schema) {
-        return new ServerConfig(host, port, url, user, password, schema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops);
+        return new ServerConfig(host, port, url, user, password, schema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops, remote, sms);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, d, demo, clock, tokenLifetime, eventPollInterval, security, ops);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, d, demo, clock, tokenLifetime, eventPollInterval, security, ops, remote, sms);
     }
 
     public ServerConfig withDemo(boolean d) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, d, clock, tokenLifetime, eventPollInterval, security, ops);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, d, clock, tokenLifetime, eventPollInterval, security, ops, remote, sms);
     }
 
     public ServerConfig withClock(Clock c) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, c, tokenLifetime, eventPollInterval, security, ops);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, c, tokenLifetime, eventPollInterval, security, ops, remote, sms);
     }
 
     public ServerConfig withSecurity(SecurityConfig s) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, s, ops);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, s, ops, remote, sms);
     }
 
     public ServerConfig withOps(OpsConfig o) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, o);
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, o, remote, sms);
+    }
+
+    public ServerConfig withRemote(RemoteQueueConfig r) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops, r, sms);
+    }
+
+    public ServerConfig withSms(SmsConfig s) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbSchema, dataDir, demo, clock, tokenLifetime, eventPollInterval, security, ops, remote, s);
     }
 }

@@ -4,7 +4,6 @@ import al.sportel.model.Json;
 import al.sportel.server.appointments.AppointmentReminders;
 import al.sportel.server.appointments.AppointmentRoutes;
 import al.sportel.server.appointments.AppointmentService;
-import al.sportel.server.appointments.LogSmsGateway;
 import al.sportel.server.auth.AuthRoutes;
 import al.sportel.server.admin.AdminRoutes;
 import al.sportel.server.auth.AuthService;
@@ -22,7 +21,13 @@ import al.sportel.server.clerkday.RatingService;
 import al.sportel.server.branches.BranchRoutes;
 import al.sportel.server.channels.Channels;
 import al.sportel.server.channels.SecretBox;
+import al.sportel.server.citizen.AccountTokens;
+import al.sportel.server.citizen.BillCodes;
 import al.sportel.server.citizen.CitizenRoutes;
+import al.sportel.server.complaints.AppCaseRoutes;
+import al.sportel.server.complaints.AppCaseService;
+import al.sportel.server.complaints.AttachmentRules;
+import al.sportel.server.complaints.AttachmentStore;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.http.Idempotency;
@@ -56,14 +61,21 @@ import al.sportel.server.queue.FairnessRoutes;
 import al.sportel.server.queue.FairnessSettings;
 import al.sportel.server.queue.QueueEngine;
 import al.sportel.server.queue.QueueRoutes;
+import al.sportel.server.queue.RemoteCheckIns;
+import al.sportel.server.remote.NearFrontAlerts;
+import al.sportel.server.remote.RemoteRoutes;
+import al.sportel.server.remote.RemoteTicketService;
 import al.sportel.server.reports.ReportRoutes;
 import al.sportel.server.reports.ReportService;
 import al.sportel.server.supervision.BoardRoutes;
 import al.sportel.server.supervision.BoardService;
+import al.sportel.server.sms.SmsGateway;
+import al.sportel.server.sms.SmsSender;
 import al.sportel.server.throttle.PublicThrottles;
 import al.sportel.server.voice.VoiceRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.Map;
@@ -112,11 +124,14 @@ public final class SportelServer implements AutoCloseable {
             Javalin[] started = new Javalin[1];
             PublicLinks links = new PublicLinks(() -> publicBase(config, started[0].port()));
             ReceiptCodes.backfill(db);
+            BillCodes.backfill(db); // issue 19: the verification code printed on bills
 
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
                 c.jsonMapper(new JavalinJackson(mapper, false));
                 c.http.maxRequestSize = 64 * 1024;
+                // issue 19: the app's attachments (3 × 5 MB) are multipart; AttachmentRules gives the exact limits
+                c.jetty.multipartConfig.maxTotalRequestSize(AttachmentRules.MAX_REQUEST, SizeUnit.BYTES);
                 c.useVirtualThreads = false;
                 c.requestLogger.http((ctx, ms) -> {
                     ops.recordRequest(ctx, ms);
@@ -146,11 +161,13 @@ public final class SportelServer implements AutoCloseable {
                     new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
-            new PublicThrottles(PublicThrottles.Limits.defaults(), clientAddress, config.clock()).register(app); // issue 20: before its routes
+            new PublicThrottles(new PublicThrottles.Limits(security.bookingsPerHour(), security.ratingsPerHour()), clientAddress,
+                    config.clock()).register(app); // issue 20: before its routes
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
             new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
-            AppointmentReminders reminders = new AppointmentReminders(db, new LogSmsGateway(), config.clock());
+            SmsGateway smsGateway = config.sms().gateway();
+            AppointmentReminders reminders = new AppointmentReminders(db, smsGateway, config.clock());
             new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper).register(app);
             reminders.start(Duration.ofMinutes(1));
             new ForecastRoutes(db, config.clock()).register(app);
@@ -175,7 +192,18 @@ public final class SportelServer implements AutoCloseable {
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
-            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock()).register(app);
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock(), links).register(app);
+            // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
+            new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
+                    new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);
+            // issue 19: remote tickets, kiosk check-in, near-the-front SMS
+            RemoteTicketService remoteTickets = new RemoteTicketService(db, engine, hub, links, config.remote(), config.clock());
+            new RemoteRoutes(remoteTickets, new RemoteCheckIns(db, eventLog, hub, engine, new FairCalls(db, eventLog, hub, engine)),
+                    new AccountTokens(db, config.clock()), clientAddress, mapper).register(app);
+            NearFrontAlerts nearFront = new NearFrontAlerts(db, remoteTickets, new SmsSender(db, smsGateway, config.clock()),
+                    config.remote(), config.clock());
+            nearFront.start();
+            app.events(e -> e.serverStopping(nearFront::close));
             started[0] = app;
             SportelServer server = new SportelServer(config, db, hub, app, ops);
             app.start(config.host(), config.port());

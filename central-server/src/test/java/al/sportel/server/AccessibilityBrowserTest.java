@@ -7,19 +7,16 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,36 +29,34 @@ class AccessibilityBrowserTest {
 
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
     private static final Set<String> HIGH_CONTRAST_SAMPLE = Set.of("complaint form with errors", "display", "kiosk home",
-            "kiosk bill check with keypad");
+            "kiosk bill check with keypad", "kiosk priority step", "booking page");
+    private static BrowserSession session;
     private static TestServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(Chromium.available(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        server = TestServer.start();
+        session = BrowserSession.start();
+        server = session.server;
+        browser = session.browser;
         server.api().act("clerk1", "/api/v1/counters/" + server.api().counterId("TR01", 1) + "/open").expect(200);
-        browser = Chromium.start();
+        // appointment hours, so that the booking page lists some
+        server.api().put("/api/v1/services/" + server.api().serviceId("TR01", "P") + "/appointment-capacity", server.api().token("supervisor1"),
+                Map.of("hours", List.of(Map.of("hour", 10, "capacity", 2), Map.of("hour", 11, "capacity", 0)))).expect(200);
         browser.get(server.baseUrl() + "/kiosk/TR01");
-        browser.executeScript("localStorage.setItem('sportel.lang', 'sq'); localStorage.removeItem('sportel.a11y')");
-        browser.findElement(By.id("kioskUser")).sendKeys("kiosk1");
-        browser.findElement(By.id("kioskPassword")).sendKeys("sportel");
-        browser.findElement(By.id("kioskLogin")).click();
-        waitUpTo(10).until(d -> d.findElement(By.id("goTicket")).isDisplayed());
+        browser.executeScript("localStorage.removeItem('sportel.a11y')");
+        session.kioskHome("TR01");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (session != null) {
+            session.close();
         }
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
+        return session.waitUpTo(seconds);
     }
 
     private record Screen(String name, String path, Consumer<ChromeDriver> prepare) {
@@ -83,6 +78,21 @@ class AccessibilityBrowserTest {
                     waitUpTo(10).until(x -> x.findElement(By.id("goTicket")).isDisplayed());
                     d.findElement(By.id("goTicket")).click();
                     waitUpTo(10).until(x -> x.findElement(By.id("service-P")).isEnabled());
+                }),
+                new Screen("kiosk priority step", "/kiosk/TR01", d -> {
+                    waitUpTo(10).until(x -> x.findElement(By.id("goTicket")).isDisplayed());
+                    d.findElement(By.id("goTicket")).click();
+                    waitUpTo(10).until(x -> {
+                        x.findElement(By.id("service-P")).click();
+                        return true;
+                    });
+                    waitUpTo(10).until(x -> x.findElements(By.cssSelector("#priorities .priority-choice")).size() >= 4);
+                }),
+                new Screen("booking page", "/book/TR01?kiosk=1", d -> waitUpTo(10).until(x -> !x.findElements(By.cssSelector("#slots label")).isEmpty()
+                        || x.findElement(By.id("slotsEmpty")).isDisplayed())),
+                new Screen("booking page with errors", "/book/TR01", d -> {
+                    waitUpTo(10).until(x -> x.findElements(By.cssSelector("#bookService option")).size() > 1);
+                    d.findElement(By.id("bookButton")).click();
                 }),
                 new Screen("kiosk bill check with keypad", "/kiosk/TR01", d -> {
                     waitUpTo(10).until(x -> x.findElement(By.id("goBill")).isDisplayed());

@@ -2,20 +2,14 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -24,36 +18,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class FairQueueBrowserTest {
 
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static TestServer server;
+    private static BrowserSession session;
     private static Api api;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        server = TestServer.start();
-        api = server.api();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1366,768", "--autoplay-policy=no-user-gesture-required");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
+        session = BrowserSession.start();
+        api = session.api;
+        browser = session.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (session != null) {
+            session.close();
         }
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return session.waitUpTo(seconds);
     }
 
     private static String call(String clerk, long counter) {
@@ -71,7 +55,7 @@ class FairQueueBrowserTest {
         api.act("clerk3", "/api/v1/tickets/" + id + "/start").expect(200);
         api.act("clerk3", "/api/v1/tickets/" + id + "/finish").expect(200);
 
-        browser.get(server.baseUrl() + "/rate/" + counter);
+        browser.get(session.server.baseUrl() + "/rate/" + counter);
         waitUpTo(10).until(d -> d.findElement(By.id("number")).getText().equals(number));
         assertThat(browser.findElement(By.id("question")).getText()).isEqualTo("Si ju shërbyem?");
         browser.findElement(By.cssSelector("#scores button[data-score='4']")).click();
@@ -91,7 +75,7 @@ class FairQueueBrowserTest {
         api.put("/api/v1/counters/" + counter + "/services", api.token("supervisor1"),
                 Map.of("serviceIds", List.of(api.serviceId("TR01", "A")))).expect(200);
         api.act("clerk2", "/api/v1/counters/" + counter + "/open").expect(200);
-        browser.get(server.baseUrl() + "/display/TR01");
+        browser.get(session.server.baseUrl() + "/display/TR01");
         waitUpTo(10).until(d -> ((JavascriptExecutor) d).executeScript("return typeof SportelVoice") .equals("object"));
         waitUpTo(10).until(d -> !d.findElement(By.id("clock")).getText().isEmpty());
         String number = api.issue("TR01", "A", false).get("number").asText();

@@ -82,6 +82,11 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's data directory (database, logs, attachments). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public String baseUrl() {
         return server.baseUrl();
     }

@@ -4,6 +4,7 @@ import al.sportel.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,6 +139,36 @@ final class ServerProcess implements AutoCloseable {
             throw new AssertionError(path + " -> " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body());
+    }
+
+    /**
+     * A complaint filed from the phone app as its form sends it (multipart), with one file when
+     * {@code fileName} is not null; answers the public tracking code.
+     */
+    String fileAppComplaint(String description, String fileName, byte[] file) throws Exception {
+        String boundary = "----sportel" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> fields = Map.of("kind", "COMPLAINT", "category", "WRONG_BILL", "name", "Dritan Zeneli",
+                "phone", "069 123 4567", "description", description);
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (fileName != null) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file);
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url + "/api/v1/public/app/cases"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("app filing -> " + answer.statusCode() + " " + answer.body());
+        }
+        return JSON.readTree(answer.body()).get("trackingCode").asText();
     }
 
     @Override

@@ -17,6 +17,8 @@ public enum EventType {
     TICKET_PRIORITIZED("ticket.prioritized"),
     /** A no-show back in the queue within its grace period. */
     TICKET_REACTIVATED("ticket.reactivated"),
+    /** A remote ticket checked in at the kiosk: call-next may take it now (issue 19). */
+    TICKET_CHECKED_IN("ticket.checked_in"),
     COUNTER_UPDATED("counter.updated"),
     SNAPSHOT_REQUIRED("snapshot.required");
 

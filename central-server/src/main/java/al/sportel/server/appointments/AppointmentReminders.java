@@ -2,6 +2,7 @@ package al.sportel.server.appointments;
 
 import al.sportel.model.BusinessTime;
 import al.sportel.server.db.Database;
+import al.sportel.server.sms.SmsGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -35,6 +35,7 @@ public final class AppointmentRoutes {
     }
 
     public void register(Javalin app) {
+        app.get("/api/v1/public/appointment-centres", ctx -> ctx.json(appointments.centres()));
         app.get("/api/v1/public/branches/{code}/appointment-slots", ctx -> {
             long serviceId = queryId(ctx, "serviceId");
             ctx.json(appointments.slots(ctx.pathParam("code"), serviceId, date(ctx, "date")));

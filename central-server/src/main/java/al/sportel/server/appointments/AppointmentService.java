@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,13 @@ public final class AppointmentService {
     }
 
     public record CheckIn(Appointment appointment, Ticket ticket, boolean late) {
+    }
+
+    /** A centre that takes appointments, with the services that do (some hour with capacity). */
+    public record Centre(String code, String name, String city, List<BookableService> services) {
+    }
+
+    public record BookableService(long id, String letter, String name, String nameEn) {
     }
 
     private final Database db;
@@ -84,6 +92,25 @@ public final class AppointmentService {
             return null;
         });
         return capacity(actor, serviceId);
+    }
+
+    /** Where a citizen can book (the phone app's first choice): centres and their services with any appointment capacity. */
+    public List<Centre> centres() {
+        return db.read(h -> {
+            Map<String, List<BookableService>> byBranch = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT s.branch_code, s.id, s.letter, s.name, s.name_en FROM services s
+                            WHERE s.active AND EXISTS (SELECT 1 FROM appointment_capacity c WHERE c.service_id = s.id AND c.capacity > 0)
+                            ORDER BY s.branch_code, s.letter
+                            """)
+                    .map((rs, c) -> Map.entry(rs.getString(1), new BookableService(rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5))))
+                    .forEach(e -> byBranch.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return h.createQuery("SELECT code, name, city FROM branches ORDER BY city, name")
+                    .map((rs, c) -> new Centre(rs.getString(1), rs.getString(2), rs.getString(3), byBranch.get(rs.getString(1))))
+                    .filter(c -> c.services() != null)
+                    .list();
+        });
     }
 
     /** The bookable hours of a day that have not begun yet. */

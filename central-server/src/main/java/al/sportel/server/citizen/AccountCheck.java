@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A citizen proves an account is theirs with the customer code and the amount of the last bill, both on
- * the paper bill: never the code alone. Failed tries are counted per address and per code over an
+ * A citizen proves an account is theirs with the customer code and a proof from the paper bill, the
+ * amount of the last bill or the verification code printed on a bill ({@link BillCodes}): never the code alone. Failed tries are counted per address and per code over an
  * hour, so that neither one kiosk nor many addresses can guess a proof. An unknown code and a wrong
  * proof get the same answer, so the check does not tell which codes exist.
  */
@@ -40,13 +40,21 @@ public final class AccountCheck {
             long wait = Math.max(1, Duration.between(now, failures.oldest().plus(WINDOW)).toSeconds());
             throw ApiException.tooManyRequests("Too many failed checks; try again later", wait);
         }
-        Optional<Long> expected = queries.lastBillAmount(customerCode);
-        Optional<Long> given = amountOf(proof);
-        if (expected.isEmpty() || given.isEmpty() || !expected.get().equals(given.get())) {
+        if (!amountMatches(customerCode, proof) && !codeMatches(customerCode, proof)) {
             queries.recordFailure(address, customerCode, now);
-            throw ApiException.notFound("No account matches this customer code and bill amount");
+            throw ApiException.notFound("No account matches this customer code and bill proof");
         }
         return queries.summary(customerCode);
+    }
+
+    private boolean amountMatches(String customerCode, String proof) {
+        Optional<Long> given = amountOf(proof);
+        return given.isPresent() && queries.lastBillAmount(customerCode).filter(given.get()::equals).isPresent();
+    }
+
+    /** "245000" may be an amount or a code: the proof holds when it is either one of this customer's. */
+    private boolean codeMatches(String customerCode, String proof) {
+        return BillCodes.normalize(proof).map(code -> queries.hasBillCode(customerCode, code)).orElse(false);
     }
 
     /** The account of a customer already verified (by a session opened with the proof). */

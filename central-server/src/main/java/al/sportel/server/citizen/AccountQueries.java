@@ -25,6 +25,12 @@ final class AccountQueries {
                 .bind("c", customerCode).setMaxRows(1).mapTo(Long.class).findFirst());
     }
 
+    /** True when one of the customer's bills carries this verification code. */
+    boolean hasBillCode(String customerCode, String code) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM bills WHERE customer_code = :c AND verify_code = :v")
+                .bind("c", customerCode).bind("v", code).mapTo(Integer.class).one()) > 0;
+    }
+
     AccountSummary summary(String customerCode) {
         return db.read(h -> {
             String name = h.createQuery("SELECT name FROM customers WHERE code = :c").bind("c", customerCode)

@@ -11,6 +11,9 @@ import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.PublicLinks;
+import al.sportel.slip.Slip;
+import al.sportel.slip.SlipPdf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -24,12 +27,17 @@ public final class CitizenRoutes {
     private final AccountTokens tokens;
     private final CaseService cases;
     private final ObjectMapper mapper;
+    private final AppLedger ledger;
+    private final PublicLinks links;
 
-    public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock) {
-        this.accounts = new AccountCheck(new AccountQueries(db), clock, AccountCheck.Limits.DEFAULT);
+    public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock, PublicLinks links) {
+        AccountQueries queries = new AccountQueries(db);
+        this.accounts = new AccountCheck(queries, clock, AccountCheck.Limits.DEFAULT);
         this.tokens = new AccountTokens(db, clock);
         this.cases = cases;
         this.mapper = mapper;
+        this.ledger = new AppLedger(db, queries);
+        this.links = links;
     }
 
     public void register(Javalin app) {
@@ -38,6 +46,17 @@ public final class CitizenRoutes {
         app.post("/api/v1/public/app/session", this::openSession);
         app.get("/api/v1/public/app/session", this::currentSession);
         app.delete("/api/v1/public/app/session", this::closeSession);
+        app.get("/api/v1/public/app/account", ctx -> ctx.json(ledger.account(tokens.requireCustomer(ctx))));
+        app.get(AppLedger.RECEIPTS + "{number}", this::receipt);
+    }
+
+    /** The citizen's copy of one of their own receipts, as a PDF to keep. */
+    private void receipt(Context ctx) {
+        String customer = tokens.requireCustomer(ctx);
+        String number = ctx.pathParam("number");
+        Slip slip = ledger.receipt(customer, number, "en".equals(ctx.queryParam("lang")), links.to(""));
+        ctx.contentType("application/pdf").header("Content-Disposition", "attachment; filename=\"" + number + ".pdf\"")
+                .header("Cache-Control", "private, no-store").result(SlipPdf.render(slip));
     }
 
     /** The phone app's sign-in: the same check as the kiosk's, answered with a session token. */

@@ -2,6 +2,7 @@ package al.sportel.server.demo;
 
 import al.sportel.server.auth.PasswordHasher;
 import al.sportel.server.branches.BranchSetup;
+import al.sportel.server.citizen.BillCodes;
 import al.sportel.server.db.Database;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,7 +92,7 @@ public final class DemoData {
         Random random = new Random(20261125L);
         YearMonth thisMonth = YearMonth.now(ZoneId.of("Europe/Tirane"));
         var customer = h.prepareBatch("INSERT INTO customers (code, name, address) VALUES (:code, :name, :address)");
-        var bill = h.prepareBatch("INSERT INTO bills (customer_code, period, amount, paid, due_date) VALUES (:c, :p, :a, :paid, :due)");
+        var bill = h.prepareBatch("INSERT INTO bills (customer_code, period, amount, paid, due_date, verify_code) VALUES (:c, :p, :a, :paid, :due, :v)");
         for (int i = 1; i <= 200; i++) {
             String code = Integer.toString(100000 + i);
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
@@ -105,7 +106,7 @@ public final class DemoData {
                 boolean isUnpaid = m <= unpaid;
                 LocalDate due = period.plusMonths(1).atDay(20);
                 bill.bind("c", code).bind("p", period.toString()).bind("a", amount).bind("paid", isUnpaid ? 0L : amount)
-                        .bind("due", due).add();
+                        .bind("due", due).bind("v", BillCodes.forDemo(code, m)).add();
             }
         }
         customer.execute();

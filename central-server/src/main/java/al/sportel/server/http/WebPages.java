@@ -28,11 +28,20 @@ public final class WebPages {
         app.get("/track", ctx -> page(ctx, "track.html"));
         app.get("/track/{code}", ctx -> page(ctx, "track.html"));
         app.get("/complaint", ctx -> page(ctx, "complaint.html"));
+        app.get("/book/{branch}", ctx -> page(ctx, "book.html")); // issue 20: booking an appointment
         app.get("/web/{file}", ctx -> page(ctx, ctx.pathParam("file")));
+        // issue 19: the phone app (an installable PWA) under /app; its service worker controls all of /app
+        app.get("/app", ctx -> page(ctx, "app/index.html"));
+        app.get("/app/sw.js", ctx -> {
+            ctx.header("Service-Worker-Allowed", "/app");
+            page(ctx, "app/sw.js");
+        });
+        app.get("/app/{file}", ctx -> page(ctx, "app/" + ctx.pathParam("file")));
+        app.get("/app/js/{file}", ctx -> page(ctx, "app/js/" + ctx.pathParam("file")));
     }
 
     private static void page(Context ctx, String file) throws IOException {
-        if (!file.matches("[a-z0-9-]+\\.(html|css|js|svg|png|webmanifest)")) {
+        if (!file.matches("(app/(js/)?)?[a-z0-9-]+\\.(html|css|js|svg|png|webmanifest)")) {
             throw ApiException.notFound("No such page");
         }
         try (InputStream in = WebPages.class.getResourceAsStream("/web/" + file)) {

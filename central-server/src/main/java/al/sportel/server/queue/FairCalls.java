@@ -120,32 +120,36 @@ public final class FairCalls {
 
     /** A no-show back in the queue, if it comes back within the grace period. */
     public Ticket reactivate(UserInfo actor, String ticketId) {
-        Ticket t = db.tx(h -> {
-            TicketRow row = QueueEngine.lockTicket(h, ticketId);
-            Access.requireBranch(actor, row.branchCode());
-            if (row.status() != TicketStatus.NO_SHOW) {
-                throw QueueEngine.illegal(row, "reactivate", EnumSet.of(TicketStatus.NO_SHOW));
-            }
-            QueueSettings settings = QueueSettings.of(h, row.branchCode());
-            Instant now = engine.now();
-            Duration since = Duration.between(row.finishedAt(), now);
-            if (since.compareTo(Duration.ofMinutes(settings.noShowGraceMinutes())) > 0
-                    || !LocalDate.ofInstant(now, BusinessTime.ZONE).equals(LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE))) {
-                throw ApiException.conflict("grace-period-over", "Ticket " + row.number() + " was marked a no-show "
-                        + since.toMinutes() + " minutes ago; it can come back within " + settings.noShowGraceMinutes()
-                        + " minutes only");
-            }
-            h.createUpdate("""
-                            UPDATE tickets SET status = 'WAITING', counter_id = NULL, called_at = NULL, finished_at = NULL,
-                                   call_next = :next
-                            WHERE id = :id
-                            """)
-                    .bind("next", settings.reactivateTo() == QueueSettings.ReactivateTo.NEXT_CALL).bind("id", ticketId).execute();
-            Ticket view = engine.withEstimate(h, QueueEngine.find(h, ticketId).orElseThrow());
-            events.append(h, row.branchCode(), EventType.TICKET_REACTIVATED, now, actor, view, null, "NO_SHOW", "WAITING");
-            return view;
-        });
+        Ticket t = db.tx(h -> reactivateIn(h, actor, ticketId));
         hub.wake(t.branchCode());
         return t;
+    }
+
+    /** Inside the caller's transaction (a remote ticket's check-in recalls it); the caller wakes the hub. */
+    Ticket reactivateIn(Handle h, UserInfo actor, String ticketId) {
+        TicketRow row = QueueEngine.lockTicket(h, ticketId);
+        Access.requireBranch(actor, row.branchCode());
+        if (row.status() != TicketStatus.NO_SHOW) {
+            throw QueueEngine.illegal(row, "reactivate", EnumSet.of(TicketStatus.NO_SHOW));
+        }
+        QueueSettings settings = QueueSettings.of(h, row.branchCode());
+        Instant now = engine.now();
+        Duration since = Duration.between(row.finishedAt(), now);
+        if (since.compareTo(Duration.ofMinutes(settings.noShowGraceMinutes())) > 0
+                || !LocalDate.ofInstant(now, BusinessTime.ZONE).equals(LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE))) {
+            throw ApiException.conflict("grace-period-over", "Ticket " + row.number() + " was marked a no-show "
+                    + since.toMinutes() + " minutes ago; it can come back within " + settings.noShowGraceMinutes()
+                    + " minutes only");
+        }
+        RemoteCalls.recallOnce(h, row, now); // issue 19: a skipped remote ticket comes back once
+        h.createUpdate("""
+                        UPDATE tickets SET status = 'WAITING', counter_id = NULL, called_at = NULL, finished_at = NULL,
+                               call_next = :next
+                        WHERE id = :id
+                        """)
+                .bind("next", settings.reactivateTo() == QueueSettings.ReactivateTo.NEXT_CALL).bind("id", ticketId).execute();
+        Ticket view = engine.withEstimate(h, QueueEngine.find(h, ticketId).orElseThrow());
+        events.append(h, row.branchCode(), EventType.TICKET_REACTIVATED, now, actor, view, null, "NO_SHOW", "WAITING");
+        return view;
     }
 }

@@ -8,12 +8,12 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import java.util.Map;
 
 /** A QR code as a small SVG path (ZXing for the code), for pages that print or show one. */
-final class QrSvg {
+public final class QrSvg {
 
     private QrSvg() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         BitMatrix m;
         try {
             m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2));

@@ -166,7 +166,11 @@ public final class QueueEngine {
                         continue; // another counter won this one; take the next
                     }
                 }
-                Ticket view = find(h, claimed.get()).orElseThrow().view();
+                TicketRow row = find(h, claimed.get()).orElseThrow();
+                if (row.targetCounterId() == null) { // issue 19: unchecked remote tickets whose turn this was
+                    RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, row.id(), now);
+                }
+                Ticket view = row.view();
                 Counter cv = counter.view(services, view);
                 events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
                 return Optional.of(view);

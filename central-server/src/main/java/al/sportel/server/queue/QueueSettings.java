@@ -12,7 +12,7 @@ public record QueueSettings(int noShowGraceMinutes, ReactivateTo reactivateTo) {
 
     public static final QueueSettings DEFAULTS = new QueueSettings(15, ReactivateTo.ORIGINAL_PLACE);
 
-    static QueueSettings of(Handle h, String branchCode) {
+    public static QueueSettings of(Handle h, String branchCode) {
         return h.createQuery("SELECT no_show_grace_minutes, reactivate_to FROM queue_settings WHERE branch_code = :b")
                 .bind("b", branchCode)
                 .map((rs, ctx) -> new QueueSettings(rs.getInt(1), ReactivateTo.valueOf(rs.getString(2))))

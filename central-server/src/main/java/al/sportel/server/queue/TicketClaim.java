@@ -31,13 +31,13 @@ final class TicketClaim {
         return """
                 SELECT id FROM tickets
                 WHERE branch_code = :b AND business_date = :d AND status = 'WAITING'
-                  AND (target_counter_id = :c OR (target_counter_id IS NULL AND service_id IN (<services>)))
+                  AND (target_counter_id = :c OR (target_counter_id IS NULL AND service_id IN (<services>)))%s
                 ORDER BY CASE WHEN target_counter_id IS NULL THEN 1 ELSE 0 END,
                          CASE WHEN id IN (<first>) THEN 0 WHEN id IN (<appointments>) THEN 1
                               WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
                          issued_at, %s, seq
                 LIMIT 1 %s
-                """.formatted(rank, lock);
+                """.formatted(RemoteCalls.CLAIMABLE, rank, lock);
     }
 
     /** PostgreSQL: picks, locks and calls the next ticket in one statement; its id, or empty. */

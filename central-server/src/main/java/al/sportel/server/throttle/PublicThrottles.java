@@ -16,11 +16,8 @@ import java.time.Duration;
  */
 public final class PublicThrottles {
 
-    /** Requests per address and hour. */
+    /** Requests per address and hour ({@code SecurityConfig#bookingsPerHour}, {@code #ratingsPerHour}). */
     public record Limits(int bookings, int ratings) {
-        public static Limits defaults() {
-            return new Limits(30, 240);
-        }
     }
 
     private static final Duration HOUR = Duration.ofHours(1);

@@ -13,6 +13,7 @@ import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.PaymentRequest;
+import al.sportel.model.cases.CaseAttachment;
 import al.sportel.model.cases.CaseCategory;
 import al.sportel.model.cases.CaseChange;
 import al.sportel.model.cases.CaseView;
@@ -263,6 +264,16 @@ public final class ApiClient {
     /** The case slip's content, for a thermal printer the desktop drives itself. */
     public Slip caseSlipContent(long id, String lang) throws ApiException {
         return send("GET", "/api/v1/cases/" + id + "/slip?lang=" + lang, null, Slip.class);
+    }
+
+    /** The files a citizen attached to a case (staff only; none for cases taken at a counter). */
+    public List<CaseAttachment> caseAttachments(long caseId) throws ApiException {
+        return send("GET", "/api/v1/cases/" + caseId + "/attachments", null, new TypeReference<List<CaseAttachment>>() { });
+    }
+
+    /** One attachment's bytes, at most 5 MB. */
+    public byte[] caseAttachment(long caseId, long attachmentId) throws ApiException {
+        return bytes("/api/v1/cases/" + caseId + "/attachments/" + attachmentId);
     }
 
     private byte[] bytes(String path) throws ApiException {

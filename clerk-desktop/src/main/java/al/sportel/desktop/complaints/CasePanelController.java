@@ -1,6 +1,7 @@
 package al.sportel.desktop.complaints;
 
 import al.sportel.model.billing.Customer;
+import al.sportel.model.cases.CaseAttachment;
 import al.sportel.model.cases.CaseView;
 import al.sportel.model.cases.CaseCategory;
 
@@ -60,6 +61,7 @@ public final class CasePanelController {
     @FXML private SearchableComboBox<String> categoryFilter;
     @FXML private CheckBox overdueFilter;
     @FXML private TableView<CaseView> caseTable;
+    @FXML private AttachmentsPane caseAttachments;
     @FXML private TextField statusNote;
     @FXML private CheckBox notePublic;
     @FXML private Button reviewButton;
@@ -101,6 +103,23 @@ public final class CasePanelController {
         statusFilter.valueProperty().addListener((o, a, b) -> onRefresh());
         overdueFilter.selectedProperty().addListener((o, a, b) -> onRefresh());
         setUpTable();
+        CaseAttachmentsViewModel attachments = new CaseAttachmentsViewModel(new CaseAttachmentsViewModel.Source() {
+            @Override
+            public List<CaseAttachment> list(long caseId) throws Exception {
+                return api.caseAttachments(caseId);
+            }
+
+            @Override
+            public byte[] bytes(long caseId, long attachmentId) throws Exception {
+                return api.caseAttachment(caseId, attachmentId);
+            }
+        }, bg, i18n, app::open);
+        caseAttachments.init(attachments, i18n);
+        caseTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == null || was == null || now.id() != was.id()) {
+                attachments.show(now);
+            }
+        });
         for (Button b : List.of(reviewButton, resolveButton, rejectButton, approveButton)) {
             b.disableProperty().bind(bg.busy().or(caseTable.getSelectionModel().selectedItemProperty().isNull()));
         }

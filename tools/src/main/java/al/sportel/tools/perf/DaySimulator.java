@@ -65,6 +65,10 @@ public final class DaySimulator {
     private final AtomicInteger endedEvents = new AtomicInteger();
     private final AtomicInteger reactivated = new AtomicInteger();
     private final AtomicInteger appointments = new AtomicInteger();
+    private final AtomicInteger withCategory = new AtomicInteger();
+    // tickets some clerk is serving, and no-shows due to come back: while any is in flight, a transfer or a
+    // reactivation may still put a ticket in a queue, so no clerk may call it a day yet
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final ScheduledExecutorService comebacks = Executors.newScheduledThreadPool(2);
     private final ConcurrentLinkedQueue<Long> callNanos = new ConcurrentLinkedQueue<>();
     private final Map<Long, long[]> takenPerCounter = new ConcurrentHashMap<>();
@@ -238,6 +242,9 @@ public final class DaySimulator {
                 HttpApi.Response t = api.post("/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body);
                 if (t.status() == 201) {
                     issued.add(t.body().get("id").asText());
+                    if (body.containsKey("priorityCategory")) {
+                        withCategory.incrementAndGet();
+                    }
                 }
             } catch (IOException e) {
                 kioskLost.incrementAndGet(); // the server may have issued it: the queues are checked at the end
@@ -275,7 +282,7 @@ public final class DaySimulator {
                 HttpApi.Response r = api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30);
                 callNanos.add(r.nanos());
                 if (r.status() == 204) {
-                    idle = arrivalsDone.getCount() > 0 ? 0 : idle + 1;
+                    idle = arrivalsDone.getCount() > 0 || inFlight.get() > 0 ? 0 : idle + 1;
                     // a clerk with nobody waiting looks again after 30 simulated seconds, but at least after
                     // 250 ms of real time: at 600x, hundreds of idle clerks would otherwise flood the server
                     // with a load no real centre makes
@@ -298,7 +305,12 @@ public final class DaySimulator {
                     t = r.body();
                 }
                 idle = 0;
-                serve(c, counter, token, t, rnd);
+                inFlight.incrementAndGet();
+                try {
+                    serve(c, counter, token, t, rnd);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
             } catch (IOException e) {
                 System.err.println("clerk at counter " + counter + ": " + e.getMessage());
             } catch (InterruptedException e) {
@@ -330,6 +342,7 @@ public final class DaySimulator {
             noShows.incrementAndGet();
             if (rnd.nextBoolean()) {
                 // back two simulated minutes later, well within the 15-minute grace period
+                inFlight.incrementAndGet();
                 comebacks.schedule(() -> comeBack(token, id), Math.max(1, (long) (120_000 / speed)), TimeUnit.MILLISECONDS);
             }
             return;
@@ -363,6 +376,8 @@ public final class DaySimulator {
             }
         } catch (IOException e) {
             System.err.println("reactivate " + ticketId + ": " + e.getMessage());
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -462,8 +477,8 @@ public final class DaySimulator {
         System.out.println();
         System.out.printf("tickets: every one ended exactly once: %s (still open: %d, left in the queues: %d; kiosk answers lost: %d,"
                 + " call-next answers lost and recovered: %d)%n", ticketsOk ? "YES" : "NO", open, leftInQueues, kioskLost.get(), recovered.get());
-        System.out.printf("fair queue: %d by appointment, %d no-shows of which %d came back and were served or ended again%n",
-                appointments.get(), noShows.get(), reactivated.get());
+        System.out.printf("fair queue: %d with a priority category, %d by appointment, %d no-shows of which %d came back and were"
+                + " served or ended again%n", withCategory.get(), appointments.get(), noShows.get(), reactivated.get());
         System.out.printf("payments: server has %d for %s lek, clerks took %d for %s lek, per counter equal: %s -> %s%n",
                 serverCount, Money.format(serverSum), paymentsMade.get(), Money.format(paidQindarka.get()), countersMatch,
                 paymentsOk ? "BALANCED" : "NOT BALANCED");

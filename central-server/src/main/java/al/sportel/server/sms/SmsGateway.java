@@ -1,4 +1,4 @@
-package al.sportel.server.appointments;
+package al.sportel.server.sms;
 
 /**
  * Sends a text message. The company's SMS provider plugs in here; the default only logs, so a fresh

@@ -1,4 +1,4 @@
-package al.sportel.server.appointments;
+package al.sportel.server.sms;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
