@@ -53,6 +53,8 @@ import al.sportel.server.http.RateLimiter;
 import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.TextRules;
 import al.sportel.server.http.WebPages;
+import al.sportel.server.onlinepay.OnlinePay;
+import al.sportel.server.onlinepay.OnlinePayConfig;
 import al.sportel.server.ops.Operations;
 import al.sportel.server.queue.CounterActions;
 import al.sportel.server.queue.DisplayRoutes;
@@ -196,6 +198,9 @@ public final class SportelServer implements AutoCloseable {
             // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
             new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
                     new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);
+            // issue 19: online payment through a configured provider (sandbox in a demo server), docs/online-payments.md
+            OnlinePay.register(app, OnlinePayConfig.load(System.getenv(), config.dataDir(), config.demo()), db, mapper, config.clock(),
+                    links, clientAddress, new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()));
             // issue 19: remote tickets, kiosk check-in, near-the-front SMS
             RemoteTicketService remoteTickets = new RemoteTicketService(db, engine, hub, links, config.remote(), config.clock());
             new RemoteRoutes(remoteTickets, new RemoteCheckIns(db, eventLog, hub, engine, new FairCalls(db, eventLog, hub, engine)),

@@ -31,7 +31,10 @@ public final class ReceiptQueries {
                 .one());
     }
 
-    /** By the unguessable verification code only: receipt numbers are counted and could be enumerated. */
+    /**
+     * By the unguessable verification code only: receipt numbers are counted and could be enumerated. A
+     * counter's receipt names its centre, a channel's (online card payments) its partner.
+     */
     public Optional<ReceiptCheck> verify(String code) {
         if (!ReceiptCodes.plausible(code)) {
             return Optional.empty();
@@ -40,6 +43,10 @@ public final class ReceiptQueries {
                         SELECT p.receipt_number, p.amount, p.created_at, b.name,
                                (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
                         FROM payments p JOIN branches b ON b.code = p.branch_code WHERE p.verification_code = :c
+                        UNION ALL
+                        SELECT k.receipt_number, k.amount, k.received_at, c.name,
+                               (SELECT COUNT(*) FROM channel_reversals r WHERE r.payment_id = k.id)
+                        FROM channel_payments k JOIN channel_partners c ON c.id = k.partner_id WHERE k.verification_code = :c
                         """)
                 .bind("c", code)
                 .map((rs, x) -> new ReceiptCheck(rs.getString(1), Money.format(rs.getLong(2)),

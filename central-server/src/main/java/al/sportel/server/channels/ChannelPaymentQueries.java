@@ -19,7 +19,8 @@ final class ChannelPaymentQueries {
     }
 
     record NewPayment(long partnerId, String reference, String hash, String receiptNumber, String customerCode, long amount,
-                      long credit, String method, Instant paidAt, Instant receivedAt, String source, Long createdBy) {
+                      long credit, String method, Instant paidAt, Instant receivedAt, String source, Long createdBy,
+                      String verificationCode) {
     }
 
     private ChannelPaymentQueries() {
@@ -72,14 +73,16 @@ final class ChannelPaymentQueries {
     static long insert(Handle h, NewPayment p) {
         return h.createUpdate("""
                         INSERT INTO channel_payments (partner_id, partner_reference, request_hash, receipt_number, customer_code, amount,
-                                                      credit, method, paid_at, paid_date, received_at, source, created_by, response)
+                                                      credit, method, paid_at, paid_date, received_at, source, created_by, response,
+                                                      verification_code)
                         VALUES (:partner, :ref, :hash, :receipt, :customer, :amount, :credit, :method, :paidAt, :paidDate, :receivedAt,
-                                :source, :createdBy, '')
+                                :source, :createdBy, '', :code)
                         """)
                 .bind("partner", p.partnerId()).bind("ref", p.reference()).bind("hash", p.hash()).bind("receipt", p.receiptNumber())
                 .bind("customer", p.customerCode()).bind("amount", p.amount()).bind("credit", p.credit()).bind("method", p.method())
                 .bind("paidAt", p.paidAt()).bind("paidDate", LocalDate.ofInstant(p.paidAt(), BusinessTime.ZONE))
                 .bind("receivedAt", p.receivedAt()).bind("source", p.source()).bind("createdBy", p.createdBy())
+                .bind("code", p.verificationCode())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 

@@ -7,7 +7,9 @@ import al.sportel.model.channels.ChannelCustomer;
 import al.sportel.model.channels.ChannelPayment;
 import al.sportel.model.channels.ChannelReversal;
 import al.sportel.model.channels.Partner;
+import al.sportel.model.channels.PartnerKind;
 import al.sportel.server.admin.AuditLog;
+import al.sportel.server.billing.ReceiptCodes;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +40,10 @@ public final class ChannelPayments {
 
     /** The answer, and whether it is the replay of an earlier one. */
     record Outcome(String json, boolean replayed) {
+    }
+
+    /** A payment just put on the ledger, for a feature that records it within its own transaction. */
+    public record Recorded(long id, String receiptNumber, String verificationCode, long credit, String json) {
     }
 
     private final Database db;
@@ -92,7 +98,7 @@ public final class ChannelPayments {
                     if (earlier.isPresent()) {
                         return earlier.get();
                     }
-                    return new Outcome(record(h, partner, r, hash, source, createdBy), false);
+                    return new Outcome(record(h, partner, r, hash, source, createdBy).json(), false);
                 });
             } catch (RuntimeException e) {
                 // The unique (partner, reference) stopped a parallel twin; the next round replays its answer.
@@ -114,15 +120,48 @@ public final class ChannelPayments {
         });
     }
 
-    private String record(Handle h, Partner partner, Request r, String hash, String source, UserInfo createdBy) {
+    /**
+     * Money taken through a partner-like channel by another feature (online card payments): the same bills
+     * oldest first, credit, receipt numbering and verification code as a partner's payment, inside the
+     * caller's transaction so that the caller's own state change commits with it or not at all. The
+     * unique (partner, reference) still guards against a second entry.
+     */
+    public Recorded recordInTransaction(Handle h, Partner partner, String reference, String customerCode, long amount,
+                                        Instant paidAt, String method) {
+        if (!ChannelPaymentQueries.lockCustomer(h, customerCode)) {
+            throw ApiException.invalid("customerCode", "no customer with this code");
+        }
+        Request r = new Request(reference, customerCode, amount, paidAt, method);
+        return record(h, partner, r, r.hash(), "API", null);
+    }
+
+    /** The partner row an online provider's payments are booked under, created on first use. */
+    public Partner partnerFor(String code, String name, PartnerKind kind) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return db.tx(h -> PartnerQueries.byCode(h, code).orElseGet(() ->
+                        PartnerQueries.byId(h, PartnerQueries.insert(h, code, name, kind, true, now)).orElseThrow()));
+            } catch (RuntimeException e) {
+                // another node created it at the same moment: read theirs
+                if (attempt < 2 && isUniqueViolation(e)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Recorded record(Handle h, Partner partner, Request r, String hash, String source, UserInfo createdBy) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<ChannelPaymentQueries.Bill> bills = ChannelPaymentQueries.unpaidBills(h, r.customerCode());
         long owed = bills.stream().mapToLong(ChannelPaymentQueries.Bill::owed).sum();
         long credit = Math.max(0, r.amount() - owed);
         String receipt = ChannelPaymentQueries.nextReceiptNumber(h, partner.id(), partner.code(), now);
+        String code = ReceiptCodes.newCode();
         long id = ChannelPaymentQueries.insert(h, new ChannelPaymentQueries.NewPayment(partner.id(), r.reference(), hash, receipt,
                 r.customerCode(), r.amount(), credit, r.method(), r.paidAt().truncatedTo(ChronoUnit.MICROS), now, source,
-                createdBy == null ? null : createdBy.id()));
+                createdBy == null ? null : createdBy.id(), code));
         long left = r.amount() - credit;
         for (ChannelPaymentQueries.Bill b : bills) {
             if (left == 0) {
@@ -136,7 +175,7 @@ public final class ChannelPayments {
                 Money.format(credit), r.method(), r.paidAt().truncatedTo(ChronoUnit.MICROS), now, ChannelPaymentQueries.paidBills(h, id));
         String json = write(answer);
         ChannelPaymentQueries.storeResponse(h, id, json);
-        return json;
+        return new Recorded(id, receipt, code, credit, json);
     }
 
     /** A same-day cancellation by the partner; asking again answers the same reversal. */
@@ -172,7 +211,7 @@ public final class ChannelPayments {
             if (!ChannelPaymentQueries.lockCustomer(h, r.customerCode())) {
                 throw ApiException.invalid("customerCode", "the file names a customer we do not have: " + r.customerCode());
             }
-            String json = record(h, partner, r, r.hash(), "SETTLEMENT", supervisor);
+            String json = record(h, partner, r, r.hash(), "SETTLEMENT", supervisor).json();
             audit.record(h, supervisor, supervisor.branchCode(), "channel.payment.from-file", "partner " + partner.code() + " ref " + r.reference(),
                     "customer " + r.customerCode() + ", " + Money.format(r.amount()) + " lek paid " + r.paidAt());
             return new Outcome(json, false);

@@ -40,6 +40,8 @@ final class AppLedger {
         return db.read(h -> {
             Map<String, String> codes = h.createQuery("""
                             SELECT receipt_number, verification_code FROM payments WHERE customer_code = :c AND verification_code IS NOT NULL
+                            UNION ALL
+                            SELECT receipt_number, verification_code FROM channel_payments WHERE customer_code = :c AND verification_code IS NOT NULL
                             """)
                     .bind("c", customerCode).map((rs, x) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -96,13 +98,13 @@ final class AppLedger {
     private static Optional<Found> channelReceipt(Handle h, String customer, String number) {
         return h.createQuery("""
                         SELECT k.id, c.name, k.amount, k.paid_at,
-                               (SELECT COUNT(*) FROM channel_reversals r WHERE r.payment_id = k.id) AS reversals
+                               (SELECT COUNT(*) FROM channel_reversals r WHERE r.payment_id = k.id) AS reversals, k.verification_code
                         FROM channel_payments k JOIN channel_partners c ON c.id = k.partner_id
                         WHERE k.customer_code = :c AND k.receipt_number = :n
                         """)
                 .bind("c", customer).bind("n", number)
                 .map((rs, x) -> new Found(number, rs.getString(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        rs.getInt(5) > 0, null, bills(h, "channel_payment_allocations", rs.getLong(1))))
+                        rs.getInt(5) > 0, rs.getString(6), bills(h, "channel_payment_allocations", rs.getLong(1))))
                 .findOne();
     }
 

@@ -1,5 +1,6 @@
 package al.sportel.server.db;
 
+import al.sportel.server.onlinepay.OnlinePartnerKindMigration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
@@ -101,6 +102,7 @@ public final class Database implements AutoCloseable {
                 .schemas(schema == null ? new String[0] : new String[] {schema})
                 .createSchemas(schema != null)
                 .locations("classpath:db/migration")
+                .javaMigrations(new OnlinePartnerKindMigration())
                 .load();
     }
 

@@ -189,6 +189,7 @@ final class ChannelsPane {
             case POST -> i18n.t("ch.kind.post");
             case BANK -> i18n.t("ch.kind.bank");
             case MOBILE -> i18n.t("ch.kind.mobile");
+            case ONLINE -> i18n.t("ch.kind.online");
         };
     }
 
