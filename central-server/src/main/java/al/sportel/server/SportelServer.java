@@ -109,7 +109,7 @@ public final class SportelServer implements AutoCloseable {
 
     /** Opens the database, migrates, loads demo data if asked, and starts listening. */
     public static SportelServer start(ServerConfig config) {
-        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbSchema(), 20);
+        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbSchema(), Database.SERVER_POOL_SIZE);
         Operations[] opsHolder = new Operations[1];
         try {
             if (config.demo() && DemoData.loadIfEmpty(db)) {
@@ -117,7 +117,7 @@ public final class SportelServer implements AutoCloseable {
             }
             ObjectMapper mapper = Json.newMapper();
             EventHub hub = new EventHub(db, mapper, config.eventPollInterval());
-            EventLog eventLog = new EventLog(mapper, db.isPostgres());
+            EventLog eventLog = new EventLog(mapper);
             Operations ops = Operations.start(config, db, hub, eventLog, mapper); // health, metrics, backup, day end
             opsHolder[0] = ops;
             QueueEngine engine = new QueueEngine(db, eventLog, hub, config.clock());

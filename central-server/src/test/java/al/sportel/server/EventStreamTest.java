@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,10 @@ class EventStreamTest {
 
     private SseReader staffStream(String branch, Long lastEventId) {
         return new SseReader(server.baseUrl() + "/api/v1/branches/" + branch + "/events", api.token("supervisor2"), lastEventId);
+    }
+
+    private SseReader tr01Stream(long lastEventId) {
+        return new SseReader(server.baseUrl() + "/api/v1/branches/TR01/events", api.token("supervisor1"), lastEventId);
     }
 
     private long lastEventId(String branch) {
@@ -84,6 +94,46 @@ class EventStreamTest {
             SseReader.Event e3 = r.next(WAIT);
             assertThat(e3.id()).isEqualTo(before + 3);
             assertThat(Api.JSON.readTree(e3.data()).get("ticket").get("number").asText()).isEqualTo(t3.get("number").asText());
+        }
+    }
+
+    @Test
+    void changesCommittedAtOnceArriveNumberedWithoutGapsAndResumeFromAnyPoint() throws Exception {
+        // ADR 0008: events are numbered after commit; concurrent changes must still give one
+        // consecutive sequence, the same for a live stream and for one resuming from the middle.
+        long before = lastEventId("TR01");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> issued = new ArrayList<>();
+        try (SseReader live = tr01Stream(before)) {
+            assertThat(live.awaitStatus()).isEqualTo(200);
+            for (int i = 0; i < 24; i++) {
+                issued.add(pool.submit(() -> api.issue("TR01", "I", false).get("number").asText()));
+            }
+            Set<String> numbers = new HashSet<>();
+            for (Future<String> f : issued) {
+                numbers.add(f.get());
+            }
+            List<SseReader.Event> got = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                got.add(live.nextNamed("ticket.issued", WAIT));
+            }
+            assertThat(got).doesNotContainNull();
+            assertThat(got).extracting(SseReader.Event::id).containsExactlyElementsOf(
+                    LongStream.rangeClosed(before + 1, before + 24).boxed().toList());
+            List<String> streamed = new ArrayList<>();
+            for (SseReader.Event e : got) {
+                streamed.add(Api.JSON.readTree(e.data()).get("ticket").get("number").asText());
+            }
+            assertThat(streamed).containsExactlyInAnyOrderElementsOf(numbers);
+            try (SseReader resumed = tr01Stream(before + 12)) {
+                for (int i = 12; i < 24; i++) {
+                    SseReader.Event e = resumed.next(WAIT);
+                    assertThat(e.id()).isEqualTo(got.get(i).id());
+                    assertThat(e.data()).isEqualTo(got.get(i).data());
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -55,6 +55,7 @@ public final class SportelApp extends Application implements Navigator {
     public static SportelApp startOn(Stage stage, DesktopConfig config) {
         SportelApp app = new SportelApp();
         app.init(stage, config);
+        app.openLocalFile();
         return app;
     }
 
@@ -63,6 +64,8 @@ public final class SportelApp extends Application implements Navigator {
         launched = true;
         init(primaryStage, startConfig);
         primaryStage.show();
+        // The login window first: the local file (its database, migrations) opens once it is on screen.
+        Platform.runLater(this::openLocalFile);
     }
 
     private void init(Stage primaryStage, DesktopConfig cfg) {
@@ -76,7 +79,6 @@ public final class SportelApp extends Application implements Navigator {
         stage.setMinHeight(700);
         stage.setOnCloseRequest(e -> shutdown());
         showLogin(null);
-        openLocalFile();
     }
 
     public AppContext context() {

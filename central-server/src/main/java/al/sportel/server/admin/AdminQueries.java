@@ -60,7 +60,7 @@ public final class AdminQueries {
                         SELECT e.occurred_at, e.actor_username, e.branch_code, e.event_type, t.ticket_number, e.counter_id,
                                e.from_status, e.to_status
                         FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id
-                        WHERE e.branch_code = :b ORDER BY e.seq DESC LIMIT :n
+                        WHERE e.branch_code = :b ORDER BY e.id DESC LIMIT :n
                         """)
                 .bind("b", branch).bind("n", limit)
                 .map((rs, c) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),

@@ -26,6 +26,12 @@ public final class AuthRoutes {
 
     public void register(Javalin app) {
         app.before("/api/v1/*", this::authenticate);
+        // Role, branch, active flag and password live on the user: drop this node's verified tokens.
+        app.after("/api/v1/users/*", ctx -> {
+            if (!ctx.method().name().equals("GET")) {
+                auth.usersChanged();
+            }
+        });
         app.post("/api/v1/auth/login", ctx -> {
             JsonBody body = JsonBody.of(ctx, mapper);
             String username = body.requiredString("username", 100);

@@ -8,6 +8,7 @@ import al.sportel.server.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,12 +28,14 @@ public final class AuthService {
     private final Database db;
     private final Clock clock;
     private final Duration tokenLifetime;
+    private final SessionCache sessions;
     private final LoginGuard guard;
 
     public AuthService(Database db, Clock clock, Duration tokenLifetime, LoginGuard guard) {
         this.db = db;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
+        this.sessions = new SessionCache(db, clock);
         this.guard = guard;
     }
 
@@ -71,23 +74,33 @@ public final class AuthService {
     }
 
     public void logout(String token) {
+        String hash = Tokens.hash(token);
         db.tx(h -> h.execute("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                now(), Tokens.hash(token)));
+                now(), hash));
+        sessions.forget(hash);
     }
 
-    /** The user behind a token that is neither expired nor logged out. */
+    /** After an admin changed a user (role, branch, active, password): this node re-reads every token. */
+    public void usersChanged() {
+        sessions.clear();
+    }
+
+    /** The user behind a token that is neither expired nor logged out; mostly from {@link SessionCache}. */
     public Optional<UserInfo> resolve(String token) {
         if (token.length() > 200) {
             return Optional.empty();
         }
-        return db.read(h -> h.createQuery("""
-                        SELECT u.id, u.username, u.display_name, u.role, u.branch_code
+        String hash = Tokens.hash(token);
+        Instant now = now();
+        return sessions.resolve(hash, now, () -> db.read(h -> h.createQuery("""
+                        SELECT u.id, u.username, u.display_name, u.role, u.branch_code, s.expires_at
                         FROM sessions s JOIN users u ON u.id = s.user_id
                         WHERE s.token_hash = :hash AND s.revoked_at IS NULL AND s.expires_at > :now AND u.active
                         """)
-                .bind("hash", Tokens.hash(token)).bind("now", now())
-                .map((rs, ctx) -> Users.fromRow(rs, "id", "branch_code"))
-                .findOne());
+                .bind("hash", hash).bind("now", now)
+                .map((rs, ctx) -> new SessionCache.Cached(Users.fromRow(rs, "id", "branch_code"),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .findOne()));
     }
 
     private Optional<StoredUser> findUser(Handle h, String username) {

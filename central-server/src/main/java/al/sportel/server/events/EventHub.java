@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Delivers the event table to connected streams. One pump thread reads each branch's new rows
- * (woken at once by a local commit, and every poll interval for commits of other server instances
- * sharing the database) and queues them to every subscriber; writer threads do the network I/O.
+ * Delivers the event table to connected streams. One pump thread numbers each branch's committed
+ * events ({@link EventSequencer}) and reads the newly numbered rows (woken at once by a local commit,
+ * and every poll interval for commits of other server instances sharing the database) and queues them
+ * to every subscriber; writer threads do the network I/O.
  * Only the pump thread touches cursors, so a resuming client's replay and the live rows never
  * interleave out of order.
  */
@@ -54,12 +55,16 @@ public final class EventHub implements AutoCloseable {
         pump.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Called after a commit that appended events for the branch. */
+    /**
+     * Called after a commit that appended events for the branch: numbers them (whether or not anyone
+     * listens here, so snapshots and other nodes find them numbered) and delivers them. Wakes that
+     * arrive while one is pending share it, so a busy branch is numbered in batches.
+     */
     public void wake(String branchCode) {
-        if (channels.containsKey(branchCode) && wakePending.add(branchCode)) {
+        if (wakePending.add(branchCode)) {
             submit(() -> {
                 wakePending.remove(branchCode);
-                dispatch(branchCode);
+                sequenceAndDispatch(branchCode);
             });
         }
     }
@@ -89,7 +94,7 @@ public final class EventHub implements AutoCloseable {
         if (s.isClosed()) {
             return;
         }
-        long max = db.read(h -> EventLog.lastSeq(h, s.branchCode));
+        long max = EventSequencer.sequence(db, s.branchCode);
         if (lastEventId == null) {
             s.cursor = max;
         } else if (lastEventId > max || max - lastEventId > REPLAY_LIMIT) {
@@ -113,8 +118,18 @@ public final class EventHub implements AutoCloseable {
     private void pollAll() {
         lastPollNanos = System.nanoTime();
         for (String branch : channels.keySet()) {
-            dispatch(branch);
+            // Numbering here too covers a node that committed and stopped before numbering its rows.
+            sequenceAndDispatch(branch);
         }
+    }
+
+    private void sequenceAndDispatch(String branchCode) {
+        try {
+            EventSequencer.sequence(db, branchCode);
+        } catch (RuntimeException e) {
+            log.warn("could not number events of {}: {}", branchCode, e.getMessage());
+        }
+        dispatch(branchCode);
     }
 
     private void dispatch(String branchCode) {
@@ -129,7 +144,7 @@ public final class EventHub implements AutoCloseable {
                 deliver(s, rows);
             }
             if (rows.size() == BATCH) {
-                submit(() -> dispatch(branchCode));
+                submit(() -> sequenceAndDispatch(branchCode));
             }
         } catch (RuntimeException e) {
             log.warn("could not read events of {}: {}", branchCode, e.getMessage());
@@ -140,7 +155,7 @@ public final class EventHub implements AutoCloseable {
         for (EventRow r : rows) {
             if (r.seq() > s.cursor) {
                 s.cursor = r.seq();
-                s.offer(new Frame(r.seq(), r.type(), s.publicView ? r.publicPayload(display) : r.payload()));
+                s.offer(r.frame(s.publicView, display));
             }
         }
     }
@@ -197,12 +212,16 @@ public final class EventHub implements AutoCloseable {
         };
     }
 
-    /** A stored event; its public (display) form is computed once, however many screens listen. */
+    /**
+     * A stored event; each of its two frames (staff, public display) is built and encoded once, on the
+     * pump thread, however many streams receive it.
+     */
     static final class EventRow {
         private final long seq;
         private final String type;
         private final String payload;
-        private String publicPayload;
+        private Frame staffFrame;
+        private Frame publicFrame;
 
         EventRow(long seq, String type, String payload) {
             this.seq = seq;
@@ -214,19 +233,17 @@ public final class EventHub implements AutoCloseable {
             return seq;
         }
 
-        String type() {
-            return type;
-        }
-
-        String payload() {
-            return payload;
-        }
-
-        String publicPayload(DisplayEvents display) {
-            if (publicPayload == null) {
-                publicPayload = display.toPublic(payload);
+        Frame frame(boolean publicView, DisplayEvents display) {
+            if (publicView) {
+                if (publicFrame == null) {
+                    publicFrame = new Frame(seq, type, display.toPublic(payload));
+                }
+                return publicFrame;
             }
-            return publicPayload;
+            if (staffFrame == null) {
+                staffFrame = new Frame(seq, type, payload);
+            }
+            return staffFrame;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -63,14 +64,13 @@ public final class EventRoutes {
             Subscriber s = hub.subscribe(branchCode, lastEventId, publicView, new Subscriber.Sink() {
                 @Override
                 public void send(Subscriber.Frame f) throws IOException {
-                    if (f.event() == null) {
-                        client.sendComment(f.data());
-                    } else {
-                        client.sendEvent(f.event(), f.data(), Long.toString(f.id()));
-                    }
                     if (client.terminated()) {
                         throw new IOException("client went away");
                     }
+                    // The frame's bytes are shared by every subscriber: written as they are, not re-encoded.
+                    OutputStream out = client.ctx().res().getOutputStream();
+                    out.write(f.wire());
+                    out.flush();
                 }
 
                 @Override

@@ -1,5 +1,6 @@
 package al.sportel.server.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -22,10 +23,33 @@ final class Subscriber {
         void close();
     }
 
-    /** One SSE frame; {@code event == null} means a comment (keep-alive). */
-    record Frame(long id, String event, String data) {
+    /**
+     * One SSE frame; {@code event == null} means a comment (keep-alive). Its wire bytes are encoded
+     * once, when it is made, and the same instance goes to every subscriber of the event.
+     */
+    record Frame(long id, String event, String data, byte[] wire) {
+        Frame(long id, String event, String data) {
+            this(id, event, data, encode(id, event, data));
+        }
+
         static Frame comment(String text) {
             return new Frame(-1, null, text);
+        }
+
+        private static byte[] encode(long id, String event, String data) {
+            StringBuilder b = new StringBuilder(data.length() + 48);
+            if (event == null) {
+                for (String line : data.split("\n", -1)) {
+                    b.append(": ").append(line).append('\n');
+                }
+            } else {
+                b.append("id: ").append(id).append("\nevent: ").append(event).append('\n');
+                for (String line : data.split("\n", -1)) {
+                    b.append("data: ").append(line).append('\n');
+                }
+                b.append('\n');
+            }
+            return b.toString().getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -53,10 +53,10 @@ public final class DisplayRoutes {
     }
 
     Display display(String code) {
+        long last = EventLog.lastSeq(db, code);
         return db.read(h -> {
             String name = h.createQuery("SELECT name FROM branches WHERE code = :b").bind("b", code)
                     .mapTo(String.class).findOne().orElseThrow(() -> ApiException.notFound("No branch " + code));
-            long last = EventLog.lastSeq(h, code);
             LocalDate day = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);
             List<DisplayCall> calls = h.createQuery("""
                             SELECT t.ticket_number, s.letter, c.counter_number, t.status, t.called_at

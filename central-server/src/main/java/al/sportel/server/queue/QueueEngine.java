@@ -31,12 +31,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * The queue: issuing, calling and moving tickets. Every change is one transaction that also appends
- * its event; locks are always taken in the order counter → ticket → branch, so two requests never
- * wait on each other in a circle.
+ * its event (numbered after commit, ADR 0008); locks are always taken in the order counter → ticket →
+ * branch, so two requests never wait on each other in a circle.
  */
 public final class QueueEngine {
 
@@ -151,31 +150,30 @@ public final class QueueEngine {
             LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
             StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now());
             for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-                Optional<String> transferred = claimTransferred(h, counter, day);
-                Optional<String> candidate = transferred.or(() -> claimFromServices(h, counter, services, day, guard));
-                if (candidate.isEmpty()) {
-                    return Optional.<Ticket>empty();
-                }
                 Instant now = now();
-                // Guarded update: even if a database ignored SKIP LOCKED, a ticket is called only once.
-                int won = h.createUpdate("""
-                                UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now, call_next = FALSE
-                                WHERE id = :id AND status = 'WAITING'
-                                """)
-                        .bind("c", counterId).bind("now", now).bind("id", candidate.get()).execute();
-                if (won == 1) {
-                    if (transferred.isEmpty()) { // issue 19: unchecked remote tickets whose turn this was
-                        RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, candidate.get(), now);
+                Optional<String> claimed;
+                if (db.isPostgres()) {
+                    claimed = TicketClaim.claim(h, counter, services, day, guard, now);
+                    if (claimed.isEmpty()) {
+                        return Optional.<Ticket>empty();
                     }
-                    String rule = guard.promotion(candidate.get());
-                    if (rule != null) { // for the fairness report's count of promotions
-                        h.execute("UPDATE tickets SET starvation_rule = ? WHERE id = ?", rule, candidate.get());
+                } else {
+                    claimed = TicketClaim.candidate(h, counter, services, day, guard);
+                    if (claimed.isEmpty()) {
+                        return Optional.<Ticket>empty();
                     }
-                    Ticket view = find(h, candidate.get()).orElseThrow().view();
-                    Counter cv = counter.view(services, view);
-                    events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
-                    return Optional.of(view);
+                    if (!claimGuarded(h, counter, guard, claimed.get(), now)) {
+                        continue; // another counter won this one; take the next
+                    }
                 }
+                TicketRow row = find(h, claimed.get()).orElseThrow();
+                if (row.targetCounterId() == null) { // issue 19: unchecked remote tickets whose turn this was
+                    RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, row.id(), now);
+                }
+                Ticket view = row.view();
+                Counter cv = counter.view(services, view);
+                events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
+                return Optional.of(view);
             }
             throw ApiException.conflict("queue-contended", "The queue changed too often to call; try again");
         });
@@ -183,54 +181,18 @@ public final class QueueEngine {
         return called;
     }
 
-    private Optional<String> claimTransferred(Handle h, CounterRow counter, LocalDate day) {
-        return h.createQuery("""
-                        SELECT id FROM tickets
-                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id = :c %s
-                        ORDER BY priority DESC, issued_at, seq
-                        LIMIT 1 %s
-                        """.formatted(RemoteCalls.CLAIMABLE, claimLock()))
-                .bind("b", counter.branchCode()).bind("d", day).bind("c", counter.id())
-                .mapTo(String.class).findFirst();
-    }
-
-    private Optional<String> claimFromServices(Handle h, CounterRow counter, List<Long> services, LocalDate day,
-                                               StarvationGuard guard) {
-        if (services.isEmpty()) {
-            return Optional.empty();
+    /** H2: the guarded update; even if a database ignored the lock, a ticket is called only once. */
+    private static boolean claimGuarded(Handle h, CounterRow counter, StarvationGuard guard, String id, Instant now) {
+        int won = h.createUpdate("""
+                        UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now, call_next = FALSE
+                        WHERE id = :id AND status = 'WAITING'
+                        """)
+                .bind("c", counter.id()).bind("now", now).bind("id", id).execute();
+        String rule = guard.promotion(id);
+        if (won == 1 && rule != null) { // for the fairness report's count of promotions
+            h.execute("UPDATE tickets SET starvation_rule = ? WHERE id = ?", rule, id);
         }
-        // Ties on issuedAt go to the service the counter lists first (see CallOrder).
-        StringBuilder rank = new StringBuilder("CASE service_id");
-        for (int i = 0; i < services.size(); i++) {
-            rank.append(" WHEN :s").append(i).append(" THEN ").append(i);
-        }
-        rank.append(" END");
-        Query q = h.createQuery("""
-                        SELECT id FROM tickets
-                        WHERE branch_code = :b AND business_date = :d AND status = 'WAITING' AND target_counter_id IS NULL
-                          AND service_id IN (<services>) %s
-                        ORDER BY CASE WHEN id IN (<first>) THEN 0 WHEN id IN (<appointments>) THEN 1
-                                      WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
-                                 issued_at, %s, seq
-                        LIMIT 1 %s
-                        """.formatted(RemoteCalls.CLAIMABLE, rank, claimLock()))
-                .bind("b", counter.branchCode()).bind("d", day)
-                .bindList("services", services)
-                .bindList("first", guard.firstTier()).bindList("appointments", guard.appointments())
-                .bindList("lifted", guard.liftedToPriority());
-        for (int i = 0; i < services.size(); i++) {
-            q.bind("s" + i, services.get(i));
-        }
-        return q.mapTo(String.class).findFirst();
-    }
-
-    /**
-     * PostgreSQL locks just the row it returns and skips rows other counters are claiming. H2 locks
-     * every row it sorts, so there a plain read picks the candidate and the guarded update alone
-     * decides who wins (the loser waits for the winner's commit, sees CALLED and takes the next one).
-     */
-    private String claimLock() {
-        return db.isPostgres() ? "FOR UPDATE SKIP LOCKED" : "";
+        return won == 1;
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {
@@ -357,10 +319,11 @@ public final class QueueEngine {
     }
 
     public QueueSnapshot snapshot(String branchCode) {
+        // Number what is committed and read the event id first: events after it may already be in the
+        // lists, none can be missing.
+        long lastEventId = EventLog.lastSeq(db, branchCode);
         return db.read(h -> {
             requireBranchExists(h, branchCode);
-            // Read the event id first: events after it may already be in the lists, none can be missing.
-            long lastEventId = EventLog.lastSeq(h, branchCode);
             LocalDate day = today();
             List<TicketRow> rows = h.createQuery(TicketRow.SELECT + """
                             WHERE t.branch_code = :b AND ((t.status = 'WAITING' AND t.business_date = :d)

@@ -167,6 +167,12 @@ public final class StarvationGuard {
         return ids.isEmpty() ? List.of("-") : ids;
     }
 
+    /** The tickets the rule lifted by one of its halves (IN_ROW or WAIT), for call-next's SQL (never empty). */
+    List<String> promoted(String rule) {
+        List<String> ids = promotions.entrySet().stream().filter(e -> e.getValue().equals(rule)).map(Map.Entry::getKey).toList();
+        return ids.isEmpty() ? List.of("-") : ids;
+    }
+
     /** IN_ROW or WAIT when the rule lifted this ticket ahead of its plain place, else null. */
     String promotion(String ticketId) {
         return promotions.get(ticketId);

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +47,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Benchmarks {
 
-    private static final int[] CONCURRENCY = {8, 32, 128};
-    private static final int CYCLES_PER_COUNTER = 30;
-    private static final int[] SUBSCRIBERS = {10, 100, 1000};
+    /** The issue's table: 32 counters, in one centre and spread over several. */
+    private static final int COUNTERS = 32;
+    /** {@code --quick} shrinks the run to a smoke test of this program itself. */
+    private int cyclesPerCounter = 30;
+    private int[] subscribers = {10, 100, 1000};
+    /** Rounds alternate API and floor (and the subscriber counts), so a load change hits both sides. */
+    private static final int ROUNDS = 3;
 
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
     private final String schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
+    private final StringBuilder header = new StringBuilder();
+    private final StringBuilder summary = new StringBuilder();
     private final StringBuilder report = new StringBuilder();
+    private long idleRss;
+    private long peakRss;
     private Process server;
     private HttpApi api;
     private String admin;
     private final List<Long> counters = new ArrayList<>();
     private final List<String> clerks = new ArrayList<>();
     private long paymentServiceId;
-    private static final int SPREAD_SITES = 16;
-    private static final int COUNTERS_PER_SPREAD_SITE = 8;
+    private static final int SPREAD_SITES = 8;
+    private static final int COUNTERS_PER_SPREAD_SITE = 4;
     private final List<Site> spread = new ArrayList<>();
 
     Benchmarks(String dbUrl, String dbUser, String dbPassword) {
@@ -96,6 +105,10 @@ public final class Benchmarks {
             System.exit(2);
         }
         Benchmarks b = new Benchmarks(o.get("--db"), o.get("--db-user"), o.get("--db-password"));
+        if (List.of(args).contains("--quick")) {
+            b.cyclesPerCounter = 2;
+            b.subscribers = new int[] {10, 20};
+        }
         try (Connection c = b.jdbc()) {
             c.createStatement().execute("SELECT 1");
         } catch (SQLException e) {
@@ -134,11 +147,11 @@ public final class Benchmarks {
             admin = api.login("admin", "sportel");
             setUp();
             header(command);
-            long idleRss = rssKb();
+            idleRss = rssKb();
+            peakRss = idleRss;
             callNext();
-            events(idleRss);
             payments();
-            return report.toString();
+            return header.toString() + summary + report;
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
@@ -153,7 +166,7 @@ public final class Benchmarks {
     }
 
     private void setUp() throws Exception {
-        Site one = site("BM01", 128);
+        Site one = site("BM01", COUNTERS);
         counters.addAll(one.counters());
         clerks.addAll(one.clerks());
         paymentServiceId = one.paymentServiceId();
@@ -210,7 +223,7 @@ public final class Benchmarks {
         } catch (Exception e) {
             pg = "?";
         }
-        report.append("# Benchmarks\n\n")
+        header.append("# Benchmarks\n\n")
                 .append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores (").append(cpu).append("), ").append(mem).append(", Java ").append(System.getProperty("java.version"))
                 .append(", ").append(pg).append(". The server runs as its own process (`-Xmx1g`) on the same machine as the ")
@@ -219,29 +232,99 @@ public final class Benchmarks {
                 .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
     }
 
-    /** call-next + no-show cycles at 8/32/128 counters, and the bare JDBC claim at the same concurrency. */
-    private void callNext() throws Exception {
-        report.append("## Call-next against the database floor\n\n")
-                .append("Each counter calls ").append(CYCLES_PER_COUNTER).append(" tickets (call-next over HTTP, then no-show to free the ")
-                .append("counter). The floor is a JDBC loop doing the same row-locking claim ")
-                .append("(`UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`) with the same number of threads ")
-                .append("(connections capped at 60: PostgreSQL allows 100 and the server holds 20).\n\n")
-                .append("| counters | call-next/s | p50 / p95 / p99 ms | floor claims/s | floor p50 / p95 / p99 ms | ratio API/floor |\n")
-                .append("|---|---|---|---|---|---|\n");
-        for (int c : CONCURRENCY) {
-            List<Site> sites = List.of(new Site("BM01", paymentServiceId, counters.subList(0, c), clerks.subList(0, c)));
-            row(c + " in one centre", c, sites);
-            row(c + " in " + c / COUNTERS_PER_SPREAD_SITE + " centre(s) of " + COUNTERS_PER_SPREAD_SITE, c,
-                    spread.subList(0, c / COUNTERS_PER_SPREAD_SITE));
+    /** One measurement: a rate per second and the latencies behind it, in nanoseconds. */
+    private record Run(double rate, long[] nanos) {
+        double p(double pct) {
+            return Percentiles.of(nanos, pct);
         }
-        report.append('\n');
     }
 
-    /** call-next + no-show cycles on these sites' counters, then the bare JDBC claim at the same concurrency. */
-    private void row(String label, int c, List<Site> sites) throws Exception {
+    /** The issue's table, each row a ratio against its baseline of the same round; then the raw figures. */
+    private void callNext() throws Exception {
+        List<Site> one = List.of(new Site("BM01", paymentServiceId, counters, clerks));
+        List<double[]> oneCentre = new ArrayList<>(); // per round: api/s, floor/s, p50, p95, p99, floor p50, p95, p99
+        List<double[]> spreadOut = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            oneCentre.add(measure(one));
+            spreadOut.add(measure(spread));
+        }
+        List<double[]> events = eventRounds();
+        summary.append("## The issue's table, as ratios against baselines of the same run\n\n")
+                .append(ROUNDS).append(" rounds; in each, the API and its floor run one after the other (and the subscriber ")
+                .append("counts one after another), so a change of machine load shows on both sides of a ratio.\n\n")
+                .append("| goal | round 1 | round 2 | round 3 | median | target |\n|---|---|---|---|---|---|\n");
+        ratioRow("call-next cycles / floor claims, " + COUNTERS + " counters in one centre", oneCentre, x -> x[0] / x[1], "≥ 0.5");
+        ratioRow("the same, " + COUNTERS + " counters over " + SPREAD_SITES + " centres", spreadOut, x -> x[0] / x[1], "≥ 0.5");
+        ratioRow("call-next p99 / p50 (one centre)", oneCentre, x -> x[4] / x[2], "≤ 3");
+        ratioRow("event p95 at 1,000 subscribers / at 10", events,
+                x -> x[(subscribers.length - 1) * 3 + 1] / Math.max(x[1], 1e5), "≤ 2");
+        summary.append("\nThe p95 at 10 subscribers counts as at least 0.1 ms, so a near-zero baseline cannot inflate the ratio. ")
+                .append("The desktop rows and the 10× day are not measured by this program.\n\n");
+        report.append("## Call-next against the database floor\n\n")
+                .append("Each counter calls ").append(cyclesPerCounter).append(" tickets (call-next over HTTP, then no-show to free the ")
+                .append("counter). The floor is a JDBC loop doing the same row-locking claim ")
+                .append("(`UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`) on the same table shape with the ")
+                .append("same number of threads and connections.\n\n")
+                .append("| counters | round | call-next/s | p50 / p95 / p99 ms | floor claims/s | floor p50 / p95 / p99 ms | ratio API/floor |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        rawRows(COUNTERS + " in one centre", oneCentre);
+        rawRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
+        report.append('\n');
+        report.append("## Event latency\n\n")
+                .append("Subscribers hold the public display stream of the branch; one counter makes 100 calls one after another. ")
+                .append("Latency is from the moment the call's response arrives to the moment each subscriber reads the event ")
+                .append("(an event that arrives before the response counts as 0).\n\n")
+                .append("| round | subscribers | p50 / p95 / p99 ms |\n|---|---|---|\n");
+        for (int r = 0; r < events.size(); r++) {
+            double[] e = events.get(r);
+            for (int i = 0; i < subscribers.length; i++) {
+                report.append(String.format("| %d | %d | %.1f / %.1f / %.1f |%n", r + 1, subscribers[i],
+                        e[i * 3] / 1e6, e[i * 3 + 1] / 1e6, e[i * 3 + 2] / 1e6));
+            }
+        }
+        report.append(String.format("%nServer resident memory: %d MB idle, %d MB at most with %d subscribers connected.%n%n",
+                idleRss / 1024, peakRss / 1024, subscribers[subscribers.length - 1]));
+    }
+
+    private interface Ratio {
+        double of(double[] round);
+    }
+
+    private void ratioRow(String goal, List<double[]> rounds, Ratio ratio, String target) {
+        double[] values = rounds.stream().mapToDouble(ratio::of).toArray();
+        StringBuilder cells = new StringBuilder();
+        for (double v : values) {
+            cells.append(String.format(" %.2f |", v));
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        summary.append("| ").append(goal).append(" |").append(cells)
+                .append(String.format(" **%.2f** | %s |%n", sorted[sorted.length / 2], target));
+    }
+
+    private void rawRows(String label, List<double[]> rounds) {
+        for (int r = 0; r < rounds.size(); r++) {
+            double[] x = rounds.get(r);
+            report.append(String.format("| %s | %d | %.0f | %.1f / %.1f / %.1f | %.0f | %.1f / %.1f / %.1f | %.2f |%n", label, r + 1,
+                    x[0], x[2] / 1e6, x[3] / 1e6, x[4] / 1e6, x[1], x[5] / 1e6, x[6] / 1e6, x[7] / 1e6, x[0] / x[1]));
+        }
+    }
+
+    /** API then floor on these sites' counters: rates, then p50/p95/p99 of each in nanoseconds. */
+    private double[] measure(List<Site> sites) throws Exception {
+        Run api = callNextCycles(sites);
+        long[][] floor = new long[1][];
+        int threads = sites.stream().mapToInt(x -> x.counters().size()).sum();
+        double floorRate = floor(threads, threads * cyclesPerCounter, floor);
+        Run f = new Run(floorRate, floor[0]);
+        return new double[] {api.rate(), f.rate(), api.p(50), api.p(95), api.p(99), f.p(50), f.p(95), f.p(99)};
+    }
+
+    /** call-next + no-show cycles on every counter of these sites, one thread per counter. */
+    private Run callNextCycles(List<Site> sites) throws Exception {
         List<long[]> work = new ArrayList<>(); // per thread: counter id, site index, clerk index
         for (int s = 0; s < sites.size(); s++) {
-            issue(sites.get(s), sites.get(s).counters().size() * CYCLES_PER_COUNTER);
+            issue(sites.get(s), sites.get(s).counters().size() * cyclesPerCounter);
             for (int k = 0; k < sites.get(s).counters().size(); k++) {
                 work.add(new long[] {sites.get(s).counters().get(k), s, k});
             }
@@ -249,10 +332,10 @@ public final class Benchmarks {
         ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
         AtomicInteger calls = new AtomicInteger();
         long t0 = System.nanoTime();
-        runThreads(c, i -> {
+        runThreads(work.size(), i -> {
             long[] w = work.get(i);
             String token = sites.get((int) w[1]).clerks().get((int) w[2]);
-            for (int k = 0; k < CYCLES_PER_COUNTER; k++) {
+            for (int k = 0; k < cyclesPerCounter; k++) {
                 HttpApi.Response r = api.post("/api/v1/counters/" + w[0] + "/call-next", token, null);
                 lat.add(r.nanos());
                 if (r.status() != 200) {
@@ -262,12 +345,8 @@ public final class Benchmarks {
                 api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
             }
         });
-        double apiRate = calls.get() / ((System.nanoTime() - t0) / 1e9);
-        long[] apiLat = lat.stream().mapToLong(Long::longValue).toArray();
-        long[][] floor = new long[1][];
-        double floorRate = floor(c, c * CYCLES_PER_COUNTER, floor);
-        report.append(String.format("| %s | %.0f | %s | %.0f | %s | %.2f |%n", label, apiRate, Percentiles.millis(apiLat), floorRate,
-                Percentiles.millis(floor[0]), apiRate / floorRate));
+        double rate = calls.get() / ((System.nanoTime() - t0) / 1e9);
+        return new Run(rate, lat.stream().mapToLong(Long::longValue).toArray());
     }
 
     private double floor(int threads, int rows, long[][] latOut) throws Exception {
@@ -291,7 +370,7 @@ public final class Benchmarks {
                 + "RETURNING id";
         long t0 = System.nanoTime();
         runThreads(threads, i -> {
-            for (int k = 0; k < CYCLES_PER_COUNTER; k++) {
+            for (int k = 0; k < cyclesPerCounter; k++) {
                 Connection c = pool.take();
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, i);
@@ -315,54 +394,58 @@ public final class Benchmarks {
         return rate;
     }
 
-    /** Time from a call's HTTP response to its ticket.called event at every subscriber of the display stream. */
-    private void events(long idleRss) throws Exception {
-        report.append("## Event latency\n\n")
-                .append("Subscribers hold the public display stream of the branch; one counter makes 100 calls one after another. ")
-                .append("Latency is from the moment the call's response arrives to the moment each subscriber reads the event ")
-                .append("(an event that arrives before the response counts as 0).\n\n")
-                .append("| subscribers | events delivered | p50 / p95 / p99 ms | server RSS |\n|---|---|---|---|\n");
-        long peakRss = idleRss;
-        for (int n : SUBSCRIBERS) {
-            Map<Long, Long> responseAt = new ConcurrentHashMap<>();
-            ConcurrentLinkedQueue<long[]> arrivals = new ConcurrentLinkedQueue<>();
-            CountDownLatch connected = new CountDownLatch(n);
-            List<CompletableStream> streams = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                streams.add(subscribe(arrivals, connected));
+    /** Per round, p50/p95/p99 (ns) at each subscriber count, the counts taken in turn. */
+    private List<double[]> eventRounds() throws Exception {
+        List<double[]> rounds = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            double[] round = new double[subscribers.length * 3];
+            for (int i = 0; i < subscribers.length; i++) {
+                long[] lat = eventLatencies(subscribers[i]);
+                round[i * 3] = Percentiles.of(lat, 50);
+                round[i * 3 + 1] = Percentiles.of(lat, 95);
+                round[i * 3 + 2] = Percentiles.of(lat, 99);
             }
-            connected.await(60, TimeUnit.SECONDS);
-            Thread.sleep(1000);
-            long rss = rssKb();
-            peakRss = Math.max(peakRss, rss);
-            issue(new Site("BM01", paymentServiceId, counters, clerks), 100);
-            String token = clerks.get(0);
-            long counter = counters.get(0);
-            for (int k = 0; k < 100; k++) {
-                HttpApi.Response r = api.post("/api/v1/counters/" + counter + "/call-next", token, null);
-                long at = System.nanoTime();
-                if (r.status() != 200) {
-                    break;
-                }
-                responseAt.put((long) r.body().get("number").asText().hashCode(), at);
-                api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
-                Thread.sleep(20);
-            }
-            Thread.sleep(2000);
-            List<Long> lat = new ArrayList<>();
-            for (long[] a : arrivals) {
-                Long sent = responseAt.get(a[0]);
-                if (sent != null) {
-                    lat.add(Math.max(0, a[1] - sent));
-                }
-            }
-            streams.forEach(CompletableStream::cancel);
-            report.append(String.format("| %d | %d | %s | %d MB |%n", n, lat.size(),
-                    Percentiles.millis(lat.stream().mapToLong(Long::longValue).toArray()), rss / 1024));
-            Thread.sleep(1500);
+            rounds.add(round);
         }
-        report.append(String.format("%nServer resident memory: %d MB idle (after setting up 128 counters and clerks), "
-                + "%d MB with 1,000 subscribers connected.%n%n", idleRss / 1024, peakRss / 1024));
+        return rounds;
+    }
+
+    /** Time from a call's HTTP response to its ticket.called event at every subscriber of the display stream. */
+    private long[] eventLatencies(int n) throws Exception {
+        Map<Long, Long> responseAt = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<long[]> arrivals = new ConcurrentLinkedQueue<>();
+        CountDownLatch connected = new CountDownLatch(n);
+        List<CompletableStream> streams = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            streams.add(subscribe(arrivals, connected));
+        }
+        connected.await(60, TimeUnit.SECONDS);
+        Thread.sleep(1000);
+        peakRss = Math.max(peakRss, rssKb());
+        issue(new Site("BM01", paymentServiceId, counters, clerks), 100);
+        String token = clerks.get(0);
+        long counter = counters.get(0);
+        for (int k = 0; k < 100; k++) {
+            HttpApi.Response r = api.post("/api/v1/counters/" + counter + "/call-next", token, null);
+            long at = System.nanoTime();
+            if (r.status() != 200) {
+                break;
+            }
+            responseAt.put((long) r.body().get("number").asText().hashCode(), at);
+            api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
+            Thread.sleep(20);
+        }
+        Thread.sleep(2000);
+        List<Long> lat = new ArrayList<>();
+        for (long[] a : arrivals) {
+            Long sent = responseAt.get(a[0]);
+            if (sent != null) {
+                lat.add(Math.max(0, a[1] - sent));
+            }
+        }
+        streams.forEach(CompletableStream::cancel);
+        Thread.sleep(1500);
+        return lat.stream().mapToLong(Long::longValue).toArray();
     }
 
     private interface CompletableStream {
