@@ -13,8 +13,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A citizen proves an account is theirs with the customer code and a proof from the paper bill, the
- * amount of the last bill or the verification code printed on a bill ({@link BillCodes}): never the code alone. Failed tries are counted per address and per code over an
- * hour, so that neither one kiosk nor many addresses can guess a proof. An unknown code and a wrong
+ * amount of the last bill or the verification code printed on one of the latest three bills ({@link BillCodes}):
+ * never the code alone. Failed tries are counted per address and per code over an hour, so that neither one
+ * kiosk nor many addresses can guess a proof. An unknown code and a wrong
  * proof get the same answer, so the check does not tell which codes exist.
  */
 public final class AccountCheck {
