@@ -194,7 +194,11 @@ public final class FeeSaleDialog {
                 doSell.run();
             }
         });
-        bg.run(() -> model.api().catalogue(), fees -> fee.getItems().setAll(fees), x -> InlineMessage.show(error, message(x)));
+        bg.run(() -> model.api().catalogue(), fees -> {
+            fee.getItems().setAll(fees);
+            // the locked sale shows the fee it was sent with, even once the catalogue has arrived
+            model.unknownOutcome().ifPresent(r -> fee.setValue(r.fee()));
+        }, x -> InlineMessage.show(error, message(x)));
         model.unknownOutcome().ifPresent(r -> {
             fee.setValue(r.fee());
             cash.setSelected(r.cash());
