@@ -46,6 +46,36 @@ server_deb() {
 # the Albanian formats, jdk.crypto.ec TLS to an https server.
 DESKTOP_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs
 
+# The AppCDS archive of the desktop's own classes (JavaFX, H2, the app): made by one start of the
+# launcher that exits once the login window shows. JDK 17 accepts a dynamic archive only with the jar at
+# the exact path it was made with, so the image is mounted at its installed path, /opt/sportel-clerk,
+# in a private mount namespace (nothing outside this build sees it, an installed Sportel included).
+# Where that or a display cannot be had, the package goes without the archive (and starts slower).
+APP_CDS=lib/app/sportel-clerk.jsa
+app_cds_archive() {
+  local image=$1 home
+  if ! command -v xvfb-run >/dev/null || ! command -v unshare >/dev/null; then
+    echo "build-packages: no xvfb-run or unshare; the desktop package goes without its AppCDS archive" >&2
+    return 0
+  fi
+  home=$(mktemp -d)
+  # shellcheck disable=SC2016  # $APPDIR is the launcher's, expanded at start
+  if unshare --map-root-user --mount sh -c '
+        mount -t tmpfs sportel-opt /opt && mkdir /opt/sportel-clerk &&
+        mount --bind "$1" /opt/sportel-clerk &&
+        HOME="$2" JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/sportel-clerk/$3 -Dsportel.startProbe=exit" \
+          timeout 300 xvfb-run -a /opt/sportel-clerk/bin/Sportel --data-dir "$2/data"' \
+        sh "$image" "$home" "$APP_CDS" >"$home/dump.log" 2>&1 && [ -s "$image/$APP_CDS" ]; then
+    sed -i '/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=$APPDIR/sportel-clerk.jsa' "$image/lib/app/Sportel.cfg"
+    echo "AppCDS archive: $(du -h "$image/$APP_CDS" | cut -f1)"
+  else
+    echo "build-packages: could not make the AppCDS archive (see below); the package goes without it" >&2
+    tail -5 "$home/dump.log" >&2
+    rm -f "$image/$APP_CDS"
+  fi
+  rm -rf "$home"
+}
+
 desktop_deb() {
   need "$CLERK_JAR"
   local work=$OUT/jpackage src=$ROOT/installer/desktop
@@ -60,7 +90,13 @@ desktop_deb() {
     --main-jar sportel-clerk.jar --main-class al.sportel.desktop.Main \
     --icon "$src/sportel.png" \
     --add-modules "$DESKTOP_MODULES" \
-    --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands"
+    --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive"
+  # The CDS archive of the runtime's own classes (lib/server/classes.jsa, used by every start without an
+  # option, and valid wherever the image is installed) is dumped by the image's bin/java, so the native
+  # commands are stripped only now.
+  [ -f "$work/Sportel/lib/runtime/lib/server/classes.jsa" ] || { echo "build-packages: no CDS archive in the runtime" >&2; exit 1; }
+  app_cds_archive "$work/Sportel"
+  rm -rf "$work/Sportel/lib/runtime/bin"
   local root=$work/root
   mkdir -p "$root/opt" "$root/usr/bin"
   mv "$work/Sportel" "$root/opt/sportel-clerk"

@@ -1,6 +1,7 @@
 package al.sportel.server.events;
 
 import al.sportel.server.db.Database;
+import al.sportel.server.events.EventSequencer.Numbered;
 import al.sportel.server.events.Subscriber.Frame;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -12,19 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Delivers the event table to connected streams. One pump thread numbers each branch's committed
- * events ({@link EventSequencer}) and reads the newly numbered rows (woken at once by a local commit,
- * and every poll interval for commits of other server instances sharing the database) and queues them
- * to every subscriber; writer threads do the network I/O.
+ * events ({@link EventSequencer}): woken by a local commit it numbers that branch at once and hands the
+ * rows it numbered to the branch's subscribers; every poll interval it also numbers and reads the rows of
+ * other server instances sharing the database. Writer threads do the network I/O.
  * Only the pump thread touches cursors, so a resuming client's replay and the live rows never
  * interleave out of order.
  */
@@ -64,7 +65,7 @@ public final class EventHub implements AutoCloseable {
         if (wakePending.add(branchCode)) {
             submit(() -> {
                 wakePending.remove(branchCode);
-                sequenceAndDispatch(branchCode);
+                numberAndDispatch(branchCode);
             });
         }
     }
@@ -130,6 +131,35 @@ public final class EventHub implements AutoCloseable {
             log.warn("could not number events of {}: {}", branchCode, e.getMessage());
         }
         dispatch(branchCode);
+    }
+
+    /**
+     * After a local commit: numbers at once (no "anything unnumbered?" read first) and hands the rows it
+     * numbered straight to the streams, unless one of them is further behind than those rows start.
+     */
+    private void numberAndDispatch(String branchCode) {
+        Numbered numbered;
+        try {
+            numbered = EventSequencer.number(db, branchCode);
+        } catch (RuntimeException e) {
+            log.warn("could not number events of {}: {}", branchCode, e.getMessage());
+            dispatch(branchCode);
+            return;
+        }
+        List<Subscriber> subs = channels.get(branchCode);
+        if (subs != null && !subs.isEmpty()) {
+            long from = subs.stream().mapToLong(s -> s.cursor).min().orElse(0);
+            if (from < numbered.before()) {
+                dispatch(branchCode);
+            } else {
+                for (Subscriber s : subs) {
+                    deliver(s, numbered.rows());
+                }
+            }
+        }
+        if (numbered.full()) {
+            submit(() -> numberAndDispatch(branchCode));
+        }
     }
 
     private void dispatch(String branchCode) {

@@ -1,6 +1,8 @@
 package al.sportel.server.events;
 
 import al.sportel.server.db.Database;
+import al.sportel.server.events.EventHub.EventRow;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -26,7 +28,16 @@ public final class EventSequencer {
         if (!hasUnnumbered(db, branchCode)) {
             return db.read(h -> lastSeq(h, branchCode));
         }
-        return db.tx(h -> sequence(h, branchCode, db.isPostgres()));
+        return number(db, branchCode).last();
+    }
+
+    /**
+     * Numbers what is committed without first asking whether there is anything: for a wake after a local
+     * commit, which knows there is. Returns the rows it numbered, so the pump can deliver them without
+     * reading them back.
+     */
+    static Numbered number(Database db, String branchCode) {
+        return db.tx(h -> number(h, branchCode, db.isPostgres()));
     }
 
     private static boolean hasUnnumbered(Database db, String branchCode) {
@@ -34,37 +45,62 @@ public final class EventSequencer {
                 .bind("b", branchCode).mapTo(Long.class).findFirst().isPresent());
     }
 
-    private static long sequence(Handle h, String branchCode, boolean postgres) {
+    private static Numbered number(Handle h, String branchCode, boolean postgres) {
         Long last = h.createQuery("SELECT last_event_seq FROM branches WHERE code = :b FOR UPDATE")
                 .bind("b", branchCode).mapTo(Long.class).findOne().orElse(null);
         if (last == null) {
-            return 0;
+            return new Numbered(0, 0, List.of());
         }
         // A new statement after the lock: under READ COMMITTED it sees every earlier numberer's commit.
         if (postgres) {
-            return h.createQuery("""
+            List<EventRow> rows = h.createQuery("""
                             WITH todo AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM events
                                           WHERE branch_code = :b AND seq IS NULL ORDER BY id LIMIT :n),
                                  numbered AS (UPDATE events e SET seq = :last + todo.rn FROM todo WHERE e.id = todo.id
-                                              RETURNING e.seq)
-                            UPDATE branches SET last_event_seq = :last + (SELECT COUNT(*) FROM numbered) WHERE code = :b
-                            RETURNING last_event_seq
+                                              RETURNING e.seq, e.event_type, e.payload),
+                                 moved AS (UPDATE branches SET last_event_seq = :last + (SELECT COUNT(*) FROM numbered)
+                                           WHERE code = :b AND EXISTS (SELECT 1 FROM numbered))
+                            SELECT seq, event_type, payload FROM numbered ORDER BY seq
                             """)
-                    .bind("b", branchCode).bind("last", last).bind("n", BATCH).mapTo(Long.class).one();
+                    .bind("b", branchCode).bind("last", last).bind("n", BATCH)
+                    .map((rs, ctx) -> new EventRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .list();
+            return new Numbered(last, last + rows.size(), rows);
         }
-        List<Long> ids = h.createQuery("SELECT id FROM events WHERE branch_code = :b AND seq IS NULL ORDER BY id LIMIT :n")
-                .bind("b", branchCode).bind("n", BATCH).mapTo(Long.class).list();
-        if (ids.isEmpty()) {
-            return last;
+        List<Unnumbered> todo = h.createQuery("""
+                        SELECT id, event_type, payload FROM events WHERE branch_code = :b AND seq IS NULL ORDER BY id LIMIT :n
+                        """)
+                .bind("b", branchCode).bind("n", BATCH)
+                .map((rs, ctx) -> new Unnumbered(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        if (todo.isEmpty()) {
+            return new Numbered(last, last, List.of());
         }
         PreparedBatch batch = h.prepareBatch("UPDATE events SET seq = :seq WHERE id = :id");
-        for (int i = 0; i < ids.size(); i++) {
-            batch.bind("seq", last + i + 1).bind("id", ids.get(i)).add();
+        List<EventRow> rows = new ArrayList<>(todo.size());
+        for (int i = 0; i < todo.size(); i++) {
+            Unnumbered u = todo.get(i);
+            long seq = last + i + 1;
+            batch.bind("seq", seq).bind("id", u.id()).add();
+            rows.add(new EventRow(seq, u.type(), u.payload()));
         }
         batch.execute();
-        long now = last + ids.size();
+        long now = last + rows.size();
         h.execute("UPDATE branches SET last_event_seq = ? WHERE code = ?", now, branchCode);
-        return now;
+        return new Numbered(last, now, rows);
+    }
+
+    private record Unnumbered(long id, String type, String payload) {
+    }
+
+    /**
+     * What one numbering did: the branch's newest number before and after it, and the rows it numbered
+     * (in order, {@code before + 1} to {@code last}).
+     */
+    record Numbered(long before, long last, List<EventRow> rows) {
+        /** True when it may have left rows unnumbered (a full batch). */
+        boolean full() {
+            return rows.size() >= BATCH;
+        }
     }
 
     /** The newest numbered event of a branch, as committed. */

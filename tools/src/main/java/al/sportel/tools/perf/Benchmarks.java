@@ -51,6 +51,8 @@ public final class Benchmarks {
     private static final int COUNTERS = 32;
     /** {@code --quick} shrinks the run to a smoke test of this program itself. */
     private int cyclesPerCounter = 30;
+    /** {@code --events-only} measures the event rows alone (a few minutes instead of the whole run). */
+    private boolean eventsOnly;
     private int[] subscribers = {10, 100, 1000};
     /** Rounds alternate API and floor (and the subscriber counts), so a load change hits both sides. */
     private static final int ROUNDS = 3;
@@ -82,7 +84,7 @@ public final class Benchmarks {
 
     static final String USAGE = """
             Usage: java -cp tools/target/sportel-tools.jar %s --db JDBC_URL \\
-                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE]
+                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE] [--events-only]
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
@@ -109,6 +111,7 @@ public final class Benchmarks {
             b.cyclesPerCounter = 2;
             b.subscribers = new int[] {10, 20};
         }
+        b.eventsOnly = List.of(args).contains("--events-only");
         try (Connection c = b.jdbc()) {
             c.createStatement().execute("SELECT 1");
         } catch (SQLException e) {
@@ -149,8 +152,12 @@ public final class Benchmarks {
             header(command);
             idleRss = rssKb();
             peakRss = idleRss;
-            callNext();
-            payments();
+            if (eventsOnly) {
+                eventsOnly();
+            } else {
+                callNext();
+                payments();
+            }
             return header.toString() + summary + report;
         } finally {
             server.destroy();
@@ -270,6 +277,21 @@ public final class Benchmarks {
         rawRows(COUNTERS + " in one centre", oneCentre);
         rawRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
         report.append('\n');
+        eventReport(events);
+    }
+
+    /** The event row of the issue's table alone, against its baseline of the same round. */
+    private void eventsOnly() throws Exception {
+        List<double[]> events = eventRounds();
+        summary.append("## The event row of the issue's table (--events-only)\n\n")
+                .append("| goal | round 1 | round 2 | round 3 | median | target |\n|---|---|---|---|---|---|\n");
+        ratioRow("event p95 at 1,000 subscribers / at 10", events,
+                x -> x[(subscribers.length - 1) * 3 + 1] / Math.max(x[1], 1e5), "≤ 2");
+        summary.append('\n');
+        eventReport(events);
+    }
+
+    private void eventReport(List<double[]> events) {
         report.append("## Event latency\n\n")
                 .append("Subscribers hold the public display stream of the branch; one counter makes 100 calls one after another. ")
                 .append("Latency is from the moment the call's response arrives to the moment each subscriber reads the event ")
