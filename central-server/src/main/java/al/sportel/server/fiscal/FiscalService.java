@@ -346,6 +346,13 @@ public final class FiscalService {
             return;
         }
         InvoiceRow o = original.get();
+        if ("REFUSED".equals(o.status())) {
+            // the authority never accepted the original, so there is nothing to correct there; the refused
+            // receipt stays on the pending list for the supervisor to sort out with the authority
+            log.warn("void of payment {}: no corrective invoice, the original {} was refused by the authority ({})", p.id(),
+                    o.invNum(), o.lastError());
+            return;
+        }
         TaxpayerKey key;
         try {
             key = keys.get(s);
@@ -478,7 +485,7 @@ public final class FiscalService {
         try {
             InvoiceRow r = db.read(h -> FiscalQueries.invoice(h, id)).orElseThrow();
             FiscalSettings s = settings();
-            if (!"PENDING".equals(r.status()) || !s.enabled()) {
+            if (!"PENDING".equals(r.status()) || !s.enabled() || heldForOriginal(r)) {
                 return false;
             }
             SubseqDelivType subseq = r.subseqDelivType() == null ? null : SubseqDelivType.valueOf(r.subseqDelivType());
@@ -518,6 +525,23 @@ public final class FiscalService {
         } finally {
             release(INVOICES, id);
         }
+    }
+
+    /**
+     * A corrective waits until the authority has its original: it refers to the original's IIC, which the
+     * authority only knows once fiscalized. The delivery round takes receipts oldest first, so the original's
+     * late delivery comes before its corrective in the same round.
+     */
+    private boolean heldForOriginal(InvoiceRow r) {
+        if (!"CORRECTIVE".equals(r.kind()) || r.paymentId() == null) {
+            return false;
+        }
+        boolean held = db.read(h -> FiscalQueries.invoiceForPayment(h, r.paymentId(), "SALE"))
+                .map(o -> !"FISCALIZED".equals(o.status())).orElse(false);
+        if (held) {
+            log.info("corrective {} held until its original is fiscalized", r.invNum());
+        }
+        return held;
     }
 
     private void failed(InvoiceRow r, String status, SubseqDelivType subseq, String error) {
