@@ -6,11 +6,16 @@ import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
 import al.sportel.model.Formats;
 import al.sportel.model.fees.Fee;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -59,7 +64,11 @@ public final class FeeSaleDialog {
         d.setTitle(i18n.t("fee.title"));
         d.setHeaderText(i18n.t("fee.header"));
         ButtonType sell = new ButtonType(i18n.t("fee.sell"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(sell, new ButtonType(i18n.t("fee.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ButtonType cancel = new ButtonType(i18n.t("fee.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(sell, cancel);
+        model.begin();
+        // an unknown outcome locks the form on what was sent: only a retry (same key, same body) or an explicit resolve
+        BooleanProperty locked = new SimpleBooleanProperty(model.unknownOutcome().isPresent());
 
         ComboBox<Fee> fee = new ComboBox<>();
         fee.setId("feeChoice");
@@ -127,11 +136,46 @@ public final class FeeSaleDialog {
         box.setPrefWidth(520);
         d.getDialogPane().setContent(box);
 
+        for (Node field : List.of(fee, caseCode, cash, card, tendered)) {
+            field.disableProperty().bind(locked);
+        }
         Button ok = (Button) d.getDialogPane().lookupButton(sell);
         ok.setId("feeSellButton");
         ok.disableProperty().bind(bg.busy());
+        ok.textProperty().bind(Bindings.when(locked).then(i18n.t("fee.retry")).otherwise(i18n.t("fee.sell")));
+        Button no = (Button) d.getDialogPane().lookupButton(cancel);
+        no.setId("feeCancelButton");
+        no.disableProperty().bind(bg.busy());
+        no.textProperty().bind(Bindings.when(locked).then(i18n.t("fee.resolve")).otherwise(i18n.t("fee.cancel")));
+        no.cancelButtonProperty().bind(locked.not()); // Escape must not give up an unknown sale
+        no.addEventFilter(ActionEvent.ACTION, e -> {
+            if (locked.get()) {
+                model.resolve(); // the clerk was told to check the counter's sales list before selling again
+                locked.set(false);
+            }
+        });
+        d.setOnCloseRequest(e -> {
+            if (model.unknownOutcome().isPresent()) {
+                e.consume(); // closing the window is not an answer: retry or resolve
+            }
+        });
+        d.setOnHidden(e -> model.end());
+        Consumer<ApiException> failed = x -> {
+            locked.set(model.unknownOutcome().isPresent());
+            InlineMessage.show(error, locked.get() ? i18n.t("fee.unknown") : message(x));
+        };
+        BiConsumer<FeeSaleModel.Sold, Fee> done = (sold, f) -> {
+            d.setResult(sell);
+            d.close();
+            onSold.accept(sold, name(f));
+        };
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog closes only once the server has the sale
+            Optional<FeeSaleModel.Request> unknown = model.unknownOutcome();
+            if (unknown.isPresent()) {
+                bg.run(model::retry, sold -> done.accept(sold, unknown.get().fee()), failed);
+                return;
+            }
             Fee f = fee.getValue();
             boolean isCash = cash.isSelected();
             String given = tendered.getText();
@@ -142,11 +186,7 @@ public final class FeeSaleDialog {
                 return;
             }
             InlineMessage.show(error, null);
-            Runnable doSell = () -> bg.run(() -> model.sell(f, isCash, given, code), sold -> {
-                d.setResult(sell);
-                d.close();
-                onSold.accept(sold, name(f));
-            }, x -> InlineMessage.show(error, message(x)));
+            Runnable doSell = () -> bg.run(() -> model.sell(f, isCash, given, code), sold -> done.accept(sold, f), failed);
             if (isCash) {
                 // the law wants the day's initial cash registered before the first cash receipt
                 beforeCash.then(d.getDialogPane().getScene().getWindow(), doSell, text -> InlineMessage.show(error, text));
@@ -154,7 +194,19 @@ public final class FeeSaleDialog {
                 doSell.run();
             }
         });
-        bg.run(() -> model.api().catalogue(), fees -> fee.getItems().setAll(fees), x -> InlineMessage.show(error, message(x)));
+        bg.run(() -> model.api().catalogue(), fees -> {
+            fee.getItems().setAll(fees);
+            // the locked sale shows the fee it was sent with, even once the catalogue has arrived
+            model.unknownOutcome().ifPresent(r -> fee.setValue(r.fee()));
+        }, x -> InlineMessage.show(error, message(x)));
+        model.unknownOutcome().ifPresent(r -> {
+            fee.setValue(r.fee());
+            cash.setSelected(r.cash());
+            card.setSelected(!r.cash());
+            tendered.setText(r.tendered() == null ? "" : r.tendered());
+            caseCode.setText(r.caseCode() == null ? "" : r.caseCode());
+            InlineMessage.show(error, i18n.t("fee.unknown"));
+        });
         d.setOnShown(e -> fee.requestFocus());
         d.show();
     }
