@@ -88,15 +88,17 @@ function fillChoices() {
 
 async function loadSlots() {
   const mine = ++slotsLoad;
+  const forDay = el('bookDate').value;
   const chosen = (document.querySelector('#slots input:checked') || {}).value;
   el('err-start').textContent = '';
   const r = await fetch('/api/v1/public/branches/' + encodeURIComponent(bookBranch) + '/appointment-slots?serviceId='
-    + encodeURIComponent(el('bookService').value) + '&date=' + encodeURIComponent(el('bookDate').value));
+    + encodeURIComponent(el('bookService').value) + '&date=' + encodeURIComponent(forDay));
   if (mine !== slotsLoad) { return; } // a newer choice is loading
   if (!r.ok) { el('err-start').textContent = t('bookLoadFailed'); return; }
   const slots = await r.json();
   const box = el('slots');
   box.innerHTML = '';
+  box.dataset.day = forDay;
   slots.forEach(s => {
     const hour = timeOf(s.start).slice(0, 2);
     const input = document.createElement('input');

@@ -78,10 +78,16 @@
     options(day, days().map(d => [d.value, d.shown]));
     const fillServices = () => options(service, chosenCentre().services.map(s => [String(s.id), s.letter + ' — ' + (A.lang() === 'en' ? s.nameEn : s.name)]));
 
+    // Each change asks again; answers can come back out of order, so only the latest question's answer is shown.
+    let asked = 0;
     async function loadSlots() {
       slotError.clear();
+      const mine = ++asked;
+      const forDay = day.value;
       const list = await A.api('GET', '/api/v1/public/branches/' + encodeURIComponent(centre.value) + '/appointment-slots?serviceId='
-        + encodeURIComponent(service.value) + '&date=' + encodeURIComponent(day.value));
+        + encodeURIComponent(service.value) + '&date=' + encodeURIComponent(forDay));
+      if (mine !== asked) { return; }
+      slots.dataset.day = forDay;
       slots.replaceChildren(...list.map(s => {
         const id = 'appSlot-' + time(s.start).slice(0, 2);
         return h('li', {}, h('input', { type: 'radio', name: 'slot', id, value: s.start, disabled: s.free === 0 }),

@@ -151,6 +151,17 @@ class AppAccountCasesTest {
     }
 
     @Test
+    void aBodyCutOffBeforeItsClosingBoundaryIsABadRequestAndFilesNothing() throws Exception {
+        int cases = rows("cases");
+        int files = stored();
+        Multipart cut = complaint().file("attachments", "p.png", "image/png", PNG);
+        Api.Response r = cut.post(server.baseUrl() + "/api/v1/public/app/cases", Map.of(), cut.truncatedBody()).expect(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(rows("cases")).isEqualTo(cases);
+        assertThat(stored()).isEqualTo(files);
+    }
+
+    @Test
     void myCasesListOnlyTheVerifiedAccountsCasesAndOnlyStaffFetchTheAttachments() throws Exception {
         String mine = session("100003", CitizenAccountTest.lastBillAmount(server, "100003"));
         String theirs = session("100004", CitizenAccountTest.lastBillAmount(server, "100004"));
@@ -213,6 +224,9 @@ class AppAccountCasesTest {
         }
         Api.Response limited = file(complaint(), busy).expect(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        // over the limit, the body is not even read: a broken one gets the same 429, not the 400 of a parse
+        Multipart broken = complaint().file("attachments", "p.png", "image/png", PNG);
+        broken.post(server.baseUrl() + "/api/v1/public/app/cases", Map.of("X-Sportel-Account", busy), broken.truncatedBody()).expect(429);
         String neighbour = session("100009", CitizenAccountTest.lastBillAmount(server, "100009"));
         file(complaint(), neighbour).expect(201); // another account behind the same address
     }

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,5 +94,49 @@ class CitizenAccountTest {
 
         api.raw("DELETE", "/api/v1/public/app/session", null, "", header).expect(204);
         assertThat(api.raw("GET", "/api/v1/public/app/session", null, "", header).status()).isEqualTo(401);
+    }
+
+    private static int failuresOf(String code) {
+        return server.server().database().read(h -> h.createQuery("SELECT COUNT(*) FROM citizen_verify_failures WHERE customer_code = :c")
+                .bind("c", code).mapTo(Integer.class).one());
+    }
+
+    private static String billCode(String customer, int latest) {
+        return server.server().database().read(h -> h.createQuery(
+                        "SELECT verify_code FROM bills WHERE customer_code = :c ORDER BY period DESC, id DESC")
+                .bind("c", customer).mapTo(String.class).list()).get(latest - 1);
+    }
+
+    @Test
+    void onlyTheLatestThreeBillsCodesOpenTheAccountAnOlderOneIsAFailure() {
+        verify("100006", billCode("100006", 3)).expect(200);
+        int before = failuresOf("100006");
+        // a code from an old bill found in a drawer
+        verify("100006", billCode("100006", 4)).expect(404);
+        assertThat(failuresOf("100006")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void manyParallelWrongProofsForOneCodeGetNoMoreChecksThanTheLimit() throws Exception {
+        int parallel = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            String guess = (i + 1) + ".00";
+            answers.add(pool.submit(() -> {
+                start.await();
+                return verify("100007", guess).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> a : answers) {
+            statuses.add(a.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(404, 429);
+        assertThat(statuses.stream().filter(s -> s == 404).count()).as("proofs checked").isEqualTo(5);
+        assertThat(failuresOf("100007")).isEqualTo(5);
     }
 }

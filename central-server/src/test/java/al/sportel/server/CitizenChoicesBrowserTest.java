@@ -149,7 +149,7 @@ class CitizenChoicesBrowserTest {
         s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#bookService option")).size() > 1);
         new Select(s.browser.findElement(By.id("bookService"))).selectByValue(String.valueOf(service));
         new Select(s.browser.findElement(By.id("bookDate"))).selectByValue(tomorrow.toString());
-        s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("label[for='slot-11']")).size() == 1);
+        s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#slots[data-day='" + tomorrow + "'] label[for='slot-11']")).size() == 1);
         assertThat(s.browser.findElement(By.cssSelector("label[for='slot-10']")).getText()).isEqualTo("10:00–11:00\n1 të lira");
 
         s.browser.findElement(By.id("bookButton")).click();
@@ -209,7 +209,7 @@ class CitizenChoicesBrowserTest {
         new Select(s.browser.findElement(By.id("appBookCentre"))).selectByValue("TR01");
         new Select(s.browser.findElement(By.id("appBookService"))).selectByValue(String.valueOf(service));
         new Select(s.browser.findElement(By.id("appBookDay"))).selectByValue(tomorrow.toString());
-        s.waitUpTo(10).until(d -> d.findElements(By.id("appSlot-14")).size() == 1);
+        s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#appBookSlots[data-day='" + tomorrow + "'] #appSlot-14")).size() == 1);
         assertThat(s.browser.findElement(By.cssSelector("label[for='appSlot-14']")).getText()).isEqualTo("14:00–15:00 · 3 të lira");
         s.browser.findElement(By.id("appSlot-14")).click();
         s.browser.findElement(By.id("appBookName")).sendKeys("Ilir Gjoni");

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,21 @@ final class Multipart {
         return out.toByteArray();
     }
 
+    /** The body cut off before its closing boundary, as an interrupted upload or a broken client sends it. */
+    byte[] truncatedBody() {
+        byte[] whole = body();
+        int closing = ("--" + boundary + "--\r\n").length();
+        return Arrays.copyOf(whole, whole.length - closing);
+    }
+
     Api.Response post(String url, Map<String, String> headers) {
+        return post(url, headers, body());
+    }
+
+    Api.Response post(String url, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());

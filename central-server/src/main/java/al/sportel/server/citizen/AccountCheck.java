@@ -2,16 +2,20 @@ package al.sportel.server.citizen;
 
 import al.sportel.model.Money;
 import al.sportel.model.citizen.AccountSummary;
+import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A citizen proves an account is theirs with the customer code and a proof from the paper bill, the
- * amount of the last bill or the verification code printed on a bill ({@link BillCodes}): never the code alone. Failed tries are counted per address and per code over an
- * hour, so that neither one kiosk nor many addresses can guess a proof. An unknown code and a wrong
+ * amount of the last bill or the verification code printed on one of the latest three bills ({@link BillCodes}):
+ * never the code alone. Failed tries are counted per address and per code over an hour, so that neither one
+ * kiosk nor many addresses can guess a proof. An unknown code and a wrong
  * proof get the same answer, so the check does not tell which codes exist.
  */
 public final class AccountCheck {
@@ -23,38 +27,59 @@ public final class AccountCheck {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
+    private final Database db;
     private final AccountQueries queries;
     private final Clock clock;
     private final Limits limits;
 
-    AccountCheck(AccountQueries queries, Clock clock, Limits limits) {
+    AccountCheck(Database db, AccountQueries queries, Clock clock, Limits limits) {
+        this.db = db;
         this.queries = queries;
         this.clock = clock;
         this.limits = limits;
     }
 
+    /**
+     * Under a lock on the customer's row, the attempt is counted and recorded as a failure before the proof is
+     * checked, and the record is removed again on success, all in one transaction: parallel guesses at one
+     * code are checked one after another, never more than the limit. An unknown code takes the same path.
+     */
     AccountSummary verify(String address, String customerCode, String proof) {
-        Instant now = clock.instant();
-        AccountQueries.Failures failures = queries.failuresSince(address, customerCode, now.minus(WINDOW));
-        if (failures.byAddress() >= limits.perAddress() || failures.byCode() >= limits.perCode()) {
-            long wait = Math.max(1, Duration.between(now, failures.oldest().plus(WINDOW)).toSeconds());
-            throw ApiException.tooManyRequests("Too many failed checks; try again later", wait);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Outcome outcome = db.tx(h -> {
+            queries.lockCustomer(h, customerCode);
+            AccountQueries.Failures failures = queries.failuresSince(h, address, customerCode, now.minus(WINDOW));
+            if (failures.byAddress() >= limits.perAddress() || failures.byCode() >= limits.perCode()) {
+                return new Outcome(false, Math.max(1, Duration.between(now, failures.oldest().plus(WINDOW)).toSeconds()));
+            }
+            queries.recordFailure(h, address, customerCode, now);
+            boolean holds = amountMatches(h, customerCode, proof) || codeMatches(h, customerCode, proof);
+            if (holds) {
+                queries.forgetFailure(h, address, customerCode, now);
+            }
+            return new Outcome(holds, 0);
+        });
+        if (outcome.retryAfter() > 0) {
+            throw ApiException.tooManyRequests("Too many failed checks; try again later", outcome.retryAfter());
         }
-        if (!amountMatches(customerCode, proof) && !codeMatches(customerCode, proof)) {
-            queries.recordFailure(address, customerCode, now);
+        if (!outcome.holds()) {
             throw ApiException.notFound("No account matches this customer code and bill proof");
         }
         return queries.summary(customerCode);
     }
 
-    private boolean amountMatches(String customerCode, String proof) {
+    /** What the locked transaction found; the answers are thrown after it committed, so the failure stays recorded. */
+    private record Outcome(boolean holds, long retryAfter) {
+    }
+
+    private boolean amountMatches(Handle h, String customerCode, String proof) {
         Optional<Long> given = amountOf(proof);
-        return given.isPresent() && queries.lastBillAmount(customerCode).filter(given.get()::equals).isPresent();
+        return given.isPresent() && queries.lastBillAmount(h, customerCode).filter(given.get()::equals).isPresent();
     }
 
     /** "245000" may be an amount or a code: the proof holds when it is either one of this customer's. */
-    private boolean codeMatches(String customerCode, String proof) {
-        return BillCodes.normalize(proof).map(code -> queries.hasBillCode(customerCode, code)).orElse(false);
+    private boolean codeMatches(Handle h, String customerCode, String proof) {
+        return BillCodes.normalize(proof).map(code -> queries.hasBillCode(h, customerCode, code)).orElse(false);
     }
 
     /** The account of a customer already verified (by a session opened with the proof). */

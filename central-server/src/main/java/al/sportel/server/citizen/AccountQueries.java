@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** The SQL of the citizen's account check: the proof on the bill, the summary, and the failure counts. */
 final class AccountQueries {
@@ -17,18 +18,36 @@ final class AccountQueries {
         this.db = db;
     }
 
+    /** How many of the customer's latest bills (by period) carry a verification code that still opens the account. */
+    static final int CODES_VALID_BILLS = 3;
+
     /** The amount of the customer's latest bill, the proof a citizen reads off the paper; empty for an unknown code. */
-    Optional<Long> lastBillAmount(String customerCode) {
-        return db.read(h -> h.createQuery("""
+    Optional<Long> lastBillAmount(Handle h, String customerCode) {
+        return h.createQuery("""
                         SELECT amount FROM bills WHERE customer_code = :c ORDER BY period DESC, id DESC
                         """)
-                .bind("c", customerCode).setMaxRows(1).mapTo(Long.class).findFirst());
+                .bind("c", customerCode).setMaxRows(1).mapTo(Long.class).findFirst();
     }
 
-    /** True when one of the customer's bills carries this verification code. */
-    boolean hasBillCode(String customerCode, String code) {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM bills WHERE customer_code = :c AND verify_code = :v")
-                .bind("c", customerCode).bind("v", code).mapTo(Integer.class).one()) > 0;
+    /**
+     * True when one of the customer's latest {@link #CODES_VALID_BILLS} bills carries this verification code:
+     * an old paper bill found in a drawer or a bin must not open the account forever.
+     */
+    boolean hasBillCode(Handle h, String customerCode, String code) {
+        List<String> recent = h.createQuery("""
+                        SELECT verify_code FROM bills WHERE customer_code = :c ORDER BY period DESC, id DESC
+                        """)
+                .bind("c", customerCode).setMaxRows(CODES_VALID_BILLS).mapTo(String.class).list();
+        return recent.contains(code);
+    }
+
+    /**
+     * Locks the customer's row until the transaction ends, so that parallel checks of one code are counted
+     * one after another. An unknown code has no row: nothing to lock, and nothing to open either.
+     */
+    void lockCustomer(Handle h, String customerCode) {
+        h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", customerCode)
+                .mapTo(String.class).findFirst();
     }
 
     AccountSummary summary(String customerCode) {
@@ -51,8 +70,8 @@ final class AccountQueries {
     record Failures(int byAddress, int byCode, Instant oldest) {
     }
 
-    Failures failuresSince(String address, String customerCode, Instant since) {
-        return db.read(h -> h.createQuery("""
+    Failures failuresSince(Handle h, String address, String customerCode, Instant since) {
+        return h.createQuery("""
                         SELECT (SELECT COUNT(*) FROM citizen_verify_failures WHERE address = :a AND failed_at > :since) AS by_address,
                                (SELECT COUNT(*) FROM citizen_verify_failures WHERE customer_code = :c AND failed_at > :since) AS by_code,
                                (SELECT MIN(failed_at) FROM citizen_verify_failures
@@ -61,12 +80,18 @@ final class AccountQueries {
                 .bind("a", address).bind("c", customerCode).bind("since", since)
                 .map((rs, x) -> new Failures(rs.getInt("by_address"), rs.getInt("by_code"),
                         rs.getObject("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
-                .one());
+                .one();
     }
 
-    void recordFailure(String address, String customerCode, Instant at) {
-        db.tx(h -> h.execute("INSERT INTO citizen_verify_failures (address, customer_code, failed_at) VALUES (?, ?, ?)",
-                address, customerCode, at));
+    void recordFailure(Handle h, String address, String customerCode, Instant at) {
+        h.execute("INSERT INTO citizen_verify_failures (address, customer_code, failed_at) VALUES (?, ?, ?)",
+                address, customerCode, at);
+    }
+
+    /** The attempt recorded before the check was a success after all: it no longer counts. */
+    void forgetFailure(Handle h, String address, String customerCode, Instant at) {
+        h.execute("DELETE FROM citizen_verify_failures WHERE address = ? AND customer_code = ? AND failed_at = ?",
+                address, customerCode, at);
     }
 
     static String initials(String name) {

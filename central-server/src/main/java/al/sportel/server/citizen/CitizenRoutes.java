@@ -32,7 +32,7 @@ public final class CitizenRoutes {
 
     public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock, PublicLinks links) {
         AccountQueries queries = new AccountQueries(db);
-        this.accounts = new AccountCheck(queries, clock, AccountCheck.Limits.DEFAULT);
+        this.accounts = new AccountCheck(db, queries, clock, AccountCheck.Limits.DEFAULT);
         this.tokens = new AccountTokens(db, clock);
         this.cases = cases;
         this.mapper = mapper;

@@ -16,7 +16,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +56,10 @@ public final class AppCaseRoutes {
         if (length > AttachmentRules.MAX_REQUEST) {
             throw AttachmentRules.tooLarge("At most 3 files of 5 MB each");
         }
+        // a verified account is limited as itself: many phones share one carrier address
+        String limitKey = customer != null ? "account:" + customer : clientAddress.of(ctx);
+        // checked before up to 15 MB are parsed: a client over the limit gets its 429 without the body being read
+        cases.overLimit(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(AppCaseRoutes::tooMany);
         if (!ctx.isMultipartFormData()) {
             throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
                     "Send the case as multipart/form-data", null, null);
@@ -78,20 +81,26 @@ public final class AppCaseRoutes {
             }
             uploads.add(AttachmentRules.check(f.filename(), read(f)));
         }
-        // a verified account is limited as itself: many phones share one carrier address
-        String limitKey = customer != null ? "account:" + customer : clientAddress.of(ctx);
-        cases.rateLimited(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(wait -> {
-            throw ApiException.tooManyRequests("Too many cases from this account or address; try again later", wait);
-        });
+        cases.rateLimited(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(AppCaseRoutes::tooMany);
         ctx.status(201).json(appCases.file(kind, c, uploads));
     }
 
-    /** Jetty refuses a part beyond its own limits with an exception: that is the citizen's 413, not our 500. */
+    private static void tooMany(long wait) {
+        throw ApiException.tooManyRequests("Too many cases from this account or address; try again later", wait);
+    }
+
+    /**
+     * Jetty refuses a part beyond its own limits with an IllegalStateException: that is the citizen's 413.
+     * A body it cannot parse (a missing closing boundary, a cut-off upload) comes as an IOException, which
+     * Javalin rethrows unchecked: that is a 400, not our 500.
+     */
     private static List<UploadedFile> uploadedFiles(Context ctx) {
         try {
             return ctx.uploadedFiles("attachments").stream().filter(f -> f.filename() != null && !f.filename().isEmpty() || f.size() > 0).toList();
-        } catch (IllegalStateException | UncheckedIOException e) {
+        } catch (IllegalStateException e) {
             throw AttachmentRules.tooLarge("At most 3 files of 5 MB each");
+        } catch (Exception e) {
+            throw ApiException.badRequest("The multipart/form-data body could not be read");
         }
     }
 

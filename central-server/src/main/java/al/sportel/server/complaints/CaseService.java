@@ -153,6 +153,22 @@ public final class CaseService {
     }
 
     /** Public filing is limited per address: at most {@code max} in the last hour. */
+    /**
+     * The wait before {@code key} may file again, without recording anything: checked before an upload is read,
+     * so that a client over the limit costs no parsing. {@link #rateLimited} still counts the filing itself.
+     */
+    public Optional<Long> overLimit(String key, int max) {
+        Instant now = now();
+        List<Instant> recent = db.read(h -> h.createQuery("""
+                        SELECT submitted_at FROM public_submissions WHERE address = :a AND submitted_at > :since
+                        ORDER BY submitted_at
+                        """)
+                .bind("a", key).bind("since", now.minus(Duration.ofHours(1))).mapTo(Instant.class).list());
+        return recent.size() >= max
+                ? Optional.of(Math.max(1, Duration.between(now, recent.get(0).plus(Duration.ofHours(1))).toSeconds()))
+                : Optional.empty();
+    }
+
     public Optional<Long> rateLimited(String address, int max) {
         Instant now = now();
         return db.tx(h -> {
