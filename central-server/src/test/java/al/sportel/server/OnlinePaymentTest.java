@@ -213,11 +213,32 @@ class OnlinePaymentTest {
         assertThat(unsigned.status()).isEqualTo(401);
         assertThat(payer.deliveriesSeen(second)).isZero();
         assertThat(payer.ledgerEntries(second)).isZero();
-        Api.Response wrongAmount = payer.webhook(second, "PAID", "1.00");
-        assertThat(wrongAmount.status()).as("an amount that is not the payment's").isEqualTo(409);
-        assertThat(payer.deliveriesSeen(second)).isZero();
-        assertThat(payer.ledgerEntries(second)).isZero();
         assertThat(api.get("/pay/sandbox/" + second + "/info", null).json().get("status").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aPaidWebhookWithAnotherAmountIsKeptOnceForReconciliationAndNotOnTheLedger() {
+        JsonNode started = payer.startOk(payer.signIn(debtors.next()));
+        String ref = started.get("ref").asText();
+        Api.Response wrongAmount = payer.webhook(ref, "PAID", "1.00");
+        assertThat(wrongAmount.status()).as("200 so the provider stops retrying").isEqualTo(200);
+        assertThat(wrongAmount.json().get("status").asText()).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(payer.webhook(ref, "PAID", "1.00").expect(200).json().get("status").asText()).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(payer.webhook(ref, "PAID", started.get("amount").asText()).expect(200).json().get("status").asText())
+                .as("a later right amount does not put it on the ledger behind finance's back").isEqualTo("AMOUNT_MISMATCH");
+        assertThat(payer.ledgerEntries(ref)).isZero();
+        assertThat(payer.deliveriesSeen(ref)).isEqualTo(3);
+
+        api.get("/api/v1/online-payment-mismatches", api.token("clerk1")).expect(403);
+        List<JsonNode> mine = new ArrayList<>();
+        api.get("/api/v1/online-payment-mismatches", api.token("supervisor1")).expect(200).json().forEach(m -> {
+            if (m.get("ref").asText().equals(ref)) {
+                mine.add(m);
+            }
+        });
+        assertThat(mine).as("one record however often it is delivered").hasSize(1);
+        assertThat(mine.get(0).get("reportedAmount").asText()).isEqualTo("1.00");
+        assertThat(mine.get(0).get("amount").asText()).isEqualTo(started.get("amount").asText());
     }
 
     @Test

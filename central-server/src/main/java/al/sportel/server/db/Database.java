@@ -1,5 +1,6 @@
 package al.sportel.server.db;
 
+import al.sportel.server.onlinepay.OnlineMismatchMigration;
 import al.sportel.server.onlinepay.OnlinePartnerKindMigration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -102,7 +103,7 @@ public final class Database implements AutoCloseable {
                 .schemas(schema == null ? new String[0] : new String[] {schema})
                 .createSchemas(schema != null)
                 .locations("classpath:db/migration")
-                .javaMigrations(new OnlinePartnerKindMigration())
+                .javaMigrations(new OnlinePartnerKindMigration(), new OnlineMismatchMigration())
                 .load();
     }
 

@@ -130,6 +130,28 @@ final class FiscalQueries {
         return last - size + 1;
     }
 
+    /** A block as handed out: its ordinals and how many of them no invoice has yet. */
+    record Block(int first, int last, int free) {
+    }
+
+    /** The counter's latest block of that TCR and year, the one its workstation keeps. */
+    static Optional<Block> latestBlock(Handle h, long counterId, String tcrCode, int year) {
+        return h.createQuery("""
+                        SELECT b.first_ordinal, b.last_ordinal, b.last_ordinal - b.first_ordinal + 1 - (
+                               SELECT COUNT(*) FROM fiscal_invoices f WHERE f.tcr_code = b.tcr_code AND f.inv_num LIKE :y
+                                 AND f.inv_ord_num BETWEEN b.first_ordinal AND b.last_ordinal) AS free
+                        FROM fiscal_ordinal_blocks b
+                        WHERE b.counter_id = :c AND b.tcr_code = :t AND b.inv_year = :year ORDER BY b.id DESC
+                        """)
+                .bind("c", counterId).bind("t", tcrCode).bind("year", year).bind("y", "%/" + year + "/%")
+                .map((rs, x) -> new Block(rs.getInt(1), rs.getInt(2), rs.getInt(3))).findFirst();
+    }
+
+    static int blocksSince(Handle h, long counterId, Instant since) {
+        return h.createQuery("SELECT COUNT(*) FROM fiscal_ordinal_blocks WHERE counter_id = :c AND handed_at >= :s")
+                .bind("c", counterId).bind("s", since).mapTo(Integer.class).one();
+    }
+
     /** The ordinal lies in a block handed to this counter for that TCR and year, and no invoice has it yet. */
     static boolean ordinalFree(Handle h, long counterId, String tcrCode, int year, int ordinal) {
         return h.createQuery("""

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -293,6 +294,10 @@ public final class FiscalService {
 
     /** Ordinals a counter reserves at once for its offline receipts (ADR 0007 section 3). */
     public static final int BLOCK_SIZE = 50;
+    /** Below this many free ordinals a block counts as used up (the desktop's OfflineNslfIssuer.LOW). */
+    public static final int BLOCK_LOW = 10;
+    /** New blocks a counter may get in one day: each burns BLOCK_SIZE ordinals of the TCR's year. */
+    public static final int BLOCKS_PER_DAY = 5;
 
     /**
      * Hands the counter a block of ordinals for receipts it may have to issue offline with a counter key,
@@ -312,6 +317,18 @@ public final class FiscalService {
             }
             String operator = FiscalQueries.operatorCode(h, user.id()).orElseThrow(() -> ApiException.conflict("fiscal-no-operator",
                     "User " + user.username() + " has no operator code"));
+            // the block the counter still has is handed again: asking twice must not burn ordinals
+            Optional<FiscalQueries.Block> current = FiscalQueries.latestBlock(h, counterId, counter.tcrCode(), year)
+                    .filter(b -> b.free() >= BLOCK_LOW);
+            if (current.isPresent()) {
+                return new FiscalOrdinalBlock(counterId, s.nuis(), s.legalName(), counter.businUnitCode(), counter.tcrCode(), s.softCode(),
+                        operator, s.invNumMode().name(), s.environment().verifyBase(), year, current.get().first(), current.get().last());
+            }
+            ZonedDateTime midnight = now.atZone(FiscalFormats.ZONE).toLocalDate().atStartOfDay(FiscalFormats.ZONE);
+            if (FiscalQueries.blocksSince(h, counterId, midnight.toInstant()) >= BLOCKS_PER_DAY) {
+                throw ApiException.tooManyRequests("Counter " + counter.counterNumber() + " already had " + BLOCKS_PER_DAY
+                        + " blocks of receipt numbers today; ask a supervisor", Duration.between(now, midnight.plusDays(1)).toSeconds());
+            }
             int first = FiscalQueries.reserveBlock(h, counterId, counter.tcrCode(), year, BLOCK_SIZE, now, user.id());
             log.info("counter {} (TCR {}) reserved ordinals {}-{} of {} for offline receipts", counterId, counter.tcrCode(), first,
                     first + BLOCK_SIZE - 1, year);
@@ -346,6 +363,13 @@ public final class FiscalService {
             return;
         }
         InvoiceRow o = original.get();
+        if ("REFUSED".equals(o.status())) {
+            // the authority never accepted the original, so there is nothing to correct there; the refused
+            // receipt stays on the pending list for the supervisor to sort out with the authority
+            log.warn("void of payment {}: no corrective invoice, the original {} was refused by the authority ({})", p.id(),
+                    o.invNum(), o.lastError());
+            return;
+        }
         TaxpayerKey key;
         try {
             key = keys.get(s);
@@ -478,7 +502,7 @@ public final class FiscalService {
         try {
             InvoiceRow r = db.read(h -> FiscalQueries.invoice(h, id)).orElseThrow();
             FiscalSettings s = settings();
-            if (!"PENDING".equals(r.status()) || !s.enabled()) {
+            if (!"PENDING".equals(r.status()) || !s.enabled() || heldForOriginal(r)) {
                 return false;
             }
             SubseqDelivType subseq = r.subseqDelivType() == null ? null : SubseqDelivType.valueOf(r.subseqDelivType());
@@ -518,6 +542,23 @@ public final class FiscalService {
         } finally {
             release(INVOICES, id);
         }
+    }
+
+    /**
+     * A corrective waits until the authority has its original: it refers to the original's IIC, which the
+     * authority only knows once fiscalized. The delivery round takes receipts oldest first, so the original's
+     * late delivery comes before its corrective in the same round.
+     */
+    private boolean heldForOriginal(InvoiceRow r) {
+        if (!"CORRECTIVE".equals(r.kind()) || r.paymentId() == null) {
+            return false;
+        }
+        boolean held = db.read(h -> FiscalQueries.invoiceForPayment(h, r.paymentId(), "SALE"))
+                .map(o -> !"FISCALIZED".equals(o.status())).orElse(false);
+        if (held) {
+            log.info("corrective {} held until its original is fiscalized", r.invNum());
+        }
+        return held;
     }
 
     private void failed(InvoiceRow r, String status, SubseqDelivType subseq, String error) {

@@ -1,5 +1,7 @@
 package al.sportel.server.onlinepay;
 
+import al.sportel.model.Role;
+import al.sportel.server.auth.Access;
 import al.sportel.server.billing.PaymentLimits;
 import al.sportel.server.citizen.AccountTokens;
 import al.sportel.server.http.ApiException;
@@ -21,6 +23,7 @@ import java.util.Optional;
 public final class OnlinePayRoutes {
 
     static final String WEBHOOK = "/api/v1/online-payments/{provider}/webhook";
+    static final String MISMATCHES = "/api/v1/online-payment-mismatches";
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final Optional<OnlinePayments> payments;
@@ -50,6 +53,10 @@ public final class OnlinePayRoutes {
         app.post("/api/v1/public/app/payments", this::start);
         app.get("/api/v1/public/app/payments/{ref}", this::get);
         app.post(WEBHOOK, this::webhook);
+        app.get(MISMATCHES, ctx -> {
+            Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
+            ctx.json(service().mismatches());
+        });
     }
 
     private void start(Context ctx) {

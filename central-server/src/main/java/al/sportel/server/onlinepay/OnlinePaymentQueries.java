@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -60,6 +61,26 @@ final class OnlinePaymentQueries {
     static void settle(Handle h, long id, String status, Instant now, Long channelPaymentId) {
         h.execute("UPDATE online_payments SET status = ?, settled_at = ?, channel_payment_id = ? WHERE id = ?",
                 status, now, channelPaymentId, id);
+    }
+
+    /** Keeps what the provider says it took; the ledger is not touched. */
+    static void mismatch(Handle h, long id, long reported, Instant now) {
+        h.execute("UPDATE online_payments SET status = 'AMOUNT_MISMATCH', reported_amount = ?, settled_at = ? WHERE id = ?",
+                reported, now, id);
+    }
+
+    record Mismatch(String ref, String provider, String providerRef, String customerCode, long amount, long reportedAmount,
+                    Instant createdAt, Instant reportedAt, int webhooks) {
+    }
+
+    static List<Mismatch> mismatches(Handle h) {
+        return h.createQuery("""
+                SELECT ref, provider, provider_ref, customer_code, amount, reported_amount, created_at, settled_at, webhooks
+                FROM online_payments WHERE status = 'AMOUNT_MISMATCH' ORDER BY settled_at, id
+                """).map((rs, c) -> new Mismatch(rs.getString("ref"), rs.getString("provider"), rs.getString("provider_ref"),
+                        rs.getString("customer_code"), rs.getLong("amount"), rs.getLong("reported_amount"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("settled_at", OffsetDateTime.class).toInstant(), rs.getInt("webhooks"))).list();
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -12,6 +12,7 @@ import al.sportel.server.http.PublicLinks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +34,17 @@ public final class OnlinePayments {
     public record Receipt(String receiptNumber, String verificationCode, String url) {
     }
 
+    /** A payment the provider reported with another amount: what finance sees to reconcile it. */
+    public record Mismatch(String ref, String provider, String providerRef, String customerCode, String amount,
+                           String reportedAmount, Instant createdAt, Instant reportedAt, int webhooks) {
+    }
+
     /** What the sandbox's page shows: no customer code, no name. */
     record PageInfo(String ref, String amount, String merchant, String status, String returnUrl) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OnlinePayments.class);
+    static final String MISMATCH = "AMOUNT_MISMATCH";
     private static final String RESULT_PATH = "/app#/pay-result?ref=";
 
     private final Database db;
@@ -101,15 +108,20 @@ public final class OnlinePayments {
                 throw ApiException.notFound("No online payment " + e.providerRef());
             }
             OnlinePaymentQueries.Row row = OnlinePaymentQueries.byProviderRef(h, provider.code(), e.providerRef()).orElseThrow();
-            if ("PAID".equals(row.status())) {
-                log.info("online payment {}: {} again, already paid; nothing changes", row.ref(), e.outcome());
+            if ("PAID".equals(row.status()) || MISMATCH.equals(row.status())) {
+                log.info("online payment {}: {} again, already {}; nothing changes", row.ref(), e.outcome(), row.status());
                 return row.status();
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             if (e.outcome() == PaymentProvider.Outcome.PAID) {
                 if (e.amount() != row.amount()) {
-                    throw ApiException.conflict("amount-mismatch", "The webhook's amount " + Money.format(e.amount())
-                            + " is not the payment's " + Money.format(row.amount()));
+                    // the provider took money: keep what it says, answer 200 so it stops retrying, and leave the
+                    // ledger to a person who reconciles it (docs/online-payments.md)
+                    OnlinePaymentQueries.mismatch(h, row.id(), e.amount(), now);
+                    log.error("online payment {} ({}): provider reported {} lek paid, the payment is for {} lek; kept as {}"
+                            + " for reconciliation, nothing on the ledger", row.ref(), provider.code(), Money.format(e.amount()),
+                            Money.format(row.amount()), MISMATCH);
+                    return MISMATCH;
                 }
                 // money taken is money taken: a PAID after a DECLINED or ABANDONED still lands
                 ChannelPayments.Recorded paid = ledger.recordInTransaction(h, partner, row.providerRef(), row.customerCode(),
@@ -124,6 +136,14 @@ public final class OnlinePayments {
             }
             return row.status();
         });
+    }
+
+    /** Signed PAID webhooks whose amount was not the payment's, oldest first, for finance to reconcile. */
+    List<Mismatch> mismatches() {
+        return db.read(h -> OnlinePaymentQueries.mismatches(h).stream()
+                .map(m -> new Mismatch(m.ref(), m.provider(), m.providerRef(), m.customerCode(), Money.format(m.amount()),
+                        Money.format(m.reportedAmount()), m.createdAt(), m.reportedAt(), m.webhooks()))
+                .toList());
     }
 
     Optional<PageInfo> pageInfo(String providerRef) {

@@ -290,6 +290,46 @@ class FiscalFlowTest {
         api.post("/api/v1/payments/" + payment + "/void", api.token("supervisor1"), Map.of("reason", "again")).expect(409);
     }
 
+    @Test
+    @Order(10)
+    void aCorrectiveWaitsForItsUndeliveredOriginalAndGoesOutAfterIt() {
+        authority.down();
+        long payment;
+        try {
+            payment = pay(false, null);
+        } finally {
+            authority.up();
+        }
+        String originalIic = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json().get("iic").asText();
+        int sent = invoices().size();
+        api.post("/api/v1/payments/" + payment + "/void", api.token("supervisor1"), Map.of("reason", "Gabim")).expect(200);
+        JsonNode held = api.get("/api/v1/fiscal/payments/" + payment + "/corrective", api.token("clerk1")).expect(200).json();
+        assertThat(held.get("status").asText()).isEqualTo("PENDING");
+        assertThat(invoices()).as("nothing refers the authority to an invoice it does not have").hasSize(sent);
+
+        api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200);
+        assertThat(invoices().subList(sent, invoices().size())).extracting(FiscalAuthorityDouble.Received::iic)
+                .containsExactly(originalIic, held.get("iic").asText());
+        assertThat(api.get("/api/v1/fiscal/payments/" + payment + "/corrective", api.token("clerk1")).expect(200).json()
+                .get("status").asText()).isEqualTo("FISCALIZED");
+    }
+
+    @Test
+    @Order(11)
+    void aRefusedOriginalGetsNoCorrective() {
+        authority.fault(41);
+        long refused;
+        try {
+            refused = pay(false, null);
+        } finally {
+            authority.fault(null);
+        }
+        int sent = invoices().size();
+        api.post("/api/v1/payments/" + refused + "/void", api.token("supervisor1"), Map.of("reason", "Gabim")).expect(200);
+        api.get("/api/v1/fiscal/payments/" + refused + "/corrective", api.token("clerk1")).expect(404);
+        assertThat(invoices()).hasSize(sent);
+    }
+
     private static byte[] receiptPdf(long payment) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/api/v1/payments/" + payment + "/receipt.pdf"))

@@ -99,6 +99,39 @@ class OfflineNslfTest {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(422);
     }
 
+    @Test
+    void askingAgainHandsTheSameBlockAndNewBlocksAreCappedPerDay() {
+        String path = "/api/v1/fiscal/counters/" + counter + "/ordinal-blocks";
+        JsonNode first = api.post(path, api.token("clerk1"), Map.of()).expect(201).json();
+        JsonNode again = api.post(path, api.token("clerk1"), Map.of()).expect(201).json();
+        assertThat(again.get("first").asInt()).as("no ordinals burnt by asking twice").isEqualTo(first.get("first").asInt());
+        assertThat(again.get("last").asInt()).isEqualTo(first.get("last").asInt());
+
+        // five used-up blocks today (one ordinal each, far above anything issued): the sixth is refused
+        List<Integer> fake = List.of(900_001, 900_002, 900_003, 900_004, 900_005);
+        server.server().database().tx(h -> {
+            for (int o : fake) {
+                h.execute("""
+                        INSERT INTO fiscal_ordinal_blocks (counter_id, tcr_code, inv_year, first_ordinal, last_ordinal, handed_at, user_id)
+                        SELECT counter_id, tcr_code, inv_year, ?, ?, handed_at, user_id FROM fiscal_ordinal_blocks
+                        WHERE counter_id = ? AND first_ordinal = ?
+                        """, o, o, counter, first.get("first").asInt());
+            }
+            return null;
+        });
+        try {
+            Api.Response capped = api.post(path, api.token("clerk1"), Map.of());
+            assertThat(capped.status()).isEqualTo(429);
+            assertThat(capped.contentType()).startsWith("application/problem+json");
+            assertThat(capped.json().get("detail").asText()).contains("blocks of receipt numbers today");
+        } finally {
+            server.server().database().tx(h -> h.createUpdate("DELETE FROM fiscal_ordinal_blocks WHERE first_ordinal >= 900001")
+                    .execute());
+        }
+        assertThat(api.post(path, api.token("clerk1"), Map.of()).expect(201).json().get("first").asInt())
+                .isEqualTo(first.get("first").asInt());
+    }
+
     private static Iic iic(JsonNode block, int ordinal, Instant takenAt, String total) {
         String invNum = ordinal + "/" + block.get("year").asInt() + "/" + block.get("tcrCode").asText();
         return Iic.compute(Iic.input(block.get("nuis").asText(), Iic.dateTime(takenAt),

@@ -66,7 +66,11 @@ public final class OfflineNslfIssuer {
         }
     }
 
-    /** Keeps a block the server handed out; it replaces the previous one (its unused ordinals are a gap). */
+    /**
+     * Keeps a block the server handed out; a new one replaces the previous one (its unused ordinals are a gap).
+     * The server hands the same block again while it still has ordinals free, and then the counter carries
+     * on where it was: starting it over would print an ordinal twice.
+     */
     public void keep(FiscalOrdinalBlock block) throws SQLException {
         String json;
         try {
@@ -75,6 +79,18 @@ public final class OfflineNslfIssuer {
             throw new IllegalStateException(e);
         }
         store.tx(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM fiscal_blocks WHERE counter_id = ? AND inv_year = ? AND last_ordinal = ?")) {
+                s.setLong(1, counterId);
+                s.setInt(2, block.year());
+                s.setInt(3, block.last());
+                try (ResultSet rs = s.executeQuery()) {
+                    // blocks never overlap, so the same year and last ordinal is the same block
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        return null;
+                    }
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM fiscal_blocks WHERE counter_id = ?")) {
                 s.setLong(1, counterId);
                 s.executeUpdate();

@@ -56,7 +56,10 @@ class OfflineNslfIssuerTest {
         try (LocalStore store = LocalStore.open(dir)) {
             OfflineNslfIssuer issuer = new OfflineNslfIssuer(store, key, 7, clock);
             assertThat(issuer.issue(NOW, 500).orElseThrow().nslf().invOrdNum()).as("a restart never reuses an ordinal").isEqualTo(102);
-            for (int i = 103; i <= 112; i++) {
+            issuer.keep(BLOCK);
+            assertThat(issuer.issue(NOW, 500).orElseThrow().nslf().invOrdNum())
+                    .as("the server handing the same block again does not start it over").isEqualTo(103);
+            for (int i = 104; i <= 112; i++) {
                 assertThat(issuer.issue(NOW, 500).orElseThrow().nslf().invOrdNum()).isEqualTo(i);
             }
             assertThat(issuer.issue(NOW, 500)).as("the block is used up: the slip prints without NSLF").isEqualTo(Optional.empty());
