@@ -1,0 +1,218 @@
+package al.sportel.server.fiscal;
+
+import al.sportel.server.db.Database;
+import al.sportel.server.fiscal.FiscalGateway.CashDepositRegistration;
+import al.sportel.server.fiscal.FiscalGateway.CashOperation;
+import al.sportel.server.fiscal.FiscalGateway.Corrects;
+import al.sportel.server.fiscal.FiscalGateway.InvoiceRegistration;
+import al.sportel.server.fiscal.FiscalGateway.Item;
+import al.sportel.server.fiscal.FiscalGateway.PayMethod;
+import al.sportel.server.fiscal.FiscalGateway.Refused;
+import al.sportel.server.fiscal.FiscalGateway.Seller;
+import al.sportel.server.fiscal.FiscalGateway.SubseqDelivType;
+import al.sportel.server.fiscal.FiscalGateway.Unreachable;
+import al.sportel.server.fiscal.FiscalQueries.DepositRow;
+import al.sportel.server.fiscal.FiscalQueries.InvoiceRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends receipts and cash deposits to the authority after commit, and again later while they wait: an
+ * unreachable or failing authority leaves the row PENDING with the SubseqDelivType its late delivery will carry.
+ */
+final class FiscalDelivery {
+
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final String INVOICES = "fiscal_invoices";
+    private static final String DEPOSITS = "fiscal_cash_deposits";
+
+    private static final Logger log = LoggerFactory.getLogger(FiscalService.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final FiscalSetup setup;
+
+    FiscalDelivery(Database db, Clock clock, FiscalSetup setup) {
+        this.db = db;
+        this.clock = clock;
+        this.setup = setup;
+    }
+
+    /** Sends what waits — deposits first, since an INITIAL deposit must precede the day's receipts. */
+    int deliverPending() {
+        if (!setup.settings().enabled()) {
+            return 0;
+        }
+        int delivered = 0;
+        for (long id : db.read(FiscalQueries::pendingDeposits)) {
+            deliverDeposit(id);
+        }
+        for (long id : db.read(FiscalQueries::pendingInvoices)) {
+            if (deliverInvoice(id)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    /** Logs (once per receipt) every receipt still without NIVF 36 hours after issue. */
+    void alertLate() {
+        Instant now = clock.instant();
+        List<InvoiceRow> late = db.read(h -> FiscalQueries.unalertedOlderThan(h, now.minus(FiscalService.ALERT_AFTER)));
+        for (InvoiceRow r : late) {
+            log.warn("FISCAL ALERT: receipt {} (payment {}, fee sale {}, centre {}) issued {} has no NIVF yet; the 48-hour limit ends {} ({}: {})",
+                    r.invNum(), r.paymentId(), r.feeSaleId(), r.branchCode(), r.issueDateTime(), r.issuedAt().plus(FiscalService.DEADLINE),
+                    r.status(), r.lastError());
+            db.tx(h -> {
+                FiscalQueries.markAlerted(h, r.id(), now);
+                return null;
+            });
+        }
+    }
+
+    /** After commit: asks for the NIVF now, so the first print usually carries it. */
+    void deliverForPayment(long paymentId) {
+        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId)).ifPresent(r -> deliverInvoice(r.id()));
+    }
+
+    /** After commit of a fee sale: asks for the NIVF now. */
+    void deliverForFeeSale(long feeSaleId) {
+        db.read(h -> FiscalQueries.invoiceForFeeSale(h, feeSaleId)).ifPresent(r -> deliverInvoice(r.id()));
+    }
+
+    /** After a void's commit: asks for the corrective invoice's NIVF now. */
+    void deliverCorrective(long paymentId) {
+        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId, "CORRECTIVE")).ifPresent(r -> deliverInvoice(r.id()));
+    }
+
+    private boolean deliverInvoice(long id) {
+        if (!claim(INVOICES, id)) {
+            return false;
+        }
+        try {
+            InvoiceRow r = db.read(h -> FiscalQueries.invoice(h, id)).orElseThrow();
+            FiscalSettings s = setup.settings();
+            if (!"PENDING".equals(r.status()) || !s.enabled() || db.read(h -> FiscalCorrectives.heldForOriginal(h, r))) {
+                return false;
+            }
+            SubseqDelivType subseq = r.subseqDelivType() == null ? null : SubseqDelivType.valueOf(r.subseqDelivType());
+            Instant now = clock.instant();
+            if (subseq == null && Duration.between(r.issuedAt(), now).compareTo(Duration.ofMinutes(2)) > 0) {
+                // never sent at issue (a restart in between): late for a reason on our side
+                subseq = SubseqDelivType.TECHNICALERROR;
+            }
+            String send = subseq == null ? r.issueDateTime() : FiscalFormats.dateTime(now);
+            InvoiceRegistration request = new InvoiceRegistration(send, subseq, r.issueDateTime(), r.invNum(), r.invOrdNum(),
+                    r.tcrCode(), s.issuerInVat(), r.operatorCode(), r.businUnitCode(), r.softCode(), r.iic(), r.iicSignature(),
+                    PayMethod.valueOf(r.payMethod()), new Seller(s.nuis(), s.legalName(), s.address(), s.town()),
+                    List.of(new Item(r.itemName(), r.itemCode(), r.totPrice(), r.totWithoutVat(), r.totVat(), r.vatRate())),
+                    r.correctsIic() == null ? null : new Corrects(r.correctsIic(), r.correctsIssueDateTime()));
+            SubseqDelivType sent = subseq;
+            try {
+                String fic = setup.gateway(s).registerInvoice(request);
+                db.tx(h -> {
+                    FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
+                    return null;
+                });
+                log.info("receipt {} fiscalized, NIVF {}{}", r.invNum(), fic, sent == null ? "" : " (" + sent + ")");
+                return true;
+            } catch (Unreachable e) {
+                failed(r, "PENDING", orElse(sent, SubseqDelivType.NOINTERNET), e.getMessage());
+            } catch (Refused e) {
+                if (e.serverSide()) {
+                    failed(r, "PENDING", orElse(sent, SubseqDelivType.SERVICE), e.code() + ": " + e.getMessage());
+                } else {
+                    failed(r, "REFUSED", sent, e.code() + ": " + e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                log.error("receipt {} could not be sent", r.invNum(), e);
+                failed(r, "PENDING", orElse(sent, SubseqDelivType.TECHNICALERROR), e.getMessage());
+            }
+            return false;
+        } finally {
+            release(INVOICES, id);
+        }
+    }
+
+    private void failed(InvoiceRow r, String status, SubseqDelivType subseq, String error) {
+        log.warn("receipt {} not fiscalized yet ({}): {}", r.invNum(), status, error);
+        db.tx(h -> {
+            FiscalQueries.invoiceFailed(h, r.id(), status, subseq == null ? null : subseq.name(), error);
+            return null;
+        });
+    }
+
+    void deliverDeposit(long id) {
+        if (!claim(DEPOSITS, id)) {
+            return;
+        }
+        try {
+            DepositRow d = db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow();
+            FiscalSettings s = setup.settings();
+            if (!"PENDING".equals(d.status()) || !s.enabled()) {
+                return;
+            }
+            SubseqDelivType subseq = d.subseqDelivType() == null ? null : SubseqDelivType.valueOf(d.subseqDelivType());
+            if (subseq == null && Duration.between(d.changedAt(), clock.instant()).compareTo(Duration.ofMinutes(2)) > 0) {
+                subseq = SubseqDelivType.TECHNICALERROR;
+            }
+            SubseqDelivType sent = subseq;
+            String status = "PENDING";
+            SubseqDelivType next = sent;
+            String error;
+            try {
+                String fcdc = setup.gateway(s).registerCashDeposit(new CashDepositRegistration(s.nuis(), d.tcrCode(),
+                        CashOperation.valueOf(d.operation()), d.amount(), d.changeDateTime(), sent));
+                db.tx(h -> {
+                    FiscalQueries.depositDelivered(h, id, fcdc, clock.instant());
+                    return null;
+                });
+                return;
+            } catch (Unreachable e) {
+                next = orElse(sent, SubseqDelivType.NOINTERNET);
+                error = e.getMessage();
+            } catch (Refused e) {
+                if (e.serverSide()) {
+                    next = orElse(sent, SubseqDelivType.SERVICE);
+                } else {
+                    status = "REFUSED";
+                }
+                error = e.code() + ": " + e.getMessage();
+            } catch (RuntimeException e) {
+                log.error("cash deposit {} could not be sent", id, e);
+                next = orElse(sent, SubseqDelivType.TECHNICALERROR);
+                error = e.getMessage();
+            }
+            log.warn("cash deposit {} of counter {} not registered yet ({}): {}", id, d.counterId(), status, error);
+            String st = status;
+            String sub = next == null ? null : next.name();
+            db.tx(h -> {
+                FiscalQueries.depositFailed(h, id, st, sub, error);
+                return null;
+            });
+        } finally {
+            release(DEPOSITS, id);
+        }
+    }
+
+    /** One sender per row across server instances; a crashed sender's claim runs out after a while. */
+    private boolean claim(String table, long id) {
+        Instant now = clock.instant();
+        return db.tx(h -> FiscalQueries.claim(h, table, id, now, now.plus(CLAIM)));
+    }
+
+    private void release(String table, long id) {
+        db.tx(h -> {
+            FiscalQueries.release(h, table, id);
+            return null;
+        });
+    }
+
+    private static SubseqDelivType orElse(SubseqDelivType a, SubseqDelivType b) {
+        return a != null ? a : b;
+    }
+}

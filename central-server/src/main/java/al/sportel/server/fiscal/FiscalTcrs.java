@@ -1,0 +1,113 @@
+package al.sportel.server.fiscal;
+
+import al.sportel.model.Money;
+import al.sportel.model.UserInfo;
+import al.sportel.model.fiscal.FiscalCashDeposit;
+import al.sportel.model.fiscal.FiscalTcr;
+import al.sportel.server.db.Database;
+import al.sportel.server.fiscal.FiscalGateway.CashOperation;
+import al.sportel.server.fiscal.FiscalGateway.Refused;
+import al.sportel.server.fiscal.FiscalGateway.TcrRegistration;
+import al.sportel.server.fiscal.FiscalGateway.Unreachable;
+import al.sportel.server.fiscal.FiscalQueries.DepositRow;
+import al.sportel.server.fiscal.FiscalQueries.TcrRow;
+import al.sportel.server.fiscal.FiscalService.DrawerToday;
+import al.sportel.server.http.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Counters as TCRs (cash registers) at the authority, and the cash deposits registered for them. */
+final class FiscalTcrs {
+
+    private static final Logger log = LoggerFactory.getLogger(FiscalService.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final FiscalSetup setup;
+    private final FiscalDelivery delivery;
+
+    FiscalTcrs(Database db, Clock clock, FiscalSetup setup, FiscalDelivery delivery) {
+        this.db = db;
+        this.clock = clock;
+        this.setup = setup;
+        this.delivery = delivery;
+    }
+
+    /** RegisterTCR once per counter; a second call answers the stored code. */
+    FiscalTcr registerTcr(UserInfo user, long counterId) {
+        TcrRow counter = setup.counter(user, counterId);
+        if (counter.tcrCode() != null) {
+            return new FiscalTcr(counterId, counter.tcrCode(), counter.businUnitCode());
+        }
+        FiscalSettings s = setup.readySettings();
+        String bu = db.read(h -> FiscalQueries.businessUnit(h, counter.branchCode()))
+                .orElseThrow(() -> ApiException.conflict("fiscal-no-business-unit",
+                        "Centre " + counter.branchCode() + " has no business unit code yet"));
+        String code = call(() -> setup.gateway(s).registerTcr(new TcrRegistration(s.nuis(), bu,
+                counter.branchCode() + "-" + counter.counterNumber(), s.softCode(), s.maintainerCode(),
+                LocalDate.ofInstant(clock.instant(), FiscalFormats.ZONE))));
+        db.tx(h -> {
+            FiscalQueries.saveTcr(h, counterId, code, bu, clock.instant());
+            return null;
+        });
+        log.info("counter {} registered as TCR {}", counterId, code);
+        return new FiscalTcr(counterId, code, bu);
+    }
+
+    /**
+     * Records a cash deposit and registers it; when the authority cannot be reached it stays PENDING and
+     * goes out later, so the clerk is never held up. INITIAL is once per counter and day.
+     */
+    FiscalCashDeposit cashDeposit(UserInfo user, long counterId, CashOperation op, long amount) {
+        TcrRow counter = setup.counter(user, counterId);
+        if (counter.tcrCode() == null) {
+            throw ApiException.conflict("fiscal-no-tcr", "Counter " + counter.counterNumber() + " is not registered as a TCR yet");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate day = LocalDate.ofInstant(now, FiscalFormats.ZONE);
+        long id = db.tx(h -> {
+            if (op == CashOperation.INITIAL && FiscalQueries.hasInitial(h, counterId, day)) {
+                throw ApiException.conflict("fiscal-initial-done", "Today's initial cash is already registered for this counter");
+            }
+            return FiscalQueries.insertDeposit(h, counterId, counter.tcrCode(), op.name(), amount, FiscalFormats.dateTime(now), now,
+                    op == CashOperation.INITIAL ? day : null, user.id());
+        });
+        delivery.deliverDeposit(id);
+        return depositView(db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow());
+    }
+
+    /**
+     * {@code required} only when fiscalization is on and the counter is a TCR: otherwise the desktop does not
+     * ask the clerk for cash the authority would never be told about.
+     */
+    DrawerToday initialRegisteredToday(UserInfo user, long counterId) {
+        TcrRow counter = setup.counter(user, counterId);
+        LocalDate day = LocalDate.ofInstant(clock.instant(), FiscalFormats.ZONE);
+        boolean registered = db.read(h -> FiscalQueries.hasInitial(h, counterId, day));
+        return new DrawerToday(setup.settings().enabled() && counter.tcrCode() != null, registered);
+    }
+
+
+    /** A call the clerk or supervisor waits for: the authority's trouble becomes a 502/503 problem, not a 500. */
+    private static <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (Unreachable e) {
+            throw new ApiException(503, "fiscal-unreachable", "The tax authority cannot be reached", e.getMessage(), List.of(), 60L);
+        } catch (Refused e) {
+            throw new ApiException(502, "fiscal-refused", "The tax authority refused the request",
+                    "code " + e.code() + ": " + e.getMessage(), List.of(), null);
+        }
+    }
+
+    private static FiscalCashDeposit depositView(DepositRow d) {
+        return new FiscalCashDeposit(d.id(), d.counterId(), d.tcrCode(), d.operation(), Money.format(d.amount()), d.changeDateTime(),
+                d.status(), d.subseqDelivType(), d.fcdc(), d.lastError());
+    }
+}
