@@ -20,6 +20,11 @@ public final class BusinessTime {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
+    /** Today's business day in Tirana, whatever zone this machine's clock is set to. */
+    public static LocalDate today() {
+        return today(Clock.systemUTC());
+    }
+
     public static LocalDate dateOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);
     }

@@ -1,5 +1,6 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.desktop.app.DatePickers;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.I18n;
@@ -40,7 +41,7 @@ final class ChannelsPane {
     private final AppContext app;
     private final I18n i18n;
     private final ChannelsApi api;
-    private final DatePicker day = DatePickers.albanian(new DatePicker(LocalDate.now()));
+    private final DatePicker day = DatePickers.albanian(new DatePicker(BusinessTime.today()));
     private final TableView<PartnerDay> partners = new TableView<>();
     private final TableView<Reconciliation.Line> lines = new TableView<>();
     private final Label message = new Label();
@@ -113,7 +114,7 @@ final class ChannelsPane {
     }
 
     void refresh() {
-        LocalDate d = day.getValue() == null ? LocalDate.now() : day.getValue();
+        LocalDate d = day.getValue() == null ? BusinessTime.today() : day.getValue();
         app.background().run(() -> load(d), rows -> {
             InlineMessage.show(message, null);
             String selected = partners.getSelectionModel().getSelectedItem() == null ? null

@@ -1,5 +1,6 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.desktop.app.DatePickers;
 import al.sportel.model.BranchReport;
 
@@ -31,8 +32,8 @@ final class ReportsPane {
     private final I18n i18n;
     private final SupervisorApi api;
     private final Supplier<String> branch;
-    private final DatePicker from = DatePickers.albanian(new DatePicker(LocalDate.now().withDayOfMonth(1)));
-    private final DatePicker to = DatePickers.albanian(new DatePicker(LocalDate.now()));
+    private final DatePicker from = DatePickers.albanian(new DatePicker(BusinessTime.today().withDayOfMonth(1)));
+    private final DatePicker to = DatePickers.albanian(new DatePicker(BusinessTime.today()));
     private final TableView<BranchReport.ServiceFigures> services = new TableView<>();
     private final TableView<BranchReport.ClerkFigures> clerks = new TableView<>();
     private final TableView<BranchReport.MethodFigures> payments = new TableView<>();
