@@ -13,11 +13,6 @@ import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.PaymentRequest;
-import al.sportel.model.cases.CaseAttachment;
-import al.sportel.model.cases.CaseCategory;
-import al.sportel.model.cases.CaseChange;
-import al.sportel.model.cases.CaseView;
-import al.sportel.model.cases.NewCase;
 import al.sportel.model.queue.CounterStats;
 import al.sportel.model.queue.TransferRequest;
 import al.sportel.slip.Slip;
@@ -222,59 +217,6 @@ public final class ApiClient {
     }
 
     // --- complaints and applications ---
-
-    /** {@code complaint-categories} or {@code application-types}. */
-    public List<CaseCategory> caseCategories(boolean complaint) throws ApiException {
-        return send("GET", complaint ? "/api/v1/complaint-categories" : "/api/v1/application-types", null,
-                new TypeReference<List<CaseCategory>>() { });
-    }
-
-    public CaseView createCase(String idempotencyKey, NewCase body) throws ApiException {
-        return send("POST", body.category() != null ? "/api/v1/complaints" : "/api/v1/applications", body,
-                mapper.getTypeFactory().constructType(CaseView.class), Map.of("Idempotency-Key", idempotencyKey));
-    }
-
-    public CaseView changeCase(CaseView c, String status, String note) throws ApiException {
-        return send("PATCH", casePath(c), new CaseChange(status, note == null || note.isBlank() ? null : note.strip()), CaseView.class);
-    }
-
-    /** Where a case's status is changed: complaints and applications each have their own collection. */
-    public static String casePath(CaseView c) {
-        return (c.complaint() ? "/api/v1/complaints/" : "/api/v1/applications/") + c.id();
-    }
-
-    public List<CaseView> cases(String branch, String status, String category, boolean overdue) throws ApiException {
-        StringBuilder q = new StringBuilder("/api/v1/cases?branchCode=").append(branch);
-        if (status != null) {
-            q.append("&status=").append(status);
-        }
-        if (category != null) {
-            q.append("&category=").append(category);
-        }
-        if (overdue) {
-            q.append("&overdue=true");
-        }
-        return send("GET", q.toString(), null, new TypeReference<List<CaseView>>() { });
-    }
-
-    public byte[] caseSlip(long id, String lang) throws ApiException {
-        return bytes("/api/v1/cases/" + id + "/slip.pdf?lang=" + lang);
-    }
-
-    /** The case slip's content, for a thermal printer the desktop drives itself. */
-    public Slip caseSlipContent(long id, String lang) throws ApiException {
-        return send("GET", "/api/v1/cases/" + id + "/slip?lang=" + lang, null, Slip.class);
-    }
-
-    /** The files a citizen attached to a case (staff only; none for cases taken at a counter). */
-    public List<CaseAttachment> caseAttachments(long caseId) throws ApiException {
-        return send("GET", "/api/v1/cases/" + caseId + "/attachments", null, new TypeReference<List<CaseAttachment>>() { });
-    }
-
-    /** One attachment's bytes, at most 5 MB. */
-    public byte[] caseAttachment(long caseId, long attachmentId) throws ApiException {
-        return bytes("/api/v1/cases/" + caseId + "/attachments/" + attachmentId);
-    }
 
     private byte[] bytes(String path) throws ApiException {
         Request.Builder b = new Request.Builder().url(baseUrl + path);

@@ -6,6 +6,7 @@ import al.sportel.model.cases.CaseView;
 import al.sportel.model.cases.CaseCategory;
 
 import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.api.CasesApi;
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.Forms;
@@ -106,12 +107,12 @@ public final class CasePanelController {
         CaseAttachmentsViewModel attachments = new CaseAttachmentsViewModel(new CaseAttachmentsViewModel.Source() {
             @Override
             public List<CaseAttachment> list(long caseId) throws Exception {
-                return api.caseAttachments(caseId);
+                return new CasesApi(api).attachments(caseId);
             }
 
             @Override
             public byte[] bytes(long caseId, long attachmentId) throws Exception {
-                return api.caseAttachment(caseId, attachmentId);
+                return new CasesApi(api).attachment(caseId, attachmentId);
             }
         }, bg, i18n, app::open);
         caseAttachments.init(attachments, i18n);
@@ -217,7 +218,7 @@ public final class CasePanelController {
         String status = "ALL".equals(statusFilter.getValue()) ? null : statusFilter.getValue();
         boolean overdue = overdueFilter.isSelected();
         String category = categoryFilter.getValue() == null || "ALL".equals(categoryFilter.getValue()) ? null : categoryFilter.getValue();
-        bg.run(() -> api.cases(branch, status, category, overdue), list -> caseTable.getItems().setAll(list),
+        bg.run(() -> new CasesApi(api).list(branch, status, category, overdue), list -> caseTable.getItems().setAll(list),
                 e -> show(AppContext.describe(i18n, e)));
     }
 
@@ -250,7 +251,7 @@ public final class CasePanelController {
         // staff notes stay internal unless the clerk shows this one to the citizen on the tracking page
         String note = statusNote.getText();
         CaseChange body = new CaseChange(status, note == null || note.isBlank() ? null : note.strip(), notePublic.isSelected());
-        String path = ApiClient.casePath(c);
+        String path = CasesApi.path(c);
         String summary = i18n.t("case.summary.status", c.trackingCode(), i18n.t("case.status." + status));
         bg.run(() -> {
             Outbox.Item item = link.submit(Outbox.Kind.CASE_STATUS, "PATCH", path, body, summary);

@@ -6,6 +6,7 @@ import al.sportel.model.cases.CaseCategory;
 
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.api.CasesApi;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.billing.OfflineReceipt;
@@ -45,7 +46,7 @@ final class LinkedCaseDesk implements CaseDesk {
     public List<CaseCategory> categories(boolean complaint) throws Exception {
         String key = complaint ? "complaint" : "application";
         try {
-            List<CaseCategory> list = api.caseCategories(complaint);
+            List<CaseCategory> list = new CasesApi(api).categories(complaint);
             link.cache().put("categories", key, api.toJson(list));
             return list;
         } catch (ApiException e) {
@@ -104,7 +105,7 @@ final class LinkedCaseDesk implements CaseDesk {
     @Override
     public ReceiptPrinter.Outcome printSlip(CaseView c) throws Exception {
         String lang = i18n.lang();
-        return printer.print(c.trackingCode(), () -> api.caseSlip(c.id(), lang), () -> api.caseSlipContent(c.id(), lang));
+        return printer.print(c.trackingCode(), () -> new CasesApi(api).slipPdf(c.id(), lang), () -> new CasesApi(api).slipContent(c.id(), lang));
     }
 
     @Override
