@@ -1,16 +1,11 @@
 package al.sportel.slip;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -29,6 +24,8 @@ public final class SlipPdf {
     private static final float MARGIN = 4 / 25.4f * 72;
     private static final float LINE = 11;
     private static final float QR_SIZE = 110;
+    /** One dot of a 203-dpi thermal head, in points. */
+    private static final float DOT = 72f / 203;
     private static final float TEXT = 8;
     private static final float HEADING = 8.5f;
 
@@ -132,19 +129,25 @@ public final class SlipPdf {
     }
 
     private static void drawQr(PDPageContentStream s, String url, float x, float y) throws IOException {
-        BitMatrix m;
-        try {
-            // level M at least: the fiscal receipt's QR must survive 15 % damage (fiscalization spec 3.7.6)
-            m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-        } catch (WriterException e) {
-            throw new IOException(e);
-        }
-        float cell = QR_SIZE / m.getWidth();
+        // level M at least: the fiscal receipt's QR must survive 15 % damage (fiscalization spec 3.7.6)
+        BitMatrix m = ReadableQr.encode(url, ErrorCorrectionLevel.M, 1);
+        // whole printer dots per module: a module of 5.3 dots prints (and renders) as 5 or 6 and
+        // blurs the code's proportions
+        float cell = (float) Math.floor(QR_SIZE / m.getWidth() / DOT) * DOT;
+        float inset = (QR_SIZE - cell * m.getWidth()) / 2;
         for (int row = 0; row < m.getHeight(); row++) {
-            for (int col = 0; col < m.getWidth(); col++) {
-                if (m.get(col, row)) {
-                    s.addRect(x + col * cell, y + (m.getHeight() - 1 - row) * cell, cell, cell);
+            int col = 0;
+            while (col < m.getWidth()) {
+                int end = col;
+                while (end < m.getWidth() && m.get(end, row)) {
+                    end++;
+                }
+                if (end > col) {
+                    // one rectangle per dark run: no anti-aliased seams between neighbouring modules
+                    s.addRect(x + inset + col * cell, y + inset + (m.getHeight() - 1 - row) * cell, (end - col) * cell, cell);
+                    col = end;
+                } else {
+                    col++;
                 }
             }
         }

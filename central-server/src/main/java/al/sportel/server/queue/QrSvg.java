@@ -1,11 +1,8 @@
 package al.sportel.server.queue;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
+import al.sportel.slip.ReadableQr;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import java.util.Map;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** A QR code as a small SVG path (ZXing for the code), for pages that print or show one. */
 public final class QrSvg {
@@ -14,12 +11,7 @@ public final class QrSvg {
     }
 
     public static String of(String text) {
-        BitMatrix m;
-        try {
-            m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException(e);
-        }
+        BitMatrix m = ReadableQr.encode(text, ErrorCorrectionLevel.L, 2);
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < m.getHeight(); y++) {
             for (int x = 0; x < m.getWidth(); x++) {
