@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Delivers the event table to connected streams. One pump thread numbers each branch's committed
  * events ({@link EventSequencer}): woken by a local commit it numbers that branch at once and hands the
  * rows it numbered to the branch's subscribers; every poll interval it also numbers and reads the rows of
- * other server instances sharing the database. Writer threads do the network I/O.
+ * other server instances sharing the database. The pump writes each event's bytes to every stream without
+ * blocking ({@link Subscriber}); what a connection cannot take at once the server's threads write later.
  * Only the pump thread touches cursors, so a resuming client's replay and the live rows never
  * interleave out of order.
  */
@@ -40,7 +41,7 @@ public final class EventHub implements AutoCloseable {
     private final Database db;
     private final DisplayEvents display;
     private final ScheduledExecutorService pump;
-    private final ExecutorService writers;
+    private final ExecutorService closer;
     private final Map<String, List<Subscriber>> channels = new ConcurrentHashMap<>();
     private final Set<String> wakePending = ConcurrentHashMap.newKeySet();
     private final Duration pollInterval;
@@ -51,7 +52,7 @@ public final class EventHub implements AutoCloseable {
         this.display = new DisplayEvents(mapper);
         this.pollInterval = pollInterval;
         this.pump = Executors.newSingleThreadScheduledExecutor(daemon("sportel-event-pump"));
-        this.writers = Executors.newCachedThreadPool(daemon("sportel-sse-writer"));
+        this.closer = Executors.newCachedThreadPool(daemon("sportel-sse-closer"));
         pump.scheduleWithFixedDelay(this::pollAll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         pump.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -76,7 +77,7 @@ public final class EventHub implements AutoCloseable {
      */
     Subscriber subscribe(String branchCode, Long lastEventId, boolean publicView, Subscriber.Sink sink) {
         Subscriber[] holder = new Subscriber[1];
-        Subscriber s = new Subscriber(branchCode, publicView, sink, writers, () -> {
+        Subscriber s = new Subscriber(branchCode, publicView, sink, closer, () -> {
             List<Subscriber> subs = channels.get(branchCode);
             if (subs != null) {
                 subs.remove(holder[0]);
@@ -182,11 +183,16 @@ public final class EventHub implements AutoCloseable {
     }
 
     private void deliver(Subscriber s, List<EventRow> rows) {
+        boolean any = false;
         for (EventRow r : rows) {
             if (r.seq() > s.cursor) {
                 s.cursor = r.seq();
-                s.offer(r.frame(s.publicView, display));
+                s.enqueue(r.frame(s.publicView, display));
+                any = true;
             }
+        }
+        if (any) {
+            s.drain();
         }
     }
 
@@ -225,9 +231,9 @@ public final class EventHub implements AutoCloseable {
         pump.shutdownNow();
         channels.values().forEach(subs -> subs.forEach(Subscriber::close));
         channels.clear();
-        writers.shutdown();
+        closer.shutdown();
         try {
-            writers.awaitTermination(2, TimeUnit.SECONDS);
+            closer.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

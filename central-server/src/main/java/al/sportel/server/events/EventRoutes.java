@@ -8,9 +8,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -61,15 +63,47 @@ public final class EventRoutes {
         };
         Consumer<SseClient> onConnect = client -> {
             client.keepAlive();
+            ServletOutputStream out;
+            try {
+                out = client.ctx().res().getOutputStream();
+            } catch (IOException e) {
+                client.close();
+                giveBack.run();
+                return;
+            }
+            AtomicReference<Subscriber> subscriber = new AtomicReference<>();
+            // Non-blocking output: the pump writes the same bytes to every stream in turn, and a connection
+            // that cannot take them now gets them when the server calls onWritePossible.
+            out.setWriteListener(new WriteListener() {
+                @Override
+                public void onWritePossible() {
+                    Subscriber s = subscriber.get();
+                    if (s != null) {
+                        s.writable();
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    Subscriber s = subscriber.get();
+                    if (s != null) {
+                        s.close();
+                    }
+                }
+            });
             Subscriber s = hub.subscribe(branchCode, lastEventId, publicView, new Subscriber.Sink() {
                 @Override
-                public void send(Subscriber.Frame f) throws IOException {
-                    if (client.terminated()) {
-                        throw new IOException("client went away");
-                    }
-                    // The frame's bytes are shared by every subscriber: written as they are, not re-encoded.
-                    OutputStream out = client.ctx().res().getOutputStream();
-                    out.write(f.wire());
+                public boolean ready() {
+                    return !client.terminated() && out.isReady();
+                }
+
+                @Override
+                public void write(byte[] bytes) throws IOException {
+                    out.write(bytes);
+                }
+
+                @Override
+                public void flush() throws IOException {
                     out.flush();
                 }
 
@@ -78,6 +112,8 @@ public final class EventRoutes {
                     client.close();
                 }
             });
+            subscriber.set(s);
+            s.writable(); // in case the server offered a write before the subscriber was set
             client.onClose(() -> {
                 s.close();
                 giveBack.run();

@@ -1,24 +1,43 @@
 package al.sportel.server.events;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected stream. Frames wait in its own bounded queue and are written by a writer thread, so a
- * slow or dead client only ever delays itself; one that falls too far behind is disconnected and
- * catches up from the database when it reconnects with Last-Event-ID.
+ * One connected stream. Frames wait in its own bounded queue and are written without blocking, by whichever
+ * thread has them — the event pump right after it got them, or the server's thread once the connection can
+ * take more — so the pump hands the same bytes to every stream in turn and a slow or dead client only ever
+ * delays itself. One that falls too far behind is disconnected and catches up from the database when it
+ * reconnects with Last-Event-ID.
  */
 final class Subscriber {
 
     static final int MAX_PENDING = 2_000;
+    /** Frames written into the connection's buffer before it is pushed out; more wait for the next push. */
+    private static final int FLUSH_BYTES = 4 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
 
-    /** Where frames go; a Javalin SSE client in production. */
+    /**
+     * Where frames go: a non-blocking connection (the servlet's asynchronous output in production). Its
+     * methods are called under the subscriber's lock, one at a time.
+     */
     interface Sink {
-        void send(Frame frame) throws Exception;
+        /**
+         * True when the connection takes a write or flush now without blocking; when false, it calls
+         * {@link Subscriber#writable()} once it can.
+         */
+        boolean ready();
+
+        /** Adds bytes to the connection's buffer; only after {@link #ready()} returned true. */
+        void write(byte[] bytes) throws IOException;
+
+        /** Pushes the buffer to the network without waiting for it; only after {@link #ready()} returned true. */
+        void flush() throws IOException;
 
         void close();
     }
@@ -56,58 +75,70 @@ final class Subscriber {
     final String branchCode;
     final boolean publicView;
     private final Sink sink;
-    private final Executor writers;
+    private final Executor closer;
     private final Runnable onClose;
     private final ArrayDeque<Frame> pending = new ArrayDeque<>();
-    private boolean draining;
+    private int unflushedBytes;
+    private boolean unflushed;
+    /** Set when the connection is to be closed; nothing more is queued or written to it. */
+    private boolean closing;
     private volatile boolean closed;
     /** The last event id queued to this client; touched only by the event pump thread. */
     long cursor;
 
-    Subscriber(String branchCode, boolean publicView, Sink sink, Executor writers, Runnable onClose) {
+    /** {@code closer} runs the closing of a connection that failed or fell behind, off the writing thread. */
+    Subscriber(String branchCode, boolean publicView, Sink sink, Executor closer, Runnable onClose) {
         this.branchCode = branchCode;
         this.publicView = publicView;
         this.sink = sink;
-        this.writers = writers;
+        this.closer = closer;
         this.onClose = onClose;
     }
 
+    /** Queues a frame and writes what the connection takes now. */
     void offer(Frame frame) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            if (pending.size() >= MAX_PENDING) {
-                log.info("disconnecting a {} subscriber of {} that fell {} events behind", publicView ? "display" : "staff",
-                        branchCode, pending.size());
-                closeLater();
-                return;
-            }
-            pending.add(frame);
-            if (draining) {
-                return;
-            }
-            draining = true;
-        }
-        writers.execute(this::drain);
+        enqueue(frame);
+        drain();
     }
 
-    private void drain() {
-        while (true) {
-            Frame next;
-            synchronized (this) {
-                next = pending.poll();
-                if (next == null || closed) {
-                    draining = false;
+    /** Queues a frame; {@link #drain()} writes it. For several frames in a row, so they go out in one push. */
+    synchronized void enqueue(Frame frame) {
+        if (closed || closing) {
+            return;
+        }
+        if (pending.size() >= MAX_PENDING) {
+            log.info("disconnecting a {} subscriber of {} that fell {} events behind", publicView ? "display" : "staff",
+                    branchCode, pending.size());
+            closeLater();
+            return;
+        }
+        pending.add(frame);
+    }
+
+    /** The connection can take more: called by the server once a write it could not finish at once is done. */
+    void writable() {
+        drain();
+    }
+
+    /** Writes queued frames as long as the connection takes them without blocking, then pushes them out. */
+    synchronized void drain() {
+        try {
+            while (!closed && !closing && sink.ready()) {
+                Frame next = unflushedBytes < FLUSH_BYTES ? pending.poll() : null;
+                if (next != null) {
+                    sink.write(next.wire());
+                    unflushedBytes += next.wire().length;
+                    unflushed = true;
+                } else if (unflushed) {
+                    unflushed = false;
+                    unflushedBytes = 0;
+                    sink.flush();
+                } else {
                     return;
                 }
             }
-            try {
-                sink.send(next);
-            } catch (Exception e) {
-                close();
-                return;
-            }
+        } catch (IOException | RuntimeException e) {
+            closeLater();
         }
     }
 
@@ -116,8 +147,13 @@ final class Subscriber {
     }
 
     private void closeLater() {
+        closing = true;
         pending.clear();
-        writers.execute(this::close);
+        try {
+            closer.execute(this::close);
+        } catch (RejectedExecutionException e) {
+            close(); // shutting down: nothing else is waiting for this thread
+        }
     }
 
     void close() {

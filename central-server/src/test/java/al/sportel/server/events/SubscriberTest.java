@@ -16,18 +16,26 @@ class SubscriberTest {
     @Test
     void aStuckClientIsCutOffWithoutBlockingTheOthers() throws Exception {
         ExecutorService writers = Executors.newCachedThreadPool();
-        CountDownLatch never = new CountDownLatch(1);
         AtomicBoolean stuckClosed = new AtomicBoolean();
         Subscriber stuck = new Subscriber("TR01", false, new Subscriber.Sink() {
             @Override
-            public void send(Subscriber.Frame frame) throws Exception {
-                never.await(); // a client whose TCP window never opens
+            public boolean ready() {
+                return false; // a client whose TCP window never opens
+            }
+
+            @Override
+            public void write(byte[] bytes) {
+                throw new AssertionError("written while not ready");
+            }
+
+            @Override
+            public void flush() {
+                throw new AssertionError("flushed while not ready");
             }
 
             @Override
             public void close() {
                 stuckClosed.set(true);
-                never.countDown();
             }
         }, writers, () -> { });
         AtomicInteger delivered = new AtomicInteger();
@@ -36,9 +44,18 @@ class SubscriberTest {
         CountDownLatch allDelivered = new CountDownLatch(healthyFrames);
         Subscriber healthy = new Subscriber("TR01", false, new Subscriber.Sink() {
             @Override
-            public void send(Subscriber.Frame frame) {
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void write(byte[] bytes) {
                 delivered.incrementAndGet();
                 allDelivered.countDown();
+            }
+
+            @Override
+            public void flush() {
             }
 
             @Override

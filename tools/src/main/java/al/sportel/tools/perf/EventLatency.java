@@ -1,0 +1,114 @@
+package al.sportel.tools.perf;
+
+import al.sportel.tools.perf.DisplayStreams.Arrival;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event rows of docs/benchmarks.md: N waiting-room screens hold the public display stream of a branch
+ * while one counter makes 100 calls, one after another; each latency is from the call's HTTP response to
+ * a screen reading that call's {@code ticket.called} event.
+ */
+final class EventLatency {
+
+    /** Calls per measurement. */
+    static final int CALLS = 100;
+
+    /** Puts {@code count} tickets into the counter's queue. */
+    interface Issuer {
+        void issue(int count) throws Exception;
+    }
+
+    /** The server's resident memory in kB. */
+    interface Rss {
+        long kb() throws Exception;
+    }
+
+    /** One measurement: latencies in nanoseconds, and how many of the expected arrivals came at all. */
+    record Measured(long[] nanos, long received, long expected) {
+    }
+
+    private final HttpApi api;
+    private final String branch;
+    private final long counter;
+    private final String clerk;
+    private final Issuer issuer;
+    private final Rss rss;
+    private long peakRssKb;
+
+    EventLatency(HttpApi api, String branch, long counter, String clerk, Issuer issuer, Rss rss) {
+        this.api = api;
+        this.branch = branch;
+        this.counter = counter;
+        this.clerk = clerk;
+        this.issuer = issuer;
+        this.rss = rss;
+    }
+
+    long peakRssKb() {
+        return peakRssKb;
+    }
+
+    /**
+     * Per round, p50/p95/p99 (ns) and the share of arrivals received at each subscriber count, the counts
+     * taken in turn so that a change of machine load hits all of them.
+     */
+    List<double[]> rounds(int[] subscribers, int rounds) throws Exception {
+        List<double[]> out = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            double[] round = new double[subscribers.length * 4];
+            for (int i = 0; i < subscribers.length; i++) {
+                Measured m = measure(subscribers[i]);
+                round[i * 4] = Percentiles.of(m.nanos(), 50);
+                round[i * 4 + 1] = Percentiles.of(m.nanos(), 95);
+                round[i * 4 + 2] = Percentiles.of(m.nanos(), 99);
+                round[i * 4 + 3] = m.expected() == 0 ? 0 : (double) m.received() / m.expected();
+            }
+            out.add(round);
+        }
+        return out;
+    }
+
+    /** Time from each call's HTTP response to its ticket.called event at every subscriber of the display stream. */
+    Measured measure(int n) throws Exception {
+        Map<Integer, Long> responseAt = new HashMap<>();
+        List<Arrival> arrivals = new ArrayList<>();
+        int calls = 0;
+        try (DisplayStreams streams = new DisplayStreams(api.base(), "/api/v1/public/branches/" + branch + "/display/events", n)) {
+            if (!streams.awaitConnected(Math.max(60, n / 20))) {
+                throw new IllegalStateException("only some of " + n + " display streams connected (" + streams.refused() + " refused)");
+            }
+            Thread.sleep(1000);
+            peakRssKb = Math.max(peakRssKb, rss.kb());
+            issuer.issue(CALLS);
+            for (int k = 0; k < CALLS; k++) {
+                HttpApi.Response r = api.post("/api/v1/counters/" + counter + "/call-next", clerk, null);
+                long at = System.nanoTime();
+                if (r.status() != 200) {
+                    break;
+                }
+                calls++;
+                responseAt.put(r.body().get("number").asText().hashCode(), at);
+                api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", clerk, null);
+                Thread.sleep(20);
+            }
+            long expected = (long) calls * n;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (streams.arrivals().size() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            arrivals.addAll(streams.arrivals());
+        }
+        Thread.sleep(1500);
+        List<Long> lat = new ArrayList<>();
+        for (Arrival a : arrivals) {
+            Long sent = responseAt.get(a.numberHash());
+            if (sent != null) {
+                lat.add(Math.max(0, a.nanos() - sent));
+            }
+        }
+        return new Measured(lat.stream().mapToLong(Long::longValue).toArray(), lat.size(), (long) calls * n);
+    }
+}
