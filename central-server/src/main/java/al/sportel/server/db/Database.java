@@ -1,5 +1,6 @@
 package al.sportel.server.db;
 
+import al.sportel.server.events.EventNumberingMigration;
 import al.sportel.server.onlinepay.OnlineMismatchMigration;
 import al.sportel.server.onlinepay.OnlinePartnerKindMigration;
 import com.zaxxer.hikari.HikariConfig;
@@ -103,7 +104,7 @@ public final class Database implements AutoCloseable {
                 .schemas(schema == null ? new String[0] : new String[] {schema})
                 .createSchemas(schema != null)
                 .locations("classpath:db/migration")
-                .javaMigrations(new OnlinePartnerKindMigration(), new OnlineMismatchMigration())
+                .javaMigrations(new OnlinePartnerKindMigration(), new OnlineMismatchMigration(), new EventNumberingMigration())
                 // Each feature owns a range of versions (V20s channels, V30s fiscal, V40s citizen…), so a release
                 // can bring V31 to a database already at V53: apply it rather than refuse to start after an upgrade.
                 .outOfOrder(true)

@@ -6,6 +6,7 @@ import al.sportel.server.events.Subscriber.Frame;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +37,15 @@ public final class EventHub implements AutoCloseable {
     static final int REPLAY_LIMIT = 1_000;
     private static final int BATCH = 500;
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** Threads that write alongside the pump when an event goes to many streams (see {@link FanOut}). */
+    private static final int FAN_OUT_THREADS = Math.max(3, Runtime.getRuntime().availableProcessors());
     private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
     private final Database db;
     private final DisplayEvents display;
     private final ScheduledExecutorService pump;
     private final ExecutorService closer;
+    private final FanOut fanOut;
     private final Map<String, List<Subscriber>> channels = new ConcurrentHashMap<>();
     private final Set<String> wakePending = ConcurrentHashMap.newKeySet();
     private final Duration pollInterval;
@@ -53,6 +57,7 @@ public final class EventHub implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.pump = Executors.newSingleThreadScheduledExecutor(daemon("sportel-event-pump"));
         this.closer = Executors.newCachedThreadPool(daemon("sportel-sse-closer"));
+        this.fanOut = new FanOut(FAN_OUT_THREADS, daemon("sportel-sse-fanout"));
         pump.scheduleWithFixedDelay(this::pollAll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         pump.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -153,9 +158,7 @@ public final class EventHub implements AutoCloseable {
             if (from < numbered.before()) {
                 dispatch(branchCode);
             } else {
-                for (Subscriber s : subs) {
-                    deliver(s, numbered.rows());
-                }
+                deliverAll(subs, numbered.rows());
             }
         }
         if (numbered.full()) {
@@ -171,9 +174,7 @@ public final class EventHub implements AutoCloseable {
         long from = subs.stream().mapToLong(s -> s.cursor).min().orElse(0);
         try {
             List<EventRow> rows = readAfter(branchCode, from, BATCH);
-            for (Subscriber s : subs) {
-                deliver(s, rows);
-            }
+            deliverAll(subs, rows);
             if (rows.size() == BATCH) {
                 submit(() -> sequenceAndDispatch(branchCode));
             }
@@ -182,7 +183,24 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
+    /** Queues each stream's new rows (in order, on the pump), then writes them to all streams at once. */
+    private void deliverAll(List<Subscriber> subs, List<EventRow> rows) {
+        List<Subscriber> touched = new ArrayList<>(subs.size());
+        for (Subscriber s : subs) {
+            if (enqueue(s, rows)) {
+                touched.add(s);
+            }
+        }
+        fanOut.drain(touched);
+    }
+
     private void deliver(Subscriber s, List<EventRow> rows) {
+        if (enqueue(s, rows)) {
+            s.drain();
+        }
+    }
+
+    private boolean enqueue(Subscriber s, List<EventRow> rows) {
         boolean any = false;
         for (EventRow r : rows) {
             if (r.seq() > s.cursor) {
@@ -191,9 +209,7 @@ public final class EventHub implements AutoCloseable {
                 any = true;
             }
         }
-        if (any) {
-            s.drain();
-        }
+        return any;
     }
 
     private List<EventRow> readAfter(String branchCode, long after, int limit) {
@@ -208,7 +224,10 @@ public final class EventHub implements AutoCloseable {
 
     private void heartbeat() {
         Frame ping = Frame.comment("keep-alive");
-        channels.values().forEach(subs -> subs.forEach(s -> s.offer(ping)));
+        for (List<Subscriber> subs : channels.values()) {
+            subs.forEach(s -> s.enqueue(ping));
+            fanOut.drain(new ArrayList<>(subs));
+        }
     }
 
     private void submit(Runnable r) {
@@ -229,6 +248,7 @@ public final class EventHub implements AutoCloseable {
     @Override
     public void close() {
         pump.shutdownNow();
+        fanOut.close();
         channels.values().forEach(subs -> subs.forEach(Subscriber::close));
         channels.clear();
         closer.shutdown();
@@ -246,40 +266,5 @@ public final class EventHub implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /**
-     * A stored event; each of its two frames (staff, public display) is built and encoded once, on the
-     * pump thread, however many streams receive it.
-     */
-    static final class EventRow {
-        private final long seq;
-        private final String type;
-        private final String payload;
-        private Frame staffFrame;
-        private Frame publicFrame;
-
-        EventRow(long seq, String type, String payload) {
-            this.seq = seq;
-            this.type = type;
-            this.payload = payload;
-        }
-
-        long seq() {
-            return seq;
-        }
-
-        Frame frame(boolean publicView, DisplayEvents display) {
-            if (publicView) {
-                if (publicFrame == null) {
-                    publicFrame = new Frame(seq, type, display.toPublic(payload));
-                }
-                return publicFrame;
-            }
-            if (staffFrame == null) {
-                staffFrame = new Frame(seq, type, payload);
-            }
-            return staffFrame;
-        }
     }
 }

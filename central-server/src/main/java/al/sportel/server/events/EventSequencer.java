@@ -1,8 +1,8 @@
 package al.sportel.server.events;
 
 import al.sportel.server.db.Database;
-import al.sportel.server.events.EventHub.EventRow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -37,7 +37,37 @@ public final class EventSequencer {
      * reading them back.
      */
     static Numbered number(Database db, String branchCode) {
-        return db.tx(h -> number(h, branchCode, db.isPostgres()));
+        if (db.isPostgres()) {
+            // One round trip: the V63 function locks, numbers and returns in one statement of its own transaction.
+            return db.read(h -> numberInOneCall(h, branchCode));
+        }
+        return db.tx(h -> number(h, branchCode));
+    }
+
+    private static Numbered numberInOneCall(Handle h, String branchCode) {
+        List<Fetched> fetched = h.createQuery("SELECT out_seq, out_type, out_payload FROM number_events(:b, :n)")
+                .bind("b", branchCode).bind("n", BATCH)
+                .map((rs, ctx) -> new Fetched(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        long before = 0;
+        boolean branch = false;
+        List<EventRow> rows = new ArrayList<>(fetched.size());
+        for (Fetched f : fetched) {
+            if (f.type() == null) {
+                before = f.seq();
+                branch = true;
+            } else {
+                rows.add(new EventRow(f.seq(), f.type(), f.payload()));
+            }
+        }
+        if (!branch) {
+            return new Numbered(0, 0, List.of());
+        }
+        rows.sort(Comparator.comparingLong(EventRow::seq));
+        return new Numbered(before, before + rows.size(), rows);
+    }
+
+    /** A row of {@code number_events}: the newest number before the call (no type), or a row it numbered. */
+    private record Fetched(long seq, String type, String payload) {
     }
 
     private static boolean hasUnnumbered(Database db, String branchCode) {
@@ -45,28 +75,13 @@ public final class EventSequencer {
                 .bind("b", branchCode).mapTo(Long.class).findFirst().isPresent());
     }
 
-    private static Numbered number(Handle h, String branchCode, boolean postgres) {
+    private static Numbered number(Handle h, String branchCode) {
         Long last = h.createQuery("SELECT last_event_seq FROM branches WHERE code = :b FOR UPDATE")
                 .bind("b", branchCode).mapTo(Long.class).findOne().orElse(null);
         if (last == null) {
             return new Numbered(0, 0, List.of());
         }
         // A new statement after the lock: under READ COMMITTED it sees every earlier numberer's commit.
-        if (postgres) {
-            List<EventRow> rows = h.createQuery("""
-                            WITH todo AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM events
-                                          WHERE branch_code = :b AND seq IS NULL ORDER BY id LIMIT :n),
-                                 numbered AS (UPDATE events e SET seq = :last + todo.rn FROM todo WHERE e.id = todo.id
-                                              RETURNING e.seq, e.event_type, e.payload),
-                                 moved AS (UPDATE branches SET last_event_seq = :last + (SELECT COUNT(*) FROM numbered)
-                                           WHERE code = :b AND EXISTS (SELECT 1 FROM numbered))
-                            SELECT seq, event_type, payload FROM numbered ORDER BY seq
-                            """)
-                    .bind("b", branchCode).bind("last", last).bind("n", BATCH)
-                    .map((rs, ctx) -> new EventRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                    .list();
-            return new Numbered(last, last + rows.size(), rows);
-        }
         List<Unnumbered> todo = h.createQuery("""
                         SELECT id, event_type, payload FROM events WHERE branch_code = :b AND seq IS NULL ORDER BY id LIMIT :n
                         """)
