@@ -38,7 +38,7 @@ public final class EventHub implements AutoCloseable {
     private static final int BATCH = 500;
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** Threads that write alongside the pump when an event goes to many streams (see {@link FanOut}). */
-    private static final int FAN_OUT_THREADS = Math.max(3, Runtime.getRuntime().availableProcessors());
+    private static final int FAN_OUT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
     private final Database db;

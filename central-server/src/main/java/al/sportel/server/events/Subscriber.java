@@ -138,6 +138,8 @@ final class Subscriber {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            // Usually the client went away (a closed tab, a switched-off screen): nothing to alarm anyone about.
+            log.debug("closing a {} stream of {}: {}", publicView ? "display" : "staff", branchCode, e.toString());
             closeLater();
         }
     }

@@ -48,6 +48,8 @@ public final class Benchmarks {
     /** {@code --events-only} measures the event rows alone (a few minutes instead of the whole run). */
     private boolean eventsOnly;
     private int[] subscribers = {10, 100, 1000};
+    /** {@code --server-log FILE}: where the server's log goes (discarded otherwise). */
+    private Path serverLog;
     /** Rounds alternate API and floor (and the subscriber counts), so a load change hits both sides. */
     private static final int ROUNDS = 3;
 
@@ -109,6 +111,9 @@ public final class Benchmarks {
             b.subscribers = new int[] {10, 20};
         }
         b.eventsOnly = List.of(args).contains("--events-only");
+        if (o.containsKey("--server-log")) {
+            b.serverLog = Path.of(o.get("--server-log"));
+        }
         if (o.containsKey("--subscribers")) {
             // e.g. 10,100,1000,5000: 5,000 streams are heavy for two shared cores, so only when asked
             b.subscribers = Arrays.stream(o.get("--subscribers").split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
@@ -143,7 +148,7 @@ public final class Benchmarks {
         // a thousand screens on one machine: far beyond the per-address limit that protects a real server
         pb.environment().put("SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", "100000");
         pb.environment().put("SPORTEL_KIOSK_TICKETS_PER_MINUTE", "1000000");
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(serverLog == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
         server = pb.start();
         try {
             String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();

@@ -9,6 +9,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Many waiting-room screens on one selector thread: each holds a display event stream on its own socket,
+ * Many waiting-room screens on a few selector threads: each holds a display event stream on its own socket,
  * and the time a {@code ticket.called} frame arrives is taken right after the read that brought it. A
  * client with a thread (or a line-decoding pipeline) per stream would itself be what a thousand streams on
  * two shared cores measure; this one costs one read and a scan of the bytes per frame.
@@ -33,12 +35,13 @@ final class DisplayStreams implements AutoCloseable {
     private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
-    private final Selector selector;
-    private final Queue<SocketChannel> toRegister = new ConcurrentLinkedQueue<>();
+    /** Selector threads; the streams are spread over them in turn. */
+    private static final int READERS = 4;
+
     private final CountDownLatch connected;
     private final AtomicInteger refused = new AtomicInteger();
     private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
-    private final Thread reader;
+    private final List<Reader> readers = new ArrayList<>();
     private volatile boolean closed;
 
     /** Opens {@code n} streams of {@code path} on the server at {@code base}; the streams answer in the background. */
@@ -47,17 +50,15 @@ final class DisplayStreams implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        this.selector = Selector.open();
         this.connected = new CountDownLatch(n);
-        this.reader = new Thread(this::readLoop, "display-streams");
-        reader.setDaemon(true);
-        reader.start();
+        for (int i = 0; i < READERS; i++) {
+            readers.add(new Reader(i));
+        }
         for (int i = 0; i < n; i++) {
             SocketChannel ch = SocketChannel.open(address);
             ch.write(ByteBuffer.wrap(request));
             ch.configureBlocking(false);
-            toRegister.add(ch);
-            selector.wakeup();
+            readers.get(i % READERS).add(ch);
         }
     }
 
@@ -75,53 +76,84 @@ final class DisplayStreams implements AutoCloseable {
         return arrivals;
     }
 
-    private void readLoop() {
-        ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
-        byte[] bytes = new byte[buf.capacity()];
-        try {
-            while (!closed) {
-                selector.select();
-                for (SocketChannel ch; (ch = toRegister.poll()) != null; ) {
-                    ch.register(selector, SelectionKey.OP_READ, new Stream());
-                }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    SocketChannel ch = (SocketChannel) key.channel();
-                    buf.clear();
-                    int read;
-                    try {
-                        read = ch.read(buf);
-                    } catch (IOException e) {
-                        read = -1;
-                    }
-                    long now = System.nanoTime();
-                    if (read < 0) {
-                        key.cancel();
-                        ch.close();
-                        continue;
-                    }
-                    buf.flip();
-                    buf.get(bytes, 0, read);
-                    ((Stream) key.attachment()).take(bytes, read, now);
-                }
-                selector.selectedKeys().clear();
-            }
-        } catch (IOException | ClosedSelectorException e) {
-            if (!closed) {
-                throw new IllegalStateException("display streams failed", e);
-            }
-        } finally {
-            closeAll();
-        }
-    }
+    /** One selector thread and the streams it reads. */
+    private final class Reader {
+        private final Selector selector;
+        private final Queue<SocketChannel> toRegister = new ConcurrentLinkedQueue<>();
+        private final Thread thread;
 
-    private void closeAll() {
-        try {
-            for (SelectionKey key : selector.keys()) {
-                key.channel().close();
+        Reader(int index) throws IOException {
+            selector = Selector.open();
+            thread = new Thread(this::readLoop, "display-streams-" + index);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void add(SocketChannel ch) {
+            toRegister.add(ch);
+            selector.wakeup();
+        }
+
+        private void readLoop() {
+            ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+            byte[] bytes = new byte[buf.capacity()];
+            try {
+                while (!closed) {
+                    selector.select();
+                    for (SocketChannel ch; (ch = toRegister.poll()) != null; ) {
+                        ch.register(selector, SelectionKey.OP_READ, new Stream());
+                    }
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        SocketChannel ch = (SocketChannel) key.channel();
+                        buf.clear();
+                        int read;
+                        try {
+                            read = ch.read(buf);
+                        } catch (IOException e) {
+                            read = -1;
+                        }
+                        long now = System.nanoTime();
+                        if (read < 0) {
+                            key.cancel();
+                            ch.close();
+                            continue;
+                        }
+                        buf.flip();
+                        buf.get(bytes, 0, read);
+                        ((Stream) key.attachment()).take(bytes, read, now);
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (IOException | ClosedSelectorException e) {
+                if (!closed) {
+                    throw new IllegalStateException("display streams failed", e);
+                }
+            } finally {
+                closeAll();
             }
-            selector.close();
-        } catch (IOException | ClosedSelectorException e) {
-            // closing anyway
+        }
+
+        private void closeAll() {
+            try {
+                for (SelectionKey key : selector.keys()) {
+                    key.channel().close();
+                }
+                selector.close();
+            } catch (IOException | ClosedSelectorException e) {
+                // closing anyway
+            }
+        }
+
+        void stop() throws IOException {
+            selector.wakeup();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (SocketChannel ch; (ch = toRegister.poll()) != null; ) {
+                ch.close();
+            }
         }
     }
 
@@ -209,14 +241,8 @@ final class DisplayStreams implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
-        selector.wakeup();
-        try {
-            reader.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (SocketChannel ch; (ch = toRegister.poll()) != null; ) {
-            ch.close();
+        for (Reader r : readers) {
+            r.stop();
         }
     }
 }
