@@ -132,53 +132,86 @@ public final class QueueEngine {
     /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */
     public Optional<Ticket> callNext(UserInfo actor, long counterId) {
         Optional<Ticket> called = db.tx(h -> {
+            Instant now = now();
+            LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
+            if (db.isPostgres()) {
+                PgCallNext.Locked locked = PgCallNext.lock(h, counterId, day)
+                        .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
+                CounterRow counter = locked.counter();
+                requireCallable(actor, counter);
+                if (!locked.remoteWaiting()) { // the rule in SQL; remote tickets need the guard's order in Java
+                    Optional<TicketRow> row = PgCallNext.claim(h, counter, locked.services(), day, now);
+                    if (row.isEmpty()) {
+                        requireNotBusy(h, counter); // the claim's empty answer: a busy counter, or nothing waits
+                        return Optional.<Ticket>empty();
+                    }
+                    return Optional.of(announce(h, actor, counter, locked.services(), row.get(), now));
+                }
+                requireNotBusy(h, counter);
+                return callGuarded(h, actor, counter, locked.services(), day);
+            }
             CounterRow counter = CounterViews.lock(h, counterId)
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
-            Access.requireBranch(actor, counter.branchCode());
-            requireCounterClerk(actor, counter);
-            if (counter.status() != CounterStatus.OPEN) {
-                throw ApiException.conflict("counter-not-open", "Counter " + counter.number() + " is "
-                        + counter.status() + "; open it before calling");
-            }
-            Optional<TicketRow> busy = h.createQuery(TicketRow.SELECT + " WHERE t.counter_id = :c AND t.status IN ('CALLED', 'SERVING')")
-                    .bind("c", counterId).map((rs, ctx) -> TicketRow.map(rs)).findFirst();
-            if (busy.isPresent()) {
-                throw ApiException.conflict("counter-busy", "Counter " + counter.number() + " still has ticket "
-                        + busy.get().number() + " (" + busy.get().status() + "); finish, return or mark it first");
-            }
-            List<Long> services = CounterViews.serviceIds(h, counterId);
-            LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
-            StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now());
-            for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-                Instant now = now();
-                Optional<String> claimed;
-                if (db.isPostgres()) {
-                    claimed = TicketClaim.claim(h, counter, services, day, guard, now);
-                    if (claimed.isEmpty()) {
-                        return Optional.<Ticket>empty();
-                    }
-                } else {
-                    claimed = TicketClaim.candidate(h, counter, services, day, guard);
-                    if (claimed.isEmpty()) {
-                        return Optional.<Ticket>empty();
-                    }
-                    if (!claimGuarded(h, counter, guard, claimed.get(), now)) {
-                        continue; // another counter won this one; take the next
-                    }
-                }
-                TicketRow row = find(h, claimed.get()).orElseThrow();
-                if (row.targetCounterId() == null) { // issue 19: unchecked remote tickets whose turn this was
-                    RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, row.id(), now);
-                }
-                Ticket view = row.view();
-                Counter cv = counter.view(services, view);
-                events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
-                return Optional.of(view);
-            }
-            throw ApiException.conflict("queue-contended", "The queue changed too often to call; try again");
+            requireCallable(actor, counter);
+            requireNotBusy(h, counter);
+            return callGuarded(h, actor, counter, CounterViews.serviceIds(h, counterId), day);
         });
         called.ifPresent(t -> hub.wake(t.branchCode()));
         return called;
+    }
+
+    private static void requireCallable(UserInfo actor, CounterRow counter) {
+        Access.requireBranch(actor, counter.branchCode());
+        requireCounterClerk(actor, counter);
+        if (counter.status() != CounterStatus.OPEN) {
+            throw ApiException.conflict("counter-not-open", "Counter " + counter.number() + " is "
+                    + counter.status() + "; open it before calling");
+        }
+    }
+
+    private static void requireNotBusy(Handle h, CounterRow counter) {
+        Optional<TicketRow> busy = h.createQuery(TicketRow.SELECT + " WHERE t.counter_id = :c AND t.status IN ('CALLED', 'SERVING')")
+                .bind("c", counter.id()).map((rs, ctx) -> TicketRow.map(rs)).findFirst();
+        if (busy.isPresent()) {
+            throw ApiException.conflict("counter-busy", "Counter " + counter.number() + " still has ticket "
+                    + busy.get().number() + " (" + busy.get().status() + "); finish, return or mark it first");
+        }
+    }
+
+    /** The claim with the rule read into Java ({@link StarvationGuard}): H2, and PostgreSQL while remote tickets await check-in. */
+    private Optional<Ticket> callGuarded(Handle h, UserInfo actor, CounterRow counter, List<Long> services, LocalDate day) {
+        StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now());
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            Instant now = now();
+            Optional<String> claimed;
+            if (db.isPostgres()) {
+                claimed = TicketClaim.claim(h, counter, services, day, guard, now);
+                if (claimed.isEmpty()) {
+                    return Optional.empty();
+                }
+            } else {
+                claimed = TicketClaim.candidate(h, counter, services, day, guard);
+                if (claimed.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (!claimGuarded(h, counter, guard, claimed.get(), now)) {
+                    continue; // another counter won this one; take the next
+                }
+            }
+            TicketRow row = find(h, claimed.get()).orElseThrow();
+            if (row.targetCounterId() == null) { // issue 19: unchecked remote tickets whose turn this was
+                RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, row.id(), now);
+            }
+            return Optional.of(announce(h, actor, counter, services, row, now));
+        }
+        throw ApiException.conflict("queue-contended", "The queue changed too often to call; try again");
+    }
+
+    private Ticket announce(Handle h, UserInfo actor, CounterRow counter, List<Long> services, TicketRow row, Instant now) {
+        Ticket view = row.view();
+        Counter cv = counter.view(services, view);
+        events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
+        return view;
     }
 
     /** H2: the guarded update; even if a database ignored the lock, a ticket is called only once. */

@@ -22,12 +22,6 @@ final class TicketClaim {
 
     /** The candidate predicate and order: the one place the rules of who is called next live in SQL. */
     private static String candidates(List<Long> services, String lock) {
-        // Ties on issuedAt go to the service the counter lists first (see CallOrder).
-        StringBuilder rank = new StringBuilder("CASE service_id");
-        for (int i = 0; i < services.size(); i++) {
-            rank.append(" WHEN :s").append(i).append(" THEN ").append(i);
-        }
-        rank.append(" ELSE ").append(services.size()).append(" END");
         return """
                 SELECT id FROM tickets
                 WHERE branch_code = :b AND business_date = :d AND status = 'WAITING'
@@ -37,7 +31,20 @@ final class TicketClaim {
                               WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
                          issued_at, %s, seq
                 LIMIT 1 %s
-                """.formatted(RemoteCalls.CLAIMABLE, rank, lock);
+                """.formatted(RemoteCalls.CLAIMABLE, rank(services), lock);
+    }
+
+    /** Ties on issuedAt go to the service the counter lists first (see CallOrder); binds :s0, :s1, and so on. */
+    static String rank(List<Long> services) {
+        if (services.isEmpty()) {
+            // a CASE needs a WHEN and a bare 0 is a column position; such a counter only takes transfers
+            return "CAST(0 AS INTEGER)";
+        }
+        StringBuilder rank = new StringBuilder("CASE service_id");
+        for (int i = 0; i < services.size(); i++) {
+            rank.append(" WHEN :s").append(i).append(" THEN ").append(i);
+        }
+        return rank.append(" ELSE ").append(services.size()).append(" END").toString();
     }
 
     /** PostgreSQL: picks, locks and calls the next ticket in one statement; its id, or empty. */
