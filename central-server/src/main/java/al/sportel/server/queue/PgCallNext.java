@@ -107,18 +107,41 @@ final class PgCallNext {
         return "WITH " + RULE + " SELECT id, rule FROM promo WHERE rule IS NOT NULL";
     }
 
-    /** Claims and calls the next ticket; its row, or empty when none waits or the counter is busy. */
+    /** Who call-next may take at all: waiting, checked in, for the counter or one of its services; the counter not busy. */
+    private static final String CANDIDATE = """
+            t.branch_code = :b AND t.business_date = :d AND t.status = 'WAITING' AND NOT t.awaiting_check_in
+                      AND (t.target_counter_id = :c OR (t.target_counter_id IS NULL AND t.service_id IN (<services>)))
+                      AND NOT EXISTS (SELECT 1 FROM tickets busy WHERE busy.counter_id = :c AND busy.status IN ('CALLED', 'SERVING'))""";
+
+    /**
+     * Claims and calls the next ticket; its row, or empty when none waits or the counter is busy. The call
+     * order puts every ticket with a tier below regular (or transferred to the counter) ahead of all plain
+     * regular ones, so the claim sorts those few ({@code ahead}) and otherwise takes the first plain ticket
+     * in issue order straight from the index ({@code plain}) instead of sorting the whole queue.
+     */
     static Optional<TicketRow> claim(Handle h, CounterRow counter, List<Long> services, LocalDate day, Instant now) {
         String sql = "WITH " + RULE + """
                 ,
-                pick AS (
+                ahead AS (
                     SELECT t.id FROM tickets t
-                    WHERE t.branch_code = :b AND t.business_date = :d AND t.status = 'WAITING' AND NOT t.awaiting_check_in
-                      AND (t.target_counter_id = :c OR (t.target_counter_id IS NULL AND t.service_id IN (<services>)))
-                      AND NOT EXISTS (SELECT 1 FROM tickets busy WHERE busy.counter_id = :c AND busy.status IN ('CALLED', 'SERVING'))
-                    ORDER BY CASE WHEN t.target_counter_id IS NULL THEN 1 ELSE 0 END, %s, t.issued_at, %s, t.seq
+                    WHERE %1$s
+                      AND (t.target_counter_id = :c OR t.call_next OR t.priority
+                           OR (t.appointment_start <= :now AND t.appointment_start > :slotFrom)
+                           OR t.id IN (SELECT id FROM promo WHERE rule IS NOT NULL))
+                    ORDER BY CASE WHEN t.target_counter_id IS NULL THEN 1 ELSE 0 END, %2$s, t.issued_at, %3$s, t.seq
                     LIMIT 1 FOR UPDATE OF t SKIP LOCKED
                 ),
+                plain AS (
+                    SELECT t.id FROM tickets t
+                    WHERE %1$s
+                      AND t.target_counter_id IS NULL AND NOT t.call_next AND NOT t.priority
+                      AND NOT (t.appointment_start IS NOT NULL AND t.appointment_start <= :now AND t.appointment_start > :slotFrom)
+                      AND t.id NOT IN (SELECT id FROM promo WHERE rule IS NOT NULL)
+                      AND NOT EXISTS (SELECT 1 FROM ahead)
+                    ORDER BY t.issued_at, %3$s, t.seq
+                    LIMIT 1 FOR UPDATE OF t SKIP LOCKED
+                ),
+                pick AS (SELECT id FROM ahead UNION ALL SELECT id FROM plain),
                 called AS (
                     UPDATE tickets t SET status = 'CALLED', counter_id = :c, called_at = :now, call_next = FALSE,
                            starvation_rule = COALESCE((SELECT rule FROM promo WHERE promo.id = t.id), t.starvation_rule)
@@ -128,7 +151,7 @@ final class PgCallNext {
                               t.priority_category, t.call_next
                 )
                 SELECT called.*, s.letter FROM called JOIN services s ON s.id = called.service_id
-                """.formatted(TIER, TicketClaim.rank(services));
+                """.formatted(CANDIDATE, TIER, TicketClaim.rank(services));
         var q = h.createQuery(sql).bind("c", counter.id());
         bindRule(q, counter.branchCode(), services, day, now).bind("all", services.isEmpty());
         for (int i = 0; i < services.size(); i++) {

@@ -230,20 +230,33 @@ public final class QueueEngine {
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {
         Ticket t = db.tx(h -> {
-            TicketRow row = lockTicket(h, ticketId);
-            authorizeTicketAction(h, actor, row);
+            TicketRow row;
+            if (db.isPostgres()) { // two statements instead of five
+                PgTicketMove.Locked locked = PgTicketMove.lock(h, ticketId);
+                row = locked.row();
+                authorizeTicketAction(actor, row, locked.counterClerk());
+            } else {
+                row = lockTicket(h, ticketId);
+                authorizeTicketAction(h, actor, row);
+            }
             if (!move.from.contains(row.status())) {
                 throw illegal(row, move.path, move.from);
             }
             Instant now = now();
-            h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
-                    .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
-            if (move.to == TicketStatus.DONE) {
-                h.execute("UPDATE tickets SET served_by = ? WHERE id = ?", actor.id(), ticketId); // for "served per clerk"
+            TicketRow after;
+            if (db.isPostgres()) {
+                after = PgTicketMove.apply(h, ticketId, move, actor, now);
+            } else {
+                h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
+                        .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
+                if (move.to == TicketStatus.DONE) {
+                    h.execute("UPDATE tickets SET served_by = ? WHERE id = ?", actor.id(), ticketId); // for "served per clerk"
+                }
+                after = find(h, ticketId).orElseThrow();
             }
-            TicketRow after = find(h, ticketId).orElseThrow();
             Ticket view = after.status() == TicketStatus.WAITING ? withEstimate(h, after) : after.view();
-            Counter counter = row.counterId() == null ? null : CounterViews.byId(h, row.counterId()).orElse(null);
+            Counter counter = row.counterId() == null ? null
+                    : (db.isPostgres() ? CounterViews.byIdInOne(h, row.counterId()) : CounterViews.byId(h, row.counterId())).orElse(null);
             events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
             return view;
         });
@@ -430,9 +443,15 @@ public final class QueueEngine {
         if (actor.role() == Role.CLERK && row.counterId() != null) {
             Long clerk = h.createQuery("SELECT clerk_user_id FROM counters WHERE id = :c").bind("c", row.counterId())
                     .mapTo(Long.class).findOne().orElse(null);
-            if (!Objects.equals(clerk, actor.id())) {
-                throw ApiException.forbidden("Ticket " + row.number() + " is at another clerk's counter");
-            }
+            authorizeTicketAction(actor, row, clerk);
+        }
+    }
+
+    /** The same, with the clerk of the ticket's counter already read. */
+    static void authorizeTicketAction(UserInfo actor, TicketRow row, Long counterClerk) {
+        Access.requireBranch(actor, row.branchCode());
+        if (actor.role() == Role.CLERK && row.counterId() != null && !Objects.equals(counterClerk, actor.id())) {
+            throw ApiException.forbidden("Ticket " + row.number() + " is at another clerk's counter");
         }
     }
 
