@@ -5,3 +5,5 @@ CREATE INDEX tickets_waiting_order ON tickets (branch_code, business_date, statu
 DROP INDEX tickets_queue;
 -- The rule's run of priority calls: a service's newest calls of the day, newest first.
 CREATE INDEX tickets_service_calls ON tickets (branch_code, business_date, service_id, called_at);
+-- Call-next asks whether any remote ticket of the centre still awaits its check-in (almost never).
+CREATE INDEX tickets_awaiting_check_in ON tickets (branch_code, business_date, awaiting_check_in, status);
