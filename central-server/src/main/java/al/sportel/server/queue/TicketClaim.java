@@ -10,8 +10,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * Call-next's claim of the next ticket for a counter, in the order of {@link CallOrder}: tickets
  * transferred to the counter first, then its services' queues by the tiers of {@link StarvationGuard}.
- * On PostgreSQL the pick ({@code FOR UPDATE SKIP LOCKED}), the change to CALLED and the starvation
- * rule's mark are one statement (one round trip); H2 locks every row it sorts, so there a plain read
+ * On PostgreSQL (used there only while a remote ticket awaits its check-in; otherwise {@link PgCallNext}
+ * evaluates the rule in SQL too) the pick ({@code FOR UPDATE SKIP LOCKED}), the change to CALLED and the
+ * starvation rule's mark are one statement (one round trip); H2 locks every row it sorts, so there a plain read
  * picks the candidate and the guarded update alone decides who wins (the loser sees CALLED and tries
  * the next one).
  */
