@@ -47,6 +47,8 @@ public final class Benchmarks {
     private int cyclesPerCounter = 30;
     /** {@code --events-only} measures the event rows alone (a few minutes instead of the whole run). */
     private boolean eventsOnly;
+    /** {@code --call-next-only} measures the call-next rows alone (no event rounds, no payments). */
+    private boolean callNextOnly;
     private int[] subscribers = {10, 100, 1000};
     /** {@code --server-log FILE}: where the server's log goes (discarded otherwise). */
     private Path serverLog;
@@ -80,7 +82,8 @@ public final class Benchmarks {
 
     static final String USAGE = """
             Usage: java -cp tools/target/sportel-tools.jar %s --db JDBC_URL \\
-                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE] [--events-only] [--subscribers 10,100,1000,5000]
+                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE] [--events-only | --call-next-only]
+                   [--subscribers 10,100,1000,5000] [--server-log FILE]
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
@@ -111,6 +114,7 @@ public final class Benchmarks {
             b.subscribers = new int[] {10, 20};
         }
         b.eventsOnly = List.of(args).contains("--events-only");
+        b.callNextOnly = List.of(args).contains("--call-next-only");
         if (o.containsKey("--server-log")) {
             b.serverLog = Path.of(o.get("--server-log"));
         }
@@ -162,7 +166,9 @@ public final class Benchmarks {
                 eventsOnly();
             } else {
                 callNext();
-                payments();
+                if (!callNextOnly) {
+                    payments();
+                }
             }
             return header.toString() + summary + report;
         } finally {
@@ -261,7 +267,7 @@ public final class Benchmarks {
             oneCentre.add(measure(one));
             spreadOut.add(measure(spread));
         }
-        List<double[]> events = eventRounds();
+        List<double[]> events = callNextOnly ? List.of() : eventRounds();
         summary.append("## The issue's table, as ratios against baselines of the same run\n\n")
                 .append(ROUNDS).append(" rounds; in each, the API and its floor run one after the other (and the subscriber ")
                 .append("counts one after another), so a change of machine load shows on both sides of a ratio.\n\n")
@@ -269,7 +275,9 @@ public final class Benchmarks {
         ratioRow("call-next cycles / floor claims, " + COUNTERS + " counters in one centre", oneCentre, x -> x[0] / x[1], "≥ 0.5");
         ratioRow("the same, " + COUNTERS + " counters over " + SPREAD_SITES + " centres", spreadOut, x -> x[0] / x[1], "≥ 0.5");
         ratioRow("call-next p99 / p50 (one centre)", oneCentre, x -> x[4] / x[2], "≤ 3");
-        ratioRow("event p95 at 1,000 subscribers / at 10", events, this::eventRatio, "≤ 2");
+        if (!callNextOnly) {
+            ratioRow("event p95 at 1,000 subscribers / at 10", events, this::eventRatio, "≤ 2");
+        }
         summary.append("\nThe p95 at 10 subscribers counts as at least 0.1 ms, so a near-zero baseline cannot inflate the ratio. ")
                 .append("The desktop rows and the 10× day are not measured by this program.\n\n");
         report.append("## Call-next against the database floor\n\n")
@@ -282,7 +290,9 @@ public final class Benchmarks {
         rawRows(COUNTERS + " in one centre", oneCentre);
         rawRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
         report.append('\n');
-        eventReport(events);
+        if (!callNextOnly) {
+            eventReport(events);
+        }
     }
 
     /** The event row of the issue's table alone, against its baseline of the same round. */
