@@ -25,10 +25,11 @@ final class PgTicketMove {
         if (ticketId.length() > 32) {
             throw ApiException.notFound("No ticket with that id");
         }
-        return h.createQuery("SELECT " + TicketRow.COLUMNS + """
+        // The lock is taken on the ticket alone: with the joins under FOR UPDATE, a ticket a transfer had
+        // just moved to another service dropped out of the re-checked join and the move answered 404.
+        return h.createQuery("WITH locked AS (SELECT * FROM tickets WHERE id = :id FOR UPDATE) SELECT " + TicketRow.COLUMNS + """
                         , c.clerk_user_id AS counter_clerk
-                        FROM tickets t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id
-                        WHERE t.id = :id FOR UPDATE OF t
+                        FROM locked t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id
                         """)
                 .bind("id", ticketId)
                 .map((rs, ctx) -> new Locked(TicketRow.map(rs), TicketRow.nullableLong(rs, "counter_clerk")))
