@@ -45,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Build the server first (mvn package in central-server): no " + jar);
         }
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command("-jar", jar, "--demo", "--port", Integer.toString(wantedPort), "--data-dir", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.server(Path.of(jar), "--demo", "--port", Integer.toString(wantedPort), "--data-dir", dataDir.toString()));
         pb.redirectError(dataDir.resolve("stderr.log").toFile());
         // tests poll the public tracking page and issue tickets far faster than citizens and kiosks do
         pb.environment().put("SPORTEL_TRACK_LOOKUPS_PER_MINUTE", "100000");
