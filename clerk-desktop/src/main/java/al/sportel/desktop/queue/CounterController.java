@@ -149,7 +149,7 @@ public final class CounterController {
     private void bindView() {
         queueTable.getColumns().setAll(List.of(
                 Tables.column(i18n.t("queue.col.number"), Ticket::number),
-                Tables.column(i18n.t("queue.col.service"), t -> vm.serviceName(t.serviceId())),
+                Tables.column(i18n.t("queue.col.service"), t -> vm.services().name(t.serviceId())),
                 Tables.column(i18n.t("queue.col.waited"), t -> I18n.between(t.issuedAt(), vm.now())),
                 Tables.column(i18n.t("queue.col.note"), t -> t.targetCounterId() != null ? i18n.t("queue.note.transferred")
                         : t.priority() ? i18n.t("queue.note.priority") : "")));
@@ -173,21 +173,22 @@ public final class CounterController {
             b.disableProperty().bind(vm.canActOnCalled().not());
         }
         finishButton.disableProperty().bind(vm.canActOnCurrent().not());
-        reactivateButton.disableProperty().bind(vm.canReactivate().not());
+        reactivateButton.disableProperty().bind(vm.comeback().canReactivate().not());
         // Only when call-next could call: the counter is open and free.
         callOutOfOrderButton.disableProperty().bind(vm.canCallNext().not()
                 .or(queueTable.getSelectionModel().selectedItemProperty().isNull()));
-        reactivateButton.textProperty().bind(Bindings.createStringBinding(() -> vm.lastNoShow().get() == null
-                ? i18n.t("action.reactivate") : i18n.t("action.reactivateTicket", vm.lastNoShow().get().number()), vm.lastNoShow()));
+        reactivateButton.textProperty().bind(Bindings.createStringBinding(() -> vm.comeback().ticket().get() == null
+                ? i18n.t("action.reactivate") : i18n.t("action.reactivateTicket", vm.comeback().ticket().get().number()),
+                vm.comeback().ticket()));
         transferButton.disableProperty().bind(vm.canActOnCurrent().not());
-        pauseButton.disableProperty().bind(vm.canPause().not());
-        closeCounterButton.disableProperty().bind(vm.canClose().not());
+        pauseButton.disableProperty().bind(vm.status().canPause().not());
+        closeCounterButton.disableProperty().bind(vm.status().canClose().not());
         logoutButton.disableProperty().bind(app.background().busy());
 
         currentTicketNumber.textProperty().bind(Bindings.createStringBinding(() -> vm.current().get() == null
                 ? i18n.t("counter.none") : vm.current().get().number(), vm.current()));
         currentService.textProperty().bind(Bindings.createStringBinding(() -> vm.current().get() == null
-                ? "" : vm.serviceName(vm.current().get().serviceId()), vm.current()));
+                ? "" : vm.services().name(vm.current().get().serviceId()), vm.current()));
         priorityMark.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.current().get() != null && vm.current().get().priority(), vm.current()));
         currentStatus.textProperty().bind(Bindings.createStringBinding(() -> vm.current().get() == null
@@ -203,9 +204,9 @@ public final class CounterController {
         actionMessage.visibleProperty().bind(vm.message().isNotNull());
         actionMessage.managedProperty().bind(vm.message().isNotNull());
         counterStatusLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> i18n.t("counter.status." + vm.counterStatus().get().name()), vm.counterStatus()));
+                () -> i18n.t("counter.status." + vm.status().value().get().name()), vm.status().value()));
         pauseButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.t(
-                vm.counterStatus().get() == CounterStatus.OPEN ? "counter.pause" : "counter.resume"), vm.counterStatus()));
+                vm.status().value().get() == CounterStatus.OPEN ? "counter.pause" : "counter.resume"), vm.status().value()));
     }
 
     /** The live stream starts after the first snapshot and resumes from each later one. */
@@ -268,7 +269,7 @@ public final class CounterController {
 
     @FXML
     private void onReactivate() {
-        vm.reactivate();
+        vm.comeback().reactivate();
     }
 
     @FXML
@@ -295,24 +296,24 @@ public final class CounterController {
     private void onTransfer() {
         Ticket t = vm.current().get();
         if (t != null) {
-            TransferDialog.ask(app.dialogs(), currentTicketNumber.getScene().getWindow(), i18n, t, vm.services(),
+            TransferDialog.ask(app.dialogs(), currentTicketNumber.getScene().getWindow(), i18n, t, vm.services().all(),
                     session.counters(), session.counter().id()).ifPresent(to -> vm.transfer(to.serviceId(), to.counterId()));
         }
     }
 
     @FXML
     private void onPauseOrResume() {
-        vm.pauseOrResume();
+        vm.status().pauseOrResume();
     }
 
     @FXML
     private void onCloseCounter() {
-        vm.closeCounter();
+        vm.status().close();
     }
 
     @FXML
     private void onLogout() {
-        vm.logout();
+        vm.status().logout();
     }
 
     @FXML

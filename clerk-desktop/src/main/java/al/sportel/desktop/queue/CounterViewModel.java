@@ -12,13 +12,9 @@ import al.sportel.model.ServiceInfo;
 import al.sportel.model.Ticket;
 import al.sportel.model.TicketStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,11 +28,10 @@ import javafx.collections.ObservableList;
 /**
  * The counter screen without its controls: the current ticket, this counter's queue and the
  * actions on them. Read-only properties for the view to bind; command methods for its buttons.
- * Runs on the FX thread (or a test's thread); blocking calls go through {@link Jobs}.
+ * Runs on the FX thread (or a test's thread); blocking calls go through {@link Jobs}. Its parts: the figures
+ * ({@link CounterFigures}), the counter's own status ({@link CounterStatusModel}) and the last no-show that
+ * may come back ({@link NoShowComeback}); every command of every part runs through {@link #act}.
  */
-// Over 300 lines because a view-model's surface is wide: each of its fourteen read-only properties
-// needs a field and an accessor, and the bindings for the buttons live here so the tests can see them.
-// The logic itself (commands, reload, render) is about half of it.
 public final class CounterViewModel {
 
     /** Where the screen goes when the clerk leaves it (closed counter, logout, expired session). */
@@ -50,21 +45,16 @@ public final class CounterViewModel {
     private final Clock clock;
     private final Counter counter;
     private final QueueModel model;
-    private final Map<Long, ServiceInfo> services;
-    private final ObservableBooleanValue linkUp;
+    private final ServiceNames services;
     private final ReadOnlyObjectWrapper<Ticket> current = new ReadOnlyObjectWrapper<>();
-    /** The ticket this clerk last marked a no-show, while it may still come back. */
-    private final ReadOnlyObjectWrapper<Ticket> lastNoShow = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<CounterStatus> counterStatus;
+    /** Only the server can move the queue: without it (or while a request runs) the actions wait. */
+    private final BooleanBinding blocked;
+    private final CounterStatusModel status;
+    private final NoShowComeback comeback;
     private final ObservableList<Ticket> queue = FXCollections.observableArrayList();
     private final ObservableList<Ticket> queueView = FXCollections.unmodifiableObservableList(queue);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper waitingText = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper serviceCounts = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper waitedText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper longestText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper servedText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper averageText = new ReadOnlyStringWrapper("");
+    private final CounterFigures figures;
     private Exit exit = () -> { };
     private boolean nothingWaitingShown;
     private boolean reloading;
@@ -76,10 +66,13 @@ public final class CounterViewModel {
         this.i18n = i18n;
         this.clock = clock;
         this.counter = counter;
-        this.linkUp = linkUp;
         this.model = new QueueModel(counter.id(), counter.serviceIds());
-        this.services = services.stream().collect(Collectors.toMap(ServiceInfo::id, s -> s, (a, b) -> a, LinkedHashMap::new));
-        this.counterStatus = new ReadOnlyObjectWrapper<>(counter.status());
+        this.services = new ServiceNames(i18n, services);
+        this.figures = new CounterFigures(i18n, clock, this.services);
+        this.blocked = Bindings.createBooleanBinding(() -> jobs.busy().get() || !linkUp.get(), jobs.busy(), linkUp);
+        this.status = new CounterStatusModel(desk, counter.id(), counter.status(), this::act, () -> exit.leave(),
+                current.getReadOnlyProperty(), blocked);
+        this.comeback = new NoShowComeback(desk, this::act, model::put, blocked);
         render();
     }
 
@@ -89,20 +82,17 @@ public final class CounterViewModel {
 
     // --- what the view binds ---
 
-    public ReadOnlyObjectProperty<Ticket> lastNoShow() {
-        return lastNoShow.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canReactivate() {
-        return blocked().not().and(lastNoShow.isNotNull());
-    }
-
     public ReadOnlyObjectProperty<Ticket> current() {
         return current.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<CounterStatus> counterStatus() {
-        return counterStatus.getReadOnlyProperty();
+    /** Open, paused or closed, and the commands on the counter itself. */
+    public CounterStatusModel status() {
+        return status;
+    }
+
+    public NoShowComeback comeback() {
+        return comeback;
     }
 
     /** This counter's waiting tickets in the order call-next takes them. */
@@ -116,67 +106,46 @@ public final class CounterViewModel {
     }
 
     public ReadOnlyStringProperty waitingText() {
-        return waitingText.getReadOnlyProperty();
+        return figures.waitingText();
     }
 
     public ReadOnlyStringProperty serviceCounts() {
-        return serviceCounts.getReadOnlyProperty();
+        return figures.serviceCounts();
     }
 
     public ReadOnlyStringProperty waitedText() {
-        return waitedText.getReadOnlyProperty();
+        return figures.waitedText();
     }
 
     public ReadOnlyStringProperty longestText() {
-        return longestText.getReadOnlyProperty();
+        return figures.longestText();
     }
 
     public ReadOnlyStringProperty servedText() {
-        return servedText.getReadOnlyProperty();
+        return figures.servedText();
     }
 
     public ReadOnlyStringProperty averageText() {
-        return averageText.getReadOnlyProperty();
-    }
-
-    /** Only the server can move the queue: without it (or while a request runs) the actions wait. */
-    private BooleanBinding blocked() {
-        return Bindings.createBooleanBinding(() -> jobs.busy().get() || !linkUp.get(), jobs.busy(), linkUp);
+        return figures.averageText();
     }
 
     public BooleanBinding canCallNext() {
-        return blocked().not().and(current.isNull()).and(counterStatus.isEqualTo(CounterStatus.OPEN));
+        return blocked.not().and(current.isNull()).and(status.value().isEqualTo(CounterStatus.OPEN));
     }
 
     /** Recall, start, no-show and return: only for a ticket called and not yet started. */
     public BooleanBinding canActOnCalled() {
-        return blocked().not().and(Bindings.createBooleanBinding(
+        return blocked.not().and(Bindings.createBooleanBinding(
                 () -> current.get() != null && current.get().status() == TicketStatus.CALLED, current));
     }
 
     /** Finish and transfer: any current ticket (a CALLED one is started first). */
     public BooleanBinding canActOnCurrent() {
-        return blocked().not().and(current.isNotNull());
+        return blocked.not().and(current.isNotNull());
     }
 
-    public BooleanBinding canPause() {
-        return blocked().not();
-    }
-
-    public BooleanBinding canClose() {
-        return blocked().not().and(current.isNull());
-    }
-
-    public String serviceName(long serviceId) {
-        ServiceInfo s = services.get(serviceId);
-        if (s == null) {
-            return "";
-        }
-        return s.letter() + " · " + ("en".equals(i18n.lang()) ? s.nameEn() : s.name());
-    }
-
-    public List<ServiceInfo> services() {
-        return List.copyOf(services.values());
+    public ServiceNames services() {
+        return services;
     }
 
     // --- commands ---
@@ -198,9 +167,7 @@ public final class CounterViewModel {
         if (t != null) {
             act(() -> desk.ticketAction(t.id(), action), updated -> {
                 model.put(updated);
-                if (updated.status() == TicketStatus.NO_SHOW) {
-                    lastNoShow.set(updated);
-                }
+                comeback.changed(updated);
                 if (updated.status().ended()) {
                     refreshStats();
                 }
@@ -243,41 +210,10 @@ public final class CounterViewModel {
         act(() -> desk.callOutOfOrder(ticket.id(), counter.id(), reason), model::put);
     }
 
-    /** Brings the last no-show back into the queue; the server refuses it after the grace period. */
-    public void reactivate() {
-        Ticket t = lastNoShow.get();
-        if (t != null) {
-            act(() -> desk.reactivate(t.id()), back -> {
-                lastNoShow.set(null);
-                model.put(back);
-            });
-        }
-    }
-
-        private void startIfCalled(Ticket t) throws Exception {
+    private void startIfCalled(Ticket t) throws Exception {
         if (t.status() == TicketStatus.CALLED) {
             desk.ticketAction(t.id(), "start");
         }
-    }
-
-    public void pauseOrResume() {
-        String action = counterStatus.get() == CounterStatus.OPEN ? "pause" : "open";
-        act(() -> desk.counterAction(counter.id(), action), c -> counterStatus.set(c.status()));
-    }
-
-    public void closeCounter() {
-        act(() -> desk.counterAction(counter.id(), "close"), c -> exit.leave());
-    }
-
-    /** Closes the counter on the way out unless a ticket is still at it. */
-    public void logout() {
-        boolean close = current.get() == null && counterStatus.get() != CounterStatus.CLOSED;
-        act(() -> {
-            if (close) {
-                desk.counterAction(counter.id(), "close");
-            }
-            return null;
-        }, x -> exit.leave());
     }
 
     /** Loads the queue again; {@code then} gets the snapshot (the view connects its live stream then). */
@@ -289,7 +225,7 @@ public final class CounterViewModel {
         jobs.run(desk::queue, snapshot -> {
             reloading = false;
             model.load(snapshot);
-            model.myCounter().ifPresent(c -> counterStatus.set(c.status()));
+            model.myCounter().ifPresent(c -> status.set(c.status()));
             render();
             then.accept(snapshot);
         }, e -> {
@@ -304,16 +240,13 @@ public final class CounterViewModel {
             reload(s -> { });
             return;
         }
-        model.myCounter().ifPresent(c -> counterStatus.set(c.status()));
+        model.myCounter().ifPresent(c -> status.set(c.status()));
         render();
     }
 
     public void refreshStats() {
-        jobs.run(() -> desk.stats(counter.id()), s -> {
-            servedText.set(i18n.t("status.served", i18n.number(s.served())));
-            averageText.set(i18n.t("status.average", s.averageServiceSeconds() == null ? "—"
-                    : I18n.duration(Duration.ofSeconds(s.averageServiceSeconds()))));
-        }, e -> { }); // the figures only keep their last value; Background has logged a bug
+        jobs.run(() -> desk.stats(counter.id()), figures::stats,
+                e -> { }); // the figures only keep their last value; Background has logged a bug
     }
 
     private <T> void act(Jobs.Job<T> job, Consumer<T> onDone) {
@@ -346,22 +279,12 @@ public final class CounterViewModel {
             nothingWaitingShown = false;
             message.set(null);
         }
-        waitingText.set(i18n.t("queue.waiting", mine.size()));
-        Map<String, Long> perService = mine.stream().collect(Collectors.groupingBy(t -> serviceName(t.serviceId()),
-                LinkedHashMap::new, Collectors.counting()));
-        serviceCounts.set(perService.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("   ")));
-        tick();
+        figures.show(current.get(), mine);
     }
 
     /** Refreshes the waiting times; the view calls it every second. */
     public void tick() {
-        Instant now = clock.instant();
-        Ticket t = current.get();
-        waitedText.set(t == null ? "" : i18n.t("counter.waited",
-                I18n.duration(Duration.between(t.issuedAt(), t.calledAt() != null ? t.calledAt() : now))));
-        longestText.set(queue.isEmpty() ? "" : i18n.t("queue.longest", I18n.duration(Duration.between(
-                queue.stream().map(Ticket::issuedAt).min(Instant::compareTo).orElse(now), now))));
+        figures.tick();
     }
 
     public Instant now() {

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.util.StringConverter;
 
 /**
- * The board's three tables: their columns and how a row looks. The service table has nine figures
+ * The board's three tables (their columns and how a row looks) and the counter-services check list. The service table has nine figures
  * on half a 1366-pixel screen, so its headers are short and may take two lines (see the
  * {@code sup.head.*} keys) rather than being cut to "Pritja…".
  */
@@ -75,6 +78,22 @@ final class BoardTables {
                 Tables.column(i18n.t("sup.col.note"), (Ticket t) -> t.priority() ? i18n.t("queue.note.priority")
                         : t.targetCounterId() != null ? i18n.t("queue.note.transferred") : "")));
         constrained(table);
+    }
+
+    /** The selected counter's services: a check box each, in the editor's order. */
+    void counterServices(ListView<Board.ServiceLine> list, CounterServicesEditor editor) {
+        list.setItems(editor.lines());
+        list.setCellFactory(CheckBoxListCell.forListView(editor::ticked, new StringConverter<>() {
+            @Override
+            public String toString(Board.ServiceLine s) {
+                return s == null ? "" : s.letter() + " " + vm.name(s);
+            }
+
+            @Override
+            public Board.ServiceLine fromString(String s) {
+                return null;
+            }
+        }));
     }
 
     private static void constrained(TableView<?> table) {

@@ -5,6 +5,8 @@ import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Jobs;
 import al.sportel.model.Board;
+import al.sportel.model.Counter;
+import al.sportel.model.Ticket;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -132,30 +134,54 @@ public final class BoardViewModel {
         }
     }
 
-    // --- actions: each one, once through, refreshes the board ---
+    // --- actions on what the supervisor selected (null: nothing is, and they say what to choose);
+    //     each one, once through, refreshes the board ---
 
-    public void counterAction(long counterId, String action) {
-        act(() -> desk.counterAction(counterId, action));
+    /** {@code open}, {@code pause} or {@code close}. */
+    public void counterAction(Counter selected, String action) {
+        if (selected == null) {
+            ask("sup.select.counter");
+            return;
+        }
+        act(() -> desk.counterAction(selected.id(), action));
     }
 
-    public void setServices(long counterId, List<Long> ids, Runnable saved) {
+    /** The services the counter is to serve, preferred first; {@code saved} runs once the server has them. */
+    public void setServices(Counter selected, List<Long> ids, Runnable saved) {
+        if (selected == null) {
+            ask("sup.select.counter");
+            return;
+        }
         if (ids.isEmpty()) {
             message.set(i18n.t("sup.select.services"));
             return;
         }
-        act(() -> desk.setServices(counterId, ids), saved);
+        act(() -> desk.setServices(selected.id(), ids), saved);
     }
 
-    public void transfer(String ticketId, Long serviceId, Long counterId) {
-        act(() -> desk.transfer(ticketId, serviceId, counterId));
+    public void transfer(Ticket selected, MoveTarget target) {
+        if (selected == null || target == null) {
+            ask(selected == null ? "sup.select.ticket" : "sup.select.target");
+            return;
+        }
+        act(() -> desk.transfer(selected.id(), target.serviceId(), target.counterId()));
     }
 
-    public void priority(String ticketId, boolean priority) {
-        act(() -> desk.priority(ticketId, priority));
+    /** Gives the ticket priority, or takes it away. */
+    public void togglePriority(Ticket selected) {
+        if (selected == null) {
+            ask("sup.select.ticket");
+            return;
+        }
+        act(() -> desk.priority(selected.id(), !selected.priority()));
     }
 
-    public void cancel(String ticketId) {
-        act(() -> desk.cancel(ticketId));
+    public void cancel(Ticket selected) {
+        if (selected == null) {
+            ask("sup.select.ticket");
+            return;
+        }
+        act(() -> desk.cancel(selected.id()));
     }
 
     /** Says what to choose first (a counter, a ticket, a target). */
