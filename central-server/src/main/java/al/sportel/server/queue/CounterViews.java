@@ -7,6 +7,7 @@ import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Users;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,34 @@ public final class CounterViews {
 
     public static Optional<Counter> byId(Handle h, long counterId) {
         return load(h, "c.id = :key", counterId).stream().findFirst();
+    }
+
+    /** PostgreSQL: {@link #byId} in one query (services as an array, the current ticket joined). */
+    static Optional<Counter> byIdInOne(Handle h, long counterId) {
+        return h.createQuery("""
+                        SELECT c.id AS cid, c.counter_number, c.name, c.status AS cstatus,
+                               u.id AS uid, u.username, u.display_name, u.role, u.branch_code AS ubranch,
+                               p.reason_code AS pause_reason, p.started_at AS paused_since,
+                               ARRAY(SELECT cs.service_id FROM counter_services cs WHERE cs.counter_id = c.id
+                                     ORDER BY cs.sort_order) AS services, cur.*
+                        FROM counters c LEFT JOIN users u ON u.id = c.clerk_user_id
+                        LEFT JOIN counter_pauses p ON p.counter_id = c.id AND p.ended_at IS NULL
+                        LEFT JOIN LATERAL (SELECT\s""" + TicketRow.COLUMNS + """
+                                           FROM tickets t JOIN services s ON s.id = t.service_id
+                                           WHERE t.counter_id = c.id AND t.status IN ('CALLED', 'SERVING') LIMIT 1) cur ON TRUE
+                        WHERE c.id = :id
+                        """)
+                .bind("id", counterId)
+                .map((rs, ctx) -> {
+                    Long uid = TicketRow.nullableLong(rs, "uid");
+                    List<Long> services = Arrays.asList((Long[]) rs.getArray("services").getArray());
+                    return new Counter(rs.getLong("cid"), rs.getInt("counter_number"), rs.getString("name"),
+                            CounterStatus.valueOf(rs.getString("cstatus")), List.copyOf(services),
+                            uid == null ? null : Users.fromRow(rs, "uid", "ubranch"),
+                            rs.getString("id") == null ? null : TicketRow.map(rs).view(),
+                            rs.getString("pause_reason"), TicketRow.instant(rs, "paused_since"));
+                })
+                .findOne();
     }
 
     static Optional<CounterRow> lock(Handle h, long counterId) {

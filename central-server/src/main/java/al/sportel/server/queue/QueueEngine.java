@@ -2,7 +2,6 @@ package al.sportel.server.queue;
 
 import al.sportel.model.BusinessTime;
 import al.sportel.model.Counter;
-import al.sportel.model.CounterStatus;
 import al.sportel.model.EventType;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.Role;
@@ -40,18 +39,19 @@ import org.jdbi.v3.core.Handle;
 public final class QueueEngine {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_CLAIM_ATTEMPTS = 50;
 
     private final Database db;
     private final EventLog events;
     private final EventHub hub;
     private final Clock clock;
+    private final CallNext calls;
 
     public QueueEngine(Database db, EventLog events, EventHub hub, Clock clock) {
         this.db = db;
         this.events = events;
         this.hub = hub;
         this.clock = clock;
+        this.calls = new CallNext(db, events, hub, clock);
     }
 
     public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority) {
@@ -131,86 +131,38 @@ public final class QueueEngine {
 
     /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */
     public Optional<Ticket> callNext(UserInfo actor, long counterId) {
-        Optional<Ticket> called = db.tx(h -> {
-            CounterRow counter = CounterViews.lock(h, counterId)
-                    .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
-            Access.requireBranch(actor, counter.branchCode());
-            requireCounterClerk(actor, counter);
-            if (counter.status() != CounterStatus.OPEN) {
-                throw ApiException.conflict("counter-not-open", "Counter " + counter.number() + " is "
-                        + counter.status() + "; open it before calling");
-            }
-            Optional<TicketRow> busy = h.createQuery(TicketRow.SELECT + " WHERE t.counter_id = :c AND t.status IN ('CALLED', 'SERVING')")
-                    .bind("c", counterId).map((rs, ctx) -> TicketRow.map(rs)).findFirst();
-            if (busy.isPresent()) {
-                throw ApiException.conflict("counter-busy", "Counter " + counter.number() + " still has ticket "
-                        + busy.get().number() + " (" + busy.get().status() + "); finish, return or mark it first");
-            }
-            List<Long> services = CounterViews.serviceIds(h, counterId);
-            LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
-            StarvationGuard guard = StarvationGuard.load(h, counter.branchCode(), day, services, now());
-            for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-                Instant now = now();
-                Optional<String> claimed;
-                if (db.isPostgres()) {
-                    claimed = TicketClaim.claim(h, counter, services, day, guard, now);
-                    if (claimed.isEmpty()) {
-                        return Optional.<Ticket>empty();
-                    }
-                } else {
-                    claimed = TicketClaim.candidate(h, counter, services, day, guard);
-                    if (claimed.isEmpty()) {
-                        return Optional.<Ticket>empty();
-                    }
-                    if (!claimGuarded(h, counter, guard, claimed.get(), now)) {
-                        continue; // another counter won this one; take the next
-                    }
-                }
-                TicketRow row = find(h, claimed.get()).orElseThrow();
-                if (row.targetCounterId() == null) { // issue 19: unchecked remote tickets whose turn this was
-                    RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, row.id(), now);
-                }
-                Ticket view = row.view();
-                Counter cv = counter.view(services, view);
-                events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
-                return Optional.of(view);
-            }
-            throw ApiException.conflict("queue-contended", "The queue changed too often to call; try again");
-        });
-        called.ifPresent(t -> hub.wake(t.branchCode()));
-        return called;
-    }
-
-    /** H2: the guarded update; even if a database ignored the lock, a ticket is called only once. */
-    private static boolean claimGuarded(Handle h, CounterRow counter, StarvationGuard guard, String id, Instant now) {
-        int won = h.createUpdate("""
-                        UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now, call_next = FALSE
-                        WHERE id = :id AND status = 'WAITING'
-                        """)
-                .bind("c", counter.id()).bind("now", now).bind("id", id).execute();
-        String rule = guard.promotion(id);
-        if (won == 1 && rule != null) { // for the fairness report's count of promotions
-            h.execute("UPDATE tickets SET starvation_rule = ? WHERE id = ?", rule, id);
-        }
-        return won == 1;
+        return calls.callNext(actor, counterId);
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {
         Ticket t = db.tx(h -> {
-            TicketRow row = lockTicket(h, ticketId);
-            authorizeTicketAction(h, actor, row);
+            TicketRow row;
+            if (db.isPostgres()) { // two statements instead of five
+                PgTicketMove.Locked locked = PgTicketMove.lock(h, ticketId);
+                row = locked.row();
+                authorizeTicketAction(actor, row, locked.counterClerk());
+            } else {
+                row = lockTicket(h, ticketId);
+                authorizeTicketAction(h, actor, row);
+            }
             if (!move.from.contains(row.status())) {
                 throw illegal(row, move.path, move.from);
             }
             Instant now = now();
-            h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
-                    .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
-            if (move.to == TicketStatus.DONE) {
-                h.execute("UPDATE tickets SET served_by = ? WHERE id = ?", actor.id(), ticketId); // for "served per clerk"
+            TicketRow after;
+            if (db.isPostgres()) {
+                after = PgTicketMove.apply(h, ticketId, move, actor, now);
+            } else {
+                h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
+                        .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
+                if (move.to == TicketStatus.DONE) {
+                    h.execute("UPDATE tickets SET served_by = ? WHERE id = ?", actor.id(), ticketId); // for "served per clerk"
+                }
+                after = find(h, ticketId).orElseThrow();
             }
-            TicketRow after = find(h, ticketId).orElseThrow();
             Ticket view = after.status() == TicketStatus.WAITING ? withEstimate(h, after) : after.view();
-            Counter counter = row.counterId() == null ? null : CounterViews.byId(h, row.counterId()).orElse(null);
+            Counter counter = row.counterId() == null ? null
+                    : (db.isPostgres() ? CounterViews.byIdInOne(h, row.counterId()) : CounterViews.byId(h, row.counterId())).orElse(null);
             events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
             return view;
         });
@@ -397,9 +349,15 @@ public final class QueueEngine {
         if (actor.role() == Role.CLERK && row.counterId() != null) {
             Long clerk = h.createQuery("SELECT clerk_user_id FROM counters WHERE id = :c").bind("c", row.counterId())
                     .mapTo(Long.class).findOne().orElse(null);
-            if (!Objects.equals(clerk, actor.id())) {
-                throw ApiException.forbidden("Ticket " + row.number() + " is at another clerk's counter");
-            }
+            authorizeTicketAction(actor, row, clerk);
+        }
+    }
+
+    /** The same, with the clerk of the ticket's counter already read. */
+    static void authorizeTicketAction(UserInfo actor, TicketRow row, Long counterClerk) {
+        Access.requireBranch(actor, row.branchCode());
+        if (actor.role() == Role.CLERK && row.counterId() != null && !Objects.equals(counterClerk, actor.id())) {
+            throw ApiException.forbidden("Ticket " + row.number() + " is at another clerk's counter");
         }
     }
 

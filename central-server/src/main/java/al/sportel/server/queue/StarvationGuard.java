@@ -20,6 +20,9 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>The rule keeps no counter of its own: the run of priority calls is read from today's call times,
  * so it stays right when several server instances share the database and after a restart.
+ *
+ * <p>Call-next on PostgreSQL evaluates the same rule in SQL ({@link PgCallNext}); a change to
+ * {@link #judge} or the tiers must be made there too (StarvationRuleSqlTest compares the two).
  */
 public final class StarvationGuard {
 

@@ -10,8 +10,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * Call-next's claim of the next ticket for a counter, in the order of {@link CallOrder}: tickets
  * transferred to the counter first, then its services' queues by the tiers of {@link StarvationGuard}.
- * On PostgreSQL the pick ({@code FOR UPDATE SKIP LOCKED}), the change to CALLED and the starvation
- * rule's mark are one statement (one round trip); H2 locks every row it sorts, so there a plain read
+ * On PostgreSQL (used there only while a remote ticket awaits its check-in; otherwise {@link PgCallNext}
+ * evaluates the rule in SQL too) the pick ({@code FOR UPDATE SKIP LOCKED}), the change to CALLED and the
+ * starvation rule's mark are one statement (one round trip); H2 locks every row it sorts, so there a plain read
  * picks the candidate and the guarded update alone decides who wins (the loser sees CALLED and tries
  * the next one).
  */
@@ -22,12 +23,6 @@ final class TicketClaim {
 
     /** The candidate predicate and order: the one place the rules of who is called next live in SQL. */
     private static String candidates(List<Long> services, String lock) {
-        // Ties on issuedAt go to the service the counter lists first (see CallOrder).
-        StringBuilder rank = new StringBuilder("CASE service_id");
-        for (int i = 0; i < services.size(); i++) {
-            rank.append(" WHEN :s").append(i).append(" THEN ").append(i);
-        }
-        rank.append(" ELSE ").append(services.size()).append(" END");
         return """
                 SELECT id FROM tickets
                 WHERE branch_code = :b AND business_date = :d AND status = 'WAITING'
@@ -37,7 +32,20 @@ final class TicketClaim {
                               WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
                          issued_at, %s, seq
                 LIMIT 1 %s
-                """.formatted(RemoteCalls.CLAIMABLE, rank, lock);
+                """.formatted(RemoteCalls.CLAIMABLE, rank(services), lock);
+    }
+
+    /** Ties on issuedAt go to the service the counter lists first (see CallOrder); binds :s0, :s1, and so on. */
+    static String rank(List<Long> services) {
+        if (services.isEmpty()) {
+            // a CASE needs a WHEN and a bare 0 is a column position; such a counter only takes transfers
+            return "CAST(0 AS INTEGER)";
+        }
+        StringBuilder rank = new StringBuilder("CASE service_id");
+        for (int i = 0; i < services.size(); i++) {
+            rank.append(" WHEN :s").append(i).append(" THEN ").append(i);
+        }
+        return rank.append(" ELSE ").append(services.size()).append(" END").toString();
     }
 
     /** PostgreSQL: picks, locks and calls the next ticket in one statement; its id, or empty. */

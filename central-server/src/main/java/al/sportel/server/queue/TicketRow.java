@@ -26,12 +26,14 @@ record TicketRow(
         String priorityCategory,
         boolean callNext) {
 
-    static final String SELECT = """
-            SELECT t.id, t.ticket_number, t.service_id, s.letter, t.branch_code, t.status, t.priority,
+    /** The columns {@link #map} reads, of {@code tickets t} joined with {@code services s}. */
+    static final String COLUMNS = """
+            t.id, t.ticket_number, t.service_id, s.letter, t.branch_code, t.status, t.priority,
                    t.issued_at, t.called_at, t.started_at, t.finished_at, t.counter_id, t.target_counter_id, t.seq,
                    t.priority_category, t.call_next
-            FROM tickets t JOIN services s ON s.id = t.service_id
             """;
+
+    static final String SELECT = "SELECT " + COLUMNS + "FROM tickets t JOIN services s ON s.id = t.service_id\n";
 
     static TicketRow map(ResultSet rs) throws SQLException {
         return new TicketRow(rs.getString("id"), rs.getString("ticket_number"), rs.getLong("service_id"),

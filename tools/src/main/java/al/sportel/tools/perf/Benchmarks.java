@@ -53,6 +53,8 @@ public final class Benchmarks {
     private int cyclesPerCounter = 30;
     /** {@code --events-only} measures the event rows alone (a few minutes instead of the whole run). */
     private boolean eventsOnly;
+    /** {@code --call-next-only} measures the call-next rows alone (no event rounds, no payments). */
+    private boolean callNextOnly;
     private int[] subscribers = {10, 100, 1000};
     /** Rounds alternate API and floor (and the subscriber counts), so a load change hits both sides. */
     private static final int ROUNDS = 3;
@@ -84,7 +86,7 @@ public final class Benchmarks {
 
     static final String USAGE = """
             Usage: java -cp tools/target/sportel-tools.jar %s --db JDBC_URL \\
-                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE] [--events-only]
+                   --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE] [--events-only | --call-next-only]
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
@@ -112,6 +114,7 @@ public final class Benchmarks {
             b.subscribers = new int[] {10, 20};
         }
         b.eventsOnly = List.of(args).contains("--events-only");
+        b.callNextOnly = List.of(args).contains("--call-next-only");
         try (Connection c = b.jdbc()) {
             c.createStatement().execute("SELECT 1");
         } catch (SQLException e) {
@@ -156,7 +159,9 @@ public final class Benchmarks {
                 eventsOnly();
             } else {
                 callNext();
-                payments();
+                if (!callNextOnly) {
+                    payments();
+                }
             }
             return header.toString() + summary + report;
         } finally {
@@ -255,7 +260,7 @@ public final class Benchmarks {
             oneCentre.add(measure(one));
             spreadOut.add(measure(spread));
         }
-        List<double[]> events = eventRounds();
+        List<double[]> events = callNextOnly ? List.of() : eventRounds();
         summary.append("## The issue's table, as ratios against baselines of the same run\n\n")
                 .append(ROUNDS).append(" rounds; in each, the API and its floor run one after the other (and the subscriber ")
                 .append("counts one after another), so a change of machine load shows on both sides of a ratio.\n\n")
@@ -263,8 +268,10 @@ public final class Benchmarks {
         ratioRow("call-next cycles / floor claims, " + COUNTERS + " counters in one centre", oneCentre, x -> x[0] / x[1], "≥ 0.5");
         ratioRow("the same, " + COUNTERS + " counters over " + SPREAD_SITES + " centres", spreadOut, x -> x[0] / x[1], "≥ 0.5");
         ratioRow("call-next p99 / p50 (one centre)", oneCentre, x -> x[4] / x[2], "≤ 3");
-        ratioRow("event p95 at 1,000 subscribers / at 10", events,
-                x -> x[(subscribers.length - 1) * 3 + 1] / Math.max(x[1], 1e5), "≤ 2");
+        if (!callNextOnly) {
+            ratioRow("event p95 at 1,000 subscribers / at 10", events,
+                    x -> x[(subscribers.length - 1) * 3 + 1] / Math.max(x[1], 1e5), "≤ 2");
+        }
         summary.append("\nThe p95 at 10 subscribers counts as at least 0.1 ms, so a near-zero baseline cannot inflate the ratio. ")
                 .append("The desktop rows and the 10× day are not measured by this program.\n\n");
         report.append("## Call-next against the database floor\n\n")
@@ -277,7 +284,9 @@ public final class Benchmarks {
         rawRows(COUNTERS + " in one centre", oneCentre);
         rawRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
         report.append('\n');
-        eventReport(events);
+        if (!callNextOnly) {
+            eventReport(events);
+        }
     }
 
     /** The event row of the issue's table alone, against its baseline of the same round. */
