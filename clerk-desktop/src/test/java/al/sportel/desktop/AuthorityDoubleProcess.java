@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,8 +33,7 @@ final class AuthorityDoubleProcess implements AutoCloseable {
         if (!Files.isDirectory(FISCAL.resolve("fiscal"))) {
             throw new IllegalStateException("Compile central-server's tests first: no " + FISCAL.resolve("fiscal"));
         }
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", FISCAL + System.getProperty("path.separator") + jar, "al.sportel.server.fiscal.FiscalAuthorityDouble", "0"));
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command("-cp", FISCAL + System.getProperty("path.separator") + jar, "al.sportel.server.fiscal.FiscalAuthorityDouble", "0"));
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         process = pb.start();
     }

@@ -3,6 +3,9 @@ package al.sportel.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.desktop.app.DesktopConfig;
+import al.sportel.desktop.app.LinkTimings;
+import al.sportel.desktop.offline.Backoff;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,6 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 abstract class DesktopTestBase {
 
+    /**
+     * The tests kill and restart the server: the client retries within a second, so a test waits for
+     * the server to be back, not for a retry the standard timings would schedule up to 15 s later.
+     */
+    private static final LinkTimings QUICK_RETRIES = new LinkTimings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(800)),
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+
     protected ServerProcess server;
     protected Path desktopData;
     private SportelApp app;
@@ -32,7 +42,7 @@ abstract class DesktopTestBase {
         desktopData = Files.createTempDirectory("sportel-desktop-data");
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            app = SportelApp.startOn(stage, new DesktopConfig(server.url(), "sq", desktopData));
+            app = SportelApp.startOn(stage, config());
             stage.show();
             stage.toFront();
         });
@@ -49,6 +59,10 @@ abstract class DesktopTestBase {
         }
     }
 
+    private DesktopConfig config() {
+        return new DesktopConfig(server.url(), "sq", desktopData, QUICK_RETRIES);
+    }
+
     protected SportelApp app() {
         return app;
     }
@@ -61,7 +75,7 @@ abstract class DesktopTestBase {
     protected void restartClient(WhileStopped whileStopped) throws Exception {
         FxToolkit.setupFixture(app::shutdown);
         whileStopped.run();
-        FxToolkit.setupStage(stage -> app = SportelApp.startOn(stage, new DesktopConfig(server.url(), "sq", desktopData)));
+        FxToolkit.setupStage(stage -> app = SportelApp.startOn(stage, config()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

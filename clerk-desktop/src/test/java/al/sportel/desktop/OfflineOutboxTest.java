@@ -139,8 +139,8 @@ class OfflineOutboxTest {
         server.openCounter("clerk1", counter);
         ApiClient api = clerk(server.url());
         String body = payment(api, "100021", 77_00, counter);
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OutboxWriterMain.class.getName(), data.toString(), body)
+        Process child = new ProcessBuilder(ChildJvm.command(
+                "-cp", System.getProperty("java.class.path"), OutboxWriterMain.class.getName(), data.toString(), body))
                 .redirectErrorStream(true).start();
         String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
         assertThat(line).startsWith("WRITTEN ");
@@ -217,8 +217,8 @@ class OfflineOutboxTest {
         try (LocalStore store = LocalStore.open(data)) {
             new Outbox(store).add(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", "{}", "clerk1", "unsent");
         }
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OutboxWriterMain.class.getName(), data.toString())
+        Process other = new ProcessBuilder(ChildJvm.command(
+                "-cp", System.getProperty("java.class.path"), OutboxWriterMain.class.getName(), data.toString()))
                 .redirectErrorStream(true).start();
         try {
             assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine()).isEqualTo("OPEN");

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +45,7 @@ final class ServerProcess implements AutoCloseable {
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Build the server first (mvn package in central-server): no " + jar);
         }
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, "--demo", "--port", Integer.toString(wantedPort), "--data-dir", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.server(Path.of(jar), "--demo", "--port", Integer.toString(wantedPort), "--data-dir", dataDir.toString()));
         pb.redirectError(dataDir.resolve("stderr.log").toFile());
         // tests poll the public tracking page and issue tickets far faster than citizens and kiosks do
         pb.environment().put("SPORTEL_TRACK_LOOKUPS_PER_MINUTE", "100000");

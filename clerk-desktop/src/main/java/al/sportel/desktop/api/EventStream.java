@@ -1,9 +1,9 @@
 package al.sportel.desktop.api;
 
+import al.sportel.desktop.offline.Backoff;
 import al.sportel.model.LiveEvent;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,7 +29,8 @@ public final class EventStream implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
-    private static final long MAX_BACKOFF_MS = 15_000;
+    /** Reconnects after 0.5 s, doubling up to 15 s, jittered so a centre's counters do not all knock at once. */
+    public static final Backoff STANDARD_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
 
     private final ApiClient api;
     private final String branchCode;
@@ -44,8 +45,14 @@ public final class EventStream implements AutoCloseable {
     private volatile EventSource source;
     private volatile boolean closed;
     private int failures;
+    private final Backoff backoff;
 
     public EventStream(ApiClient api, String branchCode, long lastEventId, Listener listener) {
+        this(api, branchCode, lastEventId, STANDARD_BACKOFF, listener);
+    }
+
+    public EventStream(ApiClient api, String branchCode, long lastEventId, Backoff backoff, Listener listener) {
+        this.backoff = backoff;
         this.api = api;
         this.branchCode = branchCode;
         this.lastEventId = lastEventId;
@@ -113,9 +120,8 @@ public final class EventStream implements AutoCloseable {
             return;
         }
         listener.onConnected(false);
-        long backoff = Math.min(MAX_BACKOFF_MS, 500L << Math.min(failures, 5));
+        long delay = backoff.delay(failures).toMillis();
         failures++;
-        long delay = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
         retry.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 

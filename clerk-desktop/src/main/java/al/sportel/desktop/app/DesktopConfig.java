@@ -8,7 +8,11 @@ import java.util.Map;
  * preset file ({@code /etc/sportel/clerk.properties}, or the file named by {@code -Dsportel.preset}),
  * which wins over what the client remembered last time ({@link Settings}).
  */
-public record DesktopConfig(String serverUrl, String lang, Path dataDir) {
+public record DesktopConfig(String serverUrl, String lang, Path dataDir, LinkTimings linkTimings) {
+
+    public DesktopConfig(String serverUrl, String lang, Path dataDir) {
+        this(serverUrl, lang, dataDir, LinkTimings.standard());
+    }
 
     /** Where a centre's IT presets the server for every user of the computer (issue 17). */
     public static final Path SYSTEM_PRESET = Path.of("/etc/sportel/clerk.properties");

@@ -9,7 +9,6 @@ import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.billing.PaymentController;
 import al.sportel.desktop.complaints.CasePanelController;
-import al.sportel.desktop.offline.Backoff;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.LiveEvent;
@@ -100,7 +99,7 @@ public final class CounterController {
         this.session = session;
         ApiClient api = session.api();
         String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
-        this.link = new CounterLink(api, app.local().cache(), app.local().outbox(), Backoff.standard());
+        this.link = new CounterLink(api, app.local().cache(), app.local().outbox(), app.config().linkTimings().outbox());
         this.vm = new CounterViewModel(new ApiCounterDesk(api, link, branch), app.background(), i18n, Clock.systemUTC(),
                 session.counter(), session.services(), link.up());
         vm.onExit(this::leave);
@@ -217,7 +216,7 @@ public final class CounterController {
             return;
         }
         String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
-        stream = new EventStream(session.api(), branch, snapshot.lastEventId(), new EventStream.Listener() {
+        stream = new EventStream(session.api(), branch, snapshot.lastEventId(), app.config().linkTimings().liveStream(), new EventStream.Listener() {
             @Override
             public void onEvent(long id, LiveEvent event) {
                 Background.fx(() -> vm.apply(id, event));
