@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Window;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar sportel-clerk.jar [--server URL] [--lang sq|en] [--data-dir DIR]}. A plain class,
@@ -16,6 +17,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Logback reads its configuration in about a quarter of a second: on a thread of its own, beside
+        // the JavaFX start, rather than before it (a logger asked for meanwhile is a stand-in that SLF4J
+        // connects once logging is up, without waiting)
+        Thread logging = new Thread(() -> LoggerFactory.getLogger(Main.class), "sportel-logging-start");
+        logging.setDaemon(true);
+        logging.start();
         DesktopConfig config;
         try {
             config = DesktopConfig.parse(args, System.getenv());

@@ -6,13 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The centre's preset file: {@code server=https://…}; missing or unreadable means no preset. */
 final class Preset {
-
-    private static final Logger log = LoggerFactory.getLogger(Preset.class);
 
     private Preset() {
     }
@@ -29,7 +26,8 @@ final class Preset {
                 p.remove("server");
             }
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("cannot read the preset file {}; ignoring it", file, e);
+            // the logger only when there is something to say: Main starts logging beside the window
+            LoggerFactory.getLogger(Preset.class).warn("cannot read the preset file {}; ignoring it", file, e);
         }
         return p;
     }

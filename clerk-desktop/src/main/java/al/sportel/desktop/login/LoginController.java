@@ -100,8 +100,9 @@ public final class LoginController {
         String url = serverField.getText().trim();
         serverStatus.setText(i18n.t("login.server.checking"));
         serverStatus.getStyleClass().setAll("label", "server-status");
-        ApiClient probe = new ApiClient(url);
-        bg.run(probe::healthy, up -> {
+        // the client is made in the task: its first one loads the TLS trust store and JSON mapping
+        // (about 0.3 s), which would otherwise hold the login window back
+        bg.run(() -> new ApiClient(url).healthy(), up -> {
             if (!url.equals(serverField.getText().trim())) {
                 return; // the field changed meanwhile; another check follows
             }
