@@ -44,6 +44,7 @@ public final class DaySimulator {
 
     private static final String PASSWORD = "sportel-sim-1";
     private static final int SET_UP_THREADS = 8;
+    private static final int BUSY_RETRIES = 50;
     /** Arrival weight per hour from 08:00 to 16:00: a morning peak and a smaller one after lunch. */
     private static final double[] HOURLY = {1.0, 1.8, 1.6, 1.2, 0.8, 0.9, 1.2, 0.9};
     private static final String[] LETTERS = {"P", "A", "K", "I"};
@@ -342,8 +343,22 @@ public final class DaySimulator {
     }
 
     /** Repeated until answered; a 409 on a repeat means the first attempt already did it. */
+    /**
+     * A clerk's move, repeated while the server answers 503 (busy, nothing changed) as the desktop does:
+     * a no-show counted here but refused as busy used to leave the books one ticket apart.
+     */
     private HttpApi.Response act(String method, String path, String token, Object body) throws IOException {
-        return api.sendUntilAnswered(method, path, token, body, Map.of(), 30);
+        HttpApi.Response r = api.sendUntilAnswered(method, path, token, body, Map.of(), 30);
+        for (int i = 0; r.status() == 503 && i < BUSY_RETRIES; i++) {
+            try {
+                Thread.sleep(100L * (i + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+            r = api.sendUntilAnswered(method, path, token, body, Map.of(), 30);
+        }
+        return r;
     }
 
     private void serve(Branch c, long counter, String token, JsonNode t, ThreadLocalRandom rnd) throws IOException, InterruptedException {
