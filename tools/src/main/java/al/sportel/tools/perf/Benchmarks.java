@@ -310,7 +310,7 @@ public final class Benchmarks {
                 .append("Subscribers hold the public display stream of the branch; one counter makes 100 calls one after another. ")
                 .append("Latency is from the moment the call's response arrives to the moment each subscriber reads the event ")
                 .append("(an event that arrives before the response counts as 0).\n\n")
-                .append("The screens are read by one selector thread of this client, each time taken right after the read ")
+                .append("The screens are read by a few selector threads of this client, each time taken right after the read ")
                 .append("that brought the event; \"received\" is the share of (calls × subscribers) events that arrived at all.\n\n")
                 .append("| round | subscribers | p50 / p95 / p99 ms | received |\n|---|---|---|---|\n");
         for (int r = 0; r < events.size(); r++) {
