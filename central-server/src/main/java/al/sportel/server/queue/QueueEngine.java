@@ -19,11 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +43,7 @@ public final class QueueEngine {
     private final EventHub hub;
     private final Clock clock;
     private final CallNext calls;
+    private final QueueViews views;
 
     public QueueEngine(Database db, EventLog events, EventHub hub, Clock clock) {
         this.db = db;
@@ -52,6 +51,7 @@ public final class QueueEngine {
         this.hub = hub;
         this.clock = clock;
         this.calls = new CallNext(db, events, hub, clock);
+        this.views = new QueueViews(db, clock);
     }
 
     public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority) {
@@ -248,58 +248,11 @@ public final class QueueEngine {
 
     /** Today's served and no-show counts at a counter and its average service time. */
     public CounterStats counterStats(UserInfo actor, long counterId) {
-        return db.read(h -> {
-            String branch = h.createQuery("SELECT branch_code FROM counters WHERE id = :c").bind("c", counterId)
-                    .mapTo(String.class).findOne().orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
-            Access.requireBranch(actor, branch);
-            LocalDate day = today();
-            record Row(String status, Instant started, Instant finished) {
-            }
-            List<Row> rows = h.createQuery("""
-                            SELECT status, started_at, finished_at FROM tickets
-                            WHERE counter_id = :c AND business_date = :d AND status IN ('DONE', 'NO_SHOW')
-                            """)
-                    .bind("c", counterId).bind("d", day)
-                    .map((rs, ctx) -> new Row(rs.getString(1), TicketRow.instant(rs, "started_at"), TicketRow.instant(rs, "finished_at")))
-                    .list();
-            List<Row> done = rows.stream().filter(r -> r.status().equals("DONE") && r.started() != null).toList();
-            Integer avg = done.isEmpty() ? null : (int) Math.round(done.stream()
-                    .mapToLong(r -> r.finished().toEpochMilli() - r.started().toEpochMilli()).average().orElse(0) / 1000.0);
-            int served = (int) rows.stream().filter(r -> r.status().equals("DONE")).count();
-            return new CounterStats(counterId, day, served, rows.size() - served, avg);
-        });
+        return views.counterStats(actor, counterId);
     }
 
     public QueueSnapshot snapshot(String branchCode) {
-        // Number what is committed and read the event id first: events after it may already be in the
-        // lists, none can be missing.
-        long lastEventId = EventLog.lastSeq(db, branchCode);
-        return db.read(h -> {
-            requireBranchExists(h, branchCode);
-            LocalDate day = today();
-            List<TicketRow> rows = h.createQuery(TicketRow.SELECT + """
-                            WHERE t.branch_code = :b AND ((t.status = 'WAITING' AND t.business_date = :d)
-                                                          OR t.status IN ('CALLED', 'SERVING'))
-                            """)
-                    .bind("b", branchCode).bind("d", day).map((rs, ctx) -> TicketRow.map(rs)).list();
-            List<Long> allServices = h.createQuery("SELECT id FROM services WHERE branch_code = :b ORDER BY id")
-                    .bind("b", branchCode).mapTo(Long.class).list();
-            StarvationGuard guard = StarvationGuard.load(h, branchCode, day, null, clock.instant());
-            List<TicketRow> waiting = rows.stream().filter(r -> r.status() == TicketStatus.WAITING)
-                    .sorted(CallOrder.forServices(allServices, guard)).toList();
-            WaitEstimator estimator = WaitEstimator.load(h, branchCode, day);
-            List<Ticket> waitingViews = new ArrayList<>(waiting.size());
-            var positions = new HashMap<Long, Integer>();
-            for (TicketRow r : waiting) {
-                int p = positions.merge(r.serviceId(), 1, Integer::sum);
-                waitingViews.add(r.view().withWaitEstimate(p, estimator.estimate(r.serviceId(), p)));
-            }
-            Comparator<TicketRow> byCall = Comparator.comparing(TicketRow::calledAt, Comparator.nullsLast(Comparator.naturalOrder()));
-            return new QueueSnapshot(lastEventId, waitingViews,
-                    rows.stream().filter(r -> r.status() == TicketStatus.CALLED).sorted(byCall).map(TicketRow::view).toList(),
-                    rows.stream().filter(r -> r.status() == TicketStatus.SERVING).sorted(byCall).map(TicketRow::view).toList(),
-                    CounterViews.forBranch(h, branchCode));
-        });
+        return views.snapshot(branchCode);
     }
 
     public static void requireBranchExists(Handle h, String branchCode) {
