@@ -104,7 +104,8 @@ public final class Database implements AutoCloseable {
                 .schemas(schema == null ? new String[0] : new String[] {schema})
                 .createSchemas(schema != null)
                 .locations("classpath:db/migration")
-                .javaMigrations(new OnlinePartnerKindMigration(), new OnlineMismatchMigration(), new EventNumberingMigration())
+                .javaMigrations(new OnlinePartnerKindMigration(), new OnlineMismatchMigration(), new EventNumberingMigration(),
+                        EventNumberingMigration.withoutKeyLock())
                 // Each feature owns a range of versions (V20s channels, V30s fiscal, V40s citizen…), so a release
                 // can bring V31 to a database already at V53: apply it rather than refuse to start after an upgrade.
                 .outOfOrder(true)

@@ -34,6 +34,8 @@ final class PgCallNext {
     /**
      * Locks the counter in one round trip. The claim runs as its own statement after this, so its
      * snapshot sees a call another request made at this counter while this one waited for the lock.
+     * {@code NO KEY UPDATE} excludes every other change of the counter but not the foreign-key check of
+     * a transfer to it still in flight (which {@code FOR UPDATE} would wait for).
      */
     static Optional<Locked> lock(Handle h, long counterId, LocalDate day) {
         return h.createQuery("""
@@ -44,7 +46,7 @@ final class PgCallNext {
                                EXISTS (SELECT 1 FROM tickets r WHERE r.branch_code = c.branch_code AND r.business_date = :d
                                          AND r.awaiting_check_in AND r.status = 'WAITING') AS remote_waiting
                         FROM counters c LEFT JOIN users u ON u.id = c.clerk_user_id
-                        WHERE c.id = :id FOR UPDATE OF c
+                        WHERE c.id = :id FOR NO KEY UPDATE OF c
                         """)
                 .bind("id", counterId).bind("d", day)
                 .map((rs, ctx) -> new Locked(new CounterRow(rs.getLong("id"), rs.getString("branch_code"),

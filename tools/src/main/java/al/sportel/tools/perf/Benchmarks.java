@@ -64,6 +64,8 @@ public final class Benchmarks {
     private final StringBuilder report = new StringBuilder();
     private long idleRss;
     private long peakRss;
+    /** The bare-socket floor's event rounds, measured beside the server's ({@link SocketFloor}). */
+    private final List<double[]> eventFloor = new ArrayList<>();
     private Process server;
     private HttpApi api;
     private String admin;
@@ -263,6 +265,9 @@ public final class Benchmarks {
         List<Site> one = List.of(new Site("BM01", paymentServiceId, counters, clerks));
         List<double[]> oneCentre = new ArrayList<>(); // per round: api/s, floor/s, p50, p95, p99, floor p50, p95, p99
         List<double[]> spreadOut = new ArrayList<>();
+        // one untimed round first, as JMH warms up: the server's first thousand requests run in the
+        // interpreter and C1, and a round 1 measured there says more about the JIT than about the server
+        measure(one);
         for (int r = 0; r < ROUNDS; r++) {
             oneCentre.add(measure(one));
             spreadOut.add(measure(spread));
@@ -277,6 +282,7 @@ public final class Benchmarks {
         ratioRow("call-next p99 / p50 (one centre)", oneCentre, x -> x[4] / x[2], "≤ 3");
         if (!callNextOnly) {
             ratioRow("event p95 at 1,000 subscribers / at 10", events, this::eventRatio, "≤ 2");
+            floorRows(events);
         }
         summary.append("\nThe p95 at 10 subscribers counts as at least 0.1 ms, so a near-zero baseline cannot inflate the ratio. ")
                 .append("The desktop rows and the 10× day are not measured by this program.\n\n");
@@ -284,7 +290,7 @@ public final class Benchmarks {
                 .append("Each counter calls ").append(cyclesPerCounter).append(" tickets (call-next over HTTP, then no-show to free the ")
                 .append("counter). The floor is a JDBC loop doing the same row-locking claim ")
                 .append("(`UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`) on the same table shape with the ")
-                .append("same number of threads and connections.\n\n")
+                .append("same number of threads and connections. One untimed round of both warms the server (and PostgreSQL) up first.\n\n")
                 .append("| counters | round | call-next/s | p50 / p95 / p99 ms | floor claims/s | floor p50 / p95 / p99 ms | ratio API/floor |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         rawRows(COUNTERS + " in one centre", oneCentre);
@@ -301,6 +307,7 @@ public final class Benchmarks {
         summary.append("## The event row of the issue's table (--events-only)\n\n")
                 .append("| goal | round 1 | round 2 | round 3 | median | target |\n|---|---|---|---|---|---|\n");
         ratioRow("event p95 at 1,000 subscribers / at 10", events, this::eventRatio, "≤ 2");
+        floorRows(events);
         summary.append('\n');
         eventReport(events);
     }
@@ -320,10 +327,15 @@ public final class Benchmarks {
                         e[i * 4] / 1e6, e[i * 4 + 1] / 1e6, e[i * 4 + 2] / 1e6, e[i * 4 + 3] * 100));
             }
         }
-        report.append("\n| subscribers | median p50 / p95 / p99 ms |\n|---|---|\n");
+        report.append("\nThe floor (`SocketFloor`): the same client's screens on a bare NIO server in this process that writes a ")
+                .append("display-sized `ticket.called` frame to every socket, on one thread per core, each time the counter would call; ")
+                .append("latency from the start of that write to each read.\n\n")
+                .append("| subscribers | median p50 / p95 / p99 ms | floor: median p50 / p95 / p99 ms | floor received |\n|---|---|---|---|\n");
         for (int i = 0; i < subscribers.length; i++) {
-            report.append(String.format("| %d | %.1f / %.1f / %.1f |%n", subscribers[i], median(events, i * 4) / 1e6,
-                    median(events, i * 4 + 1) / 1e6, median(events, i * 4 + 2) / 1e6));
+            report.append(String.format("| %d | %.1f / %.1f / %.1f | %.2f / %.2f / %.2f | %.1f %% |%n", subscribers[i],
+                    median(events, i * 4) / 1e6, median(events, i * 4 + 1) / 1e6, median(events, i * 4 + 2) / 1e6,
+                    median(eventFloor, i * 4) / 1e6, median(eventFloor, i * 4 + 1) / 1e6, median(eventFloor, i * 4 + 2) / 1e6,
+                    median(eventFloor, i * 4 + 3) * 100));
         }
         report.append(String.format("%nServer resident memory: %d MB idle, %d MB at most with %d subscribers connected.%n%n",
                 idleRss / 1024, peakRss / 1024, subscribers[subscribers.length - 1]));
@@ -446,20 +458,45 @@ public final class Benchmarks {
     private List<double[]> eventRounds() throws Exception {
         Site site = new Site("BM01", paymentServiceId, counters, clerks);
         EventLatency latency = new EventLatency(api, site.code(), counters.get(0), clerks.get(0), n -> issue(site, n), this::rssKb);
-        List<double[]> rounds = latency.rounds(subscribers, ROUNDS);
+        List<double[]> rounds;
+        try (SocketFloor floor = new SocketFloor()) {
+            rounds = latency.rounds(subscribers, ROUNDS, floor, eventFloor);
+        }
         peakRss = Math.max(peakRss, latency.peakRssKb());
         return rounds;
     }
 
-    /** p95 at 1,000 subscribers (or the most measured) over p95 at the fewest, per round. */
-    private double eventRatio(double[] round) {
+    /**
+     * The event row's floor: the same ratio on bare sockets, and what going from the fewest screens to 1,000
+     * adds to the server's p95 over what it adds to the floor's (the same client reads both).
+     */
+    private void floorRows(List<double[]> events) {
+        ratioRow("(floor) the same on bare sockets, no server", eventFloor, this::eventRatio, "—");
+        List<double[]> both = new ArrayList<>();
+        for (int r = 0; r < events.size(); r++) {
+            both.add(new double[] {added(events.get(r)), added(eventFloor.get(r))});
+        }
+        ratioRow("(floor) p95 added from the fewest screens to 1,000: server / bare sockets", both,
+                x -> x[0] / Math.max(x[1], 1e5), "—");
+    }
+
+    private double added(double[] round) {
+        return round[bigIndex() * 4 + 1] - round[1];
+    }
+
+    private int bigIndex() {
         int big = subscribers.length - 1;
         for (int i = 0; i < subscribers.length; i++) {
             if (subscribers[i] == 1000) {
                 big = i;
             }
         }
-        return round[big * 4 + 1] / Math.max(round[1], 1e5);
+        return big;
+    }
+
+    /** p95 at 1,000 subscribers (or the most measured) over p95 at the fewest, per round. */
+    private double eventRatio(double[] round) {
+        return round[bigIndex() * 4 + 1] / Math.max(round[1], 1e5);
     }
 
     private void payments() throws Exception {

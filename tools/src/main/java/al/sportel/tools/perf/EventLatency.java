@@ -1,6 +1,8 @@
 package al.sportel.tools.perf;
 
 import al.sportel.tools.perf.DisplayStreams.Arrival;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,19 +58,75 @@ final class EventLatency {
      * taken in turn so that a change of machine load hits all of them.
      */
     List<double[]> rounds(int[] subscribers, int rounds) throws Exception {
+        return rounds(subscribers, rounds, null, new ArrayList<>());
+    }
+
+    /** The same, each measurement followed by the same on the bare-socket floor (its rounds go to {@code floorOut}). */
+    List<double[]> rounds(int[] subscribers, int rounds, SocketFloor floor, List<double[]> floorOut) throws Exception {
         List<double[]> out = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             double[] round = new double[subscribers.length * 4];
+            double[] floorRound = new double[subscribers.length * 4];
             for (int i = 0; i < subscribers.length; i++) {
-                Measured m = measure(subscribers[i]);
-                round[i * 4] = Percentiles.of(m.nanos(), 50);
-                round[i * 4 + 1] = Percentiles.of(m.nanos(), 95);
-                round[i * 4 + 2] = Percentiles.of(m.nanos(), 99);
-                round[i * 4 + 3] = m.expected() == 0 ? 0 : (double) m.received() / m.expected();
+                put(round, i, measure(subscribers[i]));
+                if (floor != null) {
+                    put(floorRound, i, measureFloor(subscribers[i], floor));
+                }
             }
             out.add(round);
+            floorOut.add(floorRound);
         }
         return out;
+    }
+
+    private static void put(double[] round, int i, Measured m) {
+        round[i * 4] = Percentiles.of(m.nanos(), 50);
+        round[i * 4 + 1] = Percentiles.of(m.nanos(), 95);
+        round[i * 4 + 2] = Percentiles.of(m.nanos(), 99);
+        round[i * 4 + 3] = m.expected() == 0 ? 0 : (double) m.received() / m.expected();
+    }
+
+    /**
+     * The floor: the same screens (same client) on {@link SocketFloor}, which writes a display-sized
+     * {@code ticket.called} frame to all of them as often as the counter calls; each latency is from the
+     * start of that write to a screen reading it.
+     */
+    Measured measureFloor(int n, SocketFloor floor) throws Exception {
+        Map<Integer, Long> sentAt = new HashMap<>();
+        List<Arrival> arrivals = new ArrayList<>();
+        try (DisplayStreams streams = new DisplayStreams(floor.base(), "/display/events", n)) {
+            if (!streams.awaitConnected(Math.max(60, n / 20))) {
+                throw new IllegalStateException("only some of " + n + " floor streams connected");
+            }
+            Thread.sleep(1000);
+            for (int k = 0; k < CALLS; k++) {
+                String number = "F%03d".formatted(k);
+                byte[] frame = ("id: " + (k + 1) + "\nevent: ticket.called\ndata: {\"type\":\"ticket.called\",\"at\":\""
+                        + Instant.now() + "\",\"ticket\":{\"number\":\"" + number + "\",\"serviceId\":1,\"serviceLetter\":\"F\","
+                        + "\"status\":\"CALLED\",\"calledAt\":\"" + Instant.now() + "\",\"counterNumber\":1},"
+                        + "\"counter\":{\"number\":1,\"status\":\"OPEN\"}}\n\n").getBytes(StandardCharsets.UTF_8);
+                long at = System.nanoTime();
+                sentAt.put(number.hashCode(), at);
+                floor.broadcast(frame);
+                Thread.sleep(20);
+            }
+            long expected = (long) CALLS * n;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (streams.arrivals().size() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            arrivals.addAll(streams.arrivals());
+        } finally {
+            floor.disconnectAll();
+        }
+        List<Long> lat = new ArrayList<>();
+        for (Arrival a : arrivals) {
+            Long sent = sentAt.get(a.numberHash());
+            if (sent != null) {
+                lat.add(Math.max(0, a.nanos() - sent));
+            }
+        }
+        return new Measured(lat.stream().mapToLong(Long::longValue).toArray(), lat.size(), (long) CALLS * n);
     }
 
     /** Time from each call's HTTP response to its ticket.called event at every subscriber of the display stream. */
