@@ -1,5 +1,6 @@
 package al.sportel.server;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -14,6 +15,16 @@ import org.slf4j.LoggerFactory;
 final class Logging {
 
     private Logging() {
+    }
+
+    /**
+     * Writes out what the asynchronous appenders still hold and closes the log: the last thing before the
+     * process exits, so a start-up error or the shutdown's last lines are not left in a queue.
+     */
+    static void stop() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
     }
 
     static void toFile(Path dir) {
@@ -50,6 +61,13 @@ final class Logging {
         file.setRollingPolicy(policy);
         file.setEncoder(encoder);
         file.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(file);
+        // written by one thread, as the console is (logback.xml): request threads only queue their lines
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("async-file");
+        async.setQueueSize(8192);
+        async.addAppender(file);
+        async.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(async);
     }
 }

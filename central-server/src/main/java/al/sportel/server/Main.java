@@ -61,11 +61,11 @@ public final class Main {
 
     public static void main(String[] args) {
         if (BackupCommand.handles(args)) {
-            System.exit(BackupCommand.run(args, System.getenv(), rest -> parse(rest, System.getenv())));
+            exit(BackupCommand.run(args, System.getenv(), rest -> parse(rest, System.getenv())));
             return;
         }
         if (args.length > 0 && args[0].equals("init")) {
-            System.exit(InitCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            exit(InitCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
             return;
         }
         ServerConfig config;
@@ -74,7 +74,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("sportel-server: " + e.getMessage());
             System.err.print(USAGE);
-            System.exit(2);
+            exit(2);
             return;
         }
         if (config == null) {
@@ -85,7 +85,7 @@ public final class Main {
             PrivateFiles.createDirectories(config.dataDir());
         } catch (Exception e) {
             System.err.println("sportel-server: cannot create the data directory " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
-            System.exit(1);
+            exit(1);
         }
         Logging.toFile(config.ops().logDir() != null ? config.ops().logDir() : config.dataDir().resolve("logs"));
         Logger log = LoggerFactory.getLogger(Main.class);
@@ -93,7 +93,7 @@ public final class Main {
         if (!portFree(config.host(), config.port())) {
             log.error("sportel-server: cannot listen on {}:{} (address in use or not available); choose another with --port",
                     config.host(), config.port());
-            System.exit(1);
+            exit(1);
         }
         SportelServer server;
         try {
@@ -101,7 +101,7 @@ public final class Main {
             PrivateFiles.restrict(config.dataDir());
         } catch (DatabaseUnavailableException e) {
             log.error("sportel-server: {}", e.getMessage());
-            System.exit(1);
+            exit(1);
             return;
         } catch (Exception e) { // Jetty may throw checked exceptions through Javalin
             if (isBindFailure(e)) {
@@ -111,13 +111,14 @@ public final class Main {
                 log.error("sportel-server: failed to start: {}", e.toString());
                 log.debug("start-up failure", e);
             }
-            System.exit(1);
+            exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping (signal received)");
             server.close();
+            Logging.stop();
             stopped.countDown();
         }, "sportel-shutdown"));
         log.info("database: {}", config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL");
@@ -128,6 +129,12 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Exits once the asynchronous log has written out what it holds (an error logged just before, say). */
+    private static void exit(int status) {
+        Logging.stop();
+        System.exit(status);
     }
 
     /** Command-line options win over environment variables; {@code null} means "print help". */
