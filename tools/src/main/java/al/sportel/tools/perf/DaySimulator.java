@@ -173,7 +173,39 @@ public final class DaySimulator {
         return t;
     }
 
-    private record Branch(String code, String kioskToken, List<Long> counterIds, List<String> clerkTokens, Map<String, Long> services) {
+    private record Branch(String code, String kioskToken, List<Long> counterIds, List<String> clerkTokens, Map<String, Long> services,
+                          Arrivals arrivals) {
+    }
+
+    /**
+     * What a clerk's screen shows: the desktop lists the centre's waiting tickets from its event stream, so a
+     * clerk who found nobody waiting calls again when a ticket joins the queue (issued, checked in,
+     * transferred, back after a no-show), not on a timer. Counting those moves here gives the clerk the
+     * same moment without a staff stream per simulated desktop.
+     */
+    private static final class Arrivals {
+        private long version;
+
+        synchronized long version() {
+            return version;
+        }
+
+        synchronized void arrived() {
+            version++;
+            notifyAll();
+        }
+
+        /** Returns once something joined the queue after {@code seen}, or after {@code millis} at most. */
+        synchronized void awaitAfter(long seen, long millis) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + millis;
+            while (version == seen) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return;
+                }
+                wait(left);
+            }
+        }
     }
 
     private Branch setUp(String admin, int n) throws IOException {
@@ -207,7 +239,7 @@ public final class DaySimulator {
         for (long service : services.values()) {
             api.send("PUT", "/api/v1/services/" + service + "/appointment-capacity", admin, Map.of("hours", hours), Map.of());
         }
-        return new Branch(code, kiosk, counters, tokens, services);
+        return new Branch(code, kiosk, counters, tokens, services, new Arrivals());
     }
 
     private String user(String admin, String username, String role, String branch) throws IOException {
@@ -254,6 +286,7 @@ public final class DaySimulator {
                 }
                 HttpApi.Response t = api.post("/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body);
                 if (t.status() == 201) {
+                    c.arrivals().arrived();
                     issued.add(t.body().get("id").asText());
                     if (body.containsKey("priorityCategory")) {
                         withCategory.incrementAndGet();
@@ -282,6 +315,7 @@ public final class DaySimulator {
         if (in.status() != 201) {
             return false;
         }
+        c.arrivals().arrived();
         issued.add(in.body().get("ticket").get("id").asText());
         appointments.incrementAndGet();
         return true;
@@ -292,14 +326,17 @@ public final class DaySimulator {
         int idle = 0;
         while (arrivalsDone.getCount() > 0 || idle < 3) {
             try {
+                long seen = c.arrivals().version();
                 HttpApi.Response r = api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30);
                 callNanos.add(r.nanos());
                 if (r.status() == 204) {
                     idle = arrivalsDone.getCount() > 0 || inFlight.get() > 0 ? 0 : idle + 1;
-                    // a clerk with nobody waiting looks again after 30 simulated seconds, but at least after
-                    // 250 ms of real time: at 600x, hundreds of idle clerks would otherwise flood the server
-                    // with a load no real centre makes
-                    Thread.sleep(Math.max(250, (long) (30_000 / speed)));
+                    if (idle > 0) {
+                        Thread.sleep(250); // the day is over here: three empty looks and the clerk goes home
+                    } else {
+                        // until a ticket joins the queue; a clerk looks again after 30 simulated minutes anyway
+                        c.arrivals().awaitAfter(seen, Math.max(250, (long) (1_800_000 / speed)));
+                    }
                     continue;
                 }
                 JsonNode t;
@@ -370,7 +407,7 @@ public final class DaySimulator {
             if (rnd.nextBoolean()) {
                 // back two simulated minutes later, well within the 15-minute grace period
                 inFlight.incrementAndGet();
-                comebacks.schedule(() -> comeBack(token, id), Math.max(1, (long) (120_000 / speed)), TimeUnit.MILLISECONDS);
+                comebacks.schedule(() -> comeBack(c, token, id), Math.max(1, (long) (120_000 / speed)), TimeUnit.MILLISECONDS);
             }
             return;
         }
@@ -387,6 +424,7 @@ public final class DaySimulator {
         Thread.sleep((long) (-Math.log(1 - rnd.nextDouble()) * mean * 1000 / speed));
         if (!letter.equals("I") && rnd.nextDouble() < 0.03) {
             act("POST", "/api/v1/tickets/" + id + "/transfer", token, Map.of("serviceId", c.services.get("I")));
+            c.arrivals().arrived();
             transfers.incrementAndGet();
             return;
         }
@@ -396,9 +434,10 @@ public final class DaySimulator {
         act("POST", "/api/v1/tickets/" + id + "/finish", token, null);
     }
 
-    private void comeBack(String token, String ticketId) {
+    private void comeBack(Branch c, String token, String ticketId) {
         try {
             if (act("POST", "/api/v1/tickets/" + ticketId + "/reactivate", token, null).status() == 200) {
+                c.arrivals().arrived();
                 reactivated.incrementAndGet();
             }
         } catch (IOException e) {
