@@ -124,6 +124,9 @@ public final class CounterActions {
                 h.execute("INSERT INTO counter_services (counter_id, service_id, sort_order) VALUES (?, ?, ?)",
                         c.id(), serviceIds.get(i), i);
             }
+            // A new version of the counter row: a call-next waiting for this lock learns that the services
+            // it read before the wait are old (PgCallNext.lock), and reads them again.
+            h.execute("UPDATE counters SET name = name WHERE id = ?", c.id());
             return c.status();
         });
     }

@@ -36,23 +36,41 @@ final class PgCallNext {
      * snapshot sees a call another request made at this counter while this one waited for the lock.
      * {@code NO KEY UPDATE} excludes every other change of the counter but not the foreign-key check of
      * a transfer to it still in flight (which {@code FOR UPDATE} would wait for).
+     * <p>
+     * The statement's snapshot is taken before it waits for the lock, so its services and clerk would be
+     * what they were before a change that held the lock (a supervisor moving the counter to other
+     * services). Every such change writes a new version of the counter row ({@link CounterActions}); the
+     * lock returns the newest version, and when its {@code xmin} is not the one the snapshot saw, the
+     * counter is read again by a second statement, which sees that change.
      */
     static Optional<Locked> lock(Handle h, long counterId, LocalDate day) {
+        Optional<Fetched> first = fetch(h, counterId, day);
+        if (first.isPresent() && first.get().changedWhileWaiting()) {
+            return fetch(h, counterId, day).map(Fetched::locked); // the lock is held now: no wait, a fresh snapshot
+        }
+        return first.map(Fetched::locked);
+    }
+
+    private record Fetched(Locked locked, boolean changedWhileWaiting) {
+    }
+
+    private static Optional<Fetched> fetch(Handle h, long counterId, LocalDate day) {
         return h.createQuery("""
                         SELECT c.id, c.branch_code, c.counter_number, c.name, c.status, c.clerk_user_id,
                                u.id AS uid, u.username, u.display_name, u.role, u.branch_code AS ubranch,
                                ARRAY(SELECT cs.service_id FROM counter_services cs WHERE cs.counter_id = c.id
                                      ORDER BY cs.sort_order) AS services,
                                EXISTS (SELECT 1 FROM tickets r WHERE r.branch_code = c.branch_code AND r.business_date = :d
-                                         AND r.awaiting_check_in AND r.status = 'WAITING') AS remote_waiting
+                                         AND r.awaiting_check_in AND r.status = 'WAITING') AS remote_waiting,
+                               c.xmin::text <> (SELECT x.xmin::text FROM counters x WHERE x.id = c.id) AS changed
                         FROM counters c LEFT JOIN users u ON u.id = c.clerk_user_id
                         WHERE c.id = :id FOR NO KEY UPDATE OF c
                         """)
                 .bind("id", counterId).bind("d", day)
-                .map((rs, ctx) -> new Locked(new CounterRow(rs.getLong("id"), rs.getString("branch_code"),
+                .map((rs, ctx) -> new Fetched(new Locked(new CounterRow(rs.getLong("id"), rs.getString("branch_code"),
                         rs.getInt("counter_number"), rs.getString("name"), CounterStatus.valueOf(rs.getString("status")),
                         TicketRow.nullableLong(rs, "uid") == null ? null : Users.fromRow(rs, "uid", "ubranch")),
-                        services(rs), rs.getBoolean("remote_waiting")))
+                        services(rs), rs.getBoolean("remote_waiting")), rs.getBoolean("changed")))
                 .findOne();
     }
 
