@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,6 +75,7 @@ public final class DaySimulator {
     // tickets some clerk is serving, and no-shows due to come back: while any is in flight, a transfer or a
     // reactivation may still put a ticket in a queue, so no clerk may call it a day yet
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean unservedWarned = new AtomicBoolean();
     private final ScheduledExecutorService comebacks = Executors.newScheduledThreadPool(2);
     private final ConcurrentLinkedQueue<Long> callNanos = new ConcurrentLinkedQueue<>();
     private final Map<Long, long[]> takenPerCounter = new ConcurrentHashMap<>();
@@ -218,10 +221,12 @@ public final class DaySimulator {
         String kiosk = user(admin, "k-" + run + "-" + code, "KIOSK", code);
         List<Long> counters = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
+        Set<Long> served = new HashSet<>();
         for (JsonNode c : api.get("/api/v1/branches/" + code + "/counters", admin).body()) {
             if (counters.size() == countersPerBranch) {
                 break;
             }
+            c.path("serviceIds").forEach(id -> served.add(id.asLong()));
             String token = user(admin, "c-" + run + "-" + code + "-" + c.get("number").asInt(), "CLERK", code);
             api.post("/api/v1/counters/" + c.get("id").asLong() + "/open", token, null);
             counters.add(c.get("id").asLong());
@@ -231,6 +236,12 @@ public final class DaySimulator {
         Map<String, Long> services = new ConcurrentHashMap<>();
         for (JsonNode s : api.get("/api/v1/branches/" + code + "/services", admin).body()) {
             services.put(s.get("letter").asText(), s.get("id").asLong());
+        }
+        List<String> unserved = services.entrySet().stream().filter(e -> !served.contains(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+        if (!unserved.isEmpty() && unservedWarned.compareAndSet(false, true)) {
+            System.err.printf("day-simulator: warning: with %d counters per centre no counter serves %s; those tickets will wait "
+                    + "all day and the day will not balance (give every service a counter: a larger --counters)%n", countersPerBranch, unserved);
         }
         List<Map<String, Integer>> hours = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
