@@ -40,13 +40,15 @@ public final class AccountCheck {
     }
 
     /**
-     * Under a lock on the customer's row, the attempt is counted and recorded as a failure before the proof is
-     * checked, and the record is removed again on success, all in one transaction: parallel guesses at one
-     * code are checked one after another, never more than the limit. An unknown code takes the same path.
+     * Under a lock on the address and one on the customer's row, the attempt is counted and recorded as a
+     * failure before the proof is checked, and the record is removed again on success, all in one
+     * transaction: parallel guesses at one code, or at many codes from one address, are checked one after
+     * another, never more than their limit. An unknown code takes the same path.
      */
     AccountSummary verify(String address, String customerCode, String proof) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Outcome outcome = db.tx(h -> {
+        Outcome outcome = queries.underAddressLock(address, () -> db.tx(h -> {
+            queries.lockAddress(h, address);
             queries.lockCustomer(h, customerCode);
             AccountQueries.Failures failures = queries.failuresSince(h, address, customerCode, now.minus(WINDOW));
             if (failures.byAddress() >= limits.perAddress() || failures.byCode() >= limits.perCode()) {
@@ -58,7 +60,7 @@ public final class AccountCheck {
                 queries.forgetFailure(h, address, customerCode, now);
             }
             return new Outcome(holds, 0);
-        });
+        }));
         if (outcome.retryAfter() > 0) {
             throw ApiException.tooManyRequests("Too many failed checks; try again later", outcome.retryAfter());
         }

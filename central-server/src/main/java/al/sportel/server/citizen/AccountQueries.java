@@ -7,14 +7,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /** The SQL of the citizen's account check: the proof on the bill, the summary, and the failure counts. */
 final class AccountQueries {
 
+    /** The advisory locks' first key, so they cannot meet another feature's (pg_advisory_xact_lock(int, int)). */
+    private static final int ADDRESS_LOCKS = 0x53505643; // "SPVC"
+    private static final int STRIPES = 64;
+
     private final Database db;
+    private final Lock[] addressStripes = new Lock[STRIPES];
 
     AccountQueries(Database db) {
+        for (int i = 0; i < STRIPES; i++) {
+            addressStripes[i] = new ReentrantLock();
+        }
         this.db = db;
     }
 
@@ -39,6 +50,36 @@ final class AccountQueries {
                         """)
                 .bind("c", customerCode).setMaxRows(CODES_VALID_BILLS).mapTo(String.class).list();
         return recent.contains(code);
+    }
+
+    /**
+     * Checks from one address one after another, even for different codes, so the per-address limit holds
+     * under parallel guesses. On PostgreSQL a transaction-scoped advisory lock on the address's hash (every
+     * node shares it; a collision only makes two addresses wait for each other); see {@link #underAddressLock}
+     * for the embedded database. Taken before the customer's row, in every check, so they cannot deadlock.
+     */
+    void lockAddress(Handle h, String address) {
+        if (db.isPostgres()) {
+            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:ns, hashtext(:a))").bind("ns", ADDRESS_LOCKS).bind("a", address)
+                    .mapTo(Integer.class).one();
+        }
+    }
+
+    /**
+     * Runs {@code check} holding this process's lock for the address on the embedded database (H2 has no
+     * advisory locks, and only one process can open its file); on PostgreSQL {@link #lockAddress} does it.
+     */
+    <T> T underAddressLock(String address, Supplier<T> check) {
+        if (db.isPostgres()) {
+            return check.get();
+        }
+        Lock lock = addressStripes[Math.floorMod(address.hashCode(), addressStripes.length)];
+        lock.lock();
+        try {
+            return check.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -1,0 +1,51 @@
+package al.sportel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One address guessing many customer codes at once: each code is locked on its own, so without a lock on
+ * the address the parallel checks all read the address's count before any of them recorded a failure,
+ * and more guesses than the limit (20 an hour) were checked.
+ */
+class AccountCheckAddressLimitTest {
+
+    @Test
+    void manyParallelGuessesAtDifferentCodesFromOneAddressGetNoMoreChecksThanItsLimit() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Api api = server.api();
+            int parallel = 40;
+            ExecutorService pool = Executors.newFixedThreadPool(parallel);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                // codes nobody has: no customer row to lock, only the address stands between the guesses
+                String code = Integer.toString(900_000 + i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/public/account/verify", null, Map.of("customerCode", code, "proof", "1.00")).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> a : answers) {
+                statuses.add(a.get(60, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            assertThat(statuses).containsOnly(404, 429);
+            assertThat(statuses.stream().filter(s -> s == 404).count()).as("guesses checked").isEqualTo(20);
+            int recorded = server.server().database().read(h -> h.createQuery("SELECT COUNT(*) FROM citizen_verify_failures")
+                    .mapTo(Integer.class).one());
+            assertThat(recorded).isEqualTo(20);
+        }
+    }
+}
