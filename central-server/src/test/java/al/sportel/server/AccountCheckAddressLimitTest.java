@@ -2,14 +2,8 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,24 +17,9 @@ class AccountCheckAddressLimitTest {
     void manyParallelGuessesAtDifferentCodesFromOneAddressGetNoMoreChecksThanItsLimit() throws Exception {
         try (TestServer server = TestServer.start()) {
             Api api = server.api();
-            int parallel = 40;
-            ExecutorService pool = Executors.newFixedThreadPool(parallel);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                // codes nobody has: no customer row to lock, only the address stands between the guesses
-                String code = Integer.toString(900_000 + i);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return api.post("/api/v1/public/account/verify", null, Map.of("customerCode", code, "proof", "1.00")).status();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> a : answers) {
-                statuses.add(a.get(60, TimeUnit.SECONDS));
-            }
-            pool.shutdown();
+            // codes nobody has: no customer row to lock, only the address stands between the guesses
+            List<Integer> statuses = Parallel.atOnce(40, i -> () -> api.post("/api/v1/public/account/verify", null,
+                    Map.of("customerCode", Integer.toString(900_000 + i), "proof", "1.00")).status());
             assertThat(statuses).containsOnly(404, 429);
             assertThat(statuses.stream().filter(s -> s == 404).count()).as("guesses checked").isEqualTo(20);
             int recorded = server.server().database().read(h -> h.createQuery("SELECT COUNT(*) FROM citizen_verify_failures")

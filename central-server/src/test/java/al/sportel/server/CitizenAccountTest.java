@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,23 +112,7 @@ class CitizenAccountTest {
 
     @Test
     void manyParallelWrongProofsForOneCodeGetNoMoreChecksThanTheLimit() throws Exception {
-        int parallel = 24;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            String guess = (i + 1) + ".00";
-            answers.add(pool.submit(() -> {
-                start.await();
-                return verify("100007", guess).status();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> a : answers) {
-            statuses.add(a.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = Parallel.atOnce(24, i -> () -> verify("100007", (i + 1) + ".00").status());
         assertThat(statuses).containsOnly(404, 429);
         assertThat(statuses.stream().filter(s -> s == 404).count()).as("proofs checked").isEqualTo(5);
         assertThat(failuresOf("100007")).isEqualTo(5);

@@ -66,6 +66,9 @@ public final class Benchmarks {
     private long peakRss;
     /** The bare-socket floor's event rounds, measured beside the server's ({@link SocketFloor}). */
     private final List<double[]> eventFloor = new ArrayList<>();
+    /** {@code --desktop CLERK_JAR}: the desktop rows too ({@link DesktopStart}); {@code --day}: the 10× day too. */
+    private Path desktopJar;
+    private boolean day;
     private Process server;
     private HttpApi api;
     private String admin;
@@ -85,11 +88,12 @@ public final class Benchmarks {
     static final String USAGE = """
             Usage: java -cp tools/target/sportel-tools.jar %s --db JDBC_URL \\
                    --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE] [--events-only | --call-next-only]
-                   [--subscribers 10,100,1000,5000] [--server-log FILE]
+                   [--subscribers 10,100,1000,5000] [--server-log FILE] [--desktop CLERK_JAR] [--day]
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
             --out defaults to target/benchmarks.md; pass --out docs/benchmarks.md to refresh the published figures.
+            --desktop adds the desktop rows (needs a display: xvfb-run -a); --day adds the 10x day (~15 min).
             """.formatted(Benchmarks.class.getName());
 
     public static void main(String[] args) throws Exception {
@@ -117,6 +121,14 @@ public final class Benchmarks {
         }
         b.eventsOnly = List.of(args).contains("--events-only");
         b.callNextOnly = List.of(args).contains("--call-next-only");
+        b.day = List.of(args).contains("--day");
+        if (o.containsKey("--desktop")) {
+            b.desktopJar = Path.of(o.get("--desktop"));
+            if (!Files.isRegularFile(b.desktopJar) || System.getenv("DISPLAY") == null) {
+                System.err.println("benchmarks: --desktop needs the clerk jar and a display (run under xvfb-run -a)");
+                System.exit(2);
+            }
+        }
         if (o.containsKey("--server-log")) {
             b.serverLog = Path.of(o.get("--server-log"));
         }
@@ -154,6 +166,7 @@ public final class Benchmarks {
         // a thousand screens on one machine: far beyond the per-address limit that protects a real server
         pb.environment().put("SPORTEL_DISPLAY_STREAMS_PER_ADDRESS", "100000");
         pb.environment().put("SPORTEL_KIOSK_TICKETS_PER_MINUTE", "1000000");
+        pb.environment().put("SPORTEL_BOOKINGS_PER_HOUR", "1000000"); // the 10x day books from one address
         pb.redirectError(serverLog == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
         server = pb.start();
         try {
@@ -172,6 +185,13 @@ public final class Benchmarks {
                     payments();
                 }
             }
+            if (desktopJar != null) {
+                summary.append("## The desktop rows (`DesktopStart`: bare JavaFX window, clerk desktop, and with the AppCDS archive ")
+                        .append("the package installs, alternating, 3 rounds)\n\n").append(DesktopStart.rows(desktopJar)).append('\n');
+            }
+            if (day) {
+                tenTimesDay();
+            }
             return header.toString() + summary + report;
         } finally {
             server.destroy();
@@ -180,6 +200,19 @@ public final class Benchmarks {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
+    }
+
+    /**
+     * The 10× day against this server: 180 centres × 300 tickets, 6 counters each, at 600× real time
+     * ({@link DaySimulator}); its ratio is the real 8 hours over the wall time it took.
+     */
+    private void tenTimesDay() throws Exception {
+        DaySimulator sim = new DaySimulator(api.base(), 180, 300, 6, 600, false);
+        boolean balanced = sim.play();
+        double seconds = sim.dayMillis() / 1000.0;
+        summary.append("## The 10× day\n\n| goal | played in | ratio | books | target |\n|---|---|---|---|---|\n")
+                .append(String.format("| 10× day (180 centres × 300 tickets) played / real 8 h | %.1f s | **1/%.0f** | %s | ≤ 1/100 (288 s) |%n%n",
+                        seconds, 8 * 3600 / seconds, balanced ? "balanced" : "NOT balanced"));
     }
 
     /** One centre's counters, each opened by its own clerk and serving payments only. */
@@ -285,7 +318,8 @@ public final class Benchmarks {
             floorRows(events);
         }
         summary.append("\nThe p95 at 10 subscribers counts as at least 0.1 ms, so a near-zero baseline cannot inflate the ratio. ")
-                .append("The desktop rows and the 10× day are not measured by this program.\n\n");
+                .append(desktopJar == null ? "The desktop rows: `--desktop CLERK_JAR` (under `xvfb-run -a`). " : "")
+                .append(day ? "" : "The 10× day: `--day` (about 15 minutes more).").append("\n\n");
         report.append("## Call-next against the database floor\n\n")
                 .append("Each counter calls ").append(cyclesPerCounter).append(" tickets (call-next over HTTP, then no-show to free the ")
                 .append("counter). The floor is a JDBC loop doing the same row-locking claim ")

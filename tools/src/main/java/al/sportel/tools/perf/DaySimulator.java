@@ -79,6 +79,7 @@ public final class DaySimulator {
     private final ScheduledExecutorService comebacks = Executors.newScheduledThreadPool(2);
     private final ConcurrentLinkedQueue<Long> callNanos = new ConcurrentLinkedQueue<>();
     private final Map<Long, long[]> takenPerCounter = new ConcurrentHashMap<>();
+    private volatile long dayMillis;
 
     DaySimulator(String server, int branches, int tickets, int counters, double speed, boolean endOfMonth) {
         this.api = new HttpApi(server);
@@ -112,6 +113,11 @@ public final class DaySimulator {
         }
         boolean ok = new DaySimulator(server, branches, tickets, counters, speed, eom).play();
         System.exit(ok ? 0 : 1);
+    }
+
+    /** How long the played day took (wall clock, set-up excluded), once {@link #play} returned. */
+    long dayMillis() {
+        return dayMillis;
     }
 
     /** Plays the day and prints the report; true when the books balance. */
@@ -165,6 +171,7 @@ public final class DaySimulator {
             }
         }
         long dayMs = (System.nanoTime() - dayStart) / 1_000_000;
+        dayMillis = dayMs;
         Thread.sleep(1500); // the last events reach the displays
         return checkBooks(admin, centres, dayMs);
     }

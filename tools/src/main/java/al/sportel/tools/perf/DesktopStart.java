@@ -69,6 +69,12 @@ public final class DesktopStart {
         System.out.println(out);
     }
 
+    /** The desktop rows for {@link Benchmarks}: the same rounds, from this tools jar, in a temporary folder. */
+    static String rows(Path clerkJar) throws Exception {
+        Path tools = Path.of(DesktopStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return new DesktopStart(clerkJar, null, tools, Files.createTempDirectory("desktop-start")).run();
+    }
+
     private String run() throws Exception {
         // A first start makes the data folder and the AppCDS archive (dumped as the probe exits).
         start(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dsportel.startProbe=exit"), desktopMain(clerkJar), true);

@@ -4,6 +4,7 @@ import al.sportel.tools.perf.DisplayStreams.Arrival;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,23 +111,11 @@ final class EventLatency {
                 floor.broadcast(frame);
                 Thread.sleep(20);
             }
-            long expected = (long) CALLS * n;
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (streams.arrivals().size() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            arrivals.addAll(streams.arrivals());
+            arrivals.addAll(awaitArrivals(streams, (long) CALLS * n));
         } finally {
             floor.disconnectAll();
         }
-        List<Long> lat = new ArrayList<>();
-        for (Arrival a : arrivals) {
-            Long sent = sentAt.get(a.numberHash());
-            if (sent != null) {
-                lat.add(Math.max(0, a.nanos() - sent));
-            }
-        }
-        return new Measured(lat.stream().mapToLong(Long::longValue).toArray(), lat.size(), (long) CALLS * n);
+        return latencies(arrivals, sentAt, (long) CALLS * n);
     }
 
     /** Time from each call's HTTP response to its ticket.called event at every subscriber of the display stream. */
@@ -152,21 +141,30 @@ final class EventLatency {
                 api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", clerk, null);
                 Thread.sleep(20);
             }
-            long expected = (long) calls * n;
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (streams.arrivals().size() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            arrivals.addAll(streams.arrivals());
+            arrivals.addAll(awaitArrivals(streams, (long) calls * n));
         }
         Thread.sleep(1500);
+        return latencies(arrivals, responseAt, (long) calls * n);
+    }
+
+    /** What the screens read, once every expected event came or after 10 s. */
+    private static Collection<Arrival> awaitArrivals(DisplayStreams streams, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (streams.arrivals().size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return streams.arrivals();
+    }
+
+    /** Each arrival's latency from the moment its event was sent (by ticket number); 0 when it came first. */
+    private static Measured latencies(List<Arrival> arrivals, Map<Integer, Long> sentAt, long expected) {
         List<Long> lat = new ArrayList<>();
         for (Arrival a : arrivals) {
-            Long sent = responseAt.get(a.numberHash());
+            Long sent = sentAt.get(a.numberHash());
             if (sent != null) {
                 lat.add(Math.max(0, a.nanos() - sent));
             }
         }
-        return new Measured(lat.stream().mapToLong(Long::longValue).toArray(), lat.size(), (long) calls * n);
+        return new Measured(lat.stream().mapToLong(Long::longValue).toArray(), lat.size(), expected);
     }
 }
