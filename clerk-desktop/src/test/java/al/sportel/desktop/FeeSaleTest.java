@@ -3,6 +3,7 @@ package al.sportel.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.model.fees.Fee;
+import al.sportel.model.fees.FeeSale;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.apache.pdfbox.Loader;
@@ -40,7 +43,7 @@ class FeeSaleTest extends DesktopTestBase {
     }
 
     @Test
-    void aReconnectionFeeIsSoldWithItsApplicationAndItsFiscalReceiptPrinted(FxRobot robot) throws Exception {
+    void aReconnectionFeeIsSoldWithItsApplicationItsFiscalReceiptPrintedAndItIsInTheCounterSalesOfTheDay(FxRobot robot) throws Exception {
         authority.configure(server);
         openCounter(robot, "clerk1");
         long counter = server.counterId(1);
@@ -102,5 +105,24 @@ class FeeSaleTest extends DesktopTestBase {
             List<Path> all = files.toList();
             assertThat(all).as("one sale, one receipt").hasSize(1);
         }
+
+        // the counter's sales of the day, where a clerk checks a sale whose answer was lost
+        Platform.runLater(fee::fire);
+        assertEventually(() -> robot.lookup("#feeSalesButton").tryQuery().isPresent(), "the fee form again");
+        robot.clickOn("#feeSalesButton");
+        @SuppressWarnings("unchecked")
+        TableView<FeeSale> sales = robot.lookup("#feeSalesTable").queryAs(TableView.class);
+        assertEventually(() -> sales.getItems().size() == 1, "today's sale is listed");
+        FeeSale listed = sales.getItems().get(0);
+        assertThat(listed.receiptNumber()).isEqualTo(sale.get("receiptNumber").asText());
+        assertThat(cell(sales, 2)).isEqualTo("1 500,00 L");
+        assertThat(cell(sales, 3)).isEqualTo(sale.get("receiptNumber").asText());
+        assertThat(cell(sales, 4)).isEqualTo("Fiskalizuar");
+        assertThat(robot.lookup("#feeSalesError").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    /** The first row's text in a column, as the table shows it. */
+    private static String cell(TableView<FeeSale> table, int column) {
+        return String.valueOf(table.getColumns().get(column).getCellData(0));
     }
 }

@@ -92,25 +92,32 @@ final class FeeQueries {
         return "%s-T-%d-%06d".formatted(branch, year, n);
     }
 
+    private static final String SALE_SELECT = """
+            SELECT s.*, u.display_name, c.tracking_code,
+                   (SELECT COUNT(*) FROM fiscal_invoices f WHERE f.fee_sale_id = s.id) AS fiscal
+            FROM fee_sales s JOIN users u ON u.id = s.clerk_user_id LEFT JOIN cases c ON c.id = s.case_id
+            """;
+
     static Optional<FeeSale> sale(Handle h, long id) {
-        return h.createQuery("""
-                        SELECT s.*, u.display_name, c.tracking_code,
-                               (SELECT COUNT(*) FROM fiscal_invoices f WHERE f.fee_sale_id = s.id) AS fiscal
-                        FROM fee_sales s JOIN users u ON u.id = s.clerk_user_id LEFT JOIN cases c ON c.id = s.case_id
-                        WHERE s.id = :id
-                        """)
-                .bind("id", id)
-                .map((rs, x) -> {
-                    long tendered = rs.getLong("tendered");
-                    boolean hasTendered = !rs.wasNull();
-                    return new FeeSale(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("branch_code"),
-                            rs.getLong("counter_id"), rs.getString("fee_code"), rs.getString("item_name"), Money.format(rs.getLong("amount")),
-                            percent(rs.getInt("vat_rate")), rs.getString("method"), hasTendered ? Money.format(tendered) : null,
-                            Money.format(rs.getLong("change_due")), rs.getString("tracking_code"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("display_name"),
-                            rs.getInt("fiscal") > 0);
-                })
-                .findOne();
+        return h.createQuery(SALE_SELECT + "WHERE s.id = :id").bind("id", id).map((rs, x) -> feeSale(rs)).findOne();
+    }
+
+    /** A counter's sales made in [from, to), newest first (index fee_sales_counter_day). */
+    static List<FeeSale> salesAt(Handle h, long counterId, Instant from, Instant to) {
+        return h.createQuery(SALE_SELECT + "WHERE s.counter_id = :c AND s.created_at >= :from AND s.created_at < :to "
+                        + "ORDER BY s.created_at DESC, s.id DESC")
+                .bind("c", counterId).bind("from", from).bind("to", to).map((rs, x) -> feeSale(rs)).list();
+    }
+
+    private static FeeSale feeSale(ResultSet rs) throws SQLException {
+        long tendered = rs.getLong("tendered");
+        boolean hasTendered = !rs.wasNull();
+        return new FeeSale(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("branch_code"),
+                rs.getLong("counter_id"), rs.getString("fee_code"), rs.getString("item_name"), Money.format(rs.getLong("amount")),
+                percent(rs.getInt("vat_rate")), rs.getString("method"), hasTendered ? Money.format(tendered) : null,
+                Money.format(rs.getLong("change_due")), rs.getString("tracking_code"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("display_name"),
+                rs.getInt("fiscal") > 0);
     }
 
     static Header header(Handle h, long saleId) {

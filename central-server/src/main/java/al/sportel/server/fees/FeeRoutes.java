@@ -5,9 +5,11 @@ import al.sportel.model.UserInfo;
 import al.sportel.model.fees.Fee;
 import al.sportel.model.fees.FeeSale;
 import al.sportel.server.auth.Access;
+import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.TextRules;
 import al.sportel.slip.Slip;
 import al.sportel.slip.SlipPdf;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +36,7 @@ public final class FeeRoutes {
         });
         app.put("/api/v1/fees/{code}", this::saveFee);
         app.post("/api/v1/fee-sales", this::sell);
+        app.get("/api/v1/fee-sales", this::salesAt);
         app.get("/api/v1/fee-sales/{id}", ctx -> ctx.json(fees.get(Access.requireStaff(ctx), PathParams.id(ctx, "id", "fee sale"))));
         app.get("/api/v1/fee-sales/{id}/receipt", ctx -> ctx.json(receipt(ctx)));
         app.get("/api/v1/fee-sales/{id}/receipt.pdf", ctx -> {
@@ -84,6 +87,18 @@ public final class FeeRoutes {
         if (created[0] != null) {
             fees.afterCommit(created[0]);
         }
+    }
+
+    /** The counter's sales of one day, so a clerk can check whether a sale with a lost answer was made. */
+    private void salesAt(Context ctx) {
+        UserInfo user = Access.requireStaff(ctx);
+        long counterId;
+        try {
+            counterId = Long.parseLong(String.valueOf(ctx.queryParam("counterId")));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("counterId", "is required and must be a counter id");
+        }
+        ctx.json(fees.salesAt(user, counterId, TextRules.queryDate(ctx, "date")));
     }
 
     private Slip receipt(Context ctx) {

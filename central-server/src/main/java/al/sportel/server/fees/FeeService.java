@@ -1,5 +1,6 @@
 package al.sportel.server.fees;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
@@ -13,6 +14,7 @@ import al.sportel.server.fees.FeeQueries.NewSale;
 import al.sportel.server.http.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -87,6 +89,20 @@ public final class FeeService {
         FeeSale s = db.read(h -> FeeQueries.sale(h, id)).orElseThrow(() -> ApiException.notFound("No fee sale " + id));
         Access.requireBranch(user, s.branchCode());
         return s;
+    }
+
+    /** A counter's sales on one business day (Tirana time), newest first; staff of the counter's branch or an admin. */
+    public List<FeeSale> salesAt(UserInfo user, long counterId, LocalDate date) {
+        LocalDate day = date == null ? BusinessTime.today(clock) : date;
+        return db.read(h -> {
+            String branch = FeeQueries.counterBranch(h, counterId);
+            if (branch == null) {
+                throw ApiException.notFound("No counter with id " + counterId);
+            }
+            Access.requireBranch(user, branch);
+            return FeeQueries.salesAt(h, counterId, day.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                    day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+        });
     }
 
     FeeQueries.Header header(long id) {

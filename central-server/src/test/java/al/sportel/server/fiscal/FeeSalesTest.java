@@ -2,6 +2,7 @@ package al.sportel.server.fiscal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.server.Api;
 import al.sportel.server.MutableClock;
 import al.sportel.server.TestServer;
@@ -16,7 +17,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -166,6 +169,38 @@ class FeeSalesTest {
                 "counterId", counter)), Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(403);
         api.get("/api/v1/fee-sales/999999", clerk).expect(404);
         assertThat(invoices()).as("nothing fiscalized for refused sales").hasSize(before);
+    }
+
+    @Test
+    @Order(4)
+    void theCounterSalesOfTheDayAreListedNewestFirstForItsBranchOnly() {
+        String clerk = api.token("clerk1");
+        CLOCK.advance(Duration.ofSeconds(1));
+        JsonNode second = api.raw("POST", "/api/v1/fee-sales", clerk, Api.write(Map.of("feeCode", "METER_TEST", "method", "CARD",
+                "counterId", counter)), Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
+        JsonNode day = api.get("/api/v1/fee-sales?counterId=" + counter, clerk).expect(200).json();
+        assertThat(day.findValuesAsText("feeCode")).as("today's two sales, newest first").containsExactly("METER_TEST", "RECONNECTION");
+        assertThat(day.findValuesAsText("amount")).containsExactly(second.get("amount").asText(), "1800.00");
+        assertThat(day.get(0)).as("the same shape as one sale").isEqualTo(second);
+        assertThat(day.get(1)).isEqualTo(api.get("/api/v1/fee-sales/" + day.get(1).get("id").asLong(), clerk).expect(200).json());
+        assertThat(day.get(0).get("receiptNumber").asText()).isNotEqualTo(day.get(1).get("receiptNumber").asText());
+
+        LocalDate today = BusinessTime.today(CLOCK);
+        assertThat(api.get("/api/v1/fee-sales?counterId=" + counter + "&date=" + today, api.token("admin")).expect(200).json())
+                .isEqualTo(day);
+        assertThat(api.get("/api/v1/fee-sales?counterId=" + counter + "&date=" + today.minusDays(1), clerk).expect(200).json())
+                .as("another day").isEmpty();
+        assertThat(api.get("/api/v1/fee-sales?counterId=" + counter, api.token("supervisor1")).expect(200).json()).hasSize(2);
+
+        // another branch's staff see nothing of it (API.md: another branch is 403)
+        api.get("/api/v1/fee-sales?counterId=" + counter, api.token("clerk7")).expect(403);
+        api.get("/api/v1/fee-sales?counterId=" + counter, api.token("supervisor2")).expect(403);
+        api.get("/api/v1/fee-sales?counterId=" + counter, api.token("kiosk1")).expect(403);
+        JsonNode badDate = api.get("/api/v1/fee-sales?counterId=" + counter + "&date=2026-13-45", clerk).expect(422).json();
+        assertThat(badDate.get("errors").toString()).contains("date");
+        api.get("/api/v1/fee-sales", clerk).expect(422);
+        api.get("/api/v1/fee-sales?counterId=abc", clerk).expect(422);
+        api.get("/api/v1/fee-sales?counterId=999999", clerk).expect(404);
     }
 
     private static byte[] pdf(long sale) throws Exception {

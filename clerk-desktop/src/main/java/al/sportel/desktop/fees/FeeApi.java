@@ -51,6 +51,11 @@ public final class FeeApi {
         return api.fromJson(answer.body(), FeeSale.class);
     }
 
+    /** Today's sales at the counter (the server's business day), newest first. */
+    public List<FeeSale> salesAt(long counterId) throws ApiException {
+        return api.call("GET", "/api/v1/fee-sales?counterId=" + counterId, null, new TypeReference<List<FeeSale>>() { });
+    }
+
     public byte[] receiptPdf(long saleId, String lang) throws ApiException {
         return api.download("/api/v1/fee-sales/" + saleId + "/receipt.pdf?lang=" + lang);
     }

@@ -131,7 +131,12 @@ public final class FeeSaleDialog {
         form.addRow(2, new Label(i18n.t("fee.case")), caseCode);
         form.addRow(3, new Label(i18n.t("fee.method")), new HBox(6, cash, card));
         form.addRow(4, new Label(i18n.t("fee.tendered")), new HBox(8, tendered, change));
-        VBox box = new VBox(10, form, new HBox(8, busy, error));
+        // where the clerk checks an unconfirmed sale before giving it up (fee.unknown), and any time before
+        Button list = new Button(i18n.t("fee.sales.open"));
+        list.setId("feeSalesButton");
+        list.setOnAction(e -> new FeeSalesDialog(i18n, new FeeSalesModel(bg, model.api(), model.counterId(), i18n))
+                .show(d.getDialogPane().getScene().getWindow()));
+        VBox box = new VBox(10, form, new HBox(8, busy, error), list);
         box.setPadding(new Insets(12));
         box.setPrefWidth(520);
         d.getDialogPane().setContent(box);

@@ -49,6 +49,10 @@ public final class FeeSaleModel {
         return api;
     }
 
+    public long counterId() {
+        return counterId;
+    }
+
     /** The message key of the first thing wrong with the form, if anything. */
     public Optional<String> problem(Fee fee, boolean cash, String tendered, String caseCode) {
         if (fee == null) {
