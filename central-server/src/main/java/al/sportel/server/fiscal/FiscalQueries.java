@@ -132,6 +132,18 @@ final class FiscalQueries {
 
     /** A block as handed out: its ordinals and how many of them no invoice has yet. */
     record Block(int first, int last, int free) {
+
+        /**
+         * The ordinals still free for the counter. The server counts only receipts it has seen. A counter
+         * that issued receipts offline and has not synced them yet says which ordinal it takes next; that
+         * ordinal counts only when it lies in this block (up to one past its end).
+         */
+        int freeFor(Integer nextOrdinal) {
+            if (nextOrdinal == null || nextOrdinal < first || nextOrdinal > last + 1) {
+                return free;
+            }
+            return Math.min(free, last - nextOrdinal + 1);
+        }
     }
 
     /** The counter's latest block of that TCR and year, the one its workstation keeps. */

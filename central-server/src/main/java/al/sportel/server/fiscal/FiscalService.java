@@ -125,8 +125,8 @@ public final class FiscalService {
         return issuer.issue(h, sale, printedOffline);
     }
 
-    public FiscalOrdinalBlock reserveBlock(UserInfo user, long counterId) {
-        return blocks.reserveBlock(user, counterId);
+    public FiscalOrdinalBlock reserveBlock(UserInfo user, long counterId, Integer nextOrdinal) {
+        return blocks.reserveBlock(user, counterId, nextOrdinal);
     }
 
     /** Inside a void's transaction: the corrective invoice of a fiscalized (or waiting) payment. */

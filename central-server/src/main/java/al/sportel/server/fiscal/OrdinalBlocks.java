@@ -37,8 +37,10 @@ final class OrdinalBlocks {
     /**
      * Hands the counter a block of ordinals for receipts it may have to issue offline with a counter key,
      * with the fields it needs for the IIC. Only the clerk holding the counter (or a supervisor) asks.
+     * {@code nextOrdinal} (optional): the ordinal the counter would use next, which counts its offline
+     * receipts the server has not seen yet.
      */
-    FiscalOrdinalBlock reserveBlock(UserInfo user, long counterId) {
+    FiscalOrdinalBlock reserveBlock(UserInfo user, long counterId, Integer nextOrdinal) {
         TcrRow counter = setup.counter(user, counterId);
         FiscalSettings s = setup.readySettings();
         if (counter.tcrCode() == null) {
@@ -54,7 +56,7 @@ final class OrdinalBlocks {
                     "User " + user.username() + " has no operator code"));
             // the block the counter still has is handed again: asking twice must not burn ordinals
             Optional<FiscalQueries.Block> current = FiscalQueries.latestBlock(h, counterId, counter.tcrCode(), year)
-                    .filter(b -> b.free() >= BLOCK_LOW);
+                    .filter(b -> b.freeFor(nextOrdinal) >= BLOCK_LOW);
             if (current.isPresent()) {
                 return new FiscalOrdinalBlock(counterId, s.nuis(), s.legalName(), counter.businUnitCode(), counter.tcrCode(), s.softCode(),
                         operator, s.invNumMode().name(), s.environment().verifyBase(), year, current.get().first(), current.get().last());

@@ -132,6 +132,32 @@ class OfflineNslfTest {
                 .isEqualTo(first.get("first").asInt());
     }
 
+    @Test
+    void aCounterThatUsedItsBlockOfflineSaysSoAndGetsANewOne() {
+        String path = "/api/v1/fiscal/counters/" + counter + "/ordinal-blocks";
+        JsonNode held = api.post(path, api.token("clerk1"), Map.of()).expect(201).json();
+        int first = held.get("first").asInt();
+        int last = held.get("last").asInt();
+        // a few receipts printed offline, none synced yet: the server still counts the block as free
+        assertThat(api.post(path, api.token("clerk1"), Map.of("nextOrdinal", first + 3)).expect(201).json().get("first").asInt())
+                .as("plenty left: the same block").isEqualTo(first);
+        // an ordinal outside the block says nothing about it
+        assertThat(api.post(path, api.token("clerk1"), Map.of("nextOrdinal", last + 500)).expect(201).json().get("first").asInt())
+                .isEqualTo(first);
+        // bad input changes nothing
+        api.post(path, api.token("clerk1"), Map.of("nextOrdinal", 0)).expect(422);
+        api.post(path, api.token("clerk1"), Map.of("nextOrdinal", "soon")).expect(422);
+        assertThat(api.post(path, api.token("clerk1"), Map.of()).expect(201).json().get("first").asInt()).isEqualTo(first);
+
+        // five ordinals left at the counter, all of it used offline: a new block, after the old one
+        JsonNode fresh = api.post(path, api.token("clerk1"), Map.of("nextOrdinal", last - 4)).expect(201).json();
+        assertThat(fresh.get("first").asInt()).as("a new block").isGreaterThan(last);
+        assertThat(fresh.get("last").asInt() - fresh.get("first").asInt() + 1).isEqualTo(50);
+        // and that one is now the counter's: asking without nextOrdinal hands it again
+        assertThat(api.post(path, api.token("clerk1"), Map.of()).expect(201).json().get("first").asInt())
+                .isEqualTo(fresh.get("first").asInt());
+    }
+
     private static Iic iic(JsonNode block, int ordinal, Instant takenAt, String total) {
         String invNum = ordinal + "/" + block.get("year").asInt() + "/" + block.get("tcrCode").asText();
         return Iic.compute(Iic.input(block.get("nuis").asText(), Iic.dateTime(takenAt),

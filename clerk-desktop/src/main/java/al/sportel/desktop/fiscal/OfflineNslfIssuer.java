@@ -59,11 +59,33 @@ public final class OfflineNslfIssuer {
         });
     }
 
-    /** While the server answers: asks it for a fresh block when this one runs low. Blocking. */
+    /**
+     * While the server answers: asks it for a fresh block when this one runs low. Blocking. It says which
+     * ordinal it would use next, so receipts it issued offline and has not synced yet count as used: the
+     * server would otherwise hand the same, nearly used-up block again.
+     */
     public void refresh(ApiClient api) throws ApiException, SQLException {
         if (needsBlock()) {
-            keep(api.call("POST", "/api/v1/fiscal/counters/" + counterId + "/ordinal-blocks", Map.of(), FiscalOrdinalBlock.class));
+            keep(api.call("POST", "/api/v1/fiscal/counters/" + counterId + "/ordinal-blocks", blockRequest(), FiscalOrdinalBlock.class));
         }
+    }
+
+    /** What asking for a block says: the ordinal this counter would use next, when it has a block of this year. */
+    Map<String, Object> blockRequest() throws SQLException {
+        return nextOrdinal().<Map<String, Object>>map(n -> Map.of("nextOrdinal", n)).orElse(Map.of());
+    }
+
+    private Optional<Integer> nextOrdinal() throws SQLException {
+        int year = clock.instant().atZone(Iic.ZONE).getYear();
+        return store.tx(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT next_ordinal FROM fiscal_blocks WHERE counter_id = ? AND inv_year = ?")) {
+                s.setLong(1, counterId);
+                s.setInt(2, year);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getInt(1)) : Optional.<Integer>empty();
+                }
+            }
+        });
     }
 
     /**

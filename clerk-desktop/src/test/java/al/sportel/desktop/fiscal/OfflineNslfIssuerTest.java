@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ class OfflineNslfIssuerTest {
         try (LocalStore store = LocalStore.open(dir)) {
             OfflineNslfIssuer issuer = new OfflineNslfIssuer(store, key, 7, clock);
             assertThat(issuer.needsBlock()).isTrue();
+            assertThat(issuer.blockRequest()).as("no block to speak of").isEmpty();
             assertThat(issuer.issue(NOW, 1250)).as("no block, no NSLF").isEmpty();
             issuer.keep(BLOCK);
             assertThat(issuer.needsBlock()).isFalse();
@@ -64,6 +66,8 @@ class OfflineNslfIssuerTest {
             }
             assertThat(issuer.issue(NOW, 500)).as("the block is used up: the slip prints without NSLF").isEqualTo(Optional.empty());
             assertThat(issuer.needsBlock()).isTrue();
+            assertThat(issuer.blockRequest()).as("the next block is asked for with the offline receipts counted as used")
+                    .isEqualTo(Map.of("nextOrdinal", 113));
         }
         assertThat(CounterKey.load(FISCAL.resolve("taxpayer.p12").toString(), dir.resolve("missing").toString()))
                 .as("an unreadable key is no key, not a crash").isEmpty();
