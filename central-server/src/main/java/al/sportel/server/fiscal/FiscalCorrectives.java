@@ -3,6 +3,7 @@ package al.sportel.server.fiscal;
 import al.sportel.model.UserInfo;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.fiscal.Iic;
+import al.sportel.server.fiscal.FiscalGateway.SubseqDelivType;
 import al.sportel.server.fiscal.FiscalQueries.InvoiceRow;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,23 @@ final class FiscalCorrectives {
      * authority only knows once fiscalized. The delivery round takes receipts oldest first, so the original's
      * late delivery comes before its corrective in the same round.
      */
+    /**
+     * Why a late corrective is late when it was held for its original ({@link #heldForOriginal}): the
+     * original's own reason (no internet, the service), since it waited for the same outage. Empty when
+     * it is not a corrective, or its original was already delivered when it was issued.
+     */
+    static Optional<SubseqDelivType> heldReason(Handle h, InvoiceRow r) {
+        if (!"CORRECTIVE".equals(r.kind()) || r.paymentId() == null) {
+            return Optional.empty();
+        }
+        return h.createQuery("""
+                        SELECT subseq_deliv_type FROM fiscal_invoices
+                        WHERE payment_id = :p AND kind = 'SALE' AND subseq_deliv_type IS NOT NULL
+                          AND (delivered_at IS NULL OR delivered_at > :issued)
+                        """)
+                .bind("p", r.paymentId()).bind("issued", r.issuedAt()).mapTo(String.class).findOne().map(SubseqDelivType::valueOf);
+    }
+
     static boolean heldForOriginal(Handle h, InvoiceRow r) {
         if (!"CORRECTIVE".equals(r.kind()) || r.paymentId() == null) {
             return false;

@@ -307,9 +307,12 @@ class FiscalFlowTest {
         assertThat(held.get("status").asText()).isEqualTo("PENDING");
         assertThat(invoices()).as("nothing refers the authority to an invoice it does not have").hasSize(sent);
 
+        CLOCK.advance(Duration.ofMinutes(3)); // the outage outlasts the 2 minutes a receipt may take
         api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200);
         assertThat(invoices().subList(sent, invoices().size())).extracting(FiscalAuthorityDouble.Received::iic)
                 .containsExactly(originalIic, held.get("iic").asText());
+        assertThat(invoices().subList(sent, invoices().size())).extracting(FiscalAuthorityDouble.Received::subseqDelivType)
+                .as("the corrective was late for its original's outage, not for a fault of ours").containsExactly("NOINTERNET", "NOINTERNET");
         assertThat(api.get("/api/v1/fiscal/payments/" + payment + "/corrective", api.token("clerk1")).expect(200).json()
                 .get("status").asText()).isEqualTo("FISCALIZED");
     }
