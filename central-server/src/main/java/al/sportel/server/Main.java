@@ -117,9 +117,12 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping (signal received)");
-            server.close();
-            Logging.stop();
-            stopped.countDown();
+            try {
+                server.close();
+            } finally {
+                Logging.stop();
+                stopped.countDown();
+            }
         }, "sportel-shutdown"));
         log.info("database: {}", config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL");
         System.out.println("Sportel server listening on " + server.baseUrl());

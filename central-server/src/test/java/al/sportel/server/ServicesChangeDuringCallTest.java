@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import al.sportel.server.db.Database;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -44,12 +43,13 @@ class ServicesChangeDuringCallTest {
                 held.begin();
                 held.createQuery("SELECT service_id FROM counter_services WHERE counter_id = :c FOR UPDATE")
                         .bind("c", counter).mapTo(Long.class).list();
+                int heldPid = held.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
                 CompletableFuture<Api.Response> change = CompletableFuture.supplyAsync(() -> api.put(
                         "/api/v1/counters/" + counter + "/services", supervisor, Map.of("serviceIds", List.of(applications))));
-                awaitWaiting(db, 1); // the change holds the counter and waits for the rows held here
+                int changePid = awaitBlockedBy(db, heldPid); // the change holds the counter and waits for the rows held here
                 CompletableFuture<Api.Response> call = CompletableFuture.supplyAsync(() -> api.post(
                         "/api/v1/counters/" + counter + "/call-next", clerk, null));
-                awaitWaiting(db, 2); // the call-next waits for the counter, its snapshot taken before the change
+                awaitBlockedBy(db, changePid); // the call-next waits for the counter, its snapshot taken before the change
                 held.commit();
 
                 change.get(30, TimeUnit.SECONDS).expect(200);
@@ -60,19 +60,17 @@ class ServicesChangeDuringCallTest {
         }
     }
 
-    /** Until this many of the test schema's sessions wait for a lock. */
-    private static void awaitWaiting(Database db, int sessions) throws Exception {
+    /** Until some session waits for a lock that session {@code pid} holds; that session's pid. */
+    private static int awaitBlockedBy(Database db, int pid) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        try (Handle h = db.jdbi().open(); Statement s = h.getConnection().createStatement()) {
+        try (Handle h = db.jdbi().open()) {
             while (true) {
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-                        + "AND wait_event_type = 'Lock' AND query LIKE '%counter%'")) {
-                    rs.next();
-                    if (rs.getInt(1) >= sessions) {
-                        return;
-                    }
+                Optional<Integer> blocked = h.createQuery("SELECT pid FROM pg_stat_activity WHERE :p = ANY(pg_blocking_pids(pid))")
+                        .bind("p", pid).mapTo(Integer.class).findFirst();
+                if (blocked.isPresent()) {
+                    return blocked.get();
                 }
-                assertThat(System.nanoTime()).as("%d sessions waiting for a lock", sessions).isLessThan(deadline);
+                assertThat(System.nanoTime()).as("a session waiting for session %d", pid).isLessThan(deadline);
                 Thread.sleep(20);
             }
         }

@@ -6,6 +6,7 @@ import al.sportel.model.fiscal.Iic;
 import al.sportel.server.fiscal.FiscalGateway.SubseqDelivType;
 import al.sportel.server.fiscal.FiscalQueries.InvoiceRow;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -69,27 +70,29 @@ final class FiscalCorrectives {
     }
 
     /**
-     * A corrective waits until the authority has its original: it refers to the original's IIC, which the
-     * authority only knows once fiscalized. The delivery round takes receipts oldest first, so the original's
-     * late delivery comes before its corrective in the same round.
-     */
-    /**
      * Why a late corrective is late when it was held for its original ({@link #heldForOriginal}): the
      * original's own reason (no internet, the service), since it waited for the same outage. Empty when
-     * it is not a corrective, or its original was already delivered when it was issued.
+     * it is not a corrective, when its original was already delivered when it was issued, or when the
+     * original went out more than 2 minutes ago (what kept the corrective since then was on our side).
      */
-    static Optional<SubseqDelivType> heldReason(Handle h, InvoiceRow r) {
+    static Optional<SubseqDelivType> heldReason(Handle h, InvoiceRow r, Instant now) {
         if (!"CORRECTIVE".equals(r.kind()) || r.paymentId() == null) {
             return Optional.empty();
         }
         return h.createQuery("""
                         SELECT subseq_deliv_type FROM fiscal_invoices
                         WHERE payment_id = :p AND kind = 'SALE' AND subseq_deliv_type IS NOT NULL
-                          AND (delivered_at IS NULL OR delivered_at > :issued)
+                          AND (delivered_at IS NULL OR (delivered_at > :issued AND delivered_at >= :recent))
                         """)
-                .bind("p", r.paymentId()).bind("issued", r.issuedAt()).mapTo(String.class).findOne().map(SubseqDelivType::valueOf);
+                .bind("p", r.paymentId()).bind("issued", r.issuedAt()).bind("recent", now.minus(Duration.ofMinutes(2)))
+                .mapTo(String.class).findOne().map(SubseqDelivType::valueOf);
     }
 
+    /**
+     * A corrective waits until the authority has its original: it refers to the original's IIC, which the
+     * authority only knows once fiscalized. The delivery round takes receipts oldest first, so the original's
+     * late delivery comes before its corrective in the same round.
+     */
     static boolean heldForOriginal(Handle h, InvoiceRow r) {
         if (!"CORRECTIVE".equals(r.kind()) || r.paymentId() == null) {
             return false;

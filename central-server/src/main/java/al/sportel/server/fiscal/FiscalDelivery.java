@@ -104,7 +104,7 @@ final class FiscalDelivery {
             if (subseq == null && Duration.between(r.issuedAt(), now).compareTo(Duration.ofMinutes(2)) > 0) {
                 // never sent at issue: a corrective held for its original waited for the original's outage;
                 // anything else (a restart in between) was late for a reason on our side
-                subseq = db.read(h -> FiscalCorrectives.heldReason(h, r)).orElse(SubseqDelivType.TECHNICALERROR);
+                subseq = db.read(h -> FiscalCorrectives.heldReason(h, r, now)).orElse(SubseqDelivType.TECHNICALERROR);
             }
             String send = subseq == null ? r.issueDateTime() : FiscalFormats.dateTime(now);
             InvoiceRegistration request = new InvoiceRegistration(send, subseq, r.issueDateTime(), r.invNum(), r.invOrdNum(),

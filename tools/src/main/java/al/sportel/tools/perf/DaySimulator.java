@@ -352,8 +352,9 @@ public final class DaySimulator {
                     if (idle > 0) {
                         Thread.sleep(250); // the day is over here: three empty looks and the clerk goes home
                     } else {
-                        // until a ticket joins the queue; a clerk looks again after 30 simulated minutes anyway
-                        c.arrivals().awaitAfter(seen, Math.max(250, (long) (1_800_000 / speed)));
+                        // until a ticket joins the queue; a clerk looks again after 30 simulated minutes anyway,
+                        // and every 250 ms once the doors are closed (the day ends when nothing is left)
+                        c.arrivals().awaitAfter(seen, arrivalsDone.getCount() == 0 ? 250 : Math.max(250, (long) (1_800_000 / speed)));
                     }
                     continue;
                 }

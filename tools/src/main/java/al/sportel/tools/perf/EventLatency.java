@@ -97,6 +97,7 @@ final class EventLatency {
         List<Arrival> arrivals = new ArrayList<>();
         try (DisplayStreams streams = new DisplayStreams(floor.base(), "/display/events", n)) {
             if (!streams.awaitConnected(Math.max(60, n / 20))) {
+                floor.base(); // says why, when the floor stopped accepting
                 throw new IllegalStateException("only some of " + n + " floor streams connected");
             }
             Thread.sleep(1000);

@@ -31,6 +31,8 @@ final class SocketFloor implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(writers, r -> daemon(r, "socket-floor-writer"));
     private final Thread acceptor;
     private volatile boolean closed;
+    /** Why the acceptor stopped early (out of file handles, say), for the next caller to report. */
+    private volatile IOException acceptFailure;
 
     SocketFloor() throws IOException {
         server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
@@ -39,6 +41,9 @@ final class SocketFloor implements AutoCloseable {
     }
 
     String base() throws IOException {
+        if (acceptFailure != null) {
+            throw new IOException("the socket floor stopped accepting streams", acceptFailure);
+        }
         return "http://127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort();
     }
 
@@ -86,7 +91,8 @@ final class SocketFloor implements AutoCloseable {
                 streams.add(ch);
             } catch (IOException e) {
                 if (!closed) {
-                    throw new IllegalStateException("socket floor stopped accepting", e);
+                    acceptFailure = e;
+                    return;
                 }
             }
         }
