@@ -28,4 +28,9 @@ public final class BusinessTime {
     public static LocalDate dateOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);
     }
+
+    /** The first instant of a business day: midnight in Tirana (a day is 23 or 25 hours when the clocks change). */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZONE).toInstant();
+    }
 }

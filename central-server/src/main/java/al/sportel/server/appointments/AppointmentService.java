@@ -183,8 +183,8 @@ public final class AppointmentService {
             QueueEngine.requireBranchExists(h, branchCode);
             Access.requireBranch(actor, branchCode);
             return h.createQuery(SELECT + " WHERE a.branch_code = :b AND a.slot_start >= :from AND a.slot_start < :to ORDER BY a.slot_start, a.code")
-                    .bind("b", branchCode).bind("from", date.atStartOfDay(BusinessTime.ZONE).toInstant())
-                    .bind("to", date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("b", branchCode).bind("from", BusinessTime.startOf(date))
+                    .bind("to", BusinessTime.startOf(date.plusDays(1)))
                     .map((rs, c) -> map(rs)).list();
         });
     }
@@ -244,8 +244,8 @@ public final class AppointmentService {
                         SELECT slot_start FROM appointments
                         WHERE service_id = :s AND status <> 'CANCELLED' AND slot_start >= :from AND slot_start < :to
                         """)
-                .bind("s", serviceId).bind("from", date.atStartOfDay(BusinessTime.ZONE).toInstant())
-                .bind("to", date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
+                .bind("s", serviceId).bind("from", BusinessTime.startOf(date))
+                .bind("to", BusinessTime.startOf(date.plusDays(1)))
                 .map((rs, c) -> rs.getObject(1, OffsetDateTime.class).toInstant().atZone(BusinessTime.ZONE).getHour())
                 .forEach(hour -> out.merge(hour, 1, Integer::sum));
         return out;

@@ -33,8 +33,8 @@ public final class CashReports {
             CounterRef counter = h.createQuery("SELECT counter_number, branch_code FROM counters WHERE id = :c").bind("c", counterId)
                     .map((rs, x) -> new CounterRef(rs.getInt(1), rs.getString(2))).findOne()
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
-            Instant from = date.atStartOfDay(BusinessTime.ZONE).toInstant();
-            Instant to = date.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
+            Instant from = BusinessTime.startOf(date);
+            Instant to = BusinessTime.startOf(date.plusDays(1));
             record Row(CashLine line, long amount) {
             }
             // The drawer holds money by when it was taken: a payment taken offline counts on its own day.

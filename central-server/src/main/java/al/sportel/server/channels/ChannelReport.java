@@ -28,8 +28,8 @@ public final class ChannelReport {
                               AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)
                             GROUP BY p.method ORDER BY p.method DESC
                             """.formatted(branchCode == null ? "TRUE" : "p.branch_code = :branch"))
-                    .bind("start", from.atStartOfDay(BusinessTime.ZONE).toInstant())
-                    .bind("end", to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+                    .bind("start", BusinessTime.startOf(from))
+                    .bind("end", BusinessTime.startOf(to.plusDays(1)));
             if (branchCode != null) {
                 counters.bind("branch", branchCode);
             }

@@ -59,8 +59,8 @@ public final class ClerkReportService {
             if (branchCode != null) {
                 QueueEngine.requireBranchExists(h, branchCode);
             }
-            Instant start = from.atStartOfDay(BusinessTime.ZONE).toInstant();
-            Instant end = to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
+            Instant start = BusinessTime.startOf(from);
+            Instant end = BusinessTime.startOf(to.plusDays(1));
             String branchFilter = branchCode == null ? "" : " AND t.branch_code = :b";
             List<Busy> busy = new ArrayList<>(bind(h.createQuery("""
                             SELECT t.served_by, t.branch_code, t.business_date, t.issued_at, t.called_at, t.started_at, t.finished_at

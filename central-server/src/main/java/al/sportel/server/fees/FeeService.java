@@ -100,8 +100,8 @@ public final class FeeService {
                 throw ApiException.notFound("No counter with id " + counterId);
             }
             Access.requireBranch(user, branch);
-            return FeeQueries.salesAt(h, counterId, day.atStartOfDay(BusinessTime.ZONE).toInstant(),
-                    day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
+            return FeeQueries.salesAt(h, counterId, BusinessTime.startOf(day),
+                    BusinessTime.startOf(day.plusDays(1)));
         });
     }
 

@@ -102,8 +102,8 @@ public final class FairnessSettings {
                             WHERE o.branch_code = :b AND o.called_at >= :from AND o.called_at < :to
                             ORDER BY o.called_at DESC
                             """)
-                    .bind("b", branchCode).bind("from", from.atStartOfDay(BusinessTime.ZONE).toInstant())
-                    .bind("to", to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("b", branchCode).bind("from", BusinessTime.startOf(from))
+                    .bind("to", BusinessTime.startOf(to.plusDays(1)))
                     .map((rs, ctx) -> new OutOfOrderCall(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             TicketRow.instant(rs, "called_at"), rs.getInt(6)))
                     .list();

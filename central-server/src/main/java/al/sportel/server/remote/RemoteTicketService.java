@@ -202,7 +202,7 @@ public final class RemoteTicketService {
 
     private long secondsToTomorrow() {
         Instant now = clock.instant();
-        Instant midnight = today().plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
+        Instant midnight = BusinessTime.startOf(today().plusDays(1));
         return Math.max(1, Duration.between(now, midnight).toSeconds());
     }
 

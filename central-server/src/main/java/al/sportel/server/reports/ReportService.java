@@ -69,8 +69,8 @@ public final class ReportService {
                             GROUP BY p.method ORDER BY p.method
                             """)
                     .bind("b", branchCode)
-                    .bind("start", from.atStartOfDay(BusinessTime.ZONE).toInstant())
-                    .bind("end", to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant())
+                    .bind("start", BusinessTime.startOf(from))
+                    .bind("end", BusinessTime.startOf(to.plusDays(1)))
                     .map((rs, c) -> new Method(rs.getString(1), rs.getInt(2), rs.getLong(3)))
                     .list();
             return new BranchReport(branchCode, from, to, services, totals, clerks,
