@@ -141,13 +141,7 @@ public final class BillingRoutes {
 
     private void cashReport(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
-        String rawCounter = ctx.queryParam("counterId");
-        long counterId;
-        try {
-            counterId = Long.parseLong(String.valueOf(rawCounter));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("counterId", "is required and must be a counter id");
-        }
+        long counterId = TextRules.queryCounterId(ctx, "counterId");
         LocalDate date = TextRules.queryDate(ctx, "date");
         if (date == null) {
             date = LocalDate.ofInstant(clock.instant(), BusinessTime.ZONE);

@@ -62,14 +62,10 @@ public final class ChannelAdminRoutes {
         app.post("/api/v1/partners/{id}/credentials", ctx -> {
             UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
             long id = PathParams.id(ctx, "id", "partner");
-            Duration overlap = PartnerService.DEFAULT_OVERLAP;
-            if (!ctx.body().isBlank()) {
-                JsonBody body = JsonBody.of(ctx, mapper);
-                Integer hours = body.has("overlapHours") ? body.requiredInt("overlapHours", 0, (int) PartnerService.MAX_OVERLAP.toHours()) : null;
-                body.validate();
-                overlap = hours == null ? overlap : Duration.ofHours(hours);
-            }
-            ctx.status(201).json(partners.issue(admin, id, overlap));
+            JsonBody body = JsonBody.ofOptional(ctx, mapper);
+            Integer hours = body.optionalInt("overlapHours", 0, (int) PartnerService.MAX_OVERLAP.toHours());
+            body.validate();
+            ctx.status(201).json(partners.issue(admin, id, hours == null ? PartnerService.DEFAULT_OVERLAP : Duration.ofHours(hours)));
         });
         app.post("/api/v1/partners/{id}/credentials/{keyId}/revoke", ctx -> {
             UserInfo admin = Access.requireRole(ctx, Role.ADMIN);

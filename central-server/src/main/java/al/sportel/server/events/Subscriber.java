@@ -78,8 +78,8 @@ final class Subscriber {
     private final Executor closer;
     private final Runnable onClose;
     private final ArrayDeque<Frame> pending = new ArrayDeque<>();
+    /** Bytes written since the last flush (every frame has some, so 0 means nothing to push). */
     private int unflushedBytes;
-    private boolean unflushed;
     /** Set when the connection is to be closed; nothing more is queued or written to it. */
     private boolean closing;
     private volatile boolean closed;
@@ -128,9 +128,7 @@ final class Subscriber {
                 if (next != null) {
                     sink.write(next.wire());
                     unflushedBytes += next.wire().length;
-                    unflushed = true;
-                } else if (unflushed) {
-                    unflushed = false;
+                } else if (unflushedBytes > 0) {
                     unflushedBytes = 0;
                     sink.flush();
                 } else {

@@ -5,7 +5,6 @@ import al.sportel.model.UserInfo;
 import al.sportel.model.fees.Fee;
 import al.sportel.model.fees.FeeSale;
 import al.sportel.server.auth.Access;
-import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
@@ -92,13 +91,7 @@ public final class FeeRoutes {
     /** The counter's sales of one day, so a clerk can check whether a sale with a lost answer was made. */
     private void salesAt(Context ctx) {
         UserInfo user = Access.requireStaff(ctx);
-        long counterId;
-        try {
-            counterId = Long.parseLong(String.valueOf(ctx.queryParam("counterId")));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("counterId", "is required and must be a counter id");
-        }
-        ctx.json(fees.salesAt(user, counterId, TextRules.queryDate(ctx, "date")));
+        ctx.json(fees.salesAt(user, TextRules.queryCounterId(ctx, "counterId"), TextRules.queryDate(ctx, "date")));
     }
 
     private Slip receipt(Context ctx) {

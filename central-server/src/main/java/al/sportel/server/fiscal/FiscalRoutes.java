@@ -57,12 +57,9 @@ public final class FiscalRoutes {
         app.post("/api/v1/fiscal/counters/{id}/ordinal-blocks", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             long counterId = PathParams.id(ctx, "id", "counter");
-            Integer next = null;
-            if (!ctx.body().isBlank()) { // the body is optional: clients before nextOrdinal send none or {}
-                JsonBody body = JsonBody.of(ctx, mapper);
-                next = body.has("nextOrdinal") ? body.requiredInt("nextOrdinal", 1, Integer.MAX_VALUE - 1) : null;
-                body.validate();
-            }
+            JsonBody body = JsonBody.ofOptional(ctx, mapper); // clients before nextOrdinal send none or {}
+            Integer next = body.optionalInt("nextOrdinal", 1, Integer.MAX_VALUE - 1);
+            body.validate();
             ctx.status(201).json(fiscal.reserveBlock(user, counterId, next));
         });
         app.get("/api/v1/fiscal/payments/{id}", ctx -> {

@@ -30,6 +30,11 @@ public final class JsonBody {
         return parse(ctx.body(), mapper);
     }
 
+    /** For an endpoint whose body is optional (older clients send none): a blank body reads as {@code {}}. */
+    public static JsonBody ofOptional(Context ctx, ObjectMapper mapper) {
+        return parse(ctx.body().isBlank() ? "{}" : ctx.body(), mapper);
+    }
+
     /** For a body the caller has already read (a signed partner request, whose bytes the signature covers). */
     public static JsonBody parse(String text, ObjectMapper mapper) {
         if (text.isBlank()) {
@@ -139,6 +144,11 @@ public final class JsonBody {
             return null;
         }
         return n.longValue();
+    }
+
+    /** {@link #requiredInt} when the field is there (not null), else {@code null}. */
+    public Integer optionalInt(String field, int min, int max) {
+        return has(field) ? requiredInt(field, min, max) : null;
     }
 
     public Integer requiredInt(String field, int min, int max) {

@@ -66,6 +66,15 @@ public final class TextRules {
         return year >= MIN_YEAR && year <= MAX_YEAR;
     }
 
+    /** A required query parameter that is a counter id (422 when absent or not a number; an unknown id is the caller's 404). */
+    public static long queryCounterId(Context ctx, String name) {
+        try {
+            return Long.parseLong(String.valueOf(ctx.queryParam(name)));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "is required and must be a counter id");
+        }
+    }
+
     /** A query parameter date (YYYY-MM-DD) within the supported years; {@code null} when absent or blank. */
     public static LocalDate queryDate(Context ctx, String name) {
         String v = ctx.queryParam(name);

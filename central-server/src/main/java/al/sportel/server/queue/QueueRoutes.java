@@ -61,12 +61,9 @@ public final class QueueRoutes {
         app.post("/api/v1/counters/{id}/pause", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             long id = counterId(ctx);
-            String reason = null;
-            if (!ctx.body().isBlank()) { // clients from before the reason list send no body
-                JsonBody body = JsonBody.of(ctx, mapper);
-                reason = body.optionalString("reason", 30);
-                body.validate();
-            }
+            JsonBody body = JsonBody.ofOptional(ctx, mapper); // clients from before the reason list send no body
+            String reason = body.optionalString("reason", 30);
+            body.validate();
             ctx.json(counters.pause(user, id, reason));
         });
         app.post("/api/v1/counters/{id}/close", ctx -> ctx.json(counters.close(Access.requireStaff(ctx), counterId(ctx))));

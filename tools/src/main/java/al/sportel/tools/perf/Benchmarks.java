@@ -385,15 +385,7 @@ public final class Benchmarks {
     }
 
     private void ratioRow(String goal, List<double[]> rounds, Ratio ratio, String target) {
-        double[] values = rounds.stream().mapToDouble(ratio::of).toArray();
-        StringBuilder cells = new StringBuilder();
-        for (double v : values) {
-            cells.append(String.format(" %.2f |", v));
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        summary.append("| ").append(goal).append(" |").append(cells)
-                .append(String.format(" **%.2f** | %s |%n", sorted[sorted.length / 2], target));
+        summary.append(RatioRow.of(goal, rounds.stream().mapToDouble(ratio::of).toArray(), target));
     }
 
     private void rawRows(String label, List<double[]> rounds) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -118,14 +117,7 @@ public final class DesktopStart {
     }
 
     private static String ratioRow(String goal, List<long[]> rows, int num, int den, String target) {
-        double[] ratios = rows.stream().mapToDouble(r -> (double) r[num] / Math.max(1, r[den])).toArray();
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        StringBuilder b = new StringBuilder("| " + goal + " |");
-        for (double v : ratios) {
-            b.append(" %.2f |".formatted(v));
-        }
-        return b.append(" **%.2f** | %s |%n".formatted(sorted[sorted.length / 2], target)).toString();
+        return RatioRow.of(goal, rows.stream().mapToDouble(r -> (double) r[num] / Math.max(1, r[den])).toArray(), target);
     }
 
     private List<String> desktopMain(Path jar) {
