@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ten counters call at once over HTTP while kiosks keep issuing: every ticket is called exactly once,
- * none is lost, and each counter's calls come in the promised order.
+ * none is lost, and each counter's calls come in the promised order. Half the counters call with
+ * call-next, the other half end their ticket and call the next in one request (end-and-call-next).
  */
 class ConcurrentCallNextTest {
 
@@ -97,24 +98,42 @@ class ConcurrentCallNextTest {
             for (int c = 0; c < COUNTERS; c++) {
                 String token = clerks.get(c);
                 long counter = counterIds.get(c);
+                // every other counter ends its ticket and calls the next in one request
+                boolean combined = c % 2 == 1;
                 callers.add(pool.submit(() -> {
                     List<Called> mine = new ArrayList<>();
                     go.await();
                     int idle = 0;
+                    String serving = null;
                     while (issuing.get() || idle < 3) {
                         long asked = System.nanoTime();
-                        Api.Response r = api.post("/api/v1/counters/" + counter + "/call-next", token, null);
-                        if (r.status() == 204) {
+                        JsonNode t;
+                        if (serving != null) {
+                            JsonNode both = api.post("/api/v1/counters/" + counter + "/end-and-call-next", token,
+                                    Map.of("ticketId", serving, "outcome", "DONE")).expect(200).json();
+                            assertThat(both.get("ended").get("status").asText()).isEqualTo("DONE");
+                            serving = null;
+                            t = both.get("called").isNull() ? null : both.get("called");
+                        } else {
+                            Api.Response r = api.post("/api/v1/counters/" + counter + "/call-next", token, null);
+                            t = r.status() == 204 ? null : r.expect(200).json();
+                        }
+                        if (t == null) {
                             idle++;
                             Thread.sleep(5);
                             continue;
                         }
-                        r.expect(200);
                         idle = 0;
-                        JsonNode t = r.json();
                         mine.add(new Called(t.get("id").asText(), t.get("priority").asBoolean(), Instant.parse(t.get("issuedAt").asText()), asked));
                         api.post("/api/v1/tickets/" + t.get("id").asText() + "/start", token, null).expect(200);
-                        api.post("/api/v1/tickets/" + t.get("id").asText() + "/finish", token, null).expect(200);
+                        if (combined) {
+                            serving = t.get("id").asText();
+                        } else {
+                            api.post("/api/v1/tickets/" + t.get("id").asText() + "/finish", token, null).expect(200);
+                        }
+                    }
+                    if (serving != null) {
+                        api.post("/api/v1/tickets/" + serving + "/finish", token, null).expect(200);
                     }
                     return mine;
                 }));

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -41,8 +42,11 @@ final class CallNext {
         this.clock = clock;
     }
 
-    /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */
-    Optional<Ticket> callNext(UserInfo actor, long counterId) {
+    /**
+     * The next ticket for this counter, now CALLED there; empty when nothing waits for it. {@code first} runs
+     * in the same transaction once the counter is locked and its clerk checked (ending its current ticket).
+     */
+    Optional<Ticket> callNext(UserInfo actor, long counterId, Consumer<Handle> first) {
         Optional<Ticket> called = db.tx(h -> {
             Instant now = now();
             LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
@@ -51,13 +55,15 @@ final class CallNext {
                         .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
                 CounterRow counter = locked.counter();
                 requireCallable(actor, counter);
+                first.accept(h);
+                Instant at = now(); // read again: a call is not stamped before the ending it follows
                 if (!locked.remoteWaiting()) { // the rule in SQL; remote tickets need the guard's order in Java
-                    Optional<TicketRow> row = PgCallNext.claim(h, counter, locked.services(), day, now);
+                    Optional<TicketRow> row = PgCallNext.claim(h, counter, locked.services(), day, at);
                     if (row.isEmpty()) {
                         requireNotBusy(h, counter); // the claim's empty answer: a busy counter, or nothing waits
                         return Optional.<Ticket>empty();
                     }
-                    return Optional.of(announce(h, actor, counter, locked.services(), row.get(), now));
+                    return Optional.of(announce(h, actor, counter, locked.services(), row.get(), at));
                 }
                 requireNotBusy(h, counter);
                 return callGuarded(h, actor, counter, locked.services(), day);
@@ -65,6 +71,7 @@ final class CallNext {
             CounterRow counter = CounterViews.lock(h, counterId)
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
             requireCallable(actor, counter);
+            first.accept(h);
             requireNotBusy(h, counter);
             return callGuarded(h, actor, counter, CounterViews.serviceIds(h, counterId), day);
         });

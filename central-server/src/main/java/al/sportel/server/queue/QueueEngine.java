@@ -9,6 +9,7 @@ import al.sportel.model.Ticket;
 import al.sportel.model.TicketStatus;
 import al.sportel.model.UserInfo;
 import al.sportel.model.queue.CounterStats;
+import al.sportel.model.queue.EndAndCall;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.events.EventHub;
@@ -131,43 +132,65 @@ public final class QueueEngine {
 
     /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */
     public Optional<Ticket> callNext(UserInfo actor, long counterId) {
-        return calls.callNext(actor, counterId);
+        return calls.callNext(actor, counterId, h -> { });
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {
-        Ticket t = db.tx(h -> {
-            TicketRow row;
-            if (db.isPostgres()) { // two statements instead of five
-                PgTicketMove.Locked locked = PgTicketMove.lock(h, ticketId);
-                row = locked.row();
-                authorizeTicketAction(actor, row, locked.counterClerk());
-            } else {
-                row = lockTicket(h, ticketId);
-                authorizeTicketAction(h, actor, row);
-            }
-            if (!move.from.contains(row.status())) {
-                throw illegal(row, move.path, move.from);
-            }
-            Instant now = now();
-            TicketRow after;
-            if (db.isPostgres()) {
-                after = PgTicketMove.apply(h, ticketId, move, actor, now);
-            } else {
-                h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
-                        .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
-                if (move.to == TicketStatus.DONE) {
-                    h.execute("UPDATE tickets SET served_by = ? WHERE id = ?", actor.id(), ticketId); // for "served per clerk"
-                }
-                after = find(h, ticketId).orElseThrow();
-            }
-            Ticket view = after.status() == TicketStatus.WAITING ? withEstimate(h, after) : after.view();
-            Counter counter = row.counterId() == null ? null
-                    : (db.isPostgres() ? CounterViews.byIdInOne(h, row.counterId()) : CounterViews.byId(h, row.counterId())).orElse(null);
-            events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
-            return view;
-        });
+        Ticket t = db.tx(h -> moveIn(h, actor, ticketId, move, null));
         hub.wake(t.branchCode());
         return t;
+    }
+
+    /**
+     * One move of a ticket with its event, inside the caller's transaction; the caller wakes the hub after
+     * commit. {@code atCounter}: when not null, the ticket must be at that counter (409 otherwise).
+     */
+    private Ticket moveIn(Handle h, UserInfo actor, String ticketId, TicketMove move, Long atCounter) {
+        TicketRow row;
+        if (db.isPostgres()) { // two statements instead of five
+            PgTicketMove.Locked locked = PgTicketMove.lock(h, ticketId);
+            row = locked.row();
+            authorizeTicketAction(actor, row, locked.counterClerk());
+        } else {
+            row = lockTicket(h, ticketId);
+            authorizeTicketAction(h, actor, row);
+        }
+        if (atCounter != null && !atCounter.equals(row.counterId())) {
+            throw ApiException.conflict("ticket-not-at-counter", "Ticket " + row.number() + " is not at this counter");
+        }
+        if (!move.from.contains(row.status())) {
+            throw illegal(row, move.path, move.from);
+        }
+        Instant now = now();
+        TicketRow after;
+        if (db.isPostgres()) {
+            after = PgTicketMove.apply(h, ticketId, move, actor, now);
+        } else {
+            h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
+                    .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
+            if (move.to == TicketStatus.DONE) {
+                h.execute("UPDATE tickets SET served_by = ? WHERE id = ?", actor.id(), ticketId); // for "served per clerk"
+            }
+            after = find(h, ticketId).orElseThrow();
+        }
+        Ticket view = after.status() == TicketStatus.WAITING ? withEstimate(h, after) : after.view();
+        Counter counter = row.counterId() == null ? null
+                : (db.isPostgres() ? CounterViews.byIdInOne(h, row.counterId()) : CounterViews.byId(h, row.counterId())).orElse(null);
+        events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
+        return view;
+    }
+
+    /**
+     * Ends the counter's current ticket ({@code FINISH} or {@code NO_SHOW}) and calls the next one, in one
+     * transaction: the clerk's usual pair of requests as one, and nothing changes when either part is refused.
+     */
+    public EndAndCall endAndCallNext(UserInfo actor, long counterId, String ticketId, TicketMove end) {
+        Ticket[] ended = new Ticket[1];
+        Optional<Ticket> called = calls.callNext(actor, counterId, h -> ended[0] = moveIn(h, actor, ticketId, end, counterId));
+        if (called.isEmpty()) {
+            hub.wake(ended[0].branchCode());
+        }
+        return new EndAndCall(ended[0], called.orElse(null));
     }
 
     /** A supervisor moves a waiting ticket ahead of (or back among) the others of its service. */

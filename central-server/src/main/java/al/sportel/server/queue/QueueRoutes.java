@@ -56,6 +56,7 @@ public final class QueueRoutes {
             engine.callNext(user, PathParams.id(ctx, "id", "counter"))
                     .ifPresentOrElse(ctx::json, () -> ctx.status(204));
         });
+        app.post("/api/v1/counters/{id}/end-and-call-next", this::endAndCallNext);
         app.get("/api/v1/counters/{id}/stats", ctx -> ctx.json(engine.counterStats(Access.requireStaff(ctx), counterId(ctx))));
         app.post("/api/v1/counters/{id}/open", ctx -> ctx.json(counters.open(Access.requireStaff(ctx), counterId(ctx))));
         app.post("/api/v1/counters/{id}/pause", ctx -> {
@@ -85,6 +86,17 @@ public final class QueueRoutes {
             ctx.status(201).json(counters.create(user, ctx.pathParam("code"), number,
                     name == null ? "Sporteli " + number : name, serviceIds));
         });
+    }
+
+    /** The clerk's two usual requests (finish or no-show, then call-next) as one transaction. */
+    private void endAndCallNext(Context ctx) {
+        UserInfo user = Access.requireStaff(ctx);
+        long counterId = PathParams.id(ctx, "id", "counter");
+        JsonBody body = JsonBody.of(ctx, mapper);
+        String ticketId = body.requiredString("ticketId", 32);
+        String outcome = body.requiredChoice("outcome", "DONE", "NO_SHOW");
+        body.validate();
+        ctx.json(engine.endAndCallNext(user, counterId, ticketId, "DONE".equals(outcome) ? TicketMove.FINISH : TicketMove.NO_SHOW));
     }
 
     private void issue(Context ctx) {

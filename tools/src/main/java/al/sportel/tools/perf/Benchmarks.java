@@ -88,12 +88,13 @@ public final class Benchmarks {
     static final String USAGE = """
             Usage: java -cp tools/target/sportel-tools.jar %s --db JDBC_URL \\
                    --db-user USER --db-password PASSWORD [--jar central-server/target/sportel-server.jar] [--out FILE] [--events-only | --call-next-only]
-                   [--subscribers 10,100,1000,5000] [--server-log FILE] [--desktop CLERK_JAR] [--day]
+                   [--subscribers 10,100,1000,5000] [--server-log FILE] [--desktop CLERK_JAR] [--day] [--cycles 30]
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
             --out defaults to target/benchmarks.md; pass --out docs/benchmarks.md to refresh the published figures.
             --desktop adds the desktop rows (needs a display: xvfb-run -a); --day adds the 10x day (~15 min).
+            --cycles: call-next cycles per counter and round (longer rounds to profile them).
             """.formatted(Benchmarks.class.getName());
 
     public static void main(String[] args) throws Exception {
@@ -118,6 +119,9 @@ public final class Benchmarks {
         if (List.of(args).contains("--quick")) {
             b.cyclesPerCounter = 2;
             b.subscribers = new int[] {10, 20};
+        }
+        if (o.containsKey("--cycles")) { // longer call-next rounds, e.g. to sample the processes' CPU during them
+            b.cyclesPerCounter = Integer.parseInt(o.get("--cycles"));
         }
         b.eventsOnly = List.of(args).contains("--events-only");
         b.callNextOnly = List.of(args).contains("--call-next-only");
@@ -313,6 +317,10 @@ public final class Benchmarks {
         ratioRow("call-next cycles / floor claims, " + COUNTERS + " counters in one centre", oneCentre, x -> x[0] / x[1], "≥ 0.5");
         ratioRow("the same, " + COUNTERS + " counters over " + SPREAD_SITES + " centres", spreadOut, x -> x[0] / x[1], "≥ 0.5");
         ratioRow("call-next p99 / p50 (one centre)", oneCentre, x -> x[4] / x[2], "≤ 3");
+        ratioRow("*(new)* call cycles in one request (end-and-call-next) / floor claims, one centre", oneCentre,
+                x -> x[8] / x[1], "≥ 0.5");
+        ratioRow("*(new)* the same, " + SPREAD_SITES + " centres", spreadOut, x -> x[8] / x[1], "≥ 0.5");
+        ratioRow("*(new)* end-and-call-next p99 / p50 (one centre)", oneCentre, x -> x[11] / x[9], "≤ 3");
         if (!callNextOnly) {
             ratioRow("event p95 at 1,000 subscribers / at 10", events, this::eventRatio, "≤ 2");
             floorRows(events);
@@ -329,6 +337,13 @@ public final class Benchmarks {
                 .append("|---|---|---|---|---|---|---|\n");
         rawRows(COUNTERS + " in one centre", oneCentre);
         rawRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
+        report.append("\nThe same cycles in one request each: `end-and-call-next` marks the counter's last ticket a no-show and ")
+                .append("calls the next in one transaction (the desktop's \"no-show, call next\"), in the same round, between ")
+                .append("the two-request cycles and the floor.\n\n")
+                .append("| counters | round | cycles/s | p50 / p95 / p99 ms | ratio to the floor | to the two-request cycles |\n")
+                .append("|---|---|---|---|---|---|\n");
+        oneRequestRows(COUNTERS + " in one centre", oneCentre);
+        oneRequestRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
         report.append('\n');
         if (!callNextOnly) {
             eventReport(events);
@@ -388,6 +403,14 @@ public final class Benchmarks {
         summary.append(RatioRow.of(goal, rounds.stream().mapToDouble(ratio::of).toArray(), target));
     }
 
+    private void oneRequestRows(String label, List<double[]> rounds) {
+        for (int r = 0; r < rounds.size(); r++) {
+            double[] x = rounds.get(r);
+            report.append(String.format("| %s | %d | %.0f | %.1f / %.1f / %.1f | %.2f | %.2f |%n", label, r + 1,
+                    x[8], x[9] / 1e6, x[10] / 1e6, x[11] / 1e6, x[8] / x[1], x[8] / x[0]));
+        }
+    }
+
     private void rawRows(String label, List<double[]> rounds) {
         for (int r = 0; r < rounds.size(); r++) {
             double[] x = rounds.get(r);
@@ -396,18 +419,28 @@ public final class Benchmarks {
         }
     }
 
-    /** API then floor on these sites' counters: rates, then p50/p95/p99 of each in nanoseconds. */
+    /**
+     * API (two requests per cycle), API (one request per cycle) then floor on these sites' counters: rates,
+     * then p50/p95/p99 of each in nanoseconds: {api/s, floor/s, api p50, p95, p99, floor p50, p95, p99,
+     * one-request/s, its p50, p95, p99}.
+     */
     private double[] measure(List<Site> sites) throws Exception {
-        Run api = callNextCycles(sites);
+        Run api = callNextCycles(sites, false);
+        Run combined = callNextCycles(sites, true);
         long[][] floor = new long[1][];
         int threads = sites.stream().mapToInt(x -> x.counters().size()).sum();
         double floorRate = floor(threads, threads * cyclesPerCounter, floor);
         Run f = new Run(floorRate, floor[0]);
-        return new double[] {api.rate(), f.rate(), api.p(50), api.p(95), api.p(99), f.p(50), f.p(95), f.p(99)};
+        return new double[] {api.rate(), f.rate(), api.p(50), api.p(95), api.p(99), f.p(50), f.p(95), f.p(99),
+            combined.rate(), combined.p(50), combined.p(95), combined.p(99)};
     }
 
-    /** call-next + no-show cycles on every counter of these sites, one thread per counter. */
-    private Run callNextCycles(List<Site> sites) throws Exception {
+    /**
+     * Call cycles on every counter of these sites, one thread per counter: call-next then no-show to free the
+     * counter, or ({@code oneRequest}) end-and-call-next, which marks the last ticket a no-show and calls the
+     * next in one request, as the desktop's "no-show, call next" does.
+     */
+    private Run callNextCycles(List<Site> sites, boolean oneRequest) throws Exception {
         List<long[]> work = new ArrayList<>(); // per thread: counter id, site index, clerk index
         for (int s = 0; s < sites.size(); s++) {
             issue(sites.get(s), sites.get(s).counters().size() * cyclesPerCounter);
@@ -427,14 +460,26 @@ public final class Benchmarks {
         runThreads(work.size(), i -> {
             long[] w = work.get(i);
             String token = sites.get((int) w[1]).clerks().get((int) w[2]);
+            String last = null; // the ticket at the counter, to end with the next call
             for (int k = 0; k < cyclesPerCounter; k++) {
-                HttpApi.Response r = api.post("/api/v1/counters/" + w[0] + "/call-next", token, null);
+                HttpApi.Response r = last != null && oneRequest
+                        ? api.post("/api/v1/counters/" + w[0] + "/end-and-call-next", token, Map.of("ticketId", last, "outcome", "NO_SHOW"))
+                        : api.post("/api/v1/counters/" + w[0] + "/call-next", token, null);
                 lat.add(r.nanos());
-                if (r.status() != 200) {
+                JsonNode called = r.status() != 200 ? null : last != null && oneRequest ? r.body().get("called") : r.body();
+                last = null;
+                if (called == null || called.isNull()) {
                     break;
                 }
                 calls.incrementAndGet();
-                api.post("/api/v1/tickets/" + r.body().get("id").asText() + "/no-show", token, null);
+                last = called.get("id").asText();
+                if (!oneRequest) {
+                    api.post("/api/v1/tickets/" + last + "/no-show", token, null);
+                    last = null;
+                }
+            }
+            if (last != null) {
+                api.post("/api/v1/tickets/" + last + "/no-show", token, null);
             }
         });
         double rate = calls.get() / ((System.nanoTime() - t0) / 1e9);
