@@ -321,6 +321,11 @@ public final class Benchmarks {
                 x -> x[8] / x[1], "≥ 0.5");
         ratioRow("*(new)* the same, " + SPREAD_SITES + " centres", spreadOut, x -> x[8] / x[1], "≥ 0.5");
         ratioRow("*(new)* end-and-call-next p99 / p50 (one centre)", oneCentre, x -> x[11] / x[9], "≤ 3");
+        ratioRow("(floor) a cycle's database work alone, two transactions / floor claims, one centre", oneCentre,
+                x -> x[12] / x[1], "—");
+        ratioRow("(floor) call-next cycles / that database work", oneCentre, x -> x[0] / x[12], "—");
+        ratioRow("(floor) the same work in one transaction / floor claims, one centre", oneCentre, x -> x[13] / x[1], "—");
+        ratioRow("(floor) end-and-call-next cycles / that database work", oneCentre, x -> x[8] / x[13], "—");
         if (!callNextOnly) {
             ratioRow("event p95 at 1,000 subscribers / at 10", events, this::eventRatio, "≤ 2");
             floorRows(events);
@@ -344,6 +349,14 @@ public final class Benchmarks {
                 .append("|---|---|---|---|---|---|\n");
         oneRequestRows(COUNTERS + " in one centre", oneCentre);
         oneRequestRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
+        report.append("\nThe database work of a cycle alone (`CycleFloor`): a JDBC loop on the floor's table shape and ")
+                .append("connections that claims, ends the ticket and writes one display-sized event row for each, committed: ")
+                .append("in two transactions as the two requests do, and in one as end-and-call-next does. No server, HTTP, ")
+                .append("authentication, fairness rule or event numbering: the most any server keeping the event log could reach.\n\n")
+                .append("| counters | round | two transactions cycles/s | / floor | one transaction cycles/s | / floor |\n")
+                .append("|---|---|---|---|---|---|\n");
+        workRows(COUNTERS + " in one centre", oneCentre);
+        workRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
         report.append('\n');
         if (!callNextOnly) {
             eventReport(events);
@@ -403,6 +416,13 @@ public final class Benchmarks {
         summary.append(RatioRow.of(goal, rounds.stream().mapToDouble(ratio::of).toArray(), target));
     }
 
+    private void workRows(String label, List<double[]> rounds) {
+        for (int r = 0; r < rounds.size(); r++) {
+            double[] x = rounds.get(r);
+            report.append(String.format("| %s | %d | %.0f | %.2f | %.0f | %.2f |%n", label, r + 1, x[12], x[12] / x[1], x[13], x[13] / x[1]));
+        }
+    }
+
     private void oneRequestRows(String label, List<double[]> rounds) {
         for (int r = 0; r < rounds.size(); r++) {
             double[] x = rounds.get(r);
@@ -422,7 +442,8 @@ public final class Benchmarks {
     /**
      * API (two requests per cycle), API (one request per cycle) then floor on these sites' counters: rates,
      * then p50/p95/p99 of each in nanoseconds: {api/s, floor/s, api p50, p95, p99, floor p50, p95, p99,
-     * one-request/s, its p50, p95, p99}.
+     * one-request/s, its p50, p95, p99, the cycle's database work alone in two transactions/s, in one/s}
+     * ({@link CycleFloor}).
      */
     private double[] measure(List<Site> sites) throws Exception {
         Run api = callNextCycles(sites, false);
@@ -431,8 +452,11 @@ public final class Benchmarks {
         int threads = sites.stream().mapToInt(x -> x.counters().size()).sum();
         double floorRate = floor(threads, threads * cyclesPerCounter, floor);
         Run f = new Run(floorRate, floor[0]);
+        CycleFloor work = new CycleFloor(this::jdbc, schema);
+        double twoTx = work.run(threads, cyclesPerCounter, false);
+        double oneTx = work.run(threads, cyclesPerCounter, true);
         return new double[] {api.rate(), f.rate(), api.p(50), api.p(95), api.p(99), f.p(50), f.p(95), f.p(99),
-            combined.rate(), combined.p(50), combined.p(95), combined.p(99)};
+            combined.rate(), combined.p(50), combined.p(95), combined.p(99), twoTx, oneTx};
     }
 
     /**
@@ -608,11 +632,11 @@ public final class Benchmarks {
         });
     }
 
-    private interface Work {
+    interface Work {
         void run(int index) throws Exception;
     }
 
-    private static void runThreads(int n, Work work) throws Exception {
+    static void runThreads(int n, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         List<Future<?>> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * checks the books: every ticket ended exactly once, every payment recorded exactly once, and the
  * totals match what the clerks took. Customers come with priority categories, a few by appointment
  * (booked for the next hour and checked in at the kiosk), and half of the no-shows come back within
- * the grace period (reactivated).
+ * the grace period (reactivated). A clerk finishes a served ticket and calls the next in one request
+ * (end-and-call-next), as the desktop's "finish, call next" does.
  *
  * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.DaySimulator --server http://127.0.0.1:8080
  *      [--branches 18] [--tickets 300] [--counters 6] [--speed 600] [--end-of-month]</pre>
@@ -342,12 +343,36 @@ public final class DaySimulator {
     private void clerk(Branch c, long counter, String token, CountDownLatch arrivalsDone) {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         int idle = 0;
-        while (arrivalsDone.getCount() > 0 || idle < 3) {
+        String served = null; // served and not yet finished: finished by the next call, as "finish, call next" does
+        while (arrivalsDone.getCount() > 0 || idle < 3 || served != null) {
             try {
                 long seen = c.arrivals().version();
-                HttpApi.Response r = api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30);
+                HttpApi.Response r = served == null
+                        ? api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30)
+                        : api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/end-and-call-next", token,
+                                Map.of("ticketId", served, "outcome", "DONE"), Map.of(), 30);
                 callNanos.add(r.nanos());
-                if (r.status() == 204) {
+                JsonNode t;
+                if (served != null && r.status() == 200) {
+                    t = r.body().get("called").isNull() ? null : r.body().get("called");
+                    served = null;
+                } else if (r.status() == 204) {
+                    t = null;
+                } else if (r.status() == 409 && (served != null || r.body().toString().contains("counter-busy"))) {
+                    // an earlier attempt went through but its answer was lost: carry on with what it called
+                    served = null;
+                    t = currentTicket(c, counter, token);
+                    if (t != null) {
+                        recovered.incrementAndGet();
+                    }
+                } else if (r.status() != 200) {
+                    System.err.println("call-next " + r.status() + " " + r.body());
+                    Thread.sleep(50);
+                    continue;
+                } else {
+                    t = r.body();
+                }
+                if (t == null) {
                     idle = arrivalsDone.getCount() > 0 || inFlight.get() > 0 ? 0 : idle + 1;
                     if (idle > 0) {
                         Thread.sleep(250); // the day is over here: three empty looks and the clerk goes home
@@ -358,25 +383,10 @@ public final class DaySimulator {
                     }
                     continue;
                 }
-                JsonNode t;
-                if (r.status() == 409 && r.body().toString().contains("counter-busy")) {
-                    // an earlier call-next went through but its answer was lost: carry on with that ticket
-                    t = currentTicket(c, counter, token);
-                    if (t == null) {
-                        continue;
-                    }
-                    recovered.incrementAndGet();
-                } else if (r.status() != 200) {
-                    System.err.println("call-next " + r.status() + " " + r.body());
-                    Thread.sleep(50);
-                    continue;
-                } else {
-                    t = r.body();
-                }
                 idle = 0;
                 inFlight.incrementAndGet();
                 try {
-                    serve(c, counter, token, t, rnd);
+                    served = serve(c, counter, token, t, rnd);
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -417,7 +427,8 @@ public final class DaySimulator {
         return r;
     }
 
-    private void serve(Branch c, long counter, String token, JsonNode t, ThreadLocalRandom rnd) throws IOException, InterruptedException {
+    /** Serves the ticket; its id when it is served and left for the next call to finish, null when it ended otherwise. */
+    private String serve(Branch c, long counter, String token, JsonNode t, ThreadLocalRandom rnd) throws IOException, InterruptedException {
         String id = t.get("id").asText();
         boolean serving = "SERVING".equals(t.path("status").asText());
         if (!serving && rnd.nextDouble() < 0.04) {
@@ -428,7 +439,7 @@ public final class DaySimulator {
                 inFlight.incrementAndGet();
                 comebacks.schedule(() -> comeBack(c, token, id), Math.max(1, (long) (120_000 / speed)), TimeUnit.MILLISECONDS);
             }
-            return;
+            return null;
         }
         if (!serving) {
             act("POST", "/api/v1/tickets/" + id + "/start", token, null);
@@ -445,12 +456,12 @@ public final class DaySimulator {
             act("POST", "/api/v1/tickets/" + id + "/transfer", token, Map.of("serviceId", c.services.get("I")));
             c.arrivals().arrived();
             transfers.incrementAndGet();
-            return;
+            return null;
         }
         if (letter.equals("P") && rnd.nextDouble() < 0.9) {
             pay(counter, token, id);
         }
-        act("POST", "/api/v1/tickets/" + id + "/finish", token, null);
+        return id;
     }
 
     private void comeBack(Branch c, String token, String ticketId) {
