@@ -185,31 +185,33 @@ public final class DaySimulator {
     }
 
     private record Branch(String code, String kioskToken, List<Long> counterIds, List<String> clerkTokens, Map<String, Long> services,
-                          Arrivals arrivals) {
+                          Map<Long, Set<Long>> counterServices, Arrivals arrivals) {
     }
 
     /**
      * What a clerk's screen shows: the desktop lists the centre's waiting tickets from its event stream, so a
-     * clerk who found nobody waiting calls again when a ticket joins the queue (issued, checked in,
-     * transferred, back after a no-show), not on a timer. Counting those moves here gives the clerk the
+     * clerk who found nobody waiting calls again when a ticket joins the counter's queue (issued, checked in,
+     * transferred, back after a no-show, for one of the counter's services), not on a timer. Counting those moves here gives the clerk the
      * same moment without a staff stream per simulated desktop.
      */
     private static final class Arrivals {
-        private long version;
+        /** Per service, how many tickets have joined its queue. */
+        private final Map<Long, Long> joined = new HashMap<>();
 
-        synchronized long version() {
-            return version;
+        /** How many tickets have joined the queues of these services. */
+        synchronized long version(Set<Long> services) {
+            return services.stream().mapToLong(s -> joined.getOrDefault(s, 0L)).sum();
         }
 
-        synchronized void arrived() {
-            version++;
+        synchronized void arrived(long service) {
+            joined.merge(service, 1L, Long::sum);
             notifyAll();
         }
 
-        /** Returns once something joined the queue after {@code seen}, or after {@code millis} at most. */
-        synchronized void awaitAfter(long seen, long millis) throws InterruptedException {
+        /** Returns once a ticket of these services joined after {@code seen}, or after {@code millis} at most. */
+        synchronized void awaitAfter(Set<Long> services, long seen, long millis) throws InterruptedException {
             long deadline = System.currentTimeMillis() + millis;
-            while (version == seen) {
+            while (version(services) == seen) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     return;
@@ -230,11 +232,15 @@ public final class DaySimulator {
         List<Long> counters = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         Set<Long> served = new HashSet<>();
+        Map<Long, Set<Long>> counterServices = new HashMap<>();
         for (JsonNode c : api.get("/api/v1/branches/" + code + "/counters", admin).body()) {
             if (counters.size() == countersPerBranch) {
                 break;
             }
-            c.path("serviceIds").forEach(id -> served.add(id.asLong()));
+            Set<Long> its = new HashSet<>();
+            c.path("serviceIds").forEach(id -> its.add(id.asLong()));
+            served.addAll(its);
+            counterServices.put(c.get("id").asLong(), its);
             String token = user(admin, "c-" + run + "-" + code + "-" + c.get("number").asInt(), "CLERK", code);
             api.post("/api/v1/counters/" + c.get("id").asLong() + "/open", token, null);
             counters.add(c.get("id").asLong());
@@ -258,7 +264,7 @@ public final class DaySimulator {
         for (long service : services.values()) {
             api.send("PUT", "/api/v1/services/" + service + "/appointment-capacity", admin, Map.of("hours", hours), Map.of());
         }
-        return new Branch(code, kiosk, counters, tokens, services, new Arrivals());
+        return new Branch(code, kiosk, counters, tokens, services, counterServices, new Arrivals());
     }
 
     private String user(String admin, String username, String role, String branch) throws IOException {
@@ -305,7 +311,7 @@ public final class DaySimulator {
                 }
                 HttpApi.Response t = api.post("/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body);
                 if (t.status() == 201) {
-                    c.arrivals().arrived();
+                    c.arrivals().arrived(c.services.get(letter));
                     issued.add(t.body().get("id").asText());
                     if (body.containsKey("priorityCategory")) {
                         withCategory.incrementAndGet();
@@ -334,7 +340,7 @@ public final class DaySimulator {
         if (in.status() != 201) {
             return false;
         }
-        c.arrivals().arrived();
+        c.arrivals().arrived(in.body().get("ticket").get("serviceId").asLong());
         issued.add(in.body().get("ticket").get("id").asText());
         appointments.incrementAndGet();
         return true;
@@ -343,10 +349,11 @@ public final class DaySimulator {
     private void clerk(Branch c, long counter, String token, CountDownLatch arrivalsDone) {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         int idle = 0;
+        Set<Long> mine = c.counterServices().get(counter);
         String served = null; // served and not yet finished: finished by the next call, as "finish, call next" does
         while (arrivalsDone.getCount() > 0 || idle < 3 || served != null) {
             try {
-                long seen = c.arrivals().version();
+                long seen = c.arrivals().version(mine);
                 HttpApi.Response r = served == null
                         ? api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30)
                         : api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/end-and-call-next", token,
@@ -379,7 +386,7 @@ public final class DaySimulator {
                     } else {
                         // until a ticket joins the queue; a clerk looks again after 30 simulated minutes anyway,
                         // and every 250 ms once the doors are closed (the day ends when nothing is left)
-                        c.arrivals().awaitAfter(seen, arrivalsDone.getCount() == 0 ? 250 : Math.max(250, (long) (1_800_000 / speed)));
+                        c.arrivals().awaitAfter(mine, seen, arrivalsDone.getCount() == 0 ? 250 : Math.max(250, (long) (1_800_000 / speed)));
                     }
                     continue;
                 }
@@ -454,7 +461,7 @@ public final class DaySimulator {
         Thread.sleep((long) (-Math.log(1 - rnd.nextDouble()) * mean * 1000 / speed));
         if (!letter.equals("I") && rnd.nextDouble() < 0.03) {
             act("POST", "/api/v1/tickets/" + id + "/transfer", token, Map.of("serviceId", c.services.get("I")));
-            c.arrivals().arrived();
+            c.arrivals().arrived(c.services.get("I"));
             transfers.incrementAndGet();
             return null;
         }
@@ -466,8 +473,9 @@ public final class DaySimulator {
 
     private void comeBack(Branch c, String token, String ticketId) {
         try {
-            if (act("POST", "/api/v1/tickets/" + ticketId + "/reactivate", token, null).status() == 200) {
-                c.arrivals().arrived();
+            HttpApi.Response back = act("POST", "/api/v1/tickets/" + ticketId + "/reactivate", token, null);
+            if (back.status() == 200) {
+                c.arrivals().arrived(back.body().get("serviceId").asLong());
                 reactivated.incrementAndGet();
             }
         } catch (IOException e) {
