@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.model.Ticket;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 class CounterScreenTest extends DesktopTestBase {
 
+    /** Each window test starts its own server: the one-step endings follow the two-step ones on the same counter. */
     @Test
-    void aTicketIssuedElsewhereAppearsLiveThenCallNextAndFinish(FxRobot robot) throws Exception {
+    void aTicketIssuedElsewhereAppearsLiveThenCallNextAndFinishThenEndAndCallNextInOneStep(FxRobot robot) throws Exception {
         openCounter(robot, "clerk1");
         assertThat(text(robot, "#connectionStatus")).contains("Lidhur");
         assertThat(text(robot, "#currentTicketNumber")).isEqualTo("—");
@@ -38,6 +43,59 @@ class CounterScreenTest extends DesktopTestBase {
         JsonNode after = server.get("/api/v1/tickets/" + issued.get("id").asText(), server.token("clerk1"));
         assertThat(after.get("status").asText()).isEqualTo("DONE");
         assertEventually(() -> text(robot, "#statusServed").contains("1"), "served today counts it");
+
+        finishAndNoShowEachCallTheNextTicket(robot, table);
+    }
+
+    /** On a free counter: "finish and call next" and "no-show, call next" end the ticket and call the next at once. */
+    private void finishAndNoShowEachCallTheNextTicket(FxRobot robot, TableView<Ticket> table) throws Exception {
+        JsonNode first = server.issue("P");
+        JsonNode second = server.issue("P");
+        JsonNode third = server.issue("P");
+        assertEventually(() -> table.getItems().size() == 3, "the three tickets arrive");
+        for (String id : List.of("#finishAndNextButton", "#noShowAndNextButton")) {
+            assertThat(onScreen(robot.lookup(id).query())).as(id + " fits the 1366×768 screen").isTrue();
+            Text shown = (Text) robot.lookup(id).query().lookup(".text");
+            assertThat(shown.getText()).as(id + " is not cut short").isEqualTo(robot.lookup(id).queryButton().getText());
+            assertThat(robot.lookup(id).queryButton().isDisabled()).as("no ticket yet").isTrue();
+        }
+        robot.clickOn("#callNextButton");
+        assertEventually(() -> number(first).equals(text(robot, "#currentTicketNumber")), "the first is called");
+        robot.clickOn("#startButton");
+        assertEventually(() -> "Në shërbim".equals(text(robot, "#currentStatus")), "the first is served");
+        assertThat(robot.lookup("#noShowAndNextButton").queryButton().isDisabled()).as("it came").isTrue();
+
+        robot.clickOn("#finishAndNextButton");
+        assertEventually(() -> number(second).equals(text(robot, "#currentTicketNumber")), "the second is called at once");
+        assertThat(status(first)).isEqualTo("DONE");
+        assertEventually(() -> text(robot, "#statusServed").contains("2"), "served today counts it");
+        assertThat(table.getItems()).extracting(Ticket::number).containsExactly(number(third));
+
+        robot.push(KeyCode.SHIFT, KeyCode.F9); // no-show and call next, by keyboard
+        assertEventually(() -> number(third).equals(text(robot, "#currentTicketNumber")), "the third is called");
+        assertThat(status(second)).isEqualTo("NO_SHOW");
+
+        robot.clickOn("#noShowAndNextButton");
+        assertEventually(() -> "—".equals(text(robot, "#currentTicketNumber")), "the counter is free");
+        assertThat(status(third)).isEqualTo("NO_SHOW");
+        assertThat(text(robot, "#actionMessage")).isEqualTo("Nuk pret asnjë klient për këtë sportel.");
+        Node message = robot.lookup("#actionMessage").query();
+        Bounds card = message.getParent().localToScene(message.getParent().getLayoutBounds());
+        assertThat(message.localToScene(message.getBoundsInLocal()).getMaxY()).as("the message stays on its card")
+                .isLessThanOrEqualTo(card.getMaxY());
+    }
+
+    private static String number(JsonNode ticket) {
+        return ticket.get("number").asText();
+    }
+
+    private String status(JsonNode ticket) throws Exception {
+        return server.get("/api/v1/tickets/" + ticket.get("id").asText(), server.token("clerk1")).get("status").asText();
+    }
+
+    private static boolean onScreen(Node node) {
+        Bounds b = node.localToScene(node.getBoundsInLocal());
+        return b.getHeight() > 0 && b.getMaxY() <= node.getScene().getHeight() && b.getMaxX() <= node.getScene().getWidth();
     }
 
     @Test

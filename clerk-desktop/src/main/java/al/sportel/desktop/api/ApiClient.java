@@ -8,12 +8,15 @@ import al.sportel.model.LoginResponse;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.Ticket;
+import al.sportel.model.TicketStatus;
 import al.sportel.model.UserInfo;
 import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.PaymentRequest;
 import al.sportel.model.queue.CounterStats;
+import al.sportel.model.queue.EndAndCall;
+import al.sportel.model.queue.EndAndCallRequest;
 import al.sportel.model.queue.TransferRequest;
 import al.sportel.slip.Slip;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -129,6 +132,15 @@ public final class ApiClient {
     /** {@code recall}, {@code start}, {@code finish}, {@code no-show}, {@code return} or {@code cancel}. */
     public Ticket ticketAction(String ticketId, String action) throws ApiException {
         return send("POST", "/api/v1/tickets/" + ticketId + "/" + action, null, Ticket.class);
+    }
+
+    /**
+     * Ends the counter's ticket ({@code DONE} for a SERVING one, {@code NO_SHOW} for a CALLED one) and calls the
+     * next in one request; {@code called} is null when nothing waits. When the ending is refused nothing changes.
+     */
+    public EndAndCall endAndCallNext(long counterId, String ticketId, TicketStatus outcome) throws ApiException {
+        return send("POST", "/api/v1/counters/" + counterId + "/end-and-call-next", new EndAndCallRequest(ticketId, outcome),
+                EndAndCall.class);
     }
 
     public Ticket transfer(String ticketId, Long serviceId, Long counterId) throws ApiException {

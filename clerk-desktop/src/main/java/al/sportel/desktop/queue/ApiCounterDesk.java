@@ -1,6 +1,7 @@
 package al.sportel.desktop.queue;
 
 import al.sportel.model.queue.CounterStats;
+import al.sportel.model.queue.EndAndCall;
 
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
@@ -9,6 +10,7 @@ import al.sportel.desktop.offline.LocalCache;
 import al.sportel.model.Counter;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.Ticket;
+import al.sportel.model.TicketStatus;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,11 @@ final class ApiCounterDesk implements CounterDesk {
     @Override
     public Ticket ticketAction(String ticketId, String action) throws ApiException {
         return api.ticketAction(ticketId, action);
+    }
+
+    @Override
+    public EndAndCall endAndCallNext(long counterId, String ticketId, TicketStatus outcome) throws ApiException {
+        return api.endAndCallNext(counterId, ticketId, outcome);
     }
 
     @Override

@@ -39,7 +39,7 @@ import org.controlsfx.control.StatusBar;
 /**
  * The counter screen's view: binds the controls to {@link CounterViewModel}, runs the live stream
  * and the keyboard shortcuts, and hosts the payment and complaint panels.
- * It stays just over 300 lines because the counter screen has many controls (the ticket, nine actions,
+ * It stays just over 300 lines because the counter screen has many controls (the ticket, eleven actions,
  * the queue, the banners and the status bar) and each binding is one line; the logic is in the view-model.
  */
 public final class CounterController {
@@ -61,6 +61,8 @@ public final class CounterController {
     @FXML private Button startButton;
     @FXML private Button finishButton;
     @FXML private Button noShowButton;
+    @FXML private Button finishAndNextButton;
+    @FXML private Button noShowAndNextButton;
     @FXML private Button returnButton;
     @FXML private Button transferButton;
     @FXML private Button reactivateButton;
@@ -114,17 +116,20 @@ public final class CounterController {
         Supplier<String> ticketId = () -> vm.current().get() == null ? null : vm.current().get().id();
         paymentPanelController.init(app, session, link, ticketId);
         casePanelController.init(app, session, link, ticketId, paymentPanelController::customer);
-        Shortcuts.install(currentTicketNumber.getScene(), Map.of(
-                new KeyCodeCombination(KeyCode.F5), callNextButton,
-                new KeyCodeCombination(KeyCode.F6), recallButton,
-                new KeyCodeCombination(KeyCode.F7), startButton,
-                new KeyCodeCombination(KeyCode.F8), finishButton,
-                new KeyCodeCombination(KeyCode.F9), noShowButton,
-                new KeyCodeCombination(KeyCode.F10), returnButton,
-                new KeyCodeCombination(KeyCode.F11), transferButton,
-                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseButton,
-                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), logoutButton,
-                new KeyCodeCombination(KeyCode.F12), paymentPanelController.payButton()));
+        // Shift with finish's and no-show's keys: the same ending, and the next ticket called with it.
+        Shortcuts.install(currentTicketNumber.getScene(), Map.ofEntries(
+                Map.entry(new KeyCodeCombination(KeyCode.F5), callNextButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F6), recallButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F7), startButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F8), finishButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F9), noShowButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN), finishAndNextButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F9, KeyCombination.SHIFT_DOWN), noShowAndNextButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F10), returnButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F11), transferButton),
+                Map.entry(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseButton),
+                Map.entry(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), logoutButton),
+                Map.entry(new KeyCodeCombination(KeyCode.F12), paymentPanelController.payButton())));
         Shortcuts.tab(currentTicketNumber.getScene(), KeyCode.F2, () -> sideTabs.getSelectionModel().select(queueTab));
         Shortcuts.tab(currentTicketNumber.getScene(), KeyCode.F3, () -> {
             sideTabs.getSelectionModel().select(paymentTab);
@@ -173,6 +178,8 @@ public final class CounterController {
             b.disableProperty().bind(vm.canActOnCalled().not());
         }
         finishButton.disableProperty().bind(vm.canActOnCurrent().not());
+        finishAndNextButton.disableProperty().bind(vm.endAndCallNext().canFinishAndNext().not());
+        noShowAndNextButton.disableProperty().bind(vm.endAndCallNext().canNoShowAndNext().not());
         reactivateButton.disableProperty().bind(vm.comeback().canReactivate().not());
         // Only when call-next could call: the counter is open and free.
         callOutOfOrderButton.disableProperty().bind(vm.canCallNext().not()
@@ -260,6 +267,16 @@ public final class CounterController {
     @FXML
     private void onNoShow() {
         vm.ticketAction("no-show");
+    }
+
+    @FXML
+    private void onFinishAndNext() {
+        vm.endAndCallNext().finishAndNext();
+    }
+
+    @FXML
+    private void onNoShowAndNext() {
+        vm.endAndCallNext().noShowAndNext();
     }
 
     @FXML

@@ -1,10 +1,12 @@
 package al.sportel.desktop.queue;
 
 import al.sportel.model.queue.CounterStats;
+import al.sportel.model.queue.EndAndCall;
 
 import al.sportel.model.Counter;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.Ticket;
+import al.sportel.model.TicketStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +21,12 @@ public interface CounterDesk {
 
     /** {@code recall}, {@code start}, {@code finish}, {@code no-show} or {@code return}. */
     Ticket ticketAction(String ticketId, String action) throws Exception;
+
+    /**
+     * Ends the counter's ticket with {@code outcome} ({@code DONE} or {@code NO_SHOW}) and calls the next one in one
+     * request; the answer's {@code called} is null when nothing waits.
+     */
+    EndAndCall endAndCallNext(long counterId, String ticketId, TicketStatus outcome) throws Exception;
 
     /** To a service or to a counter: exactly one of the two is not null. */
     Ticket transfer(String ticketId, Long serviceId, Long counterId) throws Exception;

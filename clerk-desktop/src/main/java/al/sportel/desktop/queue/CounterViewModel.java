@@ -29,8 +29,9 @@ import javafx.collections.ObservableList;
  * The counter screen without its controls: the current ticket, this counter's queue and the
  * actions on them. Read-only properties for the view to bind; command methods for its buttons.
  * Runs on the FX thread (or a test's thread); blocking calls go through {@link Jobs}. Its parts: the figures
- * ({@link CounterFigures}), the counter's own status ({@link CounterStatusModel}) and the last no-show that
- * may come back ({@link NoShowComeback}); every command of every part runs through {@link #act}.
+ * ({@link CounterFigures}), the counter's own status ({@link CounterStatusModel}), the last no-show that
+ * may come back ({@link NoShowComeback}) and ending a ticket with the next one called ({@link EndAndCallNext});
+ * every command of every part runs through {@link #act}.
  */
 public final class CounterViewModel {
 
@@ -51,6 +52,7 @@ public final class CounterViewModel {
     private final BooleanBinding blocked;
     private final CounterStatusModel status;
     private final NoShowComeback comeback;
+    private final EndAndCallNext endAndCallNext;
     private final ObservableList<Ticket> queue = FXCollections.observableArrayList();
     private final ObservableList<Ticket> queueView = FXCollections.unmodifiableObservableList(queue);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
@@ -73,6 +75,9 @@ public final class CounterViewModel {
         this.status = new CounterStatusModel(desk, counter.id(), counter.status(), this::act, () -> exit.leave(),
                 current.getReadOnlyProperty(), blocked);
         this.comeback = new NoShowComeback(desk, this::act, model::put, blocked);
+        this.endAndCallNext = new EndAndCallNext(desk, counter.id(), this::act, current.getReadOnlyProperty(),
+                blocked.not().and(status.value().isEqualTo(CounterStatus.OPEN)), comeback, model::put,
+                this::nothingWaiting, this::refreshStats);
         render();
     }
 
@@ -93,6 +98,11 @@ public final class CounterViewModel {
 
     public NoShowComeback comeback() {
         return comeback;
+    }
+
+    /** Finish or no-show the current ticket and call the next, in one request. */
+    public EndAndCallNext endAndCallNext() {
+        return endAndCallNext;
     }
 
     /** This counter's waiting tickets in the order call-next takes them. */
@@ -153,8 +163,7 @@ public final class CounterViewModel {
     public void callNext() {
         act(() -> desk.callNext(counter.id()), called -> {
             if (called.isEmpty()) {
-                nothingWaitingShown = true;
-                message.set(i18n.t("action.nothingWaiting"));
+                nothingWaiting();
             } else {
                 model.put(called.get());
             }
@@ -173,6 +182,11 @@ public final class CounterViewModel {
                 }
             });
         }
+    }
+
+    private void nothingWaiting() {
+        nothingWaitingShown = true;
+        message.set(i18n.t("action.nothingWaiting"));
     }
 
     public void finish() {

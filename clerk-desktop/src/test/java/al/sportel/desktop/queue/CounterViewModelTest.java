@@ -1,6 +1,7 @@
 package al.sportel.desktop.queue;
 
 import al.sportel.model.queue.CounterStats;
+import al.sportel.model.queue.EndAndCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +114,94 @@ class CounterViewModelTest {
         assertThat(exits).isEqualTo(1);
     }
 
+    @Test
+    void finishAndNextEndsAServingTicketAndCallsTheNextInOneRequest() {
+        desk.next.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+        vm.callNext();
+        vm.ticketAction("start");
+        desk.next.add(ticket("t2", "P002", TicketStatus.CALLED, 7L));
+
+        vm.endAndCallNext().finishAndNext();
+
+        assertThat(desk.actions).containsExactly("t1:start", "t1:end-and-call-next:DONE");
+        assertThat(vm.current().get().number()).isEqualTo("P002");
+        assertThat(vm.canActOnCalled().get()).isTrue();
+        assertThat(vm.message().get()).isNull();
+        assertThat(vm.servedText().get()).as("the figures are refreshed").isEqualTo("Shërbyer sot: 1");
+    }
+
+    @Test
+    void finishAndNextStartsACalledTicketFirst() {
+        desk.next.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+        vm.callNext();
+        desk.next.add(ticket("t2", "P002", TicketStatus.CALLED, 7L));
+
+        vm.endAndCallNext().finishAndNext();
+
+        assertThat(desk.actions).containsExactly("t1:start", "t1:end-and-call-next:DONE");
+        assertThat(vm.current().get().number()).isEqualTo("P002");
+    }
+
+    @Test
+    void noShowAndNextWithNobodyWaitingSaysSoAndFreesTheCounter() {
+        desk.next.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+        vm.callNext();
+
+        vm.endAndCallNext().noShowAndNext();
+
+        assertThat(desk.actions).containsExactly("t1:end-and-call-next:NO_SHOW");
+        assertThat(vm.current().get()).isNull();
+        assertThat(vm.message().get()).isEqualTo(new I18n("sq").t("action.nothingWaiting"));
+        assertThat(vm.comeback().ticket().get().number()).as("the no-show may still come back").isEqualTo("P001");
+        assertThat(vm.canCallNext().get()).isTrue();
+    }
+
+    @Test
+    void aRefusedEndingShowsWhyReloadsTheQueueAndChangesNothingElse() {
+        desk.next.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+        vm.callNext();
+        desk.onServer.add(vm.current().get()); // the server still has it called at this counter
+        desk.next.add(ticket("t2", "P002", TicketStatus.CALLED, 7L));
+        int loads = desk.queueLoads;
+        String served = vm.servedText().get();
+        desk.failure = new ApiException(409, "conflict", "The ticket is not called at this counter", 0);
+
+        vm.endAndCallNext().noShowAndNext();
+
+        assertThat(vm.message().get()).contains("The ticket is not called at this counter");
+        assertThat(desk.queueLoads).as("the queue is reloaded").isEqualTo(loads + 1);
+        assertThat(vm.current().get().number()).isEqualTo("P001");
+        assertThat(desk.next).as("nothing was called").hasSize(1);
+        assertThat(vm.comeback().ticket().get()).isNull();
+        assertThat(vm.servedText().get()).isEqualTo(served);
+    }
+
+    @Test
+    void theyNeedAnOpenFreeLinkAndNoShowNeedsACalledTicket() {
+        EndAndCallNext next = vm.endAndCallNext();
+        assertThat(next.canFinishAndNext().get()).as("no ticket").isFalse();
+        assertThat(next.canNoShowAndNext().get()).isFalse();
+
+        desk.next.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+        vm.callNext();
+        assertThat(next.canFinishAndNext().get()).isTrue();
+        assertThat(next.canNoShowAndNext().get()).isTrue();
+
+        linkUp.set(false);
+        assertThat(next.canFinishAndNext().get()).as("without the link").isFalse();
+        assertThat(next.canNoShowAndNext().get()).isFalse();
+        linkUp.set(true);
+
+        vm.ticketAction("start");
+        assertThat(next.canFinishAndNext().get()).isTrue();
+        assertThat(next.canNoShowAndNext().get()).as("a ticket being served was there").isFalse();
+
+        desk.counterStatus = CounterStatus.PAUSED;
+        vm.status().pauseOrResume();
+        assertThat(next.canFinishAndNext().get()).as("a paused counter calls nobody").isFalse();
+        assertThat(vm.canActOnCurrent().get()).as("plain finish still works").isTrue();
+    }
+
     private static Ticket ticket(String id, String number, TicketStatus status, Long counterId) {
         return new Ticket(id, number, 1, "P", "TR01", status, false, NOW.minusSeconds(300),
                 status == TicketStatus.WAITING ? null : NOW, null, null, counterId, null, null, null, null);
@@ -122,6 +211,10 @@ class CounterViewModelTest {
     private final class FakeDesk implements CounterDesk {
         final Deque<Ticket> next = new ArrayDeque<>();
         final List<String> actions = new ArrayList<>();
+        /** Tickets at counters as the server has them, for a reload. */
+        final List<Ticket> onServer = new ArrayList<>();
+        CounterStatus counterStatus = CounterStatus.OPEN;
+        int queueLoads;
         ApiException failure;
         RuntimeException bug;
         int served;
@@ -159,6 +252,19 @@ class CounterViewModelTest {
         }
 
         @Override
+        public EndAndCall endAndCallNext(long counterId, String ticketId, TicketStatus outcome) throws ApiException {
+            maybeFail();
+            actions.add(ticketId + ":end-and-call-next:" + outcome);
+            if (outcome == TicketStatus.DONE) {
+                served++;
+            }
+            Ticket current = vm.current().get();
+            Ticket ended = new Ticket(ticketId, current.number(), 1, "P", "TR01", outcome, false, current.issuedAt(),
+                    current.calledAt(), null, null, null, null, null, null, null);
+            return new EndAndCall(ended, next.poll());
+        }
+
+        @Override
         public Ticket transfer(String ticketId, Long serviceId, Long counterId) {
             throw new UnsupportedOperationException();
         }
@@ -180,7 +286,8 @@ class CounterViewModelTest {
 
         @Override
         public Counter counterAction(long counterId, String action) {
-            return counter;
+            return new Counter(counter.id(), counter.number(), counter.name(), counterStatus, counter.serviceIds(),
+                    null, null, null, null);
         }
 
         @Override
@@ -190,7 +297,8 @@ class CounterViewModelTest {
 
         @Override
         public QueueSnapshot queue() {
-            return new QueueSnapshot(10, List.of(), List.of(), List.of(), List.of(counter));
+            queueLoads++;
+            return new QueueSnapshot(10, List.of(), List.copyOf(onServer), List.of(), List.of(counter));
         }
     }
 }
