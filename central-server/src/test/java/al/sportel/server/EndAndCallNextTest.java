@@ -83,6 +83,28 @@ class EndAndCallNextTest {
     }
 
     @Test
+    void finishingACalledTicketStartsItFirst() throws Exception {
+        JsonNode p1 = issue("P");
+        JsonNode p2 = issue("P");
+        String first = api.act("clerk1", "/api/v1/counters/" + counter + "/call-next").expect(200).json().get("id").asText();
+        long seen = api.get("/api/v1/branches/TR01/queue", api.token("clerk1")).expect(200).json().get("lastEventId").asLong();
+
+        try (SseReader events = new SseReader(server.baseUrl() + "/api/v1/branches/TR01/events", api.token("clerk1"), seen)) {
+            JsonNode both = endAndCall("clerk1", counter, first, "DONE").expect(200).json();
+
+            assertThat(both.get("ended").get("id").asText()).isEqualTo(p1.get("id").asText());
+            assertThat(both.get("ended").get("status").asText()).isEqualTo("DONE");
+            assertThat(both.get("ended").get("startedAt").isNull()).as("started on the way").isFalse();
+            assertThat(both.get("called").get("id").asText()).isEqualTo(p2.get("id").asText());
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                names.add(events.next(Duration.ofSeconds(5)).name());
+            }
+            assertThat(names).containsExactly("ticket.started", "ticket.finished", "ticket.called");
+        }
+    }
+
+    @Test
     void marksANoShowAndAnswersNullWhenNothingWaits() {
         JsonNode p1 = issue("P");
         api.act("clerk1", "/api/v1/counters/" + counter + "/call-next").expect(200);
@@ -110,12 +132,12 @@ class EndAndCallNextTest {
         String atThree = api.act("clerk3", "/api/v1/counters/" + counter3 + "/call-next").expect(200).json().get("id").asText();
         assertThat(called).isEqualTo(p1.get("id").asText());
         assertThat(atThree).isEqualTo(p2.get("id").asText());
+        // NO_SHOW needs a ticket called and not started: counter 3's is being served
+        api.act("clerk3", "/api/v1/tickets/" + atThree + "/start").expect(200);
         long before = api.get("/api/v1/branches/TR01/queue", api.token("clerk1")).expect(200).json().get("lastEventId").asLong();
-
-        // DONE needs a started ticket: the called one is not
-        Api.Response notStarted = endAndCall("clerk1", counter, called, "DONE");
-        notStarted.expect(409);
-        assertThat(notStarted.body()).contains("illegal-transition");
+        Api.Response started = endAndCall("clerk3", counter3, atThree, "NO_SHOW");
+        started.expect(409);
+        assertThat(started.body()).contains("illegal-transition");
         // a ticket at another clerk's counter; for a supervisor, who may act at both, it is not this counter's ticket
         endAndCall("clerk1", counter, atThree, "NO_SHOW").expect(403);
         Api.Response elsewhere = endAndCall("supervisor1", counter, atThree, "NO_SHOW");
@@ -137,7 +159,7 @@ class EndAndCallNextTest {
         api.raw("POST", path, token, "not json", Map.of("Content-Type", "application/json")).expect(400);
 
         assertThat(ticket(called).get("status").asText()).isEqualTo("CALLED");
-        assertThat(ticket(atThree).get("status").asText()).isEqualTo("CALLED");
+        assertThat(ticket(atThree).get("status").asText()).isEqualTo("SERVING");
         assertThat(ticket(a1.get("id").asText()).get("status").asText()).isEqualTo("WAITING");
         JsonNode queue = api.get("/api/v1/branches/TR01/queue", api.token("clerk1")).expect(200).json();
         assertThat(queue.get("lastEventId").asLong()).as("no event was written").isEqualTo(before);

@@ -183,14 +183,23 @@ public final class QueueEngine {
     /**
      * Ends the counter's current ticket ({@code FINISH} or {@code NO_SHOW}) and calls the next one, in one
      * transaction: the clerk's usual pair of requests as one, and nothing changes when either part is refused.
+     * A finish of a ticket still CALLED starts it first (a clerk who served without pressing start), so the
+     * desktop's "finish, call next" is one request whatever the ticket's state.
      */
     public EndAndCall endAndCallNext(UserInfo actor, long counterId, String ticketId, TicketMove end) {
         Ticket[] ended = new Ticket[1];
-        Optional<Ticket> called = calls.callNext(actor, counterId, h -> ended[0] = moveIn(h, actor, ticketId, end, counterId));
+        Optional<Ticket> called = calls.callNext(actor, counterId, h -> ended[0] = endIn(h, actor, ticketId, end, counterId));
         if (called.isEmpty()) {
             hub.wake(ended[0].branchCode());
         }
         return new EndAndCall(ended[0], called.orElse(null));
+    }
+
+    private Ticket endIn(Handle h, UserInfo actor, String ticketId, TicketMove end, long counterId) {
+        if (end == TicketMove.FINISH && find(h, ticketId).map(TicketRow::status).orElse(null) == TicketStatus.CALLED) {
+            moveIn(h, actor, ticketId, TicketMove.START, counterId); // its state is checked again under the ticket's lock
+        }
+        return moveIn(h, actor, ticketId, end, counterId);
     }
 
     /** A supervisor moves a waiting ticket ahead of (or back among) the others of its service. */

@@ -43,7 +43,7 @@ public final class EndAndCallNext {
         this.refreshStats = refreshStats;
     }
 
-    /** Any current ticket (a CALLED one is started first), at an open counter. */
+    /** Any current ticket (the server starts a CALLED one first), at an open counter. */
     public BooleanBinding canFinishAndNext() {
         return ready.and(current.isNotNull());
     }
@@ -59,13 +59,8 @@ public final class EndAndCallNext {
         if (t == null) {
             return;
         }
-        act.run(() -> {
-            if (t.status() == TicketStatus.CALLED) {
-                // the server finishes only a ticket being served; finish() starts a called one the same way
-                desk.ticketAction(t.id(), "start");
-            }
-            return desk.endAndCallNext(counterId, t.id(), TicketStatus.DONE);
-        }, this::show);
+        // one request whatever the state: the server starts a called ticket and finishes it in the same transaction
+        act.run(() -> desk.endAndCallNext(counterId, t.id(), TicketStatus.DONE), this::show);
     }
 
     public void noShowAndNext() {

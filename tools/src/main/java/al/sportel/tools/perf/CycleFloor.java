@@ -74,6 +74,9 @@ final class CycleFloor {
                     }
                     last = claimWithEvent(c, claim, event, i);
                     c.commit();
+                } catch (SQLException failed) {
+                    c.rollback(); // the connection goes back to the pool usable
+                    throw failed;
                 } finally {
                     pool.put(c);
                 }

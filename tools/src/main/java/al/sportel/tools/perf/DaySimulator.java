@@ -351,6 +351,7 @@ public final class DaySimulator {
         int idle = 0;
         Set<Long> mine = c.counterServices().get(counter);
         String served = null; // served and not yet finished: finished by the next call, as "finish, call next" does
+        int refusals = 0; // of end-and-call-next for the served ticket, in a row
         while (arrivalsDone.getCount() > 0 || idle < 3 || served != null) {
             try {
                 long seen = c.arrivals().version(mine);
@@ -366,14 +367,20 @@ public final class DaySimulator {
                 } else if (r.status() == 204) {
                     t = null;
                 } else if (r.status() == 409 && (served != null || r.body().toString().contains("counter-busy"))) {
+                    t = currentTicket(c, counter, token);
+                    if (served != null && t != null && served.equals(t.get("id").asText())) {
+                        // refused and nothing changed (the ticket is still being served here): try again
+                        served = giveUpAfter(++refusals, served, token, r);
+                        continue;
+                    }
                     // an earlier attempt went through but its answer was lost: carry on with what it called
                     served = null;
-                    t = currentTicket(c, counter, token);
                     if (t != null) {
                         recovered.incrementAndGet();
                     }
                 } else if (r.status() != 200) {
                     System.err.println("call-next " + r.status() + " " + r.body());
+                    served = served == null ? null : giveUpAfter(++refusals, served, token, r);
                     Thread.sleep(50);
                     continue;
                 } else {
@@ -391,6 +398,7 @@ public final class DaySimulator {
                     continue;
                 }
                 idle = 0;
+                refusals = 0;
                 inFlight.incrementAndGet();
                 try {
                     served = serve(c, counter, token, t, rnd);
@@ -404,6 +412,20 @@ public final class DaySimulator {
                 return;
             }
         }
+    }
+
+    /**
+     * The served ticket after another refused end-and-call-next: still to end by the next call, or after
+     * {@link #BUSY_RETRIES} refusals finished on its own (so a server that keeps refusing cannot keep the day open).
+     */
+    private String giveUpAfter(int refusals, String served, String token, HttpApi.Response last) throws IOException {
+        if (refusals < BUSY_RETRIES) {
+            return served;
+        }
+        System.err.println("end-and-call-next refused " + refusals + " times (" + last.status() + " " + last.body()
+                + "); finishing " + served + " on its own");
+        act("POST", "/api/v1/tickets/" + served + "/finish", token, null);
+        return null;
     }
 
     private JsonNode currentTicket(Branch c, long counter, String token) throws IOException {
@@ -573,14 +595,14 @@ public final class DaySimulator {
         int ends = issued.size() + reactivated.get();
         boolean eventsOk = endedEvents.get() >= ends && endedEvents.get() <= ends + kioskLost.get();
         System.out.println();
-        System.out.println("| centres | tickets | served | no-shows | transfers | payments | taken (lek) | refused (owed less) | day (wall) | call-next p50/p95/p99 ms | display ends seen |");
+        System.out.println("| centres | tickets | served | no-shows | transfers | payments | taken (lek) | refused (owed less) | day (wall) | call p50/p95/p99 ms (call-next, end-and-call-next) | display ends seen |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         System.out.printf("| %d | %d | %d | %d | %d | %d | %s | %d | %.1f s | %s | %d |%n", centres.size(), issued.size(), done, noShow,
                 transfers.get(), paymentsMade.get(), Money.format(paidQindarka.get()), paymentsRefused.get(), dayMs / 1000.0,
                 Percentiles.millis(calls), endedEvents.get());
         System.out.println();
         System.out.printf("tickets: every one ended exactly once: %s (still open: %d, left in the queues: %d; kiosk answers lost: %d,"
-                + " call-next answers lost and recovered: %d)%n", ticketsOk ? "YES" : "NO", open, leftInQueues, kioskLost.get(), recovered.get());
+                + " call answers lost and recovered: %d)%n", ticketsOk ? "YES" : "NO", open, leftInQueues, kioskLost.get(), recovered.get());
         System.out.printf("fair queue: %d with a priority category, %d by appointment, %d no-shows of which %d came back and were"
                 + " served or ended again%n", withCategory.get(), appointments.get(), noShows.get(), reactivated.get());
         System.out.printf("payments: server has %d for %s lek, clerks took %d for %s lek, per counter equal: %s -> %s%n",
