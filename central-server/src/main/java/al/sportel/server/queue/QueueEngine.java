@@ -251,7 +251,7 @@ public final class QueueEngine {
                 .map((rs, ctx) -> TicketRow.map(rs)).list();
         Comparator<TicketRow> order = CallOrder.forServices(List.of(row.serviceId()), guard);
         int position = 1 + (int) waiting.stream().filter(w -> order.compare(w, row) < 0).count();
-        WaitEstimator estimator = WaitEstimator.load(h, row.branchCode(), today());
+        WaitEstimator estimator = WaitEstimator.forService(h, row.branchCode(), today(), row.serviceId());
         return row.view().withWaitEstimate(position, estimator.estimate(row.serviceId(), position));
     }
 

@@ -28,19 +28,37 @@ public final class WaitEstimator {
     private final Map<Long, Double> averageSeconds = new HashMap<>();
     private final Map<Long, Integer> openCounters = new HashMap<>();
 
-    /** Loads the figures for every service of a branch in two queries. */
+    /** Loads the figures for every service of a branch. */
     public static WaitEstimator load(Handle h, String branchCode, LocalDate today) {
+        return load(h, branchCode, today, null);
+    }
+
+    /**
+     * Loads the figures of one service only: a ticket's own estimate needs no other, and each service's
+     * average is a query of its own (a kiosk's ticket used to read all of the centre's).
+     */
+    public static WaitEstimator forService(Handle h, String branchCode, LocalDate today, long serviceId) {
+        return load(h, branchCode, today, serviceId);
+    }
+
+    private static WaitEstimator load(Handle h, String branchCode, LocalDate today, Long onlyService) {
+        String oneService = onlyService == null ? "" : " AND %s = :s";
         WaitEstimator e = new WaitEstimator();
-        h.createQuery("SELECT id, average_service_seconds FROM services WHERE branch_code = :b")
-                .bind("b", branchCode)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .forEach(en -> e.averageSeconds.put(en.getKey(), recentAverage(h, en.getKey(), today, en.getValue())));
-        h.createQuery("""
+        var services = h.createQuery("SELECT id, average_service_seconds FROM services WHERE branch_code = :b"
+                        + oneService.formatted("id"))
+                .bind("b", branchCode);
+        var counters = h.createQuery("""
                         SELECT cs.service_id, COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
-                        WHERE c.branch_code = :b AND c.status = 'OPEN' GROUP BY cs.service_id
-                        """)
-                .bind("b", branchCode)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                        WHERE c.branch_code = :b AND c.status = 'OPEN'""" + oneService.formatted("cs.service_id")
+                        + " GROUP BY cs.service_id")
+                .bind("b", branchCode);
+        if (onlyService != null) {
+            services.bind("s", onlyService.longValue());
+            counters.bind("s", onlyService.longValue());
+        }
+        services.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .forEach(en -> e.averageSeconds.put(en.getKey(), recentAverage(h, en.getKey(), today, en.getValue())));
+        counters.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
                 .forEach(en -> e.openCounters.put(en.getKey(), en.getValue()));
         return e;
     }
