@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -190,13 +191,17 @@ public final class DaySimulator {
 
     /**
      * What a clerk's screen shows: the desktop lists the centre's waiting tickets from its event stream, so a
-     * clerk who found nobody waiting calls again when a ticket joins the counter's queue (issued, checked in,
-     * transferred, back after a no-show, for one of the counter's services), not on a timer. Counting those moves here gives the clerk the
-     * same moment without a staff stream per simulated desktop.
+     * clerk calls when the screen shows a ticket of the counter's services waiting (issued, checked in,
+     * transferred, back after a no-show), not on a timer, and not when it shows nobody. Counting those moves
+     * here gives the clerk the same picture without a staff stream per simulated desktop. A clerk about to
+     * call takes one of the waiting tickets off the picture, as the ticket leaves the others' screens when
+     * it is called: six idle clerks do not all call for one new ticket.
      */
     private static final class Arrivals {
-        /** Per service, how many tickets have joined its queue. */
+        /** Per service, how many tickets have joined its queue (or came back to the picture). */
         private final Map<Long, Long> joined = new HashMap<>();
+        /** Per service, how many tickets wait that no clerk has set out to call. */
+        private final Map<Long, Integer> waiting = new HashMap<>();
 
         /** How many tickets have joined the queues of these services. */
         synchronized long version(Set<Long> services) {
@@ -205,19 +210,52 @@ public final class DaySimulator {
 
         synchronized void arrived(long service) {
             joined.merge(service, 1L, Long::sum);
+            waiting.merge(service, 1, Integer::sum);
             notifyAll();
         }
 
-        /** Returns once a ticket of these services joined after {@code seen}, or after {@code millis} at most. */
-        synchronized void awaitAfter(Set<Long> services, long seen, long millis) throws InterruptedException {
+        /** A clerk sets out to call one of the waiting tickets of these services: its service, or null if none waits. */
+        synchronized Long take(Set<Long> services) {
+            for (long s : services) {
+                if (waiting.getOrDefault(s, 0) > 0) {
+                    waiting.merge(s, -1, Integer::sum);
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The call's answer for a clerk who took a ticket of {@code taken} (null: none): it called one of
+         * {@code service} (null: nobody). Another service's ticket gives the taken one back; nobody means
+         * the picture was ahead of the server, which self-corrects as the taken one stays off.
+         */
+        synchronized void called(Long taken, Long service) {
+            if (Objects.equals(taken, service) || service == null) {
+                return;
+            }
+            giveBack(taken);
+            waiting.computeIfPresent(service, (s, n) -> Math.max(0, n - 1));
+        }
+
+        /** The call did not happen (refused, or its answer is unknown): the taken ticket is on the picture again. */
+        synchronized void giveBack(Long taken) {
+            if (taken != null) {
+                arrived(taken);
+            }
+        }
+
+        /** True once a ticket of these services joined after {@code seen}; false after {@code millis} without one. */
+        synchronized boolean awaitAfter(Set<Long> services, long seen, long millis) throws InterruptedException {
             long deadline = System.currentTimeMillis() + millis;
             while (version(services) == seen) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
-                    return;
+                    return false;
                 }
                 wait(left);
             }
+            return true;
         }
     }
 
@@ -352,9 +390,19 @@ public final class DaySimulator {
         Set<Long> mine = c.counterServices().get(counter);
         String served = null; // served and not yet finished: finished by the next call, as "finish, call next" does
         int refusals = 0; // of end-and-call-next for the served ticket, in a row
+        boolean look = true; // call even with nobody on the screen: at the start, and after 30 simulated minutes
         while (arrivalsDone.getCount() > 0 || idle < 3 || served != null) {
+            Long taken = null;
             try {
                 long seen = c.arrivals().version(mine);
+                boolean open = arrivalsDone.getCount() > 0;
+                taken = open ? c.arrivals().take(mine) : null;
+                if (served == null && taken == null && open && !look) {
+                    // until a ticket joins the queue; a clerk looks anyway after 30 simulated minutes
+                    look = !c.arrivals().awaitAfter(mine, seen, Math.max(250, (long) (1_800_000 / speed)));
+                    continue;
+                }
+                look = false;
                 HttpApi.Response r = served == null
                         ? api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30)
                         : api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/end-and-call-next", token,
@@ -370,6 +418,7 @@ public final class DaySimulator {
                     t = currentTicket(c, counter, token);
                     if (served != null && t != null && served.equals(t.get("id").asText())) {
                         // refused and nothing changed (the ticket is still being served here): try again
+                        c.arrivals().giveBack(taken);
                         served = giveUpAfter(++refusals, served, token, r);
                         continue;
                     }
@@ -380,20 +429,21 @@ public final class DaySimulator {
                     }
                 } else if (r.status() != 200) {
                     System.err.println("call-next " + r.status() + " " + r.body());
+                    c.arrivals().giveBack(taken);
                     served = served == null ? null : giveUpAfter(++refusals, served, token, r);
                     Thread.sleep(50);
                     continue;
                 } else {
                     t = r.body();
                 }
+                c.arrivals().called(taken, t == null ? null : t.get("serviceId").asLong());
+                taken = null;
                 if (t == null) {
                     idle = arrivalsDone.getCount() > 0 || inFlight.get() > 0 ? 0 : idle + 1;
                     if (idle > 0) {
                         Thread.sleep(250); // the day is over here: three empty looks and the clerk goes home
-                    } else {
-                        // until a ticket joins the queue; a clerk looks again after 30 simulated minutes anyway,
-                        // and every 250 ms once the doors are closed (the day ends when nothing is left)
-                        c.arrivals().awaitAfter(mine, seen, arrivalsDone.getCount() == 0 ? 250 : Math.max(250, (long) (1_800_000 / speed)));
+                    } else if (arrivalsDone.getCount() == 0) {
+                        c.arrivals().awaitAfter(mine, seen, 250); // doors closed: look every 250 ms until nothing is left
                     }
                     continue;
                 }
@@ -406,6 +456,7 @@ public final class DaySimulator {
                     inFlight.decrementAndGet();
                 }
             } catch (IOException e) {
+                c.arrivals().giveBack(taken);
                 System.err.println("clerk at counter " + counter + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
