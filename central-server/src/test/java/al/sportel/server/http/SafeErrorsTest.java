@@ -24,5 +24,6 @@ class SafeErrorsTest {
         assertThat(AccessLogMask.path("/api/v1/customers/100077")).isEqualTo("/api/v1/customers/10***");
         assertThat(AccessLogMask.path("/public/receipts/abcdefghijklmnopqrstuvwx")).isEqualTo("/public/receipts/ab***");
         assertThat(AccessLogMask.path("/api/v1/branches/TR01/queue")).isEqualTo("/api/v1/branches/TR01/queue");
+        assertThat(AccessLogMask.path("/api/v1/cases/apl-2026-7KQ9XM/notes")).isEqualTo("/api/v1/cases/apl-2026-***/notes");
     }
 }
