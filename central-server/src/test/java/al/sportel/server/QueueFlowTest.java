@@ -78,6 +78,18 @@ class QueueFlowTest {
     }
 
     @Test
+    void aTicketForAnUnknownBranchOrServiceIsRefusedAndNothingIsIssued() {
+        long p = api.serviceId("TR01", "P");
+        String admin = api.token("admin");
+        assertThat(api.post("/api/v1/branches/XX99/tickets", admin, Map.of("serviceId", p)).expect(404)
+                .json().get("detail").asText()).contains("XX99");
+        // a service of another centre is no service of this one
+        api.post("/api/v1/branches/TR01/tickets", admin, Map.of("serviceId", api.serviceId("DR01", "P"))).expect(422);
+        api.post("/api/v1/branches/TR01/tickets", admin, Map.of("serviceId", 999_999)).expect(422);
+        assertThat(issue("P", false).get("number").asText()).isEqualTo("P001");
+    }
+
+    @Test
     void estimateSharesTheQueueAmongOpenCountersServingIt() {
         open("clerk1", 1); // P, I
         open("clerk2", 2); // P, I

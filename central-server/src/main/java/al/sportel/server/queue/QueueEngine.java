@@ -78,15 +78,18 @@ public final class QueueEngine {
         PriorityCategories.requireActive(h, category);
         // Numbers come from the (branch, service, day) row, whose lock serialises issuing per service.
         // On H2, which lacks the upsert, the branch lock keeps two first tickets of a day from both
-        // inserting that row.
-        h.createQuery("SELECT code FROM branches WHERE code = :b" + (db.isPostgres() ? "" : " FOR UPDATE"))
-                .bind("b", branchCode).mapTo(String.class).findOne()
-                .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
+        // inserting that row. On PostgreSQL the branch is read only when the service is not found.
+        if (!db.isPostgres()) {
+            requireBranch(h, branchCode, " FOR UPDATE");
+        }
         var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
                 .bind("s", serviceId).bind("b", branchCode)
                 .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
                 .findOne()
-                .orElseThrow(() -> ApiException.invalid("serviceId", "no such service in branch " + branchCode));
+                .orElseThrow(() -> {
+                    requireBranch(h, branchCode, "");
+                    return ApiException.invalid("serviceId", "no such service in branch " + branchCode);
+                });
         if (!(Boolean) service[1]) {
             throw ApiException.invalid("serviceId", "this service is not offered at the moment");
         }
@@ -106,6 +109,12 @@ public final class QueueEngine {
         Ticket view = withEstimate(h, find(h, id).orElseThrow());
         events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
         return view;
+    }
+
+    private static void requireBranch(Handle h, String branchCode, String lock) {
+        h.createQuery("SELECT code FROM branches WHERE code = :b" + lock)
+                .bind("b", branchCode).mapTo(String.class).findOne()
+                .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
     }
 
     private int nextNumber(Handle h, String branchCode, long serviceId, LocalDate day) {

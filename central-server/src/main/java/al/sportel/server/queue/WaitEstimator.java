@@ -2,6 +2,7 @@ package al.sportel.server.queue;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -42,24 +43,21 @@ public final class WaitEstimator {
     }
 
     private static WaitEstimator load(Handle h, String branchCode, LocalDate today, Long onlyService) {
-        String oneService = onlyService == null ? "" : " AND %s = :s";
-        WaitEstimator e = new WaitEstimator();
-        var services = h.createQuery("SELECT id, average_service_seconds FROM services WHERE branch_code = :b"
-                        + oneService.formatted("id"))
-                .bind("b", branchCode);
-        var counters = h.createQuery("""
-                        SELECT cs.service_id, COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
-                        WHERE c.branch_code = :b AND c.status = 'OPEN'""" + oneService.formatted("cs.service_id")
-                        + " GROUP BY cs.service_id")
+        var query = h.createQuery("""
+                        SELECT s.id, s.average_service_seconds,
+                               (SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
+                                WHERE cs.service_id = s.id AND c.branch_code = s.branch_code AND c.status = 'OPEN')
+                        FROM services s WHERE s.branch_code = :b""" + (onlyService == null ? "" : " AND s.id = :s"))
                 .bind("b", branchCode);
         if (onlyService != null) {
-            services.bind("s", onlyService.longValue());
-            counters.bind("s", onlyService.longValue());
+            query.bind("s", onlyService.longValue());
         }
-        services.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .forEach(en -> e.averageSeconds.put(en.getKey(), recentAverage(h, en.getKey(), today, en.getValue())));
-        counters.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .forEach(en -> e.openCounters.put(en.getKey(), en.getValue()));
+        List<long[]> services = query.map((rs, ctx) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getInt(3)}).list();
+        WaitEstimator e = new WaitEstimator();
+        for (long[] s : services) {
+            e.averageSeconds.put(s[0], recentAverage(h, s[0], today, (int) s[1]));
+            e.openCounters.put(s[0], (int) s[2]);
+        }
         return e;
     }
 
