@@ -86,6 +86,9 @@ class QueueFlowTest {
         // a service of another centre is no service of this one
         api.post("/api/v1/branches/TR01/tickets", admin, Map.of("serviceId", api.serviceId("DR01", "P"))).expect(422);
         api.post("/api/v1/branches/TR01/tickets", admin, Map.of("serviceId", 999_999)).expect(422);
+        for (String branch : List.of("TR01", "DR01")) {
+            assertThat(api.get("/api/v1/branches/" + branch + "/queue", admin).expect(200).json().get("waiting")).isEmpty();
+        }
         assertThat(issue("P", false).get("number").asText()).isEqualTo("P001");
     }
 

@@ -159,6 +159,9 @@ public final class DaySimulator {
                     arrivals(c);
                 } finally {
                     arrivalsDone.countDown();
+                    if (arrivalsDone.getCount() == 0) {
+                        centres.forEach(b -> b.arrivals().doorsClosed());
+                    }
                 }
             }));
             for (int i = 0; i < c.counterIds.size(); i++) {
@@ -203,9 +206,17 @@ public final class DaySimulator {
         /** Per service, how many tickets wait that no clerk has set out to call. */
         private final Map<Long, Integer> waiting = new HashMap<>();
 
-        /** How many tickets have joined the queues of these services. */
+        /** Bumped when the doors close, so a clerk waiting for a ticket looks at once. */
+        private long closings;
+
+        /** How many tickets have joined the queues of these services (and whether the doors have closed since). */
         synchronized long version(Set<Long> services) {
-            return services.stream().mapToLong(s -> joined.getOrDefault(s, 0L)).sum();
+            return closings + services.stream().mapToLong(s -> joined.getOrDefault(s, 0L)).sum();
+        }
+
+        synchronized void doorsClosed() {
+            closings++;
+            notifyAll();
         }
 
         synchronized void arrived(long service) {
@@ -390,25 +401,30 @@ public final class DaySimulator {
         Set<Long> mine = c.counterServices().get(counter);
         String served = null; // served and not yet finished: finished by the next call, as "finish, call next" does
         int refusals = 0; // of end-and-call-next for the served ticket, in a row
-        boolean look = true; // call even with nobody on the screen: at the start, and after 30 simulated minutes
+        // with nobody on the screen a clerk still calls 30 simulated minutes after its last call (and at the start)
+        long lookEvery = TimeUnit.MILLISECONDS.toNanos(Math.max(250, (long) (1_800_000 / speed)));
+        long lastCall = System.nanoTime() - lookEvery;
+        String lastCalled = null; // the ticket this clerk was last given
         while (arrivalsDone.getCount() > 0 || idle < 3 || served != null) {
             Long taken = null;
             try {
                 long seen = c.arrivals().version(mine);
                 boolean open = arrivalsDone.getCount() > 0;
                 taken = open ? c.arrivals().take(mine) : null;
-                if (served == null && taken == null && open && !look) {
-                    // until a ticket joins the queue; a clerk looks anyway after 30 simulated minutes
-                    look = !c.arrivals().awaitAfter(mine, seen, Math.max(250, (long) (1_800_000 / speed)));
+                long sinceCall = System.nanoTime() - lastCall;
+                if (served == null && taken == null && open && sinceCall < lookEvery) {
+                    // until a ticket joins the queue, or 30 simulated minutes after the last call
+                    c.arrivals().awaitAfter(mine, seen, Math.max(1, TimeUnit.NANOSECONDS.toMillis(lookEvery - sinceCall)));
                     continue;
                 }
-                look = false;
+                lastCall = System.nanoTime();
                 HttpApi.Response r = served == null
                         ? api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30)
                         : api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/end-and-call-next", token,
                                 Map.of("ticketId", served, "outcome", "DONE"), Map.of(), 30);
                 callNanos.add(r.nanos());
                 JsonNode t;
+                boolean stillHeld = false; // the counter still holds the ticket it was given before: no new call
                 if (served != null && r.status() == 200) {
                     t = r.body().get("called").isNull() ? null : r.body().get("called");
                     served = null;
@@ -419,24 +435,31 @@ public final class DaySimulator {
                     if (served != null && t != null && served.equals(t.get("id").asText())) {
                         // refused and nothing changed (the ticket is still being served here): try again
                         c.arrivals().giveBack(taken);
+                        taken = null;
                         served = giveUpAfter(++refusals, served, token, r);
                         continue;
                     }
                     // an earlier attempt went through but its answer was lost: carry on with what it called
                     served = null;
+                    stillHeld = t != null && t.get("id").asText().equals(lastCalled);
                     if (t != null) {
                         recovered.incrementAndGet();
                     }
                 } else if (r.status() != 200) {
                     System.err.println("call-next " + r.status() + " " + r.body());
                     c.arrivals().giveBack(taken);
+                    taken = null;
                     served = served == null ? null : giveUpAfter(++refusals, served, token, r);
                     Thread.sleep(50);
                     continue;
                 } else {
                     t = r.body();
                 }
-                c.arrivals().called(taken, t == null ? null : t.get("serviceId").asLong());
+                if (stillHeld) {
+                    c.arrivals().giveBack(taken);
+                } else {
+                    c.arrivals().called(taken, t == null ? null : t.get("serviceId").asLong());
+                }
                 taken = null;
                 if (t == null) {
                     idle = arrivalsDone.getCount() > 0 || inFlight.get() > 0 ? 0 : idle + 1;
@@ -449,6 +472,7 @@ public final class DaySimulator {
                 }
                 idle = 0;
                 refusals = 0;
+                lastCalled = t.get("id").asText();
                 inFlight.incrementAndGet();
                 try {
                     served = serve(c, counter, token, t, rnd);
