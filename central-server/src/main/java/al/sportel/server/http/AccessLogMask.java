@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class AccessLogMask {
 
-    private static final Pattern TRACKING = Pattern.compile("(?i)((?:ANK|APL)-\\d{4}-)[A-Z0-9]+");
+    /** Also with its dashes percent-encoded ({@code %2D}), as a client may send them. */
+    private static final Pattern TRACKING = Pattern.compile("(?i)((?:ANK|APL)(?:-|%2D)\\d{4}(?:-|%2D))[A-Z0-9]+");
     private static final Pattern KEYED = Pattern.compile(
             "(/(?:customers|track|receipts|tickets|t)/)([^/?]{2})[^/?]*");
 
@@ -16,8 +17,8 @@ public final class AccessLogMask {
     }
 
     public static String path(String path) {
-        // every request's path passes here: a tracking code has a '-', and most paths have none
-        String masked = path.indexOf('-') < 0 ? path : TRACKING.matcher(path).replaceAll("$1***");
+        // every request's path passes here: a tracking code has a '-' (or a '%'), and most paths have neither
+        String masked = path.indexOf('-') < 0 && path.indexOf('%') < 0 ? path : TRACKING.matcher(path).replaceAll("$1***");
         return KEYED.matcher(masked).replaceAll("$1$2***");
     }
 }

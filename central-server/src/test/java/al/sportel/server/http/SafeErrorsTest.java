@@ -25,5 +25,6 @@ class SafeErrorsTest {
         assertThat(AccessLogMask.path("/public/receipts/abcdefghijklmnopqrstuvwx")).isEqualTo("/public/receipts/ab***");
         assertThat(AccessLogMask.path("/api/v1/branches/TR01/queue")).isEqualTo("/api/v1/branches/TR01/queue");
         assertThat(AccessLogMask.path("/api/v1/cases/apl-2026-7KQ9XM/notes")).isEqualTo("/api/v1/cases/apl-2026-***/notes");
+        assertThat(AccessLogMask.path("/api/v1/cases/APL%2D2026%2d7KQ9XM/notes")).isEqualTo("/api/v1/cases/APL%2D2026%2d***/notes");
     }
 }
