@@ -87,7 +87,9 @@ public final class QueueEngine {
                 .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
                 .findOne()
                 .orElseThrow(() -> {
-                    requireBranch(h, branchCode, "");
+                    if (db.isPostgres()) { // H2 has read it above
+                        requireBranch(h, branchCode, "");
+                    }
                     return ApiException.invalid("serviceId", "no such service in branch " + branchCode);
                 });
         if (!(Boolean) service[1]) {
