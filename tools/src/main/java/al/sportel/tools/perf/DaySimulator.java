@@ -256,17 +256,16 @@ public final class DaySimulator {
             }
         }
 
-        /** True once a ticket of these services joined after {@code seen}; false after {@code millis} without one. */
-        synchronized boolean awaitAfter(Set<Long> services, long seen, long millis) throws InterruptedException {
+        /** Returns once a ticket of these services joined after {@code seen}, or after {@code millis} at most. */
+        synchronized void awaitAfter(Set<Long> services, long seen, long millis) throws InterruptedException {
             long deadline = System.currentTimeMillis() + millis;
             while (version(services) == seen) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
-                    return false;
+                    return;
                 }
                 wait(left);
             }
-            return true;
         }
     }
 
