@@ -97,10 +97,35 @@ class EndAndCallNextTest {
             assertThat(both.get("ended").get("startedAt").isNull()).as("started on the way").isFalse();
             assertThat(both.get("called").get("id").asText()).isEqualTo(p2.get("id").asText());
             List<String> names = new ArrayList<>();
+            List<JsonNode> data = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                names.add(events.next(Duration.ofSeconds(5)).name());
+                SseReader.Event e = events.next(Duration.ofSeconds(5));
+                names.add(e.name());
+                data.add(Api.JSON.readTree(e.data()));
             }
             assertThat(names).containsExactly("ticket.started", "ticket.finished", "ticket.called");
+            // the counter as each event leaves it: serving the ticket, then free, then calling the next
+            assertThat(data.get(0).at("/counter/currentTicket/status").asText()).isEqualTo("SERVING");
+            assertThat(data.get(0).at("/counter/currentTicket/id").asText()).isEqualTo(first);
+            assertThat(data.get(1).at("/counter/currentTicket").isNull()).isTrue();
+            assertThat(data.get(2).at("/counter/currentTicket/id").asText()).isEqualTo(p2.get("id").asText());
+            for (JsonNode d : data) {
+                assertThat(d.at("/counter/id").asLong()).isEqualTo(counter);
+                assertThat(d.at("/counter/clerk/username").asText()).isEqualTo("clerk1");
+                assertThat(d.at("/counter/status").asText()).isEqualTo("OPEN");
+                assertThat(d.at("/counter/serviceIds").size()).isEqualTo(2);
+            }
+        }
+        // a start on its own reads the counter with its update: the event shows it serving the ticket
+        long before = api.get("/api/v1/branches/TR01/queue", api.token("clerk1")).expect(200).json().get("lastEventId").asLong();
+        try (SseReader events = new SseReader(server.baseUrl() + "/api/v1/branches/TR01/events", api.token("clerk1"), before)) {
+            api.act("clerk1", "/api/v1/tickets/" + p2.get("id").asText() + "/start").expect(200);
+            SseReader.Event started = events.nextNamed("ticket.started", Duration.ofSeconds(5));
+            JsonNode d = Api.JSON.readTree(started.data());
+            assertThat(d.at("/counter/currentTicket/id").asText()).isEqualTo(p2.get("id").asText());
+            assertThat(d.at("/counter/currentTicket/status").asText()).isEqualTo("SERVING");
+            assertThat(d.at("/counter/clerk/username").asText()).isEqualTo("clerk1");
+            assertThat(d.at("/counter/serviceIds").size()).isEqualTo(2);
         }
     }
 

@@ -5,6 +5,8 @@ import al.sportel.model.CounterStatus;
 import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Users;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,32 +30,32 @@ public final class CounterViews {
         return load(h, "c.id = :key", counterId).stream().findFirst();
     }
 
-    /** PostgreSQL: {@link #byId} in one query (services as an array, the current ticket joined). */
-    static Optional<Counter> byIdInOne(Handle h, long counterId) {
-        return h.createQuery("""
-                        SELECT c.id AS cid, c.counter_number, c.name, c.status AS cstatus,
-                               u.id AS uid, u.username, u.display_name, u.role, u.branch_code AS ubranch,
-                               p.reason_code AS pause_reason, p.started_at AS paused_since,
-                               ARRAY(SELECT cs.service_id FROM counter_services cs WHERE cs.counter_id = c.id
-                                     ORDER BY cs.sort_order) AS services, cur.*
-                        FROM counters c LEFT JOIN users u ON u.id = c.clerk_user_id
-                        LEFT JOIN counter_pauses p ON p.counter_id = c.id AND p.ended_at IS NULL
-                        LEFT JOIN LATERAL (SELECT\s""" + TicketRow.COLUMNS + """
-                                           FROM tickets t JOIN services s ON s.id = t.service_id
-                                           WHERE t.counter_id = c.id AND t.status IN ('CALLED', 'SERVING') LIMIT 1) cur ON TRUE
-                        WHERE c.id = :id
-                        """)
-                .bind("id", counterId)
-                .map((rs, ctx) -> {
-                    Long uid = TicketRow.nullableLong(rs, "uid");
-                    List<Long> services = Arrays.asList((Long[]) rs.getArray("services").getArray());
-                    return new Counter(rs.getLong("cid"), rs.getInt("counter_number"), rs.getString("name"),
-                            CounterStatus.valueOf(rs.getString("cstatus")), List.copyOf(services),
-                            uid == null ? null : Users.fromRow(rs, "uid", "ubranch"),
-                            rs.getString("id") == null ? null : TicketRow.map(rs).view(),
-                            rs.getString("pause_reason"), TicketRow.instant(rs, "paused_since"));
-                })
-                .findOne();
+    /**
+     * PostgreSQL: a counter's view in the columns {@link #fromColumns} reads, for {@code counters c} joined
+     * with {@link #VIEW_JOINS} (services as an array), so a statement that needs the counter too reads it
+     * in the same round trip ({@link PgTicketMove#apply}).
+     */
+    static final String VIEW_COLUMNS = """
+            c.id AS cid, c.counter_number, c.name, c.status AS cstatus,
+                   u.id AS uid, u.username, u.display_name, u.role, u.branch_code AS ubranch,
+                   p.reason_code AS pause_reason, p.started_at AS paused_since,
+                   ARRAY(SELECT cs.service_id FROM counter_services cs WHERE cs.counter_id = c.id
+                         ORDER BY cs.sort_order) AS services
+            """;
+
+    static final String VIEW_JOINS = """
+            LEFT JOIN users u ON u.id = c.clerk_user_id
+            LEFT JOIN counter_pauses p ON p.counter_id = c.id AND p.ended_at IS NULL
+            """;
+
+    /** The counter of {@link #VIEW_COLUMNS}, with its current ticket. */
+    static Counter fromColumns(ResultSet rs, Ticket current) throws SQLException {
+        Long uid = TicketRow.nullableLong(rs, "uid");
+        List<Long> services = Arrays.asList((Long[]) rs.getArray("services").getArray());
+        return new Counter(rs.getLong("cid"), rs.getInt("counter_number"), rs.getString("name"),
+                CounterStatus.valueOf(rs.getString("cstatus")), List.copyOf(services),
+                uid == null ? null : Users.fromRow(rs, "uid", "ubranch"), current,
+                rs.getString("pause_reason"), TicketRow.instant(rs, "paused_since"));
     }
 
     static Optional<CounterRow> lock(Handle h, long counterId) {

@@ -1,5 +1,6 @@
 package al.sportel.server.queue;
 
+import al.sportel.model.Counter;
 import al.sportel.model.TicketStatus;
 import al.sportel.model.UserInfo;
 import al.sportel.server.http.ApiException;
@@ -37,13 +38,30 @@ final class PgTicketMove {
                 .orElseThrow(() -> ApiException.notFound("No ticket " + ticketId));
     }
 
-    /** Applies the move to the locked ticket; the row after it. */
-    static TicketRow apply(Handle h, String ticketId, TicketMove move, UserInfo actor, Instant now) {
+    /** The ticket after a move, and the view of the counter it was at (null when at none). */
+    record Applied(TicketRow row, Counter counter) {
+    }
+
+    /**
+     * Applies the move to the locked ticket; the row after it, with the view of {@code counterId} (the counter
+     * the ticket was at, or null) read in the same statement. That statement does not see its own update,
+     * so the counter's current ticket is the moved one while it is still called or served there, else none.
+     */
+    static Applied apply(Handle h, String ticketId, TicketMove move, UserInfo actor, Instant now, Long counterId) {
         String servedBy = move.to == TicketStatus.DONE ? ", served_by = :actor" : ""; // for "served per clerk"
-        Optional<TicketRow> after = h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + move.setClause + servedBy
-                        + " WHERE id = :id RETURNING *) SELECT " + TicketRow.COLUMNS + " FROM t JOIN services s ON s.id = t.service_id")
+        Optional<Applied> after = h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + move.setClause + servedBy
+                        + " WHERE id = :id RETURNING *) SELECT " + TicketRow.COLUMNS + ", " + CounterViews.VIEW_COLUMNS
+                        + " FROM t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = :counter "
+                        + CounterViews.VIEW_JOINS)
                 .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).bind("actor", actor.id())
-                .map((rs, ctx) -> TicketRow.map(rs)).findOne();
+                .bind("counter", counterId)
+                .map((rs, ctx) -> {
+                    TicketRow row = TicketRow.map(rs);
+                    boolean atCounter = row.status() == TicketStatus.CALLED || row.status() == TicketStatus.SERVING;
+                    return new Applied(row, TicketRow.nullableLong(rs, "cid") == null ? null
+                            : CounterViews.fromColumns(rs, atCounter ? row.view() : null));
+                })
+                .findOne();
         return after.orElseThrow();
     }
 }

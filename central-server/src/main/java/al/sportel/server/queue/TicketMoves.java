@@ -77,8 +77,11 @@ final class TicketMoves {
         String ticketId = row.id();
         Instant now = engine.now();
         TicketRow after;
+        Counter counterRead = null; // PostgreSQL: read with the update
         if (db.isPostgres()) {
-            after = PgTicketMove.apply(h, ticketId, move, actor, now);
+            PgTicketMove.Applied applied = PgTicketMove.apply(h, ticketId, move, actor, now, row.counterId());
+            after = applied.row();
+            counterRead = applied.counter();
         } else {
             h.createUpdate("UPDATE tickets SET status = :to, " + move.setClause + " WHERE id = :id")
                     .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).execute();
@@ -94,7 +97,7 @@ final class TicketMoves {
         } else if (counterAfter != null) {
             counter = counterAfter.apply(view);
         } else {
-            counter = (db.isPostgres() ? CounterViews.byIdInOne(h, row.counterId()) : CounterViews.byId(h, row.counterId())).orElse(null);
+            counter = db.isPostgres() ? counterRead : CounterViews.byId(h, row.counterId()).orElse(null);
         }
         events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
         return new Moved(after, view);
