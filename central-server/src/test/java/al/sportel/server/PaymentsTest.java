@@ -129,6 +129,8 @@ class PaymentsTest {
         assertThat(p.get("paidBills").get(1).get("amount").asText()).isEqualTo("10.50");
         assertThat(p.get("clerk").get("username").asText()).isEqualTo("clerk1");
         assertThat(balance(code)).isEqualByComparingTo(before.subtract(amount));
+        assertThat(api.get("/api/v1/payments/" + p.get("id").asLong(), api.token("clerk1")).expect(200).json())
+                .as("the answer is the payment as stored").isEqualTo(p);
         assertThat(customer(code).get("unpaidBills").get(0).get("amount").asText())
                 .as("the second bill is now partly paid").isEqualTo(new BigDecimal(c.get("unpaidBills").get(1).get("amount").asText())
                         .subtract(new BigDecimal("10.50")).setScale(2).toPlainString());
@@ -309,6 +311,8 @@ class PaymentsTest {
         assertThat(p.get("needsReview").asBoolean()).isTrue();
         assertThat(p.get("paidBills").size()).isZero();
         assertThat(p.get("change").asText()).isEqualTo("500.00");
+        assertThat(api.get("/api/v1/payments/" + p.get("id").asLong(), api.token("clerk1")).expect(200).json())
+                .as("the answer is the payment as stored").isEqualTo(p);
         assertThat(balance(customer)).isEqualByComparingTo("0");
         // sent again by a client that never saw the answer: the same payment, not a second one
         assertThat(pay(key, late).expect(201).json().get("id").asLong()).isEqualTo(p.get("id").asLong());

@@ -70,6 +70,8 @@ class QueueFlowTest {
         assertThat(third.get("branchCode").asText()).isEqualTo("TR01");
         // Nobody is at a counter: one counter is assumed, 180 s per payment => (3 - 0.5) * 180
         assertThat(third.get("estimatedWaitSeconds").asInt()).isEqualTo(450);
+        assertThat(api.get("/api/v1/tickets/" + third.get("id").asText(), api.token("clerk1")).expect(200).json())
+                .as("the answer is the ticket as stored").isEqualTo(third);
 
         clock.advance(Duration.ofHours(16)); // 01:00 the next day in Tirana
         api.forgetTokens(); // yesterday's tokens have expired

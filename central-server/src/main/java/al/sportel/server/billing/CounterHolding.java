@@ -15,6 +15,11 @@ public final class CounterHolding {
         if (now || takenAt == null) {
             return now;
         }
+        return heldAt(h, clerkId, counterId, takenAt);
+    }
+
+    /** Whether the clerk held the counter at {@code takenAt} (an offline payment), from the counter's events. */
+    public static boolean heldAt(Handle h, long clerkId, long counterId, Instant takenAt) {
         // The last time the counter was signed in or closed before the money was taken says who held it.
         return h.createQuery("""
                         SELECT actor_user_id, to_status FROM events

@@ -77,13 +77,20 @@ public final class PaymentService {
 
     /** Inside the caller's transaction (the idempotency key is stored in the same one). */
     public Payment pay(Handle h, UserInfo clerk, Request r) {
-        var counter = h.createQuery("SELECT branch_code FROM counters WHERE id = :c").bind("c", r.counterId())
-                .mapTo(String.class).findOne()
+        // the counter's branch, and whether this clerk holds it now (CounterHolding's rule, in the same read)
+        record CounterNow(String branch, boolean held) {
+        }
+        CounterNow at = h.createQuery("""
+                        SELECT branch_code, COALESCE(clerk_user_id = :u AND status <> 'CLOSED', FALSE) FROM counters WHERE id = :c
+                        """)
+                .bind("c", r.counterId()).bind("u", clerk.id())
+                .map((rs, x) -> new CounterNow(rs.getString(1), rs.getBoolean(2))).findOne()
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
+        String counter = at.branch();
         Access.requireBranch(clerk, counter);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
-        if (clerk.role() == Role.CLERK && !CounterHolding.holds(h, clerk.id(), r.counterId(), r.offline() ? takenAt : null)) {
+        if (clerk.role() == Role.CLERK && !at.held() && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
             throw ApiException.forbidden("You take payments only at the counter you have open");
         }
         if (r.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t AND branch_code = :b")
@@ -107,6 +114,7 @@ public final class PaymentService {
         // Money taken on a day whose shift is over is kept, but shown apart: a closed day is never silently rewritten.
         boolean late = r.offline() && LocalDate.ofInstant(takenAt, BusinessTime.ZONE).isBefore(LocalDate.ofInstant(now, BusinessTime.ZONE));
         long change = r.method() == Method.CASH ? r.tendered() - r.amount() : 0;
+        String verificationCode = ReceiptCodes.newCode();
         long paymentId = h.createUpdate("""
                         INSERT INTO payments (branch_code, customer_code, amount, method, tendered, change_due,
                                               counter_id, ticket_id, clerk_user_id, created_at, taken_at, offline, credit, needs_review,
@@ -119,9 +127,10 @@ public final class PaymentService {
                 .bind("change", change).bind("counter", r.counterId()).bind("ticket", r.ticketId())
                 .bind("clerk", clerk.id()).bind("now", now).bind("takenAt", takenAt).bind("offline", r.offline())
                 .bind("credit", credit).bind("review", credit > 0 || late)
-                .bind("code", ReceiptCodes.newCode()).bind("late", late)
+                .bind("code", verificationCode).bind("late", late)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         long left = r.amount() - credit;
+        List<PaidBill> paid = new ArrayList<>(); // in the order load reads them: by due date, then bill
         for (Bill b : bills) {
             if (left == 0) {
                 break;
@@ -129,16 +138,44 @@ public final class PaymentService {
             long part = Math.min(left, b.owed());
             h.execute("UPDATE bills SET paid = paid + ? WHERE id = ?", part, b.id());
             h.execute("INSERT INTO payment_allocations (payment_id, bill_id, amount) VALUES (?, ?, ?)", paymentId, b.id(), part);
+            paid.add(new PaidBill(b.id(), b.period(), Money.format(part)));
             left -= part;
         }
         // Last: every payment of the branch waits for this row until we commit.
-        h.execute("UPDATE payments SET receipt_number = ? WHERE id = ?", nextReceiptNumber(h, counter, now), paymentId);
-        return load(h, paymentId).orElseThrow();
+        String receipt = receiptNumber(h, paymentId, counter, now);
+        // the payment as written, without reading it back (load gives the same for a new payment)
+        return new Payment(paymentId, receipt, r.customerCode(), Money.format(r.amount()), r.method().name(),
+                r.tendered() == null ? null : Money.format(r.tendered()), Money.format(change), paid, now, r.counterId(), clerk,
+                counter, r.ticketId(), false, takenAt, r.offline(), Money.format(credit), credit > 0 || late, verificationCode,
+                verificationUrl(verificationCode), late);
     }
 
-    /** Receipt numbers run per branch and year without gaps: TR01-2026-000123. */
-    private static String nextReceiptNumber(Handle h, String branch, Instant now) {
+    /**
+     * Receipt numbers run per branch and year without gaps: TR01-2026-000123. Numbers the payment: on PostgreSQL
+     * in one statement (the branch's row and the payment together), elsewhere in three.
+     */
+    private String receiptNumber(Handle h, long paymentId, String branch, Instant now) {
         int year = LocalDate.ofInstant(now, BusinessTime.ZONE).getYear();
+        if (db.isPostgres()) {
+            Optional<String> numbered = h.createQuery("""
+                            WITH n AS (UPDATE receipt_sequences SET last_number = last_number + 1
+                                       WHERE branch_code = :b AND receipt_year = :y RETURNING last_number)
+                            UPDATE payments SET receipt_number = :prefix || CASE WHEN n.last_number < 1000000
+                                THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END
+                            FROM n WHERE payments.id = :id RETURNING payments.receipt_number
+                            """)
+                    .bind("b", branch).bind("y", year).bind("prefix", "%s-%d-".formatted(branch, year)).bind("id", paymentId)
+                    .mapTo(String.class).findOne();
+            if (numbered.isPresent()) {
+                return numbered.get();
+            }
+        }
+        String number = nextReceiptNumber(h, branch, year); // and the branch's first of the year
+        h.execute("UPDATE payments SET receipt_number = ? WHERE id = ?", number, paymentId);
+        return number;
+    }
+
+    private static String nextReceiptNumber(Handle h, String branch, int year) {
         int updated = h.execute("UPDATE receipt_sequences SET last_number = last_number + 1 WHERE branch_code = ? AND receipt_year = ?", branch, year);
         if (updated == 0) {
             h.execute("INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) VALUES (?, ?, 1)", branch, year);

@@ -34,8 +34,9 @@ final class FiscalIssuer {
      * set-up is logged and the payment goes on unfiscalized — money taken is never refused.
      */
     void issue(Handle h, Payment p, OfflineNslf printedOffline) {
-        if (FiscalQueries.settings(h).fiscalizeBillPayments()) {
-            issue(h, FiscalSale.of(p), printedOffline);
+        FiscalSettings s = FiscalQueries.settings(h);
+        if (s.fiscalizeBillPayments()) {
+            issue(h, s, FiscalSale.of(p), printedOffline);
         }
     }
 
@@ -45,7 +46,11 @@ final class FiscalIssuer {
      * fields equals it; otherwise the server numbers the invoice itself and flags the slip for a reprint.
      */
     boolean issue(Handle h, FiscalSale sale, OfflineNslf printedOffline) {
-        FiscalSettings s = FiscalQueries.settings(h);
+        return issue(h, FiscalQueries.settings(h), sale, printedOffline);
+    }
+
+    /** The same, with the settings already read in this transaction. */
+    private boolean issue(Handle h, FiscalSettings s, FiscalSale sale, OfflineNslf printedOffline) {
         if (!s.enabled()) {
             return false;
         }

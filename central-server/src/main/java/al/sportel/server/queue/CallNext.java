@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -46,7 +45,7 @@ final class CallNext {
      * The next ticket for this counter, now CALLED there; empty when nothing waits for it. {@code first} runs
      * in the same transaction once the counter is locked and its clerk checked (ending its current ticket).
      */
-    Optional<Ticket> callNext(UserInfo actor, long counterId, Consumer<Handle> first) {
+    Optional<Ticket> callNext(UserInfo actor, long counterId, First first) {
         Optional<Ticket> called = db.tx(h -> {
             Instant now = now();
             LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
@@ -55,7 +54,7 @@ final class CallNext {
                         .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
                 CounterRow counter = locked.counter();
                 requireCallable(actor, counter);
-                first.accept(h);
+                first.run(h, counter, locked.services());
                 Instant at = now(); // read again: a call is not stamped before the ending it follows
                 if (!locked.remoteWaiting()) { // the rule in SQL; remote tickets need the guard's order in Java
                     Optional<TicketRow> row = PgCallNext.claim(h, counter, locked.services(), day, at);
@@ -71,12 +70,18 @@ final class CallNext {
             CounterRow counter = CounterViews.lock(h, counterId)
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
             requireCallable(actor, counter);
-            first.accept(h);
+            List<Long> services = CounterViews.serviceIds(h, counterId);
+            first.run(h, counter, services);
             requireNotBusy(h, counter);
-            return callGuarded(h, actor, counter, CounterViews.serviceIds(h, counterId), day);
+            return callGuarded(h, actor, counter, services, day);
         });
         called.ifPresent(t -> hub.wake(t.branchCode()));
         return called;
+    }
+
+    /** What call-next does first in its transaction, with the counter as its lock read it (and its services). */
+    interface First {
+        void run(Handle h, CounterRow counter, List<Long> services);
     }
 
     private static void requireCallable(UserInfo actor, CounterRow counter) {

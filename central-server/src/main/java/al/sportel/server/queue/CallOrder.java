@@ -7,7 +7,8 @@ import java.util.List;
  * The order call-next takes waiting tickets in, for one counter: by the tier of {@link StarvationGuard}
  * (a ticket the no-starvation rule or a reactivation sends first, then priority tickets, then the
  * others), then the earliest issued, ties broken by the counter's service order, then by ticket number.
- * Used in SQL by {@link QueueEngine} and in memory for the queue lists; keep the two in step.
+ * Used in SQL by {@link QueueEngine} and in memory for the queue lists, and within one service by
+ * {@link StarvationGuard#waitingAhead} for a ticket's place; keep them in step.
  */
 final class CallOrder {
 

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -99,16 +98,20 @@ public final class QueueEngine {
         LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
         int seq = nextNumber(h, branchCode, serviceId, day);
         String id = newTicketId();
+        String number = "%s%03d".formatted(service[0], seq);
         h.createUpdate("""
                         INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
                                              priority, priority_category, issued_at, appointment_start)
                         VALUES (:id, :b, :s, :num, :seq, :day, 'WAITING', :prio, :cat, :now, :appt)
                         """)
                 .bind("id", id).bind("b", branchCode).bind("s", serviceId)
-                .bind("num", "%s%03d".formatted(service[0], seq)).bind("seq", seq).bind("day", day)
+                .bind("num", number).bind("seq", seq).bind("day", day)
                 .bind("prio", priority || category != null).bind("cat", category).bind("now", now).bind("appt", appointmentStart)
                 .execute();
-        Ticket view = withEstimate(h, find(h, id).orElseThrow());
+        // the row as inserted, without reading it back
+        TicketRow issued = new TicketRow(id, number, serviceId, (String) service[0], branchCode, TicketStatus.WAITING,
+                priority || category != null, now, null, null, null, null, null, seq, category, false);
+        Ticket view = withEstimate(h, issued);
         events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
         return view;
     }
@@ -145,7 +148,7 @@ public final class QueueEngine {
 
     /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */
     public Optional<Ticket> callNext(UserInfo actor, long counterId) {
-        return calls.callNext(actor, counterId, h -> { });
+        return calls.callNext(actor, counterId, (h, counter, services) -> { });
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {
@@ -255,13 +258,7 @@ public final class QueueEngine {
         }
         LocalDate day = LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE);
         StarvationGuard guard = StarvationGuard.load(h, row.branchCode(), day, List.of(row.serviceId()), clock.instant());
-        List<TicketRow> waiting = h.createQuery(TicketRow.SELECT + """
-                        WHERE t.branch_code = :b AND t.business_date = :d AND t.status = 'WAITING' AND t.service_id = :s
-                        """)
-                .bind("b", row.branchCode()).bind("d", day).bind("s", row.serviceId())
-                .map((rs, ctx) -> TicketRow.map(rs)).list();
-        Comparator<TicketRow> order = CallOrder.forServices(List.of(row.serviceId()), guard);
-        int position = 1 + (int) waiting.stream().filter(w -> order.compare(w, row) < 0).count();
+        int position = 1 + guard.waitingAhead(row); // the guard has read the service's waiting tickets
         WaitEstimator estimator = WaitEstimator.forService(h, row.branchCode(), today(), row.serviceId());
         return row.view().withWaitEstimate(position, estimator.estimate(row.serviceId(), position));
     }

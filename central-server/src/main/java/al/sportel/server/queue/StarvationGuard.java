@@ -42,10 +42,11 @@ public final class StarvationGuard {
 
     /** Today's tickets that are waiting or were called, as the rule needs them. */
     record Line(String id, long serviceId, boolean priority, TicketStatus status, Instant issuedAt, Instant calledAt,
-                boolean callNext, Long targetCounterId, Instant appointmentStart) {
+                boolean callNext, Long targetCounterId, Instant appointmentStart, int seq) {
     }
 
     private final Map<Long, ServiceRule> rules;
+    private final List<Line> lines;
     private final Map<Long, Integer> runs = new HashMap<>();
     private final Map<String, Integer> tiers = new HashMap<>();
     /** Regular tickets the rule lifts, with the half of the rule that did: IN_ROW or WAIT. */
@@ -53,6 +54,7 @@ public final class StarvationGuard {
 
     private StarvationGuard(Map<Long, ServiceRule> rules, List<Line> lines, Instant now) {
         this.rules = rules;
+        this.lines = lines;
         Map<Long, List<Line>> byService = new HashMap<>();
         for (Line l : lines) {
             byService.computeIfAbsent(l.serviceId(), k -> new ArrayList<>()).add(l);
@@ -87,7 +89,7 @@ public final class StarvationGuard {
     private static List<Line> lines(Handle h, String where, String branchCode, LocalDate day, Collection<Long> services,
                                     Instant since) {
         var q = h.createQuery("""
-                        SELECT id, service_id, priority, status, issued_at, called_at, call_next, target_counter_id, appointment_start
+                        SELECT id, service_id, priority, status, issued_at, called_at, call_next, target_counter_id, appointment_start, seq
                         FROM tickets WHERE branch_code = :b AND business_date = :d AND\s""" + where)
                 .bind("b", branchCode).bind("d", day);
         if (where.contains("<services>")) {
@@ -99,7 +101,7 @@ public final class StarvationGuard {
         return q.map((rs, ctx) -> new Line(rs.getString(1), rs.getLong(2), rs.getBoolean(3),
                         TicketStatus.valueOf(rs.getString(4)), TicketRow.instant(rs, "issued_at"), TicketRow.instant(rs, "called_at"),
                         rs.getBoolean(7), TicketRow.nullableLong(rs, "target_counter_id"),
-                        TicketRow.instant(rs, "appointment_start")))
+                        TicketRow.instant(rs, "appointment_start"), rs.getInt("seq")))
                 .list();
     }
 
@@ -140,6 +142,23 @@ public final class StarvationGuard {
             tiers.merge(oldestRegular.id(), PRIORITY, Math::min);
             promotions.put(oldestRegular.id(), "WAIT");
         }
+    }
+
+    /**
+     * How many waiting tickets of this ticket's service go before it in the call order of {@link CallOrder}
+     * (within one service: tier, issue time, number), from the lines read: its place in the queue, less one,
+     * without reading the queue a second time.
+     */
+    int waitingAhead(TicketRow ticket) {
+        int tier = tier(ticket.id(), ticket.priority());
+        return (int) lines.stream()
+                .filter(l -> l.status() == TicketStatus.WAITING && l.serviceId() == ticket.serviceId())
+                .filter(l -> {
+                    int lt = tier(l.id(), l.priority());
+                    int byIssue = l.issuedAt().compareTo(ticket.issuedAt());
+                    return lt < tier || lt == tier && (byIssue < 0 || byIssue == 0 && l.seq() < ticket.seq());
+                })
+                .count();
     }
 
     int tier(String ticketId, boolean priority) {

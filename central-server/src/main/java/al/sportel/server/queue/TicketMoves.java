@@ -10,7 +10,9 @@ import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
 import al.sportel.server.http.ApiException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -34,16 +36,20 @@ final class TicketMoves {
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {
-        Ticket t = db.tx(h -> moveIn(h, actor, ticketId, move, null));
+        Ticket t = db.tx(h -> apply(h, actor, lock(h, actor, ticketId, null), move, null).view());
         hub.wake(t.branchCode());
         return t;
     }
 
+    /** A ticket as one move left it: its row, and its view with the estimate when it waits. */
+    private record Moved(TicketRow row, Ticket view) {
+    }
+
     /**
-     * One move of a ticket with its event, inside the caller's transaction; the caller wakes the hub after
-     * commit. {@code atCounter}: when not null, the ticket must be at that counter (409 otherwise).
+     * Locks the ticket for a move inside the caller's transaction, checking that the actor may act on it.
+     * {@code atCounter}: when not null, the ticket must be at that counter (409 otherwise).
      */
-    private Ticket moveIn(Handle h, UserInfo actor, String ticketId, TicketMove move, Long atCounter) {
+    private TicketRow lock(Handle h, UserInfo actor, String ticketId, Long atCounter) {
         TicketRow row;
         if (db.isPostgres()) { // two statements instead of five
             PgTicketMove.Locked locked = PgTicketMove.lock(h, ticketId);
@@ -56,9 +62,19 @@ final class TicketMoves {
         if (atCounter != null && !atCounter.equals(row.counterId())) {
             throw ApiException.conflict("ticket-not-at-counter", "Ticket " + row.number() + " is not at this counter");
         }
+        return row;
+    }
+
+    /**
+     * One move of the locked ticket with its event; the caller wakes the hub after commit. {@code counterAfter}:
+     * the view of the ticket's counter after the move, from what the caller has locked and read already; null
+     * to read it.
+     */
+    private Moved apply(Handle h, UserInfo actor, TicketRow row, TicketMove move, Function<Ticket, Counter> counterAfter) {
         if (!move.from.contains(row.status())) {
             throw QueueEngine.illegal(row, move.path, move.from);
         }
+        String ticketId = row.id();
         Instant now = engine.now();
         TicketRow after;
         if (db.isPostgres()) {
@@ -72,10 +88,16 @@ final class TicketMoves {
             after = QueueEngine.find(h, ticketId).orElseThrow();
         }
         Ticket view = after.status() == TicketStatus.WAITING ? engine.withEstimate(h, after) : after.view();
-        Counter counter = row.counterId() == null ? null
-                : (db.isPostgres() ? CounterViews.byIdInOne(h, row.counterId()) : CounterViews.byId(h, row.counterId())).orElse(null);
+        Counter counter;
+        if (row.counterId() == null) {
+            counter = null;
+        } else if (counterAfter != null) {
+            counter = counterAfter.apply(view);
+        } else {
+            counter = (db.isPostgres() ? CounterViews.byIdInOne(h, row.counterId()) : CounterViews.byId(h, row.counterId())).orElse(null);
+        }
         events.append(h, row.branchCode(), move.event, now, actor, view, counter, row.status().name(), move.to.name());
-        return view;
+        return new Moved(after, view);
     }
 
     /**
@@ -86,17 +108,22 @@ final class TicketMoves {
      */
     EndAndCall endAndCallNext(UserInfo actor, long counterId, String ticketId, TicketMove end) {
         Ticket[] ended = new Ticket[1];
-        Optional<Ticket> called = calls.callNext(actor, counterId, h -> ended[0] = endIn(h, actor, ticketId, end, counterId));
+        Optional<Ticket> called = calls.callNext(actor, counterId,
+                (h, counter, services) -> ended[0] = endIn(h, actor, ticketId, end, counter, services));
         if (called.isEmpty()) {
             hub.wake(ended[0].branchCode());
         }
         return new EndAndCall(ended[0], called.orElse(null));
     }
 
-    private Ticket endIn(Handle h, UserInfo actor, String ticketId, TicketMove end, long counterId) {
-        if (end == TicketMove.FINISH && QueueEngine.find(h, ticketId).map(TicketRow::status).orElse(null) == TicketStatus.CALLED) {
-            moveIn(h, actor, ticketId, TicketMove.START, counterId); // its state is checked again under the ticket's lock
+    /** The ending, under the counter's lock: the counter's view in its events is built from that lock, not read again. */
+    private Ticket endIn(Handle h, UserInfo actor, String ticketId, TicketMove end, CounterRow counter, List<Long> services) {
+        Function<Ticket, Counter> counterAfter = t -> counter.view(services,
+                t.status() == TicketStatus.CALLED || t.status() == TicketStatus.SERVING ? t : null);
+        TicketRow row = lock(h, actor, ticketId, counter.id());
+        if (end == TicketMove.FINISH && row.status() == TicketStatus.CALLED) {
+            row = apply(h, actor, row, TicketMove.START, counterAfter).row();
         }
-        return moveIn(h, actor, ticketId, end, counterId);
+        return apply(h, actor, row, end, counterAfter).view();
     }
 }
