@@ -72,7 +72,7 @@ public final class ApiClient {
 
     /**
      * The JSON mapping, made when a first request or answer needs it: the login window's server check
-     * reads only a status code, and building the mapping loads some 600 classes (a tenth of the start).
+     * reads only a status code, and building the mapping loads some 600 classes.
      * One for every client: a configured mapper is safe to share between threads.
      */
     private static final class Mapper {

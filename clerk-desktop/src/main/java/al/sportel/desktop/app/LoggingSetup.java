@@ -12,7 +12,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * The desktop's logging, set up in code (found by Logback as a service): warnings and errors on the
  * standard error stream. Reading the same from a logback.xml costs Logback's XML configuration
- * machinery, some 500 classes kept in memory for the whole session. A file named with
+ * machinery and an XML parser, some 340 classes kept in memory for the whole session. A file named with
  * {@code -Dlogback.configurationFile} still takes over, for someone chasing a problem.
  */
 public final class LoggingSetup extends ContextAwareBase implements Configurator {

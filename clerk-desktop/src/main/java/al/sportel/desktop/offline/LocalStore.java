@@ -75,7 +75,7 @@ public final class LocalStore implements AutoCloseable {
     /**
      * True when Flyway's own history in the file says every migration of this version ran and none
      * failed. Then Flyway is not started at all: it would find nothing to do, yet setting it up (with
-     * the JSON library it uses for its configuration) loads some 900 classes that stay in memory
+     * the JSON library it uses for its configuration) loads some 850 classes that stay in memory
      * while the clerk works. Anything else (a new file, an older one, a failed migration, one made by
      * a newer Sportel) goes through Flyway as before.
      */
