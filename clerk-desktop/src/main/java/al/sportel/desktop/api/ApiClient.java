@@ -46,7 +46,6 @@ public final class ApiClient {
 
     private final String baseUrl;
     private final OkHttpClient http;
-    private final ObjectMapper mapper = Json.newMapper();
     private volatile String token;
     private volatile UserInfo user;
 
@@ -68,7 +67,16 @@ public final class ApiClient {
     }
 
     ObjectMapper mapper() {
-        return mapper;
+        return Mapper.JSON;
+    }
+
+    /**
+     * The JSON mapping, made when a first request or answer needs it: the login window's server check
+     * reads only a status code, and building the mapping loads some 600 classes.
+     * One for every client: a configured mapper is safe to share between threads.
+     */
+    private static final class Mapper {
+        static final ObjectMapper JSON = Json.newMapper();
     }
 
     String token() {
@@ -184,7 +192,7 @@ public final class ApiClient {
 
     public String toJson(Object body) {
         try {
-            return mapper.writeValueAsString(body);
+            return mapper().writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalArgumentException("not serialisable: " + body, e);
         }
@@ -192,7 +200,7 @@ public final class ApiClient {
 
     public <T> T fromJson(String json, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return mapper().readValue(json, type);
         } catch (IOException e) {
             throw new IllegalArgumentException("unexpected JSON for " + type.getSimpleName(), e);
         }
@@ -207,7 +215,7 @@ public final class ApiClient {
 
     /** Sends a payment; resending with the same key never pays twice (the server replays its answer). */
     public Payment pay(String idempotencyKey, PaymentRequest body) throws ApiException {
-        return send("POST", "/api/v1/payments", body, mapper.getTypeFactory().constructType(Payment.class),
+        return send("POST", "/api/v1/payments", body, mapper().getTypeFactory().constructType(Payment.class),
                 Map.of("Idempotency-Key", idempotencyKey));
     }
 
@@ -247,11 +255,11 @@ public final class ApiClient {
     }
 
     private <T> T send(String method, String path, Object body, Class<T> type) throws ApiException {
-        return send(method, path, body, mapper.getTypeFactory().constructType(type));
+        return send(method, path, body, mapper().getTypeFactory().constructType(type));
     }
 
     private <T> T send(String method, String path, Object body, TypeReference<T> type) throws ApiException {
-        return send(method, path, body, mapper.getTypeFactory().constructType(type));
+        return send(method, path, body, mapper().getTypeFactory().constructType(type));
     }
 
     private <T> T send(String method, String path, Object body, JavaType type) throws ApiException {
@@ -268,7 +276,7 @@ public final class ApiClient {
         }
         try {
             RequestBody rb = body == null ? (method.equals("GET") ? null : RequestBody.create(new byte[0], null))
-                    : RequestBody.create(mapper.writeValueAsBytes(body), JSON_TYPE);
+                    : RequestBody.create(mapper().writeValueAsBytes(body), JSON_TYPE);
             b.method(method, rb);
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
@@ -277,7 +285,7 @@ public final class ApiClient {
             try (Response r = http.newCall(b.build()).execute()) {
                 String text = r.body() == null ? "" : r.body().string();
                 if (r.isSuccessful()) {
-                    return r.code() == 204 || text.isEmpty() ? null : mapper.readValue(text, type);
+                    return r.code() == 204 || text.isEmpty() ? null : mapper().readValue(text, type);
                 }
                 throw problem(r, text);
             }
@@ -290,7 +298,7 @@ public final class ApiClient {
         String detail = r.message();
         String type = "http-" + r.code();
         try {
-            JsonNode p = mapper.readTree(text);
+            JsonNode p = mapper().readTree(text);
             if (p != null && p.hasNonNull("detail")) {
                 detail = p.get("detail").asText();
             }

@@ -165,6 +165,9 @@ public final class LoginController {
         counterPane.setVisible(true);
         counterPane.setManaged(true);
         welcomeLabel.setText(i18n.t("login.welcome", login.user().displayName()));
+        if (counterChoice.getParent() == null) {
+            counterPane.getChildren().add(counterPane.getChildren().indexOf(counterError), counterChoice);
+        }
         counterChoice.getItems().setAll(counters);
         boolean supervises = login.user().role() == Role.SUPERVISOR || login.user().role() == Role.ADMIN;
         consoleButton.setVisible(supervises);

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.flywaydb.core.Flyway;
@@ -25,6 +27,9 @@ public final class LocalStore implements AutoCloseable {
     }
 
     static final String NAME = "local";
+    static final String MIGRATIONS = "classpath:al/sportel/desktop/local/migration";
+    /** The newest migration in {@link #MIGRATIONS}; LocalStoreTest fails when a newer one is added without it. */
+    static final String LATEST_VERSION = "3";
 
     private final Connection connection;
     private final Path file;
@@ -43,19 +48,68 @@ public final class LocalStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(NAME) + ";WRITE_DELAY=0;IFEXISTS=FALSE";
         try {
             Files.createDirectories(dataDir);
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL(url);
-            ds.setUser("sportel");
-            ds.setPassword("");
-            Flyway.configure().dataSource(ds).locations("classpath:al/sportel/desktop/local/migration")
-                    .loggers("slf4j").load().migrate();
+            // opened first and kept: the migrations below then work on the database this connection
+            // holds open, instead of H2 closing the file after them and reading it again
             Connection c = DriverManager.getConnection(url, "sportel", "");
-            return new LocalStore(c, file);
+            try {
+                if (!isCurrent(c)) {
+                    JdbcDataSource ds = new JdbcDataSource();
+                    ds.setURL(url);
+                    ds.setUser("sportel");
+                    ds.setPassword("");
+                    Flyway.configure().dataSource(ds).locations(MIGRATIONS).loggers("slf4j").load().migrate();
+                }
+                return new LocalStore(c, file);
+            } catch (Exception e) {
+                closeQuietly(c, e);
+                throw e;
+            }
         } catch (Exception e) {
             if (isLocked(e)) {
                 throw new LocalStoreException(LocalStoreException.Kind.LOCKED, file, null, e);
             }
             throw new LocalStoreException(LocalStoreException.Kind.CORRUPT, file, keepAside(dataDir), e);
+        }
+    }
+
+    /**
+     * True when Flyway's own history in the file says every migration of this version ran and none
+     * failed. Then Flyway is not started at all: it would find nothing to do, yet setting it up (with
+     * the JSON library it uses for its configuration) loads some 850 classes that stay in memory
+     * while the clerk works. Anything else (a new file, an older one, a failed migration, one made by
+     * a newer Sportel) goes through Flyway as before.
+     */
+    static boolean isCurrent(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet table = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
+            if (!table.next() || table.getInt(1) == 0) {
+                return false;
+            }
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                     + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+            boolean first = true;
+            boolean current = false;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                if (first) {
+                    current = LATEST_VERSION.equals(rs.getString(1));
+                    first = false;
+                }
+            }
+            return current;
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception cause) {
+        try {
+            c.close(); // so a damaged file can be put aside
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
