@@ -88,6 +88,12 @@ class QueueFlowTest {
         // a service of another centre is no service of this one
         api.post("/api/v1/branches/TR01/tickets", admin, Map.of("serviceId", api.serviceId("DR01", "P"))).expect(422);
         api.post("/api/v1/branches/TR01/tickets", admin, Map.of("serviceId", 999_999)).expect(422);
+        // a service the centre has stopped offering takes no tickets until it is offered again
+        long a = api.serviceId("TR01", "A");
+        api.raw("PATCH", "/api/v1/services/" + a, admin, "{\"active\": false}", Map.of()).expect(200);
+        assertThat(api.post("/api/v1/branches/TR01/tickets", admin, Map.of("serviceId", a)).expect(422)
+                .json().toString()).contains("not offered");
+        api.raw("PATCH", "/api/v1/services/" + a, admin, "{\"active\": true}", Map.of()).expect(200);
         for (String branch : List.of("TR01", "DR01")) {
             assertThat(api.get("/api/v1/branches/" + branch + "/queue", admin).expect(200).json().get("waiting")).isEmpty();
         }

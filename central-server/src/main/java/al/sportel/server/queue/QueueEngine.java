@@ -81,24 +81,21 @@ public final class QueueEngine {
         if (!db.isPostgres()) {
             requireBranch(h, branchCode, " FOR UPDATE");
         }
-        var service = h.createQuery("SELECT letter, active FROM services WHERE id = :s AND branch_code = :b")
-                .bind("s", serviceId).bind("b", branchCode)
-                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
-                .findOne()
-                .orElseThrow(() -> {
-                    if (db.isPostgres()) { // H2 has read it above
-                        requireBranch(h, branchCode, "");
-                    }
-                    return ApiException.invalid("serviceId", "no such service in branch " + branchCode);
-                });
-        if (!(Boolean) service[1]) {
+        ServiceFigures service = ServiceFigures.read(h, branchCode, serviceId);
+        if (service == null) {
+            if (db.isPostgres()) { // H2 has read it above
+                requireBranch(h, branchCode, "");
+            }
+            throw ApiException.invalid("serviceId", "no such service in branch " + branchCode);
+        }
+        if (!service.active()) {
             throw ApiException.invalid("serviceId", "this service is not offered at the moment");
         }
         Instant now = now();
         LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
         int seq = nextNumber(h, branchCode, serviceId, day);
         String id = newTicketId();
-        String number = "%s%03d".formatted(service[0], seq);
+        String number = "%s%03d".formatted(service.letter(), seq);
         h.createUpdate("""
                         INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
                                              priority, priority_category, issued_at, appointment_start)
@@ -109,9 +106,9 @@ public final class QueueEngine {
                 .bind("prio", priority || category != null).bind("cat", category).bind("now", now).bind("appt", appointmentStart)
                 .execute();
         // the row as inserted, without reading it back
-        TicketRow issued = new TicketRow(id, number, serviceId, (String) service[0], branchCode, TicketStatus.WAITING,
+        TicketRow issued = new TicketRow(id, number, serviceId, service.letter(), branchCode, TicketStatus.WAITING,
                 priority || category != null, now, null, null, null, null, null, seq, category, false);
-        Ticket view = withEstimate(h, issued);
+        Ticket view = withEstimate(h, issued, service);
         events.append(h, branchCode, EventType.TICKET_ISSUED, now, actor, view, null, null, "WAITING");
         return view;
     }
@@ -253,13 +250,22 @@ public final class QueueEngine {
 
     /** Position in its service's queue (1 = next, in call order) and the estimate of {@link WaitEstimator}. */
     Ticket withEstimate(Handle h, TicketRow row) {
+        return withEstimate(h, row, null);
+    }
+
+    /** The same; {@code service}: its service's figures when the caller has read them (issue), else null. */
+    private Ticket withEstimate(Handle h, TicketRow row, ServiceFigures service) {
         if (row.status() != TicketStatus.WAITING) {
             return row.view();
         }
         LocalDate day = LocalDate.ofInstant(row.issuedAt(), BusinessTime.ZONE);
-        StarvationGuard guard = StarvationGuard.load(h, row.branchCode(), day, List.of(row.serviceId()), clock.instant());
+        StarvationGuard guard = service == null
+                ? StarvationGuard.load(h, row.branchCode(), day, List.of(row.serviceId()), clock.instant())
+                : StarvationGuard.forService(h, row.branchCode(), day, service.rule(), clock.instant());
         int position = 1 + guard.waitingAhead(row); // the guard has read the service's waiting tickets
-        WaitEstimator estimator = WaitEstimator.forService(h, row.branchCode(), today(), row.serviceId());
+        WaitEstimator estimator = service == null
+                ? WaitEstimator.forService(h, row.branchCode(), today(), row.serviceId())
+                : WaitEstimator.forService(h, today(), service);
         return row.view().withWaitEstimate(position, estimator.estimate(row.serviceId(), position));
     }
 

@@ -75,6 +75,16 @@ public final class StarvationGuard {
                 .map((rs, ctx) -> new ServiceRule(rs.getLong(1), (Integer) rs.getObject(2, Integer.class),
                         (Integer) rs.getObject(3, Integer.class)))
                 .forEach(r -> rules.put(r.serviceId(), r));
+        return load(h, branchCode, day, services, now, rules);
+    }
+
+    /** The same for one service whose rule the caller has read already. */
+    static StarvationGuard forService(Handle h, String branchCode, LocalDate day, ServiceRule rule, Instant now) {
+        return load(h, branchCode, day, List.of(rule.serviceId()), now, Map.of(rule.serviceId(), rule));
+    }
+
+    private static StarvationGuard load(Handle h, String branchCode, LocalDate day, Collection<Long> services, Instant now,
+                                        Map<Long, ServiceRule> rules) {
         String serviceFilter = services == null || services.isEmpty() ? "" : " AND service_id IN (<services>)";
         List<Line> lines = new ArrayList<>(lines(h, "status = 'WAITING'" + serviceFilter, branchCode, day, services, null));
         // Only calls made while a regular ticket waited can count towards a run: read those alone, so a

@@ -42,6 +42,18 @@ public final class WaitEstimator {
         return load(h, branchCode, today, serviceId);
     }
 
+    /**
+     * One service whose configured average and open counters the caller has read already (a kiosk's ticket
+     * reads them with the service itself, {@link ServiceFigures}); only the recent average is read here.
+     */
+    static WaitEstimator forService(Handle h, LocalDate today, ServiceFigures service) {
+        WaitEstimator e = new WaitEstimator();
+        long id = service.rule().serviceId();
+        e.averageSeconds.put(id, recentAverage(h, id, today, service.configuredAverageSeconds()));
+        e.openCounters.put(id, service.openCounters());
+        return e;
+    }
+
     private static WaitEstimator load(Handle h, String branchCode, LocalDate today, Long onlyService) {
         var query = h.createQuery("""
                         SELECT s.id, s.average_service_seconds,
