@@ -143,7 +143,8 @@ public final class PaymentService {
         }
         // Last: every payment of the branch waits for this row until we commit.
         String receipt = receiptNumber(h, paymentId, counter, now);
-        // the payment as written, without reading it back (load gives the same for a new payment)
+        // the payment as written, without reading it back (load gives the same for a new payment; the clerk is
+        // the session's, which another node's rename reaches within SessionCache.MAX_AGE)
         return new Payment(paymentId, receipt, r.customerCode(), Money.format(r.amount()), r.method().name(),
                 r.tendered() == null ? null : Money.format(r.tendered()), Money.format(change), paid, now, r.counterId(), clerk,
                 counter, r.ticketId(), false, takenAt, r.offline(), Money.format(credit), credit > 0 || late, verificationCode,
@@ -152,25 +153,24 @@ public final class PaymentService {
 
     /**
      * Receipt numbers run per branch and year without gaps: TR01-2026-000123. Numbers the payment: on PostgreSQL
-     * in one statement (the branch's row and the payment together), elsewhere in three.
+     * in one statement (the branch's row, made by the year's first payment, and the payment together), on H2 in three.
      */
     private String receiptNumber(Handle h, long paymentId, String branch, Instant now) {
         int year = LocalDate.ofInstant(now, BusinessTime.ZONE).getYear();
         if (db.isPostgres()) {
-            Optional<String> numbered = h.createQuery("""
-                            WITH n AS (UPDATE receipt_sequences SET last_number = last_number + 1
-                                       WHERE branch_code = :b AND receipt_year = :y RETURNING last_number)
+            return h.createQuery("""
+                            WITH n AS (INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) VALUES (:b, :y, 1)
+                                       ON CONFLICT (branch_code, receipt_year)
+                                       DO UPDATE SET last_number = receipt_sequences.last_number + 1
+                                       RETURNING last_number)
                             UPDATE payments SET receipt_number = :prefix || CASE WHEN n.last_number < 1000000
                                 THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END
                             FROM n WHERE payments.id = :id RETURNING payments.receipt_number
                             """)
                     .bind("b", branch).bind("y", year).bind("prefix", "%s-%d-".formatted(branch, year)).bind("id", paymentId)
-                    .mapTo(String.class).findOne();
-            if (numbered.isPresent()) {
-                return numbered.get();
-            }
+                    .mapTo(String.class).one();
         }
-        String number = nextReceiptNumber(h, branch, year); // and the branch's first of the year
+        String number = nextReceiptNumber(h, branch, year);
         h.execute("UPDATE payments SET receipt_number = ? WHERE id = ?", number, paymentId);
         return number;
     }

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * A clerk's move of a ticket (no-show, start, finish, …) on PostgreSQL in two statements instead of
  * five: the lock reads the ticket with the clerk of its counter, and the update returns the row as
- * changed (and who served it, when it is finished).
+ * changed (and who served it, when it is finished) with the view of its counter for the move's event.
  */
 final class PgTicketMove {
 

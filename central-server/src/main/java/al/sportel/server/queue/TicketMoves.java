@@ -51,7 +51,7 @@ final class TicketMoves {
      */
     private TicketRow lock(Handle h, UserInfo actor, String ticketId, Long atCounter) {
         TicketRow row;
-        if (db.isPostgres()) { // two statements instead of five
+        if (db.isPostgres()) { // the ticket and its counter's clerk in one statement
             PgTicketMove.Locked locked = PgTicketMove.lock(h, ticketId);
             row = locked.row();
             QueueEngine.authorizeTicketAction(actor, row, locked.counterClerk());
@@ -79,7 +79,9 @@ final class TicketMoves {
         TicketRow after;
         Counter counterRead = null; // PostgreSQL: read with the update
         if (db.isPostgres()) {
-            PgTicketMove.Applied applied = PgTicketMove.apply(h, ticketId, move, actor, now, row.counterId());
+            // the counter's view read with the update, unless the caller builds it from its own lock
+            PgTicketMove.Applied applied = PgTicketMove.apply(h, ticketId, move, actor, now,
+                    counterAfter == null ? row.counterId() : null);
             after = applied.row();
             counterRead = applied.counter();
         } else {

@@ -43,8 +43,8 @@ public final class WaitEstimator {
     }
 
     /**
-     * One service whose configured average and open counters the caller has read already (a kiosk's ticket
-     * reads them with the service itself, {@link ServiceFigures}); only the recent average is read here.
+     * One service whose configured average and open counters the caller has read already (a ticket being issued
+     * reads them with its service, {@link ServiceFigures}); only the recent average is read here.
      */
     static WaitEstimator forService(Handle h, LocalDate today, ServiceFigures service) {
         WaitEstimator e = new WaitEstimator();

@@ -13,7 +13,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * The desktop's logging, set up in code (found by Logback as a service): warnings and errors on the
  * standard error stream. Reading the same from a logback.xml costs Logback's XML configuration
  * machinery and an XML parser, some 340 classes kept in memory for the whole session. A file named with
- * {@code -Dlogback.configurationFile} still takes over, for someone chasing a problem.
+ * {@code -Dlogback.configurationFile} still takes over, for someone chasing a problem; a logback.xml or
+ * logback-test.xml on the class path does not (this runs before Logback looks for them).
  */
 public final class LoggingSetup extends ContextAwareBase implements Configurator {
 

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
@@ -28,8 +30,12 @@ public final class LocalStore implements AutoCloseable {
 
     static final String NAME = "local";
     static final String MIGRATIONS = "classpath:al/sportel/desktop/local/migration";
-    /** The newest migration in {@link #MIGRATIONS}; LocalStoreTest fails when a newer one is added without it. */
-    static final String LATEST_VERSION = "3";
+    /**
+     * The versions of the migrations in {@link #MIGRATIONS}, oldest first; LocalStoreTest fails when one is
+     * added without being listed here.
+     */
+    static final List<String> VERSIONS = List.of("1", "2", "3");
+    static final String LATEST_VERSION = VERSIONS.get(VERSIONS.size() - 1);
 
     private final Connection connection;
     private final Path file;
@@ -73,11 +79,12 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * True when Flyway's own history in the file says every migration of this version ran and none
-     * failed. Then Flyway is not started at all: it would find nothing to do, yet setting it up (with
-     * the JSON library it uses for its configuration) loads some 850 classes that stay in memory
-     * while the clerk works. Anything else (a new file, an older one, a failed migration, one made by
-     * a newer Sportel) goes through Flyway as before.
+     * True when Flyway's own history in the file says exactly the migrations of this version ran
+     * ({@link #VERSIONS}) and none failed. Then Flyway is not started at all: it would find nothing to
+     * do, yet setting it up (with the JSON library it uses for its configuration) loads some 850 classes
+     * that stay in memory while the clerk works. Anything else (a new file, an older one, a failed
+     * migration, one made by a newer Sportel) goes through Flyway as before. Flyway's checksum check is
+     * skipped with it; the files are inside this jar, so a current file was made from the same ones.
      */
     static boolean isCurrent(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
@@ -89,19 +96,15 @@ public final class LocalStore implements AutoCloseable {
         }
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
-                     + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
-            boolean first = true;
-            boolean current = false;
+                     + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+            List<String> applied = new ArrayList<>();
             while (rs.next()) {
                 if (!rs.getBoolean(2)) {
                     return false;
                 }
-                if (first) {
-                    current = LATEST_VERSION.equals(rs.getString(1));
-                    first = false;
-                }
+                applied.add(rs.getString(1));
             }
-            return current;
+            return applied.equals(VERSIONS);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.jdbcx.JdbcDataSource;
@@ -27,9 +28,12 @@ class LocalStoreTest {
 
         MigrationInfoService info = flyway().info();
         assertThat(info.pending()).as("migrations left after opening").isEmpty();
-        assertThat(info.current().getVersion().getVersion())
-                .as("LocalStore.LATEST_VERSION must name the newest migration, or newer files would be skipped")
-                .isEqualTo(LocalStore.LATEST_VERSION);
+        assertThat(Arrays.stream(info.applied()).map(m -> m.getVersion().getVersion()).toList())
+                .as("LocalStore.VERSIONS must list every migration, or a file missing a new one would be taken for current")
+                .isEqualTo(LocalStore.VERSIONS);
+        try (Connection c = DriverManager.getConnection(url(), "sportel", "")) {
+            assertThat(LocalStore.isCurrent(c)).as("a file just migrated is current").isTrue();
+        }
     }
 
     @Test
@@ -44,6 +48,14 @@ class LocalStoreTest {
             assertThat(new Outbox(store).pendingPaymentAmounts("100001")).containsExactly(5_00L);
         }
         assertThat(historyRows()).isEqualTo(migrationsRun);
+        try (Connection c = DriverManager.getConnection(url(), "sportel", "")) {
+            assertThat(LocalStore.isCurrent(c)).as("so the second open did not start Flyway").isTrue();
+            // a file that lacks one of this version's migrations is not current: Flyway brings it up to date
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + LocalStore.VERSIONS.get(0) + "'");
+            }
+            assertThat(LocalStore.isCurrent(c)).isFalse();
+        }
     }
 
     @Test
