@@ -57,9 +57,8 @@ final class PgTicketMove {
                 .bind("counter", counterId)
                 .map((rs, ctx) -> {
                     TicketRow row = TicketRow.map(rs);
-                    boolean atCounter = row.status() == TicketStatus.CALLED || row.status() == TicketStatus.SERVING;
                     return new Applied(row, TicketRow.nullableLong(rs, "cid") == null ? null
-                            : CounterViews.fromColumns(rs, atCounter ? row.view() : null));
+                            : CounterViews.fromColumns(rs, row.status().atCounter() ? row.view() : null));
                 })
                 .findOne();
         return after.orElseThrow();

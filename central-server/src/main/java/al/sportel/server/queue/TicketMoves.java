@@ -123,8 +123,7 @@ final class TicketMoves {
 
     /** The ending, under the counter's lock: the counter's view in its events is built from that lock, not read again. */
     private Ticket endIn(Handle h, UserInfo actor, String ticketId, TicketMove end, CounterRow counter, List<Long> services) {
-        Function<Ticket, Counter> counterAfter = t -> counter.view(services,
-                t.status() == TicketStatus.CALLED || t.status() == TicketStatus.SERVING ? t : null);
+        Function<Ticket, Counter> counterAfter = t -> counter.view(services, t.status().atCounter() ? t : null);
         TicketRow row = lock(h, actor, ticketId, counter.id());
         if (end == TicketMove.FINISH && row.status() == TicketStatus.CALLED) {
             row = apply(h, actor, row, TicketMove.START, counterAfter).row();
