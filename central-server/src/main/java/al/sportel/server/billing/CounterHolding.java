@@ -1,6 +1,7 @@
 package al.sportel.server.billing;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Whether a clerk holds a counter now, or held it at the moment an offline payment was taken. */
@@ -9,9 +10,21 @@ public final class CounterHolding {
     private CounterHolding() {
     }
 
+    /** A counter's centre, and whether the clerk holds it now (signed in there, the counter not closed). */
+    public record Now(String branchCode, boolean held) {
+    }
+
+    /** The counter as {@link Now}, in one read; empty when there is no such counter. */
+    public static Optional<Now> now(Handle h, long clerkId, long counterId) {
+        return h.createQuery("""
+                        SELECT branch_code, COALESCE(clerk_user_id = :u AND status <> 'CLOSED', FALSE) FROM counters WHERE id = :c
+                        """)
+                .bind("c", counterId).bind("u", clerkId)
+                .map((rs, x) -> new Now(rs.getString(1), rs.getBoolean(2))).findOne();
+    }
+
     public static boolean holds(Handle h, long clerkId, long counterId, Instant takenAt) {
-        boolean now = h.createQuery("SELECT COUNT(*) FROM counters WHERE id = :c AND clerk_user_id = :u AND status <> 'CLOSED'")
-                .bind("c", counterId).bind("u", clerkId).mapTo(Integer.class).one() > 0;
+        boolean now = now(h, clerkId, counterId).map(Now::held).orElse(false);
         if (now || takenAt == null) {
             return now;
         }

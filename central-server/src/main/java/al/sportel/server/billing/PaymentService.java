@@ -77,16 +77,10 @@ public final class PaymentService {
 
     /** Inside the caller's transaction (the idempotency key is stored in the same one). */
     public Payment pay(Handle h, UserInfo clerk, Request r) {
-        // the counter's branch, and whether this clerk holds it now (CounterHolding's rule, in the same read)
-        record CounterNow(String branch, boolean held) {
-        }
-        CounterNow at = h.createQuery("""
-                        SELECT branch_code, COALESCE(clerk_user_id = :u AND status <> 'CLOSED', FALSE) FROM counters WHERE id = :c
-                        """)
-                .bind("c", r.counterId()).bind("u", clerk.id())
-                .map((rs, x) -> new CounterNow(rs.getString(1), rs.getBoolean(2))).findOne()
+        // the counter's branch, and whether this clerk holds it now, in one read
+        CounterHolding.Now at = CounterHolding.now(h, clerk.id(), r.counterId())
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
-        String counter = at.branch();
+        String counter = at.branchCode();
         Access.requireBranch(clerk, counter);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
