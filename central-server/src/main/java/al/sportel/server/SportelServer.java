@@ -54,6 +54,7 @@ import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
 import al.sportel.server.http.PublicLinks;
 import al.sportel.server.http.RateLimiter;
+import al.sportel.server.http.RequestAdmission;
 import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.TextRules;
 import al.sportel.server.http.WebPages;
@@ -149,7 +150,10 @@ public final class SportelServer implements AutoCloseable {
                     server.setStopTimeout(10_000);
                     server.setErrorHandler(new JettyErrors());
                 });
-                c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
+                c.jetty.modifyServletContextHandler(handler -> {
+                    handler.setErrorHandler(new JettyErrors());
+                    RequestAdmission.install(handler, mapper, config.ops().activeRequests(), config.ops().admissionWait());
+                });
             });
             Problems.install(app);
             ops.register(app);

@@ -1,0 +1,125 @@
+package al.sportel.server.http;
+
+import al.sportel.model.Problem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlets.QoSFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admission control in front of every route (issue 21): at most {@code maxActive} requests run at once, as many
+ * as the database pool has connections, so none waits inside the pool. The others wait in arrival order
+ * <em>without holding a thread</em> (Jetty's {@link QoSFilter} suspends them), and one that finds no place within
+ * {@code wait} is answered 503 with Retry-After, having changed nothing, exactly as a request that found no free
+ * connection is ({@link Problems}).
+ *
+ * <p>Before this, every waiting request held a server thread: a busy day ran ~190 threads for 32 connections, and
+ * the two cores spent their time switching between them. Event streams pass straight through: they hold no
+ * connection once open, and would otherwise hold a place for as long as a screen stays connected.
+ */
+public final class RequestAdmission extends QoSFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestAdmission.class);
+
+    private final byte[] busyBody;
+
+    private RequestAdmission(ObjectMapper mapper) throws IOException {
+        ApiException busy = Problems.serverBusy();
+        this.busyBody = mapper.writeValueAsBytes(new Problem(Problems.TYPE_BASE + busy.type(), busy.title(), busy.status(),
+                busy.getMessage(), busy.errors()));
+    }
+
+    /** Puts the filter in front of the server's routes. */
+    public static void install(ServletContextHandler handler, ObjectMapper mapper, int maxActive, Duration wait) {
+        FilterHolder holder;
+        try {
+            holder = new FilterHolder(new RequestAdmission(mapper));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        holder.setInitParameter("maxRequests", Integer.toString(maxActive));
+        holder.setInitParameter("suspendMs", Long.toString(wait.toMillis()));
+        holder.setInitParameter("waitMs", "20"); // a place that frees at once is taken without suspending
+        holder.setAsyncSupported(true);
+        // ASYNC too: a waiting request comes back through the filter when a place frees or its wait ends
+        handler.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http && isEventStream(http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Refusal refusal = new Refusal((HttpServletResponse) response, http(request));
+        super.doFilter(new Suspendable((HttpServletRequest) request, refusal), refusal, chain);
+    }
+
+    private static boolean isEventStream(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/event-stream");
+    }
+
+    private static String http(ServletRequest request) {
+        return request instanceof HttpServletRequest h ? h.getMethod() + " " + AccessLogMask.path(h.getRequestURI()) : "?";
+    }
+
+    /**
+     * QoSFilter suspends a request with {@code startAsync()}, whose response would be the server's own: a wait that
+     * ends refused must reach {@link Refusal}, so the suspension carries it.
+     */
+    private static final class Suspendable extends HttpServletRequestWrapper {
+        private final HttpServletResponse response;
+
+        Suspendable(HttpServletRequest request, HttpServletResponse response) {
+            super(request);
+            this.response = response;
+        }
+
+        @Override
+        public AsyncContext startAsync() {
+            return getRequest().startAsync(this, response);
+        }
+    }
+
+    /** QoSFilter refuses with a bare {@code sendError(503)}: answer as {@link Problems} answers an exhausted pool instead. */
+    private final class Refusal extends HttpServletResponseWrapper {
+        private final String request;
+
+        Refusal(HttpServletResponse response, String request) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (status != HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                super.sendError(status);
+                return;
+            }
+            log.warn("no place free for {}: answered 503", request);
+            ApiException busy = Problems.serverBusy();
+            setStatus(busy.status());
+            setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
+            setContentType(Problems.CONTENT_TYPE);
+            setContentLength(busyBody.length);
+            getOutputStream().write(busyBody);
+        }
+    }
+}
