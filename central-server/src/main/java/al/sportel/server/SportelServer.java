@@ -152,7 +152,8 @@ public final class SportelServer implements AutoCloseable {
                 });
                 c.jetty.modifyServletContextHandler(handler -> {
                     handler.setErrorHandler(new JettyErrors());
-                    RequestAdmission.install(handler, mapper, config.ops().activeRequests(), config.ops().admissionWait());
+                    ops.addMetrics(RequestAdmission.install(handler, mapper, config.ops().activeRequests(),
+                            config.ops().admissionWait()));
                 });
             });
             Problems.install(app);

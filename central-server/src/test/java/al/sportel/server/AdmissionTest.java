@@ -28,10 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class AdmissionTest {
 
+    private static final String OPS_TOKEN = "admission-test-ops-token";
+
     private TestServer server;
 
     private void start(int places, Duration wait) {
-        server = TestServer.start(Clock.systemUTC(), c -> c.withOps(c.ops().withAdmission(places, wait)));
+        server = TestServer.start(Clock.systemUTC(), c -> c.withOps(c.ops().withAdmission(places, wait).withOpsToken(OPS_TOKEN)));
     }
 
     @AfterEach
@@ -64,6 +66,8 @@ class AdmissionTest {
             assertThat(problem.get("detail").asText()).contains("nothing was changed");
             assertThat(waitedMs).as("it waited for a place before it was refused").isGreaterThanOrEqualTo(250);
 
+            assertThat(metrics(api)).as("the monitoring sees it, while the place is still taken")
+                    .contains("sportel_http_refused_busy_total 1.0");
             assertThat(holder.finish()).as("the request holding the place still runs to its end").startsWith("HTTP/1.1 4");
         }
         // nothing was issued for the refused kiosk, and the place is free again
@@ -95,13 +99,20 @@ class AdmissionTest {
     }
 
     @Test
-    void eventStreamsOpenWhileEveryPlaceIsTaken() throws Exception {
+    void eventStreamsAndHealthChecksAnswerWhileEveryPlaceIsTaken() throws Exception {
         start(1, Duration.ofMillis(300));
+        Api api = server.api();
         try (SlowRequest holder = SlowRequest.open(URI.create(server.baseUrl()).getPort());
              SseReader screen = new SseReader(server.baseUrl() + "/api/v1/public/branches/TR01/display/events", null, null)) {
             assertThat(screen.awaitStatus()).isEqualTo(200);
+            // a load balancer must not take a busy node for a dead one
+            assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
             holder.finish();
         }
+    }
+
+    private static String metrics(Api api) {
+        return api.raw("GET", "/metrics", null, "", Map.of("Authorization", "Bearer " + OPS_TOKEN)).expect(200).body();
     }
 
     /**

@@ -1,7 +1,10 @@
 package al.sportel.server.http;
 
 import al.sportel.model.Problem;
+import al.sportel.server.ops.MetricsSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -15,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlets.QoSFilter;
@@ -26,17 +30,19 @@ import org.slf4j.LoggerFactory;
  * as the database pool has connections, so none waits inside the pool. The others wait in arrival order
  * <em>without holding a thread</em> (Jetty's {@link QoSFilter} suspends them), and one that finds no place within
  * {@code wait} is answered 503 with Retry-After, having changed nothing, exactly as a request that found no free
- * connection is ({@link Problems}).
+ * connection is ({@link Problems}). Refusals are counted on /metrics ({@code sportel_http_refused_busy_total}).
  *
  * <p>Before this, every waiting request held a server thread: a busy day ran ~190 threads for 32 connections, and
  * the two cores spent their time switching between them. Event streams pass straight through: they hold no
- * connection once open, and would otherwise hold a place for as long as a screen stays connected.
+ * connection once open, and would otherwise hold a place for as long as a screen stays connected; so do health
+ * checks and metrics, which must answer most when the node is busy.
  */
-public final class RequestAdmission extends QoSFilter {
+public final class RequestAdmission extends QoSFilter implements MetricsSource {
 
     private static final Logger log = LoggerFactory.getLogger(RequestAdmission.class);
 
     private final byte[] busyBody;
+    private final AtomicLong refused = new AtomicLong();
 
     private RequestAdmission(ObjectMapper mapper) throws IOException {
         ApiException busy = Problems.serverBusy();
@@ -44,26 +50,39 @@ public final class RequestAdmission extends QoSFilter {
                 busy.getMessage(), busy.errors()));
     }
 
-    /** Puts the filter in front of the server's routes. */
-    public static void install(ServletContextHandler handler, ObjectMapper mapper, int maxActive, Duration wait) {
-        FilterHolder holder;
+    /** Puts the filter in front of the server's routes; it counts its refusals on /metrics. */
+    public static RequestAdmission install(ServletContextHandler handler, ObjectMapper mapper, int maxActive, Duration wait) {
+        RequestAdmission admission;
         try {
-            holder = new FilterHolder(new RequestAdmission(mapper));
+            admission = new RequestAdmission(mapper);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        FilterHolder holder = new FilterHolder(admission);
         holder.setInitParameter("maxRequests", Integer.toString(maxActive));
         holder.setInitParameter("suspendMs", Long.toString(wait.toMillis()));
         holder.setInitParameter("waitMs", "20"); // a place that frees at once is taken without suspending
         holder.setAsyncSupported(true);
         // ASYNC too: a waiting request comes back through the filter when a place frees or its wait ends
         handler.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        return admission;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("sportel.http.refused.busy", refused, AtomicLong::get)
+                .description("Requests answered 503 because no place to run freed within the wait").register(registry);
+    }
+
+    @Override
+    public void refresh() {
+        // the counter reads its value at each scrape
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof HttpServletRequest http && isEventStream(http)) {
+        if (request instanceof HttpServletRequest http && (isEventStream(http) || isOperations(http))) {
             chain.doFilter(request, response);
             return;
         }
@@ -74,6 +93,12 @@ public final class RequestAdmission extends QoSFilter {
     private static boolean isEventStream(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/event-stream");
+    }
+
+    /** Health and metrics answer under load too: a load balancer must not take a busy node for a dead one. */
+    private static boolean isOperations(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/health") || path.equals("/metrics");
     }
 
     private static String http(ServletRequest request) {
@@ -113,6 +138,7 @@ public final class RequestAdmission extends QoSFilter {
                 super.sendError(status);
                 return;
             }
+            refused.incrementAndGet();
             log.warn("no place free for {}: answered 503", request);
             ApiException busy = Problems.serverBusy();
             setStatus(busy.status());
