@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Before this, every waiting request held a server thread: a busy day ran ~190 threads for 32 connections, and
  * the two cores spent their time switching between them. Event streams pass straight through: they hold no
  * connection once open, and would otherwise hold a place for as long as a screen stays connected; so do health
- * checks and metrics, which must answer most when the node is busy.
+ * checks and metrics, which must answer most when the node is busy; and so does a request whose body is still on
+ * its way, which would otherwise hold a place while its sender takes its time.
  */
 public final class RequestAdmission extends QoSFilter implements MetricsSource {
 
@@ -82,7 +83,7 @@ public final class RequestAdmission extends QoSFilter implements MetricsSource {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof HttpServletRequest http && (isEventStream(http) || isOperations(http))) {
+        if (request instanceof HttpServletRequest http && (isEventStream(http) || isOperations(http) || bodyStillArriving(http))) {
             chain.doFilter(request, response);
             return;
         }
@@ -93,6 +94,20 @@ public final class RequestAdmission extends QoSFilter implements MetricsSource {
     private static boolean isEventStream(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/event-stream");
+    }
+
+    /**
+     * A body not yet all here: the route would read it inside its place, and a slow sender (a phone's upload, or
+     * someone trickling bytes on purpose) would hold one of the few places for as long as it likes. Such a request
+     * runs as before admission existed: on a thread of its own, its database work queued in the pool. The JSON
+     * bodies of the API arrive with their headers.
+     */
+    private static boolean bodyStillArriving(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            return request.getHeader("Transfer-Encoding") != null; // chunked: its length is unknown
+        }
+        return length > 0 && request.getInputStream().available() < length;
     }
 
     /** Health and metrics answer under load too: a load balancer must not take a busy node for a dead one. */
