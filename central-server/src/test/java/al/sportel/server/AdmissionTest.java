@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Admission control (issue 21, ADR 0009): a server that runs as many requests at once as it has places. One more
  * waits without a thread and runs when a place frees; one that waits too long is answered 503 with Retry-After and
- * changes nothing. Event streams, health checks and requests whose body is still arriving never wait for a place.
+ * changes nothing. Reads (event streams, health checks, the queue) and changes whose body is still arriving never
+ * wait for a place.
  *
  * <p>The one place is held by a real clerk's call-next that waits for its counter, which the test has locked in
  * the database, as a long transaction would.
@@ -97,13 +98,14 @@ class AdmissionTest {
     }
 
     @Test
-    void streamsHealthChecksAndBodiesStillArrivingDoNotWaitForAPlace() throws Exception {
+    void readsAndBodiesStillArrivingDoNotWaitForAPlace() throws Exception {
         start(Duration.ofMillis(300));
         try (PlaceHolder holder = new PlaceHolder();
              SseReader screen = new SseReader(server.baseUrl() + "/api/v1/public/branches/TR01/display/events", null, null)) {
             assertThat(screen.awaitStatus()).isEqualTo(200);
             // a load balancer must not take a busy node for a dead one
             assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/branches/TR01/queue", api.token("admin")).status()).isEqualTo(200);
             // a sender that takes its time runs as a request did before admission, and is answered when it is done
             try (SlowBody slow = new SlowBody(URI.create(server.baseUrl()).getPort())) {
                 Thread.sleep(500);
@@ -135,8 +137,25 @@ class AdmissionTest {
             lock.begin();
             lock.createQuery("SELECT id FROM counters WHERE id = :c FOR UPDATE").bind("c", counter).mapTo(Long.class).one();
             call = CompletableFuture.supplyAsync(() -> api.act("clerk1", "/api/v1/counters/" + counter + "/call-next"));
-            Thread.sleep(300); // admitted, and waiting for the counter
+            awaitBlockedBy(lock); // admitted, and waiting for the counter
             assertThat(call).as("call-next waits for the locked counter").isNotDone();
+        }
+
+        /** Until the database shows a session waiting for the lock this handle holds. */
+        private void awaitBlockedBy(Handle holder) throws InterruptedException {
+            boolean pg = TestServer.onPostgres();
+            String me = holder.createQuery(pg ? "SELECT CAST(pg_backend_pid() AS VARCHAR)" : "SELECT CAST(SESSION_ID() AS VARCHAR)")
+                    .mapTo(String.class).one();
+            String blocked = pg
+                    ? "SELECT COUNT(*) FROM pg_stat_activity WHERE CAST(:me AS INTEGER) = ANY (pg_blocking_pids(pid))"
+                    : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = CAST(:me AS INTEGER)";
+            for (int i = 0; i < 200; i++) {
+                if (server.server().database().read(h -> h.createQuery(blocked).bind("me", me).mapTo(Integer.class).one()) > 0) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("call-next never waited for the locked counter");
         }
 
         /** Ends the lock; returns the status call-next was answered. */

@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlets.QoSFilter;
@@ -26,24 +28,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Admission control in front of every route (issue 21): at most {@code maxActive} requests run at once, as many
- * as the database pool has connections, so none waits inside the pool. The others wait in arrival order
- * <em>without holding a thread</em> (Jetty's {@link QoSFilter} suspends them), and one that finds no place within
- * {@code wait} is answered 503 with Retry-After, having changed nothing, exactly as a request that found no free
- * connection is ({@link Problems}). Refusals are counted on /metrics ({@code sportel_http_refused_busy_total}).
+ * Admission control in front of the API's changes (issue 21, ADR 0009): at most {@code maxActive} of them run at
+ * once, as many as the database pool has connections, so none waits inside the pool. The others wait
+ * <em>without holding a thread</em> (Jetty's {@link QoSFilter} suspends them and wakes one each time a place
+ * frees), and one that finds no place within {@code wait} is answered 503 with Retry-After, having changed
+ * nothing, exactly as a request that found no free connection is ({@link Problems}). Refusals are counted on
+ * /metrics ({@code sportel_http_refused_busy_total}).
  *
  * <p>Before this, every waiting request held a server thread: a busy day ran ~190 threads for 32 connections, and
- * the two cores spent their time switching between them. Event streams pass straight through: they hold no
- * connection once open, and would otherwise hold a place for as long as a screen stays connected; so do health
- * checks and metrics, which must answer most when the node is busy; and so does a request whose body is still on
- * its way, which would otherwise hold a place while its sender takes its time.
+ * the two cores spent part of their time switching between them.
+ *
+ * <p>Only changes ({@code POST}, {@code PUT}, {@code DELETE}… under {@code /api/}) whose body has arrived take a
+ * place: their answers are small JSON that the connection takes at once, so nobody can hold a place by reading
+ * slowly. Reads (pages, PDFs, reports, event streams, health checks, metrics) and changes whose body is still on
+ * its way run as before: on a thread of their own, their database work queued in the pool.
  */
 public final class RequestAdmission extends QoSFilter implements MetricsSource {
 
     private static final Logger log = LoggerFactory.getLogger(RequestAdmission.class);
 
     private final byte[] busyBody;
+    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     private RequestAdmission(ObjectMapper mapper) throws IOException {
         ApiException busy = Problems.serverBusy();
@@ -83,7 +91,9 @@ public final class RequestAdmission extends QoSFilter implements MetricsSource {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof HttpServletRequest http && (isEventStream(http) || isOperations(http) || bodyStillArriving(http))) {
+        // a suspended request comes back as an ASYNC dispatch: the filter that suspended it must see it again
+        boolean resumed = request.getDispatcherType() == DispatcherType.ASYNC;
+        if (!resumed && (!(request instanceof HttpServletRequest http) || !takesAPlace(http))) {
             chain.doFilter(request, response);
             return;
         }
@@ -91,29 +101,25 @@ public final class RequestAdmission extends QoSFilter implements MetricsSource {
         super.doFilter(new Suspendable((HttpServletRequest) request, refusal), refusal, chain);
     }
 
-    private static boolean isEventStream(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return accept != null && accept.contains("text/event-stream");
+    private static boolean takesAPlace(HttpServletRequest request) {
+        String method = request.getMethod();
+        return request.getRequestURI().startsWith("/api/") && !method.equals("GET") && !method.equals("HEAD")
+                && !method.equals("OPTIONS") && !bodyStillArriving(request);
     }
 
     /**
-     * A body not yet all here: the route would read it inside its place, and a slow sender (a phone's upload, or
-     * someone trickling bytes on purpose) would hold one of the few places for as long as it likes. Such a request
-     * runs as before admission existed: on a thread of its own, its database work queued in the pool. The JSON
-     * bodies of the API arrive with their headers.
+     * A body not all here yet: the route would read it inside its place, and a slow sender (a phone's upload, or
+     * someone trickling bytes on purpose) would hold one of the few places for as long as it likes. Read from
+     * Jetty's own input, which neither consumes bytes nor waits, so the route still reads the body (and its form
+     * fields) as usual. It sees what has arrived in the first read: small bodies, which the API's are, arrive
+     * with their headers.
      */
-    private static boolean bodyStillArriving(HttpServletRequest request) throws IOException {
+    private static boolean bodyStillArriving(HttpServletRequest request) {
         long length = request.getContentLengthLong();
         if (length < 0) {
             return request.getHeader("Transfer-Encoding") != null; // chunked: its length is unknown
         }
-        return length > 0 && request.getInputStream().available() < length;
-    }
-
-    /** Health and metrics answer under load too: a load balancer must not take a busy node for a dead one. */
-    private static boolean isOperations(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/health") || path.equals("/metrics");
+        return length > 0 && Request.getBaseRequest(request).getHttpInput().available() < length;
     }
 
     private static String http(ServletRequest request) {
@@ -153,8 +159,12 @@ public final class RequestAdmission extends QoSFilter implements MetricsSource {
                 super.sendError(status);
                 return;
             }
-            refused.incrementAndGet();
-            log.warn("no place free for {}: answered 503", request);
+            long count = refused.incrementAndGet();
+            long now = System.nanoTime();
+            long last = lastWarning.get();
+            if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) { // one line a minute under overload
+                log.warn("no place free for {}: answered 503 ({} so far)", request, count);
+            }
             ApiException busy = Problems.serverBusy();
             setStatus(busy.status());
             setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
