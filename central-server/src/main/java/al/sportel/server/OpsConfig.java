@@ -1,6 +1,5 @@
 package al.sportel.server;
 
-import al.sportel.server.db.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -22,43 +21,34 @@ import java.time.ZoneId;
  * @param logDir         where the log files go; {@code null} means {@code logs} in the data directory
  * @param drain          how long a stopping node reports "not ready" before it stops taking requests,
  *                       so a load balancer moves new traffic away first
- * @param activeRequests how many requests run at once (as many as the database pool has connections); the
- *                       others wait without holding a thread ({@code RequestAdmission})
- * @param admissionWait  how long a request waits for its turn before it is answered 503 with Retry-After
  */
 public record OpsConfig(String opsToken, int managementPort, String managementHost, LocalTime dayEnd, ZoneId zone,
-                        Path logDir, Duration drain, int activeRequests, Duration admissionWait) {
+                        Path logDir, Duration drain) {
 
     public static final LocalTime DEFAULT_DAY_END = LocalTime.of(20, 0);
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Tirane");
 
     public static OpsConfig defaults() {
-        return new OpsConfig(null, -1, "127.0.0.1", null, DEFAULT_ZONE, null, Duration.ZERO, Database.SERVER_POOL_SIZE,
-                Database.CONNECTION_WAIT);
+        return new OpsConfig(null, -1, "127.0.0.1", null, DEFAULT_ZONE, null, Duration.ZERO);
     }
 
     public OpsConfig withOpsToken(String token) {
-        return new OpsConfig(token == null || token.isBlank() ? null : token, managementPort, managementHost, dayEnd, zone, logDir,
-                drain, activeRequests, admissionWait);
+        return new OpsConfig(token == null || token.isBlank() ? null : token, managementPort, managementHost, dayEnd, zone, logDir, drain);
     }
 
     public OpsConfig withManagement(String host, int port) {
-        return new OpsConfig(opsToken, port, host, dayEnd, zone, logDir, drain, activeRequests, admissionWait);
+        return new OpsConfig(opsToken, port, host, dayEnd, zone, logDir, drain);
     }
 
     public OpsConfig withDayEnd(LocalTime time) {
-        return new OpsConfig(opsToken, managementPort, managementHost, time, zone, logDir, drain, activeRequests, admissionWait);
+        return new OpsConfig(opsToken, managementPort, managementHost, time, zone, logDir, drain);
     }
 
     public OpsConfig withLogDir(Path dir) {
-        return new OpsConfig(opsToken, managementPort, managementHost, dayEnd, zone, dir, drain, activeRequests, admissionWait);
-    }
-
-    public OpsConfig withAdmission(int active, Duration wait) {
-        return new OpsConfig(opsToken, managementPort, managementHost, dayEnd, zone, logDir, drain, active, wait);
+        return new OpsConfig(opsToken, managementPort, managementHost, dayEnd, zone, dir, drain);
     }
 
     public OpsConfig withDrain(Duration d) {
-        return new OpsConfig(opsToken, managementPort, managementHost, dayEnd, zone, logDir, d, activeRequests, admissionWait);
+        return new OpsConfig(opsToken, managementPort, managementHost, dayEnd, zone, logDir, d);
     }
 }

@@ -54,7 +54,6 @@ import al.sportel.server.http.OpenApiRoute;
 import al.sportel.server.http.Problems;
 import al.sportel.server.http.PublicLinks;
 import al.sportel.server.http.RateLimiter;
-import al.sportel.server.http.RequestAdmission;
 import al.sportel.server.http.SecurityHeaders;
 import al.sportel.server.http.TextRules;
 import al.sportel.server.http.WebPages;
@@ -150,11 +149,7 @@ public final class SportelServer implements AutoCloseable {
                     server.setStopTimeout(10_000);
                     server.setErrorHandler(new JettyErrors());
                 });
-                c.jetty.modifyServletContextHandler(handler -> {
-                    handler.setErrorHandler(new JettyErrors());
-                    ops.addMetrics(RequestAdmission.install(handler, mapper, config.ops().activeRequests(),
-                            config.ops().admissionWait()));
-                });
+                c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
             });
             Problems.install(app);
             ops.register(app);

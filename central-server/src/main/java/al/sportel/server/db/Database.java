@@ -9,7 +9,6 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,8 +31,7 @@ public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 6;
     /** Pool size for a server: about as many connections as requests a centre's counters send at once. */
     public static final int SERVER_POOL_SIZE = 32;
-    /** How long a request waits for a connection before it is answered 503 (and for a place to run, {@code RequestAdmission}). */
-    public static final Duration CONNECTION_WAIT = Duration.ofSeconds(3);
+    private static final long CONNECTION_WAIT_MS = 3_000;
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -83,7 +81,7 @@ public final class Database implements AutoCloseable {
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // Admission control: a request that finds every connection busy for this long gets 503 with
         // Retry-After (see Problems) instead of joining a queue that only grows under overload.
-        hc.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        hc.setConnectionTimeout(CONNECTION_WAIT_MS);
         hc.setInitializationFailTimeout(10_000);
         HikariDataSource ds;
         try {

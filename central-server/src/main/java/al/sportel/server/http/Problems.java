@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
 
     public static final String CONTENT_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://sportel.al/problems/";
+    private static final String TYPE_BASE = "https://sportel.al/problems/";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
@@ -45,7 +45,8 @@ public final class Problems {
                 // overload, not a fault: every connection busy for the whole wait. Nothing was changed,
                 // so the client may simply send the same request again.
                 log.warn("no database connection free for {} {}: answered 503", ctx.method(), ctx.path());
-                write(ctx, serverBusy());
+                write(ctx, new ApiException(503, "busy", "Server busy",
+                        "The server is handling too many requests at once; nothing was changed, try again in a moment", null, 1L));
                 return;
             }
             // never the exception's message: a failing statement's text can carry personal data
@@ -61,12 +62,6 @@ public final class Problems {
                 }
             });
         }
-    }
-
-    /** Overload, not a fault: the answer when no connection, or no place to run ({@link RequestAdmission}), freed in time. */
-    static ApiException serverBusy() {
-        return new ApiException(503, "busy", "Server busy",
-                "The server is handling too many requests at once; nothing was changed, try again in a moment", null, 1L);
     }
 
     /** The SQLState of the first SQL exception in the chain, or null. */
