@@ -80,15 +80,15 @@ public final class PaymentService {
         // the counter's branch, and whether this clerk holds it now, in one read
         CounterHolding.Now at = CounterHolding.now(h, clerk.id(), r.counterId())
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
-        String counter = at.branchCode();
-        Access.requireBranch(clerk, counter);
+        String branch = at.branchCode();
+        Access.requireBranch(clerk, branch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
         if (clerk.role() == Role.CLERK && !at.held() && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
             throw ApiException.forbidden("You take payments only at the counter you have open");
         }
         if (r.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t AND branch_code = :b")
-                .bind("t", r.ticketId()).bind("b", counter).mapTo(Integer.class).one() == 0) {
+                .bind("t", r.ticketId()).bind("b", branch).mapTo(Integer.class).one() == 0) {
             throw ApiException.invalid("ticketId", "no such ticket in this branch");
         }
         h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", r.customerCode())
@@ -116,7 +116,7 @@ public final class PaymentService {
                         VALUES (:branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now,
                                 :takenAt, :offline, :credit, :review, :code, :late)
                         """)
-                .bind("branch", counter).bind("customer", r.customerCode())
+                .bind("branch", branch).bind("customer", r.customerCode())
                 .bind("amount", r.amount()).bind("method", r.method().name()).bind("tendered", r.tendered())
                 .bind("change", change).bind("counter", r.counterId()).bind("ticket", r.ticketId())
                 .bind("clerk", clerk.id()).bind("now", now).bind("takenAt", takenAt).bind("offline", r.offline())
@@ -136,12 +136,12 @@ public final class PaymentService {
             left -= part;
         }
         // Last: every payment of the branch waits for this row until we commit.
-        String receipt = receiptNumber(h, paymentId, counter, now);
+        String receipt = receiptNumber(h, paymentId, branch, now);
         // the payment as written, without reading it back (load gives the same for a new payment; the clerk is
         // the session's, which another node's rename reaches within SessionCache.MAX_AGE)
         return new Payment(paymentId, receipt, r.customerCode(), Money.format(r.amount()), r.method().name(),
                 r.tendered() == null ? null : Money.format(r.tendered()), Money.format(change), paid, now, r.counterId(), clerk,
-                counter, r.ticketId(), false, takenAt, r.offline(), Money.format(credit), credit > 0 || late, verificationCode,
+                branch, r.ticketId(), false, takenAt, r.offline(), Money.format(credit), credit > 0 || late, verificationCode,
                 verificationUrl(verificationCode), late);
     }
 
