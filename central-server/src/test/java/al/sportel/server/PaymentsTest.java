@@ -219,6 +219,33 @@ class PaymentsTest {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(403);
     }
 
+    /** The ticket a payment names is checked in the same read as the counter: of the counter's centre, or refused. */
+    @Test
+    void aPaymentNamesOnlyATicketOfItsCounterCentre() {
+        String customer = "100004";
+        BigDecimal before = balance(customer);
+        int payments = cashReport(counter1).get("payments").size();
+        String durres = api.issue("DR01", "P", false).get("id").asText();
+        for (String ticket : List.of(durres, "no-such-ticket")) {
+            Map<String, Object> body = cash(customer, "1.00", "1.00", counter1);
+            body.put("ticketId", ticket);
+            Api.Response r = pay(UUID.randomUUID().toString(), body);
+            assertThat(r.status()).as(ticket).isEqualTo(422);
+            assertThat(r.body()).contains("ticketId");
+        }
+        assertThat(balance(customer)).as("nothing was taken").isEqualByComparingTo(before);
+        assertThat(cashReport(counter1).get("payments").size()).isEqualTo(payments);
+
+        String tirana = api.issue("TR01", "P", false).get("id").asText();
+        Map<String, Object> body = cash(customer, "1.00", "1.00", counter1);
+        body.put("ticketId", tirana);
+        JsonNode p = pay(UUID.randomUUID().toString(), body).expect(201).json();
+        assertThat(p.get("ticketId").asText()).isEqualTo(tirana);
+        assertThat(api.get("/api/v1/payments/" + p.get("id").asLong(), api.token("clerk1")).expect(200).json())
+                .as("the answer is the payment as stored").isEqualTo(p);
+        assertThat(balance(customer)).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+    }
+
     @Test
     void twentyClerksPayingTheSameBillAtOnceNeverPayMoreThanOwed() throws Exception {
         String code = "100010";

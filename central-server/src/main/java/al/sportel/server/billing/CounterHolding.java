@@ -23,6 +23,22 @@ public final class CounterHolding {
                 .map((rs, x) -> new Now(rs.getString(1), rs.getBoolean(2))).findOne();
     }
 
+    /** {@link Now}, and whether the ticket a payment names (none: true) is one of the counter's centre. */
+    public record ForPayment(Now now, boolean ticketInBranch) {
+    }
+
+    /** The counter as {@link Now} and the payment's ticket checked against its centre, in one read; empty when there is no such counter. */
+    public static Optional<ForPayment> forPayment(Handle h, long clerkId, long counterId, String ticketId) {
+        return h.createQuery("""
+                        SELECT c.branch_code, COALESCE(c.clerk_user_id = :u AND c.status <> 'CLOSED', FALSE),
+                               CAST(:t AS VARCHAR(32)) IS NULL
+                               OR EXISTS (SELECT 1 FROM tickets t WHERE t.id = :t AND t.branch_code = c.branch_code)
+                        FROM counters c WHERE c.id = :c
+                        """)
+                .bind("c", counterId).bind("u", clerkId).bind("t", ticketId)
+                .map((rs, x) -> new ForPayment(new Now(rs.getString(1), rs.getBoolean(2)), rs.getBoolean(3))).findOne();
+    }
+
     public static boolean holds(Handle h, long clerkId, long counterId, Instant takenAt) {
         boolean now = now(h, clerkId, counterId).map(Now::held).orElse(false);
         if (now || takenAt == null) {

@@ -77,9 +77,10 @@ public final class PaymentService {
 
     /** Inside the caller's transaction (the idempotency key is stored in the same one). */
     public Payment pay(Handle h, UserInfo clerk, Request r) {
-        // the counter's branch, and whether this clerk holds it now, in one read
-        CounterHolding.Now at = CounterHolding.now(h, clerk.id(), r.counterId())
+        // the counter's branch, whether this clerk holds it now and whether the ticket is of that branch, in one read
+        CounterHolding.ForPayment checked = CounterHolding.forPayment(h, clerk.id(), r.counterId(), r.ticketId())
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
+        CounterHolding.Now at = checked.now();
         String branch = at.branchCode();
         Access.requireBranch(clerk, branch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -87,8 +88,7 @@ public final class PaymentService {
         if (clerk.role() == Role.CLERK && !at.held() && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
             throw ApiException.forbidden("You take payments only at the counter you have open");
         }
-        if (r.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t AND branch_code = :b")
-                .bind("t", r.ticketId()).bind("b", branch).mapTo(Integer.class).one() == 0) {
+        if (!checked.ticketInBranch()) {
             throw ApiException.invalid("ticketId", "no such ticket in this branch");
         }
         h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", r.customerCode())
@@ -109,74 +109,27 @@ public final class PaymentService {
         boolean late = r.offline() && LocalDate.ofInstant(takenAt, BusinessTime.ZONE).isBefore(LocalDate.ofInstant(now, BusinessTime.ZONE));
         long change = r.method() == Method.CASH ? r.tendered() - r.amount() : 0;
         String verificationCode = ReceiptCodes.newCode();
-        long paymentId = h.createUpdate("""
-                        INSERT INTO payments (branch_code, customer_code, amount, method, tendered, change_due,
-                                              counter_id, ticket_id, clerk_user_id, created_at, taken_at, offline, credit, needs_review,
-                                              verification_code, late_entry)
-                        VALUES (:branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now,
-                                :takenAt, :offline, :credit, :review, :code, :late)
-                        """)
-                .bind("branch", branch).bind("customer", r.customerCode())
-                .bind("amount", r.amount()).bind("method", r.method().name()).bind("tendered", r.tendered())
-                .bind("change", change).bind("counter", r.counterId()).bind("ticket", r.ticketId())
-                .bind("clerk", clerk.id()).bind("now", now).bind("takenAt", takenAt).bind("offline", r.offline())
-                .bind("credit", credit).bind("review", credit > 0 || late)
-                .bind("code", verificationCode).bind("late", late)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        // by due date, then bill: the order load reads them in
+        List<PaidBill> paid = new ArrayList<>();
+        List<PaymentWrite.Part> parts = new ArrayList<>();
         long left = r.amount() - credit;
-        List<PaidBill> paid = new ArrayList<>(); // in the order load reads them: by due date, then bill
         for (Bill b : bills) {
             if (left == 0) {
                 break;
             }
             long part = Math.min(left, b.owed());
-            h.execute("UPDATE bills SET paid = paid + ? WHERE id = ?", part, b.id());
-            h.execute("INSERT INTO payment_allocations (payment_id, bill_id, amount) VALUES (?, ?, ?)", paymentId, b.id(), part);
+            parts.add(new PaymentWrite.Part(b.id(), part));
             paid.add(new PaidBill(b.id(), b.period(), Money.format(part)));
             left -= part;
         }
-        // Last: every payment of the branch waits for this row until we commit.
-        String receipt = receiptNumber(h, paymentId, branch, now);
+        var row = new PaymentWrite.NewPayment(branch, r, clerk.id(), now, takenAt, change, credit, credit > 0 || late, verificationCode, late);
+        PaymentWrite.Written written = db.isPostgres() ? PaymentWrite.inOneStatement(h, row, parts) : PaymentWrite.inSteps(h, row, parts);
         // the payment as written, without reading it back (load gives the same for a new payment; the clerk is
         // the session's, which another node's rename reaches within SessionCache.MAX_AGE)
-        return new Payment(paymentId, receipt, r.customerCode(), Money.format(r.amount()), r.method().name(),
+        return new Payment(written.id(), written.receiptNumber(), r.customerCode(), Money.format(r.amount()), r.method().name(),
                 r.tendered() == null ? null : Money.format(r.tendered()), Money.format(change), paid, now, r.counterId(), clerk,
                 branch, r.ticketId(), false, takenAt, r.offline(), Money.format(credit), credit > 0 || late, verificationCode,
                 verificationUrl(verificationCode), late);
-    }
-
-    /**
-     * Receipt numbers run per branch and year without gaps: TR01-2026-000123. Numbers the payment: on PostgreSQL
-     * in one statement (the branch's row, made by the year's first payment, and the payment together), on H2 in three.
-     */
-    private String receiptNumber(Handle h, long paymentId, String branch, Instant now) {
-        int year = LocalDate.ofInstant(now, BusinessTime.ZONE).getYear();
-        if (db.isPostgres()) {
-            return h.createQuery("""
-                            WITH n AS (INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) VALUES (:b, :y, 1)
-                                       ON CONFLICT (branch_code, receipt_year)
-                                       DO UPDATE SET last_number = receipt_sequences.last_number + 1
-                                       RETURNING last_number)
-                            UPDATE payments SET receipt_number = :prefix || CASE WHEN n.last_number < 1000000
-                                THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END
-                            FROM n WHERE payments.id = :id RETURNING payments.receipt_number
-                            """)
-                    .bind("b", branch).bind("y", year).bind("prefix", "%s-%d-".formatted(branch, year)).bind("id", paymentId)
-                    .mapTo(String.class).one();
-        }
-        String number = nextReceiptNumber(h, branch, year);
-        h.execute("UPDATE payments SET receipt_number = ? WHERE id = ?", number, paymentId);
-        return number;
-    }
-
-    private static String nextReceiptNumber(Handle h, String branch, int year) {
-        int updated = h.execute("UPDATE receipt_sequences SET last_number = last_number + 1 WHERE branch_code = ? AND receipt_year = ?", branch, year);
-        if (updated == 0) {
-            h.execute("INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) VALUES (?, ?, 1)", branch, year);
-        }
-        int n = h.createQuery("SELECT last_number FROM receipt_sequences WHERE branch_code = :b AND receipt_year = :y")
-                .bind("b", branch).bind("y", year).mapTo(Integer.class).one();
-        return "%s-%d-%06d".formatted(branch, year, n);
     }
 
     public Payment get(UserInfo user, long id) {
