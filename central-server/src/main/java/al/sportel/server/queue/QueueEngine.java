@@ -81,7 +81,7 @@ public final class QueueEngine {
         if (!db.isPostgres()) {
             requireBranch(h, branchCode, " FOR UPDATE");
         }
-        ServiceFigures service = ServiceFigures.read(h, branchCode, serviceId);
+        ServiceFigures service = ServiceFigures.read(h, branchCode, serviceId, today());
         if (service == null) {
             if (db.isPostgres()) { // H2 has read it above
                 requireBranch(h, branchCode, "");
@@ -265,7 +265,7 @@ public final class QueueEngine {
         int position = 1 + guard.waitingAhead(row); // the guard has read the service's waiting tickets
         WaitEstimator estimator = service == null
                 ? WaitEstimator.forService(h, row.branchCode(), today(), row.serviceId())
-                : WaitEstimator.forService(h, today(), service);
+                : WaitEstimator.forService(service);
         return row.view().withWaitEstimate(position, estimator.estimate(row.serviceId(), position));
     }
 

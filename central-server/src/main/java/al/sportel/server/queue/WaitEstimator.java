@@ -2,7 +2,6 @@ package al.sportel.server.queue;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -26,30 +25,37 @@ public final class WaitEstimator {
     static final int SAMPLE = 20;
     static final int MIN_SAMPLE = 5;
 
+    /**
+     * avg(S) from the last {@value #SAMPLE} tickets, for the service {@code s} of the enclosing query: null while
+     * fewer than {@value #MIN_SAMPLE}. {@code :since} is the first day of the seven. Read with the service's own
+     * row rather than as a query of its own per service. (The sample is chosen by id in a subquery: H2 does
+     * not let a derived table in FROM refer to the enclosing query's service.)
+     */
+    static final String RECENT_SECONDS = """
+            (SELECT CASE WHEN COUNT(*) >= %d THEN AVG(EXTRACT(EPOCH FROM r.finished_at) - EXTRACT(EPOCH FROM r.started_at)) END
+             FROM tickets r WHERE r.id IN (
+                 SELECT t.id FROM tickets t
+                 WHERE t.service_id = s.id AND t.status = 'DONE' AND t.started_at IS NOT NULL AND t.business_date >= :since
+                 ORDER BY t.finished_at DESC LIMIT %d))""".formatted(MIN_SAMPLE, SAMPLE);
+
     private final Map<Long, Double> averageSeconds = new HashMap<>();
     private final Map<Long, Integer> openCounters = new HashMap<>();
 
-    /** Loads the figures for every service of a branch. */
+    /** Loads the figures for every service of a branch, in one query. */
     public static WaitEstimator load(Handle h, String branchCode, LocalDate today) {
         return load(h, branchCode, today, null);
     }
 
-    /**
-     * Loads the figures of one service only: a ticket's own estimate needs no other, and each service's
-     * average is a query of its own (a kiosk's ticket used to read all of the centre's).
-     */
+    /** Loads the figures of one service only: a ticket's own estimate needs no other. */
     public static WaitEstimator forService(Handle h, String branchCode, LocalDate today, long serviceId) {
         return load(h, branchCode, today, serviceId);
     }
 
-    /**
-     * One service whose configured average and open counters the caller has read already (a ticket being issued
-     * reads them with its service, {@link ServiceFigures}); only the recent average is read here.
-     */
-    static WaitEstimator forService(Handle h, LocalDate today, ServiceFigures service) {
+    /** One service whose figures the caller has read with the service itself (a ticket being issued, {@link ServiceFigures}). */
+    static WaitEstimator forService(ServiceFigures service) {
         WaitEstimator e = new WaitEstimator();
         long id = service.rule().serviceId();
-        e.averageSeconds.put(id, recentAverage(h, id, today, service.configuredAverageSeconds()));
+        e.averageSeconds.put(id, service.recentSeconds() != null ? service.recentSeconds() : service.configuredAverageSeconds());
         e.openCounters.put(id, service.openCounters());
         return e;
     }
@@ -58,35 +64,26 @@ public final class WaitEstimator {
         var query = h.createQuery("""
                         SELECT s.id, s.average_service_seconds,
                                (SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
-                                WHERE cs.service_id = s.id AND c.branch_code = s.branch_code AND c.status = 'OPEN')
+                                WHERE cs.service_id = s.id AND c.branch_code = s.branch_code AND c.status = 'OPEN'),
+                               """ + RECENT_SECONDS + """
+
                         FROM services s WHERE s.branch_code = :b""" + (onlyService == null ? "" : " AND s.id = :s"))
-                .bind("b", branchCode);
+                .bind("b", branchCode).bind("since", today.minusDays(7));
         if (onlyService != null) {
             query.bind("s", onlyService.longValue());
         }
-        List<long[]> services = query.map((rs, ctx) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getInt(3)}).list();
+        record Figures(long serviceId, double averageSeconds, int openCounters) {
+        }
         WaitEstimator e = new WaitEstimator();
-        for (long[] s : services) {
-            e.averageSeconds.put(s[0], recentAverage(h, s[0], today, (int) s[1]));
-            e.openCounters.put(s[0], (int) s[2]);
+        for (Figures f : query.map((rs, ctx) -> {
+            double recent = rs.getDouble(4);
+            double average = rs.wasNull() ? rs.getInt(2) : recent; // the configured one while the sample is short
+            return new Figures(rs.getLong(1), average, rs.getInt(3));
+        }).list()) {
+            e.averageSeconds.put(f.serviceId(), f.averageSeconds());
+            e.openCounters.put(f.serviceId(), f.openCounters());
         }
         return e;
-    }
-
-    private static double recentAverage(Handle h, long serviceId, LocalDate today, int configured) {
-        var durations = h.createQuery("""
-                        SELECT started_at, finished_at FROM tickets
-                        WHERE service_id = :s AND status = 'DONE' AND started_at IS NOT NULL AND business_date >= :since
-                        ORDER BY finished_at DESC LIMIT :n
-                        """)
-                .bind("s", serviceId).bind("since", today.minusDays(7)).bind("n", SAMPLE)
-                .map((rs, ctx) -> TicketRow.instant(rs, "finished_at").toEpochMilli()
-                        - TicketRow.instant(rs, "started_at").toEpochMilli())
-                .list();
-        if (durations.size() < MIN_SAMPLE) {
-            return configured;
-        }
-        return durations.stream().mapToLong(Long::longValue).average().orElse(configured * 1000.0) / 1000.0;
     }
 
     /** Mean service time of the service in seconds (recent history, else the configured average). */
