@@ -57,12 +57,14 @@ final class CallNext {
                 first.run(h, counter, locked.services());
                 Instant at = now(); // read again: a call is not stamped before the ending it follows
                 if (!locked.remoteWaiting()) { // the rule in SQL; remote tickets need the guard's order in Java
-                    Optional<TicketRow> row = PgCallNext.claim(h, counter, locked.services(), day, at);
-                    if (row.isEmpty()) {
-                        requireNotBusy(h, counter); // the claim's empty answer: a busy counter, or nothing waits
+                    PgCallNext.Claimed claimed = PgCallNext.claim(h, counter, locked.services(), day, at);
+                    if (claimed.called().isEmpty()) {
+                        if (claimed.counterBusy()) {
+                            requireNotBusy(h, counter); // the ticket it has, for the refusal
+                        }
                         return Optional.<Ticket>empty();
                     }
-                    return Optional.of(announce(h, actor, counter, locked.services(), row.get(), at));
+                    return Optional.of(announce(h, actor, counter, locked.services(), claimed.called().get(), at));
                 }
                 requireNotBusy(h, counter);
                 return callGuarded(h, actor, counter, locked.services(), day);

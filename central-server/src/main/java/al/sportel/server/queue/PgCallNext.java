@@ -146,12 +146,19 @@ final class PgCallNext {
                       AND NOT EXISTS (SELECT 1 FROM tickets busy WHERE busy.counter_id = :c AND busy.status IN ('CALLED', 'SERVING'))""";
 
     /**
-     * Claims and calls the next ticket; its row, or empty when none waits or the counter is busy. The call
+     * What a claim gave: the ticket it called, or none; then {@code counterBusy} says whether that was because
+     * the counter still has a ticket (the statement's own look, so an empty call costs no second statement).
+     */
+    record Claimed(Optional<TicketRow> called, boolean counterBusy) {
+    }
+
+    /**
+     * Claims and calls the next ticket; its row, or none when none waits or the counter is busy. The call
      * order puts every ticket with a tier below regular (or transferred to the counter) ahead of all plain
      * regular ones, so the claim sorts those few ({@code ahead}) and otherwise takes the first plain ticket
      * in issue order straight from the index ({@code plain}) instead of sorting the whole queue.
      */
-    static Optional<TicketRow> claim(Handle h, CounterRow counter, List<Long> services, LocalDate day, Instant now) {
+    static Claimed claim(Handle h, CounterRow counter, List<Long> services, LocalDate day, Instant now) {
         String sql = "WITH " + RULE + """
                 ,
                 ahead AS (
@@ -182,14 +189,18 @@ final class PgCallNext {
                               t.called_at, t.started_at, t.finished_at, t.counter_id, t.target_counter_id, t.seq,
                               t.priority_category, t.call_next
                 )
-                SELECT called.*, s.letter FROM called JOIN services s ON s.id = called.service_id
+                SELECT called.*, s.letter, busy.counter_busy
+                FROM (SELECT EXISTS (SELECT 1 FROM tickets b WHERE b.counter_id = :c AND b.status IN ('CALLED', 'SERVING'))
+                      AS counter_busy) busy
+                     LEFT JOIN called ON TRUE LEFT JOIN services s ON s.id = called.service_id
                 """.formatted(CANDIDATE, TIER, TicketClaim.rank(services));
         var q = h.createQuery(sql).bind("c", counter.id());
         bindRule(q, counter.branchCode(), services, day, now).bind("all", services.isEmpty());
         for (int i = 0; i < services.size(); i++) {
             q.bind("s" + i, services.get(i));
         }
-        return q.map((rs, ctx) -> TicketRow.map(rs)).findOne();
+        return q.map((rs, ctx) -> new Claimed(rs.getString("id") == null ? Optional.empty() : Optional.of(TicketRow.map(rs)),
+                rs.getBoolean("counter_busy"))).one();
     }
 
     static <Q extends SqlStatement<Q>> Q bindRule(Q q, String branchCode, List<Long> services, LocalDate day, Instant now) {

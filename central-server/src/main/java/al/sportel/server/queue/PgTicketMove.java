@@ -43,6 +43,27 @@ final class PgTicketMove {
     }
 
     /**
+     * The ending of end-and-call-next in one statement, without the ticket's lock read first: the move when
+     * the ticket is at this counter of this centre in the one state the move leaves, else nothing changes
+     * and the result is empty (the caller then takes the checked path, for the precise answer). The
+     * counter's lock has already checked the clerk, as {@link QueueEngine#authorizeTicketAction} would.
+     */
+    static Optional<TicketRow> endAtCounter(Handle h, String ticketId, TicketMove end, UserInfo actor, Instant now,
+                                            CounterRow counter) {
+        if (end.from.size() != 1 || ticketId.length() > 32) {
+            return Optional.empty();
+        }
+        String servedBy = end.to == TicketStatus.DONE ? ", served_by = :actor" : "";
+        return h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + end.setClause + servedBy + """
+                         WHERE id = :id AND counter_id = :counter AND branch_code = :branch AND status = :from RETURNING *)
+                        SELECT""" + " " + TicketRow.COLUMNS + " FROM t JOIN services s ON s.id = t.service_id")
+                .bind("to", end.to.name()).bind("now", now).bind("id", ticketId).bind("actor", actor.id())
+                .bind("counter", counter.id()).bind("branch", counter.branchCode())
+                .bind("from", end.from.iterator().next().name())
+                .map((rs, ctx) -> TicketRow.map(rs)).findOne();
+    }
+
+    /**
      * Applies the move to the locked ticket; the row after it, with the view of {@code counterId} (the counter
      * the ticket was at, or null) read in the same statement. That statement does not see its own update,
      * so the counter's current ticket is the moved one while it is still called or served there, else none.

@@ -124,6 +124,16 @@ final class TicketMoves {
     /** The ending, under the counter's lock: the counter's view in its events is built from that lock, not read again. */
     private Ticket endIn(Handle h, UserInfo actor, String ticketId, TicketMove end, CounterRow counter, List<Long> services) {
         Function<Ticket, Counter> counterAfter = t -> counter.view(services, t.status().atCounter() ? t : null);
+        if (db.isPostgres()) { // the usual ending in one statement; anything else below, for its answer
+            Instant now = engine.now();
+            Optional<TicketRow> ended = PgTicketMove.endAtCounter(h, ticketId, end, actor, now, counter);
+            if (ended.isPresent()) {
+                Ticket view = ended.get().view();
+                events.append(h, counter.branchCode(), end.event, now, actor, view, counterAfter.apply(view),
+                        end.from.iterator().next().name(), end.to.name());
+                return view;
+            }
+        }
         TicketRow row = lock(h, actor, ticketId, counter.id());
         if (end == TicketMove.FINISH && row.status() == TicketStatus.CALLED) {
             row = apply(h, actor, row, TicketMove.START, counterAfter).row();

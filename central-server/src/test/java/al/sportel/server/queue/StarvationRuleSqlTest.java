@@ -84,7 +84,7 @@ class StarvationRuleSqlTest {
                         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> sql.put(e.getKey(), e.getValue()));
                 CounterRow counter = new CounterRow(counterId, "TR01", 1, "1", CounterStatus.OPEN, null);
                 next[0] = TicketClaim.candidate(h, counter, counterServices, day, guard).orElse(null);
-                Optional<TicketRow> claimed = PgCallNext.claim(h, counter, counterServices, day, now);
+                Optional<TicketRow> claimed = PgCallNext.claim(h, counter, counterServices, day, now).called();
                 next[1] = claimed.map(TicketRow::id).orElse(null);
                 if (claimed.isPresent()) {
                     String mark = h.createQuery("SELECT starvation_rule FROM tickets WHERE id = :id").bind("id", next[1])
