@@ -109,12 +109,13 @@ public final class BillingRoutes {
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
                 tendered, counterId, ticketId, offline, takenAt);
         Payment[] created = new Payment[1];
+        boolean[] followUp = new boolean[1];
         idempotency.handle(ctx, "payments", user, h -> {
             created[0] = payments.pay(h, user, request);
-            paymentHook.inTransaction(h, created[0], nslf);
+            followUp[0] = paymentHook.inTransaction(h, created[0], nslf);
             return created[0];
         });
-        if (created[0] != null) {
+        if (created[0] != null && followUp[0]) {
             paymentHook.afterCommit(created[0]);
         }
     }

@@ -25,9 +25,14 @@ public interface PaymentHook {
 
     void inTransaction(Handle h, Payment payment);
 
-    /** With the NSLF a counter printed while cut off from the server (ADR 0007 section 3), or null. */
-    default void inTransaction(Handle h, Payment payment, OfflineNslf printedOffline) {
+    /**
+     * With the NSLF a counter printed while cut off from the server (ADR 0007 section 3), or null. Answers
+     * whether {@link #afterCommit} has anything to do for this payment: when not, the payment's request
+     * does not take a database connection again after its commit.
+     */
+    default boolean inTransaction(Handle h, Payment payment, OfflineNslf printedOffline) {
         inTransaction(h, payment);
+        return true;
     }
 
     void afterCommit(Payment payment);

@@ -31,13 +31,12 @@ final class FiscalIssuer {
 
     /**
      * Inside the payment's transaction: numbers the invoice and computes its IIC. Anything missing in the
-     * set-up is logged and the payment goes on unfiscalized — money taken is never refused.
+     * set-up is logged and the payment goes on unfiscalized — money taken is never refused. Answers whether
+     * it was fiscalized (an invoice waits for its NIVF).
      */
-    void issue(Handle h, Payment p, OfflineNslf printedOffline) {
+    boolean issue(Handle h, Payment p, OfflineNslf printedOffline) {
         FiscalSettings s = FiscalQueries.settings(h);
-        if (s.fiscalizeBillPayments()) {
-            issue(h, s, FiscalSale.of(p), printedOffline);
-        }
+        return s.fiscalizeBillPayments() && issue(h, s, FiscalSale.of(p), printedOffline);
     }
 
     /**

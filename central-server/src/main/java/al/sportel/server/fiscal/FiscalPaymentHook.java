@@ -26,9 +26,10 @@ public final class FiscalPaymentHook implements PaymentHook {
         fiscal.issue(h, payment, null);
     }
 
+    /** True when the payment was fiscalized: then {@link #afterCommit} asks for its NIVF. */
     @Override
-    public void inTransaction(Handle h, Payment payment, OfflineNslf printedOffline) {
-        fiscal.issue(h, payment, printedOffline);
+    public boolean inTransaction(Handle h, Payment payment, OfflineNslf printedOffline) {
+        return fiscal.issue(h, payment, printedOffline);
     }
 
     @Override

@@ -110,9 +110,12 @@ public final class FiscalService {
 
     // ---- receipts ----
 
-    /** Inside the payment's transaction: numbers the invoice and computes its IIC; never refuses the payment. */
-    public void issue(Handle h, Payment p, OfflineNslf printedOffline) {
-        issuer.issue(h, p, printedOffline);
+    /**
+     * Inside the payment's transaction: numbers the invoice and computes its IIC; never refuses the payment.
+     * Answers whether it was fiscalized.
+     */
+    public boolean issue(Handle h, Payment p, OfflineNslf printedOffline) {
+        return issuer.issue(h, p, printedOffline);
     }
 
     /** Inside the sale's transaction (a bill payment or a fee sale); answers whether it was fiscalized. */
