@@ -1,6 +1,7 @@
 package al.sportel.server.queue;
 
 import al.sportel.model.Counter;
+import al.sportel.model.Role;
 import al.sportel.model.TicketStatus;
 import al.sportel.model.UserInfo;
 import al.sportel.server.http.ApiException;
@@ -40,6 +41,35 @@ final class PgTicketMove {
 
     /** The ticket after a move, and the view of the counter it was at (null when at none). */
     record Applied(TicketRow row, Counter counter) {
+    }
+
+    /**
+     * A clerk's move of a ticket at a counter she holds, in one statement without the lock read first (the
+     * moves from one state: start, finish, recall, no-show, return). Empty when the ticket is not such (another
+     * state, another clerk's counter, another centre): nothing changed, and the caller takes the checked path
+     * for its answer. The counter is matched against the ticket's row as the update finds it, so a ticket
+     * moved meanwhile to another counter is not taken. The counter's view is read as {@link #apply} reads it.
+     */
+    static Optional<Applied> applyAtOwnCounter(Handle h, String ticketId, TicketMove move, UserInfo clerk, Instant now) {
+        if (clerk.role() != Role.CLERK || move.from.size() != 1 || ticketId.length() > 32) {
+            return Optional.empty();
+        }
+        String servedBy = move.to == TicketStatus.DONE ? ", served_by = :actor" : "";
+        return h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + move.setClause + servedBy + """
+                         FROM counters k
+                         WHERE tickets.id = :id AND tickets.status = :from AND tickets.branch_code = :branch
+                           AND k.id = tickets.counter_id AND k.clerk_user_id = :actor
+                         RETURNING tickets.*, k.id AS was_at)
+                        SELECT""" + " " + TicketRow.COLUMNS + ", " + CounterViews.VIEW_COLUMNS
+                        + " FROM t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.was_at "
+                        + CounterViews.VIEW_JOINS)
+                .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).bind("actor", clerk.id())
+                .bind("from", move.from.iterator().next().name()).bind("branch", clerk.branchCode())
+                .map((rs, ctx) -> {
+                    TicketRow row = TicketRow.map(rs);
+                    return new Applied(row, CounterViews.fromColumns(rs, row.status().atCounter() ? row.view() : null));
+                })
+                .findOne();
     }
 
     /**

@@ -36,9 +36,29 @@ final class TicketMoves {
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {
-        Ticket t = db.tx(h -> apply(h, actor, lock(h, actor, ticketId, null), move, null).view());
+        Ticket t = db.tx(h -> {
+            if (db.isPostgres()) { // a clerk's usual move at her own counter in one statement; anything else below
+                Optional<Ticket> moved = moveAtOwnCounter(h, actor, ticketId, move);
+                if (moved.isPresent()) {
+                    return moved.get();
+                }
+            }
+            return apply(h, actor, lock(h, actor, ticketId, null), move, null).view();
+        });
         hub.wake(t.branchCode());
         return t;
+    }
+
+    /** PostgreSQL: {@link PgTicketMove#applyAtOwnCounter} with the move's event, as {@link #apply} writes it. */
+    private Optional<Ticket> moveAtOwnCounter(Handle h, UserInfo actor, String ticketId, TicketMove move) {
+        Instant now = engine.now();
+        return PgTicketMove.applyAtOwnCounter(h, ticketId, move, actor, now).map(applied -> {
+            TicketRow after = applied.row();
+            Ticket view = after.status() == TicketStatus.WAITING ? engine.withEstimate(h, after) : after.view();
+            events.append(h, after.branchCode(), move.event, now, actor, view, applied.counter(),
+                    move.from.iterator().next().name(), move.to.name());
+            return view;
+        });
     }
 
     /** A ticket as one move left it: its row, and its view with the estimate when it waits. */
