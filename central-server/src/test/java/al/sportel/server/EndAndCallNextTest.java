@@ -126,11 +126,20 @@ class EndAndCallNextTest {
     }
 
     @Test
-    void marksANoShowAndAnswersNullWhenNothingWaits() {
+    void marksANoShowAndAnswersNullWhenNothingWaits() throws Exception {
         JsonNode p1 = issue("P");
         api.act("clerk1", "/api/v1/counters/" + counter + "/call-next").expect(200);
+        long seen = api.get("/api/v1/branches/TR01/queue", api.token("clerk1")).expect(200).json().get("lastEventId").asLong();
 
-        JsonNode both = endAndCall("clerk1", counter, p1.get("id").asText(), "NO_SHOW").expect(200).json();
+        JsonNode both;
+        try (SseReader events = new SseReader(server.baseUrl() + "/api/v1/branches/TR01/events", api.token("clerk1"), seen)) {
+            both = endAndCall("clerk1", counter, p1.get("id").asText(), "NO_SHOW").expect(200).json();
+            // with no call to go with it, the ending's event is still written (and alone)
+            SseReader.Event noShow = events.next(Duration.ofSeconds(5));
+            assertThat(noShow).isNotNull();
+            assertThat(noShow.name()).isEqualTo("ticket.no_show");
+            assertThat(noShow.data()).contains(p1.get("id").asText());
+        }
 
         assertThat(both.get("ended").get("status").asText()).isEqualTo("NO_SHOW");
         assertThat(both.get("called").isNull()).as("nothing waits").isTrue();

@@ -9,8 +9,9 @@ import al.sportel.server.db.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Appends one row per state change: the audit log (who, when, from, to, counter) and the source of
@@ -25,32 +26,52 @@ public final class EventLog {
         this.mapper = mapper;
     }
 
+    /** An event not yet inserted: a caller that makes several changes in one transaction inserts them together. */
+    public record Pending(String branchCode, EventType type, Instant at, UserInfo actor, Ticket ticket, Counter counter,
+                          String fromStatus, String toStatus) {
+    }
+
     /** Inserts the event unnumbered; {@link EventSequencer} numbers it once committed. */
     public void append(Handle h, String branchCode, EventType type, Instant at, UserInfo actor,
                        Ticket ticket, Counter counter, String fromStatus, String toStatus) {
-        String payload;
-        try {
-            payload = mapper.writeValueAsString(new LiveEvent(type, at, ticket, counter));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event payload not serialisable", e);
-        }
-        Long counterId = counter != null ? Long.valueOf(counter.id()) : ticket == null ? null : ticket.counterId();
-        bindEvent(h.createUpdate("""
-                        INSERT INTO events (branch_code, event_type, occurred_at, actor_user_id, actor_username,
-                                            ticket_id, counter_id, from_status, to_status, payload)
-                        VALUES (:b, :type, :at, :uid, :uname, :ticket, :counter, :from, :to, :payload)
-                        """),
-                branchCode, type, at, actor, ticket, counterId, fromStatus, toStatus, payload).execute();
+        appendAll(h, List.of(new Pending(branchCode, type, at, actor, ticket, counter, fromStatus, toStatus)));
     }
 
-    private static <S extends SqlStatement<S>> S bindEvent(S s, String branchCode, EventType type,
-            Instant at, UserInfo actor, Ticket ticket, Long counterId, String fromStatus, String toStatus, String payload) {
-        return s.bind("b", branchCode).bind("type", type.wireName()).bind("at", at)
-                .bind("uid", actor == null ? null : actor.id())
-                .bind("uname", actor == null ? null : actor.username())
-                .bind("ticket", ticket == null ? null : ticket.id())
-                .bind("counter", counterId)
-                .bind("from", fromStatus).bind("to", toStatus).bind("payload", payload);
+    /** Inserts the events in one statement, in this order (their ids, hence their numbers, follow it). */
+    public void appendAll(Handle h, List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO events (branch_code, event_type, occurred_at, actor_user_id, actor_username,
+                                    ticket_id, counter_id, from_status, to_status, payload)
+                VALUES""");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? " " : ", ").append("(:b%1$d, :type%1$d, :at%1$d, :uid%1$d, :uname%1$d, :ticket%1$d, :counter%1$d, "
+                    .formatted(i)).append(":from%1$d, :to%1$d, :payload%1$d)".formatted(i));
+        }
+        Update insert = h.createUpdate(sql.toString());
+        for (int i = 0; i < events.size(); i++) {
+            bindEvent(insert, i, events.get(i));
+        }
+        insert.execute();
+    }
+
+    private void bindEvent(Update s, int i, Pending e) {
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(new LiveEvent(e.type(), e.at(), e.ticket(), e.counter()));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("event payload not serialisable", x);
+        }
+        Ticket ticket = e.ticket();
+        Long counterId = e.counter() != null ? Long.valueOf(e.counter().id()) : ticket == null ? null : ticket.counterId();
+        s.bind("b" + i, e.branchCode()).bind("type" + i, e.type().wireName()).bind("at" + i, e.at())
+                .bind("uid" + i, e.actor() == null ? null : e.actor().id())
+                .bind("uname" + i, e.actor() == null ? null : e.actor().username())
+                .bind("ticket" + i, ticket == null ? null : ticket.id())
+                .bind("counter" + i, counterId)
+                .bind("from" + i, e.fromStatus()).bind("to" + i, e.toStatus()).bind("payload" + i, payload);
     }
 
     /** The newest numbered event of a branch, as committed (numbering what is committed first). */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -54,7 +55,7 @@ final class CallNext {
                         .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
                 CounterRow counter = locked.counter();
                 requireCallable(actor, counter);
-                first.run(h, counter, locked.services());
+                List<EventLog.Pending> firstEvents = first.run(h, counter, locked.services());
                 Instant at = now(); // read again: a call is not stamped before the ending it follows
                 if (!locked.remoteWaiting()) { // the rule in SQL; remote tickets need the guard's order in Java
                     PgCallNext.Claimed claimed = PgCallNext.claim(h, counter, locked.services(), day, at);
@@ -62,10 +63,12 @@ final class CallNext {
                         if (claimed.counterBusy()) {
                             requireNotBusy(h, counter); // the ticket it has, for the refusal
                         }
+                        events.appendAll(h, firstEvents);
                         return Optional.<Ticket>empty();
                     }
-                    return Optional.of(announce(h, actor, counter, locked.services(), claimed.called().get(), at));
+                    return Optional.of(announce(h, actor, counter, locked.services(), claimed.called().get(), at, firstEvents));
                 }
+                events.appendAll(h, firstEvents);
                 requireNotBusy(h, counter);
                 return callGuarded(h, actor, counter, locked.services(), day);
             }
@@ -73,7 +76,7 @@ final class CallNext {
                     .orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
             requireCallable(actor, counter);
             List<Long> services = CounterViews.serviceIds(h, counterId);
-            first.run(h, counter, services);
+            events.appendAll(h, first.run(h, counter, services));
             requireNotBusy(h, counter);
             return callGuarded(h, actor, counter, services, day);
         });
@@ -81,9 +84,13 @@ final class CallNext {
         return called;
     }
 
-    /** What call-next does first in its transaction, with the counter as its lock read it (and its services). */
+    /**
+     * What call-next does first in its transaction, with the counter as its lock read it (and its services).
+     * It answers the events it has not inserted yet: call-next inserts them with its own call's event, in
+     * one statement.
+     */
     interface First {
-        void run(Handle h, CounterRow counter, List<Long> services);
+        List<EventLog.Pending> run(Handle h, CounterRow counter, List<Long> services);
     }
 
     private static void requireCallable(UserInfo actor, CounterRow counter) {
@@ -128,15 +135,19 @@ final class CallNext {
             if (row.targetCounterId() == null) { // issue 19: unchecked remote tickets whose turn this was
                 RemoteCalls.skipPassedOver(h, events, counter.branchCode(), services, day, guard, row.id(), now);
             }
-            return Optional.of(announce(h, actor, counter, services, row, now));
+            return Optional.of(announce(h, actor, counter, services, row, now, List.of()));
         }
         throw ApiException.conflict("queue-contended", "The queue changed too often to call; try again");
     }
 
-    private Ticket announce(Handle h, UserInfo actor, CounterRow counter, List<Long> services, TicketRow row, Instant now) {
+    /** The call's event, after the events {@code before} it (an ending's) in the same statement. */
+    private Ticket announce(Handle h, UserInfo actor, CounterRow counter, List<Long> services, TicketRow row, Instant now,
+                            List<EventLog.Pending> before) {
         Ticket view = row.view();
         Counter cv = counter.view(services, view);
-        events.append(h, counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED");
+        List<EventLog.Pending> all = new ArrayList<>(before);
+        all.add(new EventLog.Pending(counter.branchCode(), EventType.TICKET_CALLED, now, actor, view, cv, "WAITING", "CALLED"));
+        events.appendAll(h, all);
         return view;
     }
 

@@ -145,7 +145,7 @@ public final class QueueEngine {
 
     /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */
     public Optional<Ticket> callNext(UserInfo actor, long counterId) {
-        return calls.callNext(actor, counterId, (h, counter, services) -> { });
+        return calls.callNext(actor, counterId, (h, counter, services) -> List.of());
     }
 
     Ticket move(UserInfo actor, String ticketId, TicketMove move) {

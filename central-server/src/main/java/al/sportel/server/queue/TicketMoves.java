@@ -133,31 +133,37 @@ final class TicketMoves {
      */
     EndAndCall endAndCallNext(UserInfo actor, long counterId, String ticketId, TicketMove end) {
         Ticket[] ended = new Ticket[1];
-        Optional<Ticket> called = calls.callNext(actor, counterId,
-                (h, counter, services) -> ended[0] = endIn(h, actor, ticketId, end, counter, services));
+        Optional<Ticket> called = calls.callNext(actor, counterId, (h, counter, services) -> {
+            Ended e = endIn(h, actor, ticketId, end, counter, services);
+            ended[0] = e.view();
+            return e.events();
+        });
         if (called.isEmpty()) {
             hub.wake(ended[0].branchCode());
         }
         return new EndAndCall(ended[0], called.orElse(null));
     }
 
+    /** A ticket as its ending left it, and the ending's event when it is still to be inserted (with the call's). */
+    private record Ended(Ticket view, List<EventLog.Pending> events) {
+    }
+
     /** The ending, under the counter's lock: the counter's view in its events is built from that lock, not read again. */
-    private Ticket endIn(Handle h, UserInfo actor, String ticketId, TicketMove end, CounterRow counter, List<Long> services) {
+    private Ended endIn(Handle h, UserInfo actor, String ticketId, TicketMove end, CounterRow counter, List<Long> services) {
         Function<Ticket, Counter> counterAfter = t -> counter.view(services, t.status().atCounter() ? t : null);
         if (db.isPostgres()) { // the usual ending in one statement; anything else below, for its answer
             Instant now = engine.now();
             Optional<TicketRow> ended = PgTicketMove.endAtCounter(h, ticketId, end, actor, now, counter);
             if (ended.isPresent()) {
                 Ticket view = ended.get().view();
-                events.append(h, counter.branchCode(), end.event, now, actor, view, counterAfter.apply(view),
-                        end.from.iterator().next().name(), end.to.name());
-                return view;
+                return new Ended(view, List.of(new EventLog.Pending(counter.branchCode(), end.event, now, actor, view,
+                        counterAfter.apply(view), end.from.iterator().next().name(), end.to.name())));
             }
         }
         TicketRow row = lock(h, actor, ticketId, counter.id());
         if (end == TicketMove.FINISH && row.status() == TicketStatus.CALLED) {
             row = apply(h, actor, row, TicketMove.START, counterAfter).row();
         }
-        return apply(h, actor, row, end, counterAfter).view();
+        return new Ended(apply(h, actor, row, end, counterAfter).view(), List.of());
     }
 }
