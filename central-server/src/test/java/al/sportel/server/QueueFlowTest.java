@@ -116,6 +116,45 @@ class QueueFlowTest {
         assertThat(a.get("estimatedWaitSeconds").asInt()).isEqualTo(300);
     }
 
+    /** Serves the next ticket at the counter for {@code seconds} (from start to finish). */
+    private void serveFor(String clerk, long counterId, long seconds) {
+        String id = api.act(clerk, "/api/v1/counters/" + counterId + "/call-next").expect(200).json().get("id").asText();
+        api.act(clerk, "/api/v1/tickets/" + id + "/start").expect(200);
+        clock.advance(Duration.ofSeconds(seconds));
+        api.act(clerk, "/api/v1/tickets/" + id + "/finish").expect(200);
+    }
+
+    /** The estimate of a ticket issued now into an empty queue, checked against the same ticket read back. */
+    private int estimateOfANewTicket(String letter) {
+        JsonNode t = issue(letter, false);
+        JsonNode read = api.get("/api/v1/tickets/" + t.get("id").asText(), api.token("clerk1")).expect(200).json();
+        assertThat(read.get("estimatedWaitSeconds").asInt()).as("read back, the same estimate").isEqualTo(t.get("estimatedWaitSeconds").asInt());
+        return t.get("estimatedWaitSeconds").asInt();
+    }
+
+    @Test
+    void theEstimateFollowsTheLastTwentyServicesOnceThereAreFive() {
+        long c1 = open("clerk1", 1); // P, I: the only counter open for P
+        issue("P", false);
+        serveFor("clerk1", c1, 1_000);
+        for (int i = 0; i < 3; i++) {
+            issue("P", false);
+            serveFor("clerk1", c1, 100);
+        }
+        // four finished: still the configured 180 s, (1 - 0.5) * 180 / 1
+        assertThat(estimateOfANewTicket("P")).isEqualTo(90);
+        serveFor("clerk1", c1, 100); // the ticket just issued
+        // five: their mean, (1000 + 4 * 100) / 5 = 280
+        assertThat(estimateOfANewTicket("P")).isEqualTo(140);
+        serveFor("clerk1", c1, 100);
+        for (int i = 0; i < 15; i++) {
+            issue("P", false);
+            serveFor("clerk1", c1, 100);
+        }
+        // 21 finished: the last 20 took 100 s each, the first 1,000 s no longer counts
+        assertThat(estimateOfANewTicket("P")).isEqualTo(50);
+    }
+
     @Test
     void callNextTakesPriorityThenEarliestThenCounterServiceOrder() {
         long c3 = open("clerk3", 3); // profile P, A

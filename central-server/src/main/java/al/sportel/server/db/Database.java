@@ -116,6 +116,15 @@ public final class Database implements AutoCloseable {
         return postgres;
     }
 
+    /** The same, for a helper handed only a handle: the driver keeps its URL, so this asks the database nothing. */
+    public static boolean isPostgres(Handle h) {
+        try {
+            return h.getConnection().getMetaData().getURL().startsWith("jdbc:postgresql:");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

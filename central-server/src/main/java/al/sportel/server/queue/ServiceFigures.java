@@ -18,7 +18,7 @@ record ServiceFigures(String letter, boolean active, StarvationGuard.ServiceRule
                         SELECT s.letter, s.active, s.max_priority_in_row, s.max_regular_wait_minutes, s.average_service_seconds,
                                (SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
                                 WHERE cs.service_id = s.id AND c.branch_code = s.branch_code AND c.status = 'OPEN') AS open_counters,
-                               """ + WaitEstimator.RECENT_SECONDS + """
+                               """ + WaitEstimator.recentSeconds(h) + """
 
                         FROM services s WHERE s.id = :s AND s.branch_code = :b
                         """)

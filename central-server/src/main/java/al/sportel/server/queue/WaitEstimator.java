@@ -1,5 +1,6 @@
 package al.sportel.server.queue;
 
+import al.sportel.server.db.Database;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,15 +29,27 @@ public final class WaitEstimator {
     /**
      * avg(S) from the last {@value #SAMPLE} tickets, for the service {@code s} of the enclosing query: null while
      * fewer than {@value #MIN_SAMPLE}. {@code :since} is the first day of the seven. Read with the service's own
-     * row rather than as a query of its own per service. (The sample is chosen by id in a subquery: H2 does
-     * not let a derived table in FROM refer to the enclosing query's service.)
+     * row rather than as a query of its own per service.
      */
-    static final String RECENT_SECONDS = """
+    static String recentSeconds(Handle h) {
+        return Database.isPostgres(h) ? RECENT_SECONDS_PG : RECENT_SECONDS_H2;
+    }
+
+    private static final String AVERAGE = """
             (SELECT CASE WHEN COUNT(*) >= %d THEN AVG(EXTRACT(EPOCH FROM r.finished_at) - EXTRACT(EPOCH FROM r.started_at)) END
-             FROM tickets r WHERE r.id IN (
-                 SELECT t.id FROM tickets t
-                 WHERE t.service_id = s.id AND t.status = 'DONE' AND t.started_at IS NOT NULL AND t.business_date >= :since
-                 ORDER BY t.finished_at DESC LIMIT %d))""".formatted(MIN_SAMPLE, SAMPLE);
+             FROM """.formatted(MIN_SAMPLE);
+
+    private static final String SAMPLE_OF_S = """
+            SELECT %s FROM tickets t
+            WHERE t.service_id = s.id AND t.status = 'DONE' AND t.started_at IS NOT NULL AND t.business_date >= :since
+            ORDER BY t.finished_at DESC LIMIT %d""";
+
+    /** PostgreSQL: the sample's rows straight from the service's index of finished tickets. */
+    private static final String RECENT_SECONDS_PG = AVERAGE + " (" + SAMPLE_OF_S.formatted("t.started_at, t.finished_at", SAMPLE) + ") r)";
+
+    /** H2 does not let a derived table refer to the enclosing query's service: the sample is chosen by id. */
+    private static final String RECENT_SECONDS_H2 = AVERAGE + " tickets r WHERE r.id IN ("
+            + SAMPLE_OF_S.formatted("t.id", SAMPLE) + "))";
 
     private final Map<Long, Double> averageSeconds = new HashMap<>();
     private final Map<Long, Integer> openCounters = new HashMap<>();
@@ -65,7 +78,7 @@ public final class WaitEstimator {
                         SELECT s.id, s.average_service_seconds,
                                (SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
                                 WHERE cs.service_id = s.id AND c.branch_code = s.branch_code AND c.status = 'OPEN'),
-                               """ + RECENT_SECONDS + """
+                               """ + recentSeconds(h) + """
 
                         FROM services s WHERE s.branch_code = :b""" + (onlyService == null ? "" : " AND s.id = :s"))
                 .bind("b", branchCode).bind("since", today.minusDays(7));
