@@ -76,6 +76,12 @@ class EndAndCallNextTest {
             assertThat(finished.data()).contains(first);
             assertThat(called.data()).contains(p2.get("id").asText());
             assertThat(finished.id()).as("the ending comes first").isLessThan(called.id());
+            // the counter as each event leaves it: free after the ending, calling the next after the call
+            JsonNode finishedData = Api.JSON.readTree(finished.data());
+            assertThat(finishedData.at("/counter/id").asLong()).isEqualTo(counter);
+            assertThat(finishedData.at("/counter/currentTicket").isNull()).isTrue();
+            assertThat(finishedData.at("/counter/clerk/username").asText()).isEqualTo("clerk1");
+            assertThat(Api.JSON.readTree(called.data()).at("/counter/currentTicket/id").asText()).isEqualTo(p2.get("id").asText());
         }
         JsonNode stats = api.get("/api/v1/counters/" + counter + "/stats", api.token("clerk1")).expect(200).json();
         assertThat(stats.get("served").asInt()).isEqualTo(1);

@@ -254,6 +254,35 @@ class RemoteQueueTest {
         assertThat(logged).isEqualTo(2);
     }
 
+    /**
+     * While a remote ticket awaits its check-in, call-next reads the call order into Java: end-and-call-next
+     * still writes the ending's event, before the call's.
+     */
+    @Test
+    void endAndCallNextWhileARemoteTicketAwaitsItsCheckIn() throws Exception {
+        long counter = openCounter("clerk6", 6, "I");
+        take(session("100061", "10.0.0.61"), "I", Map.of()).expect(201); // never checked in
+        api.issue("TR01", "I", false);
+        api.issue("TR01", "I", false);
+        String served = api.act("clerk6", "/api/v1/counters/" + counter + "/call-next").expect(200).json().get("id").asText();
+        api.act("clerk6", "/api/v1/tickets/" + served + "/start").expect(200);
+        long seen = api.get("/api/v1/branches/TR01/queue", api.token("clerk6")).expect(200).json().get("lastEventId").asLong();
+
+        try (SseReader events = new SseReader(server.baseUrl() + "/api/v1/branches/TR01/events", api.token("clerk6"), seen)) {
+            JsonNode both = api.post("/api/v1/counters/" + counter + "/end-and-call-next", api.token("clerk6"),
+                    Map.of("ticketId", served, "outcome", "DONE")).expect(200).json();
+            assertThat(both.get("ended").get("status").asText()).isEqualTo("DONE");
+            String next = both.get("called").get("id").asText();
+            SseReader.Event finished = events.nextNamed("ticket.finished", Duration.ofSeconds(5));
+            SseReader.Event called = events.nextNamed("ticket.called", Duration.ofSeconds(5));
+            assertThat(finished).isNotNull();
+            assertThat(finished.data()).contains(served);
+            assertThat(called).isNotNull();
+            assertThat(called.data()).contains(next);
+            assertThat(finished.id()).as("the ending comes first").isLessThan(called.id());
+        }
+    }
+
     private static void serve(String clerk, long counter) {
         String id = api.act(clerk, "/api/v1/counters/" + counter + "/call-next").expect(200).json().get("id").asText();
         api.act(clerk, "/api/v1/tickets/" + id + "/start").expect(200);

@@ -10,7 +10,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * Writes a checked payment: its row, the bills it pays and its receipt number. Receipt numbers run per
  * branch and year without gaps (TR01-2026-000123), from the branch's row that the year's first payment
- * makes. That row is taken last, so every payment of the branch waits for it only until this one commits.
+ * makes. That row is taken after the bills' rows, so every payment of the branch waits for it only for the
+ * rest of this payment's writes and its commit.
  * <p>
  * On PostgreSQL it is one statement; on H2, which lacks the upsert and data-modifying CTEs, one per step.
  */
@@ -45,30 +46,40 @@ final class PaymentWrite {
     }
 
     /**
-     * PostgreSQL: the branch's next receipt number, the payment with it, each bill's part and its allocation,
-     * in one statement (four before, and two more per bill).
+     * PostgreSQL: each bill's part, then the branch's next receipt number, the payment with it and its
+     * allocations, in one statement (before: the payment, two statements per bill, then the number). The
+     * number's row waits for the bills' update ({@code n} reads {@code paid}), so it is still taken after
+     * the bills' rows; the payment's insert and its foreign-key checks follow it within the statement.
      */
     static Written inOneStatement(Handle h, NewPayment p, List<Part> parts) {
-        StringBuilder sql = new StringBuilder("""
-                WITH n AS (INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) VALUES (:branch, :year, 1)
-                           ON CONFLICT (branch_code, receipt_year)
-                           DO UPDATE SET last_number = receipt_sequences.last_number + 1
-                           RETURNING last_number),
-                p AS (INSERT INTO payments (%s, receipt_number)
-                      SELECT %s, :prefix || CASE WHEN n.last_number < 1000000
-                                 THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END
-                      FROM n RETURNING id, receipt_number)""".formatted(COLUMNS, VALUES));
+        StringBuilder sql = new StringBuilder("WITH ");
+        String afterBills = "";
         if (!parts.isEmpty()) {
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < parts.size(); i++) {
                 rows.append(i == 0 ? "" : ", ").append("(CAST(:bill%d AS BIGINT), CAST(:part%d AS BIGINT))".formatted(i, i));
             }
             sql.append("""
-                    ,
                     parts (bill_id, amount) AS (VALUES %s),
-                    paid AS (UPDATE bills SET paid = bills.paid + parts.amount FROM parts WHERE bills.id = parts.bill_id),
+                    paid AS (UPDATE bills SET paid = bills.paid + parts.amount FROM parts WHERE bills.id = parts.bill_id
+                             RETURNING bills.id),
+                    """.formatted(rows));
+            afterBills = " WHERE (SELECT COUNT(*) FROM paid) = " + parts.size();
+        }
+        sql.append("""
+                n AS (INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) SELECT :branch, :year, 1%s
+                      ON CONFLICT (branch_code, receipt_year)
+                      DO UPDATE SET last_number = receipt_sequences.last_number + 1
+                      RETURNING last_number),
+                p AS (INSERT INTO payments (%s, receipt_number)
+                      SELECT %s, :prefix || CASE WHEN n.last_number < 1000000
+                                 THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END
+                      FROM n RETURNING id, receipt_number)""".formatted(afterBills, COLUMNS, VALUES));
+        if (!parts.isEmpty()) {
+            sql.append("""
+                    ,
                     allocated AS (INSERT INTO payment_allocations (payment_id, bill_id, amount)
-                                  SELECT p.id, parts.bill_id, parts.amount FROM p CROSS JOIN parts)""".formatted(rows));
+                                  SELECT p.id, parts.bill_id, parts.amount FROM p CROSS JOIN parts)""");
         }
         sql.append("\nSELECT id, receipt_number FROM p");
         var q = bindRow(h.createQuery(sql.toString()), p)
@@ -76,6 +87,7 @@ final class PaymentWrite {
         for (int i = 0; i < parts.size(); i++) {
             q.bind("bill" + i, parts.get(i).billId()).bind("part" + i, parts.get(i).amount());
         }
+        // no row: a bill the customer's lock should have kept was not there to pay; nothing is written
         return q.map((rs, x) -> new Written(rs.getLong(1), rs.getString(2))).one();
     }
 

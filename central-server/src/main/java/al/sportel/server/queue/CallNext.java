@@ -59,16 +59,17 @@ final class CallNext {
                 Instant at = now(); // read again: a call is not stamped before the ending it follows
                 if (!locked.remoteWaiting()) { // the rule in SQL; remote tickets need the guard's order in Java
                     PgCallNext.Claimed claimed = PgCallNext.claim(h, counter, locked.services(), day, at);
-                    if (claimed.called().isEmpty()) {
-                        if (claimed.counterBusy()) {
-                            requireNotBusy(h, counter); // the ticket it has, for the refusal
-                        }
-                        events.appendAll(h, firstEvents);
-                        return Optional.<Ticket>empty();
+                    if (claimed.called().isPresent()) { // the first part's events go in with the call's
+                        return Optional.of(announce(h, actor, counter, locked.services(), claimed.called().get(), at, firstEvents));
                     }
-                    return Optional.of(announce(h, actor, counter, locked.services(), claimed.called().get(), at, firstEvents));
+                    if (claimed.counterBusy()) {
+                        requireNotBusy(h, counter); // the ticket it has, for the refusal
+                    }
                 }
-                events.appendAll(h, firstEvents);
+                events.appendAll(h, firstEvents); // no call in this statement: the first part's events alone
+                if (!locked.remoteWaiting()) {
+                    return Optional.<Ticket>empty();
+                }
                 requireNotBusy(h, counter);
                 return callGuarded(h, actor, counter, locked.services(), day);
             }

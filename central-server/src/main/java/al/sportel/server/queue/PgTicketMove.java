@@ -48,17 +48,20 @@ final class PgTicketMove {
      * moves from one state: start, finish, recall, no-show, return). Empty when the ticket is not such (another
      * state, another clerk's counter, another centre): nothing changed, and the caller takes the checked path
      * for its answer. The counter is matched against the ticket's row as the update finds it, so a ticket
-     * moved meanwhile to another counter is not taken. The counter's view is read as {@link #apply} reads it.
+     * moved meanwhile to another counter is not taken; nor is one recalled after {@code now}, which was read
+     * before any wait for the ticket's row (the checked path reads it after its lock). The counter's view is
+     * read as {@link #apply} reads it.
      */
     static Optional<Applied> applyAtOwnCounter(Handle h, String ticketId, TicketMove move, UserInfo clerk, Instant now) {
-        if (clerk.role() != Role.CLERK || move.from.size() != 1 || ticketId.length() > 32) {
+        // a waiting ticket is at no counter (a cancel): the checked path at once
+        if (clerk.role() != Role.CLERK || move.from.size() != 1 || move.from.contains(TicketStatus.WAITING) || ticketId.length() > 32) {
             return Optional.empty();
         }
         String servedBy = move.to == TicketStatus.DONE ? ", served_by = :actor" : "";
         return h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + move.setClause + servedBy + """
                          FROM counters k
                          WHERE tickets.id = :id AND tickets.status = :from AND tickets.branch_code = :branch
-                           AND k.id = tickets.counter_id AND k.clerk_user_id = :actor
+                           AND tickets.called_at <= :now AND k.id = tickets.counter_id AND k.clerk_user_id = :actor
                          RETURNING tickets.*, k.id AS was_at)
                         SELECT""" + " " + TicketRow.COLUMNS + ", " + CounterViews.VIEW_COLUMNS
                         + " FROM t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.was_at "
@@ -85,7 +88,8 @@ final class PgTicketMove {
         }
         String servedBy = end.to == TicketStatus.DONE ? ", served_by = :actor" : "";
         return h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + end.setClause + servedBy + """
-                         WHERE id = :id AND counter_id = :counter AND branch_code = :branch AND status = :from RETURNING *)
+                         WHERE id = :id AND counter_id = :counter AND branch_code = :branch AND status = :from
+                           AND called_at <= :now RETURNING *)
                         SELECT""" + " " + TicketRow.COLUMNS + " FROM t JOIN services s ON s.id = t.service_id")
                 .bind("to", end.to.name()).bind("now", now).bind("id", ticketId).bind("actor", actor.id())
                 .bind("counter", counter.id()).bind("branch", counter.branchCode())
