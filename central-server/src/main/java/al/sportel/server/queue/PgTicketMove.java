@@ -54,11 +54,10 @@ final class PgTicketMove {
      */
     static Optional<Applied> applyAtOwnCounter(Handle h, String ticketId, TicketMove move, UserInfo clerk, Instant now) {
         // a waiting ticket is at no counter (a cancel): the checked path at once
-        if (clerk.role() != Role.CLERK || move.from.size() != 1 || move.from.contains(TicketStatus.WAITING) || ticketId.length() > 32) {
+        if (clerk.role() != Role.CLERK || move.onlyFrom() == null || move.onlyFrom() == TicketStatus.WAITING || ticketId.length() > 32) {
             return Optional.empty();
         }
-        String servedBy = move.to == TicketStatus.DONE ? ", served_by = :actor" : "";
-        return h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + move.setClause + servedBy + """
+        return h.createQuery("WITH t AS (" + update(move) + """
                          FROM counters k
                          WHERE tickets.id = :id AND tickets.status = :from AND tickets.branch_code = :branch
                            AND tickets.called_at <= :now AND k.id = tickets.counter_id AND k.clerk_user_id = :actor
@@ -67,7 +66,7 @@ final class PgTicketMove {
                         + " FROM t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.was_at "
                         + CounterViews.VIEW_JOINS)
                 .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).bind("actor", clerk.id())
-                .bind("from", move.from.iterator().next().name()).bind("branch", clerk.branchCode())
+                .bind("from", move.onlyFrom().name()).bind("branch", clerk.branchCode())
                 .map((rs, ctx) -> {
                     TicketRow row = TicketRow.map(rs);
                     return new Applied(row, CounterViews.fromColumns(rs, row.status().atCounter() ? row.view() : null));
@@ -83,17 +82,16 @@ final class PgTicketMove {
      */
     static Optional<TicketRow> endAtCounter(Handle h, String ticketId, TicketMove end, UserInfo actor, Instant now,
                                             CounterRow counter) {
-        if (end.from.size() != 1 || ticketId.length() > 32) {
+        if (end.onlyFrom() == null || ticketId.length() > 32) {
             return Optional.empty();
         }
-        String servedBy = end.to == TicketStatus.DONE ? ", served_by = :actor" : "";
-        return h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + end.setClause + servedBy + """
+        return h.createQuery("WITH t AS (" + update(end) + """
                          WHERE id = :id AND counter_id = :counter AND branch_code = :branch AND status = :from
                            AND called_at <= :now RETURNING *)
                         SELECT""" + " " + TicketRow.COLUMNS + " FROM t JOIN services s ON s.id = t.service_id")
                 .bind("to", end.to.name()).bind("now", now).bind("id", ticketId).bind("actor", actor.id())
                 .bind("counter", counter.id()).bind("branch", counter.branchCode())
-                .bind("from", end.from.iterator().next().name())
+                .bind("from", end.onlyFrom().name())
                 .map((rs, ctx) -> TicketRow.map(rs)).findOne();
     }
 
@@ -103,9 +101,7 @@ final class PgTicketMove {
      * so the counter's current ticket is the moved one while it is still called or served there, else none.
      */
     static Applied apply(Handle h, String ticketId, TicketMove move, UserInfo actor, Instant now, Long counterId) {
-        String servedBy = move.to == TicketStatus.DONE ? ", served_by = :actor" : ""; // for "served per clerk"
-        Optional<Applied> after = h.createQuery("WITH t AS (UPDATE tickets SET status = :to, " + move.setClause + servedBy
-                        + " WHERE id = :id RETURNING *) SELECT " + TicketRow.COLUMNS + ", " + CounterViews.VIEW_COLUMNS
+        Optional<Applied> after = h.createQuery("WITH t AS (" + update(move) + " WHERE id = :id RETURNING *) SELECT " + TicketRow.COLUMNS + ", " + CounterViews.VIEW_COLUMNS
                         + " FROM t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = :counter "
                         + CounterViews.VIEW_JOINS)
                 .bind("to", move.to.name()).bind("now", now).bind("id", ticketId).bind("actor", actor.id())
@@ -117,5 +113,11 @@ final class PgTicketMove {
                 })
                 .findOne();
         return after.orElseThrow();
+    }
+
+    /** The move's {@code UPDATE tickets SET …} (its WHERE follows), binding :to, :now and, for a finish, :actor. */
+    private static String update(TicketMove move) {
+        String servedBy = move.to == TicketStatus.DONE ? ", served_by = :actor" : ""; // for "served per clerk"
+        return "UPDATE tickets SET status = :to, " + move.setClause + servedBy;
     }
 }

@@ -32,4 +32,9 @@ enum TicketMove {
         this.event = event;
         this.setClause = setClause;
     }
+
+    /** The one state the move starts from, or null when it starts from several (the one-statement paths need one). */
+    TicketStatus onlyFrom() {
+        return from.size() == 1 ? from.iterator().next() : null;
+    }
 }

@@ -53,12 +53,16 @@ final class TicketMoves {
     private Optional<Ticket> moveAtOwnCounter(Handle h, UserInfo actor, String ticketId, TicketMove move) {
         Instant now = engine.now();
         return PgTicketMove.applyAtOwnCounter(h, ticketId, move, actor, now).map(applied -> {
-            TicketRow after = applied.row();
-            Ticket view = after.status() == TicketStatus.WAITING ? engine.withEstimate(h, after) : after.view();
-            events.append(h, after.branchCode(), move.event, now, actor, view, applied.counter(),
-                    move.from.iterator().next().name(), move.to.name());
+            Ticket view = viewAfter(h, applied.row());
+            events.append(h, applied.row().branchCode(), move.event, now, actor, view, applied.counter(),
+                    move.onlyFrom().name(), move.to.name());
             return view;
         });
+    }
+
+    /** The view of a ticket after a move, with its estimate when the move left it waiting. */
+    private Ticket viewAfter(Handle h, TicketRow after) {
+        return after.status() == TicketStatus.WAITING ? engine.withEstimate(h, after) : after.view();
     }
 
     /** A ticket as one move left it: its row, and its view with the estimate when it waits. */
@@ -112,7 +116,7 @@ final class TicketMoves {
             }
             after = QueueEngine.find(h, ticketId).orElseThrow();
         }
-        Ticket view = after.status() == TicketStatus.WAITING ? engine.withEstimate(h, after) : after.view();
+        Ticket view = viewAfter(h, after);
         Counter counter;
         if (row.counterId() == null) {
             counter = null;
@@ -157,7 +161,7 @@ final class TicketMoves {
             if (ended.isPresent()) {
                 Ticket view = ended.get().view();
                 return new Ended(view, List.of(new EventLog.Pending(counter.branchCode(), end.event, now, actor, view,
-                        counterAfter.apply(view), end.from.iterator().next().name(), end.to.name())));
+                        counterAfter.apply(view), end.onlyFrom().name(), end.to.name())));
             }
         }
         TicketRow row = lock(h, actor, ticketId, counter.id());

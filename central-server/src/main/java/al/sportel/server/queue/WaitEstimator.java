@@ -1,6 +1,8 @@
 package al.sportel.server.queue;
 
 import al.sportel.server.db.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +27,11 @@ public final class WaitEstimator {
 
     static final int SAMPLE = 20;
     static final int MIN_SAMPLE = 5;
+
+    /** n(S) for the service {@code s} of the enclosing query: its centre's OPEN counters whose profile includes it. */
+    static final String OPEN_COUNTERS = """
+            (SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
+             WHERE cs.service_id = s.id AND c.branch_code = s.branch_code AND c.status = 'OPEN')""";
 
     /**
      * avg(S) from the last {@value #SAMPLE} tickets, for the service {@code s} of the enclosing query: null while
@@ -68,17 +75,14 @@ public final class WaitEstimator {
     static WaitEstimator forService(ServiceFigures service) {
         WaitEstimator e = new WaitEstimator();
         long id = service.rule().serviceId();
-        e.averageSeconds.put(id, service.recentSeconds() != null ? service.recentSeconds() : service.configuredAverageSeconds());
+        e.averageSeconds.put(id, service.averageSeconds());
         e.openCounters.put(id, service.openCounters());
         return e;
     }
 
     private static WaitEstimator load(Handle h, String branchCode, LocalDate today, Long onlyService) {
         var query = h.createQuery("""
-                        SELECT s.id, s.average_service_seconds,
-                               (SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
-                                WHERE cs.service_id = s.id AND c.branch_code = s.branch_code AND c.status = 'OPEN'),
-                               """ + recentSeconds(h) + """
+                        SELECT s.id, s.average_service_seconds, """ + OPEN_COUNTERS + ", " + recentSeconds(h) + """
 
                         FROM services s WHERE s.branch_code = :b""" + (onlyService == null ? "" : " AND s.id = :s"))
                 .bind("b", branchCode).bind("since", today.minusDays(7));
@@ -88,15 +92,20 @@ public final class WaitEstimator {
         record Figures(long serviceId, double averageSeconds, int openCounters) {
         }
         WaitEstimator e = new WaitEstimator();
-        for (Figures f : query.map((rs, ctx) -> {
-            double recent = rs.getDouble(4);
-            double average = rs.wasNull() ? rs.getInt(2) : recent; // the configured one while the sample is short
-            return new Figures(rs.getLong(1), average, rs.getInt(3));
-        }).list()) {
+        for (Figures f : query.map((rs, ctx) -> new Figures(rs.getLong(1), averageSeconds(rs, 2, 4), rs.getInt(3))).list()) {
             e.averageSeconds.put(f.serviceId(), f.averageSeconds());
             e.openCounters.put(f.serviceId(), f.openCounters());
         }
         return e;
+    }
+
+    /**
+     * avg(S) from a row holding the service's configured average and {@link #recentSeconds} in these columns:
+     * the recent one, or the configured one while the sample is short.
+     */
+    static double averageSeconds(ResultSet rs, int configuredColumn, int recentColumn) throws SQLException {
+        double recent = rs.getDouble(recentColumn);
+        return rs.wasNull() ? rs.getInt(configuredColumn) : recent;
     }
 
     /** Mean service time of the service in seconds (recent history, else the configured average). */
