@@ -1,6 +1,7 @@
 package al.sportel.server.billing;
 
 import al.sportel.model.BusinessTime;
+import al.sportel.server.db.SqlByCount;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,21 +43,13 @@ final class PaymentWrite {
             :branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now,
             :takenAt, :offline, :credit, :review, :code, :late""";
 
-    private PaymentWrite() {
-    }
-
-    /**
-     * PostgreSQL: each bill's part, then the branch's next receipt number, the payment with it and its
-     * allocations, in one statement (before: the payment, two statements per bill, then the number). The
-     * number's row waits for the bills' update ({@code n} reads {@code paid}), so it is still taken after
-     * the bills' rows; the payment's insert and its foreign-key checks follow it within the statement.
-     */
-    static Written inOneStatement(Handle h, NewPayment p, List<Part> parts) {
+    /** The statement of {@link #inOneStatement} for a payment of n bills. */
+    private static final SqlByCount ONE_STATEMENT = new SqlByCount(parts -> {
         StringBuilder sql = new StringBuilder("WITH ");
         String afterBills = "";
-        if (!parts.isEmpty()) {
+        if (parts > 0) {
             StringBuilder rows = new StringBuilder();
-            for (int i = 0; i < parts.size(); i++) {
+            for (int i = 0; i < parts; i++) {
                 rows.append(i == 0 ? "" : ", ").append("(CAST(:bill%d AS BIGINT), CAST(:part%d AS BIGINT))".formatted(i, i));
             }
             sql.append("""
@@ -64,7 +57,7 @@ final class PaymentWrite {
                     paid AS (UPDATE bills SET paid = bills.paid + parts.amount FROM parts WHERE bills.id = parts.bill_id
                              RETURNING bills.id),
                     """.formatted(rows));
-            afterBills = " WHERE (SELECT COUNT(*) FROM paid) = " + parts.size();
+            afterBills = " WHERE (SELECT COUNT(*) FROM paid) = " + parts;
         }
         sql.append("""
                 n AS (INSERT INTO receipt_sequences (branch_code, receipt_year, last_number) SELECT :branch, :year, 1%s
@@ -75,15 +68,28 @@ final class PaymentWrite {
                       SELECT %s, :prefix || CASE WHEN n.last_number < 1000000
                                  THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END
                       FROM n RETURNING id, receipt_number)""".formatted(afterBills, COLUMNS, VALUES));
-        if (!parts.isEmpty()) {
+        if (parts > 0) {
             sql.append("""
                     ,
                     allocated AS (INSERT INTO payment_allocations (payment_id, bill_id, amount)
                                   SELECT p.id, parts.bill_id, parts.amount FROM p CROSS JOIN parts)""");
         }
         sql.append("\nSELECT id, receipt_number FROM p");
-        var q = bindRow(h.createQuery(sql.toString()), p)
-                .bind("year", p.receiptYear()).bind("prefix", "%s-%d-".formatted(p.branch(), p.receiptYear()));
+        return sql.toString();
+    });
+
+    private PaymentWrite() {
+    }
+
+    /**
+     * PostgreSQL: each bill's part, then the branch's next receipt number, the payment with it and its
+     * allocations, in one statement (before: the payment, two statements per bill, then the number). The
+     * number's row waits for the bills' update ({@code n} reads {@code paid}), so it is still taken after
+     * the bills' rows; the payment's insert and its foreign-key checks follow it within the statement.
+     */
+    static Written inOneStatement(Handle h, NewPayment p, List<Part> parts) {
+        var q = bindRow(h.createQuery(ONE_STATEMENT.of(parts.size())), p)
+                .bind("year", p.receiptYear()).bind("prefix", p.branch() + "-" + p.receiptYear() + "-");
         for (int i = 0; i < parts.size(); i++) {
             q.bind("bill" + i, parts.get(i).billId()).bind("part" + i, parts.get(i).amount());
         }

@@ -6,6 +6,7 @@ import al.sportel.model.LiveEvent;
 import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
 import al.sportel.server.db.Database;
+import al.sportel.server.db.SqlByCount;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -31,6 +32,19 @@ public final class EventLog {
                           String fromStatus, String toStatus) {
     }
 
+    /** The insert of n events, one row each. */
+    private static final SqlByCount INSERT = new SqlByCount(n -> {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO events (branch_code, event_type, occurred_at, actor_user_id, actor_username,
+                                    ticket_id, counter_id, from_status, to_status, payload)
+                VALUES""");
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? " " : ", ").append("(:b%1$d, :type%1$d, :at%1$d, :uid%1$d, :uname%1$d, :ticket%1$d, :counter%1$d, "
+                    .formatted(i)).append(":from%1$d, :to%1$d, :payload%1$d)".formatted(i));
+        }
+        return sql.toString();
+    });
+
     /** Inserts the event unnumbered; {@link EventSequencer} numbers it once committed. */
     public void append(Handle h, String branchCode, EventType type, Instant at, UserInfo actor,
                        Ticket ticket, Counter counter, String fromStatus, String toStatus) {
@@ -42,15 +56,7 @@ public final class EventLog {
         if (events.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO events (branch_code, event_type, occurred_at, actor_user_id, actor_username,
-                                    ticket_id, counter_id, from_status, to_status, payload)
-                VALUES""");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? " " : ", ").append("(:b%1$d, :type%1$d, :at%1$d, :uid%1$d, :uname%1$d, :ticket%1$d, :counter%1$d, "
-                    .formatted(i)).append(":from%1$d, :to%1$d, :payload%1$d)".formatted(i));
-        }
-        Update insert = h.createUpdate(sql.toString());
+        Update insert = h.createUpdate(INSERT.of(events.size()));
         for (int i = 0; i < events.size(); i++) {
             bindEvent(insert, i, events.get(i));
         }

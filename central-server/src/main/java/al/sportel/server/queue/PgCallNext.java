@@ -2,6 +2,7 @@ package al.sportel.server.queue;
 
 import al.sportel.model.CounterStatus;
 import al.sportel.server.auth.Users;
+import al.sportel.server.db.SqlByCount;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,14 +153,8 @@ final class PgCallNext {
     record Claimed(Optional<TicketRow> called, boolean counterBusy) {
     }
 
-    /**
-     * Claims and calls the next ticket; its row, or none when none waits or the counter is busy. The call
-     * order puts every ticket with a tier below regular (or transferred to the counter) ahead of all plain
-     * regular ones, so the claim sorts those few ({@code ahead}) and otherwise takes the first plain ticket
-     * in issue order straight from the index ({@code plain}) instead of sorting the whole queue.
-     */
-    static Claimed claim(Handle h, CounterRow counter, List<Long> services, LocalDate day, Instant now) {
-        String sql = "WITH " + RULE + """
+    /** The claim's text for a counter of n services (their ranks are bound as :s0, :s1, …). */
+    private static final SqlByCount CLAIM = new SqlByCount(n -> "WITH " + RULE + """
                 ,
                 ahead AS (
                     SELECT t.id FROM tickets t
@@ -193,7 +188,16 @@ final class PgCallNext {
                 FROM (SELECT EXISTS (SELECT 1 FROM tickets b WHERE b.counter_id = :c AND b.status IN ('CALLED', 'SERVING'))
                       AS counter_busy) busy
                      LEFT JOIN called ON TRUE LEFT JOIN services s ON s.id = called.service_id
-                """.formatted(CANDIDATE, TIER, TicketClaim.rank(services));
+                """.formatted(CANDIDATE, TIER, TicketClaim.rank(n)));
+
+    /**
+     * Claims and calls the next ticket; its row, or none when none waits or the counter is busy. The call
+     * order puts every ticket with a tier below regular (or transferred to the counter) ahead of all plain
+     * regular ones, so the claim sorts those few ({@code ahead}) and otherwise takes the first plain ticket
+     * in issue order straight from the index ({@code plain}) instead of sorting the whole queue.
+     */
+    static Claimed claim(Handle h, CounterRow counter, List<Long> services, LocalDate day, Instant now) {
+        String sql = CLAIM.of(services.size());
         var q = h.createQuery(sql).bind("c", counter.id());
         bindRule(q, counter.branchCode(), services, day, now).bind("all", services.isEmpty());
         for (int i = 0; i < services.size(); i++) {

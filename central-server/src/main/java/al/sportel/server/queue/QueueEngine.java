@@ -95,7 +95,7 @@ public final class QueueEngine {
         LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
         int seq = nextNumber(h, branchCode, serviceId, day);
         String id = newTicketId();
-        String number = "%s%03d".formatted(service.letter(), seq);
+        String number = ticketNumber(service.letter(), seq);
         h.createUpdate("""
                         INSERT INTO tickets (id, branch_code, service_id, ticket_number, seq, business_date, status,
                                              priority, priority_category, issued_at, appointment_start)
@@ -328,5 +328,11 @@ public final class QueueEngine {
         byte[] b = new byte[16];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** A ticket's number as the screens show it: the service's letter and at least three digits (P007, P1234). */
+    static String ticketNumber(String letter, int seq) {
+        String digits = Integer.toString(seq);
+        return digits.length() >= 3 ? letter + digits : letter + "000".substring(digits.length()) + digits;
     }
 }

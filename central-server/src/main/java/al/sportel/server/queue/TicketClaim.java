@@ -32,20 +32,20 @@ final class TicketClaim {
                               WHEN priority OR id IN (<lifted>) THEN 2 ELSE 3 END,
                          issued_at, %s, seq
                 LIMIT 1 %s
-                """.formatted(RemoteCalls.CLAIMABLE, rank(services), lock);
+                """.formatted(RemoteCalls.CLAIMABLE, rank(services.size()), lock);
     }
 
     /** Ties on issuedAt go to the service the counter lists first (see CallOrder); binds :s0, :s1, and so on. */
-    static String rank(List<Long> services) {
-        if (services.isEmpty()) {
+    static String rank(int services) {
+        if (services == 0) {
             // a CASE needs a WHEN and a bare 0 is a column position; such a counter only takes transfers
             return "CAST(0 AS INTEGER)";
         }
         StringBuilder rank = new StringBuilder("CASE service_id");
-        for (int i = 0; i < services.size(); i++) {
+        for (int i = 0; i < services; i++) {
             rank.append(" WHEN :s").append(i).append(" THEN ").append(i);
         }
-        return rank.append(" ELSE ").append(services.size()).append(" END").toString();
+        return rank.append(" ELSE ").append(services).append(" END").toString();
     }
 
     /** PostgreSQL: picks, locks and calls the next ticket in one statement; its id, or empty. */
