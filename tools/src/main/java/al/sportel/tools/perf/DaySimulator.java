@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +50,8 @@ public final class DaySimulator {
 
     private static final String PASSWORD = "sportel-sim-1";
     private static final int SET_UP_THREADS = 8;
+    /** The server's business day turns at midnight here (BusinessTime.ZONE), not at the machine's. */
+    private static final ZoneId TIRANE = ZoneId.of("Europe/Tirane");
     private static final int BUSY_RETRIES = 50;
     /** Arrival weight per hour from 08:00 to 16:00: a morning peak and a smaller one after lunch. */
     private static final double[] HOURLY = {1.0, 1.8, 1.6, 1.2, 0.8, 0.9, 1.2, 0.9};
@@ -125,6 +129,7 @@ public final class DaySimulator {
     /** Plays the day and prints the report; true when the books balance. */
     boolean play() throws Exception {
         long t0 = System.nanoTime();
+        LocalDate firstDay = LocalDate.now(TIRANE);
         String admin = api.login("admin", "sportel");
         // centres are set up side by side: each one's users cost two password hashes, and 180 centres
         // one after another took a quarter of an hour before the day could start
@@ -178,7 +183,7 @@ public final class DaySimulator {
         long dayMs = (System.nanoTime() - dayStart) / 1_000_000;
         dayMillis = dayMs;
         Thread.sleep(1500); // the last events reach the displays
-        return checkBooks(admin, centres, dayMs);
+        return checkBooks(admin, centres, firstDay, dayMs);
     }
 
     private static Thread start(boolean daemon, Runnable r) {
@@ -627,7 +632,7 @@ public final class DaySimulator {
         }
     }
 
-    private boolean checkBooks(String admin, List<Branch> centres, long dayMs) throws IOException {
+    private boolean checkBooks(String admin, List<Branch> centres, LocalDate firstDay, long dayMs) throws IOException {
         int done = 0;
         int noShow = 0;
         int open = 0;
@@ -649,9 +654,14 @@ public final class DaySimulator {
         boolean countersMatch = true;
         for (Branch c : centres) {
             for (long counter : c.counterIds) {
-                JsonNode cash = api.get("/api/v1/reports/cash?counterId=" + counter, admin).body();
-                long sum = Money.parse(cash.get("total").asText());
-                int count = cash.get("payments").size();
+                // a long day may cross midnight in Tirane: its payments are then in two days' books
+                long sum = 0;
+                int count = 0;
+                for (LocalDate d = firstDay; !d.isAfter(LocalDate.now(TIRANE)); d = d.plusDays(1)) {
+                    JsonNode cash = api.get("/api/v1/reports/cash?counterId=" + counter + "&date=" + d, admin).body();
+                    sum += Money.parse(cash.get("total").asText());
+                    count += cash.get("payments").size();
+                }
                 long[] mine = takenPerCounter.get(counter);
                 countersMatch &= mine[0] == count && mine[1] == sum;
                 serverCount += count;
