@@ -59,18 +59,22 @@ public abstract class UnnamedCheckMigration implements JavaMigration {
     public final void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
         List<String> names = new ArrayList<>();
+        // Both sides are held to this schema, and the clause is matched here rather than in SQL: PostgreSQL
+        // applies a LIKE on check_clause to every CHECK of the database before the schema filter, and a table
+        // another schema drops meanwhile then fails the migration ("could not open relation with OID").
         try (PreparedStatement q = c.prepareStatement("""
-                SELECT tc.constraint_name FROM information_schema.table_constraints tc
+                SELECT tc.constraint_name, cc.check_clause FROM information_schema.table_constraints tc
                 JOIN information_schema.check_constraints cc
                   ON cc.constraint_name = tc.constraint_name AND cc.constraint_schema = tc.constraint_schema
                 WHERE LOWER(tc.table_name) = ? AND tc.constraint_type = 'CHECK'
-                  AND tc.table_schema = CURRENT_SCHEMA AND cc.check_clause LIKE ?
+                  AND tc.table_schema = CURRENT_SCHEMA AND cc.constraint_schema = CURRENT_SCHEMA
                 """)) {
             q.setString(1, table);
-            q.setString(2, "%" + clauseWord + "%");
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
+                    if (rs.getString(2).contains(clauseWord)) {
+                        names.add(rs.getString(1));
+                    }
                 }
             }
         }
