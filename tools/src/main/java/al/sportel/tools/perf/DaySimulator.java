@@ -652,12 +652,13 @@ public final class DaySimulator {
         long serverCount = 0;
         long serverSum = 0;
         boolean countersMatch = true;
+        // a long day may cross midnight in Tirane: its payments are then in two days' books
+        LocalDate lastDay = LocalDate.now(TIRANE);
         for (Branch c : centres) {
             for (long counter : c.counterIds) {
-                // a long day may cross midnight in Tirane: its payments are then in two days' books
                 long sum = 0;
                 int count = 0;
-                for (LocalDate d = firstDay; !d.isAfter(LocalDate.now(TIRANE)); d = d.plusDays(1)) {
+                for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
                     JsonNode cash = api.get("/api/v1/reports/cash?counterId=" + counter + "&date=" + d, admin).body();
                     sum += Money.parse(cash.get("total").asText());
                     count += cash.get("payments").size();
