@@ -75,6 +75,7 @@ public final class Benchmarks {
     private boolean day;
     private Process server;
     private HttpApi api;
+    private ProcessCpu cpu;
     private String admin;
     private final List<Long> counters = new ArrayList<>();
     private final List<String> clerks = new ArrayList<>();
@@ -180,6 +181,7 @@ public final class Benchmarks {
         try {
             String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
             api = new HttpApi(ready.substring(ready.indexOf("http")));
+            cpu = new ProcessCpu(server.pid());
             admin = api.login("admin", "sportel");
             setUp();
             header(command);
@@ -295,7 +297,8 @@ public final class Benchmarks {
     }
 
     /** One measurement: a rate per second and the latencies behind it, in nanoseconds. */
-    private record Run(double rate, long[] nanos) {
+    /** A run's rate, its latencies and the CPU milliseconds each cycle (or floor claim) cost the processes. */
+    private record Run(double rate, long[] nanos, ProcessCpu.Sample cpu) {
         double p(double pct) {
             return Percentiles.of(nanos, pct);
         }
@@ -365,6 +368,13 @@ public final class Benchmarks {
                 .append("|---|---|---|---|---|---|\n");
         workRows(COUNTERS + " in one centre", oneCentre);
         workRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
+        report.append("\nWhere the CPU goes: milliseconds of CPU per cycle (per claim for the floor), medians of the rounds, ")
+                .append("read from `/proc` before and after each timed run: the server's process (and its JIT compiler ")
+                .append("threads within it), every PostgreSQL process, and this client. Two cores give 2,000 ms a second, so a ")
+                .append("rate of 0.5 × the floor leaves the three together 2,000 / (0.5 × floor claims/s) ms per cycle.\n\n")
+                .append("| counters | run | server | of which JIT | PostgreSQL | client | all |\n|---|---|---|---|---|---|---|\n");
+        cpuRows(COUNTERS + " in one centre", oneCentre);
+        cpuRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
         report.append('\n');
         if (!callNextOnly) {
             eventReport(events);
@@ -439,6 +449,16 @@ public final class Benchmarks {
         }
     }
 
+    private void cpuRows(String label, List<double[]> rounds) {
+        String[] runs = {"call-next + no-show", "end-and-call-next", "floor claim"};
+        for (int r = 0; r < runs.length; r++) {
+            int at = 14 + 4 * r;
+            double all = median(rounds, at) + median(rounds, at + 2) + median(rounds, at + 3);
+            report.append(String.format("| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", label, runs[r], median(rounds, at),
+                    median(rounds, at + 1), median(rounds, at + 2), median(rounds, at + 3), all));
+        }
+    }
+
     private void rawRows(String label, List<double[]> rounds) {
         for (int r = 0; r < rounds.size(); r++) {
             double[] x = rounds.get(r);
@@ -463,13 +483,18 @@ public final class Benchmarks {
         }
         long[][] floor = new long[1][];
         int threads = sites.stream().mapToInt(x -> x.counters().size()).sum();
+        ProcessCpu.Sample before = cpu.sample();
         double floorRate = floor(threads, threads * cyclesPerCounter, floor);
-        Run f = new Run(floorRate, floor[0]);
+        ProcessCpu.Sample floorCpu = cpu.sample().minus(before).per(threads * cyclesPerCounter);
+        Run f = new Run(floorRate, floor[0], floorCpu);
         CycleFloor work = new CycleFloor(this::jdbc, schema);
         double twoTx = work.run(threads, cyclesPerCounter, false);
         double oneTx = work.run(threads, cyclesPerCounter, true);
         return new double[] {api.rate(), f.rate(), api.p(50), api.p(95), api.p(99), f.p(50), f.p(95), f.p(99),
-            combined.rate(), combined.p(50), combined.p(95), combined.p(99), twoTx, oneTx};
+            combined.rate(), combined.p(50), combined.p(95), combined.p(99), twoTx, oneTx,
+            api.cpu().server(), api.cpu().jit(), api.cpu().postgres(), api.cpu().client(),
+            combined.cpu().server(), combined.cpu().jit(), combined.cpu().postgres(), combined.cpu().client(),
+            f.cpu().server(), f.cpu().jit(), f.cpu().postgres(), f.cpu().client()};
     }
 
     /**
@@ -493,6 +518,7 @@ public final class Benchmarks {
         }
         ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
         AtomicInteger calls = new AtomicInteger();
+        ProcessCpu.Sample before = cpu.sample();
         long t0 = System.nanoTime();
         runThreads(work.size(), i -> {
             long[] w = work.get(i);
@@ -529,7 +555,8 @@ public final class Benchmarks {
             }
         });
         double rate = calls.get() / ((System.nanoTime() - t0) / 1e9);
-        return new Run(rate, lat.stream().mapToLong(Long::longValue).toArray());
+        ProcessCpu.Sample used = cpu.sample().minus(before).per(Math.max(1, calls.get()));
+        return new Run(rate, lat.stream().mapToLong(Long::longValue).toArray(), used);
     }
 
     /** The no-show that frees a counter; a refusal would leave the counter busy for the rounds after it. */
