@@ -91,7 +91,9 @@ public final class LoginController {
         counterChoice.setButtonCell(new CounterCell());
         showError(loginError, null);
         showError(counterError, null);
-        checkServer();
+        // after the window is up: the check's HTTP client would otherwise load beside the window's first
+        // styling and layout, on the same few processor cores
+        Platform.runLater(this::checkServer);
         Platform.runLater(() -> (loginUsername.getText().isEmpty() ? loginUsername : loginPassword).requestFocus());
     }
 
@@ -100,8 +102,8 @@ public final class LoginController {
         String url = serverField.getText().trim();
         serverStatus.setText(i18n.t("login.server.checking"));
         serverStatus.getStyleClass().setAll("label", "server-status");
-        // the client is made in the task: its first one loads the TLS trust store and JSON mapping
-        // (about 0.3 s), which would otherwise hold the login window back
+        // the client is made in the task: its first one loads OkHttp (and for an https server the TLS
+        // trust store), which would otherwise hold the login window back
         bg.run(() -> new ApiClient(url).healthy(), up -> {
             if (!url.equals(serverField.getText().trim())) {
                 return; // the field changed meanwhile; another check follows

@@ -371,7 +371,9 @@ public final class Benchmarks {
         report.append("\nWhere the CPU goes: milliseconds of CPU per cycle (per claim for the floor), medians of the rounds, ")
                 .append("read from `/proc` before and after each timed run: the server's process (and its JIT compiler ")
                 .append("threads within it), every PostgreSQL process, and this client. Two cores give 2,000 ms a second, so a ")
-                .append("rate of 0.5 × the floor leaves the three together 2,000 / (0.5 × floor claims/s) ms per cycle.\n\n")
+                .append("rate of 0.5 × the floor leaves the three together 2,000 / (0.5 × floor claims/s) ms per cycle. The floor's ")
+                .append("server column is what the idle server did meanwhile (its JIT finishing); its figures are short ")
+                .append("runs read in 10 ms ticks, so they are rough.\n\n")
                 .append("| counters | run | server | of which JIT | PostgreSQL | client | all |\n|---|---|---|---|---|---|---|\n");
         cpuRows(COUNTERS + " in one centre", oneCentre);
         cpuRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
