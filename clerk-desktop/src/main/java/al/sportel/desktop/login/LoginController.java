@@ -123,12 +123,13 @@ public final class LoginController {
         }
         showError(loginError, null);
         String url = serverField.getText().trim();
-        api = new ApiClient(url);
         bg.run(() -> {
-            LoginResponse r = api.login(user, password);
-            List<Counter> counters = r.user().role() == Role.KIOSK ? List.of() : api.counters(branchOf(r));
-            return new Object[] {r, counters};
+            ApiClient client = new ApiClient(url); // in the task: for an https server it reads the trust store
+            LoginResponse r = client.login(user, password);
+            List<Counter> counters = r.user().role() == Role.KIOSK ? List.of() : client.counters(branchOf(r));
+            return new Object[] {r, counters, client};
         }, result -> {
+            api = (ApiClient) result[2];
             login = (LoginResponse) result[0];
             @SuppressWarnings("unchecked")
             List<Counter> counters = (List<Counter>) result[1];

@@ -296,7 +296,6 @@ public final class Benchmarks {
                 .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
     }
 
-    /** One measurement: a rate per second and the latencies behind it, in nanoseconds. */
     /** A run's rate, its latencies and the CPU milliseconds each cycle (or floor claim) cost the processes. */
     private record Run(double rate, long[] nanos, ProcessCpu.Sample cpu) {
         double p(double pct) {
@@ -370,8 +369,10 @@ public final class Benchmarks {
         workRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
         report.append("\nWhere the CPU goes: milliseconds of CPU per cycle (per claim for the floor), medians of the rounds, ")
                 .append("read from `/proc` before and after each timed run: the server's process (and its JIT compiler ")
-                .append("threads within it), every PostgreSQL process, and this client. Two cores give 2,000 ms a second, so a ")
-                .append("rate of 0.5 × the floor leaves the three together 2,000 / (0.5 × floor claims/s) ms per cycle. The floor's ")
+                .append("threads within it), every PostgreSQL process, and this client; \"all\" adds the medians of the three. ")
+                .append(String.format("%d cores give %,d ms a second, so a rate of 0.5 × the floor leaves the three together ",
+                        Runtime.getRuntime().availableProcessors(), 1000 * Runtime.getRuntime().availableProcessors()))
+                .append(String.format("%,d / (0.5 × floor claims/s) ms per cycle. The floor's ", 1000 * Runtime.getRuntime().availableProcessors()))
                 .append("server column is what the idle server did meanwhile (its JIT finishing); its figures are short ")
                 .append("runs read in 10 ms ticks, so they are rough.\n\n")
                 .append("| counters | run | server | of which JIT | PostgreSQL | client | all |\n|---|---|---|---|---|---|---|\n");
@@ -456,9 +457,14 @@ public final class Benchmarks {
         for (int r = 0; r < runs.length; r++) {
             int at = 14 + 4 * r;
             double all = median(rounds, at) + median(rounds, at + 2) + median(rounds, at + 3);
-            report.append(String.format("| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", label, runs[r], median(rounds, at),
-                    median(rounds, at + 1), median(rounds, at + 2), median(rounds, at + 3), all));
+            report.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", label, runs[r], ms(median(rounds, at)),
+                    ms(median(rounds, at + 1)), ms(median(rounds, at + 2)), ms(median(rounds, at + 3)), ms(all)));
         }
+    }
+
+    /** CPU milliseconds, or n/a where /proc could not be read. */
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format("%.2f", v);
     }
 
     private void rawRows(String label, List<double[]> rounds) {
@@ -472,8 +478,9 @@ public final class Benchmarks {
     /**
      * API (two requests per cycle), API (one request per cycle) then floor on these sites' counters: rates,
      * then p50/p95/p99 of each in nanoseconds: {api/s, floor/s, api p50, p95, p99, floor p50, p95, p99,
-     * one-request/s, its p50, p95, p99, the cycle's database work alone in two transactions/s, in one/s}
-     * ({@link CycleFloor}).
+     * one-request/s, its p50, p95, p99, the cycle's database work alone in two transactions/s, in one/s
+     * ({@link CycleFloor}), then CPU ms per cycle (server, its JIT, PostgreSQL, client) of the two-request
+     * cycles, of the one-request cycles and per floor claim}.
      */
     private double[] measure(List<Site> sites) throws Exception {
         // which of the two goes first alternates, so neither always meets the warmer JIT or the shorter table
@@ -485,10 +492,9 @@ public final class Benchmarks {
         }
         long[][] floor = new long[1][];
         int threads = sites.stream().mapToInt(x -> x.counters().size()).sum();
-        ProcessCpu.Sample before = cpu.sample();
-        double floorRate = floor(threads, threads * cyclesPerCounter, floor);
-        ProcessCpu.Sample floorCpu = cpu.sample().minus(before).per(threads * cyclesPerCounter);
-        Run f = new Run(floorRate, floor[0], floorCpu);
+        ProcessCpu.Sample[] floorCpu = new ProcessCpu.Sample[1];
+        double floorRate = floor(threads, threads * cyclesPerCounter, floor, floorCpu);
+        Run f = new Run(floorRate, floor[0], floorCpu[0]);
         CycleFloor work = new CycleFloor(this::jdbc, schema);
         double twoTx = work.run(threads, cyclesPerCounter, false);
         double oneTx = work.run(threads, cyclesPerCounter, true);
@@ -568,7 +574,8 @@ public final class Benchmarks {
         }
     }
 
-    private double floor(int threads, int rows, long[][] latOut) throws Exception {
+    /** The floor's claims per second; its latencies and (sampled around the claims alone) its CPU per claim go out. */
+    private double floor(int threads, int rows, long[][] latOut, ProcessCpu.Sample[] cpuOut) throws Exception {
         try (Connection c = jdbc(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + schema + ".floor_tickets");
             s.execute("CREATE TABLE " + schema + ".floor_tickets (id BIGSERIAL PRIMARY KEY, status VARCHAR(10) NOT NULL, "
@@ -587,6 +594,7 @@ public final class Benchmarks {
         String sql = "UPDATE " + schema + ".floor_tickets SET status = 'CALLED', counter_id = ? WHERE id = (SELECT id FROM "
                 + schema + ".floor_tickets WHERE status = 'WAITING' ORDER BY priority DESC, issued_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
                 + "RETURNING id";
+        ProcessCpu.Sample before = cpu.sample(); // the connections are open: their backends' time is in both samples
         long t0 = System.nanoTime();
         runThreads(threads, i -> {
             for (int k = 0; k < cyclesPerCounter; k++) {
@@ -606,6 +614,7 @@ public final class Benchmarks {
             }
         });
         double rate = claimed.get() / ((System.nanoTime() - t0) / 1e9);
+        cpuOut[0] = cpu.sample().minus(before).per(Math.max(1, claimed.get()));
         for (Connection c : pool) {
             c.close();
         }

@@ -1,6 +1,7 @@
 package al.sportel.tools.perf;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,26 +34,25 @@ final class ProcessCpu {
         this.serverPid = serverPid;
     }
 
-    /** Now; zeros where {@code /proc} cannot be read (another system, or PostgreSQL on another machine). */
+    /**
+     * Now; NaN where {@code /proc} cannot be read (another system). The server's figure is its process's own
+     * (threads that ended meanwhile stay in it); the JIT's is its live compiler threads' (one that ended is
+     * missed). PostgreSQL's adds, for every {@code postgres} process of this machine, the time of its ended
+     * children, so the backends a pool closed meanwhile stay counted (through the postmaster).
+     */
     Sample sample() {
-        double server = 0;
         double jit = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(serverPid), "task"))) {
             for (Path task : tasks) {
                 String[] stat = stat(task.resolve("stat"));
-                if (stat == null) {
-                    continue;
-                }
-                double ms = ticks(stat) * MS_PER_TICK;
-                server += ms;
-                if (stat[0].contains("CompilerThre")) { // "C2 CompilerThre", "C1 CompilerThre" (comm is cut at 15)
-                    jit += ms;
+                if (stat != null && stat[0].contains("CompilerThre")) { // "C2 CompilerThre", "C1 CompilerThre": comm is cut at 15
+                    jit += ticks(stat, false) * MS_PER_TICK;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return new Sample(0, 0, 0, 0);
+        } catch (IOException | DirectoryIteratorException e) {
+            return new Sample(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Sample(server, jit, postgresMs(), processMs(ProcessHandle.current().pid()));
+        return new Sample(processMs(serverPid), jit, postgresMs(), processMs(ProcessHandle.current().pid()));
     }
 
     private static double postgresMs() {
@@ -61,18 +61,18 @@ final class ProcessCpu {
             for (Path p : procs) {
                 String[] stat = stat(p.resolve("stat"));
                 if (stat != null && stat[0].equals("postgres")) {
-                    ms += ticks(stat) * MS_PER_TICK;
+                    ms += ticks(stat, true) * MS_PER_TICK;
                 }
             }
-        } catch (IOException e) {
-            return 0;
+        } catch (IOException | DirectoryIteratorException e) {
+            return Double.NaN;
         }
         return ms;
     }
 
     private static double processMs(long pid) {
         String[] stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
-        return stat == null ? 0 : ticks(stat) * MS_PER_TICK;
+        return stat == null ? Double.NaN : ticks(stat, false) * MS_PER_TICK;
     }
 
     /** {comm, then the fields after it}; null when the task ended meanwhile. */
@@ -92,8 +92,13 @@ final class ProcessCpu {
         return out;
     }
 
-    /** utime + stime: fields 14 and 15 of stat, so 12 and 13 after the comm (state is the first after it). */
-    private static long ticks(String[] stat) {
-        return Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+    /**
+     * utime + stime (fields 14 and 15 of stat, so 12 and 13 after the comm, the state being the first after it),
+     * and with {@code children} cutime + cstime (16 and 17): the ended children's, which the kernel adds there
+     * once they were waited for.
+     */
+    private static long ticks(String[] stat, boolean children) {
+        long t = Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+        return children ? t + Long.parseLong(stat[14]) + Long.parseLong(stat[15]) : t;
     }
 }
