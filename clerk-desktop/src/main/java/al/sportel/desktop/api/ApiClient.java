@@ -26,11 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,24 +44,13 @@ public final class ApiClient {
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
     private final String baseUrl;
-    /** The client in use: cleartext only for an http:// server until that server sends its clients to https. */
-    private volatile OkHttpClient http;
+    private final ServerHttp http;
     private volatile String token;
     private volatile UserInfo user;
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(15))
-                .callTimeout(Duration.ofSeconds(20));
-        if (this.baseUrl.regionMatches(true, 0, "http:", 0, 5)) {
-            // A plain-HTTP server needs no TLS: a client able to speak it reads and indexes the whole Java
-            // trust store as it is built (some 350 classes and a third of a second, on the login window's
-            // server check). A redirect to https comes back to execute(), which then switches clients.
-            b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
-        }
-        this.http = b.build();
+        this.http = new ServerHttp(this.baseUrl);
     }
 
     public String baseUrl() {
@@ -71,26 +58,7 @@ public final class ApiClient {
     }
 
     OkHttpClient http() {
-        return http;
-    }
-
-    /**
-     * Runs a request. An http:// server behind a proxy that sends everyone to https answers the cleartext
-     * client with a redirect: from then on this uses a client that speaks TLS and follows redirects as
-     * before (307 and 308 with the request's body), and the request goes again through it.
-     */
-    private Response execute(Request request) throws IOException {
-        OkHttpClient client = http;
-        Response r = client.newCall(request).execute();
-        String location = r.header("Location");
-        if (r.isRedirect() && location != null && location.regionMatches(true, 0, "https:", 0, 6)
-                && client.connectionSpecs().equals(List.of(ConnectionSpec.CLEARTEXT))) {
-            r.close();
-            http = client.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
-                    .followSslRedirects(true).build();
-            return http.newCall(request).execute();
-        }
-        return r;
+        return http.client();
     }
 
     ObjectMapper mapper() {
@@ -116,7 +84,7 @@ public final class ApiClient {
 
     /** True when {@code /health} answers UP. */
     public boolean healthy() {
-        try (Response r = execute(new Request.Builder().url(baseUrl + "/health").build())) {
+        try (Response r = http.execute(new Request.Builder().url(baseUrl + "/health").build())) {
             return r.isSuccessful();
         } catch (IOException | IllegalArgumentException e) {
             return false;
@@ -210,7 +178,7 @@ public final class ApiClient {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        try (Response r = execute(b.build())) {
+        try (Response r = http.execute(b.build())) {
             String text = r.body() == null ? "" : r.body().string();
             return new Transport.Answer(r.code(), text,
                     r.isSuccessful() ? null : problem(r, text).getMessage());
@@ -270,7 +238,7 @@ public final class ApiClient {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        try (Response r = execute(b.build())) {
+        try (Response r = http.execute(b.build())) {
             byte[] body = r.body() == null ? new byte[0] : r.body().bytes();
             if (!r.isSuccessful()) {
                 throw problem(r, new String(body, StandardCharsets.UTF_8));
@@ -309,7 +277,7 @@ public final class ApiClient {
                 b.header("Authorization", "Bearer " + token);
             }
             headers.forEach(b::header);
-            try (Response r = execute(b.build())) {
+            try (Response r = http.execute(b.build())) {
                 String text = r.body() == null ? "" : r.body().string();
                 if (r.isSuccessful()) {
                     return r.code() == 204 || text.isEmpty() ? null : mapper().readValue(text, type);

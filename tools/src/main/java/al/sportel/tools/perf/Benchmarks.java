@@ -367,12 +367,12 @@ public final class Benchmarks {
                 .append("|---|---|---|---|---|---|\n");
         workRows(COUNTERS + " in one centre", oneCentre);
         workRows(COUNTERS + " in " + SPREAD_SITES + " centres of " + COUNTERS_PER_SPREAD_SITE, spreadOut);
+        int cores = Runtime.getRuntime().availableProcessors();
         report.append("\nWhere the CPU goes: milliseconds of CPU per cycle (per claim for the floor), medians of the rounds, ")
                 .append("read from `/proc` before and after each timed run: the server's process (and its JIT compiler ")
                 .append("threads within it), every PostgreSQL process, and this client; \"all\" adds the medians of the three. ")
-                .append(String.format("%d cores give %,d ms a second, so a rate of 0.5 × the floor leaves the three together ",
-                        Runtime.getRuntime().availableProcessors(), 1000 * Runtime.getRuntime().availableProcessors()))
-                .append(String.format("%,d / (0.5 × floor claims/s) ms per cycle. The floor's ", 1000 * Runtime.getRuntime().availableProcessors()))
+                .append(String.format("%d cores give %,d ms a second, so a rate of 0.5 × the floor leaves the three together "
+                        + "%2$,d / (0.5 × floor claims/s) ms per cycle. The floor's ", cores, 1000 * cores))
                 .append("server column is what the idle server did meanwhile (its JIT finishing); its figures are short ")
                 .append("runs read in 10 ms ticks, so they are rough.\n\n")
                 .append("| counters | run | server | of which JIT | PostgreSQL | client | all |\n|---|---|---|---|---|---|---|\n");
@@ -456,9 +456,11 @@ public final class Benchmarks {
         String[] runs = {"call-next + no-show", "end-and-call-next", "floor claim"};
         for (int r = 0; r < runs.length; r++) {
             int at = 14 + 4 * r;
-            double all = median(rounds, at) + median(rounds, at + 2) + median(rounds, at + 3);
-            report.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", label, runs[r], ms(median(rounds, at)),
-                    ms(median(rounds, at + 1)), ms(median(rounds, at + 2)), ms(median(rounds, at + 3)), ms(all)));
+            double server = median(rounds, at);
+            double postgres = median(rounds, at + 2);
+            double client = median(rounds, at + 3);
+            report.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", label, runs[r], ms(server),
+                    ms(median(rounds, at + 1)), ms(postgres), ms(client), ms(server + postgres + client)));
         }
     }
 
