@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * A {@link Slip} as ESC/POS commands, for thermal printers that have no driver in the operating
  * system (a USB device, a serial port, a network printer on port 9100). The text goes out in code page
  * 1252, which every common 80 mm printer has and which holds ë and ç; the QR code is the printer's own
- * (GS ( k), so it stays sharp at any resolution; the paper is cut at the end.
+ * (GS ( k), so it stays sharp at any resolution; the paper is cut at the end. A letter the code page lacks
+ * prints without its accent ({@link CodePageText}).
  */
 public final class SlipEscPos {
 
@@ -30,6 +32,8 @@ public final class SlipEscPos {
 
     private static final int QR_MODULE_DOTS = 6;
     private static final int FEED_BEFORE_CUT = 4;
+
+    private static final CodePageText TEXT = new CodePageText(Charset.forName("windows-1252"));
 
     private final int columns;
 
@@ -64,7 +68,8 @@ public final class SlipEscPos {
         Style title = new Style().setBold(true).setJustification(Justification.Center);
         p.initializePrinter();
         p.setCharacterCodeTable(CODE_PAGE);
-        for (SlipLine l : slip.lines()) {
+        for (SlipLine raw : slip.lines()) {
+            SlipLine l = new SlipLine(raw.kind(), TEXT.of(raw.left()), TEXT.of(raw.right()));
             switch (l.kind()) {
                 case TITLE -> p.writeLF(title, l.left());
                 case CENTER -> p.writeLF(centred, l.left());
@@ -83,11 +88,11 @@ public final class SlipEscPos {
             // level M: the fiscal receipt's QR must survive 15 % damage, as on the PDF
             p.write(new QRCode().setSize(QR_MODULE_DOTS).setErrorCorrectionLevel(QRErrorCorrectionLevel.QR_ECLEVEL_M_Default)
                     .setJustification(Justification.Center), slip.qrUrl());
-            p.writeLF(centred, slip.qrCaption());
+            p.writeLF(centred, TEXT.of(slip.qrCaption()));
         }
         if (slip.footer() != null) {
             p.feed(1);
-            p.writeLF(title, slip.footer());
+            p.writeLF(title, TEXT.of(slip.footer()));
         }
         p.feed(FEED_BEFORE_CUT);
         p.cut(CutMode.PART);

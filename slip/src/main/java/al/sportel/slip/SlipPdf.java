@@ -6,17 +6,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * A {@link Slip} as a PDF for an 80 mm roll (72 mm printable): one page as long as its lines, ending
  * with a vector QR code and its address, for printers the operating system drives and for the copy
- * kept on disk. Helvetica's WinAnsi covers ë and ç.
+ * kept on disk, in the fonts of {@link PdfFonts}.
  */
 public final class SlipPdf {
 
@@ -33,12 +34,13 @@ public final class SlipPdf {
     }
 
     public static byte[] render(Slip slip) {
-        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        List<SlipLine> lines = wrapParagraphs(slip.lines(), regular);
-        boolean qr = slip.qrUrl() != null;
-        float height = MARGIN * 2 + lines.size() * LINE + (qr ? QR_SIZE + LINE : 0) + (slip.footer() != null ? 2 * LINE : 0);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfFonts fonts = PdfFonts.of(doc, texts(slip));
+            PDFont regular = fonts.regular();
+            PDFont bold = fonts.bold();
+            List<SlipLine> lines = wrapParagraphs(slip.lines(), regular);
+            boolean qr = slip.qrUrl() != null;
+            float height = MARGIN * 2 + lines.size() * LINE + (qr ? QR_SIZE + LINE : 0) + (slip.footer() != null ? 2 * LINE : 0);
             PDPage page = new PDPage(new PDRectangle(WIDTH, height));
             doc.addPage(page);
             try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
@@ -75,7 +77,17 @@ public final class SlipPdf {
         }
     }
 
-    private static List<SlipLine> wrapParagraphs(List<SlipLine> lines, PDType1Font font) {
+    private static List<String> texts(Slip slip) {
+        List<String> texts = new ArrayList<>();
+        slip.lines().forEach(l -> {
+            texts.add(l.left());
+            texts.add(l.right());
+        });
+        Stream.of(slip.qrCaption(), slip.footer()).filter(Objects::nonNull).forEach(texts::add);
+        return texts;
+    }
+
+    private static List<SlipLine> wrapParagraphs(List<SlipLine> lines, PDFont font) throws IOException {
         List<SlipLine> out = new ArrayList<>();
         for (SlipLine l : lines) {
             if (l.kind() != SlipLine.Kind.PARAGRAPH) {
@@ -99,32 +111,27 @@ public final class SlipPdf {
         return out;
     }
 
-    private static float width(PDType1Font font, float size, String text) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException | IllegalArgumentException e) {
-            // a character outside WinAnsi: estimate, the text itself fails loudly when drawn
-            return text.length() * size * 0.5f;
-        }
+    private static float width(PDFont font, float size, String text) throws IOException {
+        return font.getStringWidth(PdfFonts.printable(font, text)) / 1000 * size;
     }
 
-    private static void row(PDPageContentStream s, PDType1Font font, String left, String right, float y) throws IOException {
+    private static void row(PDPageContentStream s, PDFont font, String left, String right, float y) throws IOException {
         text(s, font, TEXT, left, MARGIN, y);
         text(s, font, TEXT, right, WIDTH - MARGIN - width(font, TEXT, right), y);
     }
 
-    private static void centered(PDPageContentStream s, PDType1Font font, float size, String text, float y) throws IOException {
+    private static void centered(PDPageContentStream s, PDFont font, float size, String text, float y) throws IOException {
         text(s, font, size, text, Math.max(MARGIN, (WIDTH - width(font, size, text)) / 2), y);
     }
 
-    private static void text(PDPageContentStream s, PDType1Font font, float size, String text, float x, float y) throws IOException {
+    private static void text(PDPageContentStream s, PDFont font, float size, String text, float x, float y) throws IOException {
         if (text.isEmpty()) {
             return;
         }
         s.beginText();
         s.setFont(font, size);
         s.newLineAtOffset(x, y);
-        s.showText(text);
+        s.showText(PdfFonts.printable(font, text));
         s.endText();
     }
 

@@ -52,6 +52,18 @@ class SlipEscPosTest {
     }
 
     @Test
+    void aNameTheCodePageLacksPrintsWithoutItsAccentsNotAsQuestionMarks() {
+        Slip slip = Slip.builder().title("Sportel").row("Klienti", "Đorđe Petrović").row("", "Çelë Ştefan")
+                .row("", "Γιώργος").build();
+        byte[] bytes = SlipEscPos.eightyMillimetres().render(slip);
+
+        assertThat(indexOf(bytes, ("Klienti" + " ".repeat(48 - 7 - 14) + "Dorde Petrovic").getBytes(CP1252))).isPositive();
+        // what 1252 holds keeps its accent; what has no plain letter is '?'
+        assertThat(indexOf(bytes, "Çelë Stefan".getBytes(CP1252))).isPositive();
+        assertThat(indexOf(bytes, "???????".getBytes(CP1252))).isPositive();
+    }
+
+    @Test
     void aSlipWithoutQrHasNoQrCommandAndANarrowRollWrapsLongRows() {
         Slip offline = Slip.builder().title("Sportel").row("Klienti:", "100001 Arben Hoxha Kodra e Diellit").build();
         byte[] bytes = new SlipEscPos(SlipEscPos.COLUMNS_58_MM).render(offline);

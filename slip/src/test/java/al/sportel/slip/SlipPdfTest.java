@@ -7,8 +7,14 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -38,5 +44,34 @@ class SlipPdfTest {
             assertThat(new PDFTextStripper().getText(doc)).contains("Sportel").contains("Shuma: 40,00 L");
             assertThat(doc.getPage(0).getMediaBox().getHeight()).isLessThan(60f);
         }
+    }
+
+    @Test
+    void namesOutsideWesternEuropeStillPrintOnThePdfReceipt() throws Exception {
+        // Helvetica's WinAnsi had none of ć, đ, č, ș or Greek: drawing them failed the whole receipt
+        byte[] pdf = SlipPdf.render(Slip.builder().title("Sportel").row("Klienti", "Đorđe Petrović")
+                .row("Arkëtari", "Ștefan Čolić").paragraph("Γιώργος Παπαδόπουλος, Дмитрий 😀").build());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Klienti Đorđe Petrović").contains("Arkëtari Ștefan Čolić")
+                    .contains("Γιώργος Παπαδόπουλος, Дмитрий ?");
+            assertThat(fonts(doc)).allMatch(PDFont::isEmbedded);
+        }
+        // an Albanian receipt needs no font of its own: it stays a few kilobytes on the counter's disk
+        byte[] albanian = SlipPdf.render(SlipEscPosTest.receipt());
+        try (PDDocument doc = Loader.loadPDF(albanian)) {
+            assertThat(fonts(doc)).noneMatch(PDFont::isEmbedded);
+        }
+        assertThat(albanian.length).isLessThan(pdf.length / 3);
+    }
+
+    private static List<PDFont> fonts(PDDocument doc) throws IOException {
+        PDResources resources = doc.getPage(0).getResources();
+        List<PDFont> fonts = new ArrayList<>();
+        for (COSName name : resources.getFontNames()) {
+            fonts.add(resources.getFont(name));
+        }
+        assertThat(fonts).isNotEmpty();
+        return fonts;
     }
 }

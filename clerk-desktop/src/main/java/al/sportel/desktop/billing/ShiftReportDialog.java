@@ -9,6 +9,7 @@ import al.sportel.desktop.app.Tables;
 import al.sportel.model.billing.CashLine;
 import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.CashTotal;
+import al.sportel.slip.PdfFonts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +29,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import java.util.ArrayList;
 import javafx.scene.control.ButtonBar;
 
@@ -123,11 +123,9 @@ final class ShiftReportDialog {
         return file;
     }
 
-    /** A4 list of the shift's payments; Helvetica's WinAnsi covers ë and ç. */
+    /** A4 list of the shift's payments, in the fonts every Sportel PDF uses ({@link PdfFonts}). */
     static byte[] pdf(String title, String totals, CashReport r) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             PDPage page = null;
             PDPageContentStream s = null;
             float y = 0;
@@ -137,6 +135,9 @@ final class ShiftReportDialog {
                 lines.add(String.format("%s   %-20s %-10s %12s %-5s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),
                         l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.voided() ? "ANULUAR/VOIDED" : ""));
             }
+            List<String> texts = new ArrayList<>(lines);
+            texts.add(title);
+            PdfFonts fonts = PdfFonts.of(doc, texts);
             for (int i = -1; i < lines.size(); i++) {
                 if (page == null || y < 50) {
                     if (s != null) {
@@ -148,9 +149,10 @@ final class ShiftReportDialog {
                     y = PDRectangle.A4.getHeight() - 50;
                 }
                 s.beginText();
-                s.setFont(i < 0 ? bold : regular, i < 0 ? 13 : 9.5f);
+                PDFont font = i < 0 ? fonts.bold() : fonts.regular();
+                s.setFont(font, i < 0 ? 13 : 9.5f);
                 s.newLineAtOffset(45, y);
-                s.showText(i < 0 ? title : lines.get(i));
+                s.showText(PdfFonts.printable(font, i < 0 ? title : lines.get(i)));
                 s.endText();
                 y -= i < 0 ? 22 : 14;
             }

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>java -cp tools/target/sportel-tools.jar al.sportel.tools.perf.Benchmarks \
  *      --db jdbc:postgresql://127.0.0.1:5432/sportel_test --db-user sportel --db-password sportel \
- *      --jar central-server/target/sportel-server.jar --out docs/benchmarks.md</pre>
+ *      --jar central-server/target/sportel-server.jar --out target/benchmarks.md</pre>
  */
 public final class Benchmarks {
 
@@ -97,7 +97,7 @@ public final class Benchmarks {
             Needs a PostgreSQL database the user may create schemas in (the benchmark makes its own and leaves it);
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
-            --out defaults to target/benchmarks.md; pass --out docs/benchmarks.md to refresh the published figures.
+            --out defaults to target/benchmarks.md; keep a run in docs/benchmarks-history.md and its table in docs/benchmarks.md.
             --desktop adds the desktop rows (needs a display: xvfb-run -a); --day adds the 10x day (~15 min).
             --cycles: call-next cycles per counter and round (longer rounds to profile them).
             """.formatted(Benchmarks.class.getName());
