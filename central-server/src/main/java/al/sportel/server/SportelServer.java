@@ -75,7 +75,6 @@ import al.sportel.server.reports.ReportRoutes;
 import al.sportel.server.reports.ReportService;
 import al.sportel.server.supervision.BoardRoutes;
 import al.sportel.server.supervision.BoardService;
-import al.sportel.server.sms.SmsGateway;
 import al.sportel.server.sms.SmsSender;
 import al.sportel.server.throttle.PublicThrottles;
 import al.sportel.server.voice.VoiceRoutes;
@@ -172,8 +171,8 @@ public final class SportelServer implements AutoCloseable {
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
             new ClerkReportRoutes(new ClerkReportService(db, config.clock())).register(app);
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
-            SmsGateway smsGateway = config.sms().gateway();
-            AppointmentReminders reminders = new AppointmentReminders(db, smsGateway, config.clock());
+            SmsSender sms = new SmsSender(db, config.sms().gateway(), config.clock());
+            AppointmentReminders reminders = new AppointmentReminders(db, sms, config.clock());
             new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper).register(app);
             reminders.start(Duration.ofMinutes(1));
             new ForecastRoutes(db, config.clock()).register(app);
@@ -212,7 +211,7 @@ public final class SportelServer implements AutoCloseable {
             RemoteTicketService remoteTickets = new RemoteTicketService(db, engine, hub, links, config.remote(), config.clock());
             new RemoteRoutes(remoteTickets, new RemoteCheckIns(db, eventLog, hub, engine, new FairCalls(db, eventLog, hub, engine)),
                     new AccountTokens(db, config.clock()), clientAddress, mapper).register(app);
-            NearFrontAlerts nearFront = new NearFrontAlerts(db, remoteTickets, new SmsSender(db, smsGateway, config.clock()),
+            NearFrontAlerts nearFront = new NearFrontAlerts(db, remoteTickets, sms,
                     config.remote(), config.clock());
             nearFront.start();
             app.events(e -> e.serverStopping(nearFront::close));

@@ -2,7 +2,8 @@ package al.sportel.server.appointments;
 
 import al.sportel.model.BusinessTime;
 import al.sportel.server.db.Database;
-import al.sportel.server.sms.SmsGateway;
+import al.sportel.server.ops.Periodic;
+import al.sportel.server.sms.SmsSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,15 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one SMS reminder per booked appointment with a phone number, {@link #LEAD} before its slot,
- * through the {@link SmsGateway}; every message is kept in {@code sms_log}. Runs every minute while
+ * through the {@link SmsSender}, which keeps every message in {@code sms_log}. Runs every minute while
  * the server runs. Each reminder is claimed by setting {@code reminded_at} first, so several server
  * instances never send the same one twice (a crash after the claim loses that one reminder rather than
  * sending it twice).
@@ -26,36 +22,24 @@ import org.slf4j.LoggerFactory;
 public final class AppointmentReminders implements AutoCloseable {
 
     static final Duration LEAD = Duration.ofMinutes(60);
-    private static final Logger log = LoggerFactory.getLogger(AppointmentReminders.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private record Due(String id, String code, String phone, Instant start, String branchName, String letter) {
     }
 
     private final Database db;
-    private final SmsGateway gateway;
+    private final SmsSender sms;
     private final Clock clock;
-    private ScheduledExecutorService timer;
+    private Periodic timer;
 
-    public AppointmentReminders(Database db, SmsGateway gateway, Clock clock) {
+    public AppointmentReminders(Database db, SmsSender sms, Clock clock) {
         this.db = db;
-        this.gateway = gateway;
+        this.sms = sms;
         this.clock = clock;
     }
 
     public void start(Duration every) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "appointment-reminders");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                sendDue();
-            } catch (RuntimeException e) {
-                log.warn("appointment reminders failed; trying again in {}", every, e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer = Periodic.start("appointment reminders", every, every, this::sendDue);
     }
 
     /** Sends the reminders now due; returns how many. */
@@ -79,18 +63,7 @@ public final class AppointmentReminders implements AutoCloseable {
         for (Due d : due) {
             String text = "Sportel %s: takimi juaj (%s) është në orën %s. Kodi për kioskën: %s."
                     .formatted(d.branchName(), d.letter(), TIME.format(d.start().atZone(BusinessTime.ZONE)), d.code());
-            String outcome;
-            try {
-                outcome = gateway.send(d.phone(), text);
-            } catch (RuntimeException e) {
-                log.warn("SMS gateway failed for appointment {}", d.code(), e);
-                outcome = "failed: " + e.getClass().getSimpleName();
-            }
-            String kept = outcome.length() > 100 ? outcome.substring(0, 100) : outcome;
-            db.tx(h -> h.createUpdate("""
-                            INSERT INTO sms_log (phone, message, purpose, sent_at, outcome) VALUES (:p, :m, 'APPOINTMENT_REMINDER', :now, :o)
-                            """)
-                    .bind("p", d.phone()).bind("m", text).bind("now", now).bind("o", kept).execute());
+            sms.send(d.phone(), text, "APPOINTMENT_REMINDER");
         }
         return due.size();
     }
@@ -98,7 +71,7 @@ public final class AppointmentReminders implements AutoCloseable {
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 }

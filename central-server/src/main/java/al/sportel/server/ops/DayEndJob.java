@@ -3,6 +3,7 @@ package al.sportel.server.ops;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.DayEnd;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,9 +12,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ public final class DayEndJob implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final LocalTime defaultTime;
-    private final ScheduledExecutorService timer;
+    private Periodic timer;
 
     public DayEndJob(Database db, DayEnd dayEnd, Clock clock, ZoneId zone, LocalTime defaultTime) {
         this.db = db;
@@ -40,21 +38,10 @@ public final class DayEndJob implements AutoCloseable {
         this.clock = clock;
         this.zone = zone;
         this.defaultTime = defaultTime;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sportel-day-end");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runDue();
-            } catch (RuntimeException e) {
-                log.warn("day-end check failed; trying again in 30 s", e);
-            }
-        }, 5, 30, TimeUnit.SECONDS);
+        timer = Periodic.start("day-end check", Duration.ofSeconds(5), Duration.ofSeconds(30), this::runDue);
     }
 
     private record BranchTime(String code, String dayEndTime) {
@@ -113,6 +100,8 @@ public final class DayEndJob implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.close();
+        }
     }
 }

@@ -2,17 +2,13 @@ package al.sportel.server.remote;
 
 import al.sportel.model.BusinessTime;
 import al.sportel.server.db.Database;
+import al.sportel.server.ops.Periodic;
 import al.sportel.server.sms.SmsSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SMS side of "near the front" (issue 19): for remote tickets whose holder gave a phone number, one
@@ -22,8 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NearFrontAlerts implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(NearFrontAlerts.class);
-
     private record Due(String ticketId, String phone, String status) {
     }
 
@@ -32,7 +26,7 @@ public final class NearFrontAlerts implements AutoCloseable {
     private final SmsSender sms;
     private final RemoteQueueConfig config;
     private final Clock clock;
-    private ScheduledExecutorService timer;
+    private Periodic timer;
 
     public NearFrontAlerts(Database db, RemoteTicketService tickets, SmsSender sms, RemoteQueueConfig config, Clock clock) {
         this.db = db;
@@ -44,18 +38,7 @@ public final class NearFrontAlerts implements AutoCloseable {
 
     public void start() {
         Duration every = config.alertInterval();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "near-front-alerts");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                sendDue();
-            } catch (RuntimeException e) {
-                log.warn("near-the-front alerts failed; trying again in {}", every, e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer = Periodic.start("near-front alerts", every, every, this::sendDue);
     }
 
     /** Sends the alerts now due; returns how many. */
@@ -96,7 +79,7 @@ public final class NearFrontAlerts implements AutoCloseable {
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 }
