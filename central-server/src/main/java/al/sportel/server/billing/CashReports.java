@@ -7,6 +7,7 @@ import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.CashTotal;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.reports.CsvSheet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,12 +64,10 @@ public final class CashReports {
     }
 
     static String csv(CashReport r) {
-        StringBuilder sb = new StringBuilder("receiptNumber,customerCode,amount,method,createdAt,clerk,voided,lateEntry\n");
+        CsvSheet csv = new CsvSheet().row("receiptNumber", "customerCode", "amount", "method", "createdAt", "clerk", "voided", "lateEntry");
         for (CashLine l : r.payments()) {
-            sb.append(l.receiptNumber()).append(',').append(l.customerCode()).append(',').append(l.amount()).append(',')
-                    .append(l.method()).append(',').append(l.createdAt()).append(',').append('"')
-                    .append(l.clerk().replace("\"", "\"\"")).append('"').append(',').append(l.voided()).append(',').append(l.lateEntry()).append('\n');
+            csv.row(l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.createdAt(), l.clerk(), l.voided(), l.lateEntry());
         }
-        return sb.toString();
+        return csv.toString();
     }
 }

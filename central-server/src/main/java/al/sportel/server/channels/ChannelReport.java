@@ -4,6 +4,7 @@ import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.model.channels.PaymentsByChannel;
 import al.sportel.server.db.Database;
+import al.sportel.server.reports.CsvSheet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +58,10 @@ public final class ChannelReport {
     }
 
     static String csv(PaymentsByChannel r) {
-        StringBuilder out = new StringBuilder("channel,partner,label,count,amount\n");
+        CsvSheet csv = new CsvSheet().row("channel", "partner", "label", "count", "amount");
         for (PaymentsByChannel.Row row : r.channels()) {
-            out.append(row.channel()).append(',').append(row.partnerCode() == null ? "" : row.partnerCode()).append(',')
-                    .append(row.label().replace(",", " ")).append(',').append(row.count()).append(',').append(row.amount()).append('\n');
+            csv.row(row.channel(), row.partnerCode(), row.label(), row.count(), row.amount());
         }
-        out.append("TOTAL,,,,").append(r.total()).append('\n');
-        return out.toString();
+        return csv.row("TOTAL", "", "", "", r.total()).toString();
     }
 }

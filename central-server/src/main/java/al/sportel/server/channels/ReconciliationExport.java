@@ -2,6 +2,7 @@ package al.sportel.server.channels;
 
 import al.sportel.model.channels.Reconciliation;
 import al.sportel.server.reports.A4Table;
+import al.sportel.server.reports.CsvSheet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +17,13 @@ final class ReconciliationExport {
     }
 
     static String csv(Reconciliation r) {
-        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        CsvSheet csv = new CsvSheet().row((Object[]) COLUMNS);
         for (String[] row : rows(r)) {
-            out.append(String.join(",", row)).append('\n');
+            csv.row((Object[]) row);
         }
         Reconciliation.Totals t = r.totals();
-        out.append("TOTAL_FILE,,,").append(t.fileTotal()).append(",,,\n");
-        out.append("TOTAL_RECEIVED,,,,").append(t.receivedTotal()).append(",,\n");
-        out.append("DIFFERENCE,,,").append(t.difference()).append(",,,\n");
-        return out.toString();
+        return csv.row("TOTAL_FILE", "", "", t.fileTotal(), "", "", "").row("TOTAL_RECEIVED", "", "", "", t.receivedTotal(), "", "")
+                .row("DIFFERENCE", "", "", t.difference(), "", "", "").toString();
     }
 
     private static List<String[]> rows(Reconciliation r) {

@@ -3,14 +3,20 @@ package al.sportel.server.channels;
 import al.sportel.model.Money;
 import al.sportel.model.Problem.FieldError;
 import al.sportel.server.http.ApiException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A partner's daily settlement file: CSV, UTF-8, comma-separated, first line the header
+ * A partner's daily settlement file: CSV (RFC 4180: fields may be quoted), UTF-8 with or without a
+ * byte-order mark, comma-separated, first line the header
  * {@code reference,customer,amount,paidAt}; amount in lek with at most two decimals, paidAt an
  * ISO-8601 instant. Every bad line is reported at once (up to 20), and a bad file stores nothing.
  */
@@ -22,31 +28,63 @@ final class SettlementFile {
     record Line(int number, String reference, String customerCode, long amount, Instant paidAt) {
     }
 
+    /** Comma-separated, optionally quoted, blank lines skipped; fields are stripped by the checks. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+
     private SettlementFile() {
     }
 
+    /** Line numbers as the partner's editor shows them, counted on as the records come in order. */
+    private static final class LineCounter {
+        private final String body;
+        private int position;
+        private int line = 1;
+
+        LineCounter(String body) {
+            this.body = body;
+        }
+
+        int lineOf(CSVRecord record) {
+            long start = Math.min(record.getCharacterPosition(), body.length());
+            // a record read after blank lines begins where they do
+            while (position < body.length() && (position < start || body.charAt(position) == '\r' || body.charAt(position) == '\n')) {
+                if (body.charAt(position) == '\n') {
+                    line++;
+                }
+                position++;
+            }
+            return line;
+        }
+    }
+
     static List<Line> parse(String text) {
-        String[] rows = text.replace("\r", "").split("\n");
-        if (rows.length == 0 || !rows[0].strip().replace(" ", "").equalsIgnoreCase(HEADER)) {
+        // Commons CSV reads the quoted fields a spreadsheet writes ("TR-1","100001",…); a spreadsheet's
+        // UTF-8 byte-order mark before the header is not part of it
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
+            records = parser.getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw ApiException.invalid("file", "not a readable CSV file: " + e.getMessage());
+        }
+        if (records.isEmpty() || !String.join(",", records.get(0).toList()).replace(" ", "").equalsIgnoreCase(HEADER)) {
             throw ApiException.invalid("file", "the first line must be the header " + HEADER);
+        }
+        if (records.size() - 1 > MAX_LINES) {
+            throw ApiException.invalid("file", "at most " + MAX_LINES + " lines per file");
         }
         List<Line> lines = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 1; i < rows.length; i++) {
-            String row = rows[i].strip();
-            if (row.isEmpty()) {
-                continue;
-            }
-            if (lines.size() >= MAX_LINES) {
-                throw ApiException.invalid("file", "at most " + MAX_LINES + " lines per file");
-            }
-            String[] f = row.split(",", -1);
+        LineCounter counter = new LineCounter(body);
+        for (CSVRecord record : records.subList(1, records.size())) {
+            int number = counter.lineOf(record);
+            String[] f = record.stream().map(String::strip).toArray(String[]::new);
             String problem = null;
             if (f.length != 4) {
                 problem = "needs 4 fields: " + HEADER;
-            } else if (!ChannelRoutes.REFERENCE.matcher(f[0].strip()).matches()) {
+            } else if (!ChannelRoutes.REFERENCE.matcher(f[0]).matches()) {
                 problem = "reference must be 1 to 64 letters, digits or . _ : -";
-            } else if (f[1].strip().isEmpty() || f[1].strip().length() > 20) {
+            } else if (f[1].isEmpty() || f[1].length() > 20) {
                 problem = "customer must be a customer code";
             } else {
                 try {
@@ -54,7 +92,7 @@ final class SettlementFile {
                     if (amount <= 0) {
                         throw new IllegalArgumentException("must be more than zero");
                     }
-                    lines.add(new Line(i + 1, f[0].strip(), f[1].strip(), amount, OffsetDateTime.parse(f[3].strip()).toInstant()));
+                    lines.add(new Line(number, f[0], f[1], amount, OffsetDateTime.parse(f[3]).toInstant()));
                 } catch (IllegalArgumentException e) {
                     problem = "amount " + e.getMessage();
                 } catch (DateTimeParseException e) {
@@ -62,7 +100,7 @@ final class SettlementFile {
                 }
             }
             if (problem != null && errors.size() < 20) {
-                errors.add(new FieldError("line " + (i + 1), problem));
+                errors.add(new FieldError("line " + number, problem));
             }
         }
         if (!errors.isEmpty()) {

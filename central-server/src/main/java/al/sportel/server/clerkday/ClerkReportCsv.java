@@ -2,54 +2,42 @@ package al.sportel.server.clerkday;
 
 import al.sportel.model.ClerkReport;
 import al.sportel.model.ClerkReport.ClerkRow;
+import al.sportel.server.reports.CsvSheet;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The clerks' report as one CSV file: totals per clerk, then one row per clerk and day, then ratings per service. */
 final class ClerkReportCsv {
 
-    private static final String HEADER = "date,branch,clerk,served,avgServiceSeconds,p90ServiceSeconds,idleWhileWaitingSeconds,"
-            + "pausedSeconds,pausedByReason,transfers,outOfOrderCalls,ratings,averageRating\n";
+    private static final Object[] HEADER = {"date", "branch", "clerk", "served", "avgServiceSeconds", "p90ServiceSeconds",
+        "idleWhileWaitingSeconds", "pausedSeconds", "pausedByReason", "transfers", "outOfOrderCalls", "ratings", "averageRating"};
 
     private ClerkReportCsv() {
     }
 
     static String of(ClerkReport r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("branch,").append(r.branchCode() == null ? "ALL" : r.branchCode()).append(",from,").append(r.from())
-                .append(",to,").append(r.to()).append('\n');
-        sb.append('\n').append(HEADER);
-        rows(sb, r.totals());
-        sb.append('\n').append(HEADER);
-        rows(sb, r.days());
-        sb.append("\nbranch,service,ratings,averageRating,score1,score2,score3,score4,score5\n");
+        CsvSheet csv = new CsvSheet().row("branch", r.branchCode() == null ? "ALL" : r.branchCode(), "from", r.from(), "to", r.to());
+        csv.blank().row(HEADER);
+        rows(csv, r.totals());
+        csv.blank().row(HEADER);
+        rows(csv, r.days());
+        csv.blank().row("branch", "service", "ratings", "averageRating", "score1", "score2", "score3", "score4", "score5");
         r.ratingsByService().forEach(s -> {
-            sb.append(s.branchCode()).append(',').append(quote(s.letter() + " " + s.name())).append(',').append(s.ratings())
-                    .append(',').append(s.averageRating());
-            s.countsByScore().forEach(c -> sb.append(',').append(c));
-            sb.append('\n');
+            List<Object> cells = new ArrayList<>(List.of(s.branchCode(), s.letter() + " " + s.name(), s.ratings(), s.averageRating()));
+            cells.addAll(s.countsByScore());
+            csv.row(cells.toArray());
         });
-        return sb.toString();
+        return csv.toString();
     }
 
-    private static void rows(StringBuilder sb, List<ClerkRow> rows) {
+    private static void rows(CsvSheet csv, List<ClerkRow> rows) {
         for (ClerkRow c : rows) {
             long paused = c.pausedSecondsByReason().values().stream().mapToLong(Long::longValue).sum();
             StringBuilder reasons = new StringBuilder();
             c.pausedSecondsByReason().forEach((k, v) -> reasons.append(reasons.length() == 0 ? "" : " ").append(k).append('=').append(v));
-            sb.append(c.date() == null ? "ALL" : c.date().toString()).append(',').append(c.branchCode()).append(',')
-                    .append(quote(c.displayName() + " (" + c.username() + ")")).append(',').append(c.served()).append(',')
-                    .append(n(c.averageServiceSeconds())).append(',').append(n(c.p90ServiceSeconds())).append(',')
-                    .append(c.idleWhileWaitingSeconds()).append(',').append(paused).append(',').append(quote(reasons.toString()))
-                    .append(',').append(c.transfers()).append(',').append(c.outOfOrderCalls()).append(',').append(c.ratings())
-                    .append(',').append(c.averageRating() == null ? "" : c.averageRating()).append('\n');
+            csv.row(c.date() == null ? "ALL" : c.date(), c.branchCode(), c.displayName() + " (" + c.username() + ")", c.served(),
+                    c.averageServiceSeconds(), c.p90ServiceSeconds(), c.idleWhileWaitingSeconds(), paused, reasons, c.transfers(),
+                    c.outOfOrderCalls(), c.ratings(), c.averageRating());
         }
-    }
-
-    private static String n(Long v) {
-        return v == null ? "" : v.toString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

@@ -9,33 +9,23 @@ final class ReportCsv {
     }
 
     static String of(BranchReport r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("branch,").append(r.branchCode()).append(",from,").append(r.from()).append(",to,").append(r.to()).append('\n');
-        sb.append("\nservice,issued,served,noShows,cancelled,noShowRate,waitMedianSeconds,waitP90Seconds,serviceMedianSeconds,serviceP90Seconds\n");
+        CsvSheet csv = new CsvSheet().row("branch", r.branchCode(), "from", r.from(), "to", r.to());
+        csv.blank().row("service", "issued", "served", "noShows", "cancelled", "noShowRate", "waitMedianSeconds", "waitP90Seconds",
+                "serviceMedianSeconds", "serviceP90Seconds");
         for (BranchReport.ServiceFigures s : r.services()) {
-            row(sb, s.letter() + " " + s.name(), s);
+            row(csv, s.letter() + " " + s.name(), s);
         }
-        row(sb, "ALL", r.totals());
-        sb.append("\nclerk,served\n");
-        r.clerks().forEach(c -> sb.append(quote(c.displayName() + " (" + c.username() + ")")).append(',').append(c.served()).append('\n'));
-        sb.append("\nmethod,count,amount\n");
-        r.payments().forEach(p -> sb.append(p.method()).append(',').append(p.count()).append(',').append(p.amount()).append('\n'));
-        sb.append("TOTAL,,").append(r.paymentsTotal()).append('\n');
-        return sb.toString();
+        row(csv, "ALL", r.totals());
+        csv.blank().row("clerk", "served");
+        r.clerks().forEach(c -> csv.row(c.displayName() + " (" + c.username() + ")", c.served()));
+        csv.blank().row("method", "count", "amount");
+        r.payments().forEach(p -> csv.row(p.method(), p.count(), p.amount()));
+        csv.row("TOTAL", "", r.paymentsTotal());
+        return csv.toString();
     }
 
-    private static void row(StringBuilder sb, String label, BranchReport.ServiceFigures s) {
-        sb.append(quote(label)).append(',').append(s.issued()).append(',').append(s.served()).append(',').append(s.noShows()).append(',')
-                .append(s.cancelled()).append(',').append(s.noShowRate()).append(',').append(n(s.waitMedianSeconds())).append(',')
-                .append(n(s.waitP90Seconds())).append(',').append(n(s.serviceMedianSeconds())).append(',')
-                .append(n(s.serviceP90Seconds())).append('\n');
-    }
-
-    private static String n(Long v) {
-        return v == null ? "" : v.toString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+    private static void row(CsvSheet csv, String label, BranchReport.ServiceFigures s) {
+        csv.row(label, s.issued(), s.served(), s.noShows(), s.cancelled(), s.noShowRate(), s.waitMedianSeconds(), s.waitP90Seconds(),
+                s.serviceMedianSeconds(), s.serviceP90Seconds());
     }
 }

@@ -220,6 +220,32 @@ class ChannelsTest {
     }
 
     @Test
+    void aSettlementFileSavedFromASpreadsheetIsReadLikeAPlainOne() {
+        PartnerClient bank = partner("XLSX", "BANK");
+        Instant t = clock.instant();
+        LocalDate day = LocalDate.ofInstant(t, TIRANE);
+        bank.post("/api/v1/channels/payments", PartnerClient.payment("X-1", "100021", "100.00", t)).expect(201);
+        String path = "/api/v1/channels/settlements?date=" + day;
+        // Excel's "CSV UTF-8": a byte-order mark, every field quoted, CRLF, a blank line
+        String saved = "\uFEFF\"reference\",\"customer\",\"amount\",\"paidAt\"\r\n\"X-1\",\"100021\",\"100.00\",\"" + t
+                + "\"\r\n\r\n\"X-2\",\"100022\",\"20.00\",\"" + t + "\"\r\n";
+        JsonNode ack = bank.post(path, saved).expect(200).json();
+        assertThat(ack.get("lines").asInt()).isEqualTo(2);
+        assertThat(ack.get("total").asText()).isEqualTo("120.00");
+        JsonNode r = api.get("/api/v1/reconciliation?partner=XLSX&date=" + day, api.token("admin")).expect(200).json();
+        assertThat(status(r, "X-1")).isEqualTo("MATCHED");
+        assertThat(status(r, "X-2")).isEqualTo("MISSING");
+
+        // a bad line is named by the line the partner's editor shows, blank lines counted; nothing is stored
+        String bad = "reference,customer,amount,paidAt\n\"X-3\",100023,5.00," + t + "\n\nX-4,100024,\"1,5\"," + t + "\n";
+        assertThat(bank.post(path, bad).expect(422).body()).contains("line 4").doesNotContain("line 2");
+        assertThat(bank.post(path, "reference,customer,amount,paidAt\n\"X-5,100025,5.00," + t + "\n").expect(422).body())
+                .contains("not a readable CSV file");
+        assertThat(api.get("/api/v1/reconciliation?partner=XLSX&date=" + day, api.token("admin")).expect(200).json()
+                .get("totals").get("fileTotal").asText()).isEqualTo("120.00");
+    }
+
+    @Test
     void aSettlementFileWithEveryKindOfDiscrepancyIsReconciled() {
         PartnerClient bank = partner("RECO", "BANK");
         Instant t = clock.instant();
