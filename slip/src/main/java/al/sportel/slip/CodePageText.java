@@ -38,7 +38,8 @@ final class CodePageText {
         if (encoder.canEncode(c)) {
             return c;
         }
-        String bare = Normalizer.normalize(c, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        // NFKD also takes compatibility forms apart (Ǆ is DŽ, ŀ is l·) before the accents go
+        String bare = Normalizer.normalize(c, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         if (!bare.isEmpty() && encoder.canEncode(bare)) {
             return bare;
         }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,12 +26,15 @@ final class SettlementFile {
 
     static final String HEADER = "reference,customer,amount,paidAt";
     static final int MAX_LINES = 100_000;
+    /** A code as customer codes are written: it goes into CSV exports a spreadsheet opens, so nothing it could run. */
+    private static final Pattern CUSTOMER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,19}");
 
     record Line(int number, String reference, String customerCode, long amount, Instant paidAt) {
     }
 
     /** Comma-separated, optionally quoted, blank lines skipped; fields are stripped by the checks. */
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
+            .get();
 
     private SettlementFile() {
     }
@@ -65,7 +70,8 @@ final class SettlementFile {
         try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ApiException.invalid("file", "not a readable CSV file: " + e.getMessage());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw ApiException.invalid("file", "not a readable CSV file: " + cause.getMessage());
         }
         if (records.isEmpty() || !String.join(",", records.get(0).toList()).replace(" ", "").equalsIgnoreCase(HEADER)) {
             throw ApiException.invalid("file", "the first line must be the header " + HEADER);
@@ -79,13 +85,16 @@ final class SettlementFile {
         for (CSVRecord record : records.subList(1, records.size())) {
             int number = counter.lineOf(record);
             String[] f = record.stream().map(String::strip).toArray(String[]::new);
+            if (Arrays.stream(f).allMatch(String::isEmpty)) {
+                continue; // a line of spaces is as blank as an empty one
+            }
             String problem = null;
             if (f.length != 4) {
                 problem = "needs 4 fields: " + HEADER;
             } else if (!ChannelRoutes.REFERENCE.matcher(f[0]).matches()) {
                 problem = "reference must be 1 to 64 letters, digits or . _ : -";
-            } else if (f[1].isEmpty() || f[1].length() > 20) {
-                problem = "customer must be a customer code";
+            } else if (!CUSTOMER.matcher(f[1]).matches()) {
+                problem = "customer must be a customer code (up to 20 letters, digits or . / -)";
             } else {
                 try {
                     long amount = Money.parse(f[2]);

@@ -5,6 +5,7 @@ import al.sportel.model.ClerkReport.ClerkRow;
 import al.sportel.server.reports.A4Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The clerks' report on landscape A4 pages: totals per clerk, then per day, then ratings per service. */
 final class ClerkReportPdf {
@@ -28,7 +29,7 @@ final class ClerkReportPdf {
         rows.add(new String[] {""});
         rows.add(new String[] {"#Service", "Centre", "Ratings", "Average"});
         r.ratingsByService().forEach(s -> rows.add(new String[] {s.letter() + " " + s.name(), s.branchCode(),
-            String.valueOf(s.ratings()), String.valueOf(s.averageRating())}));
+            String.valueOf(s.ratings()), rating(s.averageRating())}));
         return TABLE.render(rows);
     }
 
@@ -43,7 +44,11 @@ final class ClerkReportPdf {
         return new String[] {c.displayName(), c.date() == null ? "all" : c.date().toString(), String.valueOf(c.served()),
             mmss(c.averageServiceSeconds()), mmss(c.p90ServiceSeconds()), mmss(c.idleWhileWaitingSeconds()), mmss(paused),
             String.valueOf(c.transfers()), String.valueOf(c.outOfOrderCalls()), String.valueOf(c.ratings()),
-            c.averageRating() == null ? "—" : String.valueOf(c.averageRating())};
+            rating(c.averageRating())};
+    }
+
+    private static String rating(Double average) {
+        return average == null ? "—" : String.format(Locale.ROOT, "%.2f", average);
     }
 
     private static String mmss(Long seconds) {

@@ -87,9 +87,12 @@ public final class A4Table {
         }
     }
 
-    /** The room cell i has: to the next column, or to the right margin for the last one and for a line of text. */
+    /**
+     * The room cell i has: to the next column, or to the right margin for the last cell of its row (a row
+     * of fewer cells than columns, such as a total, runs on) and for a line of text.
+     */
     private float width(int i, int cells) {
-        float end = cells > 1 && i + 1 < columns.length ? columns[i + 1] - GAP : page.getWidth() - 2 * margin;
+        float end = i + 1 < Math.min(cells, columns.length) ? columns[i + 1] - GAP : page.getWidth() - 2 * margin;
         return end - columns[i];
     }
 

@@ -226,9 +226,9 @@ class ChannelsTest {
         LocalDate day = LocalDate.ofInstant(t, TIRANE);
         bank.post("/api/v1/channels/payments", PartnerClient.payment("X-1", "100021", "100.00", t)).expect(201);
         String path = "/api/v1/channels/settlements?date=" + day;
-        // Excel's "CSV UTF-8": a byte-order mark, every field quoted, CRLF, a blank line
+        // Excel's "CSV UTF-8": a byte-order mark, every field quoted, CRLF, a blank line, a line of spaces, a space before a quote
         String saved = "\uFEFF\"reference\",\"customer\",\"amount\",\"paidAt\"\r\n\"X-1\",\"100021\",\"100.00\",\"" + t
-                + "\"\r\n\r\n\"X-2\",\"100022\",\"20.00\",\"" + t + "\"\r\n";
+                + "\"\r\n\r\n   \r\nX-2, \"100022\", \"20.00\", " + t + "\r\n";
         JsonNode ack = bank.post(path, saved).expect(200).json();
         assertThat(ack.get("lines").asInt()).isEqualTo(2);
         assertThat(ack.get("total").asText()).isEqualTo("120.00");
@@ -240,7 +240,10 @@ class ChannelsTest {
         String bad = "reference,customer,amount,paidAt\n\"X-3\",100023,5.00," + t + "\n\nX-4,100024,\"1,5\"," + t + "\n";
         assertThat(bank.post(path, bad).expect(422).body()).contains("line 4").doesNotContain("line 2");
         assertThat(bank.post(path, "reference,customer,amount,paidAt\n\"X-5,100025,5.00," + t + "\n").expect(422).body())
-                .contains("not a readable CSV file");
+                .contains("not a readable CSV file").doesNotContain("org.apache");
+        // a customer code is a code: nothing a spreadsheet would split or run on its way to the reconciliation CSV
+        assertThat(bank.post(path, "reference,customer,amount,paidAt\nX-6,1;=1+2,5.00," + t + "\n").expect(422).body())
+                .contains("line 2").contains("customer must be a customer code");
         assertThat(api.get("/api/v1/reconciliation?partner=XLSX&date=" + day, api.token("admin")).expect(200).json()
                 .get("totals").get("fileTotal").asText()).isEqualTo("120.00");
     }

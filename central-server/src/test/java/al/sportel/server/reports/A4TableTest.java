@@ -53,4 +53,15 @@ class A4TableTest {
             assertThat(text).contains("Đorđe Petrović 12").contains("Γιώργος Πάπας 7").contains("Arbën Hoxha 79 79");
         }
     }
+
+    @Test
+    void aRowOfFewerCellsThanColumnsRunsItsLastCellOnAsATotalDoes() throws Exception {
+        // the branch report's payments: three cells under a table of nine narrow columns
+        A4Table report = A4Table.portrait(40, 14, 9, 9, 0, 150, 196, 242, 288, 334, 380, 426, 472);
+        List<String[]> rows = List.of(new String[] {"#Payments", "Count", "Amount (L)"}, new String[] {"CASH", "1284", "12 345 678,90"},
+            new String[] {"#Service", "Issued", "Served", "No-show", "Cancel", "Wait p50", "Wait p90", "Serv. p50", "Serv. p90"});
+        try (PDDocument doc = Loader.loadPDF(report.render(rows))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Amount (L)").contains("12 345 678,90").doesNotContain("…");
+        }
+    }
 }
