@@ -59,13 +59,29 @@ async function loadServices() {
   });
 }
 
+// One tap, one ticket: when the answer is lost on the way (the network blinked after the server issued
+// it), the same request goes again with the same Idempotency-Key, and the server answers with that ticket
+// instead of issuing a second one that would be called for nobody.
+async function sendTap(path, body) {
+  const bytes = crypto.getRandomValues(new Uint8Array(16)); // randomUUID needs https; a kiosk may be on plain http
+  const key = 'kiosk-' + Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api(path, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+    } catch (e) {
+      if (e.message === 'login' || attempt >= 3) { throw e; }
+      await new Promise(resolve => setTimeout(resolve, 700 * attempt));
+    }
+  }
+}
+
 // category: null for no priority, else a code of /api/v1/priority-categories (the ticket is then a priority one).
 async function issue(service, category) {
   document.getElementById('issueError').textContent = '';
   document.querySelectorAll('.service, .priority-choice').forEach(b => b.disabled = true); // one tap, one ticket
   try {
     const request = category ? { serviceId: service.id, priority: true, priorityCategory: category } : { serviceId: service.id, priority: false };
-    const r = await api('/api/v1/branches/' + branch + '/tickets', { method: 'POST', body: JSON.stringify(request) });
+    const r = await sendTap('/api/v1/branches/' + branch + '/tickets', JSON.stringify(request));
     if (!r.ok) { throw new Error('issue'); }
     showTicket(await r.json(), service);
   } catch (e) {

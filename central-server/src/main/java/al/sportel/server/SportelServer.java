@@ -162,8 +162,9 @@ public final class SportelServer implements AutoCloseable {
             new UserRoutes(db, mapper, config.clock()).register(app);
             new OpenApiRoute(mapper).register(app);
             branches.register(app, mapper);
+            Idempotency idempotency = new Idempotency(db, mapper, config.clock());
             new QueueRoutes(engine, counters, mapper,
-                    new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock())).register(app);
+                    new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock()), idempotency).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
             new PublicThrottles(new PublicThrottles.Limits(security.bookingsPerHour(), security.ratingsPerHour()), clientAddress,
@@ -181,7 +182,6 @@ public final class SportelServer implements AutoCloseable {
             new DisplayRoutes(db, config.clock(), links).register(app, engine);
             new WebPages().register(app);
             new EventRoutes(hub, branches::exists, clientAddress, security.displayStreamsPerAddress()).register(app);
-            Idempotency idempotency = new Idempotency(db, mapper, config.clock());
             // fiscalization (issue 22, docs/fiscal.md)
             FiscalService fiscal = new FiscalService(db, config.clock(), FiscalService.soap(config.clock()));
             new FiscalRoutes(fiscal, mapper).register(app);

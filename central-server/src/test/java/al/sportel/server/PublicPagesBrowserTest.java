@@ -211,6 +211,48 @@ class PublicPagesBrowserTest {
         Chromium.screenshot(browser, "kiosk-1280x720");
     }
 
+    @Test
+    void aKioskWhoseAnswerWasLostPrintsTheTicketItTookNotASecondOne() {
+        api.act("clerk1", "/api/v1/counters/" + api.counterId("TR01", 1) + "/open");
+        browser.executeScript("localStorage.removeItem('sportel.kiosk.token.TR01')"); // signed in by another test
+        open("/kiosk/TR01");
+        browser.findElement(By.id("kioskUser")).sendKeys("kiosk1");
+        browser.findElement(By.id("kioskPassword")).sendKeys("sportel");
+        browser.findElement(By.id("kioskLogin")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("goTicket")).isDisplayed());
+        // the network drops the first answer after the server has issued the ticket
+        browser.executeScript("""
+                const send = window.fetch; window.lostAnswers = 0;
+                window.fetch = async (url, options) => {
+                  const r = await send(url, options);
+                  if (String(url).endsWith('/tickets') && window.lostAnswers === 0) { window.lostAnswers++; throw new TypeError('Failed to fetch'); }
+                  return r;
+                };""");
+        int before = waiting("P");
+        browser.findElement(By.id("goTicket")).click();
+        waitUpTo(10).until(d -> {
+            d.findElement(By.id("service-P")).click();
+            return true;
+        });
+        waitUpTo(10).until(d -> d.findElement(By.id("priority-none")).isDisplayed());
+        browser.findElement(By.id("priority-none")).click();
+        waitUpTo(10).until(d -> d.findElement(By.id("ticketView")).isDisplayed());
+
+        assertThat(browser.executeScript("return window.lostAnswers")).isEqualTo(1L);
+        assertThat(text("issueError")).isEmpty();
+        assertThat(waiting("P")).as("one tap, one ticket in the queue").isEqualTo(before + 1);
+        assertThat(text("ticketNumber")).matches("P\\d{3}");
+    }
+
+    private static int waiting(String letter) {
+        for (JsonNode w : api.get("/api/v1/public/branches/TR01/display", null).expect(200).json().get("waiting")) {
+            if (w.get("serviceLetter").asText().equals(letter)) {
+                return w.get("count").asInt();
+            }
+        }
+        throw new AssertionError("no service " + letter);
+    }
+
     /** The receipt page opens by the unguessable code printed in the QR, not by the receipt number. */
     private static String aReceiptVerificationCode() {
         long counter = api.counterId("TR01", 1);

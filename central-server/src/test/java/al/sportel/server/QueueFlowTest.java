@@ -59,6 +59,24 @@ class QueueFlowTest {
     }
 
     @Test
+    void aKioskThatSendsItsTapAgainGetsTheSameTicketNotASecondOne() {
+        String tap = Api.write(Map.of("serviceId", api.serviceId("TR01", "P"), "priority", false));
+        Map<String, String> key = Map.of("Idempotency-Key", "kiosk-tap-1");
+        Api.Response first = api.raw("POST", "/api/v1/branches/TR01/tickets", api.token("kiosk1"), tap, key).expect(201);
+        clock.advance(Duration.ofSeconds(2));
+        Api.Response again = api.raw("POST", "/api/v1/branches/TR01/tickets", api.token("kiosk1"), tap, key).expect(201);
+
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(issue("P", false).get("number").asText()).as("the next tap's ticket").isEqualTo("P002");
+        // the same key for another request is refused, and a tap without a key still issues as before
+        api.raw("POST", "/api/v1/branches/TR01/tickets", api.token("kiosk1"),
+                Api.write(Map.of("serviceId", api.serviceId("TR01", "A"), "priority", false)), key).expect(409);
+        assertThat(api.raw("POST", "/api/v1/branches/TR01/tickets", api.token("kiosk1"), tap, Map.of()).expect(201).json()
+                .get("number").asText()).isEqualTo("P003");
+    }
+
+    @Test
     void numbersArePerServiceAndStartAgainTheNextDay() {
         assertThat(issue("P", false).get("number").asText()).isEqualTo("P001");
         assertThat(issue("P", false).get("number").asText()).isEqualTo("P002");

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Ends one centre's business day (issue 17): every ticket still waiting is cancelled with the reason
  * "day ended" and every counter left open or paused is closed, each with its live event, in one
- * transaction that also records the run. The run's row is the claim: when two server nodes reach the
+ * transaction that also records the run (and forgets the kiosks' Idempotency-Keys older than a day). The run's row is the claim: when two server nodes reach the
  * same centre at once, the second finds it and does nothing.
  */
 public final class DayEnd {
@@ -72,6 +72,9 @@ public final class DayEnd {
                             """)
                     .bind("b", branchCode).bind("d", day).bind("now", now).bind("t", waiting.size()).bind("c", open.size())
                     .execute();
+            // a kiosk resends a tap within seconds: its keys need not outlive the day (payments' keys stay)
+            h.createUpdate("DELETE FROM idempotency_keys WHERE scope = :s AND created_at < :cutoff")
+                    .bind("s", QueueRoutes.TICKET_KEYS).bind("cutoff", now.minus(1, ChronoUnit.DAYS)).execute();
             return Optional.of(new Result(branchCode, day, waiting.size(), open.size()));
         });
         result.ifPresent(r -> hub.wake(branchCode));

@@ -113,6 +113,11 @@ public final class QueueEngine {
         return view;
     }
 
+    /** After the commit of {@link #issueIn} work: the branch's new event goes out to its screens. */
+    public void announce(String branchCode) {
+        hub.wake(branchCode);
+    }
+
     private static void requireBranch(Handle h, String branchCode, String lock) {
         h.createQuery("SELECT code FROM branches WHERE code = :b" + lock)
                 .bind("b", branchCode).mapTo(String.class).findOne()

@@ -3,6 +3,7 @@ package al.sportel.server.queue;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
+import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.RateLimiter;
 import al.sportel.server.http.PathParams;
@@ -13,17 +14,23 @@ import io.javalin.http.Context;
 /** Tickets, call-next, the branch queue and the counter actions. */
 public final class QueueRoutes {
 
+    /** The Idempotency-Key scope of issued tickets (forgotten after a day by {@link DayEnd}). */
+    static final String TICKET_KEYS = "tickets";
+
     private final QueueEngine engine;
     private final CounterActions counters;
     private final ObjectMapper mapper;
     private final RateLimiter kioskTickets;
+    private final Idempotency idempotency;
 
     /** {@code kioskTickets}: tickets per kiosk account, so a stuck or abused kiosk cannot flood the queue. */
-    public QueueRoutes(QueueEngine engine, CounterActions counters, ObjectMapper mapper, RateLimiter kioskTickets) {
+    public QueueRoutes(QueueEngine engine, CounterActions counters, ObjectMapper mapper, RateLimiter kioskTickets,
+                       Idempotency idempotency) {
         this.engine = engine;
         this.counters = counters;
         this.mapper = mapper;
         this.kioskTickets = kioskTickets;
+        this.idempotency = idempotency;
     }
 
     public void register(Javalin app) {
@@ -115,7 +122,13 @@ public final class QueueRoutes {
             body.addError("priorityCategory", "a priority category needs priority true (or leave priority out)");
         }
         body.validate();
-        ctx.status(201).json(engine.issue(user, code, serviceId, priority, category));
+        if (ctx.header(Idempotency.HEADER) == null) {
+            ctx.status(201).json(engine.issue(user, code, serviceId, priority, category));
+            return;
+        }
+        // A kiosk whose answer was lost sends the same tap again: one ticket, the same answer (201, replayed).
+        idempotency.handle(ctx, TICKET_KEYS, user, h -> engine.issueIn(h, user, code, serviceId, priority, category, null));
+        engine.announce(code);
     }
 
     private void transfer(Context ctx) {

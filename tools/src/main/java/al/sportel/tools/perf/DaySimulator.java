@@ -362,7 +362,9 @@ public final class DaySimulator {
                 if (rnd.nextDouble() < 0.12) {
                     body.put("priorityCategory", CATEGORIES[rnd.nextInt(CATEGORIES.length)]);
                 }
-                HttpApi.Response t = api.post("/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body);
+                // a lost answer is sent again with the same key, as the kiosk page does: one tap, one ticket
+                HttpApi.Response t = api.sendUntilAnswered("POST", "/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body,
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString()), 5);
                 if (t.status() == 201) {
                     c.arrivals().arrived(c.services.get(letter));
                     issued.add(t.body().get("id").asText());
@@ -371,7 +373,7 @@ public final class DaySimulator {
                     }
                 }
             } catch (IOException e) {
-                kioskLost.incrementAndGet(); // the server may have issued it: the queues are checked at the end
+                kioskLost.incrementAndGet(); // five tries failed; the server may have issued it: the queues are checked at the end
                 System.err.println("kiosk " + c.code + ": " + e.getMessage());
             }
         }
