@@ -34,8 +34,8 @@ document.getElementById('apptForm').addEventListener('submit', async e => {
   error.textContent = '';
   if (!code) { error.textContent = t('apptMissing'); return; }
   try {
-    const r = await api('/api/v1/branches/' + encodeURIComponent(branch) + '/appointments/check-in', { method: 'POST',
-      body: JSON.stringify({ code }) });
+    // sendTap (kiosk.js): a check-in whose answer was lost is sent again with its key and gets that ticket
+    const r = await sendTap('/api/v1/branches/' + encodeURIComponent(branch) + '/appointments/check-in', JSON.stringify({ code }));
     if (r.status !== 201) {
       const p = await r.json().catch(() => ({}));
       const type = String(p.type || '');

@@ -174,7 +174,7 @@ public final class SportelServer implements AutoCloseable {
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
             SmsSender sms = new SmsSender(db, config.sms().gateway(), config.clock());
             AppointmentReminders reminders = new AppointmentReminders(db, sms, config.clock());
-            new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper).register(app);
+            new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper, idempotency).register(app);
             reminders.start(Duration.ofMinutes(1));
             new ForecastRoutes(db, config.clock()).register(app);
             new VoiceRoutes().register(app);

@@ -116,8 +116,14 @@ class AppointmentTest {
 
         clockTo(10, 30); // too early for noon
         assertThat(checkIn(noon.get("code").asText()).expect(409).body()).contains("too-early");
-        clockTo(11, 20); // late for eleven: a walk-in ticket
-        JsonNode late = checkIn(eleven.get("code").asText()).expect(201).json();
+        clockTo(11, 20); // late for eleven: a walk-in ticket; the kiosk's resend (its answer lost) gets that same ticket
+        String tap = Api.write(Map.of("code", eleven.get("code").asText()));
+        Map<String, String> key = Map.of("Idempotency-Key", "kiosk-check-in-1");
+        JsonNode late = api.raw("POST", "/api/v1/branches/TR01/appointments/check-in", api.token("kiosk1"), tap, key).expect(201).json();
+        Api.Response resent = api.raw("POST", "/api/v1/branches/TR01/appointments/check-in", api.token("kiosk1"), tap, key).expect(201);
+        assertThat(resent.json()).isEqualTo(late);
+        assertThat(resent.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        checkIn(eleven.get("code").asText()).expect(409); // without the key it is a second check-in
         assertThat(late.get("late").asBoolean()).isTrue();
         assertThat(late.get("appointment").get("status").asText()).isEqualTo("LATE");
 

@@ -5,6 +5,7 @@ import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.TextRules;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,11 +28,14 @@ public final class AppointmentRoutes {
     private final AppointmentService appointments;
     private final AppointmentReminders reminders;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
 
-    public AppointmentRoutes(AppointmentService appointments, AppointmentReminders reminders, ObjectMapper mapper) {
+    public AppointmentRoutes(AppointmentService appointments, AppointmentReminders reminders, ObjectMapper mapper,
+                             Idempotency idempotency) {
         this.appointments = appointments;
         this.reminders = reminders;
         this.mapper = mapper;
+        this.idempotency = idempotency;
     }
 
     public void register(Javalin app) {
@@ -62,7 +66,14 @@ public final class AppointmentRoutes {
             JsonBody body = JsonBody.of(ctx, mapper);
             String code = body.requiredString("code", 8);
             body.validate();
-            ctx.status(201).json(appointments.checkIn(user, ctx.pathParam("code"), code.toUpperCase()));
+            String branch = ctx.pathParam("code");
+            if (ctx.header(Idempotency.HEADER) == null) {
+                ctx.status(201).json(appointments.checkIn(user, branch, code.toUpperCase()));
+                return;
+            }
+            // the kiosk's resend of a check-in whose answer was lost gets that ticket, not "already checked in"
+            idempotency.handle(ctx, Idempotency.CHECK_INS, user, h -> appointments.checkIn(h, user, branch, code.toUpperCase()));
+            appointments.announce(branch);
         });
         app.get("/api/v1/branches/{code}/appointments", ctx ->
                 ctx.json(appointments.forDay(Access.requireStaff(ctx), ctx.pathParam("code"), date(ctx, "date"))));

@@ -191,26 +191,34 @@ public final class AppointmentService {
 
     /** At the kiosk (or a clerk for the citizen): the appointment becomes a ticket, in its slot or, if late, as a walk-in. */
     public CheckIn checkIn(UserInfo actor, String branchCode, String code) {
-        CheckIn result = db.tx(h -> {
-            Access.requireBranch(actor, branchCode);
-            Appointment a = lock(h, "a.branch_code = :b AND a.code = :k", code, branchCode)
-                    .orElseThrow(() -> ApiException.invalid("code", "no appointment with this code at " + branchCode));
-            if (!a.status().equals("BOOKED")) {
-                throw ApiException.conflict("illegal-transition", "The appointment is " + a.status() + "; it cannot check in again");
-            }
-            Instant now = clock.instant();
-            if (now.isBefore(a.slotStart().minus(EARLIEST_CHECK_IN))) {
-                throw ApiException.conflict("too-early", "Check-in opens " + EARLIEST_CHECK_IN.toMinutes()
-                        + " minutes before the appointment");
-            }
-            boolean late = now.isAfter(a.slotStart().plus(LATE_AFTER));
-            Ticket ticket = engine.issueIn(h, actor, branchCode, a.serviceId(), false, null, late ? null : a.slotStart());
-            h.createUpdate("UPDATE appointments SET status = :st, ticket_id = :t WHERE id = :id")
-                    .bind("st", late ? "LATE" : "CHECKED_IN").bind("t", ticket.id()).bind("id", a.id()).execute();
-            return new CheckIn(find(h, "a.id = :k", a.id()).orElseThrow(), ticket, late);
-        });
+        CheckIn result = db.tx(h -> checkIn(h, actor, branchCode, code));
         hub.wake(branchCode);
         return result;
+    }
+
+    /** The check-in inside the caller's transaction (an Idempotency-Key's); the caller then calls {@link #announce}. */
+    public CheckIn checkIn(Handle h, UserInfo actor, String branchCode, String code) {
+        Access.requireBranch(actor, branchCode);
+        Appointment a = lock(h, "a.branch_code = :b AND a.code = :k", code, branchCode)
+                .orElseThrow(() -> ApiException.invalid("code", "no appointment with this code at " + branchCode));
+        if (!a.status().equals("BOOKED")) {
+            throw ApiException.conflict("illegal-transition", "The appointment is " + a.status() + "; it cannot check in again");
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(a.slotStart().minus(EARLIEST_CHECK_IN))) {
+            throw ApiException.conflict("too-early", "Check-in opens " + EARLIEST_CHECK_IN.toMinutes()
+                    + " minutes before the appointment");
+        }
+        boolean late = now.isAfter(a.slotStart().plus(LATE_AFTER));
+        Ticket ticket = engine.issueIn(h, actor, branchCode, a.serviceId(), false, null, late ? null : a.slotStart());
+        h.createUpdate("UPDATE appointments SET status = :st, ticket_id = :t WHERE id = :id")
+                .bind("st", late ? "LATE" : "CHECKED_IN").bind("t", ticket.id()).bind("id", a.id()).execute();
+        return new CheckIn(find(h, "a.id = :k", a.id()).orElseThrow(), ticket, late);
+    }
+
+    /** After the commit of a check-in: its ticket's event goes out to the centre's screens. */
+    public void announce(String branchCode) {
+        hub.wake(branchCode);
     }
 
     private static final String SELECT = """

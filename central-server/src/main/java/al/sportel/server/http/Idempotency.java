@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -21,6 +23,9 @@ import org.jdbi.v3.core.Handle;
 public final class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    /** A kiosk's taps (a ticket, an appointment's check-in): their keys only cover a resend within seconds. */
+    public static final String TICKETS = "tickets";
+    public static final String CHECK_INS = "check-ins";
 
     /** The work: returns the created resource, which becomes the stored 201 answer. */
     public interface Work {
@@ -109,6 +114,12 @@ public final class Idempotency {
                 throw e;
             }
         }
+    }
+
+    /** Forgets the kiosk taps' keys older than {@code before} (payments' keys stay: a counter resends for days). */
+    public static void forgetTaps(Handle h, Instant before) {
+        h.createUpdate("DELETE FROM idempotency_keys WHERE scope IN (<scopes>) AND created_at < :before")
+                .bindList("scopes", List.of(TICKETS, CHECK_INS)).bind("before", before).execute();
     }
 
     private Optional<Stored> find(Handle h, String scope, String key) {

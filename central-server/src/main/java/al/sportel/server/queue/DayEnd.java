@@ -7,6 +7,7 @@ import al.sportel.model.Ticket;
 import al.sportel.server.db.Database;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
+import al.sportel.server.http.Idempotency;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -72,9 +73,7 @@ public final class DayEnd {
                             """)
                     .bind("b", branchCode).bind("d", day).bind("now", now).bind("t", waiting.size()).bind("c", open.size())
                     .execute();
-            // a kiosk resends a tap within seconds: its keys need not outlive the day (payments' keys stay)
-            h.createUpdate("DELETE FROM idempotency_keys WHERE scope = :s AND created_at < :cutoff")
-                    .bind("s", QueueRoutes.TICKET_KEYS).bind("cutoff", now.minus(1, ChronoUnit.DAYS)).execute();
+            Idempotency.forgetTaps(h, now.minus(1, ChronoUnit.DAYS));
             return Optional.of(new Result(branchCode, day, waiting.size(), open.size()));
         });
         result.ifPresent(r -> hub.wake(branchCode));

@@ -14,9 +14,6 @@ import io.javalin.http.Context;
 /** Tickets, call-next, the branch queue and the counter actions. */
 public final class QueueRoutes {
 
-    /** The Idempotency-Key scope of issued tickets (forgotten after a day by {@link DayEnd}). */
-    static final String TICKET_KEYS = "tickets";
-
     private final QueueEngine engine;
     private final CounterActions counters;
     private final ObjectMapper mapper;
@@ -127,7 +124,7 @@ public final class QueueRoutes {
             return;
         }
         // A kiosk whose answer was lost sends the same tap again: one ticket, the same answer (201, replayed).
-        idempotency.handle(ctx, TICKET_KEYS, user, h -> engine.issueIn(h, user, code, serviceId, priority, category, null));
+        idempotency.handle(ctx, Idempotency.TICKETS, user, h -> engine.issueIn(h, user, code, serviceId, priority, category, null));
         engine.announce(code);
     }
 
