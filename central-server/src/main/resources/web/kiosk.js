@@ -66,12 +66,18 @@ async function sendTap(path, body) {
   const bytes = crypto.getRandomValues(new Uint8Array(16)); // randomUUID needs https; a kiosk may be on plain http
   const key = 'kiosk-' + Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
   for (let attempt = 1; ; attempt++) {
+    const abort = new AbortController(); // a request that hangs counts as lost, not as a frozen kiosk
+    const timer = setTimeout(() => abort.abort(), 8000);
     try {
-      return await api(path, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+      const r = await api(path, { method: 'POST', body, headers: { 'Idempotency-Key': key }, signal: abort.signal });
+      // a proxy in front answers 502-504 when it lost the server's answer: as safe to resend as no answer
+      if (![502, 503, 504].includes(r.status) || attempt >= 3) { return r; }
     } catch (e) {
       if (e.message === 'login' || attempt >= 3) { throw e; }
-      await new Promise(resolve => setTimeout(resolve, 700 * attempt));
+    } finally {
+      clearTimeout(timer);
     }
+    await new Promise(resolve => setTimeout(resolve, 700 * attempt));
   }
 }
 

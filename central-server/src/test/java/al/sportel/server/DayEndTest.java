@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,11 @@ class DayEndTest {
     @Test
     void theDayEndsOnceCancellingTheWaitingAndClosingTheCounters() {
         DayEndJob job = server.server().operations().dayEndJob();
+        // a kiosk's tap at another centre, with its Idempotency-Key (ADR 0010)
+        String tap = Api.write(Map.of("serviceId", api.serviceId("DR01", "P"), "priority", false));
+        Map<String, String> key = Map.of("Idempotency-Key", "tap-before-the-day-ended");
+        String tapped = api.raw("POST", "/api/v1/branches/DR01/tickets", api.token("admin"), tap, key).expect(201).json()
+                .get("id").asText();
         JsonNode first = api.issue("TR01", "P", false);
         JsonNode second = api.issue("TR01", "I", true);
         long counter = api.counterId("TR01", 1);
@@ -64,6 +70,15 @@ class DayEndTest {
         assertThat(job.runDue()).isEmpty();
         assertThat(status(late)).isEqualTo("WAITING");
         api.get("/api/v1/branches/TR01/day-ends", api.token("clerk1")).expect(403);
+        // the same day the tap's key still replays its ticket; the next day's end has forgotten it
+        Api.Response replay = api.raw("POST", "/api/v1/branches/DR01/tickets", api.token("admin"), tap, key).expect(201);
+        assertThat(replay.json().get("id").asText()).isEqualTo(tapped);
+        clock.advance(Duration.ofDays(1));
+        api.forgetTokens();
+        job.runDue();
+        Api.Response fresh = api.raw("POST", "/api/v1/branches/DR01/tickets", api.token("admin"), tap, key).expect(201);
+        assertThat(fresh.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(fresh.json().get("id").asText()).isNotEqualTo(tapped);
     }
 
     private static String status(JsonNode ticket) {

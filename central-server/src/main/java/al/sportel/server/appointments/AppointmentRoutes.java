@@ -67,6 +67,7 @@ public final class AppointmentRoutes {
             String code = body.requiredString("code", 8);
             body.validate();
             String branch = ctx.pathParam("code");
+            Access.requireBranch(user, branch); // before a replay too: a stored answer is only for its own centre
             if (ctx.header(Idempotency.HEADER) == null) {
                 ctx.status(201).json(appointments.checkIn(user, branch, code.toUpperCase()));
                 return;

@@ -106,9 +106,11 @@ public final class Idempotency {
                 ctx.status(answered[0]).contentType("application/json").result(body);
                 return;
             } catch (RuntimeException e) {
-                // The same key in flight twice: the loser's insert hits the primary key after the winner
-                // committed; its own work was rolled back with it, and the next round replays.
-                if (attempt < 3 && isUniqueViolation(e)) {
+                // The same key in flight twice: the loser's work was rolled back. Either its insert hit the
+                // primary key after the winner committed, or its work met the winner's change (a check-in
+                // waited on the appointment's lock and then found it checked in): both replay the winner.
+                Optional<Stored> winner = attempt < 3 ? storedAfter(e, scope, key) : Optional.empty();
+                if (winner.isPresent() && winner.get().hash().equals(hash) || attempt < 3 && isUniqueViolation(e)) {
                     continue;
                 }
                 throw e;
@@ -120,6 +122,16 @@ public final class Idempotency {
     public static void forgetTaps(Handle h, Instant before) {
         h.createUpdate("DELETE FROM idempotency_keys WHERE scope IN (<scopes>) AND created_at < :before")
                 .bindList("scopes", List.of(TICKETS, CHECK_INS)).bind("before", before).execute();
+    }
+
+    /** The key's stored answer after a failed round; none when the database cannot say (the failure stands). */
+    private Optional<Stored> storedAfter(RuntimeException failure, String scope, String key) {
+        try {
+            return db.read(h -> find(h, scope, key));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            return Optional.empty();
+        }
     }
 
     private Optional<Stored> find(Handle h, String scope, String key) {

@@ -1,6 +1,7 @@
 package al.sportel.server.ops;
 
 import al.sportel.server.db.Database;
+import al.sportel.server.http.Idempotency;
 import al.sportel.server.queue.DayEnd;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,13 @@ public final class DayEndJob implements AutoCloseable {
                     done.add(r);
                 });
             }
+        }
+        if (!done.isEmpty()) {
+            // after the centres' own transactions, in a short one of its own: the kiosks' taps of a day or more ago
+            db.tx(h -> {
+                Idempotency.forgetTaps(h, clock.instant().minus(Duration.ofDays(1)));
+                return null;
+            });
         }
         return done;
     }

@@ -7,7 +7,6 @@ import al.sportel.model.Ticket;
 import al.sportel.server.db.Database;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
-import al.sportel.server.http.Idempotency;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +16,7 @@ import java.util.Optional;
 /**
  * Ends one centre's business day (issue 17): every ticket still waiting is cancelled with the reason
  * "day ended" and every counter left open or paused is closed, each with its live event, in one
- * transaction that also records the run (and forgets the kiosks' Idempotency-Keys older than a day). The run's row is the claim: when two server nodes reach the
+ * transaction that also records the run. The run's row is the claim: when two server nodes reach the
  * same centre at once, the second finds it and does nothing.
  */
 public final class DayEnd {
@@ -73,7 +72,6 @@ public final class DayEnd {
                             """)
                     .bind("b", branchCode).bind("d", day).bind("now", now).bind("t", waiting.size()).bind("c", open.size())
                     .execute();
-            Idempotency.forgetTaps(h, now.minus(1, ChronoUnit.DAYS));
             return Optional.of(new Result(branchCode, day, waiting.size(), open.size()));
         });
         result.ifPresent(r -> hub.wake(branchCode));

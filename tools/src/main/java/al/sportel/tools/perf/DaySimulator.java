@@ -362,7 +362,7 @@ public final class DaySimulator {
                 if (rnd.nextDouble() < 0.12) {
                     body.put("priorityCategory", CATEGORIES[rnd.nextInt(CATEGORIES.length)]);
                 }
-                // a lost answer is sent again with the same key, as the kiosk page does: one tap, one ticket
+                // a lost answer is sent again with the same key (five tries), as the kiosk page does: one tap, one ticket
                 HttpApi.Response t = api.sendUntilAnswered("POST", "/api/v1/branches/" + c.code + "/tickets", c.kioskToken, body,
                         Map.of("Idempotency-Key", UUID.randomUUID().toString()), 5);
                 if (t.status() == 201) {
