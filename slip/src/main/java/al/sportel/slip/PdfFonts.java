@@ -18,8 +18,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * Greek, so a receipt for Đorđe Petrović could not be drawn at all: a document with such text embeds
  * Liberation Sans instead, subset, which covers the Latin, Greek and Cyrillic scripts and has
  * Helvetica's metrics, so the layout is the same either way. Embedding makes a receipt about 20 KB
- * larger and 12 ms slower to draw, which is why it is not the default. A character neither has (an emoji) prints as '?'
- * rather than failing the document.
+ * larger and 12 ms slower to draw, which is why it is not the default. A character neither has (an
+ * emoji) prints as '?' rather than failing the document.
  */
 public record PdfFonts(PDFont regular, PDFont bold) {
 
@@ -61,6 +61,11 @@ public record PdfFonts(PDFont regular, PDFont bold) {
             out.append(drawable(font, c) ? c : "?");
         });
         return out.toString();
+    }
+
+    /** How wide drawable text is, in points at this size. */
+    public static float width(PDFont font, float size, String text) throws IOException {
+        return font.getStringWidth(text) / 1000 * size;
     }
 
     private static boolean drawable(PDFont font, String text) {

@@ -112,7 +112,7 @@ public final class SlipPdf {
     }
 
     private static float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(PdfFonts.printable(font, text)) / 1000 * size;
+        return PdfFonts.width(font, size, PdfFonts.printable(font, text));
     }
 
     private static void row(PDPageContentStream s, PDFont font, String left, String right, float y) throws IOException {

@@ -68,12 +68,8 @@ public final class AppointmentRoutes {
             body.validate();
             String branch = ctx.pathParam("code");
             Access.requireBranch(user, branch); // before a replay too: a stored answer is only for its own centre
-            if (ctx.header(Idempotency.HEADER) == null) {
-                ctx.status(201).json(appointments.checkIn(user, branch, code.toUpperCase()));
-                return;
-            }
             // the kiosk's resend of a check-in whose answer was lost gets that ticket, not "already checked in"
-            idempotency.handle(ctx, Idempotency.CHECK_INS, user, h -> appointments.checkIn(h, user, branch, code.toUpperCase()));
+            idempotency.createIfKeyed(ctx, Idempotency.CHECK_INS, user, h -> appointments.checkIn(h, user, branch, code.toUpperCase()));
             appointments.announce(branch);
         });
         app.get("/api/v1/branches/{code}/appointments", ctx ->

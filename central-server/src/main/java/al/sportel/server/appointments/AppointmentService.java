@@ -189,14 +189,11 @@ public final class AppointmentService {
         });
     }
 
-    /** At the kiosk (or a clerk for the citizen): the appointment becomes a ticket, in its slot or, if late, as a walk-in. */
-    public CheckIn checkIn(UserInfo actor, String branchCode, String code) {
-        CheckIn result = db.tx(h -> checkIn(h, actor, branchCode, code));
-        hub.wake(branchCode);
-        return result;
-    }
-
-    /** The check-in inside the caller's transaction (an Idempotency-Key's); the caller then calls {@link #announce}. */
+    /**
+     * At the kiosk (or a clerk for the citizen): the appointment becomes a ticket, in its slot or, if late, as
+     * a walk-in; inside the caller's transaction (an Idempotency-Key's), and the caller calls {@link #announce}
+     * after its commit.
+     */
     public CheckIn checkIn(Handle h, UserInfo actor, String branchCode, String code) {
         Access.requireBranch(actor, branchCode);
         Appointment a = lock(h, "a.branch_code = :b AND a.code = :k", code, branchCode)

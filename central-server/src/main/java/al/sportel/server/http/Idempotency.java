@@ -66,11 +66,23 @@ public final class Idempotency {
      * Idempotency-Key the change happens once per key, as for creation; without one it simply runs.
      */
     public void handleIfKeyed(Context ctx, String scope, UserInfo user, Work work) {
+        runIfKeyed(ctx, scope, user, 200, work);
+    }
+
+    /**
+     * For a creation whose key is optional (a kiosk's ticket or check-in, ADR 0010): answers 201, once per
+     * key when there is one; without one it simply runs.
+     */
+    public void createIfKeyed(Context ctx, String scope, UserInfo user, Work work) {
+        runIfKeyed(ctx, scope, user, 201, work);
+    }
+
+    private void runIfKeyed(Context ctx, String scope, UserInfo user, int status, Work work) {
         if (ctx.header(HEADER) == null) {
-            ctx.status(200).contentType("application/json").result(write(db.tx(work::run)));
+            ctx.status(status).contentType("application/json").result(write(db.tx(work::run)));
             return;
         }
-        handle(ctx, scope, user, 200, requireKey(ctx), work);
+        handle(ctx, scope, user, status, requireKey(ctx), work);
     }
 
     private void handle(Context ctx, String scope, UserInfo user, int status, String key, Work work) {
@@ -109,8 +121,7 @@ public final class Idempotency {
                 // The same key in flight twice: the loser's work was rolled back. Either its insert hit the
                 // primary key after the winner committed, or its work met the winner's change (a check-in
                 // waited on the appointment's lock and then found it checked in): both replay the winner.
-                Optional<Stored> winner = attempt < 3 ? storedAfter(e, scope, key) : Optional.empty();
-                if (winner.isPresent() && winner.get().hash().equals(hash) || attempt < 3 && isUniqueViolation(e)) {
+                if (attempt < 3 && (isUniqueViolation(e) || storedAfter(e, scope, key).filter(s -> s.hash().equals(hash)).isPresent())) {
                     continue;
                 }
                 throw e;

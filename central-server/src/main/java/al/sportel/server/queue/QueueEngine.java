@@ -56,21 +56,11 @@ public final class QueueEngine {
         this.moves = new TicketMoves(db, events, hub, calls, this);
     }
 
-    public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority) {
-        return issue(actor, branchCode, serviceId, priority, null);
-    }
-
-    /** A ticket; a priority category (checked against the configured list) makes it a priority ticket. */
-    public Ticket issue(UserInfo actor, String branchCode, long serviceId, boolean priority, String category) {
-        Ticket t = db.tx(h -> issueIn(h, actor, branchCode, serviceId, priority, category, null));
-        hub.wake(branchCode);
-        return t;
-    }
-
     /**
-     * Issues inside the caller's transaction (an appointment's check-in issues and links in one); the
-     * caller wakes the event hub after commit. {@code appointmentStart}: the slot of a checked-in
-     * appointment, null for a walk-in.
+     * Issues a ticket inside the caller's transaction (a kiosk tap's Idempotency-Key, an appointment's
+     * check-in that issues and links in one); the caller wakes the event hub after commit ({@link #announce}).
+     * A priority category (checked against the configured list) makes it a priority ticket.
+     * {@code appointmentStart}: the slot of a checked-in appointment, null for a walk-in.
      */
     public Ticket issueIn(Handle h, UserInfo actor, String branchCode, long serviceId, boolean priority, String category,
                           Instant appointmentStart) {

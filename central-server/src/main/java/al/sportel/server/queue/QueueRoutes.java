@@ -119,12 +119,8 @@ public final class QueueRoutes {
             body.addError("priorityCategory", "a priority category needs priority true (or leave priority out)");
         }
         body.validate();
-        if (ctx.header(Idempotency.HEADER) == null) {
-            ctx.status(201).json(engine.issue(user, code, serviceId, priority, category));
-            return;
-        }
         // A kiosk whose answer was lost sends the same tap again: one ticket, the same answer (201, replayed).
-        idempotency.handle(ctx, Idempotency.TICKETS, user, h -> engine.issueIn(h, user, code, serviceId, priority, category, null));
+        idempotency.createIfKeyed(ctx, Idempotency.TICKETS, user, h -> engine.issueIn(h, user, code, serviceId, priority, category, null));
         engine.announce(code);
     }
 

@@ -97,17 +97,13 @@ public final class A4Table {
     }
 
     private static String fit(PDFont font, float size, String text, float room) throws IOException {
-        if (width(font, size, text) <= room) {
+        if (PdfFonts.width(font, size, text) <= room) {
             return text;
         }
         int end = text.length();
-        while (end > 0 && width(font, size, text.substring(0, end) + MORE) > room) {
+        while (end > 0 && PdfFonts.width(font, size, text.substring(0, end) + MORE) > room) {
             end = text.offsetByCodePoints(end, -1);
         }
         return text.substring(0, end) + MORE;
-    }
-
-    private static float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
     }
 }
