@@ -104,11 +104,36 @@ abstract class DesktopTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    protected static void assertEventually(Callable<Boolean> condition, String what) {
+    /**
+     * Fails with what was awaited, the messages on screen and the server's last requests: a failure on a
+     * CI machine is then explained by its one line of output.
+     */
+    protected void assertEventually(Callable<Boolean> condition, String what) {
         try {
             waitUntil(condition);
         } catch (Exception e) {
-            assertThat(false).as(what).isTrue();
+            assertThat(false).as("%s%n on screen: %s%n server's last lines:%n%s", what, messagesOnScreen(),
+                    server == null ? "-" : server.logTail(12)).isTrue();
         }
+    }
+
+    /** The texts of the visible inline and error messages of every window. */
+    private static String messagesOnScreen() {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        try {
+            WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().forEach(w -> {
+                if (w.getScene() != null) {
+                    w.getScene().getRoot().lookupAll(".label").forEach(n -> {
+                        if (n instanceof Label l && l.isVisible() && l.getText() != null && !l.getText().isBlank()
+                                && l.getStyleClass().stream().anyMatch(c -> c.contains("message") || c.contains("error"))) {
+                            texts.add(l.getText());
+                        }
+                    });
+                }
+            })).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            texts.add("(could not read the screen: " + e + ")");
+        }
+        return texts.toString();
     }
 }

@@ -65,6 +65,16 @@ final class ServerProcess implements AutoCloseable {
         return url;
     }
 
+    /** The server's last log lines (requests with their status), for a failed test to say what the server saw. */
+    String logTail(int lines) {
+        try {
+            java.util.List<String> all = Files.readAllLines(dataDir.resolve("stderr.log"), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(no server log: " + e + ")";
+        }
+    }
+
     int port() {
         return port;
     }
