@@ -356,6 +356,46 @@ class PaymentsTest {
         assertThat(pay(UUID.randomUUID().toString(), future).expect(422).json().toString()).contains("takenAt");
     }
 
+    /** A payment from a counter's outbox that has waited {@code heldFor} (the header the outbox sends). */
+    private static Api.Response payHeld(String key, Map<String, Object> body, String heldFor) {
+        return api.raw("POST", "/api/v1/payments", api.token(holder(body.get("counterId"))), Api.write(body),
+                Map.of("Idempotency-Key", key, "X-Sportel-Held-For", heldFor));
+    }
+
+    /**
+     * The counter sent a payment at once, had no answer within its wait and printed an offline receipt; the
+     * customer left. Its outbox sends the same online request later: the money changed hands back then, so the
+     * server books it as taken offline then, even though the bills were paid meanwhile elsewhere.
+     */
+    @Test
+    void aPaymentTheCounterStoppedWaitingForIsBookedAsTakenOfflineWhenItFinallyArrives() {
+        String customer = java.util.stream.IntStream.rangeClosed(100160, 100199).mapToObj(Integer::toString)
+                .filter(c -> balance(c).signum() > 0).findFirst().orElseThrow();
+        BigDecimal owed = balance(customer);
+        // meanwhile the bills were paid at another counter
+        pay(UUID.randomUUID().toString(), cash(customer, owed.toPlainString(), owed.toPlainString(), counter2)).expect(201);
+        Map<String, Object> sent = cash(customer, "20.00", "50.00", counter1);
+        String key = UUID.randomUUID().toString();
+        java.time.Instant before = java.time.Instant.now();
+
+        JsonNode p = payHeld(key, sent, "3600").expect(201).json();
+        assertThat(p.get("offline").asBoolean()).as("booked as taken offline").isTrue();
+        assertThat(java.time.Instant.parse(p.get("takenAt").asText()))
+                .isBetween(before.minusSeconds(3601), java.time.Instant.now().minusSeconds(3599));
+        assertThat(p.get("credit").asText()).as("all of it credit, not refused").isEqualTo("20.00");
+        assertThat(p.get("change").asText()).isEqualTo("30.00");
+        assertThat(p.get("needsReview").asBoolean()).isTrue();
+        Api.Response again = payHeld(key, sent, "3700").expect(201);
+        assertThat(again.json().get("id").asLong()).as("a later resend is the same payment").isEqualTo(p.get("id").asLong());
+
+        // within the counter's wait it is an ordinary payment: more than owed is refused, as before
+        payHeld(UUID.randomUUID().toString(), sent, "5").expect(422);
+        assertThat(payHeld(UUID.randomUUID().toString(), sent, "soon").expect(400).body()).contains("X-Sportel-Held-For");
+        // past the offline window a supervisor enters it, as for any offline payment
+        assertThat(payHeld(UUID.randomUUID().toString(), sent, Long.toString(49 * 3600)).expect(422).body()).contains("48 hours");
+        assertThat(balance(customer)).isEqualByComparingTo("0");
+    }
+
     /** A counter with a thermal printer asks for the slip instead of the PDF and makes the ESC/POS bytes itself. */
     @Test
     void aReceiptsSlipBecomesEscPosBytesWithItsVerificationQr() throws Exception {

@@ -26,6 +26,7 @@ final class FaultProxy implements AutoCloseable {
     private volatile int stallMaxMs;
     private final AtomicReference<String> killMarker = new AtomicReference<>();
     private volatile Runnable onAnswer;
+    private volatile String cutMarker;
     final AtomicInteger dropped = new AtomicInteger();
     final AtomicInteger stalled = new AtomicInteger();
     final AtomicInteger triggered = new AtomicInteger();
@@ -55,6 +56,11 @@ final class FaultProxy implements AutoCloseable {
         killMarker.set(marker);
     }
 
+    /** While set, every request whose text contains {@code marker} has its line cut before it reaches the server. */
+    void cutRequests(String marker) {
+        cutMarker = marker;
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -75,6 +81,11 @@ final class FaultProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    String cut = cutMarker;
+                    if (request && cut != null && new String(buf, 0, n, StandardCharsets.ISO_8859_1).contains(cut)) {
+                        dropped.incrementAndGet();
+                        break;
+                    }
                     String marker = killMarker.get();
                     if (request && marker != null && new String(buf, 0, n, StandardCharsets.ISO_8859_1).contains(marker)) {
                         marked[0] = true;

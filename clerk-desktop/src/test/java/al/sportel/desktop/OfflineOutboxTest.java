@@ -1,6 +1,7 @@
 package al.sportel.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import al.sportel.desktop.api.ApiClient;
@@ -11,6 +12,7 @@ import al.sportel.desktop.offline.Outbox;
 import al.sportel.desktop.offline.OutboxSender;
 import al.sportel.model.Money;
 import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.PaymentRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,48 @@ class OfflineOutboxTest {
         assertThat(books[0]).as("payments on the server").isEqualTo(1);
         assertThat(books[1]).isEqualTo(123_45);
         assertThat(api.fromJson(settled.response(), Payment.class).receiptNumber()).startsWith("TR01-");
+    }
+
+    /**
+     * The link looked up when the clerk took the money, but the payment's answer did not come within the counter's
+     * wait: the customer left with an offline receipt, and the outbox kept the request as it was first sent,
+     * online. Meanwhile the bills were paid at another counter. When the line comes back the payment is kept as
+     * money taken offline back then (all of it credit), not refused as "more than the customer owes".
+     */
+    @Test
+    void aPaymentTheCounterStoppedWaitingForIsKeptWhenItArrivesAfterTheBillsWerePaidElsewhere() throws Exception {
+        server = new ServerProcess();
+        long counter = server.counterId(3);
+        server.openCounter("clerk1", counter);
+        long other = server.counterId(4);
+        server.openCounter("clerk2", other);
+        FaultProxy proxy = keep(new FaultProxy(server.port()));
+        ApiClient api = clerk(proxy.url());
+        LocalStore store = keep(LocalStore.open(data));
+        Outbox outbox = new Outbox(store);
+        String customer = "100021";
+        String owed = api.customer(customer).balance();
+
+        proxy.cutRequests("POST /api/v1/payments");
+        Instant taken = Instant.now();
+        Outbox.Item item = outbox.add(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments",
+                api.toJson(PaymentRequest.online(customer, "10.00", PaymentRequest.CARD, null, counter, null)), "clerk1", "payment");
+        OutboxSender sender = keep(new OutboxSender(outbox, api::exchange, () -> "clerk1", FAST)).start();
+        assertThatThrownBy(() -> sender.settled(item.id()).get(PaymentRequest.ANSWER_WAIT.toMillis() + 1000, TimeUnit.MILLISECONDS))
+                .as("no answer within the counter's wait: an offline receipt is printed").isInstanceOf(TimeoutException.class);
+        ApiClient clerk2 = new ApiClient(server.url());
+        clerk2.login("clerk2", "sportel");
+        clerk2.pay(UUID.randomUUID().toString(), PaymentRequest.online(customer, owed, PaymentRequest.CARD, null, other, null));
+        assertThat(Money.parse(clerk2.customer(customer).balance())).as("the bills are paid").isZero();
+
+        proxy.cutRequests(null);
+        Outbox.Item settled = sender.settled(item.id()).get(30, TimeUnit.SECONDS);
+        assertThat(settled.state()).as("kept, not refused: " + settled.lastError()).isEqualTo(Outbox.State.DONE);
+        Payment p = api.fromJson(settled.response(), Payment.class);
+        assertThat(p.offline()).as("booked as taken offline").isTrue();
+        assertThat(p.takenAt()).as("when the money changed hands").isBetween(taken.minusSeconds(2), taken.plusSeconds(2));
+        assertThat(p.credit()).isEqualTo("10.00");
+        assertThat(serverBooks(counter)[1]).isEqualTo(10_00);
     }
 
     @Test

@@ -5,6 +5,7 @@ import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.Payment;
+import al.sportel.model.billing.PaymentRequest;
 import al.sportel.model.fiscal.OfflineNslf;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
@@ -20,8 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Customers, payments, receipts, voids and the cash report (API.md "Customers and payments"). */
 public final class BillingRoutes {
@@ -103,7 +106,16 @@ public final class BillingRoutes {
         }
         boolean offline = body.optionalBoolean("offline", false);
         Instant takenAt = body.optionalInstant("takenAt");
-        limits.check(body, amount, offline, takenAt, clock.instant());
+        Instant now = clock.instant();
+        limits.check(body, amount, offline, takenAt, now);
+        Duration heldFor = heldFor(ctx);
+        if (!offline && heldFor.compareTo(PaymentRequest.ANSWER_WAIT) > 0) {
+            // The counter stopped waiting for this answer and printed an offline receipt; the money changed
+            // hands then. Booked as taken offline at that time: never refused for arriving late, on its own day.
+            offline = true;
+            takenAt = now.minus(heldFor).truncatedTo(ChronoUnit.SECONDS);
+            limits.check(body, null, true, takenAt, now);
+        }
         OfflineNslf nslf = OfflineNslfJson.read(body, offline);
         body.validate();
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
@@ -118,6 +130,18 @@ public final class BillingRoutes {
         if (created[0] != null && followUp[0]) {
             paymentHook.afterCommit(created[0]);
         }
+    }
+
+    /** {@link PaymentRequest#HELD_FOR_HEADER}: zero when absent; a 400 when it is not a number of seconds. */
+    private static Duration heldFor(Context ctx) {
+        String value = ctx.header(PaymentRequest.HELD_FOR_HEADER);
+        if (value == null) {
+            return Duration.ZERO;
+        }
+        if (!value.matches("\\d{1,9}")) {
+            throw ApiException.badRequest(PaymentRequest.HELD_FOR_HEADER + " must be a whole number of seconds");
+        }
+        return Duration.ofSeconds(Long.parseLong(value));
     }
 
     private void receiptPdf(Context ctx) {

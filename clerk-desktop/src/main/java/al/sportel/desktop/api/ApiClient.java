@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,12 +170,21 @@ public final class ApiClient {
         return bytes(path);
     }
 
-    /** One raw exchange for the outbox: the body as JSON text, the answer whatever the status. */
+    /** One raw exchange: the body as JSON text, the answer whatever the status. */
     public Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey)
+            throws IOException {
+        return exchange(method, path, jsonBody, idempotencyKey, Duration.ZERO);
+    }
+
+    /** The outbox's exchange: also says how long the change has been held (see {@link PaymentRequest#HELD_FOR_HEADER}). */
+    public Transport.Answer exchange(String method, String path, String jsonBody, String idempotencyKey, Duration heldFor)
             throws IOException {
         Request.Builder b = new Request.Builder().url(baseUrl + path)
                 .method(method, RequestBody.create(jsonBody.getBytes(StandardCharsets.UTF_8), JSON_TYPE))
                 .header("Idempotency-Key", idempotencyKey);
+        if (heldFor.getSeconds() > 0) {
+            b.header(PaymentRequest.HELD_FOR_HEADER, Long.toString(heldFor.getSeconds()));
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

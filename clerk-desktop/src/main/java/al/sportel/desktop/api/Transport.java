@@ -1,6 +1,7 @@
 package al.sportel.desktop.api;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** How the outbox reaches the server: one HTTP exchange with an idempotency key. */
 public interface Transport {
@@ -9,6 +10,11 @@ public interface Transport {
     record Answer(int status, String body, String problemDetail) {
     }
 
-    /** @throws IOException when no answer came (refused, reset, timed out) */
-    Answer send(String method, String path, String jsonBody, String idempotencyKey) throws IOException;
+    /**
+     * {@code heldFor}: how long the change has waited in the outbox (the server books a payment held past
+     * {@code PaymentRequest.ANSWER_WAIT} as taken offline then).
+     *
+     * @throws IOException when no answer came (refused, reset, timed out)
+     */
+    Answer send(String method, String path, String jsonBody, String idempotencyKey, Duration heldFor) throws IOException;
 }

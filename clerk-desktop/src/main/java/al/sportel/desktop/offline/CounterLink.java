@@ -107,7 +107,8 @@ public final class CounterLink implements AutoCloseable {
      * up, 2 s without it (the outbox sends it later). Empty when the command is still waiting to be sent.
      */
     public Optional<Outbox.Item> awaitSettled(Outbox.Item item) throws SQLException {
-        Duration wait = upNow ? Duration.ofSeconds(12) : Duration.ofSeconds(2);
+        // past the wait the customer leaves with an offline receipt; the server knows the same wait (HELD_FOR_HEADER)
+        Duration wait = upNow ? PaymentRequest.ANSWER_WAIT : Duration.ofSeconds(2);
         try {
             return Optional.of(sender.settled(item.id()).get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

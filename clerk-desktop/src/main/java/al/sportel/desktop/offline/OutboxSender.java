@@ -111,7 +111,9 @@ public final class OutboxSender implements AutoCloseable {
     private void attempt(Outbox.Item item) throws SQLException {
         Transport.Answer answer;
         try {
-            answer = transport.send(item.method(), item.path(), item.body(), item.idempotencyKey());
+            // the item's age, by this machine's clock: how long ago the money changed hands, for a payment
+            Duration held = Duration.between(item.createdAt(), Instant.now());
+            answer = transport.send(item.method(), item.path(), item.body(), item.idempotencyKey(), held.isNegative() ? Duration.ZERO : held);
         } catch (IOException e) {
             reachable(false);
             retry(item, "no answer: " + e.getMessage());

@@ -2,6 +2,7 @@ package al.sportel.model.billing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import al.sportel.model.fiscal.OfflineNslf;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,20 @@ public record PaymentRequest(String customerCode, String amount, String method, 
 
     public static final String CASH = "CASH";
     public static final String CARD = "CARD";
+
+    /**
+     * How long a counter waits for a payment's answer while the server seems reachable. After that it prints an
+     * offline receipt, the customer leaves, and the payment stays in its outbox as it was first sent: online.
+     */
+    public static final Duration ANSWER_WAIT = Duration.ofSeconds(12);
+
+    /**
+     * Sent with every attempt from a counter's outbox: whole seconds since the payment was taken, by the counter's
+     * own clock (a duration, so a workstation clock that is off does not matter). A payment held longer than
+     * {@link #ANSWER_WAIT} had its receipt printed offline; the server books it as money taken offline then.
+     * Not part of the request's idempotency: a resend with a larger age still replays the first answer.
+     */
+    public static final String HELD_FOR_HEADER = "X-Sportel-Held-For";
 
     public static PaymentRequest online(String customerCode, String amount, String method, String tendered, long counterId,
                                         String ticketId) {
