@@ -112,7 +112,8 @@ class ChannelsTabTest extends DesktopTestBase {
             });
             return fired.get();
         });
-        assertEventually(() -> server.get("/api/v1/reconciliation?partner=BKT&date=" + today, server.token("admin"))
+        String admin = server.token("admin");
+        assertEventually(() -> server.get("/api/v1/reconciliation?partner=BKT&date=" + today, admin)
                 .get("totals").get("missing").asInt() == 0, "the payment is recorded on the server");
         assertEventually(() -> partners.getItems().stream().anyMatch(d -> d.toString().contains("code=BKT")
                 && d.toString().contains("missing=0,") && d.toString().contains("matched=2,")), "and the tab shows it matched");

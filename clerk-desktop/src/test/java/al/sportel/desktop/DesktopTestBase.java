@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -99,8 +101,32 @@ abstract class DesktopTestBase {
         return ((Label) n).getText();
     }
 
+    /**
+     * Polls {@code condition} (for up to 15 s unless told). A poll that throws counts as "not yet": a check read from the test
+     * thread can meet the FX thread replacing a list or a scene (TestFX itself would give up at the first throw).
+     * On timeout the last such exception is the cause.
+     */
     protected static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        waitUntil(15, condition);
+    }
+
+    protected static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
+        AtomicReference<Exception> last = new AtomicReference<>();
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (Exception e) {
+                    last.set(e);
+                    return false;
+                }
+            });
+        } catch (TimeoutException e) {
+            if (last.get() != null && e.getCause() == null) {
+                e.initCause(last.get());
+            }
+            throw e;
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -112,7 +138,8 @@ abstract class DesktopTestBase {
         try {
             waitUntil(condition);
         } catch (Exception e) {
-            assertThat(false).as("%s%n on screen: %s%n server's last lines:%n%s", what, messagesOnScreen(),
+            assertThat(false).as("%s%n last check threw: %s%n on screen: %s%n server's last lines:%n%s", what,
+                    e.getCause() == null ? "-" : e.getCause().toString(), messagesOnScreen(),
                     server == null ? "-" : server.logTail(12)).isTrue();
         }
     }

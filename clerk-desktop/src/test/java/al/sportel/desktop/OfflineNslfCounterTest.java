@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A counter with a counter key (ADR 0007 section 3), cut off from the server, prints a receipt with a valid NSLF
@@ -94,7 +92,7 @@ class OfflineNslfCounterTest extends DesktopTestBase {
 
         server.restart();
         // the server restarts and the outbox's back-off runs out: longer than one screen change on this shared machine
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !robot.lookup("#connectionBanner").query().isVisible());
+        waitUntil(90, () -> !robot.lookup("#connectionBanner").query().isVisible());
         JsonNode payments = server.get("/api/v1/reports/cash?counterId=" + counter, server.token("admin")).get("payments");
         assertThat(payments).hasSize(1);
         JsonNode fiscal = server.get("/api/v1/fiscal/payments/" + payments.get(0).get("id").asLong(), server.token("admin"));
