@@ -275,6 +275,24 @@ class PaymentsTest {
         assertThat(balance(customer)).isEqualByComparingTo(owed.subtract(part.multiply(BigDecimal.valueOf(3))));
     }
 
+    /** A key is one request: sent with the same reason to void another payment, it is a conflict, not the first answer. */
+    @Test
+    void aVoidsKeyReusedForAnotherPaymentIsRefusedAndThatPaymentStays() {
+        JsonNode first = pay(UUID.randomUUID().toString(), cash("100001", "1.00", "1.00", counter1)).expect(201).json();
+        JsonNode second = pay(UUID.randomUUID().toString(), cash("100001", "1.00", "1.00", counter1)).expect(201).json();
+        String key = UUID.randomUUID().toString();
+        String body = Api.write(Map.of("reason", "gabim"));
+        api.raw("POST", "/api/v1/payments/" + first.get("id").asLong() + "/void", api.token("supervisor1"), body,
+                Map.of("Idempotency-Key", key)).expect(200);
+        Api.Response replay = api.raw("POST", "/api/v1/payments/" + first.get("id").asLong() + "/void", api.token("supervisor1"), body,
+                Map.of("Idempotency-Key", key)).expect(200);
+        assertThat(replay.json().get("id").asLong()).as("the same void again replays").isEqualTo(first.get("id").asLong());
+        assertThat(api.raw("POST", "/api/v1/payments/" + second.get("id").asLong() + "/void", api.token("supervisor1"), body,
+                Map.of("Idempotency-Key", key)).expect(409).body()).contains("idempotency-key-reused");
+        assertThat(api.get("/api/v1/payments/" + second.get("id").asLong(), api.token("clerk1")).expect(200).json()
+                .get("voided").asBoolean()).as("the other payment is not voided").isFalse();
+    }
+
     @Test
     void theCashReportAddsUpAndVoidsAreReversals() {
         long counter = api.counterId("TR01", 3);

@@ -33,6 +33,10 @@ public final class Idempotency {
     }
 
     private record Stored(String hash, int status, String response) {
+
+        boolean sameRequest(String requestHash, String legacyHash) {
+            return hash.equals(requestHash) || hash.equals(legacyHash);
+        }
     }
 
     private final Database db;
@@ -86,8 +90,11 @@ public final class Idempotency {
     }
 
     private void handle(Context ctx, String scope, UserInfo user, int status, String key, Work work) {
-        // the user is part of the request: another user's replay of a key is a conflict, not their answer
-        String hash = sha256(scope + "\n" + user.id() + "\n" + ctx.body());
+        // the user and the path are part of the request: another user's replay of a key, or the key of one
+        // payment's void sent to void another, is a conflict, not the first answer
+        String hash = sha256(scope + "\n" + user.id() + "\n" + ctx.method() + " " + ctx.path() + "\n" + ctx.body());
+        // keys stored before the path was part of the hash (2026-11-27) still replay: a counter resends for days
+        String withoutPath = sha256(scope + "\n" + user.id() + "\n" + ctx.body());
         for (int attempt = 0; ; attempt++) {
             try {
                 String[] replayed = new String[1];
@@ -95,7 +102,7 @@ public final class Idempotency {
                 String body = db.tx(h -> {
                     Optional<Stored> existing = find(h, scope, key);
                     if (existing.isPresent()) {
-                        if (!existing.get().hash().equals(hash)) {
+                        if (!existing.get().sameRequest(hash, withoutPath)) {
                             throw ApiException.conflict("idempotency-key-reused",
                                     "This Idempotency-Key was already used for a different request");
                         }
@@ -121,7 +128,7 @@ public final class Idempotency {
                 // The same key in flight twice: the loser's work was rolled back. Either its insert hit the
                 // primary key after the winner committed, or its work met the winner's change (a check-in
                 // waited on the appointment's lock and then found it checked in): both replay the winner.
-                if (attempt < 3 && (isUniqueViolation(e) || storedAfter(e, scope, key).filter(s -> s.hash().equals(hash)).isPresent())) {
+                if (attempt < 3 && (isUniqueViolation(e) || storedAfter(e, scope, key).filter(s -> s.sameRequest(hash, withoutPath)).isPresent())) {
                     continue;
                 }
                 throw e;
