@@ -204,6 +204,14 @@ public final class ChannelPayments {
      * payment is recorded from the file, marked as such, and the action audited.
      */
     Outcome createFromFile(UserInfo supervisor, Partner partner, Request r) {
+        // a file's line becomes money only within the bounds the partner's own API call has
+        if (r.amount() > ChannelRoutes.MAX_AMOUNT) {
+            throw ApiException.invalid("amount", "the line's " + Money.format(r.amount()) + " lek is above the per-payment ceiling ("
+                    + Money.format(ChannelRoutes.MAX_AMOUNT) + " lek); check it with the partner");
+        }
+        if (r.paidAt().isAfter(clock.instant().plus(ChannelAuth.WINDOW))) {
+            throw ApiException.invalid("paidAt", "the line says it was paid in the future (" + r.paidAt() + "); check it with the partner");
+        }
         return db.tx(h -> {
             if (ChannelPaymentQueries.byReference(h, partner.id(), r.reference()).isPresent()) {
                 throw ApiException.conflict("already-received", "Reference " + r.reference() + " has already been received");

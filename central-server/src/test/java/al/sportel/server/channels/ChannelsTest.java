@@ -248,6 +248,26 @@ class ChannelsTest {
                 .get("totals").get("fileTotal").asText()).isEqualTo("120.00");
     }
 
+    /** A file's line with an extra "00" or a date to come is shown, but the one click does not book it. */
+    @Test
+    void aMissingLineBeyondTheApisBoundsIsNotBookedByTheOneClick() {
+        PartnerClient bank = partner("BNDS", "BANK");
+        Instant t = clock.instant();
+        LocalDate day = LocalDate.ofInstant(t, TIRANE);
+        bank.post("/api/v1/channels/settlements?date=" + day, "reference,customer,amount,paidAt\nB-BIG,100031,20000000.00," + t
+                + "\nB-LATER,100032,5.00," + t.plus(java.time.Duration.ofDays(2)) + "\n").expect(200);
+        JsonNode r = api.get("/api/v1/reconciliation?partner=BNDS&date=" + day, api.token("supervisor1")).expect(200).json();
+        assertThat(r.get("totals").get("missing").asInt()).isEqualTo(2);
+        String before = api.get("/api/v1/customers/100031", api.token("supervisor1")).expect(200).body();
+        assertThat(api.post("/api/v1/reconciliation/lines/" + line(r, "B-BIG").get("settlementLineId").asLong() + "/create-payment",
+                api.token("supervisor1"), null).expect(422).body()).contains("ceiling");
+        assertThat(api.post("/api/v1/reconciliation/lines/" + line(r, "B-LATER").get("settlementLineId").asLong() + "/create-payment",
+                api.token("supervisor1"), null).expect(422).body()).contains("future");
+        assertThat(api.get("/api/v1/customers/100031", api.token("supervisor1")).expect(200).body()).as("nothing booked").isEqualTo(before);
+        assertThat(api.get("/api/v1/reconciliation?partner=BNDS&date=" + day, api.token("supervisor1")).expect(200).json()
+                .get("totals").get("missing").asInt()).isEqualTo(2);
+    }
+
     @Test
     void aSettlementFileWithEveryKindOfDiscrepancyIsReconciled() {
         PartnerClient bank = partner("RECO", "BANK");
