@@ -108,12 +108,14 @@ public final class Reconciliations {
         long receivedTotal = 0;
         int receivedCount = 0;
         for (SettlementQueries.Received r : received) {
-            if (r.reversed() || !r.paidDate().equals(date)) {
+            // this day's file names it (whatever day it was paid), or it was paid this day and no other day's file names it
+            boolean filedHere = seen.contains(r.reference());
+            if (r.reversed() || !(filedHere || r.paidDate().equals(date) && !r.filedElsewhere())) {
                 continue;
             }
             receivedTotal += r.amount();
             receivedCount++;
-            if (!seen.contains(r.reference())) {
+            if (!filedHere) {
                 lines.add(new Line(Status.UNREPORTED, r.reference(), r.customerCode(), null, Money.format(r.amount()), r.paidAt(),
                         null, r.id(), r.receiptNumber()));
             }
