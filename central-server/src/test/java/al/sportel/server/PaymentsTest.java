@@ -275,6 +275,21 @@ class PaymentsTest {
         assertThat(balance(customer)).isEqualByComparingTo(owed.subtract(part.multiply(BigDecimal.valueOf(3))));
     }
 
+    /** A counter whose payment's answer was lost asks which of its pending keys are booked; only its own, at most 20. */
+    @Test
+    void aCounterHearsWhichOfItsPendingPaymentsAreBooked() {
+        String key = UUID.randomUUID().toString();
+        pay(key, cash("100001", "1.00", "1.00", counter1)).expect(201);
+        String unknown = UUID.randomUUID().toString();
+        JsonNode c = api.get("/api/v1/customers/100001?pending=" + key + "," + unknown, api.token("clerk1")).expect(200).json();
+        assertThat(c.get("paidKeys")).extracting(JsonNode::asText).containsExactly(key);
+        assertThat(api.get("/api/v1/customers/100001?pending=" + key, api.token("clerk2")).expect(200).json().get("paidKeys"))
+                .as("another clerk's keys are not said").isEmpty();
+        assertThat(customer("100001").has("paidKeys")).as("not asked, not said").isFalse();
+        String many = String.join(",", java.util.Collections.nCopies(21, unknown));
+        api.get("/api/v1/customers/100001?pending=" + many, api.token("clerk1")).expect(422);
+    }
+
     /** A key is one request: sent with the same reason to void another payment, it is a conflict, not the first answer. */
     @Test
     void aVoidsKeyReusedForAnotherPaymentIsRefusedAndThatPaymentStays() {

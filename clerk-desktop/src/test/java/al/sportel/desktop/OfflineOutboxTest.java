@@ -11,6 +11,7 @@ import al.sportel.desktop.offline.LocalStoreException;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.desktop.offline.OutboxSender;
 import al.sportel.model.Money;
+import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.PaymentRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -176,6 +177,40 @@ class OfflineOutboxTest {
         assertThat(p.takenAt()).as("when the money changed hands").isBetween(taken.minusSeconds(2), taken.plusSeconds(2));
         assertThat(p.credit()).isEqualTo("10.00");
         assertThat(serverBooks(counter)[1]).isEqualTo(10_00);
+    }
+
+    /**
+     * The server booked a payment but its answer was lost, and the line stays cut: the item is still pending.
+     * Looking the customer up again, the counter names its pending payments and hears that this one is booked,
+     * so it does not take it off the balance a second time (the clerk would have asked too little).
+     */
+    @Test
+    void aBookedPaymentWhoseAnswerWasLostIsNotTakenOffTheBalanceTwice() throws Exception {
+        server = new ServerProcess();
+        long counter = server.counterId(3);
+        server.openCounter("clerk1", counter);
+        FaultProxy proxy = keep(new FaultProxy(server.port()));
+        ApiClient api = clerk(proxy.url());
+        Outbox outbox = new Outbox(keep(LocalStore.open(data)));
+        String customer = "100001";
+        long owed = Money.parse(api.customer(customer).balance());
+        proxy.onceWhenAnswering("POST /api/v1/payments", () -> proxy.cutRequests("POST /api/v1/payments"));
+        Outbox.Item item = outbox.add(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments",
+                api.toJson(PaymentRequest.online(customer, "10.00", PaymentRequest.CARD, null, counter, null)), "clerk1", "payment",
+                new Outbox.Payer(customer, 10_00));
+        keep(new OutboxSender(outbox, api::exchange, () -> "clerk1", FAST)).start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (outbox.get(item.id()).orElseThrow().attempts() < 2 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(proxy.triggered.get()).as("the answer was lost").isEqualTo(1);
+        List<Outbox.PendingPayment> pending = outbox.pendingPayments(customer);
+        assertThat(pending).as("still pending here").extracting(Outbox.PendingPayment::idempotencyKey).containsExactly(item.idempotencyKey());
+
+        Customer fresh = api.customer(customer, List.of(item.idempotencyKey(), UUID.randomUUID().toString()));
+        assertThat(fresh.paidKeys()).as("the server has it").containsExactly(item.idempotencyKey());
+        assertThat(Money.parse(fresh.balance())).as("and its balance already counts it").isEqualTo(owed - 10_00);
+        assertThat(api.customer(customer).paidKeys()).as("not asked, not said").isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import al.sportel.model.BusinessTime;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.billing.CashReport;
+import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.PaymentRequest;
 import al.sportel.model.fiscal.OfflineNslf;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Customers, payments, receipts, voids and the cash report (API.md "Customers and payments"). */
 public final class BillingRoutes {
@@ -57,12 +59,14 @@ public final class BillingRoutes {
 
     public void register(Javalin app) {
         app.get("/api/v1/customers/{code}", ctx -> {
-            Access.requireStaff(ctx);
+            UserInfo user = Access.requireStaff(ctx);
             String code = ctx.pathParam("code");
             if (code.length() > 20) {
                 throw ApiException.notFound("No customer with that code");
             }
-            ctx.json(payments.customer(code));
+            List<String> pending = pendingKeys(ctx);
+            Customer customer = payments.customer(code);
+            ctx.json(pending == null ? customer : customer.withPaidKeys(payments.booked(user, pending)));
         });
         app.post("/api/v1/payments", this::pay);
         app.get("/api/v1/payments/{id}", ctx -> ctx.json(payments.get(Access.requireStaff(ctx), PathParams.id(ctx, "id", "payment"))));
@@ -122,7 +126,7 @@ public final class BillingRoutes {
                 tendered, counterId, ticketId, offline, takenAt);
         Payment[] created = new Payment[1];
         boolean[] followUp = new boolean[1];
-        idempotency.handle(ctx, "payments", user, h -> {
+        idempotency.handle(ctx, PaymentService.KEYS, user, h -> {
             created[0] = payments.pay(h, user, request);
             followUp[0] = paymentHook.inTransaction(h, created[0], nslf);
             return created[0];
@@ -130,6 +134,22 @@ public final class BillingRoutes {
         if (created[0] != null && followUp[0]) {
             paymentHook.afterCommit(created[0]);
         }
+    }
+
+    /**
+     * {@code ?pending=k1,k2}: a counter's payments still in its outbox, by Idempotency-Key, whose answers it has
+     * not heard; the answer says which the server has booked. At most 20 keys of at most 100 characters.
+     */
+    private static List<String> pendingKeys(Context ctx) {
+        String value = ctx.queryParam("pending");
+        if (value == null) {
+            return null;
+        }
+        List<String> keys = value.isBlank() ? List.of() : List.of(value.split(","));
+        if (keys.size() > 20 || keys.stream().anyMatch(k -> k.isBlank() || k.length() > 100)) {
+            throw ApiException.invalid("pending", "at most 20 comma-separated Idempotency-Keys of at most 100 characters");
+        }
+        return keys;
     }
 
     /** {@link PaymentRequest#HELD_FOR_HEADER}: zero when absent; a 400 when it is not a number of seconds. */

@@ -43,6 +43,9 @@ public final class PaymentService {
     private record Bill(long id, String period, long owed) {
     }
 
+    /** The Idempotency-Key scope of counter payments. */
+    static final String KEYS = "payments";
+
     private final Database db;
     private final Clock clock;
     private final PublicLinks links;
@@ -73,6 +76,17 @@ public final class PaymentService {
             return new Customer(c.code(), c.name(), c.address(), bills, Money.format(balance), Money.format(CustomerLedger.credit(h, code)),
                     CustomerLedger.lastPayments(h, code, 5));
         });
+    }
+
+    /** Of {@code keys}, the Idempotency-Keys of payments {@code clerk} sent that are booked. */
+    public List<String> booked(UserInfo clerk, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery("""
+                        SELECT idem_key FROM idempotency_keys WHERE scope = :scope AND user_id = :u AND idem_key IN (<keys>)
+                        """)
+                .bind("scope", KEYS).bind("u", clerk.id()).bindList("keys", keys).mapTo(String.class).list());
     }
 
     /** Inside the caller's transaction (the idempotency key is stored in the same one). */

@@ -214,8 +214,14 @@ public final class ApiClient {
     // --- billing ---
 
     public Customer customer(String code) throws ApiException {
+        return customer(code, List.of());
+    }
+
+    /** The customer; with {@code pendingKeys}, also which of those payments the server has booked ({@code paidKeys}). */
+    public Customer customer(String code, List<String> pendingKeys) throws ApiException {
         String encoded = URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
-        return send("GET", "/api/v1/customers/" + encoded, null, Customer.class);
+        String query = pendingKeys.isEmpty() ? "" : "?pending=" + URLEncoder.encode(String.join(",", pendingKeys), StandardCharsets.UTF_8);
+        return send("GET", "/api/v1/customers/" + encoded + query, null, Customer.class);
     }
 
     /** Sends a payment; resending with the same key never pays twice (the server replays its answer). */

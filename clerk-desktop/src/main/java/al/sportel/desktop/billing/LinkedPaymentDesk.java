@@ -15,6 +15,7 @@ import al.sportel.model.Money;
 import al.sportel.model.billing.PaymentRequest;
 import al.sportel.slip.Slip;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,10 @@ final class LinkedPaymentDesk implements PaymentDesk {
     public Found lookUp(String code) throws Exception {
         Customer c;
         Instant cachedAt = null;
+        List<Outbox.PendingPayment> pending = link.pendingPayments(code);
         try {
-            c = api.customer(code);
+            // a pending payment may be booked already (its answer was lost): the server says which
+            c = api.customer(code, pending.stream().map(Outbox.PendingPayment::idempotencyKey).limit(20).toList());
             link.cache().put("customer", code, api.toJson(c));
             link.setUp(true);
         } catch (ApiException e) {
@@ -67,8 +70,11 @@ final class LinkedPaymentDesk implements PaymentDesk {
             c = api.fromJson(cached.get().json(), Customer.class);
             cachedAt = cached.get().updatedAt();
         }
-        for (long pendingAmount : link.pendingPayments(c.code())) {
-            c = PendingPayments.lessPaid(c, pendingAmount);
+        List<String> booked = c.paidKeys() == null ? List.of() : c.paidKeys();
+        for (Outbox.PendingPayment p : pending) {
+            if (!booked.contains(p.idempotencyKey())) {
+                c = PendingPayments.lessPaid(c, p.amount());
+            }
         }
         return new Found(c, cachedAt);
     }

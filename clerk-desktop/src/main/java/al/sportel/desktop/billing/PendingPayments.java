@@ -24,6 +24,6 @@ final class PendingPayments {
             }
         }
         long balance = Math.max(0, Money.parse(c.balance()) - amount);
-        return new Customer(c.code(), c.name(), c.address(), bills, Money.format(balance));
+        return c.withBills(bills, Money.format(balance));
     }
 }

@@ -129,9 +129,9 @@ public final class CounterLink implements AutoCloseable {
         return item;
     }
 
-    /** Amounts of one customer's payments still in the outbox, so a fresh balance from the server does not ask for them again. */
-    public List<Long> pendingPayments(String customerCode) throws SQLException {
-        return outbox.pendingPaymentAmounts(customerCode);
+    /** One customer's payments still in the outbox, so a fresh balance from the server does not ask for them again. */
+    public List<Outbox.PendingPayment> pendingPayments(String customerCode) throws SQLException {
+        return outbox.pendingPayments(customerCode);
     }
 
     private void recount() {

@@ -177,21 +177,31 @@ public final class Outbox {
         });
     }
 
+    /** A payment still waiting for the server's answer: its key and amount (qindarka). */
+    public record PendingPayment(String idempotencyKey, long amount) {
+    }
+
     /** The amounts (qindarka) of one customer's payments still waiting to be sent, oldest first. */
     public List<Long> pendingPaymentAmounts(String customerCode) throws SQLException {
+        return pendingPayments(customerCode).stream().map(PendingPayment::amount).toList();
+    }
+
+    /** One customer's payments still waiting for the server's answer, oldest first. */
+    public List<PendingPayment> pendingPayments(String customerCode) throws SQLException {
         return store.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT amount FROM outbox WHERE customer_code = ? AND state = 'PENDING' AND kind = 'PAYMENT' AND amount IS NOT NULL
+                    SELECT idempotency_key, amount FROM outbox
+                    WHERE customer_code = ? AND state = 'PENDING' AND kind = 'PAYMENT' AND amount IS NOT NULL
                     ORDER BY id
                     """)) {
                 ps.setString(1, customerCode);
-                List<Long> amounts = new ArrayList<>();
+                List<PendingPayment> pending = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        amounts.add(rs.getLong(1));
+                        pending.add(new PendingPayment(rs.getString(1), rs.getLong(2)));
                     }
                 }
-                return amounts;
+                return pending;
             }
         });
     }
