@@ -48,6 +48,7 @@ import al.sportel.server.fiscal.FiscalRoutes;
 import al.sportel.server.fiscal.FiscalService;
 import al.sportel.server.forecast.ForecastRoutes;
 import al.sportel.server.http.AccessLogMask;
+import al.sportel.server.http.BodyLength;
 import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.JettyErrors;
 import al.sportel.server.http.OpenApiRoute;
@@ -154,6 +155,7 @@ public final class SportelServer implements AutoCloseable {
             ops.register(app);
             SecurityHeaders.install(app);
             TextRules.install(app);
+            BodyLength.install(app);
             app.get("/health", ctx -> {
                 boolean up = db.healthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
@@ -200,7 +202,7 @@ public final class SportelServer implements AutoCloseable {
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
-            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock(), links).register(app);
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock(), links, clientAddress).register(app);
             // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
             new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
                     new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);

@@ -92,6 +92,19 @@ class RemoteQueueTest {
     }
 
     @Test
+    void aCitizensWrongProofsAreCountedForTheirAddressBehindTheProxyNotForEveryone() {
+        // behind the trusted proxy every citizen's connection comes from it: failures are counted per forwarded address
+        for (int i = 0; i < 21; i++) {
+            api.raw("POST", "/api/v1/public/account/verify", null, Api.write(Map.of("customerCode", Integer.toString(100070 + i % 4),
+                    "proof", "1.00")), Map.of("X-Forwarded-For", "10.77.0.1"));
+        }
+        api.raw("POST", "/api/v1/public/account/verify", null, Api.write(Map.of("customerCode", "100081",
+                "proof", CitizenAccountTest.lastBillAmount(server, "100081"))), Map.of("X-Forwarded-For", "10.77.0.1")).expect(429);
+        api.raw("POST", "/api/v1/public/account/verify", null, Api.write(Map.of("customerCode", "100081",
+                "proof", CitizenAccountTest.lastBillAmount(server, "100081"))), Map.of("X-Forwarded-For", "10.77.0.2")).expect(200);
+    }
+
+    @Test
     void centresListTheirServicesWithPeopleWaitingAndTheEstimatedWait() {
         api.issue("TR01", "I", false);
         JsonNode centres = api.get("/api/v1/public/app/centres", null).expect(200).json();

@@ -13,13 +13,25 @@ public final class PasswordHasher {
     private PasswordHasher() {
     }
 
+    /** bcrypt reads at most 72 bytes of a password; a longer one is refused, never cut silently. */
+    public static final int MAX_BYTES = 72;
+
+    public static boolean fits(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
     public static String hash(String password) {
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 
+    /** False for a password longer than any stored one can be, after the same work as a real check. */
     public static boolean verify(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                hash.getBytes(StandardCharsets.UTF_8)).verified;
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            BCrypt.verifyer().verify(java.util.Arrays.copyOf(bytes, MAX_BYTES), hash.getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     public static void burnTime(String password) {

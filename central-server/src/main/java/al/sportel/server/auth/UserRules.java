@@ -64,6 +64,8 @@ public final class UserRules {
     public static void checkPassword(JsonBody body, String password) {
         if (password != null && password.length() < 8) {
             body.addError("password", "must be at least 8 characters");
+        } else if (password != null && !PasswordHasher.fits(password)) {
+            body.addError("password", "must be at most " + PasswordHasher.MAX_BYTES + " bytes (about as many letters; fewer with ë, ç)");
         }
     }
 }

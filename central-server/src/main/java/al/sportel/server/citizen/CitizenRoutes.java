@@ -10,6 +10,7 @@ import al.sportel.server.complaints.CaseKind;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.db.Database;
+import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PublicLinks;
 import al.sportel.slip.Slip;
@@ -29,8 +30,9 @@ public final class CitizenRoutes {
     private final ObjectMapper mapper;
     private final AppLedger ledger;
     private final PublicLinks links;
+    private final ClientAddress clientAddress;
 
-    public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock, PublicLinks links) {
+    public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock, PublicLinks links, ClientAddress clientAddress) {
         AccountQueries queries = new AccountQueries(db);
         this.accounts = new AccountCheck(db, queries, clock, AccountCheck.Limits.DEFAULT);
         this.tokens = new AccountTokens(db, clock);
@@ -38,6 +40,7 @@ public final class CitizenRoutes {
         this.mapper = mapper;
         this.ledger = new AppLedger(db, queries);
         this.links = links;
+        this.clientAddress = clientAddress;
     }
 
     public void register(Javalin app) {
@@ -103,8 +106,9 @@ public final class CitizenRoutes {
         ctx.status(201).json(cases.track(cases.createOnline(atKiosk)));
     }
 
-    private static String address(Context ctx) {
-        String ip = ctx.ip();
+    /** The citizen's address, seen through the trusted proxies: behind one, ctx.ip() is the proxy for everybody. */
+    private String address(Context ctx) {
+        String ip = clientAddress.of(ctx);
         return ip.length() > 64 ? ip.substring(0, 64) : ip;
     }
 }

@@ -164,6 +164,10 @@ public final class JsonBody {
         return n.intValue();
     }
 
+    private static boolean plausibleAmount(java.math.BigDecimal d) {
+        return d.scale() <= 2 && d.precision() - d.scale() <= 15;
+    }
+
     /**
      * An amount in lek as qindarka: a decimal string ("2450.00") or a JSON number, positive, at most
      * two decimals.
@@ -172,6 +176,11 @@ public final class JsonBody {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (n.isNumber() && !plausibleAmount(n.decimalValue())) {
+            // 1e999999999 is 11 bytes of JSON and a billion digits as plain text: refused before it is written out
+            errors.add(new FieldError(field, "must be an amount in lek with at most two decimals"));
             return null;
         }
         String text = n.isTextual() ? n.textValue() : n.isNumber() ? n.decimalValue().toPlainString() : null;

@@ -104,6 +104,31 @@ class PublicSurfaceTest {
         assertProblem(api.get("/api/v1/audit?branchCode=TR01&limit=many", api.token("admin")), 422);
         assertProblem(api.raw("POST", "/api/v1/auth/login", null, "{\"username\":\"" + "u".repeat(70_000) + "\"}", Map.of()), 413);
         assertProblem(api.raw("POST", "/api/v1/auth/login", null, "[".repeat(5000) + "]".repeat(5000), Map.of()), 400);
+        // a body without a length is refused before it is read: it could be any size
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/auth/login")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[] {'{', '}'})))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(411);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    /** Inputs that cost far more to handle than to send: a refusal, not a 500 or a server out of memory. */
+    @Test
+    void aHugeExponentAndAPasswordBcryptCannotReadAreRefusedNot500() {
+        long counter = api.counterId("TR01", 5);
+        api.act("clerk5", "/api/v1/counters/" + counter + "/open");
+        Api.Response huge = api.raw("POST", "/api/v1/payments", api.token("clerk5"),
+                "{\"customerCode\":\"100030\",\"amount\":1e999999999,\"method\":\"CARD\",\"counterId\":" + counter + "}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertProblem(huge, 422);
+        assertThat(huge.body()).contains("amount");
+        String long100 = "p".repeat(100);
+        assertProblem(api.raw("POST", "/api/v1/auth/login", null, Api.write(Map.of("username", "clerk1", "password", long100)), Map.of()), 401);
+        Api.Response create = api.post("/api/v1/users", api.token("admin"), Map.of("username", "longpass", "displayName", "Long",
+                "role", "CLERK", "branchCode", "TR01", "password", long100));
+        assertProblem(create, 422);
+        assertThat(create.body()).contains("72 bytes");
     }
 
     /** One request over a plain socket, so nothing on the client side rewrites or refuses it. */
