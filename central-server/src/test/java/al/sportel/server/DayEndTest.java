@@ -41,6 +41,14 @@ class DayEndTest {
         Map<String, String> key = Map.of("Idempotency-Key", "tap-before-the-day-ended");
         String tapped = api.raw("POST", "/api/v1/branches/DR01/tickets", api.token("admin"), tap, key).expect(201).json()
                 .get("id").asText();
+        // left at counters by clerks who went home: one called, one being served; a third counter left paused
+        JsonNode calledOne = calledAt(2, "clerk2");
+        JsonNode servedOne = calledAt(3, "clerk3");
+        api.act("clerk3", "/api/v1/tickets/" + servedOne.get("id").asText() + "/start").expect(200);
+        long paused = api.counterId("TR01", 4);
+        api.act("clerk4", "/api/v1/counters/" + paused + "/open").expect(200);
+        api.post("/api/v1/counters/" + paused + "/pause", api.token("clerk4"), Map.of("reason", "TRAINING")).expect(200);
+
         JsonNode first = api.issue("TR01", "P", false);
         JsonNode second = api.issue("TR01", "I", true);
         long counter = api.counterId("TR01", 1);
@@ -54,11 +62,17 @@ class DayEndTest {
         assertThat(status(first)).isEqualTo("CANCELLED");
         assertThat(status(second)).isEqualTo("CANCELLED");
         assertThat(api.get("/api/v1/branches/TR01/counters", api.token("supervisor1")).expect(200).json())
-                .allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("CLOSED"));
+                .allSatisfy(c -> {
+                    assertThat(c.get("status").asText()).isEqualTo("CLOSED");
+                    assertThat(c.path("currentTicket").isMissingNode() || c.path("currentTicket").isNull()).as("no ticket left at %s", c).isTrue();
+                    assertThat(c.path("pausedSince").isMissingNode() || c.path("pausedSince").isNull()).as("no pause left at %s", c).isTrue();
+                });
+        assertThat(status(calledOne)).as("called and never served: a no-show").isEqualTo("NO_SHOW");
+        assertThat(status(servedOne)).as("its end never recorded: cancelled, not a service of hours").isEqualTo("CANCELLED");
 
         JsonNode runs = api.get("/api/v1/branches/TR01/day-ends", api.token("supervisor1")).expect(200).json();
         assertThat(runs).hasSize(1);
-        assertThat(runs.get(0).get("ticketsCancelled").asInt()).isEqualTo(2);
+        assertThat(runs.get(0).get("ticketsCancelled").asInt()).as("two waiting, two left at counters").isEqualTo(4);
         assertThat(runs.get(0).get("countersClosed").asInt()).isGreaterThanOrEqualTo(1);
         String today = LocalDate.now(clock.withZone(TIRANE)).toString();
         JsonNode report = api.get("/api/v1/reports/branch?branchCode=TR01&from=" + today + "&to=" + today, api.token("supervisor1"))
@@ -79,6 +93,14 @@ class DayEndTest {
         Api.Response fresh = api.raw("POST", "/api/v1/branches/DR01/tickets", api.token("admin"), tap, key).expect(201);
         assertThat(fresh.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(fresh.json().get("id").asText()).isNotEqualTo(tapped);
+    }
+
+    /** A ticket issued and called by {@code clerk} at counter {@code number}, opened for it. */
+    private static JsonNode calledAt(int number, String clerk) {
+        long counter = api.counterId("TR01", number);
+        api.act(clerk, "/api/v1/counters/" + counter + "/open").expect(200);
+        api.issue("TR01", "P", false);
+        return api.act(clerk, "/api/v1/counters/" + counter + "/call-next").expect(200).json();
     }
 
     private static String status(JsonNode ticket) {

@@ -244,6 +244,23 @@ class QueueFlowTest {
         api.get("/api/v1/counters/" + c5 + "/stats", api.token("clerk7")).expect(403);
     }
 
+    /** A ticket sent to one counter waits only for it: never sent to a closed one, and back in its queue when that one closes. */
+    @Test
+    void aTicketSentToACounterIsNeverLeftWaitingForAClosedOne() {
+        long c1 = open("clerk1", 1); // P, I
+        long c2 = open("clerk2", 2);
+        long closed = api.counterId("TR01", 6);
+        JsonNode i1 = issue("I", false);
+        assertThat(api.post("/api/v1/tickets/" + i1.get("id").asText() + "/transfer", api.token("supervisor1"),
+                Map.of("counterId", closed)).expect(409).body()).contains("closed");
+        api.post("/api/v1/tickets/" + i1.get("id").asText() + "/transfer", api.token("supervisor1"), Map.of("counterId", c2)).expect(200);
+        api.act("clerk2", "/api/v1/counters/" + c2 + "/close").expect(200);
+        JsonNode released = api.get("/api/v1/tickets/" + i1.get("id").asText(), api.token("supervisor1")).expect(200).json();
+        assertThat(released.path("targetCounterId").isNull() || released.path("targetCounterId").isMissingNode()).isTrue();
+        assertThat(released.get("issuedAt")).as("keeping its place").isEqualTo(i1.get("issuedAt"));
+        assertThat(callNext("clerk1", c1)).as("any counter of its service calls it now").isEqualTo(i1.get("number").asText());
+    }
+
     @Test
     void returnPutsTheTicketBackInItsPlace() {
         long c1 = open("clerk1", 1);

@@ -106,6 +106,7 @@ public final class CounterActions {
             }
             h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
             endPause(h, c.id());
+            TransferredTickets.release(h, events, actor, c.id(), now());
             return CounterStatus.CLOSED;
         });
     }

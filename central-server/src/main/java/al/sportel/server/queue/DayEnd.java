@@ -4,6 +4,7 @@ import al.sportel.model.Counter;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.EventType;
 import al.sportel.model.Ticket;
+import al.sportel.model.TicketStatus;
 import al.sportel.server.db.Database;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.events.EventLog;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Ends one centre's business day (issue 17): every ticket still waiting is cancelled with the reason
- * "day ended" and every counter left open or paused is closed, each with its live event, in one
+ * "day ended", one left called at a counter is a no-show, one left being served is cancelled, and every
+ * counter left open or paused is closed (its pause ended), each with its live event, in one
  * transaction that also records the run. The run's row is the claim: when two server nodes reach the
  * same centre at once, the second finds it and does nothing.
  */
@@ -59,10 +61,31 @@ public final class DayEnd {
                 Ticket view = QueueEngine.find(h, id).orElseThrow().view();
                 events.append(h, branchCode, EventType.TICKET_CANCELLED, now, null, view, null, "WAITING", "CANCELLED");
             }
+            // A ticket left at a counter (its clerk went home without ending it) ends too: left there it would keep
+            // the counter busy tomorrow. Called and never served: a no-show; being served: cancelled, since nobody
+            // recorded when the service ended and a service time of hours would skew the estimates.
+            List<String> atCounters = h.createQuery("""
+                            SELECT id FROM tickets WHERE branch_code = :b AND status IN ('CALLED', 'SERVING') AND business_date <= :d
+                            ORDER BY issued_at FOR UPDATE
+                            """)
+                    .bind("b", branchCode).bind("d", day).mapTo(String.class).list();
+            for (String id : atCounters) {
+                TicketRow row = QueueEngine.find(h, id).orElseThrow();
+                boolean called = row.status() == TicketStatus.CALLED;
+                h.createUpdate("UPDATE tickets SET status = :s, finished_at = :now, cancel_reason = :r WHERE id = :id")
+                        .bind("s", called ? "NO_SHOW" : "CANCELLED").bind("now", now).bind("r", called ? null : REASON)
+                        .bind("id", id).execute();
+                Ticket view = QueueEngine.find(h, id).orElseThrow().view();
+                Counter counter = row.counterId() == null ? null : CounterViews.byId(h, row.counterId()).orElse(null);
+                events.append(h, branchCode, called ? EventType.TICKET_NO_SHOW : EventType.TICKET_CANCELLED, now, null, view, counter,
+                        row.status().name(), view.status().name());
+            }
             List<Counter> open = CounterViews.forBranch(h, branchCode).stream()
                     .filter(c -> c.status() != CounterStatus.CLOSED).toList();
             for (Counter c : open) {
                 h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
+                h.createUpdate("UPDATE counter_pauses SET ended_at = :now WHERE counter_id = :c AND ended_at IS NULL")
+                        .bind("now", now).bind("c", c.id()).execute();
                 Counter view = CounterViews.byId(h, c.id()).orElseThrow();
                 events.append(h, branchCode, EventType.COUNTER_UPDATED, now, null, null, view, c.status().name(), "CLOSED");
             }
@@ -70,9 +93,9 @@ public final class DayEnd {
                             INSERT INTO day_end_runs (branch_code, business_date, ran_at, tickets_cancelled, counters_closed)
                             VALUES (:b, :d, :now, :t, :c)
                             """)
-                    .bind("b", branchCode).bind("d", day).bind("now", now).bind("t", waiting.size()).bind("c", open.size())
+                    .bind("b", branchCode).bind("d", day).bind("now", now).bind("t", waiting.size() + atCounters.size()).bind("c", open.size())
                     .execute();
-            return Optional.of(new Result(branchCode, day, waiting.size(), open.size()));
+            return Optional.of(new Result(branchCode, day, waiting.size() + atCounters.size(), open.size()));
         });
         result.ifPresent(r -> hub.wake(branchCode));
         return result;

@@ -2,6 +2,7 @@ package al.sportel.server.queue;
 
 import al.sportel.model.BusinessTime;
 import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
 import al.sportel.model.EventType;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.Role;
@@ -191,10 +192,12 @@ public final class QueueEngine {
                 }
                 newService = serviceId;
             } else {
-                boolean ok = h.createQuery("SELECT COUNT(*) FROM counters WHERE id = :c AND branch_code = :b")
-                        .bind("c", counterId).bind("b", row.branchCode()).mapTo(Integer.class).one() == 1;
-                if (!ok) {
-                    throw ApiException.invalid("counterId", "no such counter in branch " + row.branchCode());
+                String status = h.createQuery("SELECT status FROM counters WHERE id = :c AND branch_code = :b")
+                        .bind("c", counterId).bind("b", row.branchCode()).mapTo(String.class).findOne()
+                        .orElseThrow(() -> ApiException.invalid("counterId", "no such counter in branch " + row.branchCode()));
+                // only that counter calls it: a closed one never would, and the customer would wait for nothing
+                if (CounterStatus.valueOf(status) == CounterStatus.CLOSED) {
+                    throw ApiException.conflict("counter-closed", "That counter is closed; send the ticket to an open counter or to a service");
                 }
                 target = counterId;
             }
