@@ -6,12 +6,14 @@ Object.assign(STRINGS.sq, { choiceBook: 'Takimet: rezervo ose paraqitu', apptTit
   apptCode: 'Keni një takim? Shkruani kodin e tij', apptHelp: 'Kodi ka 6 shenja, p.sh. K7M2QX; paraqituni nga 60 minuta para orës.',
   apptCheckIn: 'Paraqitu', apptMissing: 'Shkruani kodin e takimit.', apptUnknown: 'Nuk ka takim me këtë kod në këtë qendër.',
   apptTooEarly: 'Është shumë herët: paraqituni nga 60 minuta para orës së takimit.',
+  apptExpired: 'Ky takim ishte për një ditë tjetër. Merrni një biletë ose rezervoni një orë të re.',
   apptUsed: 'Ky takim është paraqitur ose anuluar tashmë.', apptFailed: 'Paraqitja nuk u krye. Provoni përsëri ose pyesni në sportel.',
   apptOnTime: 'Takim në orën {0}: thirreni brenda orës suaj.', apptLate: 'Erdhët me vonesë: bileta është e zakonshme.' });
 Object.assign(STRINGS.en, { choiceBook: 'Appointments: book or check in', apptTitle: 'Appointments', apptBook: 'Book an appointment',
   apptCode: 'Have an appointment? Enter its code', apptHelp: 'The code has 6 characters, e.g. K7M2QX; check in from 60 minutes before your hour.',
   apptCheckIn: 'Check in', apptMissing: 'Enter the appointment code.', apptUnknown: 'There is no appointment with this code at this centre.',
   apptTooEarly: 'It is too early: check in from 60 minutes before your appointment.',
+  apptExpired: 'This appointment was for another day. Take a ticket or book a new time.',
   apptUsed: 'This appointment has already been checked in or cancelled.', apptFailed: 'The check-in did not go through. Try again or ask at a counter.',
   apptOnTime: 'Appointment at {0}: you are called within your hour.', apptLate: 'You came late: the ticket is an ordinary one.' });
 
@@ -40,7 +42,7 @@ document.getElementById('apptForm').addEventListener('submit', async e => {
       const p = await r.json().catch(() => ({}));
       const type = String(p.type || '');
       error.textContent = t(r.status === 422 ? 'apptUnknown' : type.endsWith('too-early') ? 'apptTooEarly'
-        : type.endsWith('illegal-transition') ? 'apptUsed' : 'apptFailed');
+        : type.endsWith('appointment-expired') ? 'apptExpired' : type.endsWith('illegal-transition') ? 'apptUsed' : 'apptFailed');
       return;
     }
     const done = await r.json();

@@ -140,6 +140,11 @@ class AppointmentTest {
                 .expect(200).json();
         assertThat(after).hasSize(1); // only noon has not begun
         assertThat(after.get(0).get("free").asInt()).isEqualTo(1);
+
+        // an appointment is for its day: the next morning its code is no walk-in ticket
+        JsonNode missed = book(p, at(12, 0), null).expect(201).json();
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(checkIn(missed.get("code").asText()).expect(409).body()).contains("appointment-expired");
     }
 
     private static String serve(long counter) {

@@ -253,6 +253,8 @@ class QueueFlowTest {
         JsonNode i1 = issue("I", false);
         assertThat(api.post("/api/v1/tickets/" + i1.get("id").asText() + "/transfer", api.token("supervisor1"),
                 Map.of("counterId", closed)).expect(409).body()).contains("closed");
+        assertThat(api.post("/api/v1/tickets/" + i1.get("id").asText() + "/transfer", api.token("clerk2"), Map.of("counterId", c2))
+                .expect(403).body()).as("a clerk does not pull a waiting ticket to the front").contains("supervisor");
         api.post("/api/v1/tickets/" + i1.get("id").asText() + "/transfer", api.token("supervisor1"), Map.of("counterId", c2)).expect(200);
         api.act("clerk2", "/api/v1/counters/" + c2 + "/close").expect(200);
         JsonNode released = api.get("/api/v1/tickets/" + i1.get("id").asText(), api.token("supervisor1")).expect(200).json();

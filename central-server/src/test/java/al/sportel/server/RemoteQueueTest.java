@@ -179,6 +179,11 @@ class RemoteQueueTest {
                 .as("a kiosk ticket is no remote ticket, and no error either").isEqualTo(204);
         api.get("/api/v1/public/remote-tickets/no-such-ticket", null).expect(404);
         checkIn("kiosk1", Map.of("number", "Z999")).expect(404);
+        // typed as people say it: "i5" for I005
+        JsonNode typed = take(s, "I", Map.of()).expect(201).json();
+        String number = typed.get("number").asText();
+        assertThat(checkIn("kiosk1", Map.of("number", number.substring(0, 1).toLowerCase() + Integer.parseInt(number.substring(1))))
+                .expect(200).json().get("outcome").asText()).isEqualTo("CHECKED_IN");
         assertThat(checkIn("kiosk1", Map.of()).status()).isEqualTo(422);
         assertThat(checkIn("kiosk1", Map.of("code", "x';--")).status()).isEqualTo(422);
         assertThat(api.post("/api/v1/kiosk/check-in", api.token("clerk1"), Map.of("number", "I001")).status()).isEqualTo(403);

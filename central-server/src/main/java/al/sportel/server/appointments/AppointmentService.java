@@ -206,6 +206,11 @@ public final class AppointmentService {
             throw ApiException.conflict("too-early", "Check-in opens " + EARLIEST_CHECK_IN.toMinutes()
                     + " minutes before the appointment");
         }
+        if (BusinessTime.dateOf(a.slotStart()).isBefore(BusinessTime.dateOf(now))) {
+            // an appointment is for its day: a week-old booking is not a walk-in today
+            throw ApiException.conflict("appointment-expired", "The appointment was for " + BusinessTime.dateOf(a.slotStart())
+                    + "; take a ticket at the kiosk or book a new time");
+        }
         boolean late = now.isAfter(a.slotStart().plus(LATE_AFTER));
         Ticket ticket = engine.issueIn(h, actor, branchCode, a.serviceId(), false, null, late ? null : a.slotStart());
         h.createUpdate("UPDATE appointments SET status = :st, ticket_id = :t WHERE id = :id")

@@ -47,6 +47,8 @@ public final class EventHub implements AutoCloseable {
     private final ExecutorService closer;
     private final FanOut fanOut;
     private final Map<String, List<Subscriber>> channels = new ConcurrentHashMap<>();
+    /** Set first by {@link #close}: nothing joins after it. */
+    private volatile boolean closed;
     private final Set<String> wakePending = ConcurrentHashMap.newKeySet();
     private final Duration pollInterval;
     private volatile long lastPollNanos = System.nanoTime();
@@ -89,7 +91,11 @@ public final class EventHub implements AutoCloseable {
             }
         });
         holder[0] = s;
-        submit(() -> attach(s, lastEventId));
+        // A stream that arrives as the server stops (a screen reconnecting at once) is closed, not left open: an
+        // open one would hold the server's stop for its whole timeout.
+        if (closed || !submit(() -> attach(s, lastEventId))) {
+            s.close();
+        }
         return s;
     }
 
@@ -112,6 +118,10 @@ public final class EventHub implements AutoCloseable {
             deliver(s, readAfter(s.branchCode, lastEventId, REPLAY_LIMIT));
         }
         channels.computeIfAbsent(s.branchCode, b -> new CopyOnWriteArrayList<>()).add(s);
+        if (closed) { // the hub closed while this one joined: close() may have missed it
+            s.close();
+            return;
+        }
         // Rows committed between reading max and joining the channel come with the next dispatch.
         dispatch(s.branchCode);
     }
@@ -230,7 +240,8 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
-    private void submit(Runnable r) {
+    /** False when the pump no longer takes work (the hub is closing). */
+    private boolean submit(Runnable r) {
         try {
             pump.execute(() -> {
                 try {
@@ -239,14 +250,16 @@ public final class EventHub implements AutoCloseable {
                     log.warn("event pump task failed", e);
                 }
             });
+            return true;
         } catch (RejectedExecutionException ignored) {
-            // shutting down
+            return false; // shutting down
         }
     }
 
     /** Closes every stream (clients will reconnect to another instance) and stops the threads. */
     @Override
     public void close() {
+        closed = true;
         pump.shutdownNow();
         fanOut.close();
         channels.values().forEach(subs -> subs.forEach(Subscriber::close));

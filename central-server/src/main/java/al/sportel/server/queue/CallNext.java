@@ -128,7 +128,7 @@ final class CallNext {
                 if (claimed.isEmpty()) {
                     return Optional.empty();
                 }
-                if (!claimGuarded(h, counter, guard, claimed.get(), now)) {
+                if (!claimGuarded(h, counter, services, guard, claimed.get(), now)) {
                     continue; // another counter won this one; take the next
                 }
             }
@@ -152,13 +152,18 @@ final class CallNext {
         return view;
     }
 
-    /** H2: the guarded update; even if a database ignored the lock, a ticket is called only once. */
-    private static boolean claimGuarded(Handle h, CounterRow counter, StarvationGuard guard, String id, Instant now) {
+    /**
+     * H2: the guarded update; even if a database ignored the lock, a ticket is called only once, and only while
+     * it is still this counter's to call (a transfer to another service or counter may commit after the read).
+     */
+    private static boolean claimGuarded(Handle h, CounterRow counter, List<Long> services, StarvationGuard guard, String id,
+                                        Instant now) {
         int won = h.createUpdate("""
                         UPDATE tickets SET status = 'CALLED', counter_id = :c, called_at = :now, call_next = FALSE
                         WHERE id = :id AND status = 'WAITING'
+                          AND (target_counter_id = :c OR (target_counter_id IS NULL AND service_id IN (<services>)))
                         """)
-                .bind("c", counter.id()).bind("now", now).bind("id", id).execute();
+                .bind("c", counter.id()).bind("now", now).bind("id", id).bindList("services", services).execute();
         String rule = guard.promotion(id);
         if (won == 1 && rule != null) { // for the fairness report's count of promotions
             h.execute("UPDATE tickets SET starvation_rule = ? WHERE id = ?", rule, id);

@@ -182,6 +182,11 @@ public final class QueueEngine {
             if (!allowed.contains(row.status())) {
                 throw illegal(row, "transfer", allowed);
             }
+            // a transferred ticket is called first: a clerk moving a waiting one to their own counter would jump
+            // it past everyone, unrecorded as an out-of-order call (DESIGN: transfer is from SERVING; moving is a supervisor's)
+            if (row.status() == TicketStatus.WAITING && actor.role() == Role.CLERK) {
+                throw ApiException.forbidden("Only a supervisor moves a waiting ticket; a clerk transfers the ticket being served");
+            }
             long newService = row.serviceId();
             Long target = null;
             if (serviceId != null) {

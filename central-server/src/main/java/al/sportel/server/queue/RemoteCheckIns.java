@@ -94,7 +94,13 @@ public final class RemoteCheckIns {
                         SELECT r.ticket_id FROM remote_tickets r JOIN tickets t ON t.id = r.ticket_id
                         WHERE r.branch_code = :b AND r.business_date = :d AND t.ticket_number = :n
                         """)
-                .bind("b", branchCode).bind("d", engine.today()).bind("n", number.trim().toUpperCase(Locale.ROOT))
+                .bind("b", branchCode).bind("d", engine.today()).bind("n", printed(number))
                 .mapTo(String.class).findOne();
+    }
+
+    /** A number as the ticket prints it: "a12" typed at the kiosk is A012 (the route allows a letter and 1-4 digits). */
+    static String printed(String typed) {
+        String t = typed.trim().toUpperCase(Locale.ROOT);
+        return QueueEngine.ticketNumber(t.substring(0, 1), Integer.parseInt(t.substring(1)));
     }
 }
