@@ -2,6 +2,7 @@ package al.sportel.server.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** bcrypt with a per-password salt; cost 10 takes tens of milliseconds, which is the point. */
 public final class PasswordHasher {
@@ -28,7 +29,7 @@ public final class PasswordHasher {
     public static boolean verify(String password, String hash) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BYTES) {
-            BCrypt.verifyer().verify(java.util.Arrays.copyOf(bytes, MAX_BYTES), hash.getBytes(StandardCharsets.UTF_8));
+            BCrypt.verifyer().verify(Arrays.copyOf(bytes, MAX_BYTES), hash.getBytes(StandardCharsets.UTF_8));
             return false;
         }
         return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;

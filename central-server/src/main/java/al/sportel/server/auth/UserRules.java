@@ -38,6 +38,9 @@ public final class UserRules {
      * something else, not containing the username, not one of the passwords every attacker tries first.
      */
     public static String weakness(String password, String username) {
+        if (!PasswordHasher.fits(password)) {
+            return "use at most " + PasswordHasher.MAX_BYTES + " bytes (bcrypt reads no more)";
+        }
         String lower = password.toLowerCase(Locale.ROOT);
         if (password.length() < 10) {
             return "use at least 10 characters";

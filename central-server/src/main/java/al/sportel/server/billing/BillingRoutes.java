@@ -113,15 +113,23 @@ public final class BillingRoutes {
         Instant now = clock.instant();
         limits.check(body, amount, offline, takenAt, now);
         Duration heldFor = heldFor(ctx);
-        if (!offline && heldFor.compareTo(PaymentRequest.ANSWER_WAIT) > 0) {
+        if (!offline && heldFor.compareTo(PaymentRequest.ANSWER_WAIT) >= 0) {
             // The counter stopped waiting for this answer and printed an offline receipt; the money changed
-            // hands then. Booked as taken offline at that time: never refused for arriving late, on its own day.
+            // hands then. Booked as taken offline at that time, on its own day, flagged when late: never refused
+            // for arriving late, not even past the offline window (the customer has gone with a receipt).
             offline = true;
             takenAt = now.minus(heldFor).truncatedTo(ChronoUnit.SECONDS);
-            limits.check(body, null, true, takenAt, now);
         }
         OfflineNslf nslf = OfflineNslfJson.read(body, offline);
-        body.validate();
+        try {
+            body.validate();
+        } catch (ApiException refused) {
+            // booked before, its answer lost, resent after a time limit passed: the answer it had, not a refusal
+            if (idempotency.replayStored(ctx, PaymentService.KEYS, user)) {
+                return;
+            }
+            throw refused;
+        }
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
                 tendered, counterId, ticketId, offline, takenAt);
         Payment[] created = new Payment[1];

@@ -12,7 +12,7 @@ public final class AccessLogMask {
     /** Also with its dashes percent-encoded ({@code %2D}), as a client may send them. */
     private static final Pattern TRACKING = Pattern.compile("(?i)((?:ANK|APL)(?:-|%2D)\\d{4}(?:-|%2D))[A-Z0-9]+");
     private static final Pattern KEYED = Pattern.compile(
-            "(/(?:customers|track|receipts|tickets|remote-tickets|appointments|t)/)([^/?]{2})[^/?]*");
+            "(/(?:customers|track|receipts|tickets|remote-tickets|public/appointments|t)/)([^/?]{2})[^/?]*");
 
     private AccessLogMask() {
     }

@@ -90,11 +90,8 @@ public final class Idempotency {
     }
 
     private void handle(Context ctx, String scope, UserInfo user, int status, String key, Work work) {
-        // the user and the path are part of the request: another user's replay of a key, or the key of one
-        // payment's void sent to void another, is a conflict, not the first answer
-        String hash = sha256(scope + "\n" + user.id() + "\n" + ctx.method() + " " + ctx.path() + "\n" + ctx.body());
-        // keys stored before the path was part of the hash (2026-11-27) still replay: a counter resends for days
-        String withoutPath = sha256(scope + "\n" + user.id() + "\n" + ctx.body());
+        String hash = requestHash(ctx, scope, user);
+        String withoutPath = legacyHash(ctx, scope, user);
         for (int attempt = 0; ; attempt++) {
             try {
                 String[] replayed = new String[1];
@@ -134,6 +131,36 @@ public final class Idempotency {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Answers with the stored answer of this request's key, if there is one: a resend that today's rules would
+     * refuse (its time window has passed while its answer was lost) still gets the answer it had. False when
+     * there is no key, no stored answer, or one for another request.
+     */
+    public boolean replayStored(Context ctx, String scope, UserInfo user) {
+        String key = ctx.header(HEADER);
+        if (key == null || key.isBlank() || key.length() > 100) {
+            return false;
+        }
+        Optional<Stored> stored = db.read(h -> find(h, scope, key))
+                .filter(s -> s.sameRequest(requestHash(ctx, scope, user), legacyHash(ctx, scope, user)));
+        stored.ifPresent(s -> ctx.header("Idempotent-Replayed", "true").status(s.status()).contentType("application/json")
+                .result(s.response()));
+        return stored.isPresent();
+    }
+
+    /**
+     * The user and the path are part of the request: another user's replay of a key, or the key of one payment's
+     * void sent to void another, is a conflict, not the first answer.
+     */
+    private static String requestHash(Context ctx, String scope, UserInfo user) {
+        return sha256(scope + "\n" + user.id() + "\n" + ctx.method() + " " + ctx.path() + "\n" + ctx.body());
+    }
+
+    /** Keys stored before the path was part of the hash (2026-11-27) still replay: a counter resends for days. */
+    private static String legacyHash(Context ctx, String scope, UserInfo user) {
+        return sha256(scope + "\n" + user.id() + "\n" + ctx.body());
     }
 
     /** Forgets the kiosk taps' keys older than {@code before} (payments' keys stay: a counter resends for days). */

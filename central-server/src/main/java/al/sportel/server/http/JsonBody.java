@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -164,8 +165,8 @@ public final class JsonBody {
         return n.intValue();
     }
 
-    private static boolean plausibleAmount(java.math.BigDecimal d) {
-        return d.scale() <= 2 && d.precision() - d.scale() <= 15;
+    private static boolean plausibleAmount(BigDecimal d) {
+        return d.scale() <= 2 && (long) d.precision() - d.scale() <= 15; // long: 1e2147483647 overflows an int
     }
 
     /**

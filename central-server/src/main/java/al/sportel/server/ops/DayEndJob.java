@@ -62,7 +62,7 @@ public final class DayEndJob implements AutoCloseable {
         for (BranchTime b : branches) {
             if (!now.toLocalTime().isBefore(timeOf(b))) {
                 dayEnd.run(b.code(), now.toLocalDate(), clock.instant()).ifPresent(r -> {
-                    log.info("day ended at {}: {} waiting tickets cancelled, {} counters closed",
+                    log.info("day ended at {}: {} tickets ended (waiting ones cancelled, ones left at counters closed), {} counters closed",
                             r.branchCode(), r.ticketsCancelled(), r.countersClosed());
                     done.add(r);
                 });

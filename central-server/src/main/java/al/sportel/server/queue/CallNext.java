@@ -163,7 +163,8 @@ final class CallNext {
                         WHERE id = :id AND status = 'WAITING'
                           AND (target_counter_id = :c OR (target_counter_id IS NULL AND service_id IN (<services>)))
                         """)
-                .bind("c", counter.id()).bind("now", now).bind("id", id).bindList("services", services).execute();
+                .bind("c", counter.id()).bind("now", now).bind("id", id)
+                .bindList("services", services.isEmpty() ? List.of(-1L) : services).execute(); // a counter for transfers only
         String rule = guard.promotion(id);
         if (won == 1 && rule != null) { // for the fairness report's count of promotions
             h.execute("UPDATE tickets SET starvation_rule = ? WHERE id = ?", rule, id);

@@ -26,6 +26,7 @@ class SafeErrorsTest {
         assertThat(AccessLogMask.path("/api/v1/public/remote-tickets/8f3c2a9b7d/qr.svg")).isEqualTo("/api/v1/public/remote-tickets/8f***/qr.svg");
         assertThat(AccessLogMask.path("/api/v1/public/appointments/4b7e1d/cancel")).isEqualTo("/api/v1/public/appointments/4b***/cancel");
         assertThat(AccessLogMask.path("/api/v1/branches/TR01/queue")).isEqualTo("/api/v1/branches/TR01/queue");
+        assertThat(AccessLogMask.path("/api/v1/branches/TR01/appointments/check-in")).isEqualTo("/api/v1/branches/TR01/appointments/check-in");
         assertThat(AccessLogMask.path("/api/v1/cases/apl-2026-7KQ9XM/notes")).isEqualTo("/api/v1/cases/apl-2026-***/notes");
         assertThat(AccessLogMask.path("/api/v1/cases/APL%2D2026%2d7KQ9XM/notes")).isEqualTo("/api/v1/cases/APL%2D2026%2d***/notes");
     }

@@ -3,6 +3,7 @@ package al.sportel.desktop.queue;
 import al.sportel.desktop.app.DialogService;
 import al.sportel.desktop.app.I18n;
 import al.sportel.model.Counter;
+import al.sportel.model.CounterStatus;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.Ticket;
 import java.util.List;
@@ -58,7 +59,8 @@ final class TransferDialog {
         }
         SearchableComboBox<Counter> counterChoice = new SearchableComboBox<>();
         counterChoice.setId("transferCounter");
-        counterChoice.getItems().setAll(counters.stream().filter(c -> c.id() != myCounterId).toList());
+        // a ticket is sent only to a counter that will call it: not this one, not a closed one (the server refuses that)
+        counterChoice.getItems().setAll(counters.stream().filter(c -> c.id() != myCounterId && c.status() != CounterStatus.CLOSED).toList());
         counterChoice.setConverter(converter(c -> i18n.t("counter.title", c.number())));
         serviceChoice.disableProperty().bind(toService.selectedProperty().not());
         counterChoice.disableProperty().bind(toCounter.selectedProperty().not());
