@@ -43,8 +43,9 @@ abstract class DesktopTestBase {
         server = new ServerProcess();
         desktopData = Files.createTempDirectory("sportel-desktop-data");
         FxToolkit.registerPrimaryStage();
+        DesktopConfig config = config();
         FxToolkit.setupStage(stage -> {
-            app = SportelApp.startOn(stage, config());
+            app = SportelApp.startOn(stage, config);
             stage.show();
             stage.toFront();
         });
@@ -61,8 +62,13 @@ abstract class DesktopTestBase {
         }
     }
 
-    private DesktopConfig config() {
-        return new DesktopConfig(server.url(), "sq", desktopData, QUICK_RETRIES);
+    private DesktopConfig config() throws Exception {
+        return new DesktopConfig(serverUrl(), "sq", desktopData, QUICK_RETRIES);
+    }
+
+    /** The address the client is given: the server's own, or a test's proxy in front of it. */
+    protected String serverUrl() throws Exception {
+        return server.url();
     }
 
     protected SportelApp app() {
@@ -77,7 +83,8 @@ abstract class DesktopTestBase {
     protected void restartClient(WhileStopped whileStopped) throws Exception {
         FxToolkit.setupFixture(app::shutdown);
         whileStopped.run();
-        FxToolkit.setupStage(stage -> app = SportelApp.startOn(stage, config()));
+        DesktopConfig config = config();
+        FxToolkit.setupStage(stage -> app = SportelApp.startOn(stage, config));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -91,6 +91,8 @@ public final class Reconciliations {
             Status status;
             if (!seen.add(f.reference())) {
                 status = Status.DUPLICATE;
+            } else if (r != null && r.filedEarlier()) { // an earlier day's file already listed this payment
+                status = Status.DUPLICATE;
             } else if (r == null) {
                 status = Status.MISSING;
             } else if (r.reversed()) {
@@ -108,9 +110,10 @@ public final class Reconciliations {
         long receivedTotal = 0;
         int receivedCount = 0;
         for (SettlementQueries.Received r : received) {
-            // this day's file names it (whatever day it was paid), or it was paid this day and no other day's file names it
+            // the earliest file naming it reconciles it (whatever day it was paid); unnamed, it belongs to its own day
             boolean filedHere = seen.contains(r.reference());
-            if (r.reversed() || !(filedHere || r.paidDate().equals(date) && !r.filedElsewhere())) {
+            boolean belongs = filedHere ? !r.filedEarlier() : r.paidDate().equals(date) && !r.filedElsewhere();
+            if (r.reversed() || !belongs) {
                 continue;
             }
             receivedTotal += r.amount();

@@ -18,9 +18,16 @@ final class SettlementQueries {
     record LineOfPartner(long partnerId, FileLine line) {
     }
 
-    /** {@code filedElsewhere}: a file of another day names it, so it is reconciled there, not as unreported here. */
+    /**
+     * {@code filedEarlier}/{@code filedLater}: a file of an earlier or a later day (within {@link #FILED_WITHIN})
+     * names it. The earliest file naming a payment reconciles it; a later one listing it again lists a duplicate.
+     */
     record Received(long id, String reference, String customerCode, long amount, Instant paidAt, LocalDate paidDate,
-                    String receiptNumber, boolean reversed, boolean filedElsewhere) {
+                    String receiptNumber, boolean reversed, boolean filedEarlier, boolean filedLater) {
+
+        boolean filedElsewhere() {
+            return filedEarlier || filedLater;
+        }
     }
 
     /** How many days apart a payment and the file naming it may be (a payment late at night is filed next day). */
@@ -87,15 +94,18 @@ final class SettlementQueries {
 
     /**
      * The partner's payments of the day, and any other day's that the file names (paid late at night, filed next
-     * day); each says whether a file of another day within {@link #FILED_WITHIN} names it.
+     * day); each says whether a file of an earlier or a later day within {@link #FILED_WITHIN} names it.
      */
     static List<Received> received(Handle h, long partnerId, LocalDate date, Optional<Long> settlementId) {
         return h.createQuery("""
                         SELECT p.id, p.partner_reference, p.customer_code, p.amount, p.paid_at, p.paid_date, p.receipt_number,
                                (SELECT COUNT(*) FROM channel_reversals v WHERE v.payment_id = p.id) AS reversals,
                                (SELECT COUNT(*) FROM channel_settlements s JOIN channel_settlement_lines l ON l.settlement_id = s.id
-                                WHERE s.partner_id = :p AND s.business_date BETWEEN :from AND :to AND s.business_date <> :d
-                                  AND l.partner_reference = p.partner_reference) AS elsewhere
+                                WHERE s.partner_id = :p AND s.business_date BETWEEN :from AND :d AND s.business_date <> :d
+                                  AND l.partner_reference = p.partner_reference) AS earlier,
+                               (SELECT COUNT(*) FROM channel_settlements s JOIN channel_settlement_lines l ON l.settlement_id = s.id
+                                WHERE s.partner_id = :p AND s.business_date BETWEEN :d AND :to AND s.business_date <> :d
+                                  AND l.partner_reference = p.partner_reference) AS later
                         FROM channel_payments p
                         WHERE p.partner_id = :p AND (p.paid_date = :d OR EXISTS (
                             SELECT 1 FROM channel_settlement_lines l WHERE l.settlement_id = :s AND l.partner_reference = p.partner_reference))
@@ -105,7 +115,7 @@ final class SettlementQueries {
                 .bind("from", date.minusDays(FILED_WITHIN)).bind("to", date.plusDays(FILED_WITHIN))
                 .map((rs, c) -> new Received(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         PartnerQueries.instant(rs, "paid_at"), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getInt(8) > 0,
-                        rs.getInt(9) > 0))
+                        rs.getInt(9) > 0, rs.getInt(10) > 0))
                 .list();
     }
 }

@@ -250,7 +250,8 @@ class ChannelsTest {
 
     /**
      * Paid at 23:50, filed with the next day: reconciled on the day of the file that names it (matched, its money
-     * in that day's received total), and not left unreported on the day it was paid. Both days balance.
+     * in that day's received total), and not left unreported on the day it was paid; a payment a later file lists
+     * again is a duplicate there.
      */
     @Test
     void aPaymentLateAtNightFiledTheNextDayBalancesBothDays() {
@@ -264,14 +265,16 @@ class ChannelsTest {
         bank.post("/api/v1/channels/payments", PartnerClient.payment("N-TODAY", "100043", "50.00", now)).expect(201);
         bank.post("/api/v1/channels/settlements?date=" + day.minusDays(1), "reference,customer,amount,paidAt\nN-NOON,100041,30.00,"
                 + lastNoon + "\n").expect(200);
+        // today's file also lists yesterday's N-NOON again: a duplicate, which today's difference shows
         bank.post("/api/v1/channels/settlements?date=" + day, "reference,customer,amount,paidAt\nN-LATE,100042,40.00," + lateLastNight
-                + "\nN-TODAY,100043,50.00," + now + "\n").expect(200);
+                + "\nN-TODAY,100043,50.00," + now + "\nN-NOON,100041,30.00," + lastNoon + "\n").expect(200);
 
         JsonNode today = api.get("/api/v1/reconciliation?partner=NITE&date=" + day, api.token("supervisor1")).expect(200).json();
         assertThat(status(today, "N-LATE")).isEqualTo("MATCHED");
         assertThat(today.get("totals").get("matched").asInt()).isEqualTo(2);
         assertThat(today.get("totals").get("receivedTotal").asText()).isEqualTo("90.00");
-        assertThat(today.get("totals").get("difference").asText()).isEqualTo("0.00");
+        assertThat(status(today, "N-NOON")).as("filed yesterday already").isEqualTo("DUPLICATE");
+        assertThat(today.get("totals").get("difference").asText()).isEqualTo("30.00");
         JsonNode yesterday = api.get("/api/v1/reconciliation?partner=NITE&date=" + day.minusDays(1), api.token("supervisor1")).expect(200).json();
         assertThat(yesterday.get("totals").get("unreported").asInt()).as("N-LATE is reconciled on the next day").isZero();
         assertThat(yesterday.get("totals").get("receivedTotal").asText()).isEqualTo("30.00");
