@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import al.sportel.desktop.app.DesktopConfig;
 import al.sportel.desktop.app.LinkTimings;
 import al.sportel.desktop.offline.Backoff;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,16 @@ abstract class DesktopTestBase {
         robot.clickOn("#openCounterButton");
         waitUntil(() -> robot.lookup("#queueTable").tryQuery().isPresent());
         waitUntil(() -> !robot.lookup("#queueTable").queryAs(TableView.class).isDisabled());
+    }
+
+    /** What the server says a customer owes. */
+    protected BigDecimal balance(String code) throws Exception {
+        return new BigDecimal(server.get("/api/v1/customers/" + code, server.token("admin")).get("balance").asText());
+    }
+
+    /** An amount as a field shows it, "16 263,19" in Albanian. */
+    protected static BigDecimal amountOf(String text) {
+        return new BigDecimal(text.replace(" ", "").replace(",", "."));
     }
 
     protected static String text(FxRobot robot, String id) {

@@ -33,14 +33,6 @@ class LostAnswerPaymentTest extends DesktopTestBase {
         }
     }
 
-    private BigDecimal balance(String code) throws Exception {
-        return new BigDecimal(server.get("/api/v1/customers/" + code, server.token("admin")).get("balance").asText());
-    }
-
-    private static BigDecimal amountOf(String text) {
-        return new BigDecimal(text.replace(" ", "").replace(",", "."));
-    }
-
     @Test
     void aPaymentBookedWhoseAnswerWasLostIsTakenOffTheBalanceOnce(FxRobot robot) throws Exception {
         openCounter(robot, "clerk1");

@@ -20,15 +20,6 @@ import org.testfx.api.FxRobot;
 
 class PaymentPanelTest extends DesktopTestBase {
 
-    private BigDecimal balance(String code) throws Exception {
-        return new BigDecimal(server.get("/api/v1/customers/" + code, server.token("admin")).get("balance").asText());
-    }
-
-    /** The amount field shows "16 263,19" in Albanian. */
-    private static BigDecimal amountOf(String text) {
-        return new BigDecimal(text.replace(" ", "").replace(",", "."));
-    }
-
     @Test
     void aCashPartPaymentWithChangeIsTakenOnceAndItsReceiptKept(FxRobot robot) throws Exception {
         openCounter(robot, "clerk1");

@@ -65,6 +65,8 @@ public final class BillingRoutes {
                 throw ApiException.notFound("No customer with that code");
             }
             List<String> pending = pendingKeys(ctx);
+            // the balance before the keys: a payment committing between the two reads shows as still owed (and
+            // paying it again is refused as more than owed), never as taken off twice
             Customer customer = payments.customer(code);
             ctx.json(pending == null ? customer : customer.withPaidKeys(payments.booked(user, pending)));
         });
