@@ -148,7 +148,8 @@ public final class BillingRoutes {
 
     /**
      * {@code ?pending=k1,k2}: a counter's payments still in its outbox, by Idempotency-Key, whose answers it has
-     * not heard; the answer says which the server has booked. At most 20 keys of at most 100 characters.
+     * not heard; the answer says which the server has booked. At most {@link Customer#MAX_PENDING_KEYS} keys of at
+     * most 100 characters.
      */
     private static List<String> pendingKeys(Context ctx) {
         String value = ctx.queryParam("pending");
@@ -156,8 +157,9 @@ public final class BillingRoutes {
             return null;
         }
         List<String> keys = value.isBlank() ? List.of() : List.of(value.split(","));
-        if (keys.size() > 20 || keys.stream().anyMatch(k -> k.isBlank() || k.length() > 100)) {
-            throw ApiException.invalid("pending", "at most 20 comma-separated Idempotency-Keys of at most 100 characters");
+        if (keys.size() > Customer.MAX_PENDING_KEYS || keys.stream().anyMatch(k -> k.isBlank() || k.length() > 100)) {
+            throw ApiException.invalid("pending", "at most " + Customer.MAX_PENDING_KEYS
+                    + " comma-separated Idempotency-Keys of at most 100 characters");
         }
         return keys;
     }

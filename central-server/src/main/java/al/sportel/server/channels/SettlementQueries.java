@@ -101,10 +101,10 @@ final class SettlementQueries {
                         SELECT p.id, p.partner_reference, p.customer_code, p.amount, p.paid_at, p.paid_date, p.receipt_number,
                                (SELECT COUNT(*) FROM channel_reversals v WHERE v.payment_id = p.id) AS reversals,
                                (SELECT COUNT(*) FROM channel_settlements s JOIN channel_settlement_lines l ON l.settlement_id = s.id
-                                WHERE s.partner_id = :p AND s.business_date BETWEEN :from AND :d AND s.business_date <> :d
+                                WHERE s.partner_id = :p AND s.business_date >= :from AND s.business_date < :d
                                   AND l.partner_reference = p.partner_reference) AS earlier,
                                (SELECT COUNT(*) FROM channel_settlements s JOIN channel_settlement_lines l ON l.settlement_id = s.id
-                                WHERE s.partner_id = :p AND s.business_date BETWEEN :d AND :to AND s.business_date <> :d
+                                WHERE s.partner_id = :p AND s.business_date > :d AND s.business_date <= :to
                                   AND l.partner_reference = p.partner_reference) AS later
                         FROM channel_payments p
                         WHERE p.partner_id = :p AND (p.paid_date = :d OR EXISTS (

@@ -58,7 +58,7 @@ public final class CounterActions {
             }
             h.createUpdate("UPDATE counters SET status = 'OPEN', clerk_user_id = :u WHERE id = :c")
                     .bind("u", clerk).bind("c", c.id()).execute();
-            endPause(h, c.id());
+            endPause(h, c.id(), now());
             return CounterStatus.OPEN;
         });
     }
@@ -105,7 +105,7 @@ public final class CounterActions {
                         + "; finish or return it before closing");
             }
             h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
-            endPause(h, c.id());
+            endPause(h, c.id(), now());
             TransferredTickets.release(h, events, actor, c.id(), now());
             return CounterStatus.CLOSED;
         });
@@ -148,9 +148,10 @@ public final class CounterActions {
         return setServices(actor, id, serviceIds);
     }
 
-    private void endPause(Handle h, long counterId) {
+    /** Ends the counter's open pause, if any (on resuming, closing, and when the day's end closes it). */
+    static void endPause(Handle h, long counterId, Instant now) {
         h.createUpdate("UPDATE counter_pauses SET ended_at = :now WHERE counter_id = :c AND ended_at IS NULL")
-                .bind("now", now()).bind("c", counterId).execute();
+                .bind("now", now).bind("c", counterId).execute();
     }
 
     private Instant now() {

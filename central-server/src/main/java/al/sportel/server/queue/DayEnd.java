@@ -84,8 +84,7 @@ public final class DayEnd {
                     .filter(c -> c.status() != CounterStatus.CLOSED).toList();
             for (Counter c : open) {
                 h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
-                h.createUpdate("UPDATE counter_pauses SET ended_at = :now WHERE counter_id = :c AND ended_at IS NULL")
-                        .bind("now", now).bind("c", c.id()).execute();
+                CounterActions.endPause(h, c.id(), now);
                 Counter view = CounterViews.byId(h, c.id()).orElseThrow();
                 events.append(h, branchCode, EventType.COUNTER_UPDATED, now, null, null, view, c.status().name(), "CLOSED");
             }

@@ -55,7 +55,8 @@ final class LinkedPaymentDesk implements PaymentDesk {
         List<Outbox.PendingPayment> pending = link.pendingPayments(code);
         try {
             // a pending payment may be booked already (its answer was lost): the server says which
-            c = api.customer(code, pending.stream().map(Outbox.PendingPayment::idempotencyKey).limit(20).toList());
+            c = api.customer(code, pending.stream().map(Outbox.PendingPayment::idempotencyKey)
+                    .limit(Customer.MAX_PENDING_KEYS).toList());
             link.cache().put("customer", code, api.toJson(c));
             link.setUp(true);
         } catch (ApiException e) {

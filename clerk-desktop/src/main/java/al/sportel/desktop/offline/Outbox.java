@@ -45,7 +45,7 @@ public final class Outbox {
         return add(kind, method, path, jsonBody, username, summary, null);
     }
 
-    /** A payment and whose it is: its customer and amount go into their own columns for {@link #pendingPaymentAmounts}. */
+    /** A payment and whose it is: its customer and amount go into their own columns for {@link #pendingPayments}. */
     public record Payer(String customerCode, long amount) {
     }
 
@@ -179,11 +179,6 @@ public final class Outbox {
 
     /** A payment still waiting for the server's answer: its key and amount (qindarka). */
     public record PendingPayment(String idempotencyKey, long amount) {
-    }
-
-    /** The amounts (qindarka) of one customer's payments still waiting to be sent, oldest first. */
-    public List<Long> pendingPaymentAmounts(String customerCode) throws SQLException {
-        return pendingPayments(customerCode).stream().map(PendingPayment::amount).toList();
     }
 
     /** One customer's payments still waiting for the server's answer, oldest first. */

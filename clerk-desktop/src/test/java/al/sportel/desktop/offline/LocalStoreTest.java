@@ -45,7 +45,7 @@ class LocalStoreTest {
         int migrationsRun = historyRows();
 
         try (LocalStore store = LocalStore.open(dir)) {
-            assertThat(new Outbox(store).pendingPaymentAmounts("100001")).containsExactly(5_00L);
+            assertThat(new Outbox(store).pendingPayments("100001").stream().map(Outbox.PendingPayment::amount).toList()).containsExactly(5_00L);
         }
         assertThat(historyRows()).isEqualTo(migrationsRun);
         try (Connection c = DriverManager.getConnection(url(), "sportel", "")) {

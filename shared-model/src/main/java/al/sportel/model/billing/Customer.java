@@ -13,6 +13,9 @@ import java.util.List;
 public record Customer(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance, String credit,
                        List<LastPayment> lastPayments, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> paidKeys) {
 
+    /** The most pending keys one lookup may ask about ({@code ?pending=}). */
+    public static final int MAX_PENDING_KEYS = 20;
+
     public Customer(String code, String name, String address, List<UnpaidBill> unpaidBills, String balance, String credit,
                     List<LastPayment> lastPayments) {
         this(code, name, address, unpaidBills, balance, credit, lastPayments, null);
