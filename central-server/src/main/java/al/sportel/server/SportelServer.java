@@ -183,7 +183,7 @@ public final class SportelServer implements AutoCloseable {
             app.events(e -> e.serverStopping(reminders::close));
             new DisplayRoutes(db, config.clock(), links).register(app, engine);
             new WebPages().register(app);
-            new EventRoutes(hub, branches::exists, clientAddress, security.displayStreamsPerAddress()).register(app);
+            new EventRoutes(hub, branches::exists, clientAddress, security.displayStreamsPerAddress(), auth::stillValid).register(app);
             // fiscalization (issue 22, docs/fiscal.md)
             FiscalService fiscal = new FiscalService(db, config.clock(), FiscalService.soap(config.clock()));
             new FiscalRoutes(fiscal, mapper).register(app);

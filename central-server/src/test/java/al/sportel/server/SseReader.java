@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** Reads a real Server-Sent Events stream line by line into a queue of events. */
@@ -19,6 +21,7 @@ public final class SseReader implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private final CompletableFuture<Void> ended;
     private volatile int status;
 
     public SseReader(String url, String token, Long lastEventId) {
@@ -31,7 +34,7 @@ public final class SseReader implements AutoCloseable {
         }
         response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                 .sendAsync(b.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAcceptAsync(r -> {
+        ended = response.thenAcceptAsync(r -> {
             status = r.statusCode();
             long id = -1;
             String name = null;
@@ -60,6 +63,18 @@ public final class SseReader implements AutoCloseable {
             Thread.sleep(10);
         }
         return status;
+    }
+
+    /** Whether the server ends the stream within the timeout (a stream that stays open is false). */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        try {
+            ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // the connection broke off: ended too
+        }
     }
 
     /** The next event, or null after the timeout. */

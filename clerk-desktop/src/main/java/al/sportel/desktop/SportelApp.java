@@ -174,6 +174,15 @@ public final class SportelApp extends Application implements Navigator {
 
     @Override
     public void showLogin(String username) {
+        loginScreen(username);
+    }
+
+    @Override
+    public void showLoginAfterSessionEnded(String username) {
+        loginScreen(username).sessionEnded();
+    }
+
+    private LoginController loginScreen(String username) {
         onLeaveScreen.run();
         FXMLLoader loader = loader("/al/sportel/desktop/login/login.fxml");
         Parent root = load(loader);
@@ -181,6 +190,7 @@ public final class SportelApp extends Application implements Navigator {
         c.init(ctx, username);
         setRoot(root);
         onLeaveScreen = () -> { };
+        return c;
     }
 
     @Override

@@ -6,6 +6,7 @@ import al.sportel.model.Ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -32,5 +33,25 @@ class ReconnectTest extends DesktopTestBase {
         JsonNode issued = server.issue("I");
         assertEventually(() -> table.getItems().stream().anyMatch(t -> t.number().equals(issued.get("number").asText())),
                 "a ticket issued after the restart appears live");
+    }
+
+    @Test
+    void aSessionTheServerEndsTakesTheClerkBackToTheLoginWithAReason(FxRobot robot) throws Exception {
+        openCounter(robot, "clerk2");
+        String admin = server.token("admin");
+        long clerk2 = 0;
+        for (JsonNode u : server.get("/api/v1/users?branchCode=TR01", admin)) {
+            if (u.get("username").asText().equals("clerk2")) {
+                clerk2 = u.get("id").asLong();
+            }
+        }
+
+        server.patch("/api/v1/users/" + clerk2, admin, "{\"active\":false}");
+
+        // The server closes her live stream within its 5 s check; the reconnect is refused, and the window
+        // says why instead of reconnecting for ever.
+        waitUntil(30, () -> robot.lookup("#loginButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(text(robot, "#loginError")).contains("Seanca juaj mbaroi");
+        assertThat(robot.lookup("#loginUsername").queryAs(TextField.class).getText()).isEqualTo("clerk2");
     }
 }

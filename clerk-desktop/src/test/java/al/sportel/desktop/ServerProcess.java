@@ -145,8 +145,15 @@ final class ServerProcess implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url + path)).header("Idempotency-Key", UUID.randomUUID().toString()), token, body);
     }
 
+    JsonNode patch(String path, String token, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).method("PATCH", HttpRequest.BodyPublishers.ofString(body)), token,
+                null);
+    }
+
+    /** Posts {@code body}; with a null body, the request as the builder has it. */
     private JsonNode send(HttpRequest.Builder request, String token, String body) throws Exception {
-        HttpRequest.Builder b = request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        HttpRequest.Builder b = (body == null ? request : request.POST(HttpRequest.BodyPublishers.ofString(body)))
+                .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 public final class Access {
 
     static final String USER_ATTRIBUTE = "sportel.user";
+    private static final Role[] STAFF = {Role.CLERK, Role.SUPERVISOR, Role.ADMIN};
 
     private Access() {
     }
@@ -32,13 +33,27 @@ public final class Access {
     }
 
     public static void requireBranch(UserInfo u, String branchCode) {
-        if (u.role() != Role.ADMIN && !branchCode.equals(u.branchCode())) {
+        if (!inBranch(u, branchCode)) {
             throw ApiException.forbidden("This belongs to branch " + branchCode + ", not to yours");
         }
     }
 
     /** Staff who act at counters: clerks, supervisors and admins. */
     public static UserInfo requireStaff(Context ctx) {
-        return requireRole(ctx, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+        return requireRole(ctx, STAFF);
+    }
+
+    /** What {@link #requireStaff} and {@link #requireBranch} let through, for a user as she is now. */
+    public static boolean staffOf(UserInfo u, String branchCode) {
+        return Arrays.asList(STAFF).contains(u.role()) && inBranch(u, branchCode);
+    }
+
+    /** The request's bearer token; the auth filter has already refused requests without a valid one. */
+    public static String token(Context ctx) {
+        return AuthRoutes.bearer(ctx);
+    }
+
+    private static boolean inBranch(UserInfo u, String branchCode) {
+        return u.role() == Role.ADMIN || branchCode.equals(u.branchCode());
     }
 }

@@ -10,7 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -23,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class AuthService {
 
     static final Duration KIOSK_TOKEN_LIFETIME = Duration.ofDays(365);
+    /** Tokens per read in {@link #stillValid}: well inside any database's limit on bound values. */
+    private static final int VALIDITY_CHUNK = 500;
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
     private final Database db;
@@ -101,6 +108,36 @@ public final class AuthService {
                 .map((rs, ctx) -> new SessionCache.Cached(Users.fromRow(rs, "id", "branch_code"),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
                 .findOne()));
+    }
+
+    /**
+     * Of these tokens, the ones still valid now (not expired, logged out or reset, their user active), with
+     * their users as they are now. One read for many, straight from the database: it is for checks that run
+     * every few seconds over every open stream, not for requests.
+     */
+    public Map<String, UserInfo> stillValid(Collection<String> tokens) {
+        Map<String, String> tokenByHash = new HashMap<>();
+        for (String token : tokens) {
+            if (token.length() <= 200) {
+                tokenByHash.put(Tokens.hash(token), token);
+            }
+        }
+        Instant now = now();
+        Map<String, UserInfo> valid = new HashMap<>();
+        List<String> hashes = new ArrayList<>(tokenByHash.keySet());
+        for (int from = 0; from < hashes.size(); from += VALIDITY_CHUNK) {
+            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + VALIDITY_CHUNK));
+            db.read(h -> h.createQuery("""
+                            SELECT s.token_hash, u.id, u.username, u.display_name, u.role, u.branch_code
+                            FROM sessions s JOIN users u ON u.id = s.user_id
+                            WHERE s.token_hash IN (<hashes>) AND s.revoked_at IS NULL AND s.expires_at > :now AND u.active
+                            """)
+                    .bindList("hashes", chunk).bind("now", now)
+                    .map((rs, ctx) -> Map.entry(rs.getString("token_hash"), Users.fromRow(rs, "id", "branch_code")))
+                    .list())
+                    .forEach(e -> valid.put(tokenByHash.get(e.getKey()), e.getValue()));
+        }
+        return valid;
     }
 
     private Optional<StoredUser> findUser(Handle h, String username) {

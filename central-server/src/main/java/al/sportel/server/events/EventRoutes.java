@@ -11,9 +11,12 @@ import io.javalin.http.sse.SseHandler;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** The branch event streams: full for staff, numbers only for the waiting-room display. */
@@ -23,12 +26,16 @@ public final class EventRoutes {
     private final Predicate<String> branchExists;
     private final ClientAddress clientAddress;
     private final StreamSlots publicSlots;
+    private final StaffStreams staffStreams;
 
-    public EventRoutes(EventHub hub, Predicate<String> branchExists, ClientAddress clientAddress, int publicStreamsPerAddress) {
+    /** {@code stillValid}: of some tokens, those still valid now, with their users (AuthService.stillValid). */
+    public EventRoutes(EventHub hub, Predicate<String> branchExists, ClientAddress clientAddress, int publicStreamsPerAddress,
+            Function<Collection<String>, Map<String, UserInfo>> stillValid) {
         this.hub = hub;
         this.branchExists = branchExists;
         this.clientAddress = clientAddress;
         this.publicSlots = new StreamSlots(publicStreamsPerAddress);
+        this.staffStreams = new StaffStreams(stillValid);
     }
 
     public void register(Javalin app) {
@@ -36,12 +43,15 @@ public final class EventRoutes {
             UserInfo user = Access.requireStaff(ctx);
             String code = ctx.pathParam("code");
             Access.requireBranch(user, code);
-            stream(ctx, code, false);
+            stream(ctx, code, Access.token(ctx));
         });
-        app.get("/api/v1/public/branches/{code}/display/events", ctx -> stream(ctx, ctx.pathParam("code"), true));
+        app.get("/api/v1/public/branches/{code}/display/events", ctx -> stream(ctx, ctx.pathParam("code"), null));
+        app.events(e -> e.serverStopping(staffStreams::close));
     }
 
-    private void stream(Context ctx, String branchCode, boolean publicView) throws Exception {
+    /** A staff stream with the token it was opened with ({@link StaffStreams}), or the display's with none. */
+    private void stream(Context ctx, String branchCode, String staffToken) throws Exception {
+        boolean publicView = staffToken == null;
         if (!branchExists.test(branchCode)) {
             throw ApiException.notFound("No branch " + branchCode);
         }
@@ -114,8 +124,10 @@ public final class EventRoutes {
             });
             subscriber.set(s);
             s.writable(); // in case the server offered a write before the subscriber was set
+            Runnable unwatch = publicView ? () -> { } : staffStreams.watch(staffToken, branchCode, s);
             client.onClose(() -> {
                 s.close();
+                unwatch.run();
                 giveBack.run();
             });
         };

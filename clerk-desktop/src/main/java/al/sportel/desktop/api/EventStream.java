@@ -26,6 +26,13 @@ public final class EventStream implements AutoCloseable {
 
         /** {@code true} when the stream is up, {@code false} while it is trying to reconnect. */
         void onConnected(boolean connected);
+
+        /**
+         * The server refused the session (401), or the user may no longer see the branch (403): logged out
+         * elsewhere, password reset, disabled or moved. The stream stops; reconnecting cannot help.
+         */
+        default void onSessionEnded() {
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
@@ -110,7 +117,11 @@ public final class EventStream implements AutoCloseable {
 
             @Override
             public void onFailure(EventSource es, Throwable t, Response response) {
-                reconnectLater();
+                if (response != null && (response.code() == 401 || response.code() == 403)) {
+                    sessionEnded();
+                } else {
+                    reconnectLater();
+                }
             }
         });
     }
@@ -123,6 +134,17 @@ public final class EventStream implements AutoCloseable {
         long delay = backoff.delay(failures).toMillis();
         failures++;
         retry.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void sessionEnded() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            close();
+        }
+        log.info("the server ended the live stream's session");
+        listener.onSessionEnded();
     }
 
     @Override

@@ -12,6 +12,9 @@ public interface Navigator {
     /** The login screen, with {@code username} already typed (or empty when null). */
     void showLogin(String username);
 
+    /** The login screen, saying that the server ended the session (logged out elsewhere, disabled, moved). */
+    void showLoginAfterSessionEnded(String username);
+
     /** The counter screen of a signed-in clerk. */
     void showCounter(Session session);
 

@@ -97,6 +97,11 @@ public final class LoginController {
         Platform.runLater(() -> (loginUsername.getText().isEmpty() ? loginUsername : loginPassword).requestFocus());
     }
 
+    /** Why the clerk is back here without having logged out: the server ended her session. */
+    public void sessionEnded() {
+        showError(loginError, i18n.t("login.sessionEnded"));
+    }
+
     /** Shows whether the server answers before the clerk types a password. */
     private void checkServer() {
         String url = serverField.getText().trim();

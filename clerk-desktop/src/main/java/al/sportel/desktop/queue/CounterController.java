@@ -248,6 +248,12 @@ public final class CounterController {
                     }
                 });
             }
+
+            @Override
+            public void onSessionEnded() {
+                // Payments still in the outbox stay there and go after the next login (OutboxSender).
+                Background.fx(() -> app.navigator().showLoginAfterSessionEnded(session.user().username()));
+            }
         });
         stream.start();
     }

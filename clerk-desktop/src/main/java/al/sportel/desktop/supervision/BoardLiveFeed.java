@@ -20,15 +20,20 @@ import javafx.util.Duration;
 final class BoardLiveFeed {
 
     private final ApiClient client;
+    private final Runnable sessionEnded;
     private final PauseTransition coalesce = new PauseTransition(Duration.millis(300));
     private final Timeline ticker;
     private final ReadOnlyObjectWrapper<Boolean> live = new ReadOnlyObjectWrapper<>();
     private EventStream stream;
     private boolean disposed;
 
-    /** {@code refresh} asks for a new board; it runs on the FX thread. */
-    BoardLiveFeed(ApiClient client, Runnable refresh) {
+    /**
+     * {@code refresh} asks for a new board; {@code sessionEnded} runs when the server ends the console's session.
+     * Both run on the FX thread.
+     */
+    BoardLiveFeed(ApiClient client, Runnable refresh, Runnable sessionEnded) {
         this.client = client;
+        this.sessionEnded = sessionEnded;
         coalesce.setOnFinished(e -> refresh.run());
         ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> refresh.run()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -62,6 +67,11 @@ final class BoardLiveFeed {
                         coalesce.playFromStart();
                     }
                 });
+            }
+
+            @Override
+            public void onSessionEnded() {
+                Background.fx(sessionEnded);
             }
         });
         stream.start();

@@ -80,7 +80,10 @@ public final class SupervisorController {
         this.branch = user.branchCode() != null ? user.branchCode() : app.settings().get("console.branch", "TR01");
         this.vm = new BoardViewModel(BoardDesk.of(api), bg, i18n, branch);
         vm.onLoaded(this::show);
-        feed = new BoardLiveFeed(client, vm::refresh);
+        feed = new BoardLiveFeed(client, vm::refresh, () -> {
+            dispose();
+            app.navigator().showLoginAfterSessionEnded(user.username());
+        });
         feed.live().addListener((o, was, live) -> {
             connectionStatus.setText(i18n.t(live ? "status.live" : "status.reconnecting"));
             connectionStatus.getStyleClass().setAll("label", live ? "status-live" : "status-down");
