@@ -112,7 +112,15 @@ final class LinkedPaymentDesk implements PaymentDesk {
         }
         Slip slip = OfflineReceipt.slip(i18n, item, customer, r.amount(), r.tendered(), session, fiscal);
         String reference = OfflineReceipt.reference(item);
-        return new Outcome(null, reprint(reference, slip), reference, null, slip);
+        ReceiptPrinter.Outcome printed;
+        try {
+            printed = reprint(reference, slip);
+        } catch (Exception e) {
+            // the money is in the outbox: an error here would read "try again", and the customer would pay twice
+            LOG.warn("payment {} taken offline but its receipt not printed; it can be reprinted", reference, e);
+            printed = null;
+        }
+        return new Outcome(null, printed, reference, null, slip);
     }
 
     /**

@@ -235,14 +235,15 @@ public final class PaymentViewModel {
                 lastPayment = null;
                 lastOfflineReceipt = out.offlineReceipt();
                 lastOfflineReference = out.offlineReference();
-                message.set(i18n.t("pay.offline.done", out.offlineReference()));
+                message.set(i18n.t(out.printed() == null ? "pay.offline.notPrinted" : "pay.offline.done", out.offlineReference()));
                 onPaid.accept(new Paid(out.offlineReference(), null));
             } else {
                 lastPayment = out.payment();
                 lastOfflineReceipt = null;
                 ReceiptPrinter.Outcome printed = out.printed();
-                message.set(printed != null && printed.printed() ? i18n.t("pay.done.printed", lastPayment.receiptNumber())
-                        : i18n.t("pay.done.saved", lastPayment.receiptNumber(), printed == null ? "—" : printed.file().toString()));
+                message.set(printed == null ? i18n.t("pay.done.notPrinted", lastPayment.receiptNumber())
+                        : printed.printed() ? i18n.t("pay.done.printed", lastPayment.receiptNumber())
+                        : i18n.t("pay.done.saved", lastPayment.receiptNumber(), printed.file().toString()));
                 onPaid.accept(new Paid(lastPayment.receiptNumber(),
                         printed != null && !printed.printed() ? printed.file() : null));
             }

@@ -21,6 +21,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The complaint/application form without its controls: fields, their checks (shown once the clerk
@@ -28,6 +30,8 @@ import javafx.collections.ObservableList;
  * the server takes it, the form says its real tracking code by itself and its slip can be printed.
  */
 public final class CaseFormViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseFormViewModel.class);
 
     private final CaseDesk desk;
     private final Jobs jobs;
@@ -154,7 +158,12 @@ public final class CaseFormViewModel {
             CaseDesk.Submitted s = desk.submit(request, summary);
             if (s.registered() == null && s.refusal() == null) {
                 // only a local reference: the citizen takes a paper that says where the real code will be
-                desk.printLocalSlip(s.reference(), request);
+                try {
+                    desk.printLocalSlip(s.reference(), request);
+                } catch (Exception e) {
+                    // the case is saved in the outbox: saying "failed" here would have the clerk enter it twice
+                    LOG.warn("case {} saved offline but its slip not printed", s.reference(), e);
+                }
             }
             return s;
         }, s -> {

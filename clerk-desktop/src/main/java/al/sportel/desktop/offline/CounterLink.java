@@ -37,6 +37,7 @@ public final class CounterLink implements AutoCloseable {
     private final SimpleIntegerProperty pending = new SimpleIntegerProperty();
     private final SimpleIntegerProperty needAttention = new SimpleIntegerProperty();
     private volatile boolean upNow = true;
+    private final Runnable stopListening;
     // The counts are H2 queries: they run here, never on the FX thread that builds this link.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sportel-outbox-count");
@@ -51,7 +52,11 @@ public final class CounterLink implements AutoCloseable {
         String username = api.user().username();
         this.sender = new OutboxSender(outbox, api::exchange, () -> username, backoff);
         sender.onReachability(this::setUp);
-        outbox.onChange(() -> counting.execute(this::recount));
+        this.stopListening = outbox.onChange(() -> {
+            if (!counting.isShutdown()) {
+                counting.execute(this::recount);
+            }
+        });
         counting.execute(this::recount);
         sender.start();
     }
@@ -157,6 +162,7 @@ public final class CounterLink implements AutoCloseable {
 
     @Override
     public void close() {
+        stopListening.run();
         counting.shutdownNow();
         sender.close();
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commands that move money or create a record. Each is committed to the local file with its
@@ -30,15 +32,20 @@ public final class Outbox {
     }
 
     private final LocalStore store;
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public Outbox(LocalStore store) {
         this.store = store;
     }
 
-    /** Called after every change, on the thread that made it. */
-    public void onChange(Runnable listener) {
+    /**
+     * Called after every change, on the thread that made it; the answer removes it again. The outbox outlives
+     * the counter screens that listen (it is opened once per start), so each removes its listener when it closes.
+     */
+    public Runnable onChange(Runnable listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     public Item add(Kind kind, String method, String path, String jsonBody, String username, String summary) throws SQLException {
@@ -230,8 +237,18 @@ public final class Outbox {
         changed();
     }
 
+    /**
+     * Tells the listeners, after the change committed. A listener's failure is logged, never thrown: the
+     * caller would take a saved payment for a failed one, and the clerk would take the money again.
+     */
     private void changed() {
-        listeners.forEach(Runnable::run);
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.error("an outbox listener failed after a committed change", e);
+            }
+        }
     }
 
     private static Optional<Item> one(Connection c, String sql, long id) throws SQLException {

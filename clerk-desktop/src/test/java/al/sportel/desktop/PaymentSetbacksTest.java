@@ -1,0 +1,91 @@
+package al.sportel.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * Once a payment is in the outbox, the counter never says it failed: a clerk told "try again" takes the
+ * money a second time. Two ways that used to happen: a second login in the same run, and a receipt that
+ * could not be printed while the link was down.
+ */
+class PaymentSetbacksTest extends DesktopTestBase {
+
+    private void pay(FxRobot robot, String code, String lek) throws Exception {
+        robot.type(KeyCode.F3);
+        TextField customer = robot.lookup("#customerCode").queryAs(TextField.class);
+        robot.interact(() -> customer.setText(code));
+        robot.clickOn(customer).type(KeyCode.ENTER);
+        assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
+        TextField amount = robot.lookup("#paymentAmount").queryAs(TextField.class);
+        robot.interact(() -> amount.setText(lek));
+        robot.interact(() -> robot.lookup("#tendered").queryAs(TextField.class).setText(lek));
+        robot.type(KeyCode.F12);
+        assertEventually(() -> robot.lookup("#paymentConfirm").tryQuery().isPresent(), "a confirmation shows");
+        robot.type(KeyCode.ENTER);
+    }
+
+    private int paymentsAtCounter() throws Exception {
+        String admin = server.token("admin");
+        long counterId = server.get("/api/v1/branches/TR01/counters", admin).get(0).get("id").asLong();
+        return server.get("/api/v1/reports/cash?counterId=" + counterId, admin).get("payments").size();
+    }
+
+    @Test
+    void aPaymentAfterLoggingOutAndInAgainIsReceiptedNotReportedAsAnError(FxRobot robot) throws Exception {
+        openCounter(robot, "clerk1");
+        robot.clickOn("#logoutButton");
+        waitUntil(() -> robot.lookup("#loginButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#loginPassword").write("sportel");
+        robot.clickOn("#loginButton");
+        waitUntil(() -> robot.lookup("#counterPane").query().isVisible());
+        robot.clickOn("#openCounterButton");
+        waitUntil(() -> robot.lookup("#queueTable").tryQuery().isPresent());
+        BigDecimal before = balance("100001");
+
+        pay(robot, "100001", "40");
+
+        assertEventually(() -> text(robot, "#paymentMessage").contains("u pagua"), "the payment is receipted");
+        assertThat(text(robot, "#paymentMessage")).doesNotContain("gabim");
+        assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("40")));
+        assertThat(paymentsAtCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void anOfflineReceiptThatCannotBeSavedStillSaysThePaymentWasTaken(FxRobot robot) throws Exception {
+        openCounter(robot, "clerk1");
+        BigDecimal before = balance("100001");
+        robot.type(KeyCode.F3);
+        robot.clickOn("#customerCode").write("100001").type(KeyCode.ENTER); // now in the local copy
+        assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
+        server.kill();
+        assertEventually(() -> text(robot, "#connectionBanner").contains("0 veprime në pritje"), "the link is down");
+        // No printer here, so receipts are PDFs in this folder; a file in its place makes every print fail.
+        Path receipts = desktopData.resolve("receipts");
+        if (Files.isDirectory(receipts)) {
+            try (Stream<Path> files = Files.walk(receipts)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.writeString(receipts, "not a folder");
+
+        pay(robot, "100001", "40");
+
+        assertEventually(() -> text(robot, "#paymentMessage").contains("nuk u printua"), "taken, and the receipt is missing");
+        assertThat(text(robot, "#paymentMessage")).contains("mos e merrni pagesën përsëri").doesNotContain("Nuk ka lidhje");
+        assertEventually(() -> text(robot, "#connectionBanner").contains("1 veprim në pritje"), "the outbox holds it");
+
+        server.restart();
+        assertEventually(() -> !robot.lookup("#connectionBanner").query().isVisible(), "the outbox drains");
+        assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("40")));
+        assertThat(paymentsAtCounter()).isEqualTo(1);
+    }
+}
