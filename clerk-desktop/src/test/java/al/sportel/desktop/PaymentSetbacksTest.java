@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,17 @@ class PaymentSetbacksTest extends DesktopTestBase {
     @Test
     void aPaymentAfterLoggingOutAndInAgainIsReceiptedNotReportedAsAnError(FxRobot robot) throws Exception {
         openCounter(robot, "clerk1");
+        String waiting = server.issue("I").get("number").asText();
+        assertEventually(() -> !robot.lookup("#callNextButton").queryAs(Button.class).isDisabled(), "a ticket waits");
         robot.clickOn("#logoutButton");
         waitUntil(() -> robot.lookup("#loginButton").tryQuery().map(n -> n.isVisible()).orElse(false));
         robot.clickOn("#loginPassword").write("sportel");
+        // The counter's keys are gone with its screen: F5 here used to press the old call-next button, whose
+        // refused call sent the clerk back to an empty login form.
+        robot.type(KeyCode.F5);
+        Thread.sleep(1_500);
+        assertThat(robot.lookup("#loginPassword").queryAs(TextField.class).getText()).isEqualTo("sportel");
+        assertThat(server.get("/api/v1/branches/TR01/queue", server.token("admin")).get("waiting").toString()).contains(waiting);
         robot.clickOn("#loginButton");
         waitUntil(() -> robot.lookup("#counterPane").query().isVisible());
         robot.clickOn("#openCounterButton");

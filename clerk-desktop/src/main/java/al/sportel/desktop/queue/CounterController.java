@@ -30,6 +30,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -94,6 +95,8 @@ public final class CounterController {
     private LinkBanner banner;
     private EventStream stream;
     private Timeline clock;
+    /** The scene holding this screen's function keys, cleared when it is left. */
+    private Scene keyboard;
 
     public void init(AppContext app, Session session) {
         this.app = app;
@@ -117,7 +120,8 @@ public final class CounterController {
         paymentPanelController.init(app, session, link, ticketId);
         casePanelController.init(app, session, link, ticketId, paymentPanelController::customer);
         // Shift with finish's and no-show's keys: the same ending, and the next ticket called with it.
-        Shortcuts.install(currentTicketNumber.getScene(), Map.ofEntries(
+        keyboard = currentTicketNumber.getScene();
+        Shortcuts.install(keyboard, Map.ofEntries(
                 Map.entry(new KeyCodeCombination(KeyCode.F5), callNextButton),
                 Map.entry(new KeyCodeCombination(KeyCode.F6), recallButton),
                 Map.entry(new KeyCodeCombination(KeyCode.F7), startButton),
@@ -320,6 +324,10 @@ public final class CounterController {
 
     /** Stops the stream and the clock when the screen is left or the window closes. */
     public void dispose() {
+        if (keyboard != null) {
+            // the scene outlives this screen: its keys must not press this counter's buttons from the login
+            keyboard.getAccelerators().clear();
+        }
         if (clock != null) {
             clock.stop();
         }
