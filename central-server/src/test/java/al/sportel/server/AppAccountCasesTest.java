@@ -217,6 +217,37 @@ class AppAccountCasesTest {
     }
 
     @Test
+    void onlyCasesWhoseCustomerWasVouchedForAreListedUnderTheAccount() {
+        String account = session("100006", CitizenAccountTest.lastBillAmount(server, "100006"));
+        Map<String, Object> complaint = new HashMap<>(Map.of("category", "WRONG_BILL", "name", "Dikush Tjetër",
+                "phone", "069 765 4321", "description", "Fatura e dikujt tjetër", "customerCode", "100006"));
+        // the web form and the kiosk take whatever code is typed: a stranger's filing is not the account's case
+        String web = api.post("/api/v1/public/complaints", null, complaint).expect(201).json().get("trackingCode").asText();
+        String kiosk = api.post("/api/v1/kiosk/complaints", api.token("kiosk1"), complaint).expect(201).json()
+                .get("trackingCode").asText();
+        // at a counter the clerk has the customer in front of her
+        Map<String, Object> atCounter = new HashMap<>(complaint);
+        atCounter.put("branchCode", "TR01");
+        String counter = api.raw("POST", "/api/v1/complaints", api.token("clerk1"), Api.write(atCounter),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json().get("trackingCode").asText();
+
+        String listed = asAccount("/api/v1/public/app/cases", account).expect(200).json().toString();
+        assertThat(listed).contains(counter).doesNotContain(web).doesNotContain(kiosk);
+        // staff still see the code the filer typed
+        assertThat(customerOf(web)).isEqualTo("100006");
+
+        // and the public form does not tell which codes exist: an unknown one is filed without it
+        complaint.put("customerCode", "999999");
+        String unknown = api.post("/api/v1/public/complaints", null, complaint).expect(201).json().get("trackingCode").asText();
+        assertThat(customerOf(unknown)).isNull();
+    }
+
+    private static String customerOf(String trackingCode) {
+        return server.server().database().<String>read(h -> h.createQuery("SELECT customer_code FROM cases WHERE tracking_code = :c")
+                .bind("c", trackingCode).mapTo(String.class).one());
+    }
+
+    @Test
     void aSignedInAccountIsLimitedAsItselfNotByTheAddressItSharesWithOthers() {
         String busy = session("100008", CitizenAccountTest.lastBillAmount(server, "100008"));
         for (int i = 0; i < 5; i++) {

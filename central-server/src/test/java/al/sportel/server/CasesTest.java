@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -124,6 +125,39 @@ class CasesTest {
         String apath = "/api/v1/applications/" + a.get("id").asLong();
         api.raw("PATCH", apath, api.token("clerk2"), "{\"status\":\"IN_REVIEW\"}", Map.of()).expect(200);
         api.raw("PATCH", apath, api.token("clerk2"), "{\"status\":\"APPROVED\"}", Map.of()).expect(200);
+    }
+
+    @Test
+    void theListStartsWithOpenCasesAndSaysHowManyThereAreInAll() {
+        Map<String, Object> durres = complaint("METER_READING");
+        durres.put("branchCode", "DR01");
+        List<Long> closed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = post("/api/v1/complaints", "clerk7", durres, UUID.randomUUID().toString()).expect(201).json().get("id").asLong();
+            api.raw("PATCH", "/api/v1/complaints/" + id, api.token("supervisor2"), "{\"status\":\"IN_REVIEW\"}", Map.of()).expect(200);
+            api.raw("PATCH", "/api/v1/complaints/" + id, api.token("supervisor2"), "{\"status\":\"RESOLVED\"}", Map.of()).expect(200);
+            closed.add(id);
+        }
+        long fresh = post("/api/v1/complaints", "clerk7", durres, UUID.randomUUID().toString()).expect(201).json().get("id").asLong();
+
+        Api.Response all = api.get("/api/v1/cases?branchCode=DR01&limit=2000", api.token("clerk7")).expect(200);
+        List<JsonNode> cases = new ArrayList<>();
+        all.json().forEach(cases::add);
+        assertThat(all.headers().firstValue("X-Total-Count")).contains(Integer.toString(cases.size()));
+        int open = (int) cases.stream().filter(c -> List.of("RECEIVED", "IN_REVIEW").contains(c.get("status").asText())).count();
+        assertThat(cases.subList(0, open)).as("open cases come first").allMatch(c -> !c.get("status").asText().equals("RESOLVED"));
+        assertThat(cases.subList(0, open)).extracting(c -> Instant.parse(c.get("dueAt").asText())).isSorted();
+        // the closed ones newest first: the last resolved here comes before the first
+        List<Long> closedOrder = cases.subList(open, cases.size()).stream().map(c -> c.get("id").asLong()).filter(closed::contains).toList();
+        assertThat(closedOrder).containsExactly(closed.get(2), closed.get(1), closed.get(0));
+
+        // cut to the open ones, the list still has the complaint just filed, and says it was cut
+        Api.Response cut = api.get("/api/v1/cases?branchCode=DR01&limit=" + open, api.token("clerk7")).expect(200);
+        assertThat(cut.json().size()).isEqualTo(open);
+        assertThat(cut.json().findValuesAsText("id")).contains(Long.toString(fresh));
+        assertThat(cut.headers().firstValue("X-Total-Count")).contains(Integer.toString(cases.size()));
+        api.get("/api/v1/cases?branchCode=DR01&limit=0", api.token("clerk7")).expect(422);
+        api.get("/api/v1/cases?branchCode=DR01&limit=lots", api.token("clerk7")).expect(422);
     }
 
     @Test

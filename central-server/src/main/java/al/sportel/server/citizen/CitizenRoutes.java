@@ -6,6 +6,7 @@ import al.sportel.model.cases.NewCase;
 import al.sportel.model.citizen.AccountSummary;
 import al.sportel.model.citizen.AppSession;
 import al.sportel.server.auth.Access;
+import al.sportel.server.complaints.CaseChannel;
 import al.sportel.server.complaints.CaseKind;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
@@ -103,7 +104,7 @@ public final class CitizenRoutes {
         NewCase c = CaseRoutes.readCase(JsonBody.of(ctx, mapper), CaseKind.COMPLAINT, true);
         NewCase atKiosk = NewCase.complaint(c.category(), c.customerCode(), c.name(), c.phone(), c.email(), c.description(),
                 kiosk.branchCode(), null);
-        ctx.status(201).json(cases.track(cases.createOnline(atKiosk)));
+        ctx.status(201).json(cases.track(cases.createOnline(atKiosk, CaseChannel.KIOSK)));
     }
 
     /** The citizen's address, seen through the trusted proxies: behind one, ctx.ip() is the proxy for everybody. */

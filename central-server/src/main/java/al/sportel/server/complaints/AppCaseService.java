@@ -12,12 +12,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /** Cases filed from the phone app: with attachments, and listed for the verified account that filed them. */
 public final class AppCaseService {
+
+    private static final List<String> VOUCHED = Arrays.stream(CaseChannel.values())
+            .filter(CaseChannel::vouchesForCustomer).map(Enum::name).toList();
 
     /** One of the account's cases as "my cases" lists it. */
     public record MyCase(String trackingCode, String kind, String category, String categoryName, String categoryNameEn,
@@ -51,7 +55,7 @@ public final class AppCaseService {
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             String code = db.tx(h -> {
-                CaseView v = cases.create(h, kind, null, c);
+                CaseView v = cases.create(h, kind, null, c, CaseChannel.APP);
                 for (int i = 0; i < uploads.size(); i++) {
                     AttachmentRules.Upload u = uploads.get(i);
                     h.execute("""
@@ -69,15 +73,18 @@ public final class AppCaseService {
         }
     }
 
-    /** The cases filed for this customer, newest first: only ever the verified account's own. */
+    /**
+     * The cases filed for this customer, newest first: only ever the verified account's own, and only those
+     * whose code was vouched for (a counter's, the app's); anybody can type a code into the web form.
+     */
     List<MyCase> casesOf(String customerCode) {
         return db.read(h -> h.createQuery("""
                         SELECT c.tracking_code, c.kind, c.category_code, k.name, k.name_en, c.status, c.created_at, c.due_at,
                                (SELECT COUNT(*) FROM case_attachments a WHERE a.case_id = c.id) AS files
                         FROM cases c JOIN case_categories k ON k.kind = c.kind AND k.code = c.category_code
-                        WHERE c.customer_code = :c ORDER BY c.created_at DESC, c.id DESC
+                        WHERE c.customer_code = :c AND c.channel IN (<vouched>) ORDER BY c.created_at DESC, c.id DESC
                         """)
-                .bind("c", customerCode).setMaxRows(50)
+                .bind("c", customerCode).bindList("vouched", VOUCHED).setMaxRows(50)
                 .map((rs, x) -> {
                     String status = rs.getString("status");
                     Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();

@@ -24,6 +24,9 @@ import java.util.Locale;
 /** API.md "Complaints and applications", the online form and the public tracking answer. */
 public final class CaseRoutes {
 
+    private static final int DEFAULT_LIST = 500;
+    private static final int MAX_LIST = 2_000;
+
     /** Online complaints allowed per client address per hour. */
     static final int PUBLIC_PER_HOUR = 5;
 
@@ -80,7 +83,7 @@ public final class CaseRoutes {
         cases.rateLimited(clientAddress.of(ctx), PUBLIC_PER_HOUR).ifPresent(wait -> {
             throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
         });
-        ctx.status(201).json(cases.track(cases.createOnline(c)));
+        ctx.status(201).json(cases.track(cases.createOnline(c, CaseChannel.ONLINE)));
     }
 
     /** Every field checked; all problems reported in one 422. Online filers must leave a way to reach them. */
@@ -175,6 +178,25 @@ public final class CaseRoutes {
         if (status != null && !status.matches("RECEIVED|IN_REVIEW|RESOLVED|REJECTED|APPROVED")) {
             throw ApiException.invalid("status", "unknown status");
         }
-        ctx.json(cases.list(branch, status, ctx.queryParam("category"), "true".equals(ctx.queryParam("overdue"))));
+        int limit = limit(ctx.queryParam("limit"));
+        CaseService.Listed listed = cases.list(branch, status, ctx.queryParam("category"), "true".equals(ctx.queryParam("overdue")), limit);
+        ctx.header("X-Total-Count", Long.toString(listed.total()));
+        ctx.json(listed.cases());
+    }
+
+    /** {@code ?limit=}: 1 to {@link #MAX_LIST}, {@link #DEFAULT_LIST} when absent. */
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIST;
+        }
+        try {
+            int limit = Integer.parseInt(raw.strip());
+            if (limit >= 1 && limit <= MAX_LIST) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.invalid("limit", "a whole number from 1 to " + MAX_LIST);
     }
 }

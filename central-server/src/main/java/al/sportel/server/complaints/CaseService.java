@@ -10,6 +10,8 @@ import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +19,17 @@ import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Logging, moving and tracking complaints and applications, every change kept as history. */
 public final class CaseService {
+
+    /** The statuses {@link CaseKind.CaseStatus#open()} calls open, as SQL. */
+    private static final String OPEN_STATUSES = "'RECEIVED', 'IN_REVIEW'";
 
     private final Database db;
     private final Clock clock;
@@ -38,8 +45,13 @@ public final class CaseService {
                 .map((rs, c) -> new CaseCategory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list());
     }
 
-    /** Inside the caller's transaction (the idempotency key goes in the same one). {@code user} is null online. */
+    /** A case filed at a counter, inside the caller's transaction (the idempotency key goes in the same one). */
     public CaseView create(Handle h, CaseKind kind, UserInfo user, NewCase c) {
+        return create(h, kind, user, c, CaseChannel.COUNTER);
+    }
+
+    /** Inside the caller's transaction. {@code user} is the clerk at a counter, null on the other channels. */
+    CaseView create(Handle h, CaseKind kind, UserInfo user, NewCase c, CaseChannel channel) {
         int deadline = h.createQuery("SELECT deadline_days FROM case_categories WHERE kind = :k AND code = :c")
                 .bind("k", kind.name()).bind("c", c.code()).mapTo(Integer.class).findOne()
                 .orElseThrow(() -> ApiException.invalid(kind == CaseKind.COMPLAINT ? "category" : "type", "unknown code " + c.code()));
@@ -51,9 +63,14 @@ public final class CaseService {
                 Access.requireBranch(user, c.branchCode());
             }
         }
-        if (c.customerCode() != null && h.createQuery("SELECT COUNT(*) FROM customers WHERE code = :c")
-                .bind("c", c.customerCode()).mapTo(Integer.class).one() == 0) {
-            throw ApiException.invalid("customerCode", "no customer with this code");
+        String customer = c.customerCode();
+        if (customer != null && h.createQuery("SELECT COUNT(*) FROM customers WHERE code = :c")
+                .bind("c", customer).mapTo(Integer.class).one() == 0) {
+            if (channel.vouchesForCustomer()) {
+                throw ApiException.invalid("customerCode", "no customer with this code");
+            }
+            // A public form that said which codes exist would list the customers for anyone; the code is left out.
+            customer = null;
         }
         if (c.ticketId() != null && h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :t").bind("t", c.ticketId())
                 .mapTo(Integer.class).one() == 0) {
@@ -67,9 +84,9 @@ public final class CaseService {
                         VALUES (:kind, :code, :cat, 'RECEIVED', :customer, :name, :phone, :email, :description, :branch, :ticket,
                                 :channel, :user, :now, :due)
                         """)
-                .bind("kind", kind.name()).bind("code", code).bind("cat", c.code()).bind("customer", c.customerCode())
+                .bind("kind", kind.name()).bind("code", code).bind("cat", c.code()).bind("customer", customer)
                 .bind("name", c.name()).bind("phone", c.phone()).bind("email", c.email()).bind("description", c.description())
-                .bind("branch", c.branchCode()).bind("ticket", c.ticketId()).bind("channel", user == null ? "ONLINE" : "COUNTER")
+                .bind("branch", c.branchCode()).bind("ticket", c.ticketId()).bind("channel", channel.name())
                 .bind("user", user == null ? null : user.id()).bind("now", now).bind("due", now.plus(Duration.ofDays(deadline)))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.execute("INSERT INTO case_history (case_id, status, note, user_id, changed_at) VALUES (?, 'RECEIVED', NULL, ?, ?)",
@@ -77,9 +94,9 @@ public final class CaseService {
         return load(h, id).orElseThrow();
     }
 
-    /** An online complaint: its own transaction, no user; returns the tracking code. */
-    public String createOnline(NewCase c) {
-        return db.tx(h -> create(h, CaseKind.COMPLAINT, null, c)).trackingCode();
+    /** A complaint from the web form or a kiosk: its own transaction, no user; returns the tracking code. */
+    public String createOnline(NewCase c, CaseChannel channel) {
+        return db.tx(h -> create(h, CaseKind.COMPLAINT, null, c, channel)).trackingCode();
     }
 
     public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note, boolean publicNote) {
@@ -106,32 +123,60 @@ public final class CaseService {
         return load(h, id).orElseThrow();
     }
 
-    public List<CaseView> list(String branchCode, String status, String category, Boolean overdue) {
+    /** A page of the list and how many cases match in all. */
+    public record Listed(List<CaseView> cases, long total) {
+    }
+
+    /**
+     * A branch's cases and the online ones: the open ones first, the earliest deadline first, then the closed
+     * ones, newest first. At most {@code limit}: a centre keeps its resolved cases for years, and a list that
+     * started with the oldest of them hid the case a clerk had just filed.
+     */
+    public Listed list(String branchCode, String status, String category, Boolean overdue, int limit) {
         return db.read(h -> {
-            StringBuilder sql = new StringBuilder("SELECT id FROM cases WHERE (branch_code = :b OR branch_code IS NULL)");
+            StringBuilder where = new StringBuilder(" FROM cases WHERE (branch_code = :b OR branch_code IS NULL)");
             if (status != null) {
-                sql.append(" AND status = :status");
+                where.append(" AND status = :status");
             }
             if (category != null) {
-                sql.append(" AND category_code = :category");
+                where.append(" AND category_code = :category");
             }
             if (Boolean.TRUE.equals(overdue)) {
-                sql.append(" AND status IN ('RECEIVED', 'IN_REVIEW') AND due_at < :now");
+                where.append(" AND status IN (").append(OPEN_STATUSES).append(") AND due_at < :now");
             }
-            sql.append(" ORDER BY due_at, id LIMIT 500");
-            var q = h.createQuery(sql.toString()).bind("b", branchCode).bind("now", now());
-            if (status != null) {
-                q.bind("status", status);
+            Instant now = now();
+            var page = h.createQuery("SELECT *" + where + " ORDER BY CASE WHEN status IN (" + OPEN_STATUSES + ") THEN 0 ELSE 1 END,"
+                    + " CASE WHEN status IN (" + OPEN_STATUSES + ") THEN due_at END, created_at DESC, id DESC LIMIT :limit")
+                    .bind("limit", limit);
+            var count = h.createQuery("SELECT COUNT(*)" + where);
+            for (var q : List.of(page, count)) {
+                q.bind("b", branchCode).bind("now", now);
+                if (status != null) {
+                    q.bind("status", status);
+                }
+                if (category != null) {
+                    q.bind("category", category);
+                }
             }
-            if (category != null) {
-                q.bind("category", category);
-            }
-            List<CaseView> out = new ArrayList<>();
-            for (long id : q.mapTo(Long.class).list()) {
-                load(h, id).ifPresent(out::add);
-            }
-            return out;
+            List<CaseView> cases = page.map((rs, x) -> row(rs, now)).list();
+            withHistory(h, cases);
+            return new Listed(cases, count.mapTo(Long.class).one());
         });
+    }
+
+    /** The cases' histories in one read, not one per case. */
+    private static void withHistory(Handle h, List<CaseView> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        Map<Long, CaseView> byId = new HashMap<>();
+        cases.forEach(c -> byId.put(c.id(), c));
+        h.createQuery("SELECT case_id, status, changed_at, note, public_note FROM case_history WHERE case_id IN (<ids>)"
+                        + " ORDER BY case_id, changed_at, id")
+                .bindList("ids", new ArrayList<>(byId.keySet()))
+                .map((rs, x) -> Map.entry(rs.getLong(1), new CaseHistoryEntry(rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getBoolean(5))))
+                .forEach(e -> byId.get(e.getKey()).history().add(e.getValue()));
     }
 
     public Optional<CaseView> get(long id) {
@@ -188,15 +233,7 @@ public final class CaseService {
     Optional<CaseView> load(Handle h, long id) {
         Instant now = now();
         return h.createQuery("SELECT * FROM cases WHERE id = :id").bind("id", id)
-                .map((rs, x) -> {
-                    Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
-                    String status = rs.getString("status");
-                    return new CaseView(rs.getLong("id"), rs.getString("kind"), rs.getString("tracking_code"), rs.getString("category_code"),
-                            status, CaseKind.CaseStatus.valueOf(status).open() && now.isAfter(due), rs.getString("customer_code"),
-                            rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("description"),
-                            rs.getString("branch_code"), rs.getString("ticket_id"), rs.getString("channel"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), due, new ArrayList<>());
-                })
+                .map((rs, x) -> row(rs, now))
                 .findOne()
                 .map(c -> {
                     c.history().addAll(h.createQuery("SELECT status, changed_at, note, public_note FROM case_history WHERE case_id = :id ORDER BY changed_at, id")
@@ -206,6 +243,16 @@ public final class CaseService {
                             .list());
                     return c;
                 });
+    }
+
+    private static CaseView row(ResultSet rs, Instant now) throws SQLException {
+        Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
+        String status = rs.getString("status");
+        return new CaseView(rs.getLong("id"), rs.getString("kind"), rs.getString("tracking_code"), rs.getString("category_code"),
+                status, CaseKind.CaseStatus.valueOf(status).open() && now.isAfter(due), rs.getString("customer_code"),
+                rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("description"),
+                rs.getString("branch_code"), rs.getString("ticket_id"), rs.getString("channel"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), due, new ArrayList<>());
     }
 
     private Instant now() {
