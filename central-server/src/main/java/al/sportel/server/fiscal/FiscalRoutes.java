@@ -5,6 +5,7 @@ import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.fiscal.FiscalGateway.CashOperation;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -139,7 +140,12 @@ public final class FiscalRoutes {
             amount = body.requiredMoney("amount");
         }
         body.validate();
-        ctx.status(201).json(fiscal.cashDeposit(user, counter, CashOperation.valueOf(op), amount));
+        String key = ctx.header(Idempotency.HEADER) == null ? null : Idempotency.requireKey(ctx);
+        FiscalTcrs.Registered r = fiscal.cashDeposit(user, counter, CashOperation.valueOf(op), amount, key);
+        if (r.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(r.replayed() ? 200 : 201).json(r.deposit());
     }
 
     private boolean isZero(Context ctx) {

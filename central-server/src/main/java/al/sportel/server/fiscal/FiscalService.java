@@ -100,8 +100,9 @@ public final class FiscalService {
     }
 
     /** Records a cash deposit and registers it; when the authority cannot be reached it goes out later. */
-    public FiscalCashDeposit cashDeposit(UserInfo user, long counterId, CashOperation op, long amount) {
-        return tcrs.cashDeposit(user, counterId, op, amount);
+    /** With {@code key} null, no resend protection (clients before the key). */
+    public FiscalTcrs.Registered cashDeposit(UserInfo user, long counterId, CashOperation op, long amount, String key) {
+        return tcrs.cashDeposit(user, counterId, op, amount, key);
     }
 
     public DrawerToday initialRegisteredToday(UserInfo user, long counterId) {

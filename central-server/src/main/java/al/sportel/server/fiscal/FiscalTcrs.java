@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,22 +66,45 @@ final class FiscalTcrs {
      * Records a cash deposit and registers it; when the authority cannot be reached it stays PENDING and
      * goes out later, so the clerk is never held up. INITIAL is once per counter and day.
      */
-    FiscalCashDeposit cashDeposit(UserInfo user, long counterId, CashOperation op, long amount) {
+    /** A registered operation, and whether it is an earlier one sent again with the same key. */
+    record Registered(FiscalCashDeposit deposit, boolean replayed) {
+    }
+
+    /**
+     * Records and reports the operation. With {@code key} (the counter's Idempotency-Key) a resend of an
+     * operation already recorded is that operation, as it stands now: a clerk who retried after a timeout
+     * must not withdraw the cash twice on paper.
+     */
+    Registered cashDeposit(UserInfo user, long counterId, CashOperation op, long amount, String key) {
         TcrRow counter = setup.counter(user, counterId);
         if (counter.tcrCode() == null) {
             throw ApiException.conflict("fiscal-no-tcr", "Counter " + counter.counterNumber() + " is not registered as a TCR yet");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate day = LocalDate.ofInstant(now, FiscalFormats.ZONE);
-        long id = db.tx(h -> {
-            if (op == CashOperation.INITIAL && FiscalQueries.hasInitial(h, counterId, day)) {
-                throw ApiException.conflict("fiscal-initial-done", "Today's initial cash is already registered for this counter");
+        Optional<Long> earlier = key == null ? Optional.empty() : db.read(h -> FiscalQueries.depositByKey(h, counterId, key, op.name(), amount));
+        if (earlier.isPresent()) {
+            return new Registered(depositView(db.read(h -> FiscalQueries.deposit(h, earlier.get())).orElseThrow()), true);
+        }
+        long id;
+        try {
+            id = db.tx(h -> {
+                if (op == CashOperation.INITIAL && FiscalQueries.hasInitial(h, counterId, day)) {
+                    throw ApiException.conflict("fiscal-initial-done", "Today's initial cash is already registered for this counter");
+                }
+                return FiscalQueries.insertDeposit(h, counterId, counter.tcrCode(), op.name(), amount, FiscalFormats.dateTime(now), now,
+                        op == CashOperation.INITIAL ? day : null, user.id(), key);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // the same key twice at once: the other one recorded it
+            Optional<Long> winner = key == null ? Optional.empty() : db.read(h -> FiscalQueries.depositByKey(h, counterId, key, op.name(), amount));
+            if (winner.isEmpty()) {
+                throw e;
             }
-            return FiscalQueries.insertDeposit(h, counterId, counter.tcrCode(), op.name(), amount, FiscalFormats.dateTime(now), now,
-                    op == CashOperation.INITIAL ? day : null, user.id());
-        });
+            return new Registered(depositView(db.read(h -> FiscalQueries.deposit(h, winner.get())).orElseThrow()), true);
+        }
         delivery.deliverDeposit(id);
-        return depositView(db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow());
+        return new Registered(depositView(db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow()), false);
     }
 
     /**

@@ -129,6 +129,19 @@ class FiscalFlowTest {
                 Map.of("operation", "DEPOSIT", "amount", "5000.00")).expect(201).json().get("status").asText()).isEqualTo("REGISTERED");
         api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "WITHDRAW", "amount", "0"))
                 .expect(422);
+
+        // sent again with its key after the answer was lost: the same withdrawal, not a second one
+        String path = "/api/v1/fiscal/counters/" + counter + "/cash-deposits";
+        String body = Api.write(Map.of("operation", "WITHDRAW", "amount", "2000.00"));
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        JsonNode first = api.raw("POST", path, clerk, body, key).expect(201).json();
+        Api.Response again = api.raw("POST", path, clerk, body, key).expect(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(again.json().get("id").asLong()).isEqualTo(first.get("id").asLong());
+        assertThat(again.json().get("status").asText()).isEqualTo("REGISTERED");
+        api.raw("POST", path, clerk, Api.write(Map.of("operation", "WITHDRAW", "amount", "3000.00")), key).expect(409);
+        JsonNode another = api.raw("POST", path, clerk, body, Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
+        assertThat(another.get("id").asLong()).as("a new key is a new withdrawal").isNotEqualTo(first.get("id").asLong());
     }
 
     @Test
@@ -190,7 +203,8 @@ class FiscalFlowTest {
         FiscalAuthorityDouble.Received late = invoices().get(invoices().size() - 1);
         assertThat(late.subseqDelivType()).isEqualTo("NOINTERNET");
         assertThat(authority.received()).filteredOn(r -> r.operation().equals("RegisterCashDeposit"))
-                .extracting(FiscalAuthorityDouble.Received::subseqDelivType).containsExactly(null, null, "NOINTERNET");
+                // initial, deposit, the keyed withdrawal once (its resend was not reported again), another one, the late one
+                .extracting(FiscalAuthorityDouble.Received::subseqDelivType).containsExactly(null, null, null, null, "NOINTERNET");
         assertThat(late.issueDateTime()).isEqualTo(done.get("issueDateTime").asText()).isNotEqualTo(late.sendDateTime());
         assertThat(api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json().get("receipts")).isEmpty();
     }

@@ -165,6 +165,11 @@ public final class ApiClient {
         return send(method, path, body, type);
     }
 
+    /** A JSON call that changes something once per key: resent with the same key, the server answers the first. */
+    public <T> T callOnce(String method, String path, Object body, Class<T> type, String idempotencyKey) throws ApiException {
+        return send(method, path, body, mapper().getTypeFactory().constructType(type), Map.of("Idempotency-Key", idempotencyKey));
+    }
+
     /** A file the API serves (PDF, CSV). */
     public byte[] download(String path) throws ApiException {
         return bytes(path);

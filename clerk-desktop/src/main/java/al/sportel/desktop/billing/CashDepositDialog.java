@@ -4,7 +4,10 @@ import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.InlineMessage;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -99,6 +102,7 @@ public final class CashDepositDialog {
         Button ok = (Button) d.getDialogPane().lookupButton(register);
         ok.setId("cashRegisterButton");
         ok.disableProperty().bind(bg.busy());
+        Map<String, String> attempts = new HashMap<>();
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog closes only once the server has the deposit
             CashOperation op = initial ? CashOperation.INITIAL : (CashOperation) kind.getSelectedToggle().getUserData();
@@ -109,7 +113,9 @@ public final class CashDepositDialog {
                 return;
             }
             InlineMessage.show(error, null);
-            bg.run(() -> model.register(op, text), registered -> {
+            // the same operation and amount pressed again in this dialog (after no answer) is the same attempt
+            String key = attempts.computeIfAbsent(op + " " + CashDrawerModel.amount(text), k -> UUID.randomUUID().toString());
+            bg.run(() -> model.register(op, text, key), registered -> {
                 d.setResult(register);
                 d.close();
                 onRegistered.accept(registered);

@@ -26,9 +26,10 @@ public final class CashDrawerApi {
         return api.call("GET", base(counterId) + "/today", null, Today.class);
     }
 
-    public Deposit register(long counterId, CashOperation operation, long qindarka) throws ApiException {
-        return api.call("POST", base(counterId), Map.of("operation", operation.name(), "amount", Money.format(qindarka)),
-                Deposit.class);
+    /** Resent with the same {@code key} (after a lost answer), it is the same operation, not a second one. */
+    public Deposit register(long counterId, CashOperation operation, long qindarka, String key) throws ApiException {
+        return api.callOnce("POST", base(counterId), Map.of("operation", operation.name(), "amount", Money.format(qindarka)),
+                Deposit.class, key);
     }
 
     private static String base(long counterId) {

@@ -64,11 +64,15 @@ public final class CashDrawerModel {
         return Optional.empty();
     }
 
-    /** Registers the operation; an INITIAL the server already has (another window, a retry) counts as done. */
-    public CashDrawerApi.Deposit register(CashOperation op, String text) throws ApiException {
+    /**
+     * Registers the operation; an INITIAL the server already has (another window, a retry) counts as done.
+     * {@code key} is the attempt's: the dialog keeps it for the same operation and amount, so pressing again after
+     * "no answer" cannot record the cash twice.
+     */
+    public CashDrawerApi.Deposit register(CashOperation op, String text, String key) throws ApiException {
         long amount = amount(text);
         try {
-            CashDrawerApi.Deposit d = api.register(counterId, op, amount);
+            CashDrawerApi.Deposit d = api.register(counterId, op, amount, key);
             if (op == CashOperation.INITIAL) {
                 settledOn = LocalDate.now(clock.withZone(ZONE));
             }
