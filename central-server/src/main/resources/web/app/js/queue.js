@@ -15,6 +15,7 @@
     'queue.travel': 'Sa minuta ju duhen për të arritur?', 'queue.travelHelp': 'Do t’ju themi kur të niseni.',
     'queue.sms': 'Më njoftoni me SMS kur të jem afër radhës', 'queue.phone': 'Numri i telefonit', 'queue.phoneHelp': 'P.sh. 069 123 4567. Vetëm për këtë biletë.',
     'queue.take': 'Merr biletë', 'queue.mine': 'Biletat e mia sot', 'queue.open': 'Hap', 'queue.none': 'Asnjë qendër nuk është e hapur.',
+    'queue.centreClosed': 'Kjo qendër e ka mbyllur ditën. Biletat nga larg hapen sërish nesër në mëngjes.',
     'queue.phoneBad': 'Shkruani një numër telefoni (8 deri 15 shifra).', 'queue.travelBad': 'Koha e rrugës duhet të jetë nga 0 deri 240 minuta.',
     'queue.taken': 'Bileta {number} u mor.', 'queue.number': 'Bileta', 'queue.at': '{service} — {centre}',
     'queue.checkInHow': 'Kur të arrini, bëni check-in në kioskë: skanoni këtë kod ose shkruani numrin e biletës.',
@@ -32,6 +33,7 @@
     'queue.travel': 'How many minutes does it take you to get there?', 'queue.travelHelp': 'We will tell you when to leave.',
     'queue.sms': 'Text me when I am near the front', 'queue.phone': 'Phone number', 'queue.phoneHelp': 'E.g. 069 123 4567. For this ticket only.',
     'queue.take': 'Take a ticket', 'queue.mine': 'My tickets today', 'queue.open': 'Open', 'queue.none': 'No centre is open.',
+    'queue.centreClosed': 'This centre has closed for the day. Remote tickets open again tomorrow morning.',
     'queue.phoneBad': 'Enter a phone number (8 to 15 digits).', 'queue.travelBad': 'The travel time must be 0 to 240 minutes.',
     'queue.taken': 'Ticket {number} taken.', 'queue.number': 'Ticket', 'queue.at': '{service} — {centre}',
     'queue.checkInHow': 'When you arrive, check in at the kiosk: scan this code or type the ticket number.',
@@ -102,7 +104,8 @@
         A.notify(A.t('queue.taken', { number: r.number }));
         A.go('ticket', { id: r.ticketId });
       } catch (x) {
-        err.show(x);
+        const closed = x.problem && String(x.problem.type || '').endsWith('centre-closed');
+        err.show(closed ? A.t('queue.centreClosed') : x);
       } finally {
         button.disabled = false;
       }

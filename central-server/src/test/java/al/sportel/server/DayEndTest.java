@@ -69,6 +69,12 @@ class DayEndTest {
                 });
         assertThat(status(calledOne)).as("called and never served: a no-show").isEqualTo("NO_SHOW");
         assertThat(status(servedOne)).as("its end never recorded: cancelled, not a service of hours").isEqualTo("CANCELLED");
+        // a remote ticket taken now would be today's, and dead at the kiosk tomorrow morning
+        String account = api.post("/api/v1/public/app/session", null, Map.of("customerCode", "100002",
+                "proof", CitizenAccountTest.lastBillAmount(server, "100002"))).expect(201).json().get("accountToken").asText();
+        Api.Response afterHours = api.raw("POST", "/api/v1/public/app/remote-tickets", null, Api.write(Map.of("branch", "TR01",
+                "serviceId", api.serviceId("TR01", "P"), "travelMinutes", 20)), Map.of("X-Sportel-Account", account)).expect(409);
+        assertThat(afterHours.json().get("type").asText()).endsWith("centre-closed");
 
         JsonNode runs = api.get("/api/v1/branches/TR01/day-ends", api.token("supervisor1")).expect(200).json();
         assertThat(runs).hasSize(1);

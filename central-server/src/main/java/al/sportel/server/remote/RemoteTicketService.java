@@ -84,6 +84,12 @@ public final class RemoteTicketService {
             // The account's row lock makes two simultaneous requests of one account count one after the other.
             h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", customerCode)
                     .mapTo(String.class).findOne().orElseThrow(() -> ApiException.unauthorized("Verify the account again"));
+            // After the centre's day has ended the ticket would be today's, and tomorrow morning already dead.
+            if (h.createQuery("SELECT COUNT(*) FROM day_end_runs WHERE branch_code = :b AND business_date = :d")
+                    .bind("b", branchCode).bind("d", day).mapTo(Integer.class).one() > 0) {
+                throw ApiException.conflict("centre-closed", "Centre " + branchCode
+                        + " has ended its day; remote tickets for it open again tomorrow morning");
+            }
             int byAccount = count(h, "customer_code", customerCode, day);
             if (byAccount >= config.perAccountPerDay()) {
                 throw ApiException.tooManyRequests("This account has taken " + byAccount + " remote tickets today, the most "
