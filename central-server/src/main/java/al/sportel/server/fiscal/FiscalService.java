@@ -2,7 +2,6 @@ package al.sportel.server.fiscal;
 
 import al.sportel.model.UserInfo;
 import al.sportel.model.billing.Payment;
-import al.sportel.model.fiscal.FiscalCashDeposit;
 import al.sportel.model.fiscal.FiscalOrdinalBlock;
 import al.sportel.model.fiscal.FiscalPending;
 import al.sportel.model.fiscal.FiscalReceipt;
