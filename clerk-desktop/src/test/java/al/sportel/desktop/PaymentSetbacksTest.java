@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,44 @@ class PaymentSetbacksTest extends DesktopTestBase {
         assertThat(text(robot, "#paymentMessage")).doesNotContain("gabim");
         assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("40")));
         assertThat(paymentsAtCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void aClerkLeavingWithUnsentPaymentsIsToldAndTheNextClerkSeesThemWaiting(FxRobot robot) throws Exception {
+        openCounter(robot, "clerk1");
+        BigDecimal before = balance("100001");
+        robot.type(KeyCode.F3);
+        robot.clickOn("#customerCode").write("100001").type(KeyCode.ENTER); // now in the local copy
+        assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
+        server.kill();
+        assertEventually(() -> text(robot, "#connectionBanner").contains("0 veprime në pritje"), "the link is down");
+        pay(robot, "100001", "40");
+        assertEventually(() -> text(robot, "#connectionBanner").contains("1 veprim në pritje"), "the outbox holds it");
+        assertEventually(() -> !robot.lookup("#logoutButton").queryAs(Button.class).isDisabled(), "nothing in progress");
+
+        robot.clickOn("#logoutButton");
+        assertEventually(() -> robot.lookup("#logoutUnsent").tryQuery().isPresent(), "she is asked first");
+        assertThat(robot.lookup("#logoutUnsent").queryAs(DialogPane.class).getHeaderText()).contains("1 veprim juaji");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#queueTable").tryQuery()).as("cancelled: still at the counter").isPresent();
+        robot.clickOn("#logoutButton");
+        assertEventually(() -> robot.lookup("#logoutUnsent").tryQuery().isPresent(), "asked again");
+        robot.type(KeyCode.ENTER);
+        // without the link she still gets out (the counter is closed by the day's end or a supervisor)
+        waitUntil(30, () -> robot.lookup("#loginButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+
+        server.restart();
+        TextField username = robot.lookup("#loginUsername").queryAs(TextField.class);
+        robot.interact(() -> username.setText("clerk2"));
+        robot.clickOn("#loginPassword").write("sportel");
+        robot.clickOn("#loginButton");
+        waitUntil(() -> robot.lookup("#counterPane").query().isVisible());
+        robot.clickOn("#openCounterButton");
+        waitUntil(() -> robot.lookup("#queueTable").tryQuery().isPresent());
+        assertEventually(() -> text(robot, "#statusPending").contains("1 i një përdoruesi tjetër"),
+                "clerk2 sees clerk1's payment waiting for clerk1, not as her own");
+        assertThat(text(robot, "#statusPending")).startsWith("0 veprime në pritje");
+        assertThat(balance("100001")).as("booked only under clerk1's name, when she is back").isEqualByComparingTo(before);
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class CounterLink implements AutoCloseable {
     private final SimpleBooleanProperty up = new SimpleBooleanProperty(true);
     private final SimpleIntegerProperty pending = new SimpleIntegerProperty();
     private final SimpleIntegerProperty needAttention = new SimpleIntegerProperty();
+    private final SimpleIntegerProperty othersPending = new SimpleIntegerProperty();
     private volatile boolean upNow = true;
     private final Runnable stopListening;
     // The counts are H2 queries: they run here, never on the FX thread that builds this link.
@@ -82,8 +83,14 @@ public final class CounterLink implements AutoCloseable {
         return upNow;
     }
 
+    /** This clerk's commands still waiting to be sent (the sender sends only the logged-in clerk's). */
     public ReadOnlyIntegerProperty pending() {
         return pending;
+    }
+
+    /** Other users' commands still in this computer's outbox: sent when they log in here again. */
+    public ReadOnlyIntegerProperty othersPending() {
+        return othersPending;
     }
 
     public ReadOnlyIntegerProperty needAttention() {
@@ -141,9 +148,12 @@ public final class CounterLink implements AutoCloseable {
 
     private void recount() {
         try {
-            int p = outbox.pendingCount();
+            String user = api.user().username();
+            int p = outbox.pendingCount(user, true);
+            int others = outbox.pendingCount(user, false);
             int a = outbox.attentionCount();
             onFx(() -> {
+                othersPending.set(others);
                 pending.set(p);
                 needAttention.set(a);
             });

@@ -175,6 +175,23 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Pending commands of {@code username} ({@code mine}) or of everybody else: each is sent only while its own
+     * clerk is logged in on this computer (the server books it under her name).
+     */
+    public int pendingCount(String username, boolean mine) throws SQLException {
+        return store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND "
+                    + (mine ? "username = ?" : "username <> ?"))) {
+                ps.setString(1, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     public int pendingCount() throws SQLException {
         return store.tx(c -> {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'")) {

@@ -305,6 +305,12 @@ public final class CounterController {
 
     @FXML
     private void onLogout() {
+        int unsent = link.pending().get();
+        // Her payments are sent only while she is logged in here: said before she goes, not found out tomorrow.
+        if (unsent > 0 && !app.dialogs().confirm(logoutButton.getScene().getWindow(), "logoutUnsent", i18n.t("logout.unsent.title"),
+                i18n.t("logout.unsent.header", unsent), i18n.t("logout.unsent.body"))) {
+            return;
+        }
         vm.status().logout();
     }
 

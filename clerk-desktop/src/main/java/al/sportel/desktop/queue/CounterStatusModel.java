@@ -1,5 +1,6 @@
 package al.sportel.desktop.queue;
 
+import al.sportel.desktop.api.ApiException;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.Ticket;
 import javafx.beans.binding.BooleanBinding;
@@ -58,12 +59,21 @@ public final class CounterStatusModel {
         act.run(() -> desk.counterAction(counterId, "close"), c -> leave.run());
     }
 
-    /** Closes the counter on the way out unless a ticket is still at it. */
+    /**
+     * Closes the counter on the way out unless a ticket is still at it. Without the link the clerk still
+     * leaves: the counter stays open at the head office until the day's end or a supervisor closes it.
+     */
     public void logout() {
         boolean close = current.get() == null && status.get() != CounterStatus.CLOSED;
         act.run(() -> {
             if (close) {
-                desk.counterAction(counterId, "close");
+                try {
+                    desk.counterAction(counterId, "close");
+                } catch (ApiException e) {
+                    if (!e.unreachable()) {
+                        throw e;
+                    }
+                }
             }
             return null;
         }, x -> leave.run());

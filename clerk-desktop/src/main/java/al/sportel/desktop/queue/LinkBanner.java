@@ -36,6 +36,7 @@ final class LinkBanner {
             }
         });
         link.needAttention().addListener((o, was, now) -> render());
+        link.othersPending().addListener((o, was, now) -> render());
         streamChanged(true);
     }
 
@@ -57,7 +58,9 @@ final class LinkBanner {
         banner.setText(text == null ? "" : text);
         banner.setVisible(text != null);
         banner.setManaged(text != null);
-        pending.setText(i18n.t("status.pending", waiting));
+        int others = link.othersPending().get();
+        pending.setText(others == 0 ? i18n.t("status.pending", waiting)
+                : i18n.t("status.pending", waiting) + " · " + i18n.t("status.pending.others", others));
         int needs = link.needAttention().get();
         attention.setText(i18n.t("outbox.attention.button", needs));
         attention.setVisible(needs > 0);
