@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,10 +163,18 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the sender. Off the FX thread it waits (up to 5 s) for a send in flight; on it, it does not: a
+     * send can hang for its whole timeout, and the window would freeze on logout. An exchange cut off by
+     * the local file closing stays PENDING and goes again with its key, which the server answers once.
+     */
     @Override
     public void close() {
         running = false;
         wake(false);
+        if (Platform.isFxApplicationThread()) {
+            return;
+        }
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
