@@ -27,4 +27,33 @@ class AccountCheckAddressLimitTest {
             assertThat(recorded).isEqualTo(20);
         }
     }
+
+    @Test
+    void aSignedInKioskCountsItsOwnFailuresAndTheWaitIsThatOfTheLimitReached() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Api api = server.api();
+            String kiosk = api.token("kiosk1");
+            // 30 typos at the centre's kiosk: more than an address may make, well within the kiosk's own 120
+            for (int i = 0; i < 30; i++) {
+                assertThat(api.post("/api/v1/kiosk/account/verify", kiosk, Map.of("customerCode", Integer.toString(800_000 + i),
+                        "proof", "1.00")).status()).as("typo %d", i).isEqualTo(404);
+            }
+            // and a phone behind the same address is not locked out by them
+            String proof = CitizenAccountTest.lastBillAmount(server, "100001");
+            assertThat(api.post("/api/v1/public/account/verify", null, Map.of("customerCode", "100001", "proof", proof))
+                    .status()).isEqualTo(200);
+            api.post("/api/v1/kiosk/account/verify", api.token("clerk1"), Map.of("customerCode", "100001", "proof", proof)).expect(403);
+            assertThat(api.post("/api/v1/kiosk/account/verify", kiosk, Map.of("customerCode", "100001", "proof", proof))
+                    .json().get("customerCode").asText()).isEqualTo("100001");
+
+            // one customer's code: 5 wrong proofs lock it for the hour from the first of them, wherever they came from
+            for (int i = 0; i < 5; i++) {
+                api.post("/api/v1/kiosk/account/verify", kiosk, Map.of("customerCode", "100002", "proof", "1.0" + i)).expect(404);
+            }
+            Api.Response locked = api.post("/api/v1/kiosk/account/verify", kiosk, Map.of("customerCode", "100002", "proof", "2.00"))
+                    .expect(429);
+            long wait = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(wait).isBetween(3_000L, 3_600L);
+        }
+    }
 }

@@ -20,9 +20,12 @@ import org.jdbi.v3.core.Handle;
  */
 public final class AccountCheck {
 
-    /** The limits of failed checks within {@link #WINDOW}. */
-    public record Limits(int perAddress, int perCode) {
-        public static final Limits DEFAULT = new Limits(20, 5);
+    /**
+     * The limits of failed checks within {@link #WINDOW}: per client address, per signed-in kiosk (a centre's
+     * kiosk serves hundreds of citizens a day, and typos add up), and per customer code from anywhere.
+     */
+    public record Limits(int perAddress, int perKiosk, int perCode) {
+        public static final Limits DEFAULT = new Limits(20, 120, 5);
     }
 
     static final Duration WINDOW = Duration.ofHours(1);
@@ -46,13 +49,32 @@ public final class AccountCheck {
      * another, never more than their limit. An unknown code takes the same path.
      */
     AccountSummary verify(String address, String customerCode, String proof) {
+        return verify(address, limits.perAddress(), customerCode, proof);
+    }
+
+    /** At a signed-in kiosk: its failures are its own, not those of every device behind the centre's address. */
+    AccountSummary verifyAtKiosk(long kioskUserId, String customerCode, String proof) {
+        return verify("kiosk:" + kioskUserId, limits.perKiosk(), customerCode, proof);
+    }
+
+    /** {@code address}: the client address or the kiosk, counted up to {@code addressLimit} failures. */
+    private AccountSummary verify(String address, int addressLimit, String customerCode, String proof) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Outcome outcome = queries.underAddressLock(address, () -> db.tx(h -> {
             queries.lockAddress(h, address);
             queries.lockCustomer(h, customerCode);
             AccountQueries.Failures failures = queries.failuresSince(h, address, customerCode, now.minus(WINDOW));
-            if (failures.byAddress() >= limits.perAddress() || failures.byCode() >= limits.perCode()) {
-                return new Outcome(false, Math.max(1, Duration.between(now, failures.oldest().plus(WINDOW)).toSeconds()));
+            // Retry-After from the limit that was reached (both: the later of the two)
+            Instant lifts = null;
+            if (failures.byAddress() >= addressLimit) {
+                lifts = failures.oldestByAddress().plus(WINDOW);
+            }
+            if (failures.byCode() >= limits.perCode()) {
+                Instant byCode = failures.oldestByCode().plus(WINDOW);
+                lifts = lifts == null || byCode.isAfter(lifts) ? byCode : lifts;
+            }
+            if (lifts != null) {
+                return new Outcome(false, Math.max(1, Duration.between(now, lifts).toSeconds()));
             }
             queries.recordFailure(h, address, customerCode, now);
             boolean holds = amountMatches(h, customerCode, proof) || codeMatches(h, customerCode, proof);

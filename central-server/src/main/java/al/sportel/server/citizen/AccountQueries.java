@@ -107,19 +107,21 @@ final class AccountQueries {
         });
     }
 
-    record Failures(int byAddress, int byCode, Instant oldest) {
+    /** The failures since a moment, per address and per code, and the oldest of each (when each limit lifts). */
+    record Failures(int byAddress, int byCode, Instant oldestByAddress, Instant oldestByCode) {
     }
 
     Failures failuresSince(Handle h, String address, String customerCode, Instant since) {
         return h.createQuery("""
                         SELECT (SELECT COUNT(*) FROM citizen_verify_failures WHERE address = :a AND failed_at > :since) AS by_address,
                                (SELECT COUNT(*) FROM citizen_verify_failures WHERE customer_code = :c AND failed_at > :since) AS by_code,
-                               (SELECT MIN(failed_at) FROM citizen_verify_failures
-                                 WHERE (address = :a OR customer_code = :c) AND failed_at > :since) AS oldest
+                               (SELECT MIN(failed_at) FROM citizen_verify_failures WHERE address = :a AND failed_at > :since) AS oldest_a,
+                               (SELECT MIN(failed_at) FROM citizen_verify_failures WHERE customer_code = :c AND failed_at > :since) AS oldest_c
                         """)
                 .bind("a", address).bind("c", customerCode).bind("since", since)
                 .map((rs, x) -> new Failures(rs.getInt("by_address"), rs.getInt("by_code"),
-                        rs.getObject("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
+                        rs.getObject("oldest_a") == null ? null : rs.getTimestamp("oldest_a").toInstant(),
+                        rs.getObject("oldest_c") == null ? null : rs.getTimestamp("oldest_c").toInstant()))
                 .one();
     }
 

@@ -46,6 +46,7 @@ public final class CitizenRoutes {
 
     public void register(Javalin app) {
         app.post("/api/v1/public/account/verify", this::verify);
+        app.post("/api/v1/kiosk/account/verify", this::verifyAtKiosk);
         app.post("/api/v1/kiosk/complaints", this::kioskComplaint);
         app.post("/api/v1/public/app/session", this::openSession);
         app.get("/api/v1/public/app/session", this::currentSession);
@@ -93,6 +94,16 @@ public final class CitizenRoutes {
         String proof = body.requiredString("proof", 20);
         body.validate();
         ctx.json(accounts.verify(address(ctx), code.strip(), proof));
+    }
+
+    /** The kiosk's bill check: counted per kiosk, so one centre's typos do not lock every kiosk and phone behind its address. */
+    private void verifyAtKiosk(Context ctx) {
+        UserInfo kiosk = Access.requireRole(ctx, Role.KIOSK);
+        JsonBody body = JsonBody.of(ctx, mapper);
+        String code = body.requiredString("customerCode", 20);
+        String proof = body.requiredString("proof", 20);
+        body.validate();
+        ctx.json(accounts.verifyAtKiosk(kiosk.id(), code.strip(), proof));
     }
 
     /**
