@@ -330,6 +330,10 @@ class QueueFlowTest {
         assertThat(callNext("clerk1", c1)).isEqualTo("P001");
         assertThat(api.act("clerk1", "/api/v1/counters/" + c1 + "/close").expect(409).json().get("detail").asText())
                 .contains("P001");
+        // nor a pause while the called customer walks up
+        JsonNode busy = api.act("clerk1", "/api/v1/counters/" + c1 + "/pause").expect(409).json();
+        assertThat(busy.get("type").asText()).endsWith("counter-busy");
+        assertThat(busy.get("detail").asText()).contains("P001");
         String id = api.get("/api/v1/branches/TR01/counters", api.token("clerk1")).json().get(0)
                 .get("currentTicket").get("id").asText();
         api.act("clerk1", "/api/v1/tickets/" + id + "/no-show").expect(200);

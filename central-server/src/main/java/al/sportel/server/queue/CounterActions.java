@@ -81,6 +81,9 @@ public final class CounterActions {
                 throw ApiException.conflict("illegal-transition", "Counter " + c.number() + " is " + c.status()
                         + "; only an OPEN counter can pause");
             }
+            // A called customer is walking up, a served one is at the desk: the pause would be counted as service
+            // time, and the screen would show a paused counter calling someone.
+            requireFree(h, c, "pausing");
             h.execute("UPDATE counters SET status = 'PAUSED' WHERE id = ?", c.id());
             h.createUpdate("""
                             INSERT INTO counter_pauses (branch_code, counter_id, clerk_user_id, reason_code, started_at)
@@ -98,12 +101,7 @@ public final class CounterActions {
             if (c.status() == CounterStatus.CLOSED) {
                 throw ApiException.conflict("illegal-transition", "Counter " + c.number() + " is already closed");
             }
-            Optional<String> busy = h.createQuery("SELECT ticket_number FROM tickets WHERE counter_id = :c AND status IN ('CALLED', 'SERVING')")
-                    .bind("c", c.id()).mapTo(String.class).findFirst();
-            if (busy.isPresent()) {
-                throw ApiException.conflict("counter-busy", "Ticket " + busy.get() + " is still at counter " + c.number()
-                        + "; finish or return it before closing");
-            }
+            requireFree(h, c, "closing");
             h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
             endPause(h, c.id(), now());
             TransferredTickets.release(h, events, actor, c.id(), now());
@@ -146,6 +144,16 @@ public final class CounterActions {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         });
         return setServices(actor, id, serviceIds);
+    }
+
+    /** 409 counter-busy while a ticket is called to or served at the counter. */
+    private static void requireFree(Handle h, CounterRow c, String doing) {
+        Optional<String> busy = h.createQuery("SELECT ticket_number FROM tickets WHERE counter_id = :c AND status IN ('CALLED', 'SERVING')")
+                .bind("c", c.id()).mapTo(String.class).findFirst();
+        if (busy.isPresent()) {
+            throw ApiException.conflict("counter-busy", "Ticket " + busy.get() + " is still at counter " + c.number()
+                    + "; finish or return it before " + doing);
+        }
     }
 
     /** Ends the counter's open pause, if any (on resuming, closing, and when the day's end closes it). */

@@ -42,8 +42,9 @@ public final class CounterStatusModel {
         status.set(now);
     }
 
+    /** Pausing waits until no ticket is at the counter (the server refuses it too); resuming a pause never does. */
     public BooleanBinding canPause() {
-        return blocked.not();
+        return blocked.not().and(current.isNull());
     }
 
     public BooleanBinding canClose() {

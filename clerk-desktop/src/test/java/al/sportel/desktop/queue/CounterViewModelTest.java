@@ -187,6 +187,7 @@ class CounterViewModelTest {
         vm.callNext();
         assertThat(next.canFinishAndNext().get()).isTrue();
         assertThat(next.canNoShowAndNext().get()).isTrue();
+        assertThat(vm.status().canPause().get()).as("no pause while the called customer walks up").isFalse();
 
         linkUp.set(false);
         assertThat(next.canFinishAndNext().get()).as("without the link").isFalse();
