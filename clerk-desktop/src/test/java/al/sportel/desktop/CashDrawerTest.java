@@ -86,7 +86,7 @@ class CashDrawerTest extends DesktopTestBase {
         assertThat(text(robot, "#cashError")).contains("më e madhe se zero");
         robot.interact(() -> robot.lookup("#cashAmount").queryAs(TextField.class).setText("2000"));
         robot.clickOn("#cashRegisterButton");
-        assertEventually(() -> text(robot, "#shiftStatus").contains("Tërheqje: 2000.00 L u regjistrua"), "the withdrawal is registered");
+        assertEventually(() -> text(robot, "#shiftStatus").contains("Tërheqje: 2 000,00 L u regjistrua"), "the withdrawal is registered");
     }
 
     private void payCash(FxRobot robot, String customer, String amount) throws Exception {

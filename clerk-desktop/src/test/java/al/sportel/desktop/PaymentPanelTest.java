@@ -66,7 +66,7 @@ class PaymentPanelTest extends DesktopTestBase {
         javafx.application.Platform.runLater(shift::fire); // opens a modal dialog: do not wait for it to return
         assertEventually(() -> robot.lookup("#shiftTable").tryQuery().isPresent()
                 && robot.lookup("#shiftTable").queryAs(TableView.class).getItems().size() == 1, "the shift lists the payment");
-        assertThat(text(robot, "#shiftTotals")).contains("100.50");
+        assertThat(text(robot, "#shiftTotals")).contains("100,50 L");
         robot.interactNoWait(() -> robot.lookup("#shiftCsvButton").queryAs(Button.class).fire());
         assertEventually(() -> text(robot, "#shiftStatus").contains(".csv"), "the CSV is saved");
         assertThat(Files.readString(desktopData.resolve("reports").resolve(

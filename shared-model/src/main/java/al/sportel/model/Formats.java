@@ -69,6 +69,24 @@ public final class Formats {
         return money(Money.parse(wireAmount));
     }
 
+    /**
+     * A wire amount ("16263.19", or a difference like "-12.00") for a column or a sentence that already says L:
+     * "16 263,19". Text that is not a wire amount is shown as it came rather than failing a whole table.
+     */
+    public static String amount(String wireAmount) {
+        if (wireAmount == null) {
+            return "";
+        }
+        String t = wireAmount.strip();
+        boolean negative = t.startsWith("-");
+        try {
+            long q = Money.parse(negative ? t.substring(1) : t);
+            return amount(negative ? -q : q);
+        } catch (IllegalArgumentException e) {
+            return wireAmount;
+        }
+    }
+
     /** 1626319 qindarka → "16 263,19", for a column whose header already says L. */
     public static String amount(long qindarka) {
         String plain = Money.toDecimal(Math.abs(qindarka)).toPlainString();

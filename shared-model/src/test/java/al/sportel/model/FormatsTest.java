@@ -21,6 +21,14 @@ class FormatsTest {
     }
 
     @Test
+    void wireAmountsAreShownAsTheClerkReadsThemDifferencesWithTheirSign() {
+        assertThat(Formats.amount("16263.19")).isEqualTo("16 263,19");
+        assertThat(Formats.amount("-1200.00")).isEqualTo("-1 200,00");
+        assertThat(Formats.amount("0.00")).isEqualTo("0,00");
+        assertThat(Formats.amount("n/a")).as("shown as it came, not a failed table").isEqualTo("n/a");
+    }
+
+    @Test
     void datesAreReadAsAlbaniansWriteThem() {
         assertThat(Formats.parseDate("25.11.2026")).contains(LocalDate.of(2026, 11, 25));
         assertThat(Formats.parseDate("5.1.2026")).contains(LocalDate.of(2026, 1, 5));

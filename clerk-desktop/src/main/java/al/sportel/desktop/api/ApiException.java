@@ -2,7 +2,7 @@ package al.sportel.desktop.api;
 
 /**
  * The server refused a request (a problem+json answer), could not be reached ({@code status == 0}),
- * or the client itself failed ({@code status == -1}, see {@link #bug}).
+ * the client itself failed ({@code status == -1}, see {@link #bug}), or a local file did ({@code -2}).
  * {@code detail} is the server's human explanation, shown to the clerk as is.
  */
 public class ApiException extends Exception {
@@ -31,8 +31,19 @@ public class ApiException extends Exception {
         return e;
     }
 
+    /** A file on this computer could not be written or read (status -2): access denied, a missing folder. */
+    public static ApiException localFile(Throwable cause) {
+        ApiException e = new ApiException(-2, "local-file", cause.getMessage(), 0);
+        e.initCause(cause);
+        return e;
+    }
+
     public boolean bug() {
         return status == -1;
+    }
+
+    public boolean localFile() {
+        return status == -2;
     }
 
     public boolean unreachable() {

@@ -95,6 +95,9 @@ public final class AppContext {
         if (e.bug()) {
             return i18n.t("error.bug");
         }
+        if (e.localFile()) {
+            return i18n.t("error.localFile", e.getMessage());
+        }
         return e.getMessage();
     }
 }

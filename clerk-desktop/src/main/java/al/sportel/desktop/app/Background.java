@@ -1,7 +1,9 @@
 package al.sportel.desktop.app;
 
 import al.sportel.desktop.api.ApiException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -66,6 +68,11 @@ public final class Background implements Jobs {
                 LOG.info("server unreachable: {}", api.getMessage());
             }
             return api;
+        }
+        if (t instanceof FileSystemException || t instanceof FileNotFoundException) {
+            // a report saved where it cannot be: this computer's problem, not the link's
+            LOG.warn("local file failed: {}", t.toString());
+            return ApiException.localFile(t);
         }
         if (t instanceof IOException) {
             LOG.info("server unreachable: {}", t.toString());

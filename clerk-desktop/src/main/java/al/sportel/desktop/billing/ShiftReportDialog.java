@@ -1,5 +1,6 @@
 package al.sportel.desktop.billing;
 
+import al.sportel.model.Formats;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
@@ -63,7 +64,7 @@ final class ShiftReportDialog {
                 Tables.<CashLine>column(i18n.t("shift.col.time"), l -> i18n.time(l.createdAt())),
                 Tables.<CashLine>column(i18n.t("shift.col.receipt"), CashLine::receiptNumber),
                 Tables.<CashLine>column(i18n.t("shift.col.customer"), CashLine::customerCode),
-                Tables.<CashLine>column(i18n.t("shift.col.amount"), CashLine::amount),
+                Tables.<CashLine>column(i18n.t("shift.col.amount"), l -> Formats.amount(l.amount())),
                 Tables.<CashLine>column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
                 Tables.<CashLine>column(i18n.t("shift.col.voided"), l -> l.voided() ? "✗" : "")));
         Button csv = new Button(i18n.t("shift.csv"));
@@ -80,7 +81,7 @@ final class ShiftReportDialog {
         cashMove.disableProperty().bind(bg.busy());
         cashMove.setOnAction(e -> drawer.duringDay(d.getDialogPane().getScene().getWindow(), deposit -> status.setText(deposit == null ? ""
                 : i18n.t("PENDING".equals(deposit.status()) ? "cash.registered.pending" : "cash.registered",
-                        i18n.t("cash.op." + deposit.operation()), deposit.amount()))));
+                        i18n.t("cash.op." + deposit.operation()), Formats.amount(deposit.amount())))));
         VBox box = new VBox(10, header, totals, table, new HBox(10, csv, pdf, cashMove, busy), status);
         box.setPadding(new Insets(12));
         d.getDialogPane().setContent(box);
@@ -92,25 +93,25 @@ final class ShiftReportDialog {
         bg.run(() -> api.cashReport(counterId), r -> {
             loaded[0] = r;
             header.setText(i18n.t("shift.title", r.counterNumber(), r.date()));
-            StringBuilder sb = new StringBuilder(i18n.t("shift.total", r.total()));
+            StringBuilder sb = new StringBuilder(i18n.t("shift.total", Formats.amount(r.total())));
             for (CashTotal t : r.totals()) {
                 sb.append('\n').append(i18n.t("shift.byMethod", i18n.t(t.method().equals("CASH") ? "pay.cash" : "pay.card"),
-                        t.count(), t.amount()));
+                        t.count(), Formats.amount(t.amount())));
             }
-            sb.append('\n').append(i18n.t("shift.voided", r.voidedCount(), r.voidedAmount()));
+            sb.append('\n').append(i18n.t("shift.voided", r.voidedCount(), Formats.amount(r.voidedAmount())));
             totals.setText(sb.toString());
             table.getItems().setAll(r.payments());
-        }, e -> status.setText(e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+        }, e -> status.setText(AppContext.describe(i18n, e)));
 
         csv.setOnAction(e -> bg.run(() -> save(folder, "cash-" + counterId + ".csv", api.cashReportCsv(counterId)),
-                p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(x.getMessage())));
+                p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(AppContext.describe(i18n, x))));
         pdf.setOnAction(e -> {
             if (loaded[0] != null) {
                 CashReport r = loaded[0];
                 String title = header.getText();
                 String sums = totals.getText();
                 bg.run(() -> save(folder, "cash-" + counterId + "-" + r.date() + ".pdf", pdf(title, sums, r)),
-                        p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(x.getMessage()));
+                        p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(AppContext.describe(i18n, x)));
             }
         });
         d.showAndWait();

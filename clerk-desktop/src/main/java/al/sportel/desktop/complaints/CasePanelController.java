@@ -140,7 +140,7 @@ public final class CasePanelController {
         complaintToggle.selectedProperty().bindBidirectional(form.complaint());
         caseCategory.setItems(form.categories());
         caseCategory.valueProperty().bindBidirectional(form.category());
-        caseCategory.setConverter(converter(c -> form.categoryName(c) + " (" + c.deadlineDays() + " d)"));
+        caseCategory.setConverter(converter(c -> i18n.t("case.category.withDeadline", form.categoryName(c), c.deadlineDays())));
         caseName.textProperty().bindBidirectional(form.name());
         caseCustomer.textProperty().bindBidirectional(form.customer());
         casePhone.textProperty().bindBidirectional(form.phone());

@@ -1,5 +1,6 @@
 package al.sportel.desktop.fees;
 
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
@@ -228,6 +229,6 @@ public final class FeeSaleDialog {
     }
 
     private String message(ApiException e) {
-        return e.unreachable() ? i18n.t("action.unreachable") : e.getMessage();
+        return AppContext.describe(i18n, e);
     }
 }

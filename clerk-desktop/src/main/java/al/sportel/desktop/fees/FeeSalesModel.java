@@ -1,5 +1,6 @@
 package al.sportel.desktop.fees;
 
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Jobs;
 import al.sportel.model.Formats;
@@ -54,7 +55,7 @@ public final class FeeSalesModel {
             sales.setAll(list);
         }, x -> {
             loading.set(false);
-            error.set(i18n.t("fee.sales.error", x.unreachable() ? i18n.t("action.unreachable") : x.getMessage()));
+            error.set(i18n.t("fee.sales.error", AppContext.describe(i18n, x)));
         });
     }
 

@@ -163,7 +163,7 @@ public final class LoginController {
             case 401 -> i18n.t("login.error.credentials");
             case 429 -> i18n.t("login.error.locked", Math.max(1, (e.retryAfterSeconds() + 59) / 60));
             case 422, 400 -> i18n.t("login.error.empty");
-            default -> e.getMessage();
+            default -> AppContext.describe(i18n, e);
         };
     }
 
@@ -224,7 +224,7 @@ public final class LoginController {
                 return null;
             });
             app.navigator().showCounter(session);
-        }, e -> showError(counterError, e.unreachable() ? i18n.t("login.error.unreachable", api.baseUrl()) : e.getMessage()));
+        }, e -> showError(counterError, e.unreachable() ? i18n.t("login.error.unreachable", api.baseUrl()) : AppContext.describe(i18n, e)));
     }
 
     @FXML

@@ -174,7 +174,7 @@ final class AdminPane {
             List<ServiceRow> s = (List<ServiceRow>) r[1];
             users.getItems().setAll(u);
             services.getItems().setAll(s);
-        }, e -> InlineMessage.show(message, e.getMessage()));
+        }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
     private void createUser() {
@@ -296,7 +296,7 @@ final class AdminPane {
             InlineMessage.show(message, null);
             password.clear();
             reload();
-        }, e -> InlineMessage.show(message, e.getMessage()));
+        }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
     /** The field's text, or null (left out of the change) when it is blank. */

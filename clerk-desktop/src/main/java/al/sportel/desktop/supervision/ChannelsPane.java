@@ -1,5 +1,6 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.Formats;
 import al.sportel.model.BusinessTime;
 import al.sportel.desktop.app.DatePickers;
 import al.sportel.desktop.api.ApiClient;
@@ -76,11 +77,11 @@ final class ChannelsPane {
                 Tables.column(i18n.t("ch.col.partner"), (PartnerDay d) -> d.partner().name() + " (" + d.partner().code() + ")"),
                 Tables.column(i18n.t("ch.col.kind"), (PartnerDay d) -> kind(d.partner())),
                 Tables.column(i18n.t("ch.col.count"), (PartnerDay d) -> d.takings() == null ? "0" : String.valueOf(d.takings().count())),
-                Tables.column(i18n.t("ch.col.amount"), (PartnerDay d) -> d.takings() == null ? "0.00" : d.takings().amount()),
+                Tables.column(i18n.t("ch.col.amount"), (PartnerDay d) -> d.takings() == null ? Formats.amount(0L) : Formats.amount(d.takings().amount())),
                 Tables.column(i18n.t("ch.col.file"), (PartnerDay d) -> d.reconciliation().fileReceivedAt() == null ? i18n.t("ch.noFile")
-                        : d.reconciliation().totals().fileTotal()),
+                        : Formats.amount(d.reconciliation().totals().fileTotal())),
                 Tables.column(i18n.t("ch.col.open"), (PartnerDay d) -> String.valueOf(d.reconciliation().totals().discrepancies())),
-                Tables.column(i18n.t("ch.col.difference"), (PartnerDay d) -> d.reconciliation().totals().difference())));
+                Tables.column(i18n.t("ch.col.difference"), (PartnerDay d) -> Formats.amount(d.reconciliation().totals().difference()))));
         lines.getColumns().setAll(List.of(
                 Tables.column(i18n.t("ch.col.status"), (Reconciliation.Line l) -> status(l.status())),
                 Tables.column(i18n.t("ch.col.reference"), Reconciliation.Line::partnerReference),
@@ -122,7 +123,7 @@ final class ChannelsPane {
             partners.getItems().setAll(rows);
             rows.stream().filter(r -> r.partner().code().equals(selected)).findFirst()
                     .ifPresentOrElse(r -> partners.getSelectionModel().select(r), () -> showLines(null));
-        }, e -> InlineMessage.show(message, e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+        }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
     private List<PartnerDay> load(LocalDate d) throws Exception {
@@ -147,7 +148,7 @@ final class ChannelsPane {
         }
         Reconciliation.Totals t = d.reconciliation().totals();
         detail.setText(i18n.t("ch.summary", t.matched(), t.missing(), t.unreported(), t.amountMismatches(), t.duplicates(), t.reversed(),
-                t.fileTotal(), t.receivedTotal()));
+                Formats.amount(t.fileTotal()), Formats.amount(t.receivedTotal())));
         lines.getItems().setAll(d.reconciliation().lines().stream().filter(l -> l.status() != Reconciliation.Status.MATCHED).toList());
     }
 
@@ -161,7 +162,7 @@ final class ChannelsPane {
         app.background().run(() -> api.createFromFile(id), p -> {
             detail.setText(i18n.t("ch.created", p.receiptNumber()));
             refresh();
-        }, e -> InlineMessage.show(message, e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+        }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
     private void export(String format) {
@@ -182,7 +183,7 @@ final class ChannelsPane {
             InlineMessage.show(message, null);
             detail.setText(i18n.t("sup.report.saved", file));
             app.open(file);
-        }, e -> InlineMessage.show(message, e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+        }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
     private String kind(Partner p) {

@@ -1,5 +1,6 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.model.Formats;
 import al.sportel.model.BusinessTime;
 import al.sportel.desktop.app.DatePickers;
 import al.sportel.model.BranchReport;
@@ -123,8 +124,8 @@ final class ReportsPane {
             services.getItems().setAll(rows);
             clerks.getItems().setAll(r.clerks());
             payments.getItems().setAll(r.payments());
-            total.setText(i18n.t("sup.report.total") + ": " + r.paymentsTotal() + " lek");
-        }, e -> InlineMessage.show(message, e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+            total.setText(i18n.t("sup.report.total") + ": " + Formats.money(r.paymentsTotal()));
+        }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
     private void export(String format) {
@@ -144,7 +145,7 @@ final class ReportsPane {
             InlineMessage.show(message, null);
             total.setText(i18n.t("sup.report.saved", file));
             app.open(file);
-        }, e -> InlineMessage.show(message, e.unreachable() ? i18n.t("action.unreachable") : e.getMessage()));
+        }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
     private static String time(Long seconds) {
