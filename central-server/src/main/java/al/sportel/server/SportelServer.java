@@ -4,6 +4,7 @@ import al.sportel.model.Json;
 import al.sportel.server.appointments.AppointmentReminders;
 import al.sportel.server.appointments.AppointmentRoutes;
 import al.sportel.server.appointments.AppointmentService;
+import al.sportel.server.appointments.ClosedDays;
 import al.sportel.server.auth.AuthRoutes;
 import al.sportel.server.admin.AdminRoutes;
 import al.sportel.server.auth.AuthService;
@@ -176,7 +177,8 @@ public final class SportelServer implements AutoCloseable {
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
             SmsSender sms = new SmsSender(db, config.sms().gateway(), config.clock());
             AppointmentReminders reminders = new AppointmentReminders(db, sms, config.clock());
-            new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper, idempotency).register(app);
+            new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper, idempotency,
+                    new ClosedDays(db), config.clock()).register(app);
             reminders.start(Duration.ofMinutes(1));
             new ForecastRoutes(db, config.clock()).register(app);
             new VoiceRoutes().register(app);

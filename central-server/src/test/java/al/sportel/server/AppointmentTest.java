@@ -55,6 +55,54 @@ class AppointmentTest {
     }
 
     @Test
+    void aCentreClosedOnSundaysAndOnAHolidayOffersNoSlotsThereAndTakesNoBookings() {
+        api.forgetTokens(); // the other test moves the clock past the tokens' lifetime
+        long p = api.serviceId("DR01", "P");
+        String supervisor = api.token("supervisor2");
+        api.put("/api/v1/services/" + p + "/appointment-capacity", supervisor, Map.of("hours", List.of(Map.of("hour", 10, "capacity", 3))))
+                .expect(200);
+        String closedDays = "/api/v1/branches/DR01/closed-days";
+        api.put(closedDays + "/weekdays", api.token("clerk7"), Map.of("weekdays", List.of(7))).expect(403);
+        api.put(closedDays + "/weekdays", api.token("supervisor1"), Map.of("weekdays", List.of(7))).expect(403);
+        api.put(closedDays + "/weekdays", supervisor, Map.of("weekdays", List.of(8))).expect(422);
+        assertThat(api.put(closedDays + "/weekdays", supervisor, Map.of("weekdays", List.of(7))).expect(200).json().get("weekdays"))
+                .extracting(JsonNode::asInt).containsExactly(7);
+
+        // Sunday 29 November: nothing offered, nothing taken; Saturday stays open
+        assertThat(slots(p, "2026-11-29")).isEmpty();
+        assertThat(slots(p, "2026-11-28")).hasSize(1);
+        bookAt("DR01", p, LocalDate.of(2026, 11, 29)).expect(409);
+
+        // a public holiday, closed after someone had booked it: the supervisor learns how many to tell
+        bookAt("DR01", p, LocalDate.of(2026, 12, 8)).expect(201);
+        JsonNode holiday = api.put(closedDays + "/2026-12-08", supervisor, Map.of("reason", "Dita Kombëtare e Rinisë")).expect(200).json();
+        assertThat(holiday.get("bookedOnThatDay").asInt()).isEqualTo(1);
+        assertThat(slots(p, "2026-12-08")).isEmpty();
+        assertThat(bookAt("DR01", p, LocalDate.of(2026, 12, 8)).expect(409).json().get("type").asText()).endsWith("centre-closed-day");
+        JsonNode view = api.get(closedDays, api.token("clerk7")).expect(200).json();
+        assertThat(view.get("dates").get(0).get("date").asText()).isEqualTo("2026-12-08");
+        assertThat(view.get("dates").get(0).get("reason").asText()).isEqualTo("Dita Kombëtare e Rinisë");
+        api.put(closedDays + "/2026-11-20", supervisor, Map.of()).expect(422);
+        api.put(closedDays + "/the-8th", supervisor, Map.of()).expect(422);
+
+        api.raw("DELETE", closedDays + "/2026-12-08", supervisor, "", Map.of()).expect(204);
+        assertThat(slots(p, "2026-12-08")).hasSize(1);
+        api.raw("DELETE", closedDays + "/2026-12-08", supervisor, "", Map.of()).expect(404);
+        api.put(closedDays + "/weekdays", supervisor, Map.of("weekdays", List.of())).expect(200);
+        assertThat(slots(p, "2026-11-29")).hasSize(1);
+    }
+
+    private static JsonNode slots(long service, String date) {
+        return api.get("/api/v1/public/branches/DR01/appointment-slots?serviceId=" + service + "&date=" + date, null).expect(200).json();
+    }
+
+    private static Api.Response bookAt(String branch, long service, LocalDate day) {
+        Instant start = day.atTime(10, 0).atZone(TIRANA).toInstant();
+        return api.post("/api/v1/public/branches/" + branch + "/appointments", null,
+                Map.of("serviceId", service, "start", start.toString(), "name", "Drita Hoxha"));
+    }
+
+    @Test
     void aCheckedInAppointmentIsCalledInItsSlotAheadOfWalkIns() throws Exception {
         long p = api.serviceId("TR01", "P");
         String capacity = "/api/v1/services/" + p + "/appointment-capacity";

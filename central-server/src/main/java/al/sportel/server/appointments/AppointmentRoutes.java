@@ -1,5 +1,6 @@
 package al.sportel.server.appointments;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,9 +31,13 @@ public final class AppointmentRoutes {
     private final AppointmentReminders reminders;
     private final ObjectMapper mapper;
     private final Idempotency idempotency;
+    private final ClosedDays closedDays;
+    private final Clock clock;
 
     public AppointmentRoutes(AppointmentService appointments, AppointmentReminders reminders, ObjectMapper mapper,
-                             Idempotency idempotency) {
+                             Idempotency idempotency, ClosedDays closedDays, Clock clock) {
+        this.closedDays = closedDays;
+        this.clock = clock;
         this.appointments = appointments;
         this.reminders = reminders;
         this.mapper = mapper;
@@ -81,6 +87,29 @@ public final class AppointmentRoutes {
             long serviceId = PathParams.id(ctx, "id", "service");
             ctx.json(appointments.setCapacity(user, serviceId, hours(ctx)));
         });
+        // the days a centre takes no appointments (weekly and dated), set by its supervisor
+        app.get("/api/v1/branches/{code}/closed-days", ctx ->
+                ctx.json(closedDays.view(Access.requireStaff(ctx), ctx.pathParam("code"), BusinessTime.dateOf(clock.instant()))));
+        app.put("/api/v1/branches/{code}/closed-days/weekdays", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
+            ctx.json(closedDays.setWeekdays(user, ctx.pathParam("code"), weekdays(ctx), BusinessTime.dateOf(clock.instant())));
+        });
+        app.put("/api/v1/branches/{code}/closed-days/{date}", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
+            LocalDate day = TextRules.pathDate(ctx, "date");
+            JsonBody body = JsonBody.of(ctx, mapper);
+            String reason = body.optionalString("reason", 100);
+            body.validate();
+            if (day.isBefore(BusinessTime.dateOf(clock.instant()))) {
+                throw ApiException.invalid("date", "is in the past");
+            }
+            ctx.json(closedDays.close(user, ctx.pathParam("code"), day, reason));
+        });
+        app.delete("/api/v1/branches/{code}/closed-days/{date}", ctx -> {
+            UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
+            closedDays.reopen(user, ctx.pathParam("code"), TextRules.pathDate(ctx, "date"));
+            ctx.status(204);
+        });
         app.post("/api/v1/appointments/reminders/run", ctx -> {
             Access.requireRole(ctx, Role.ADMIN);
             ctx.json(new Sent(reminders.sendDue()));
@@ -88,6 +117,28 @@ public final class AppointmentRoutes {
     }
 
     record Sent(int sent) {
+    }
+
+    /** {@code {"weekdays":[6,7]}}: ISO numbers 1 (Monday) to 7 (Sunday); an empty list opens every weekday. */
+    private List<Integer> weekdays(Context ctx) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(ctx.body());
+        } catch (Exception e) {
+            throw ApiException.badRequest("The body is not valid JSON");
+        }
+        JsonNode list = root == null ? null : root.get("weekdays");
+        if (list == null || !list.isArray() || list.size() > 7) {
+            throw ApiException.invalid("weekdays", "a list of weekday numbers, 1 (Monday) to 7 (Sunday)");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode d : list) {
+            if (!d.isInt() || d.intValue() < 1 || d.intValue() > 7) {
+                throw ApiException.invalid("weekdays", "each a whole number from 1 (Monday) to 7 (Sunday)");
+            }
+            out.add(d.intValue());
+        }
+        return out;
     }
 
     /** {@code {"hours":[{"hour":9,"capacity":4},…]}}: hours 0–23, each once, capacity 0–100. */

@@ -117,6 +117,9 @@ public final class AppointmentService {
     public List<Slot> slots(String branchCode, long serviceId, LocalDate date) {
         return db.read(h -> {
             requireService(h, branchCode, serviceId);
+            if (ClosedDays.closed(h, branchCode, date)) {
+                return List.<Slot>of();
+            }
             Map<Integer, Integer> booked = booked(h, serviceId, date);
             Instant now = clock.instant();
             List<Slot> out = new ArrayList<>();
@@ -144,6 +147,10 @@ public final class AppointmentService {
             }
             if (!start.isAfter(clock.instant())) {
                 throw ApiException.invalid("start", "this slot has already begun");
+            }
+            if (ClosedDays.closed(h, branchCode, local.toLocalDate())) {
+                throw ApiException.conflict("centre-closed-day", "Centre " + branchCode + " is closed on " + local.toLocalDate()
+                        + "; choose another day");
             }
             int capacity = h.createQuery("SELECT capacity FROM appointment_capacity WHERE service_id = :s AND slot_hour = :h")
                     .bind("s", serviceId).bind("h", local.getHour()).mapTo(Integer.class).findOne().orElse(0);

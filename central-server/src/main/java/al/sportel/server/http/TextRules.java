@@ -92,6 +92,20 @@ public final class TextRules {
         throw ApiException.invalid(name, "must be a date such as 2026-11-25, between " + MIN_YEAR + " and " + MAX_YEAR);
     }
 
+    /** A date (YYYY-MM-DD) in the path, within the supported years; 422 otherwise. */
+    public static LocalDate pathDate(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            LocalDate d = LocalDate.parse(v.strip());
+            if (yearInRange(d.getYear())) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw ApiException.invalid(name, "must be a date such as 2026-11-25, between " + MIN_YEAR + " and " + MAX_YEAR);
+    }
+
     /** {@link #queryDate} for a parameter the request cannot do without. */
     public static LocalDate requiredQueryDate(Context ctx, String name) {
         LocalDate d = queryDate(ctx, name);
