@@ -128,9 +128,18 @@ document.getElementById('kioskComplaintForm').addEventListener('submit', async e
   if (v('kcDescription').length < 10) { problems.push(['kcDescription', 'shortDescription']); }
   problems.forEach(([id, key]) => { document.getElementById('err-' + id).textContent = t(key); });
   if (problems.length) { document.getElementById(problems[0][0]).focus(); return; }
-  const r = await api('/api/v1/kiosk/complaints', { method: 'POST',
-    body: JSON.stringify({ category: v('kcCategory'), name: v('kcName'), phone: v('kcPhone'), description: v('kcDescription') }) });
-  if (r.status !== 201) { document.getElementById('kcError').textContent = t('kcFailed'); return; }
+  const send = document.getElementById('kcSend');
+  send.disabled = true; // one tap, one complaint; sendTap (kiosk.js) keys it, so a resend after a lost answer is the same one
+  let r;
+  try {
+    r = await sendTap('/api/v1/kiosk/complaints',
+      JSON.stringify({ category: v('kcCategory'), name: v('kcName'), phone: v('kcPhone'), description: v('kcDescription') }));
+  } catch (x) {
+    r = null;
+  } finally {
+    send.disabled = false;
+  }
+  if (!r || r.status !== 201) { document.getElementById('kcError').textContent = t('kcFailed'); return; }
   document.getElementById('kcCode').textContent = (await r.json()).trackingCode;
   document.getElementById('kioskComplaintForm').classList.add('hidden');
   keys.complaint.clear();
@@ -145,6 +154,11 @@ function resetCitizen() {
   ['billForm', 'kioskTrackForm', 'kioskComplaintForm'].forEach(id => document.getElementById(id).classList.remove('hidden'));
   Object.values(keys).forEach(k => k.clear());
   if (window.resetCheckIn) { window.resetCheckIn(); } // kiosk-checkin.js
+  if (lang !== 'sq') { // the next citizen is greeted in Albanian, whatever the last one chose
+    setLang('sq');
+    langButton();
+    loadServices().catch(() => {});
+  }
   if (document.getElementById('loginView').classList.contains('hidden') && document.getElementById('unknown').classList.contains('hidden')) {
     back();
   }

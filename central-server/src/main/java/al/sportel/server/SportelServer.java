@@ -204,7 +204,8 @@ public final class SportelServer implements AutoCloseable {
             new ReportRoutes(new ReportService(db)).register(app);
             new AdminRoutes(db, mapper, config.clock()).register(app);
             Channels.register(app, db, mapper, config.clock(), SecretBox.load(System.getenv(), config.dataDir()));
-            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock(), links, clientAddress).register(app);
+            new CitizenRoutes(db, new CaseService(db, config.clock()), mapper, config.clock(), links, clientAddress, idempotency)
+                    .register(app);
             // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
             new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
                     new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);

@@ -231,6 +231,14 @@ class AppAccountCasesTest {
         String counter = api.raw("POST", "/api/v1/complaints", api.token("clerk1"), Api.write(atCounter),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json().get("trackingCode").asText();
 
+        // a double tap at the kiosk (its taps carry a key): one complaint, the same tracking code
+        Map<String, String> tap = Map.of("Idempotency-Key", "kiosk-" + UUID.randomUUID());
+        String once = api.raw("POST", "/api/v1/kiosk/complaints", api.token("kiosk1"), Api.write(complaint), tap).expect(201).json()
+                .get("trackingCode").asText();
+        Api.Response twice = api.raw("POST", "/api/v1/kiosk/complaints", api.token("kiosk1"), Api.write(complaint), tap).expect(201);
+        assertThat(twice.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(twice.json().get("trackingCode").asText()).isEqualTo(once);
+
         String listed = asAccount("/api/v1/public/app/cases", account).expect(200).json().toString();
         assertThat(listed).contains(counter).doesNotContain(web).doesNotContain(kiosk);
         // staff still see the code the filer typed

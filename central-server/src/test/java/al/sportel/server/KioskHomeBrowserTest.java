@@ -136,10 +136,15 @@ class KioskHomeBrowserTest {
     void leftAloneTheKioskClearsWhatWasTypedAndReturnsHome() {
         browser.get(server.baseUrl() + "/kiosk/TR01?idle=2");
         waitUpTo(10).until(d -> d.findElement(By.id("goBill")).isDisplayed());
+        browser.findElement(By.id("langButton")).click(); // a visitor reads it in English
+        assertThat(browser.findElement(By.id("langButton")).getText()).isEqualTo("Shqip");
         browser.findElement(By.id("goBill")).click();
         tap("billKeys", "100001");
         assertThat(browser.findElement(By.id("billCode")).getDomProperty("value")).isEqualTo("100001");
         waitUpTo(10).until(d -> d.findElement(By.id("homeView")).isDisplayed());
+        // the next citizen is greeted in Albanian again
+        assertThat(browser.findElement(By.id("langButton")).getText()).isEqualTo("English");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sq");
         assertThat(browser.findElement(By.id("billCode")).getDomProperty("value")).isEmpty();
         assertThat(browser.findElement(By.id("billView")).isDisplayed()).isFalse();
         assertThat(browser.executeScript("return document.querySelectorAll('#billKeys .key').length")).isEqualTo(0L);

@@ -6,12 +6,12 @@ import al.sportel.model.cases.NewCase;
 import al.sportel.model.citizen.AccountSummary;
 import al.sportel.model.citizen.AppSession;
 import al.sportel.server.auth.Access;
-import al.sportel.server.complaints.CaseChannel;
 import al.sportel.server.complaints.CaseKind;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ClientAddress;
+import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PublicLinks;
 import al.sportel.slip.Slip;
@@ -32,8 +32,11 @@ public final class CitizenRoutes {
     private final AppLedger ledger;
     private final PublicLinks links;
     private final ClientAddress clientAddress;
+    private final Idempotency idempotency;
 
-    public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock, PublicLinks links, ClientAddress clientAddress) {
+    public CitizenRoutes(Database db, CaseService cases, ObjectMapper mapper, Clock clock, PublicLinks links, ClientAddress clientAddress,
+                         Idempotency idempotency) {
+        this.idempotency = idempotency;
         AccountQueries queries = new AccountQueries(db);
         this.accounts = new AccountCheck(db, queries, clock, AccountCheck.Limits.DEFAULT);
         this.tokens = new AccountTokens(db, clock);
@@ -115,7 +118,8 @@ public final class CitizenRoutes {
         NewCase c = CaseRoutes.readCase(JsonBody.of(ctx, mapper), CaseKind.COMPLAINT, true);
         NewCase atKiosk = NewCase.complaint(c.category(), c.customerCode(), c.name(), c.phone(), c.email(), c.description(),
                 kiosk.branchCode(), null);
-        ctx.status(201).json(cases.track(cases.createOnline(atKiosk, CaseChannel.KIOSK)));
+        // a double tap or a resend after a lost answer (the kiosk's sendTap keys each tap): one complaint
+        idempotency.createIfKeyed(ctx, Idempotency.KIOSK_COMPLAINTS, kiosk, h -> cases.fileAtKiosk(h, atKiosk));
     }
 
     /** The citizen's address, seen through the trusted proxies: behind one, ctx.ip() is the proxy for everybody. */

@@ -107,6 +107,11 @@ public final class CaseService {
         }
     }
 
+    /** A kiosk's complaint inside the caller's transaction (its idempotency key goes in the same one). */
+    public CaseTracking fileAtKiosk(Handle h, NewCase c) {
+        return track(h, create(h, CaseKind.COMPLAINT, null, c, CaseChannel.KIOSK).trackingCode());
+    }
+
     /** A complaint from the web form or a kiosk: its own transaction, no user; returns the tracking code. */
     public String createOnline(NewCase c, CaseChannel channel) {
         return db.tx(h -> create(h, CaseKind.COMPLAINT, null, c, channel)).trackingCode();
@@ -197,17 +202,20 @@ public final class CaseService {
     }
 
     public CaseTracking track(String code) {
-        return db.read(h -> {
-            long id = h.createQuery("SELECT id FROM cases WHERE tracking_code = :c").bind("c", code).mapTo(Long.class).findOne()
-                    .orElseThrow(() -> ApiException.notFound("No case with tracking code " + code));
-            CaseView c = load(h, id).orElseThrow();
-            var names = h.createQuery("SELECT name, name_en FROM case_categories WHERE kind = :k AND code = :c")
-                    .bind("k", c.kind()).bind("c", c.category()).map((rs, x) -> new String[] {rs.getString(1), rs.getString(2)}).one();
-            // staff notes stay internal unless the clerk marked them visible to the citizen
-            return new CaseTracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(),
-                    c.history().stream().map(e -> new CaseHistoryEntry(e.status(), e.at(), e.publicNote() ? e.note() : null,
-                            e.publicNote())).toList());
-        });
+        return db.read(h -> track(h, code));
+    }
+
+    /** {@link #track(String)} inside the caller's transaction (a case just filed in it). */
+    public CaseTracking track(Handle h, String code) {
+        long id = h.createQuery("SELECT id FROM cases WHERE tracking_code = :c").bind("c", code).mapTo(Long.class).findOne()
+                .orElseThrow(() -> ApiException.notFound("No case with tracking code " + code));
+        CaseView c = load(h, id).orElseThrow();
+        var names = h.createQuery("SELECT name, name_en FROM case_categories WHERE kind = :k AND code = :c")
+                .bind("k", c.kind()).bind("c", c.category()).map((rs, x) -> new String[] {rs.getString(1), rs.getString(2)}).one();
+        // staff notes stay internal unless the clerk marked them visible to the citizen
+        return new CaseTracking(c.trackingCode(), c.kind(), c.category(), names[0], names[1], c.status(), c.overdue(), c.dueAt(),
+                c.history().stream().map(e -> new CaseHistoryEntry(e.status(), e.at(), e.publicNote() ? e.note() : null,
+                        e.publicNote())).toList());
     }
 
     /** Public filing is limited per address: at most {@code max} in the last hour. */

@@ -26,6 +26,7 @@ public final class Idempotency {
     /** A kiosk's taps (a ticket, an appointment's check-in): their keys only cover a resend within seconds. */
     public static final String TICKETS = "tickets";
     public static final String CHECK_INS = "check-ins";
+    public static final String KIOSK_COMPLAINTS = "kiosk-complaints";
 
     /** The work: returns the created resource, which becomes the stored 201 answer. */
     public interface Work {
@@ -163,10 +164,10 @@ public final class Idempotency {
         return sha256(scope + "\n" + user.id() + "\n" + ctx.body());
     }
 
-    /** Forgets the kiosk taps' keys older than {@code before} (payments' keys stay: a counter resends for days). */
+    /** Forgets the kiosk taps' keys (tickets, check-ins, complaints) older than {@code before} (payments' keys stay: a counter resends for days). */
     public static void forgetTaps(Handle h, Instant before) {
         h.createUpdate("DELETE FROM idempotency_keys WHERE scope IN (<scopes>) AND created_at < :before")
-                .bindList("scopes", List.of(TICKETS, CHECK_INS)).bind("before", before).execute();
+                .bindList("scopes", List.of(TICKETS, CHECK_INS, KIOSK_COMPLAINTS)).bind("before", before).execute();
     }
 
     /** The key's stored answer after a failed round; none when the database cannot say (the failure stands). */
