@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A counter's shift: every payment of the day and the totals by method; voided ones apart. A payment
+ * A counter's shift: every payment of the day and the totals by method; voided ones apart; the fees sold there,
+ * and all the cash taken (the drawer holds both). A payment
  * taken offline on this day but received later is a {@code lateEntry}: counted on its own day and
  * flagged, so the supervisor sees why a closed day's total changed.
  */
@@ -57,9 +58,21 @@ public final class CashReports {
             }).toList();
             long total = rows.stream().filter(r -> !r.line().voided()).mapToLong(Row::amount).sum();
             List<Row> voided = rows.stream().filter(r -> r.line().voided()).toList();
+            // fees sold at the counter go in the same drawer (a fee sale has no void: a wrong one is refunded)
+            List<CashTotal> fees = h.createQuery("""
+                            SELECT method, COUNT(*), COALESCE(SUM(amount), 0) FROM fee_sales
+                            WHERE counter_id = :c AND created_at >= :from AND created_at < :to GROUP BY method
+                            """)
+                    .bind("c", counterId).bind("from", from).bind("to", to)
+                    .map((rs, x) -> new CashTotal(rs.getString(1), rs.getInt(2), Money.format(rs.getLong(3)))).list();
+            List<CashTotal> feesByMethod = Stream.of("CASH", "CARD").map(m -> fees.stream().filter(f -> f.method().equals(m)).findFirst()
+                    .orElse(new CashTotal(m, 0, Money.format(0)))).toList();
+            long feesTotal = feesByMethod.stream().mapToLong(f -> Money.parse(f.amount())).sum();
+            long cashTaken = Money.parse(totals.get(0).amount()) + Money.parse(feesByMethod.get(0).amount());
             return new CashReport(counterId, counter.number(), counter.branchCode(), date, totals, Money.format(total),
                     voided.size(), Money.format(voided.stream().mapToLong(Row::amount).sum()),
-                    rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count());
+                    rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count(),
+                    feesByMethod, Money.format(feesTotal), Money.format(cashTaken));
         });
     }
 

@@ -3,6 +3,7 @@ package al.sportel.server.fiscal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.model.BusinessTime;
+import al.sportel.model.Money;
 import al.sportel.server.Api;
 import al.sportel.server.MutableClock;
 import al.sportel.server.TestServer;
@@ -191,6 +192,15 @@ class FeeSalesTest {
         assertThat(api.get("/api/v1/fee-sales?counterId=" + counter + "&date=" + today.minusDays(1), clerk).expect(200).json())
                 .as("another day").isEmpty();
         assertThat(api.get("/api/v1/fee-sales?counterId=" + counter, api.token("supervisor1")).expect(200).json()).hasSize(2);
+
+        // the shift's cash report counts them: the reconnection's cash is in the drawer, the meter test was by card
+        JsonNode shift = api.get("/api/v1/reports/cash?counterId=" + counter, clerk).expect(200).json();
+        assertThat(shift.get("fees").get(0).get("method").asText()).isEqualTo("CASH");
+        assertThat(shift.get("fees").get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(shift.get("fees").get(0).get("amount").asText()).isEqualTo("1800.00");
+        assertThat(shift.get("fees").get(1).get("amount").asText()).isEqualTo(second.get("amount").asText());
+        long billCash = Money.parse(shift.get("totals").get(0).get("amount").asText());
+        assertThat(Money.parse(shift.get("cashTaken").asText())).as("bill payments' cash and the fee's").isEqualTo(billCash + 180_000);
 
         // another branch's staff see nothing of it (API.md: another branch is 403)
         api.get("/api/v1/fee-sales?counterId=" + counter, api.token("clerk7")).expect(403);

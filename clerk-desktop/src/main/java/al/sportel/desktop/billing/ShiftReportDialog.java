@@ -99,6 +99,16 @@ final class ShiftReportDialog {
                         t.count(), Formats.amount(t.amount())));
             }
             sb.append('\n').append(i18n.t("shift.voided", r.voidedCount(), Formats.amount(r.voidedAmount())));
+            // the fees sold here are in the same drawer: without them the count never matched
+            for (CashTotal f : r.fees() == null ? List.<CashTotal>of() : r.fees()) {
+                if (f.count() > 0) {
+                    sb.append('\n').append(i18n.t("shift.fees", i18n.t(f.method().equals("CASH") ? "pay.cash" : "pay.card"),
+                            f.count(), Formats.amount(f.amount())));
+                }
+            }
+            if (r.cashTaken() != null) {
+                sb.append('\n').append(i18n.t("shift.cashTaken", Formats.amount(r.cashTaken())));
+            }
             totals.setText(sb.toString());
             table.getItems().setAll(r.payments());
         }, e -> status.setText(AppContext.describe(i18n, e)));
