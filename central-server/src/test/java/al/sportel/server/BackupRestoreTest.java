@@ -1,10 +1,12 @@
 package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -72,6 +74,12 @@ class BackupRestoreTest {
         }
         ServerProcess.Result restore = ServerProcess.run(Map.of(), "restore", "--from", zip.toString(), "--data-dir", fresh.toString());
         assertThat(restore.exitCode()).as(restore.output()).isZero();
+        assertThat(restore.output()).contains("channel-master.key");
+        // The partners' secrets are sealed under the old machine's key, which a backup does not carry (a stolen backup
+        // alone must not sign as a bank): without it the server says so and does not start.
+        assertThatThrownBy(() -> SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(fresh)))
+                .hasMessageContaining("channel master key").hasMessageContaining("SPORTEL_CHANNEL_KEY");
+        Files.copy(live.resolve("channel-master.key"), fresh.resolve("channel-master.key"), StandardCopyOption.REPLACE_EXISTING);
         try (SportelServer restored = SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(fresh))) {
             assertAllThere(new Api(restored.baseUrl()), ids);
         }
@@ -102,6 +110,7 @@ class BackupRestoreTest {
             ServerProcess.Result restore = ServerProcess.run(env, "restore", "--from", dump.toString(),
                     "--db", url + "?currentSchema=" + schema);
             assertThat(restore.exitCode()).as(restore.output()).isZero();
+            Files.copy(server.dataDir().resolve("channel-master.key"), tmp.resolve("channel-master.key"), StandardCopyOption.REPLACE_EXISTING);
             try (SportelServer restored = SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(tmp)
                     .withDatabase(url, user, password, schema))) {
                 assertAllThere(new Api(restored.baseUrl()), ids);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -37,6 +39,7 @@ class TwoNodesTest {
     private static String schema;
     private static ServerProcess nodeA;
     private static ServerProcess nodeB;
+    private static final String CHANNEL_KEY = Base64.getEncoder().encodeToString(new byte[32]);
     private static Api a;
     private static Api b;
 
@@ -50,8 +53,7 @@ class TwoNodesTest {
         // Node B is not a demo server, so it runs the day-end job, which by default (20:00 Tirana) cancels
         // every waiting ticket: in an evening run it did so in the middle of the call-next test. The
         // centres' day here ends at the last instant of the day instead.
-        Map<String, String> env = Map.of("SPORTEL_DB_URL", URL + "?currentSchema=" + schema, "SPORTEL_DB_USER", USER,
-                "SPORTEL_DB_PASSWORD", PASSWORD, "SPORTEL_DAY_END", LocalTime.MAX.toString());
+        Map<String, String> env = env(CHANNEL_KEY);
         nodeA = ServerProcess.start(env, "--demo", "--port", "0", "--data-dir", Files.createTempDirectory("sportel-node").toString());
         nodeB = ServerProcess.start(env, "--port", "0", "--data-dir", Files.createTempDirectory("sportel-node").toString());
         a = new Api(nodeA.baseUrl());
@@ -71,6 +73,23 @@ class TwoNodesTest {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
+    }
+
+    /** Every node shares the channel master key, as docs/operations.md says. */
+    private static Map<String, String> env(String channelKey) {
+        return Map.of("SPORTEL_DB_URL", URL + "?currentSchema=" + schema, "SPORTEL_DB_USER", USER,
+                "SPORTEL_DB_PASSWORD", PASSWORD, "SPORTEL_DAY_END", LocalTime.MAX.toString(), "SPORTEL_CHANNEL_KEY", channelKey);
+    }
+
+    @Test
+    void aNodeWithAnotherChannelKeyRefusesToStartAndSaysWhatToSet() throws Exception {
+        // before, it started, and every partner request that the load balancer sent it failed with a 500
+        byte[] other = new byte[32];
+        Arrays.fill(other, (byte) 7);
+        ServerProcess.Result third = ServerProcess.run(env(Base64.getEncoder().encodeToString(other)), "--port", "0", "--data-dir",
+                Files.createTempDirectory("sportel-node").toString());
+        assertThat(third.exitCode()).as(third.output()).isNotZero();
+        assertThat(third.output()).contains("channel master key").contains("SPORTEL_CHANNEL_KEY");
     }
 
     @Test

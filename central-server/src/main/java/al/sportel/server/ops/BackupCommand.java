@@ -193,7 +193,8 @@ public final class BackupCommand {
             Files.createDirectories(dir);
             String check = checkH2(from);
             Restore.execute(from.toString(), dir.toString(), DB_NAME);
-            return "restored " + from + " into " + dir + " (" + check + "); start the server on this data directory";
+            return "restored " + from + " into " + dir + " (" + check + "); on a new machine bring back channel-master.key from the"
+                    + " old data directory (kept apart from backups) or set SPORTEL_CHANNEL_KEY, then start the server on this data directory";
         } catch (IOException | RuntimeException e) {
             throw new CommandException("cannot restore into " + dir + ": " + e.getMessage());
         }

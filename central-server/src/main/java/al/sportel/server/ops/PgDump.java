@@ -60,7 +60,8 @@ final class PgDump {
         cmd.addAll(List.of("--exit-on-error", "--no-owner", from.toString()));
         run(cmd, config, env);
         return "restored " + from + " into database " + t.database() + (t.schema() != null ? " (schema " + t.schema() + ")" : "")
-                + "; start the servers";
+                + "; start the servers (each with the channel master key the data was written under: SPORTEL_CHANNEL_KEY or"
+                + " channel-master.key)";
     }
 
     private static List<String> connection(String tool, ServerConfig config, Target t) {
