@@ -343,6 +343,9 @@ class ChannelsTest {
         String csv = api.get("/api/v1/reconciliation?partner=RECO&date=" + day + "&format=csv", api.token("admin")).expect(200).body();
         assertThat(csv).startsWith("status,reference,customer,fileAmount,receivedAmount,paidAt,receipt\n")
                 .contains("MISSING,R-LOST,100016,25.00,,").contains("DUPLICATE,R-DUP").contains("DIFFERENCE,,,110.00");
+        // times as the finance office reads them: Tirana's, with the offset, not UTC
+        assertThat(csv).containsPattern("MATCHED,[^\\n]*,20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?\\+0[12]:00,")
+                .doesNotContainPattern("T\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?Z,");
         assertThat(api.get("/api/v1/reconciliation?partner=RECO&date=" + day + "&format=pdf", api.token("admin")).expect(200).body())
                 .startsWith("%PDF");
         api.get("/api/v1/reconciliation?partner=RECO&date=" + day, api.token("clerk1")).expect(403);
