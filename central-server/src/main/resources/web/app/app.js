@@ -136,16 +136,35 @@
     return data;
   }
 
-  /** What to tell the citizen about a failed request, in their language where we can. */
+  function has(key) {
+    return Boolean((strings[current] && strings[current][key]) || strings.sq[key]);
+  }
+
+  // A problem without a body of ours (a receipt download, a proxy's page) still has a status.
+  const STATUS_TYPES = { 400: 'bad-request', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'too-large', 500: 'internal', 502: 'busy', 503: 'busy', 504: 'busy' };
+
+  /**
+   * What to tell the citizen about a failed request, always in their language. The server's detail and
+   * field messages are English for developers and never shown: a problem's type (the last part of its
+   * URI, "app.problem.<type>") and a field error's field ("app.field.<field>") choose a translated string,
+   * which a feature module may add for its own types and fields; anything unknown is "app.failed".
+   */
   function errorText(err) {
     if (err.status === 0) { return t('app.offlineAction'); }
     if (err.status === 401) { return t('app.sessionExpired'); }
     if (err.status === 429) { return t('app.tooMany'); }
     const p = err.problem;
     if (p && Array.isArray(p.errors) && p.errors.length) {
-      return p.errors.map(e => e.field + ': ' + e.message).join('; ');
+      const said = [];
+      p.errors.forEach(e => {
+        const key = 'app.field.' + (e && e.field);
+        const text = has(key) ? t(key) : t('app.invalid');
+        if (!said.includes(text)) { said.push(text); }
+      });
+      return said.join(' ');
     }
-    return (p && p.detail) || err.message || t('app.failed');
+    const type = p && typeof p.type === 'string' && p.type ? p.type.split('/').pop() : STATUS_TYPES[err.status];
+    return type && has('app.problem.' + type) ? t('app.problem.' + type) : t('app.failed');
   }
 
   /** An inline error box (role=alert) a screen puts under its form; show(err) or clear(). */
@@ -199,6 +218,7 @@
     try {
       await r.render(body, params);
     } catch (e) {
+      body.querySelectorAll('.loading').forEach(n => n.remove()); // "Loading…" next to the error would promise more
       body.append(h('p', { class: 'error', role: 'alert', text: errorText(e) }));
     }
     if (document.activeElement === document.body || document.activeElement === null) { title.focus({ preventScroll: true }); }
@@ -267,6 +287,25 @@
     'app.noMatch': 'Asnjë llogari nuk përputhet me këtë kod dhe këtë provë.',
     'app.welcome': 'Mirë se erdhët, {initials}', 'app.signedInAs': 'Llogaria {code} ({initials}).',
     'app.loading': 'Po ngarkohet…',
+    'app.invalid': 'Disa fusha mungojnë ose nuk janë të sakta. Kontrolloni formularin.',
+    'app.field.description': 'Përshkrimi duhet të ketë të paktën 10 shkronja.',
+    'app.field.phone': 'Shkruani një numër telefoni të saktë, p.sh. +355 69 123 4567, ose një e-mail.',
+    'app.field.email': 'Adresa e e-mailit nuk është e saktë.',
+    'app.field.name': 'Shkruani emrin dhe mbiemrin.',
+    'app.field.category': 'Zgjidhni llojin.', 'app.field.type': 'Zgjidhni llojin.', 'app.field.kind': 'Zgjidhni ankesë ose kërkesë.',
+    'app.field.attachments': 'Zgjidhni jo më shumë se 3 skedarë JPEG, PNG ose PDF.',
+    'app.field.amount': 'Kjo shumë nuk pranohet: është më e madhe se ç’keni për të paguar ose se kufiri i një pagese.',
+    'app.field.customerCode': 'Kodi i klientit nuk është i saktë.',
+    'app.problem.not-found': 'Nuk u gjet. Kontrolloni kodin dhe provoni përsëri.',
+    'app.problem.too-large': 'Skedarët janë shumë të mëdhenj: deri në 3, secili deri në 5 MB.',
+    'app.problem.unsupported-media-type': 'Skedari nuk është foto JPEG/PNG ose PDF.',
+    'app.problem.busy': 'Shërbimi është shumë i ngarkuar. Provoni përsëri pas pak.',
+    'app.problem.online-payment-off': 'Pagesa online nuk është e mundur tani. Provoni më vonë.',
+    'app.problem.illegal-transition': 'Kjo nuk mund të bëhet më: gjendja ka ndryshuar. Rifreskoni faqen.',
+    'app.problem.duplicate': 'Kjo kërkesë është regjistruar tashmë.',
+    'app.problem.centre-closed': 'Qendra është e mbyllur tani.',
+    'app.problem.centre-closed-day': 'Qendra është e mbyllur atë ditë. Zgjidhni një ditë tjetër.',
+    'app.problem.slot-full': 'Ky orar u mbush. Zgjidhni një orar tjetër.',
   });
   addStrings('en', {
     'app.title': 'Sportel', 'app.home': 'Home', 'app.menu': 'Services', 'app.lek': 'lek',
@@ -283,6 +322,25 @@
     'app.noMatch': 'No account matches this code and proof.',
     'app.welcome': 'Welcome, {initials}', 'app.signedInAs': 'Account {code} ({initials}).',
     'app.loading': 'Loading…',
+    'app.invalid': 'Some fields are missing or not right. Check the form.',
+    'app.field.description': 'The description must have at least 10 characters.',
+    'app.field.phone': 'Enter a valid phone number, e.g. +355 69 123 4567, or an e-mail address.',
+    'app.field.email': 'The e-mail address is not valid.',
+    'app.field.name': 'Enter your full name.',
+    'app.field.category': 'Choose the type.', 'app.field.type': 'Choose the type.', 'app.field.kind': 'Choose complaint or application.',
+    'app.field.attachments': 'Choose at most 3 JPEG, PNG or PDF files.',
+    'app.field.amount': 'This amount is not accepted: it is more than you owe or more than one payment may be.',
+    'app.field.customerCode': 'The customer code is not valid.',
+    'app.problem.not-found': 'Not found. Check the code and try again.',
+    'app.problem.too-large': 'The files are too large: up to 3, 5 MB each at most.',
+    'app.problem.unsupported-media-type': 'The file is not a JPEG/PNG photo or a PDF.',
+    'app.problem.busy': 'The service is very busy. Try again in a moment.',
+    'app.problem.online-payment-off': 'Online payment is not available now. Try later.',
+    'app.problem.illegal-transition': 'This can no longer be done: its state has changed. Refresh the page.',
+    'app.problem.duplicate': 'This request is already registered.',
+    'app.problem.centre-closed': 'The centre is closed now.',
+    'app.problem.centre-closed-day': 'The centre is closed that day. Choose another day.',
+    'app.problem.slot-full': 'This time is full. Choose another time.',
   });
 
   route('home', { title: 'app.title', render: renderHome });

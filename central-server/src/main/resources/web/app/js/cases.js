@@ -21,6 +21,10 @@
     'cases.none': 'Nuk keni ende asnjë rast.', 'cases.new': 'Rast i ri', 'cases.code': 'Kodi i ndjekjes',
     'cases.lookup': 'Kërko', 'cases.history': 'Ecuria', 'cases.overdue': 'Afati ka kaluar', 'cases.attachments': '{n} skedarë', 'cases.attachmentOne': '1 skedar',
     'cases.missing': 'Plotësoni fushat e shënuara.', 'cases.badCode': 'Kodi duket si ANK-2026-7KQ9XM.',
+    'cases.descriptionShort': 'Përshkrimi duhet të ketë të paktën 10 shkronja.',
+    'cases.phoneBad': 'Shkruani një numër telefoni të saktë, p.sh. +355 69 123 4567.',
+    'cases.emailBad': 'Adresa e e-mailit nuk është e saktë.',
+    'cases.notFound': 'Nuk ka asnjë rast me kodin {code}. Kontrolloni kodin në fletën ose në mesazhin që morët.',
     'status.RECEIVED': 'U mor', 'status.IN_REVIEW': 'Në shqyrtim', 'status.RESOLVED': 'U zgjidh', 'status.REJECTED': 'U refuzua',
     'status.APPROVED': 'U miratua',
   });
@@ -38,6 +42,10 @@
     'cases.none': 'You have no cases yet.', 'cases.new': 'New case', 'cases.code': 'Tracking code',
     'cases.lookup': 'Look up', 'cases.history': 'Progress', 'cases.overdue': 'Past its deadline', 'cases.attachments': '{n} files', 'cases.attachmentOne': '1 file',
     'cases.missing': 'Fill in the marked fields.', 'cases.badCode': 'A code looks like ANK-2026-7KQ9XM.',
+    'cases.descriptionShort': 'The description must have at least 10 characters.',
+    'cases.phoneBad': 'Enter a valid phone number, e.g. +355 69 123 4567.',
+    'cases.emailBad': 'The e-mail address is not valid.',
+    'cases.notFound': 'There is no case with the code {code}. Check the code on your slip or in the message you got.',
     'status.RECEIVED': 'Received', 'status.IN_REVIEW': 'In review', 'status.RESOLVED': 'Resolved', 'status.REJECTED': 'Rejected',
     'status.APPROVED': 'Approved',
   });
@@ -92,13 +100,23 @@
     }
     kinds.addEventListener('change', e => loadCategories(e.target.value).catch(x => err.show(x)));
     files.addEventListener('change', () => { const p = fileProblem(files.files); if (p) { err.show(p); } else { err.clear(); } });
+    function bad(input, key) {
+      input.setAttribute('aria-invalid', 'true');
+      err.show(A.t(key));
+      input.focus();
+    }
     form.addEventListener('submit', async e => {
       e.preventDefault();
       err.clear();
+      email.setAttribute('aria-invalid', 'false');
       const missing = [name, description].filter(i => !i.value.trim());
       if (!phone.value.trim() && !email.value.trim()) { missing.push(phone); }
       [name, description, phone].forEach(i => i.setAttribute('aria-invalid', missing.includes(i) ? 'true' : 'false'));
       if (missing.length) { err.show(A.t('cases.missing')); missing[0].focus(); return; }
+      // the server's own rules (CaseRoutes.readCase), so the citizen hears them in their language at once
+      if (description.value.trim().length < 10) { bad(description, 'cases.descriptionShort'); return; }
+      if (phone.value.trim() && !/^\+?[0-9 ()-]{6,40}$/.test(phone.value.trim())) { bad(phone, 'cases.phoneBad'); return; }
+      if (email.value.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.value.trim())) { bad(email, 'cases.emailBad'); return; }
       const problem = fileProblem(files.files);
       if (problem) { err.show(problem); files.focus(); return; }
       const data = new FormData(form);
@@ -163,7 +181,7 @@
           h('ol', { class: 'history', id: 'trackHistory' }, c.history.map(e => h('li', {},
             h('strong', { text: A.t('status.' + e.status) }), ' — ' + A.dateTime(e.at), e.note ? h('p', { text: e.note }) : null)))));
       } catch (x) {
-        err.show(x);
+        err.show(x.status === 404 ? A.t('cases.notFound', { code: value }) : x);
       }
     }
     form.addEventListener('submit', e => { e.preventDefault(); lookup(); });

@@ -20,6 +20,7 @@
     'pay.secure': 'Të dhënat e kartës i shkruani në faqen e ofruesit të pagesave; Sportel nuk i sheh.',
     'pay.resultTitle': 'Rezultati i pagesës', 'pay.waiting': 'Po presim konfirmimin nga ofruesi i pagesës…',
     'pay.stillWaiting': 'Konfirmimi po vonon. Pagesa do të regjistrohet sapo të vijë; mund ta kontrolloni më vonë.',
+    'pay.retrying': 'Pagesa nuk ka humbur: po e pyesim përsëri serverin pas pak.',
     'pay.check': 'Kontrollo përsëri', 'pay.paid': 'Pagesa u krye. Faleminderit!',
     'pay.declined': 'Karta u refuzua. Asnjë para nuk u mor.', 'pay.abandoned': 'Pagesa u anulua. Asnjë para nuk u mor.',
     'pay.again': 'Provo përsëri', 'pay.amountPaid': 'Shuma', 'pay.receipt': 'Mandati', 'pay.code': 'Kodi i verifikimit',
@@ -35,6 +36,7 @@
     'pay.secure': 'You type the card details on the payment provider’s page; Sportel never sees them.',
     'pay.resultTitle': 'Payment result', 'pay.waiting': 'Waiting for the payment provider’s confirmation…',
     'pay.stillWaiting': 'The confirmation is late. The payment is recorded as soon as it comes; you can check again later.',
+    'pay.retrying': 'The payment is not lost: we ask the server again in a moment.',
     'pay.check': 'Check again', 'pay.paid': 'Payment done. Thank you!',
     'pay.declined': 'The card was declined. No money was taken.', 'pay.abandoned': 'The payment was cancelled. No money was taken.',
     'pay.again': 'Try again', 'pay.amountPaid': 'Amount', 'pay.receipt': 'Receipt', 'pay.code': 'Verification code',
@@ -159,14 +161,31 @@
     const hash = location.hash;
     const box = h('section', { class: 'card', id: 'payStatus', 'aria-live': 'polite' }, h('p', { text: A.t('pay.waiting') }));
     el.append(box);
-    for (let i = 0; i < POLL_LIMIT; i++) {
-      if (location.hash !== hash) { return; } // the citizen went elsewhere: stop asking
-      const p = await A.api('GET', '/api/v1/public/app/payments/' + encodeURIComponent(ref));
-      if (p.status !== 'PENDING') { outcome(el, p); return; }
-      await new Promise(resolve => setTimeout(resolve, POLL_MS));
-    }
     const again = h('button', { type: 'button', class: 'secondary', id: 'payCheck', text: A.t('pay.check') });
     again.addEventListener('click', () => A.go('pay-result', { ref: ref, t: Date.now() }));
+    let failures = 0;
+    for (let i = 0; i < POLL_LIMIT; i++) {
+      if (location.hash !== hash) { return; } // the citizen went elsewhere: stop asking
+      let p = null;
+      try {
+        p = await A.api('GET', '/api/v1/public/app/payments/' + encodeURIComponent(ref));
+      } catch (x) {
+        if (location.hash !== hash) { return; }
+        // a 401 means the session is gone (api() dropped it): asking again cannot help, the button signs in again
+        if (x.status === 401 || x.status === 404) {
+          box.replaceChildren(h('p', { class: 'error', role: 'alert', id: 'payPollError', text: A.errorText(x) }), again);
+          return;
+        }
+        // one lost answer (a weak signal, a busy server) does not end the wait: say so and keep asking, slower
+        failures++;
+        box.replaceChildren(h('p', { class: 'error', role: 'alert', id: 'payPollError', text: A.errorText(x) }),
+          h('p', { text: A.t('pay.retrying') }), again);
+      }
+      if (p && p.status !== 'PENDING') { outcome(el, p); return; }
+      if (p && failures) { failures = 0; box.replaceChildren(h('p', { text: A.t('pay.waiting') })); }
+      await new Promise(resolve => setTimeout(resolve, POLL_MS * (failures ? Math.min(4, failures + 1) : 1)));
+    }
+    if (location.hash !== hash) { return; }
     box.replaceChildren(h('p', { text: A.t('pay.stillWaiting') }), again);
   }
 

@@ -233,6 +233,51 @@ class AppBrowserTest {
     }
 
     @Test
+    void aFailedRequestIsToldInTheCitizensLanguageNeverWithTheServersEnglishDetail() throws Exception {
+        signOut();
+        open("track?code=ANK-2026-ZZZZZZ");
+        waitUpTo(10).until(d -> !d.findElement(By.cssSelector("#trackForm .error")).getText().isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#trackForm .error")).getText())
+                .isEqualTo("Nuk ka asnjë rast me kodin ANK-2026-ZZZZZZ. Kontrolloni kodin në fletën ose në mesazhin që morët.")
+                .doesNotContain("No case");
+
+        // the 10 characters the server wants are asked for on the phone already
+        open("complain");
+        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#caseCategory option")).isEmpty());
+        browser.findElement(By.id("caseName")).sendKeys("Arben Hoxha");
+        browser.findElement(By.id("casePhone")).sendKeys("069 765 4321");
+        browser.findElement(By.id("caseDescription")).sendKeys("Fatura");
+        browser.findElement(By.id("caseSend")).click();
+        waitUpTo(5).until(d -> !d.findElement(By.cssSelector("#caseForm .error")).getText().isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#caseForm .error")).getText()).isEqualTo("Përshkrimi duhet të ketë të paktën 10 shkronja.");
+        assertThat(browser.findElement(By.id("caseDescription")).getDomAttribute("aria-invalid")).isEqualTo("true");
+
+        // and what the server itself refuses (here sent past the form's checks) is said by field, not in its words
+        Object said = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const data = new FormData();
+                [['kind', 'COMPLAINT'], ['category', 'METER_READING'], ['name', 'Arben Hoxha'], ['phone', 'abc'], ['description', 'Fatura']]
+                  .forEach(([k, v]) => data.append(k, v));
+                SportelApp.api('POST', '/api/v1/public/app/cases', data)
+                  .then(() => done('filed'), e => done(e.status + ' ' + SportelApp.errorText(e)));
+                """);
+        assertThat(said).isEqualTo("422 Shkruani një numër telefoni të saktë, p.sh. +355 69 123 4567, ose një e-mail."
+                + " Përshkrimi duhet të ketë të paktën 10 shkronja.");
+
+        // in English too, and an unknown problem is the generic sentence, never the detail
+        browser.executeScript("localStorage.setItem('sportel.lang', 'en')");
+        try {
+            open("track?code=ANK-2026-ZZZZZZ");
+            waitUpTo(10).until(d -> !d.findElement(By.cssSelector("#trackForm .error")).getText().isEmpty());
+            assertThat(browser.findElement(By.cssSelector("#trackForm .error")).getText()).startsWith("There is no case with the code ANK-2026-ZZZZZZ.");
+            assertThat(browser.executeScript("return SportelApp.errorText({ status: 409, problem: { type: 'https://sportel.al/problems/something-new',"
+                    + " detail: 'Raw English detail' } })")).isEqualTo("Something went wrong. Try again.");
+        } finally {
+            browser.executeScript("localStorage.setItem('sportel.lang', 'sq')");
+        }
+    }
+
+    @Test
     void theShellOpensFromTheServiceWorkerWhenTheServerIsGoneAndSaysItIsOffline() throws Exception {
         TestServer gone = TestServer.start();
         String base = gone.baseUrl();
