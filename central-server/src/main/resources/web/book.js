@@ -14,7 +14,10 @@ Object.assign(STRINGS.sq, { bookTitle: 'Rezervoni një takim', bookService: 'Sh�
   bookWhen: '{0}, ora {1}–{2} · {3}',
   bookCheckIn: 'Në qendër, shkruajeni këtë kod në kioskë (Takimet → Paraqitu) ose jepeni te sporteli, nga 60 minuta para orës deri 15 minuta pasi fillon. Do të thirreni brenda orës suaj para radhës së zakonshme; nëse vini më vonë, merrni një biletë të zakonshme.',
   bookReminder: 'Kujtesa me SMS shkon në {0} një orë para takimit.', bookCancel: 'Anuloje takimin', bookAnother: 'Rezervo një tjetër',
-  bookCancelled: 'Takimi u anulua.', bookCancelFailed: 'Takimi nuk u anulua: {0}', backToKiosk: '← Kthehu te kioska',
+  bookCancelled: 'Takimi u anulua.', bookCancelFailed: 'Takimi nuk u anulua. Provoni përsëri.',
+  bookCancelConflict: 'Ky takim nuk mund të anulohet më: është anuluar tashmë ose është përdorur në qendër.',
+  bookCancelTooMany: 'Shumë ndryshime nga kjo adresë. Provoni përsëri pas disa minutash.',
+  bookCancelOffline: 'Nuk ka lidhje me serverin. Takimi nuk u anulua; provoni përsëri.', backToKiosk: '← Kthehu te kioska',
   unknownBranch: 'Nuk ka qendër me kodin {0}. Kontrolloni adresën.' });
 Object.assign(STRINGS.en, { bookTitle: 'Book an appointment', bookService: 'Service', bookDate: 'Day',
   bookSlots: 'Time (free hours)', bookNoSlots: 'No appointment hours on this day. Please choose another day.',
@@ -29,7 +32,10 @@ Object.assign(STRINGS.en, { bookTitle: 'Book an appointment', bookService: 'Serv
   bookWhen: '{0}, {1}–{2} · {3}',
   bookCheckIn: 'At the centre, type this code at the kiosk (Appointments → Check in) or give it at a counter, from 60 minutes before your hour until 15 minutes after it starts. You are called within your hour ahead of the ordinary queue; if you come later, take an ordinary ticket.',
   bookReminder: 'The SMS reminder goes to {0} an hour before the appointment.', bookCancel: 'Cancel the appointment', bookAnother: 'Book another',
-  bookCancelled: 'The appointment is cancelled.', bookCancelFailed: 'The appointment was not cancelled: {0}', backToKiosk: '← Back to the kiosk',
+  bookCancelled: 'The appointment is cancelled.', bookCancelFailed: 'The appointment was not cancelled. Please try again.',
+  bookCancelConflict: 'This appointment can no longer be cancelled: it is already cancelled or was used at the centre.',
+  bookCancelTooMany: 'Too many changes from this address. Please try again in a few minutes.',
+  bookCancelOffline: 'No connection to the server. The appointment was not cancelled; please try again.', backToKiosk: '← Back to the kiosk',
   unknownBranch: 'There is no centre with the code {0}. Please check the address.' });
 
 const bookBranch = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
@@ -174,6 +180,7 @@ function renderBooked() {
   el('bookWhen').textContent = t('bookWhen', weekday(y + '-' + m + '-' + d) + ' ' + date, timeOf(a.slotStart), timeOf(a.slotEnd), serviceName(service));
   el('bookCheckIn').textContent = t('bookCheckIn');
   el('bookReminder').textContent = booked.phone ? t('bookReminder', booked.phone) : '';
+  el('cancelMessage').textContent = booked.message ? t(booked.message) : '';
 }
 
 function showBooked(appointment, phone) {
@@ -187,15 +194,34 @@ function showBooked(appointment, phone) {
   el('bookDoneTitle').focus();
 }
 
+// The button is held while the request is out: a double tap sent two, and the second's 409 ("only a booked
+// one can be cancelled") replaced the first's "cancelled". The server's English detail is never shown.
 async function cancelBooking() {
-  const r = await fetch('/api/v1/public/appointments/' + encodeURIComponent(booked.appointment.id) + '/cancel', { method: 'POST' });
-  if (r.ok) {
-    el('cancelMessage').textContent = t('bookCancelled');
-    el('bookCancel').classList.add('hidden');
-  } else {
-    const p = await r.json().catch(() => ({}));
-    el('cancelMessage').textContent = t('bookCancelFailed', p.detail || r.status);
+  const button = el('bookCancel');
+  if (button.disabled || !booked || booked.cancelled) { return; }
+  const mine = booked;
+  button.disabled = true;
+  el('cancelMessage').textContent = '';
+  let message = 'bookCancelFailed';
+  try {
+    const r = await fetch('/api/v1/public/appointments/' + encodeURIComponent(mine.appointment.id) + '/cancel', { method: 'POST' });
+    if (r.ok) {
+      mine.cancelled = true;
+      message = 'bookCancelled';
+    } else if (r.status === 409) {
+      message = 'bookCancelConflict';
+    } else if (r.status === 429) {
+      message = 'bookCancelTooMany';
+    }
+  } catch (e) {
+    message = 'bookCancelOffline';
+  } finally {
+    button.disabled = false;
   }
+  if (booked !== mine) { return; } // "book another" was chosen meanwhile
+  mine.message = message; // kept, so that the other language says it too
+  el('cancelMessage').textContent = t(message);
+  if (mine.cancelled) { button.classList.add('hidden'); }
 }
 
 function another() {
@@ -240,7 +266,7 @@ el('bookForm').addEventListener('submit', e => book(e));
   el(error).textContent = '';
   el(input).removeAttribute('aria-invalid');
 }));
-el('bookCancel').addEventListener('click', () => cancelBooking().catch(() => {}));
+el('bookCancel').addEventListener('click', () => { cancelBooking(); });
 el('bookAnother').addEventListener('click', another);
 el('langButton').addEventListener('click', () => {
   setLang(lang === 'sq' ? 'en' : 'sq');

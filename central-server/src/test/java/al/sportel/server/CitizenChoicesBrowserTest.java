@@ -194,6 +194,54 @@ class CitizenChoicesBrowserTest {
     }
 
     @Test
+    void aDoubleTapOnCancelCancelsOnceAndSaysSoInTheCitizensLanguage() {
+        long service = s.api.serviceId("TR01", "A");
+        s.api.put("/api/v1/services/" + service + "/appointment-capacity", s.api.token("supervisor1"),
+                Map.of("hours", List.of(Map.of("hour", 15, "capacity", 2)))).expect(200);
+        LocalDate tomorrow = today().plusDays(1);
+        s.open("/book/TR01");
+        s.browser.executeScript("localStorage.setItem('sportel.lang', 'sq')");
+        s.browser.navigate().refresh();
+        s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#bookService option")).size() > 1);
+        new Select(s.browser.findElement(By.id("bookService"))).selectByValue(String.valueOf(service));
+        new Select(s.browser.findElement(By.id("bookDate"))).selectByValue(tomorrow.toString());
+        s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#slots[data-day='" + tomorrow + "'] label[for='slot-15']")).size() == 1);
+        s.browser.findElement(By.cssSelector("label[for='slot-15']")).click();
+        s.browser.findElement(By.id("bookName")).sendKeys("Ilir Kola");
+        s.browser.findElement(By.id("bookButton")).click();
+        s.waitUpTo(10).until(d -> d.findElement(By.id("bookDone")).isDisplayed());
+        String code = s.text("bookCode");
+
+        // two taps before the first answer: the second finds the button held, and no 409 replaces "cancelled"
+        s.browser.executeScript("const b = document.getElementById('bookCancel'); b.click(); b.click();");
+        s.waitUpTo(10).until(d -> !d.findElement(By.id("cancelMessage")).getText().isEmpty());
+        assertThat(s.text("cancelMessage")).isEqualTo("Takimi u anulua.");
+        assertThat(s.browser.findElement(By.id("bookCancel")).isDisplayed()).isFalse();
+        JsonNode day = s.api.get("/api/v1/branches/TR01/appointments?date=" + tomorrow, s.api.token("supervisor1")).expect(200).json();
+        for (JsonNode a : day) {
+            if (a.get("code").asText().equals(code)) {
+                assertThat(a.get("status").asText()).isEqualTo("CANCELLED");
+            }
+        }
+
+        // cancelled elsewhere meanwhile (at a counter, another tab): the page says it in Albanian, not the server's English
+        s.browser.findElement(By.id("bookAnother")).click();
+        s.waitUpTo(10).until(d -> d.findElement(By.id("bookForm")).isDisplayed());
+        new Select(s.browser.findElement(By.id("bookService"))).selectByValue(String.valueOf(service));
+        new Select(s.browser.findElement(By.id("bookDate"))).selectByValue(tomorrow.toString());
+        s.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#slots[data-day='" + tomorrow + "'] label[for='slot-15']")).size() == 1);
+        s.browser.findElement(By.cssSelector("label[for='slot-15']")).click();
+        s.browser.findElement(By.id("bookName")).sendKeys("Ilir Kola");
+        s.browser.findElement(By.id("bookButton")).click();
+        s.waitUpTo(10).until(d -> d.findElement(By.id("bookDone")).isDisplayed());
+        String id = (String) s.browser.executeScript("return booked.appointment.id");
+        s.api.post("/api/v1/public/appointments/" + id + "/cancel", null, Map.of()).expect(200);
+        s.browser.findElement(By.id("bookCancel")).click();
+        s.waitUpTo(10).until(d -> !d.findElement(By.id("cancelMessage")).getText().isEmpty());
+        assertThat(s.text("cancelMessage")).startsWith("Ky takim nuk mund të anulohet më").doesNotContain("BOOKED").doesNotContain("CANCELLED");
+    }
+
+    @Test
     void thePhoneAppBooksAnHourFromItsMenu() throws Exception {
         long service = s.api.serviceId("TR01", "K");
         s.api.put("/api/v1/services/" + service + "/appointment-capacity", s.api.token("supervisor1"),
