@@ -3,6 +3,11 @@ const branch = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1
 let stream = null;
 let reloadTimer = null;
 let audio = null;
+// A call is said aloud only while it is news. After a reconnect the stream replays what was missed, and a
+// call from minutes ago chimed and spoke again as if the ticket were called now: those only update the board.
+const ANNOUNCE_WITHIN_MS = 30000;
+// The server's clock minus this screen's (from the Date header of the last snapshot): a TV's clock may be off.
+let clockSkew = 0;
 
 function callText(number, counter) {
   return '<span class="number">' + number + '</span> <span class="arrow">→</span> ' + t('counter') + ' ' + counter;
@@ -41,6 +46,8 @@ async function reload() {
   const r = await fetch('/api/v1/public/branches/' + encodeURIComponent(branch) + '/display');
   if (r.status === 404) { throw new UnknownCentre(branch); }
   if (!r.ok) { throw new Error('display ' + r.status); }
+  const served = Date.parse(r.headers.get('Date') || '');
+  if (!Number.isNaN(served)) { clockSkew = served - Date.now(); }
   const d = await r.json();
   render(d);
   return d;
@@ -97,14 +104,22 @@ function enableSound() {
   if ('speechSynthesis' in window) { speechSynthesis.getVoices(); }
 }
 
+// The ticket's calledAt (set again by a recall), else the event's own time; either within the window of now.
+function isNews(e) {
+  const at = Date.parse((e.ticket && e.ticket.calledAt) || e.at || '');
+  return Number.isNaN(at) || Math.abs(Date.now() + clockSkew - at) <= ANNOUNCE_WITHIN_MS;
+}
+
 function onEvent(type, e) {
   if (window.SportelVoice) { SportelVoice.onEvent(type, e); }
   if (type === 'snapshot.required') { reload().then(d => stream.resumeFrom(d.lastEventId)).catch(() => {}); return; }
   if ((type === 'ticket.called' || type === 'ticket.recalled') && e.ticket && e.ticket.counterNumber != null) {
     document.getElementById('lastCall').innerHTML = callText(e.ticket.number, e.ticket.counterNumber);
-    const now = document.getElementById('now');
-    now.classList.remove('flash'); void now.offsetWidth; now.classList.add('flash');
-    announce(e.ticket.number, e.ticket.counterNumber);
+    if (isNews(e)) {
+      const now = document.getElementById('now');
+      now.classList.remove('flash'); void now.offsetWidth; now.classList.add('flash');
+      announce(e.ticket.number, e.ticket.counterNumber);
+    }
   }
   scheduleReload();
 }
