@@ -27,7 +27,7 @@ function render() {
   document.getElementById('scores').classList.toggle('hidden', !asking);
   document.getElementById('comment').classList.toggle('hidden', !asking);
   document.getElementById('send').classList.toggle('hidden', !asking);
-  document.getElementById('send').disabled = score === null;
+  document.getElementById('send').disabled = score === null || sending;
   document.querySelectorAll('#scores button').forEach(b => b.classList.toggle('chosen', Number(b.dataset.score) === score));
 }
 
@@ -43,21 +43,46 @@ async function refresh() {
   render();
 }
 
+// Send is held while the request is out, and a 409 for the ticket this tablet has just rated (a double tap
+// that got through, a retried request) is not a failure: the first answer's "thank you" stands.
+let sending = false;
+let ratedTicket = null;
+
+function showThanks(key) {
+  const thanks = document.getElementById('thanks');
+  thanks.textContent = rt(key);
+  thanks.classList.remove('hidden');
+  clearTimeout(showThanks.timer);
+  showThanks.timer = setTimeout(() => thanks.classList.add('hidden'), 4000);
+}
+
 async function send() {
-  const body = { ticketNumber: ratingPrompt.ticketNumber, score: score };
+  if (sending || !ratingPrompt || !ratingPrompt.ticketNumber || score === null) { return; }
+  const ticketNumber = ratingPrompt.ticketNumber;
+  const body = { ticketNumber: ticketNumber, score: score };
   const comment = document.getElementById('comment').value.trim();
   if (comment) { body.comment = comment; }
-  const r = await fetch('/api/v1/public/counters/' + encodeURIComponent(counterId) + '/rating', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const thanks = document.getElementById('thanks');
-  thanks.textContent = r.status === 201 ? rt('thanks') : rt('failed');
-  thanks.classList.remove('hidden');
-  setTimeout(() => thanks.classList.add('hidden'), 4000);
+  sending = true;
+  render();
+  try {
+    const r = await fetch('/api/v1/public/counters/' + encodeURIComponent(counterId) + '/rating', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (r.status === 201) {
+      ratedTicket = ticketNumber;
+      showThanks('thanks');
+    } else if (!(r.status === 409 && ratedTicket === ticketNumber)) {
+      showThanks('failed');
+    }
+  } catch (e) {
+    showThanks('failed');
+  } finally {
+    sending = false;
+  }
   await refresh();
 }
 
 document.querySelectorAll('#scores button').forEach(b => b.addEventListener('click', () => { score = Number(b.dataset.score); render(); }));
-document.getElementById('send').addEventListener('click', () => send().catch(() => {}));
+document.getElementById('send').addEventListener('click', () => send().catch(() => { render(); }));
 document.getElementById('langButton').addEventListener('click', () => {
   rateLang = rateLang === 'sq' ? 'en' : 'sq';
   localStorage.setItem('sportel.lang', rateLang);
