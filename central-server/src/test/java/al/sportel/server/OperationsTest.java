@@ -2,6 +2,10 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +60,23 @@ class OperationsTest {
         Api management = new Api("http://127.0.0.1:" + port);
         assertThat(management.get("/metrics", null).expect(200).body()).contains("jvm_memory_used_bytes");
         assertThat(management.get("/health/ready", null).expect(200).body()).contains("\"UP\"");
+    }
+
+    @Test
+    void withATokenSetTheManagementPortsBackupAsksForItToo() throws Exception {
+        // the whole database (customers, cases, password hashes) is not one local curl away for every process
+        int port = server.server().operations().managementPort();
+        Api management = new Api("http://127.0.0.1:" + port);
+        assertThat(management.raw("POST", "/ops/backup", null, "", Map.of()).status()).isEqualTo(401);
+        assertThat(management.raw("POST", "/ops/backup", null, "", Map.of("Authorization", "Bearer wrong")).status()).isEqualTo(401);
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/backup"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.body()).startsWith('P', 'K'); // a zip
+        HttpResponse<byte[]> main = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/ops/backup"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(main.statusCode()).isEqualTo(200);
+        assertThat(main.body()).startsWith('P', 'K');
     }
 
     @Test

@@ -111,6 +111,9 @@ public final class BackupCommand {
         String auth = null;
         if (config.ops().managementPort() > 0) {
             url = "http://" + config.ops().managementHost() + ":" + config.ops().managementPort() + "/ops/backup";
+            if (config.ops().opsToken() != null) {
+                auth = "Bearer " + config.ops().opsToken(); // the management port asks for it too when it is set
+            }
         } else if (config.ops().opsToken() != null) {
             url = "http://" + config.host() + ":" + config.port() + "/ops/backup";
             auth = "Bearer " + config.ops().opsToken();

@@ -26,7 +26,12 @@ final class ManagementServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    ManagementServer(String host, int port, Readiness readiness, OpsMetrics metrics, OnlineBackup backup, ObjectMapper mapper) {
+    /**
+     * {@code opsToken}: when set, the backup here asks for it too. The database's whole content (customers, cases,
+     * password hashes) must not be one local {@code curl} away for every process on the machine.
+     */
+    ManagementServer(String host, int port, Readiness readiness, OpsMetrics metrics, OnlineBackup backup, ObjectMapper mapper,
+                     String opsToken) {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
@@ -49,9 +54,18 @@ final class ManagementServer implements AutoCloseable {
                 send(ex, 405, "text/plain", "POST, embedded database only\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (opsToken != null && !OpsRoutes.tokenMatches(opsToken, ex.getRequestHeaders().getFirst("Authorization"))) {
+                send(ex, 401, "text/plain", "The operations token is missing or wrong\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             Path zip = backup.make();
-            try {
-                send(ex, 200, "application/zip", Files.readAllBytes(zip));
+            try (ex) {
+                // streamed: a large database must not be read into the server's heap
+                ex.getResponseHeaders().set("Content-Type", "application/zip");
+                ex.sendResponseHeaders(200, Files.size(zip));
+                try (OutputStream out = ex.getResponseBody()) {
+                    Files.copy(zip, out);
+                }
             } finally {
                 Files.deleteIfExists(zip);
             }

@@ -40,7 +40,7 @@ public final class Operations implements AutoCloseable {
         LocalTime dayEnd = ops.dayEnd() != null ? ops.dayEnd() : OpsConfig.DEFAULT_DAY_END;
         DayEndJob job = new DayEndJob(db, new DayEnd(db, events, hub), config.clock(), ops.zone(), dayEnd);
         ManagementServer management = ops.managementPort() < 0 ? null
-                : new ManagementServer(ops.managementHost(), ops.managementPort(), readiness, metrics, backup, mapper);
+                : new ManagementServer(ops.managementHost(), ops.managementPort(), readiness, metrics, backup, mapper, ops.opsToken());
         if (ops.dayEnd() != null || !config.demo()) {
             job.start();
         }

@@ -6,6 +6,8 @@ import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,11 +55,17 @@ final class OpsRoutes {
                 throw ApiException.conflict("backup-not-here", "This server uses PostgreSQL: back it up with pg_dump (docs/operations.md)");
             }
             Path zip = backup.make();
-            try (InputStream in = Files.newInputStream(zip)) {
-                ctx.contentType("application/zip").result(in.readAllBytes());
-            } finally {
-                Files.deleteIfExists(zip);
-            }
+            // streamed, not read into the heap; the file goes when the answer has been written
+            ctx.contentType("application/zip").result(new FilterInputStream(Files.newInputStream(zip)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        Files.deleteIfExists(zip);
+                    }
+                }
+            });
         });
         app.get("/api/v1/branches/{code}/day-ends", this::dayEnds);
     }
@@ -66,11 +74,15 @@ final class OpsRoutes {
         if (token == null) {
             throw ApiException.notFound("Not served on this port (set SPORTEL_OPS_TOKEN or use the management port)");
         }
-        String given = ctx.header("Authorization");
-        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-        if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+        if (!tokenMatches(token, ctx.header("Authorization"))) {
             throw ApiException.unauthorized("The operations token is missing or wrong");
         }
+    }
+
+    /** {@code Authorization: Bearer <token>}, compared in constant time. */
+    static boolean tokenMatches(String token, String authorization) {
+        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        return authorization != null && MessageDigest.isEqual(expected, authorization.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The days ended by the day-end job, newest first: what a supervisor sees for "cancelled: day ended". */
