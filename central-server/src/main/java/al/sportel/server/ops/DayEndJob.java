@@ -12,19 +12,24 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link DayEnd} for every centre whose local day-end time has passed today and whose day has
- * not been ended yet. It checks every half minute rather than sleeping until a fixed time, so a
- * server started (or restarted) after the hour still ends the day, and a centre's own time
- * ({@code branches.day_end_time}) applies without a restart.
+ * not been ended yet, after any of the last week's days whose end was missed. It checks every half
+ * minute rather than sleeping until a fixed time, so a server started (or restarted) after the hour
+ * still ends the day, and a centre's own time ({@code branches.day_end_time}) applies without a restart.
  */
 public final class DayEndJob implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DayEndJob.class);
+
+    /** How many past days are looked at for a missed day end. */
+    static final int MISSED_DAYS = 7;
 
     private final Database db;
     private final DayEnd dayEnd;
@@ -48,20 +53,53 @@ public final class DayEndJob implements AutoCloseable {
     private record BranchTime(String code, String dayEndTime) {
     }
 
-    /** Ends the day of every centre that is due; returns what was done now. */
+    /**
+     * Ends the day of every centre that is due; returns what was done now. First the days of the last week
+     * that were missed (the server was down at their hour), oldest first: a past day with tickets and no run
+     * is ended by {@link DayEnd#runMissed}, which leaves today's tickets and the counters in use today alone.
+     * A day without tickets (a closed day, a centre not yet open) has nothing to end and gets no run. Then
+     * today's, once its hour has passed.
+     */
     public List<DayEnd.Result> runDue() {
         ZonedDateTime now = clock.instant().atZone(zone);
-        List<BranchTime> branches = db.read(h -> h.createQuery("""
-                        SELECT b.code, b.day_end_time FROM branches b
-                        WHERE NOT EXISTS (SELECT 1 FROM day_end_runs r WHERE r.branch_code = b.code AND r.business_date = :d)
-                        ORDER BY b.code
-                        """)
-                .bind("d", now.toLocalDate())
-                .map((rs, ctx) -> new BranchTime(rs.getString(1), rs.getString(2))).list());
+        LocalDate today = now.toLocalDate();
+        LocalDate from = today.minusDays(MISSED_DAYS);
+        record Missed(String code, LocalDate day) {
+        }
+        List<BranchTime> branches = new ArrayList<>();
+        List<Missed> missed = db.read(h -> {
+            branches.addAll(h.createQuery("SELECT code, day_end_time FROM branches ORDER BY code")
+                    .map((rs, ctx) -> new BranchTime(rs.getString(1), rs.getString(2))).list());
+            Set<Missed> ran = new HashSet<>(h.createQuery(
+                            "SELECT branch_code, business_date FROM day_end_runs WHERE business_date >= :from")
+                    .bind("from", from)
+                    .map((rs, ctx) -> new Missed(rs.getString(1), rs.getObject(2, LocalDate.class))).list());
+            List<Missed> found = new ArrayList<>();
+            for (LocalDate d = from; d.isBefore(today); d = d.plusDays(1)) {
+                for (BranchTime b : branches) {
+                    Missed m = new Missed(b.code(), d);
+                    // one index probe per centre and day without a run: usually only its closed days
+                    if (!ran.contains(m) && h.createQuery("SELECT 1 FROM tickets WHERE branch_code = :b AND business_date = :d LIMIT 1")
+                            .bind("b", b.code()).bind("d", d).mapTo(Integer.class).findFirst().isPresent()) {
+                        found.add(m);
+                    }
+                }
+            }
+            branches.removeIf(b -> ran.contains(new Missed(b.code(), today)));
+            return found;
+        });
         List<DayEnd.Result> done = new ArrayList<>();
+        for (Missed m : missed) {
+            Instant laterDayStart = m.day().plusDays(1).atStartOfDay(zone).toInstant();
+            dayEnd.runMissed(m.code(), m.day(), clock.instant(), laterDayStart).ifPresent(r -> {
+                log.warn("missed day end of {} at {} run now: {} tickets ended, {} counters not used since closed",
+                        r.day(), r.branchCode(), r.ticketsCancelled(), r.countersClosed());
+                done.add(r);
+            });
+        }
         for (BranchTime b : branches) {
             if (!now.toLocalTime().isBefore(timeOf(b))) {
-                dayEnd.run(b.code(), now.toLocalDate(), clock.instant()).ifPresent(r -> {
+                dayEnd.run(b.code(), today, clock.instant()).ifPresent(r -> {
                     log.info("day ended at {}: {} tickets ended (waiting ones cancelled, ones left at counters closed), {} counters closed",
                             r.branchCode(), r.ticketsCancelled(), r.countersClosed());
                     done.add(r);

@@ -20,6 +20,14 @@ import java.util.Optional;
  * counter left open or paused is closed (its pause ended), each with its live event, in one
  * transaction that also records the run. The run's row is the claim: when two server nodes reach the
  * same centre at once, the second finds it and does nothing.
+ *
+ * <p>A day whose end was missed (the server was down at the hour) is ended later by {@link #runMissed}, usually
+ * the next morning, when today's clerks may already be at work: it ends only that day's and older tickets, and
+ * closes only the counters nobody has used since that day. A counter stays open when its clerk has signed in
+ * since the day after (a new login: the staff tokens last a shift), or a ticket of a later day has been called
+ * to it; everyone else's counter is closed, or yesterday's clerk would keep it from today's (409 counter-taken).
+ * Not closing every counter as at the hour: the catch-up can come after the clerks start (another node was
+ * up, the database came back late), and it must not throw today's clerks out of their counters.
  */
 public final class DayEnd {
 
@@ -39,7 +47,20 @@ public final class DayEnd {
     public record Result(String branchCode, LocalDate day, int ticketsCancelled, int countersClosed) {
     }
 
+    /** Ends {@code day}, today's business day: every counter left open or paused closes. */
     public Optional<Result> run(String branchCode, LocalDate day, Instant at) {
+        return run(branchCode, day, at, null);
+    }
+
+    /**
+     * Ends a past {@code day} whose end was missed, at {@code at} on a later day that began at {@code laterDayStart}:
+     * the counters in use since then stay open (see the class comment).
+     */
+    public Optional<Result> runMissed(String branchCode, LocalDate day, Instant at, Instant laterDayStart) {
+        return run(branchCode, day, at, laterDayStart);
+    }
+
+    private Optional<Result> run(String branchCode, LocalDate day, Instant at, Instant laterDayStart) {
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
         Optional<Result> result = db.tx(h -> {
             // The branch row lock serialises runs of the same centre across nodes.
@@ -80,11 +101,20 @@ public final class DayEnd {
                 events.append(h, branchCode, called ? EventType.TICKET_NO_SHOW : EventType.TICKET_CANCELLED, now, null, view, counter,
                         row.status().name(), view.status().name());
             }
+            List<Long> inUse = laterDayStart == null ? List.of() : h.createQuery("""
+                            SELECT c.id FROM counters c
+                            WHERE c.branch_code = :b AND c.status <> 'CLOSED'
+                              AND (EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = c.clerk_user_id AND s.created_at >= :since)
+                                   OR EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.business_date > :d))
+                            """)
+                    .bind("b", branchCode).bind("since", laterDayStart).bind("d", day).mapTo(Long.class).list();
             List<Counter> open = CounterViews.forBranch(h, branchCode).stream()
-                    .filter(c -> c.status() != CounterStatus.CLOSED).toList();
+                    .filter(c -> c.status() != CounterStatus.CLOSED && !inUse.contains(c.id())).toList();
             for (Counter c : open) {
                 h.execute("UPDATE counters SET status = 'CLOSED', clerk_user_id = NULL WHERE id = ?", c.id());
                 CounterActions.endPause(h, c.id(), now);
+                // today's tickets sent to it go back to their queue, as when a clerk closes it (a past day's were cancelled)
+                TransferredTickets.release(h, events, null, c.id(), now);
                 Counter view = CounterViews.byId(h, c.id()).orElseThrow();
                 events.append(h, branchCode, EventType.COUNTER_UPDATED, now, null, null, view, c.status().name(), "CLOSED");
             }
