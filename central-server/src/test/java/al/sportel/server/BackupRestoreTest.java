@@ -54,6 +54,8 @@ class BackupRestoreTest {
         }
     }
 
+    private String caseCode;
+
     private void onH2() throws Exception {
         Path live = tmp.resolve("live");
         Path fresh = tmp.resolve("fresh");
@@ -63,6 +65,12 @@ class BackupRestoreTest {
         try (ServerProcess server = ServerProcess.start(env, "--demo", "--port", "0", "--data-dir", live.toString())) {
             Api api = new Api(server.baseUrl());
             ids = takePayments(api, api.counterId("TR01", 1), 3);
+            // a complaint from the phone app with a photo: the photo is a file beside the database
+            String code = new Multipart().field("kind", "COMPLAINT").field("category", "WRONG_BILL").field("name", "Dritan Zeneli")
+                    .field("phone", "069 123 4567").field("description", "The October bill counts the meter twice.")
+                    .file("attachments", "meter.png", "image/png", AppAccountCasesTest.PNG)
+                    .post(server.baseUrl() + "/api/v1/public/app/cases", Map.of()).expect(201).json().get("trackingCode").asText();
+            caseCode = code;
             ServerProcess.Result backup = ServerProcess.run(env, "backup", "--to", zip.toString(),
                     "--port", Integer.toString(server.port()), "--data-dir", live.toString());
             assertThat(backup.exitCode()).as(backup.output()).isZero();
@@ -80,8 +88,16 @@ class BackupRestoreTest {
         assertThatThrownBy(() -> SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(fresh)))
                 .hasMessageContaining("channel master key").hasMessageContaining("SPORTEL_CHANNEL_KEY");
         Files.copy(live.resolve("channel-master.key"), fresh.resolve("channel-master.key"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(restore.output()).contains("1 attachments");
         try (SportelServer restored = SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(fresh))) {
-            assertAllThere(new Api(restored.baseUrl()), ids);
+            Api api = new Api(restored.baseUrl());
+            assertAllThere(api, ids);
+            // the photo came back with its case (before, the case listed it and opening it failed)
+            long caseId = restored.database().read(h -> h.createQuery("SELECT id FROM cases WHERE tracking_code = :c")
+                    .bind("c", caseCode).mapTo(Long.class).one());
+            JsonNode files = api.get("/api/v1/cases/" + caseId + "/attachments", api.token("clerk1")).expect(200).json();
+            Api.Response photo = api.get("/api/v1/cases/" + caseId + "/attachments/" + files.get(0).get("id").asLong(), api.token("clerk1"));
+            assertThat(photo.status()).isEqualTo(200);
         }
     }
 

@@ -147,7 +147,10 @@ public final class BackupCommand {
         try (Connection c = DriverManager.getConnection(config.effectiveDbUrl() + ";IFEXISTS=TRUE", config.dbUser(), config.dbPassword());
              Statement s = c.createStatement()) {
             s.execute("BACKUP TO '" + into.toAbsolutePath().toString().replace("'", "''") + "'");
+            BackupFiles.addAttachments(into, config.dataDir());
             return "from the files of the stopped server";
+        } catch (IOException e) {
+            throw new CommandException("cannot add the attachments of " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
         } catch (SQLException e) {
             throw new CommandException(e.getErrorCode() == 90020
                     ? "the server is running and cannot be asked: set SPORTEL_MANAGEMENT_PORT or SPORTEL_OPS_TOKEN as the server has them"
@@ -196,7 +199,8 @@ public final class BackupCommand {
             Files.createDirectories(dir);
             String check = checkH2(from);
             Restore.execute(from.toString(), dir.toString(), DB_NAME);
-            return "restored " + from + " into " + dir + " (" + check + "); on a new machine bring back channel-master.key from the"
+            int files = BackupFiles.restoreAttachments(from, dir);
+            return "restored " + from + " into " + dir + " (" + check + ", " + files + " attachments); on a new machine bring back channel-master.key from the"
                     + " old data directory (kept apart from backups) or set SPORTEL_CHANNEL_KEY, then start the server on this data directory";
         } catch (IOException | RuntimeException e) {
             throw new CommandException("cannot restore into " + dir + ": " + e.getMessage());

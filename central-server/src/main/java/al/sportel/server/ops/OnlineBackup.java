@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * H2's online backup: {@code BACKUP TO} copies a consistent image of the embedded database into a zip
+ * H2's online backup: {@code BACKUP TO} copies a consistent image of the embedded database into a zip (and the
+ * attachments beside it, {@link BackupFiles})
  * while the server keeps answering. The file is made inside the data directory (the only place the
  * installed service may write) and handed over by the caller; PostgreSQL is backed up with pg_dump
  * instead ({@link BackupCommand}).
@@ -32,6 +33,7 @@ public final class OnlineBackup {
         Files.delete(zip); // BACKUP TO refuses nothing, but a leftover empty file would hide a failed run
         String target = zip.toAbsolutePath().toString().replace("'", "''");
         db.read(h -> h.execute("BACKUP TO '" + target + "'"));
+        BackupFiles.addAttachments(zip, dataDir);
         return zip;
     }
 }
