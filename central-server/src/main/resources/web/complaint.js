@@ -71,6 +71,8 @@ document.getElementById('complaintForm').addEventListener('submit', async e => {
       document.getElementById('done').classList.remove('hidden');
       document.getElementById('trackingCode').textContent = c.trackingCode;
       document.getElementById('trackLink').href = '/track/' + encodeURIComponent(c.trackingCode) + '?lang=' + lang;
+      // the form (and its focused button) is gone: a screen reader is taken to the thanks and the code
+      document.getElementById('done').focus();
       return;
     }
     if (r.status === 429) { document.getElementById('formError').textContent = t('tooMany'); return; }

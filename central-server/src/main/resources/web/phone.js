@@ -12,11 +12,14 @@ function render(tk) {
   const turn = document.getElementById('turn');
   const waiting = tk.status === 'WAITING';
   turn.classList.toggle('hidden', tk.status !== 'CALLED');
-  turn.textContent = t('yourTurn') + ' ' + t('goTo', tk.counterNumber);
+  // role=alert (phone.html): a screen reader says "your turn" when it appears, not again at every redraw
+  const turnText = tk.status === 'CALLED' ? t('yourTurn') + ' ' + t('goTo', tk.counterNumber) : '';
+  if (turn.textContent !== turnText) { turn.textContent = turnText; }
   document.getElementById('position').textContent = waiting ? t('position', tk.position) : '';
   document.getElementById('wait').textContent = waiting ? t('wait', Math.max(1, Math.round(tk.estimatedWaitSeconds / 60))) : '';
   const status = { SERVING: t('serving', tk.counterNumber), DONE: t('served'), CANCELLED: t('cancelled'), NO_SHOW: t('noShow') };
-  document.getElementById('status').textContent = status[tk.status] || '';
+  const statusText = status[tk.status] || '';
+  if (document.getElementById('status').textContent !== statusText) { document.getElementById('status').textContent = statusText; }
   if (tk.status === 'CALLED' && navigator.vibrate) { navigator.vibrate([300, 200, 300]); }
   if (window.renderRemote) { window.renderRemote(tk); } // phone-remote.js: tickets taken from home
   offerRating(tk); // phone-rating.js

@@ -110,6 +110,7 @@ class CustomerPagesBrowserTest {
         api.act("clerk1", "/api/v1/counters/" + counter + "/call-next").expect(200);
         waitUpTo(15).until(d -> d.findElement(By.id("turn")).isDisplayed());
         assertThat(text("turn")).contains("Shkoni te sporteli 1");
+        assertThat(browser.findElement(By.id("turn")).getDomAttribute("role")).as("a screen reader says it").isEqualTo("alert");
         browser.manage().window().setSize(new Dimension(412, 860));
         screenshot("phone-called");
         browser.manage().window().setSize(new Dimension(1366, 768));
@@ -165,6 +166,7 @@ class CustomerPagesBrowserTest {
         waitUpTo(10).until(d -> !d.findElement(By.id("trackingCode")).getText().isEmpty());
         String code = text("trackingCode");
         assertThat(code).matches("ANK-\\d{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus moves to the thanks and the code").isEqualTo("done");
         screenshot("complaint-filed");
 
         browser.findElement(By.id("trackLink")).click();
