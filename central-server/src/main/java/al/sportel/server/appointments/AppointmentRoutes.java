@@ -121,13 +121,8 @@ public final class AppointmentRoutes {
 
     /** {@code {"weekdays":[6,7]}}: ISO numbers 1 (Monday) to 7 (Sunday); an empty list opens every weekday. */
     private List<Integer> weekdays(Context ctx) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(ctx.body());
-        } catch (Exception e) {
-            throw ApiException.badRequest("The body is not valid JSON");
-        }
-        JsonNode list = root == null ? null : root.get("weekdays");
+        // JsonBody: the same checks as every body (a NUL in a field name, a body that is not an object)
+        JsonNode list = JsonBody.of(ctx, mapper).optionalNode("weekdays");
         if (list == null || !list.isArray() || list.size() > 7) {
             throw ApiException.invalid("weekdays", "a list of weekday numbers, 1 (Monday) to 7 (Sunday)");
         }
@@ -143,13 +138,7 @@ public final class AppointmentRoutes {
 
     /** {@code {"hours":[{"hour":9,"capacity":4},…]}}: hours 0–23, each once, capacity 0–100. */
     private List<AppointmentService.HourCapacity> hours(Context ctx) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(ctx.body());
-        } catch (Exception e) {
-            throw ApiException.badRequest("The body is not valid JSON");
-        }
-        JsonNode list = root == null ? null : root.get("hours");
+        JsonNode list = JsonBody.of(ctx, mapper).optionalNode("hours");
         if (list == null || !list.isArray() || list.size() > 24) {
             throw ApiException.invalid("hours", "must be a list of at most 24 {hour, capacity}");
         }
