@@ -18,7 +18,8 @@ function render() {
   document.getElementById('question').textContent = ratingPrompt && ratingPrompt.ticketNumber ? rt('question') : rt('idle');
   document.getElementById('comment').placeholder = rt('comment');
   document.getElementById('send').textContent = rt('send');
-  document.getElementById('thanks').textContent = rt('thanks');
+  // what was last shown (thanks or "not sent"), in the language now chosen; a redraw never turns a failure into thanks
+  document.getElementById('thanks').textContent = rt(showThanks.key || 'thanks');
   document.getElementById('langButton').textContent = rateLang === 'sq' ? 'English' : 'Shqip';
   if (!ratingPrompt) { return; }
   document.getElementById('title').textContent = ratingPrompt.branchName + ' — ' + rt('counter', ratingPrompt.counterNumber);
@@ -50,6 +51,7 @@ let ratedTicket = null;
 
 function showThanks(key) {
   const thanks = document.getElementById('thanks');
+  showThanks.key = key;
   thanks.textContent = rt(key);
   thanks.classList.remove('hidden');
   clearTimeout(showThanks.timer);

@@ -71,6 +71,10 @@ class BackupRestoreTest {
                     .file("attachments", "meter.png", "image/png", AppAccountCasesTest.PNG)
                     .post(server.baseUrl() + "/api/v1/public/app/cases", Map.of()).expect(201).json().get("trackingCode").asText();
             caseCode = code;
+            // a bank's API key in use, sealed under this machine's channel master key
+            JsonNode partner = api.post("/api/v1/partners", api.token("admin"), Map.of("code", "BNKR", "name", "Banka", "kind", "BANK"))
+                    .expect(201).json();
+            api.post("/api/v1/partners/" + partner.get("id").asLong() + "/credentials", api.token("admin"), Map.of()).expect(201);
             ServerProcess.Result backup = ServerProcess.run(env, "backup", "--to", zip.toString(),
                     "--port", Integer.toString(server.port()), "--data-dir", live.toString());
             assertThat(backup.exitCode()).as(backup.output()).isZero();
@@ -83,8 +87,8 @@ class BackupRestoreTest {
         ServerProcess.Result restore = ServerProcess.run(Map.of(), "restore", "--from", zip.toString(), "--data-dir", fresh.toString());
         assertThat(restore.exitCode()).as(restore.output()).isZero();
         assertThat(restore.output()).contains("channel-master.key");
-        // The partners' secrets are sealed under the old machine's key, which a backup does not carry (a stolen backup
-        // alone must not sign as a bank): without it the server says so and does not start.
+        // The bank's key is sealed under the old machine's key, which a backup does not carry (a stolen backup alone
+        // must not sign as a bank): without it the server says so and does not start.
         assertThatThrownBy(() -> SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(fresh)))
                 .hasMessageContaining("channel master key").hasMessageContaining("SPORTEL_CHANNEL_KEY");
         Files.copy(live.resolve("channel-master.key"), fresh.resolve("channel-master.key"), StandardCopyOption.REPLACE_EXISTING);

@@ -83,7 +83,11 @@ class TwoNodesTest {
 
     @Test
     void aNodeWithAnotherChannelKeyRefusesToStartAndSaysWhatToSet() throws Exception {
-        // before, it started, and every partner request that the load balancer sent it failed with a 500
+        // a bank's API key, issued on node A and sealed under the shared key
+        String admin = a.token("admin");
+        JsonNode partner = a.post("/api/v1/partners", admin, Map.of("code", "BNK2N", "name", "Banka", "kind", "BANK")).expect(201).json();
+        a.post("/api/v1/partners/" + partner.get("id").asLong() + "/credentials", admin, Map.of()).expect(201);
+        // before, a node with another key started, and every partner request the load balancer sent it failed with a 500
         byte[] other = new byte[32];
         Arrays.fill(other, (byte) 7);
         ServerProcess.Result third = ServerProcess.run(env(Base64.getEncoder().encodeToString(other)), "--port", "0", "--data-dir",

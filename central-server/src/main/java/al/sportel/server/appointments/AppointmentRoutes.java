@@ -97,7 +97,7 @@ public final class AppointmentRoutes {
         app.put("/api/v1/branches/{code}/closed-days/{date}", ctx -> {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
             LocalDate day = TextRules.pathDate(ctx, "date");
-            JsonBody body = JsonBody.of(ctx, mapper);
+            JsonBody body = JsonBody.ofOptional(ctx, mapper); // the reason is optional, and so is the body
             String reason = body.optionalString("reason", 100);
             body.validate();
             if (day.isBefore(BusinessTime.dateOf(clock.instant()))) {

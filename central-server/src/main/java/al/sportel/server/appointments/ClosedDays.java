@@ -65,6 +65,9 @@ public final class ClosedDays {
         Access.requireBranch(user, branchCode);
         return db.tx(h -> {
             requireBranch(h, branchCode);
+            // the lock a booking takes (its service's row): one in flight is counted below, or sees the day closed
+            h.createQuery("SELECT id FROM services WHERE branch_code = :b ORDER BY id FOR UPDATE").bind("b", branchCode)
+                    .mapTo(Long.class).list();
             h.execute("DELETE FROM branch_closed_days WHERE branch_code = ? AND closed_on = ?", branchCode, day);
             h.execute("INSERT INTO branch_closed_days (branch_code, closed_on, reason) VALUES (?, ?, ?)", branchCode, day, reason);
             int booked = h.createQuery("""

@@ -12,7 +12,7 @@ public final class Channels {
     }
 
     public static void register(Javalin app, Database db, ObjectMapper mapper, Clock clock, SecretBox box) {
-        MasterKeyCheck.verify(db, box);
+        MasterKeyCheck.verify(db, box, clock.instant());
         PartnerService partners = new PartnerService(db, box, clock);
         ChannelPayments payments = new ChannelPayments(db, mapper, clock);
         Reconciliations reconciliations = new Reconciliations(db, payments, clock);

@@ -17,9 +17,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Registering partners and managing their API keys: issue, rotate with an overlap, revoke. All audited. */
 public final class PartnerService {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerService.class);
 
     /** How long a partner's previous key keeps working after a new one is issued, unless the admin says otherwise. */
     public static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
@@ -113,7 +117,19 @@ public final class PartnerService {
         Instant now = clock.instant();
         return db.read(h -> PartnerQueries.key(h, keyId))
                 .filter(k -> k.usableAt(now))
-                .map(k -> new SigningKey(k.keyId(), box.open(k.secretCipher()), k.partner()));
+                .map(k -> new SigningKey(k.keyId(), openOrExplain(k.secretCipher()), k.partner()));
+    }
+
+    /** A key sealed under another master key (a misconfigured second server) is the server's fault: 503, said plainly. */
+    private byte[] openOrExplain(String sealed) {
+        try {
+            return box.open(sealed);
+        } catch (IllegalStateException e) {
+            log.error(MasterKeyCheck.MISMATCH);
+            throw new ApiException(503, "channel-key-mismatch", "Service unavailable",
+                    "This server cannot check partner signatures (its channel master key differs); try again or tell the operator",
+                    List.of(), 60L);
+        }
     }
 
     record SigningKey(String keyId, byte[] secret, Partner partner) {

@@ -33,23 +33,31 @@ final class StaffStreams implements AutoCloseable {
 
     private final Function<Collection<String>, Map<String, UserInfo>> stillValid;
     private final Set<Open> open = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService checker;
+    private boolean closed;
+    /** Started with the first staff stream: a server that never gets one (or fails to start) has no thread. */
+    private ScheduledExecutorService checker;
 
     /** {@code stillValid}: of some tokens, those still valid now, with their users as they are now. */
     StaffStreams(Function<Collection<String>, Map<String, UserInfo>> stillValid) {
         this.stillValid = stillValid;
-        this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sportel-staff-streams");
-            t.setDaemon(true);
-            return t;
-        });
-        checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void startChecking() {
+        if (checker == null && !closed) {
+            checker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sportel-staff-streams");
+                t.setDaemon(true);
+                return t;
+            });
+            checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Watches a staff stream until it closes; returns what to run when it does. */
     Runnable watch(String token, String branchCode, Subscriber subscriber) {
         Open o = new Open(token, branchCode, subscriber);
         open.add(o);
+        startChecking();
         return () -> open.remove(o);
     }
 
@@ -82,7 +90,10 @@ final class StaffStreams implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        checker.shutdownNow();
+    public synchronized void close() {
+        closed = true;
+        if (checker != null) {
+            checker.shutdownNow();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package al.sportel.server.ops;
 
+import al.sportel.server.PrivateFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
@@ -34,7 +35,8 @@ final class BackupFiles {
         try (Stream<Path> walk = Files.walk(from)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
-        try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
+        // useTempFile: without it the zip file system keeps every added entry in the heap until it closes
+        try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("useTempFile", Boolean.TRUE))) {
             for (Path f : files) {
                 Path target = fs.getPath(ATTACHMENTS, from.relativize(f).toString().replace('\\', '/'));
                 Files.createDirectories(target.getParent());
@@ -62,8 +64,12 @@ final class BackupFiles {
                 if (!target.startsWith(to)) {
                     continue; // a crafted entry name must not write outside the folder
                 }
-                Files.createDirectories(target.getParent());
+                if (Files.exists(target)) {
+                    continue; // restored in place: a random name already there is the same file
+                }
+                PrivateFiles.createDirectories(target.getParent());
                 Files.copy(f, target);
+                PrivateFiles.restrictFile(target);
                 n++;
             }
         }

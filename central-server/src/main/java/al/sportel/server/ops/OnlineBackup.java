@@ -32,8 +32,13 @@ public final class OnlineBackup {
         Path zip = Files.createTempFile(dir, "sportel-", ".zip");
         Files.delete(zip); // BACKUP TO refuses nothing, but a leftover empty file would hide a failed run
         String target = zip.toAbsolutePath().toString().replace("'", "''");
-        db.read(h -> h.execute("BACKUP TO '" + target + "'"));
-        BackupFiles.addAttachments(zip, dataDir);
-        return zip;
+        try {
+            db.read(h -> h.execute("BACKUP TO '" + target + "'"));
+            BackupFiles.addAttachments(zip, dataDir);
+            return zip;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(zip); // nobody else would: a full copy of the database left behind
+            throw e;
+        }
     }
 }

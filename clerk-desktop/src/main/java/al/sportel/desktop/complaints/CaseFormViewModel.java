@@ -154,6 +154,7 @@ public final class CaseFormViewModel {
         CaseDesk.Request request = new CaseDesk.Request(complaint.get(), cat.code(), categoryName(cat), name.get().strip(),
                 description.get().strip(), customer.get(), phone.get(), email.get(), currentTicketId.get());
         String summary = i18n.t(complaint.get() ? "case.summary.complaint" : "case.summary.application", request.name());
+        boolean[] slipPrinted = {true};
         jobs.run(() -> {
             CaseDesk.Submitted s = desk.submit(request, summary);
             if (s.registered() == null && s.refusal() == null) {
@@ -163,6 +164,7 @@ public final class CaseFormViewModel {
                 } catch (Exception e) {
                     // the case is saved in the outbox: saying "failed" here would have the clerk enter it twice
                     LOG.warn("case {} saved offline but its slip not printed", s.reference(), e);
+                    slipPrinted[0] = false;
                 }
             }
             return s;
@@ -176,7 +178,7 @@ public final class CaseFormViewModel {
             check();
             if (s.registered() == null) {
                 waitingFor = s.outboxId();
-                message.set(i18n.t("case.offline.saved", s.reference()));
+                message.set(i18n.t(slipPrinted[0] ? "case.offline.saved" : "case.offline.savedNotPrinted", s.reference()));
                 return;
             }
             registered(s);
