@@ -1,6 +1,5 @@
 package al.sportel.server.fiscal;
 
-import al.sportel.server.http.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -285,19 +284,6 @@ final class FiscalQueries {
                 .bind("c", counterId).bind("t", tcrCode).bind("op", operation).bind("amount", amount).bind("cdt", changeDateTime)
                 .bind("at", changedAt).bind("day", initialDay).bind("u", userId).bind("key", key)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
-    /** The operation recorded at this counter with this key; a 409 when the key was used for another one. */
-    static Optional<Long> depositByKey(Handle h, long counterId, String key, String operation, long amount) {
-        return h.createQuery("SELECT id, operation, amount FROM fiscal_cash_deposits WHERE counter_id = :c AND idem_key = :k")
-                .bind("c", counterId).bind("k", key)
-                .map((rs, x) -> {
-                    if (!rs.getString("operation").equals(operation) || rs.getLong("amount") != amount) {
-                        throw ApiException.conflict("idempotency-key-reused", "This Idempotency-Key was already used for a different request");
-                    }
-                    return rs.getLong("id");
-                })
-                .findOne();
     }
 
     static boolean hasInitial(Handle h, long counterId, LocalDate day) {

@@ -98,8 +98,10 @@ public final class FiscalService {
         return tcrs.registerTcr(user, counterId);
     }
 
-    /** Records a cash deposit and registers it; when the authority cannot be reached it goes out later. */
-    /** With {@code key} null, no resend protection (clients before the key). */
+    /**
+     * Records a cash deposit and registers it; when the authority cannot be reached it goes out later. With
+     * {@code key} null, no resend protection (clients before the key).
+     */
     public FiscalTcrs.Registered cashDeposit(UserInfo user, long counterId, CashOperation op, long amount, String key) {
         return tcrs.cashDeposit(user, counterId, op, amount, key);
     }

@@ -62,18 +62,15 @@ final class FiscalTcrs {
         return new FiscalTcr(counterId, code, bu);
     }
 
-    /**
-     * Records a cash deposit and registers it; when the authority cannot be reached it stays PENDING and
-     * goes out later, so the clerk is never held up. INITIAL is once per counter and day.
-     */
     /** A registered operation, and whether it is an earlier one sent again with the same key. */
     record Registered(FiscalCashDeposit deposit, boolean replayed) {
     }
 
     /**
-     * Records and reports the operation. With {@code key} (the counter's Idempotency-Key) a resend of an
-     * operation already recorded is that operation, as it stands now: a clerk who retried after a timeout
-     * must not withdraw the cash twice on paper.
+     * Records a cash deposit and registers it; when the authority cannot be reached it stays PENDING and
+     * goes out later, so the clerk is never held up. INITIAL is once per counter and day. With {@code key} (the
+     * counter's Idempotency-Key) a resend of an operation already recorded is that operation, as it stands now:
+     * a clerk who retried after a timeout must not withdraw the cash twice on paper.
      */
     Registered cashDeposit(UserInfo user, long counterId, CashOperation op, long amount, String key) {
         TcrRow counter = setup.counter(user, counterId);
@@ -82,9 +79,9 @@ final class FiscalTcrs {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate day = LocalDate.ofInstant(now, FiscalFormats.ZONE);
-        Optional<Long> earlier = key == null ? Optional.empty() : db.read(h -> FiscalQueries.depositByKey(h, counterId, key, op.name(), amount));
+        Optional<Registered> earlier = recorded(counterId, key, op, amount);
         if (earlier.isPresent()) {
-            return new Registered(depositView(db.read(h -> FiscalQueries.deposit(h, earlier.get())).orElseThrow()), true);
+            return earlier.get();
         }
         long id;
         try {
@@ -97,14 +94,32 @@ final class FiscalTcrs {
             });
         } catch (UnableToExecuteStatementException e) {
             // the same key twice at once: the other one recorded it
-            Optional<Long> winner = key == null ? Optional.empty() : db.read(h -> FiscalQueries.depositByKey(h, counterId, key, op.name(), amount));
-            if (winner.isEmpty()) {
-                throw e;
-            }
-            return new Registered(depositView(db.read(h -> FiscalQueries.deposit(h, winner.get())).orElseThrow()), true);
+            return recorded(counterId, key, op, amount).orElseThrow(() -> e);
         }
         delivery.deliverDeposit(id);
         return new Registered(depositView(db.read(h -> FiscalQueries.deposit(h, id)).orElseThrow()), false);
+    }
+
+    /**
+     * The operation already recorded at this counter under {@code key}, as it stands now; a 409 when the key was
+     * used for another operation or amount. Empty without a key.
+     */
+    private Optional<Registered> recorded(long counterId, String key, CashOperation op, long amount) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return db.read(h -> h.createQuery("SELECT id, operation, amount FROM fiscal_cash_deposits WHERE counter_id = :c AND idem_key = :k")
+                        .bind("c", counterId).bind("k", key)
+                        .map((rs, x) -> {
+                            if (!rs.getString("operation").equals(op.name()) || rs.getLong("amount") != amount) {
+                                throw ApiException.conflict("idempotency-key-reused",
+                                        "This Idempotency-Key was already used for a different request");
+                            }
+                            return rs.getLong("id");
+                        })
+                        .findOne()
+                        .flatMap(id -> FiscalQueries.deposit(h, id)))
+                .map(d -> new Registered(depositView(d), true));
     }
 
     /**
