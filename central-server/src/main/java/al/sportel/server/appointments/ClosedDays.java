@@ -5,6 +5,7 @@ import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.queue.QueueEngine;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +38,7 @@ public final class ClosedDays {
 
     /** Whether the centre is closed on that day, inside the caller's transaction. */
     static boolean closed(Handle h, String branchCode, LocalDate day) {
-        String weekdays = h.createQuery("SELECT closed_weekdays FROM branches WHERE code = :b").bind("b", branchCode)
-                .mapTo(String.class).findOne().orElse("");
-        if (parse(weekdays).contains(day.getDayOfWeek().getValue())) {
+        if (weekdays(h, branchCode).contains(day.getDayOfWeek().getValue())) {
             return true;
         }
         return h.createQuery("SELECT COUNT(*) FROM branch_closed_days WHERE branch_code = :b AND closed_on = :d")
@@ -55,7 +54,7 @@ public final class ClosedDays {
         Access.requireBranch(user, branchCode);
         String stored = weekdays.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(","));
         return db.tx(h -> {
-            requireBranch(h, branchCode);
+            QueueEngine.requireBranchExists(h, branchCode);
             h.execute("UPDATE branches SET closed_weekdays = ? WHERE code = ?", stored, branchCode);
             return view(h, branchCode, today);
         });
@@ -64,7 +63,7 @@ public final class ClosedDays {
     public Closed close(UserInfo user, String branchCode, LocalDate day, String reason) {
         Access.requireBranch(user, branchCode);
         return db.tx(h -> {
-            requireBranch(h, branchCode);
+            QueueEngine.requireBranchExists(h, branchCode);
             // the lock a booking takes (its service's row): one in flight is counted below, or sees the day closed
             h.createQuery("SELECT id FROM services WHERE branch_code = :b ORDER BY id FOR UPDATE").bind("b", branchCode)
                     .mapTo(Long.class).list();
@@ -83,7 +82,7 @@ public final class ClosedDays {
     public void reopen(UserInfo user, String branchCode, LocalDate day) {
         Access.requireBranch(user, branchCode);
         db.tx(h -> {
-            requireBranch(h, branchCode);
+            QueueEngine.requireBranchExists(h, branchCode);
             if (h.execute("DELETE FROM branch_closed_days WHERE branch_code = ? AND closed_on = ?", branchCode, day) == 0) {
                 throw ApiException.notFound("Centre " + branchCode + " has no closure on " + day);
             }
@@ -91,26 +90,23 @@ public final class ClosedDays {
         });
     }
 
-    /** "1,7" as ISO weekday numbers; ignores what is not one (the column is only written through {@link #setWeekdays}). */
-    static List<Integer> parse(String weekdays) {
-        return Arrays.stream(weekdays.split(",")).map(String::strip).filter(s -> s.matches("[1-7]")).map(Integer::valueOf).toList();
+    /**
+     * The centre's weekly closed days: "1,7" as ISO weekday numbers; what is not one is ignored (the column is only
+     * written through {@link #setWeekdays}). None for an unknown centre.
+     */
+    private static List<Integer> weekdays(Handle h, String branchCode) {
+        String stored = h.createQuery("SELECT closed_weekdays FROM branches WHERE code = :b").bind("b", branchCode)
+                .mapTo(String.class).findOne().orElse("");
+        return Arrays.stream(stored.split(",")).map(String::strip).filter(s -> s.matches("[1-7]")).map(Integer::valueOf).toList();
     }
 
     private static View view(Handle h, String branchCode, LocalDate from) {
-        requireBranch(h, branchCode);
-        String weekdays = h.createQuery("SELECT closed_weekdays FROM branches WHERE code = :b").bind("b", branchCode)
-                .mapTo(String.class).one();
+        QueueEngine.requireBranchExists(h, branchCode);
         List<Dated> dates = h.createQuery("""
                         SELECT closed_on, reason FROM branch_closed_days WHERE branch_code = :b AND closed_on >= :from ORDER BY closed_on
                         """)
                 .bind("b", branchCode).bind("from", from)
                 .map((rs, c) -> new Dated(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
-        return new View(branchCode, parse(weekdays), dates);
-    }
-
-    private static void requireBranch(Handle h, String branchCode) {
-        if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", branchCode).mapTo(Integer.class).one() == 0) {
-            throw ApiException.notFound("No centre " + branchCode);
-        }
+        return new View(branchCode, weekdays(h, branchCode), dates);
     }
 }
