@@ -35,6 +35,18 @@ class PaymentSetbacksTest extends DesktopTestBase {
         robot.type(KeyCode.ENTER);
     }
 
+    /** clerk1 at her counter, customer 100001 looked up (so in the local copy), then the server gone; his balance before. */
+    private BigDecimal atTheCounterThenCutOff(FxRobot robot) throws Exception {
+        openCounter(robot, "clerk1");
+        BigDecimal before = balance("100001");
+        robot.type(KeyCode.F3);
+        robot.clickOn("#customerCode").write("100001").type(KeyCode.ENTER);
+        assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
+        server.kill();
+        assertEventually(() -> text(robot, "#connectionBanner").contains("0 veprime në pritje"), "the link is down");
+        return before;
+    }
+
     private int paymentsAtCounter() throws Exception {
         String admin = server.token("admin");
         long counterId = server.get("/api/v1/branches/TR01/counters", admin).get(0).get("id").asLong();
@@ -71,13 +83,7 @@ class PaymentSetbacksTest extends DesktopTestBase {
 
     @Test
     void aClerkLeavingWithUnsentPaymentsIsToldAndTheNextClerkSeesThemWaiting(FxRobot robot) throws Exception {
-        openCounter(robot, "clerk1");
-        BigDecimal before = balance("100001");
-        robot.type(KeyCode.F3);
-        robot.clickOn("#customerCode").write("100001").type(KeyCode.ENTER); // now in the local copy
-        assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
-        server.kill();
-        assertEventually(() -> text(robot, "#connectionBanner").contains("0 veprime në pritje"), "the link is down");
+        BigDecimal before = atTheCounterThenCutOff(robot);
         pay(robot, "100001", "40");
         assertEventually(() -> text(robot, "#connectionBanner").contains("1 veprim në pritje"), "the outbox holds it");
         assertEventually(() -> !robot.lookup("#logoutButton").queryAs(Button.class).isDisabled(), "nothing in progress");
@@ -109,13 +115,7 @@ class PaymentSetbacksTest extends DesktopTestBase {
 
     @Test
     void anOfflineReceiptThatCannotBeSavedStillSaysThePaymentWasTaken(FxRobot robot) throws Exception {
-        openCounter(robot, "clerk1");
-        BigDecimal before = balance("100001");
-        robot.type(KeyCode.F3);
-        robot.clickOn("#customerCode").write("100001").type(KeyCode.ENTER); // now in the local copy
-        assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
-        server.kill();
-        assertEventually(() -> text(robot, "#connectionBanner").contains("0 veprime në pritje"), "the link is down");
+        BigDecimal before = atTheCounterThenCutOff(robot);
         // No printer here, so receipts are PDFs in this folder; a file in its place makes every print fail.
         Path receipts = desktopData.resolve("receipts");
         if (Files.isDirectory(receipts)) {
