@@ -3,10 +3,12 @@ package al.sportel.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.sportel.model.Counter;
+import al.sportel.model.Formats;
 import al.sportel.model.Ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -81,5 +83,25 @@ class SupervisorConsoleTest extends DesktopTestBase {
         JsonNode called = server.post("/api/v1/counters/" + counterId + "/call-next", clerk, "");
         assertThat(called.get("id").asText()).as("the K ticket, though the I ticket came first")
                 .isEqualTo(contract.get("id").asText()).isNotEqualTo(info.get("id").asText());
+    }
+
+    @Test
+    void theCentresReportShowsTheFeesSoldBesideTheBillPayments(FxRobot robot) throws Exception {
+        long counterId = server.counterId(4);
+        server.openCounter("clerk4", counterId);
+        String clerk = server.token("clerk4");
+        JsonNode sale = server.create("/api/v1/fee-sales", clerk,
+                "{\"feeCode\":\"METER_TEST\",\"method\":\"CARD\",\"counterId\":" + counterId + "}");
+        openConsole(robot);
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "reportsTab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        waitUntil(() -> robot.lookup("#runReport").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#runReport");
+        String amount = Formats.amount(sale.get("amount").asText());
+        assertEventually(() -> ((Label) robot.lookup("#reportFees").query()).getText().contains(amount),
+                "the report shows the fee's " + amount + " lek");
+        assertThat(((Label) robot.lookup("#reportFees").query()).getText()).startsWith("Tarifat e shërbimit");
     }
 }

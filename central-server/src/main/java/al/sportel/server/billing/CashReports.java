@@ -39,10 +39,13 @@ public final class CashReports {
             Instant to = BusinessTime.startOf(date.plusDays(1));
             record Row(CashLine line, long amount) {
             }
-            // The drawer holds money by when it was taken: a payment taken offline counts on its own day.
+            // The drawer holds money by when it was taken: a payment taken offline counts on its own day. A void made
+            // after the day leaves the day as it was closed (the drawer held that money); it shows on its own day.
             List<Row> rows = h.createQuery("""
                             SELECT p.id, p.receipt_number, p.customer_code, p.amount, p.method, p.taken_at, u.display_name,
-                                   (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids, p.late_entry
+                                   (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :to) AS voids,
+                                   p.late_entry,
+                                   (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at >= :to) AS later
                             FROM payments p JOIN users u ON u.id = p.clerk_user_id
                             WHERE p.counter_id = :c AND p.taken_at >= :from AND p.taken_at < :to
                             ORDER BY p.taken_at, p.id
@@ -50,7 +53,7 @@ public final class CashReports {
                     .bind("c", counterId).bind("from", from).bind("to", to)
                     .map((rs, x) -> new Row(new CashLine(rs.getLong(1), rs.getString(2), rs.getString(3), Money.format(rs.getLong(4)),
                             rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
-                            rs.getInt(8) > 0, rs.getBoolean(9)), rs.getLong(4)))
+                            rs.getInt(8) > 0, rs.getBoolean(9), rs.getInt(10) > 0), rs.getLong(4)))
                     .list();
             List<CashTotal> totals = Stream.of("CASH", "CARD").map(m -> {
                 List<Row> of = rows.stream().filter(r -> !r.line().voided() && r.line().method().equals(m)).toList();
@@ -77,9 +80,11 @@ public final class CashReports {
     }
 
     static String csv(CashReport r) {
-        CsvSheet csv = new CsvSheet().row("receiptNumber", "customerCode", "amount", "method", "createdAt", "clerk", "voided", "lateEntry");
+        CsvSheet csv = new CsvSheet().row("receiptNumber", "customerCode", "amount", "method", "createdAt", "clerk", "voided", "lateEntry",
+                "voidedLater");
         for (CashLine l : r.payments()) {
-            csv.row(l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.createdAt(), l.clerk(), l.voided(), l.lateEntry());
+            csv.row(l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.createdAt(), l.clerk(), l.voided(), l.lateEntry(),
+                    l.voidedLater());
         }
         return csv.toString();
     }

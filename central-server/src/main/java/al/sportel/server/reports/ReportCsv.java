@@ -21,6 +21,10 @@ final class ReportCsv {
         csv.blank().row("method", "count", "amount");
         r.payments().forEach(p -> csv.row(p.method(), p.count(), p.amount()));
         csv.row("TOTAL", "", r.paymentsTotal());
+        csv.row("EARLIER_VOIDED", r.earlierVoidedCount(), r.earlierVoidedAmount());
+        csv.blank().row("feeMethod", "count", "amount");
+        r.fees().forEach(p -> csv.row(p.method(), p.count(), p.amount()));
+        csv.row("TOTAL", "", r.feesTotal());
         return csv.toString();
     }
 

@@ -30,6 +30,14 @@ final class ReportPdf {
         rows.add(new String[] {"#Payments", "Count", "Amount (" + Formats.LEK + ")"});
         r.payments().forEach(p -> rows.add(new String[] {p.method(), String.valueOf(p.count()), Formats.amount(Money.parse(p.amount()))}));
         rows.add(new String[] {"Total", "", Formats.amount(Money.parse(r.paymentsTotal()))});
+        if (r.earlierVoidedCount() > 0) {
+            rows.add(new String[] {"Voided here, of earlier payments", String.valueOf(r.earlierVoidedCount()),
+                    Formats.amount(Money.parse(r.earlierVoidedAmount()))});
+        }
+        rows.add(new String[] {""});
+        rows.add(new String[] {"#Service fees", "Count", "Amount (" + Formats.LEK + ")"});
+        r.fees().forEach(p -> rows.add(new String[] {p.method(), String.valueOf(p.count()), Formats.amount(Money.parse(p.amount()))}));
+        rows.add(new String[] {"Total", "", Formats.amount(Money.parse(r.feesTotal()))});
         return TABLE.render(rows);
     }
 

@@ -66,7 +66,8 @@ final class ShiftReportDialog {
                 Tables.<CashLine>column(i18n.t("shift.col.customer"), CashLine::customerCode),
                 Tables.<CashLine>column(i18n.t("shift.col.amount"), l -> Formats.amount(l.amount())),
                 Tables.<CashLine>column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
-                Tables.<CashLine>column(i18n.t("shift.col.voided"), l -> l.voided() ? "✗" : "")));
+                Tables.<CashLine>column(i18n.t("shift.col.voided"),
+                        l -> l.voided() ? "✗" : l.voidedLater() ? "✗ " + i18n.t("shift.voidedLater") : "")));
         Button csv = new Button(i18n.t("shift.csv"));
         csv.setId("shiftCsvButton");
         Button pdf = new Button(i18n.t("shift.pdf"));
@@ -144,7 +145,7 @@ final class ShiftReportDialog {
             lines.add("");
             for (CashLine l : r.payments()) {
                 lines.add(String.format("%s   %-20s %-10s %12s %-5s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),
-                        l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.voided() ? "ANULUAR/VOIDED" : ""));
+                        l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.voided() ? "ANULUAR/VOIDED" : l.voidedLater() ? "ANULUAR MË VONË/VOIDED LATER" : ""));
             }
             List<String> texts = new ArrayList<>(lines);
             texts.add(title);

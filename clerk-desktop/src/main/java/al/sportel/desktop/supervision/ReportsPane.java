@@ -40,6 +40,8 @@ final class ReportsPane {
     private final TableView<BranchReport.MethodFigures> payments = new TableView<>();
     private final Label message = new Label();
     private final Label total = new Label();
+    private final Label fees = new Label();
+    private final Label earlierVoided = new Label();
     private final VBox root;
 
     ReportsPane(AppContext app, SupervisorApi api, Supplier<String> branch) {
@@ -90,10 +92,14 @@ final class ReportsPane {
         clerks.setPrefHeight(180);
         payments.setPrefHeight(120);
         total.setId("reportTotal");
+        fees.setId("reportFees");
+        earlierVoided.setId("reportEarlierVoided");
+        earlierVoided.managedProperty().bind(earlierVoided.visibleProperty());
+        earlierVoided.setVisible(false);
         HBox bar = new HBox(10, new Label(i18n.t("sup.report.from")), from, new Label(i18n.t("sup.report.to")), to, run, csv, pdf);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox lower = new HBox(12, new VBox(6, new Label(i18n.t("sup.report.clerks")), clerks),
-                new VBox(6, new Label(i18n.t("sup.report.payments")), payments, total));
+                new VBox(6, new Label(i18n.t("sup.report.payments")), payments, total, earlierVoided, fees));
         root = new VBox(10, bar, message, services, lower);
         root.setPadding(new Insets(10));
     }
@@ -125,6 +131,10 @@ final class ReportsPane {
             clerks.getItems().setAll(r.clerks());
             payments.getItems().setAll(r.payments());
             total.setText(i18n.t("sup.report.total") + ": " + Formats.money(r.paymentsTotal()));
+            int feeSales = r.fees().stream().mapToInt(BranchReport.MethodFigures::count).sum();
+            fees.setText(i18n.t("sup.report.fees", Formats.money(r.feesTotal()), feeSales));
+            earlierVoided.setVisible(r.earlierVoidedCount() > 0);
+            earlierVoided.setText(i18n.t("sup.report.earlierVoided", Formats.money(r.earlierVoidedAmount()), r.earlierVoidedCount()));
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 

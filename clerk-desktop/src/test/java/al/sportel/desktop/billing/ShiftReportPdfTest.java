@@ -19,9 +19,9 @@ class ShiftReportPdfTest {
     void theShiftListNamesTheClerkAndListsEveryPaymentVoidedOnesMarked() throws Exception {
         CashReport report = new CashReport(3, 3, "TR01", LocalDate.of(2026, 11, 27), List.of(), "3 000.00", 1, "500.00",
                 List.of(new CashLine(1, "TR01-2026-000101", "100001", "2 500.00", "CASH", Instant.parse("2026-11-27T08:15:00Z"),
-                                "Đorđe Petrović", false, false),
+                                "Đorđe Petrović", false, false, false),
                         new CashLine(2, "TR01-2026-000102", "100002", "500.00", "CARD", Instant.parse("2026-11-27T09:40:00Z"),
-                                "Đorđe Petrović", true, false)),
+                                "Đorđe Petrović", true, false, false)),
                 0, List.of(), "0.00", "2500.00");
 
         byte[] pdf = ShiftReportDialog.pdf("Arka e sportelit 3 — Đorđe Petrović", "Totali: 3 000,00 L", report);
