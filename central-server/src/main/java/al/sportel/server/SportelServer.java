@@ -169,7 +169,7 @@ public final class SportelServer implements AutoCloseable {
             new QueueRoutes(engine, counters, mapper,
                     new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock()), idempotency).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
-            new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db), mapper).register(app);
+            new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db, config.clock()), mapper).register(app);
             new PublicThrottles(new PublicThrottles.Limits(security.bookingsPerHour(), security.ratingsPerHour()), clientAddress,
                     config.clock()).register(app); // issue 20: before its routes
             new RatingRoutes(new RatingService(db, config.clock()), mapper).register(app);
@@ -191,7 +191,8 @@ public final class SportelServer implements AutoCloseable {
             new FiscalRoutes(fiscal, mapper).register(app);
             FiscalOutbox fiscalOutbox = new FiscalOutbox(fiscal, FiscalOutbox.DEFAULT_INTERVAL);
             app.events(e -> e.serverStopping(fiscalOutbox::close));
-            new FeeRoutes(new FeeService(db, config.clock(), new FiscalFeeHook(fiscal)), idempotency, mapper).register(app);
+            new FeeRoutes(new FeeService(db, config.clock(), new FiscalFeeHook(fiscal)), idempotency, mapper,
+                    security.maxPayment()).register(app);
             ops.addMetrics(new FiscalMetrics(db, config.clock()));
             fiscal.checkCertificate();
             new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),

@@ -9,6 +9,7 @@ import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,28 +47,35 @@ public final class AdminQueries {
                 .findOne().orElseThrow(() -> ApiException.notFound("No branch " + code)));
     }
 
-    /** The audit log of a branch: administration changes and every queue and counter change, newest first. */
-    public List<AuditEntry> audit(String branch, int limit) {
+    /**
+     * The audit log of a branch, newest first: administration changes and, unless {@code changesOnly}, every queue and
+     * counter change, in [{@code from}, {@code to}). A null branch is the company-wide log (users made ADMIN, fees,
+     * priority categories, reasons, partner keys), which has no queue events.
+     */
+    public List<AuditEntry> audit(String branch, int limit, Instant from, Instant to, boolean changesOnly) {
+        String where = (branch == null ? "branch_code IS NULL" : "branch_code = :b") + " AND at >= :from AND at < :to";
         List<AuditEntry> entries = new ArrayList<>(db.read(h -> h.createQuery("""
                         SELECT at, actor_username, branch_code, action, target, details FROM audit_log
-                        WHERE branch_code = :b ORDER BY at DESC LIMIT :n
-                        """)
-                .bind("b", branch).bind("n", limit)
+                        WHERE %s ORDER BY at DESC LIMIT :n
+                        """.formatted(where))
+                .bind("b", branch).bind("from", from).bind("to", to).bind("n", limit)
                 .map((rs, c) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list()));
-        entries.addAll(db.read(h -> h.createQuery("""
-                        SELECT e.occurred_at, e.actor_username, e.branch_code, e.event_type, t.ticket_number, e.counter_id,
-                               e.from_status, e.to_status
-                        FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id
-                        WHERE e.branch_code = :b ORDER BY e.id DESC LIMIT :n
-                        """)
-                .bind("b", branch).bind("n", limit)
-                .map((rs, c) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4),
-                        rs.getString(5) != null ? "ticket " + rs.getString(5) : "counter " + rs.getLong(6),
-                        rs.getString(7) == null ? rs.getString(8) : rs.getString(7) + " → " + rs.getString(8)))
-                .list()));
+        if (branch != null && !changesOnly) {
+            entries.addAll(db.read(h -> h.createQuery("""
+                            SELECT e.occurred_at, e.actor_username, e.branch_code, e.event_type, t.ticket_number, e.counter_id,
+                                   e.from_status, e.to_status
+                            FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id
+                            WHERE e.branch_code = :b AND e.occurred_at >= :from AND e.occurred_at < :to ORDER BY e.id DESC LIMIT :n
+                            """)
+                    .bind("b", branch).bind("from", from).bind("to", to).bind("n", limit)
+                    .map((rs, c) -> new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+                            rs.getString(3), rs.getString(4),
+                            rs.getString(5) != null ? "ticket " + rs.getString(5) : "counter " + rs.getLong(6),
+                            rs.getString(7) == null ? rs.getString(8) : rs.getString(7) + " → " + rs.getString(8)))
+                    .list()));
+        }
         entries.sort((a, b) -> b.at().compareTo(a.at()));
         return entries.subList(0, Math.min(limit, entries.size()));
     }

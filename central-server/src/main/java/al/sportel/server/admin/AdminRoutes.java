@@ -1,5 +1,6 @@
 package al.sportel.server.admin;
 
+import al.sportel.model.BusinessTime;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.admin.CounterName;
@@ -12,10 +13,14 @@ import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.TextRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Administration (ADMIN) over HTTP: users, branches, services and counters, each change in the audit
@@ -24,12 +29,16 @@ import java.time.Clock;
  */
 public final class AdminRoutes {
 
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private final ObjectMapper mapper;
     private final AdminService admin;
     private final AdminQueries queries;
+    private final Clock clock;
 
     public AdminRoutes(Database db, ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
         this.admin = new AdminService(db, clock);
         this.queries = new AdminQueries(db);
     }
@@ -133,11 +142,24 @@ public final class AdminRoutes {
     private void auditLog(Context ctx) {
         UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
         String branch = ctx.queryParam("branchCode");
-        if (branch == null) {
+        if (branch == null && user.role() != Role.ADMIN) {
             throw ApiException.invalid("branchCode", "is required");
         }
-        Access.requireBranch(user, branch);
+        if (branch != null) {
+            Access.requireBranch(user, branch);
+        }
         int limit = Math.max(1, Math.min(1000, ctx.queryParamAsClass("limit", Integer.class).getOrDefault(200)));
-        ctx.json(queries.audit(branch, limit));
+        // days in Tirana, both included; without them, from the first entry to now
+        LocalDate from = TextRules.queryDate(ctx, "from");
+        LocalDate to = TextRules.queryDate(ctx, "to");
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiException.invalid("to", "is before from");
+        }
+        String kind = ctx.queryParamAsClass("kind", String.class).getOrDefault("all");
+        if (!kind.equals("all") && !kind.equals("changes")) {
+            throw ApiException.invalid("kind", "is all or changes");
+        }
+        ctx.json(queries.audit(branch, limit, from == null ? EARLIEST : BusinessTime.startOf(from),
+                to == null ? clock.instant().plus(Duration.ofDays(1)) : BusinessTime.startOf(to.plusDays(1)), kind.equals("changes")));
     }
 }

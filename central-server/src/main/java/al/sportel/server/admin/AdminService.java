@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
+import org.jdbi.v3.core.Handle;
 
 /** The changes of administration, each in one transaction with its audit record. */
 public final class AdminService {
@@ -48,6 +50,9 @@ public final class AdminService {
                 throw ApiException.invalid("branchCode", "no such branch");
             }
             boolean active = change.active() != null ? change.active() : u.active();
+            if (!active || finalRole != u.role() || !Objects.equals(finalBranch, u.branchCode())) {
+                requireNoCounter(h, u);
+            }
             h.createUpdate("UPDATE users SET display_name = :d, role = :r, branch_code = :b, active = :a WHERE id = :id")
                     .bind("d", change.displayName() != null ? change.displayName().strip() : u.displayName()).bind("r", finalRole.name())
                     .bind("b", finalBranch).bind("a", active).bind("id", id).execute();
@@ -55,9 +60,18 @@ public final class AdminService {
                 h.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", clock.instant(), id);
             }
             UserRow after = AdminQueries.user(h, id);
-            audit.record(h, admin, after.branchCode(), Boolean.FALSE.equals(change.active()) ? "user.disabled" : "user.changed",
-                    "user " + after.username(), changes(Map.of("displayName", String.valueOf(after.displayName()),
-                            "role", after.role().name(), "branchCode", String.valueOf(after.branchCode()), "active", String.valueOf(after.active()))));
+            String action = Boolean.FALSE.equals(change.active()) ? "user.disabled" : "user.changed";
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("displayName", diff(u.displayName(), after.displayName()));
+            fields.put("role", diff(u.role().name(), after.role().name()));
+            fields.put("branchCode", diff(u.branchCode(), after.branchCode()));
+            fields.put("active", diff(u.active(), after.active()));
+            String details = changes(fields);
+            // both centres see a move; an entry with no centre (an ADMIN's) is in the company-wide log
+            audit.record(h, admin, u.branchCode(), action, "user " + after.username(), details);
+            if (!Objects.equals(u.branchCode(), after.branchCode())) {
+                audit.record(h, admin, after.branchCode(), action, "user " + after.username(), details);
+            }
             return after;
         });
     }
@@ -167,6 +181,20 @@ public final class AdminService {
             }
         }
         return m;
+    }
+
+    private static String diff(Object before, Object after) {
+        return Objects.equals(before, after) ? String.valueOf(after) : before + " → " + after;
+    }
+
+    /** A user signed in at a counter keeps it until it is closed: moving or disabling them first would strand it. */
+    private static void requireNoCounter(Handle h, UserRow u) {
+        h.createQuery("SELECT counter_number, branch_code FROM counters WHERE clerk_user_id = :u AND status <> 'CLOSED'")
+                .bind("u", u.id()).map((rs, c) -> rs.getInt(1) + " (" + rs.getString(2) + ")").findFirst()
+                .ifPresent(counter -> {
+                    throw ApiException.conflict("user-at-counter", u.username() + " is signed in at counter " + counter
+                            + "; close that counter first");
+                });
     }
 
     private static String changes(Map<String, ?> m) {

@@ -2,6 +2,7 @@ package al.sportel.server.auth;
 
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.server.admin.AuditLog;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
@@ -16,16 +17,18 @@ public final class UserRoutes {
     private final Database db;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final AuditLog audit;
 
     public UserRoutes(Database db, ObjectMapper mapper, Clock clock) {
         this.db = db;
         this.mapper = mapper;
         this.clock = clock;
+        this.audit = new AuditLog(clock);
     }
 
     public void register(Javalin app) {
         app.post("/api/v1/users", ctx -> {
-            Access.requireRole(ctx, Role.ADMIN);
+            UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
             JsonBody body = JsonBody.of(ctx, mapper);
             String username = body.requiredString("username", 50);
             String displayName = body.requiredString("displayName", 100);
@@ -59,7 +62,10 @@ public final class UserRoutes {
                         .bind("u", lower).bind("d", displayName).bind("r", finalRole.name())
                         .bind("b", finalRole == Role.ADMIN ? null : branch).bind("h", hash).bind("now", clock.instant())
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                return new UserInfo(id, lower, displayName, finalRole, finalRole == Role.ADMIN ? null : branch);
+                UserInfo user = new UserInfo(id, lower, displayName, finalRole, finalRole == Role.ADMIN ? null : branch);
+                audit.record(h, admin, user.branchCode(), "user.created", "user " + lower,
+                        "displayName=" + displayName + ", role=" + finalRole + ", branchCode=" + user.branchCode());
+                return user;
             });
             ctx.status(201).json(created);
         });

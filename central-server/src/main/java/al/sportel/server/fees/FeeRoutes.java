@@ -1,5 +1,6 @@
 package al.sportel.server.fees;
 
+import al.sportel.model.Money;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.fees.Fee;
@@ -21,11 +22,14 @@ public final class FeeRoutes {
     private final FeeService fees;
     private final Idempotency idempotency;
     private final ObjectMapper mapper;
+    private final long maxPrice;
 
-    public FeeRoutes(FeeService fees, Idempotency idempotency, ObjectMapper mapper) {
+    /** {@code maxPrice}: the largest single payment, so a slip of the finger in the tariff cannot be charged. */
+    public FeeRoutes(FeeService fees, Idempotency idempotency, ObjectMapper mapper, long maxPrice) {
         this.fees = fees;
         this.idempotency = idempotency;
         this.mapper = mapper;
+        this.maxPrice = maxPrice;
     }
 
     public void register(Javalin app) {
@@ -46,7 +50,7 @@ public final class FeeRoutes {
     }
 
     private void saveFee(Context ctx) {
-        Access.requireRole(ctx, Role.ADMIN);
+        UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
         String code = ctx.pathParam("code");
         JsonBody body = JsonBody.of(ctx, mapper);
         if (!code.matches("[A-Z][A-Z0-9_]{1,19}")) {
@@ -57,12 +61,14 @@ public final class FeeRoutes {
         Long price = body.requiredMoney("price");
         if (price != null && price <= 0) {
             body.addError("price", "must be more than zero");
+        } else if (price != null && price > maxPrice) {
+            body.addError("price", "is more than the largest single payment (" + Money.format(maxPrice) + " lek)");
         }
         // Albanian VAT rates are whole percentages (20, 10, 6, 0); kept in hundredths like the fiscal settings
         Integer vat = body.requiredInt("vatRatePercent", 0, 100);
         boolean active = body.optionalBoolean("active", true);
         body.validate();
-        Fee saved = fees.save(code, name, nameEn, price, vat * 100, active);
+        Fee saved = fees.save(admin, code, name, nameEn, price, vat * 100, active);
         ctx.json(saved);
     }
 

@@ -6,6 +6,7 @@ import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.fees.Fee;
 import al.sportel.model.fees.FeeSale;
+import al.sportel.server.admin.AuditLog;
 import al.sportel.server.auth.Access;
 import al.sportel.server.billing.CounterHolding;
 import al.sportel.server.db.Database;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -33,11 +35,13 @@ public final class FeeService {
     private final Database db;
     private final Clock clock;
     private final FeeSaleHook hook;
+    private final AuditLog audit;
 
     public FeeService(Database db, Clock clock, FeeSaleHook hook) {
         this.db = db;
         this.clock = clock;
         this.hook = hook;
+        this.audit = new AuditLog(clock);
     }
 
     public List<Fee> catalogue(boolean activeOnly) {
@@ -45,12 +49,21 @@ public final class FeeService {
     }
 
     /** Creates or changes a fee; sales already made keep the price and rate they were sold at. */
-    public Fee save(String code, String name, String nameEn, long price, int vatRate, boolean active) {
+    /** A price or VAT change decides what every centre charges from now on: audited company-wide, before and after. */
+    public Fee save(UserInfo admin, String code, String name, String nameEn, long price, int vatRate, boolean active) {
         return db.tx(h -> {
+            Optional<FeeRow> before = FeeQueries.fee(h, code);
             FeeRow row = new FeeRow(code, name, nameEn, price, vatRate, active);
             FeeQueries.saveFee(h, row, clock.instant());
+            audit.record(h, admin, null, before.isPresent() ? "fee.changed" : "fee.created", "fee " + code,
+                    before.map(b -> describe(b) + " → ").orElse("") + describe(row));
             return row.view();
         });
+    }
+
+    private static String describe(FeeRow f) {
+        return "%s / %s, %s lek, VAT %s %%, %s".formatted(f.name(), f.nameEn(), Money.format(f.price()), f.vatRate() / 100,
+                f.active() ? "on sale" : "withdrawn");
     }
 
     /** Inside the caller's transaction (the idempotency key is stored in the same one). */

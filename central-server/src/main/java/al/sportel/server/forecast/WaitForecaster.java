@@ -27,8 +27,8 @@ public final class WaitForecaster {
 
     public static double forecastSeconds(double arrivalsPerHour, double serviceSeconds, double counters, int waitingNow) {
         if (counters <= 0) {
-            // nobody serves it: everyone waits at least the rest of the hour
-            return 3600;
+            // nobody serves it: whoever comes waits at least the rest of the hour; nobody waits if nobody comes
+            return waitingNow == 0 && arrivalsPerHour <= 0 ? 0 : 3600;
         }
         double capacity = counters * 3600 / serviceSeconds;
         double fluid = 0;

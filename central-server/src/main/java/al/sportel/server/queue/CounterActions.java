@@ -5,6 +5,7 @@ import al.sportel.model.CounterStatus;
 import al.sportel.model.EventType;
 import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
+import al.sportel.server.admin.AuditLog;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.events.EventHub;
@@ -25,12 +26,14 @@ public final class CounterActions {
     private final EventLog events;
     private final EventHub hub;
     private final Clock clock;
+    private final AuditLog audit;
 
     public CounterActions(Database db, EventLog events, EventHub hub, Clock clock) {
         this.db = db;
         this.events = events;
         this.hub = hub;
         this.clock = clock;
+        this.audit = new AuditLog(clock);
     }
 
     /**
@@ -112,17 +115,7 @@ public final class CounterActions {
     /** Replaces the counter's work profile; the list order is its order of preference. */
     public Counter setServices(UserInfo actor, long counterId, List<Long> serviceIds) {
         return change(actor, counterId, (h, c) -> {
-            List<Long> valid = h.createQuery("SELECT id FROM services WHERE branch_code = :b AND id IN (<ids>)")
-                    .bind("b", c.branchCode()).bindList("ids", serviceIds).mapTo(Long.class).list();
-            if (valid.size() != serviceIds.size()) {
-                List<Long> unknown = serviceIds.stream().filter(id -> !valid.contains(id)).toList();
-                throw ApiException.invalid("serviceIds", "no such services in branch " + c.branchCode() + ": " + unknown);
-            }
-            h.execute("DELETE FROM counter_services WHERE counter_id = ?", c.id());
-            for (int i = 0; i < serviceIds.size(); i++) {
-                h.execute("INSERT INTO counter_services (counter_id, service_id, sort_order) VALUES (?, ?, ?)",
-                        c.id(), serviceIds.get(i), i);
-            }
+            writeServices(h, c.id(), c.branchCode(), serviceIds);
             // A new version of the counter row: a call-next waiting for this lock learns that the services
             // it read before the wait are old (PgCallNext.lock), and reads them again.
             h.execute("UPDATE counters SET name = name WHERE id = ?", c.id());
@@ -130,20 +123,42 @@ public final class CounterActions {
         });
     }
 
-    /** A new, closed counter (administration). */
+    /**
+     * A new, closed counter (administration): the counter, its services and its audit record in one transaction,
+     * so a wrong service leaves no counter behind.
+     */
     public Counter create(UserInfo actor, String branchCode, int number, String name, List<Long> serviceIds) {
-        long id = db.tx(h -> {
+        Counter created = db.tx(h -> {
             QueueEngine.requireBranchExists(h, branchCode);
             Access.requireBranch(actor, branchCode);
             if (h.createQuery("SELECT COUNT(*) FROM counters WHERE branch_code = :b AND counter_number = :n")
                     .bind("b", branchCode).bind("n", number).mapTo(Integer.class).one() > 0) {
                 throw ApiException.conflict("counter-exists", "Branch " + branchCode + " already has counter " + number);
             }
-            return h.createUpdate("INSERT INTO counters (branch_code, counter_number, name, status) VALUES (:b, :n, :name, 'CLOSED')")
+            long id = h.createUpdate("INSERT INTO counters (branch_code, counter_number, name, status) VALUES (:b, :n, :name, 'CLOSED')")
                     .bind("b", branchCode).bind("n", number).bind("name", name)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            writeServices(h, id, branchCode, serviceIds);
+            Counter view = CounterViews.byId(h, id).orElseThrow();
+            audit.record(h, actor, branchCode, "counter.created", "counter " + number, "name=" + name + ", serviceIds=" + serviceIds);
+            events.append(h, branchCode, EventType.COUNTER_UPDATED, now(), actor, null, view, null, CounterStatus.CLOSED.name());
+            return view;
         });
-        return setServices(actor, id, serviceIds);
+        hub.wake(branchCode);
+        return created;
+    }
+
+    private static void writeServices(Handle h, long counterId, String branchCode, List<Long> serviceIds) {
+        List<Long> valid = h.createQuery("SELECT id FROM services WHERE branch_code = :b AND id IN (<ids>)")
+                .bind("b", branchCode).bindList("ids", serviceIds).mapTo(Long.class).list();
+        if (valid.size() != serviceIds.size()) {
+            List<Long> unknown = serviceIds.stream().filter(id -> !valid.contains(id)).toList();
+            throw ApiException.invalid("serviceIds", "no such services in branch " + branchCode + ": " + unknown);
+        }
+        h.execute("DELETE FROM counter_services WHERE counter_id = ?", counterId);
+        for (int i = 0; i < serviceIds.size(); i++) {
+            h.execute("INSERT INTO counter_services (counter_id, service_id, sort_order) VALUES (?, ?, ?)", counterId, serviceIds.get(i), i);
+        }
     }
 
     /** 409 counter-busy while a ticket is called to or served at the counter. */

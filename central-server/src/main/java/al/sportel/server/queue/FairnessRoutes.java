@@ -49,21 +49,21 @@ public final class FairnessRoutes {
             ctx.json(settings.categories());
         });
         app.put("/api/v1/priority-categories/{code}", ctx -> {
-            Access.requireRole(ctx, Role.ADMIN);
+            UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
             String code = code(ctx);
             JsonBody body = JsonBody.of(ctx, mapper);
             String name = body.requiredString("name", 100);
             String nameEn = body.requiredString("nameEn", 100);
             boolean active = body.optionalBoolean("active", true);
             body.validate();
-            ctx.json(settings.saveCategory(code, name, nameEn, active));
+            ctx.json(settings.saveCategory(admin, code, name, nameEn, active));
         });
         app.get("/api/v1/queue-reasons/{kind}", ctx -> {
             Access.user(ctx);
             ctx.json(settings.reasons(kind(ctx)));
         });
         app.put("/api/v1/queue-reasons/{kind}/{code}", ctx -> {
-            Access.requireRole(ctx, Role.ADMIN);
+            UserInfo admin = Access.requireRole(ctx, Role.ADMIN);
             QueueReasons.Kind kind = kind(ctx);
             String code = code(ctx);
             JsonBody body = JsonBody.of(ctx, mapper);
@@ -71,7 +71,7 @@ public final class FairnessRoutes {
             String nameEn = body.requiredString("nameEn", 100);
             boolean active = body.optionalBoolean("active", true);
             body.validate();
-            ctx.json(settings.saveReason(kind, code, name, nameEn, active));
+            ctx.json(settings.saveReason(admin, kind, code, name, nameEn, active));
         });
         app.get("/api/v1/branches/{code}/queue-settings",
                 ctx -> ctx.json(settings.settings(Access.requireStaff(ctx), ctx.pathParam("code"))));

@@ -34,5 +34,6 @@ class WaitForecasterTest {
         double three = WaitForecaster.forecastSeconds(50, 180, 3, 10);
         assertThat(three).isLessThan(two / 2);
         assertThat(WaitForecaster.forecastSeconds(50, 180, 0, 10)).isEqualTo(3600);
+        assertThat(WaitForecaster.forecastSeconds(0, 180, 0, 0)).as("no counter, but nobody waits or comes: no alarm").isZero();
     }
 }
