@@ -85,7 +85,9 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,13 +101,15 @@ public final class SportelServer implements AutoCloseable {
     private final EventHub hub;
     private final Javalin app;
     private final Operations ops;
+    private final List<String> routes;
 
-    private SportelServer(ServerConfig config, Database db, EventHub hub, Javalin app, Operations ops) {
+    private SportelServer(ServerConfig config, Database db, EventHub hub, Javalin app, Operations ops, List<String> routes) {
         this.config = config;
         this.db = db;
         this.hub = hub;
         this.app = app;
         this.ops = ops;
+        this.routes = routes;
     }
 
     /** Opens the database, migrates, loads demo data if asked, and starts listening. */
@@ -133,8 +137,10 @@ public final class SportelServer implements AutoCloseable {
             ReceiptCodes.backfill(db);
             BillCodes.backfill(db); // issue 19: the verification code printed on bills
 
+            List<String> routes = new CopyOnWriteArrayList<>();
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
+                c.events(e -> e.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath())));
                 c.jsonMapper(new JavalinJackson(mapper, false));
                 c.http.maxRequestSize = 64 * 1024;
                 // issue 19: the app's attachments (3 × 5 MB) are multipart; AttachmentRules gives the exact limits
@@ -222,7 +228,7 @@ public final class SportelServer implements AutoCloseable {
             nearFront.start();
             app.events(e -> e.serverStopping(nearFront::close));
             started[0] = app;
-            SportelServer server = new SportelServer(config, db, hub, app, ops);
+            SportelServer server = new SportelServer(config, db, hub, app, ops, routes);
             app.start(config.host(), config.port());
             ops.serving();
             FirstRun.logIfNoAdmin(db, log);
@@ -243,6 +249,11 @@ public final class SportelServer implements AutoCloseable {
         }
         String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "localhost" : config.host();
         return "http://" + host + ":" + port;
+    }
+
+    /** Every HTTP handler registered on the API port, as {@code "GET /api/v1/..."} (filters as BEFORE, AFTER). */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     public int port() {

@@ -87,6 +87,17 @@ class AuthAndRolesTest {
         api.act("clerk6", "/api/v1/counters/" + tr1 + "/close").expect(200);
     }
 
+    /** API.md: an unknown resource in the path is a 404, for a clerk or a kiosk as for an admin; another centre stays 403. */
+    @Test
+    void aCentreThatDoesNotExistIsNotFoundForEveryone() {
+        api.get("/api/v1/branches/XX99/queue", api.token("clerk1")).expect(404);
+        api.get("/api/v1/branches/XX99/services", api.token("clerk1")).expect(404);
+        api.get("/api/v1/branches/XX99/counters", api.token("supervisor1")).expect(404);
+        api.post("/api/v1/branches/XX99/tickets", api.token("kiosk1"), Map.of("serviceId", 1)).expect(404);
+        api.get("/api/v1/branches/DR01/queue", api.token("clerk1")).expect(403);
+        api.post("/api/v1/branches/DR01/tickets", api.token("kiosk1"), Map.of("serviceId", 1)).expect(403);
+    }
+
     @Test
     void aKioskOnlyIssuesTickets() {
         long c = api.counterId("TR01", 5);

@@ -3,6 +3,11 @@ package al.sportel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -183,6 +188,34 @@ class EventStreamTest {
             assertThat(otherBranch.awaitStatus()).isEqualTo(403);
             assertThat(kiosk.awaitStatus()).isEqualTo(403);
             assertThat(unknown.awaitStatus()).isEqualTo(404);
+        }
+    }
+
+    /** API.md asks for no Accept header: a curl, a script or a proxy's "any type" get the stream; only a JSON-only client is refused. */
+    @Test
+    void aClientThatAcceptsAnyTypeGetsTheStreamAndAnUnknownCentreIsNotFoundForAnyone() throws Exception {
+        assertThat(openWith(null)).isEqualTo(200);
+        assertThat(openWith("*/*")).isEqualTo(200);
+        assertThat(openWith("text/html, text/event-stream;q=0.9")).isEqualTo(200);
+        assertThat(openWith("application/json")).isEqualTo(406);
+        assertThat(openWith("text/event-stream;q=0, application/json")).isEqualTo(406);
+        try (SseReader unknown = new SseReader(server.baseUrl() + "/api/v1/branches/XX99/events", api.token("clerk7"), null)) {
+            assertThat(unknown.awaitStatus()).as("a clerk asking for a centre that does not exist").isEqualTo(404);
+        }
+    }
+
+    private int openWith(String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/public/branches/DR01/display/events"))
+                .timeout(Duration.ofSeconds(10));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = r.body()) {
+            if (r.statusCode() == 200) {
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            }
+            return r.statusCode();
         }
     }
 }

@@ -5,6 +5,7 @@ import al.sportel.model.UserInfo;
 import al.sportel.server.http.ApiException;
 import io.javalin.http.Context;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /** The role and branch rules of API.md: admins everywhere, everyone else only in their branch. */
 public final class Access {
@@ -34,6 +35,19 @@ public final class Access {
 
     public static void requireBranch(UserInfo u, String branchCode) {
         if (!inBranch(u, branchCode)) {
+            throw ApiException.forbidden("This belongs to branch " + branchCode + ", not to yours");
+        }
+    }
+
+    /**
+     * {@link #requireBranch}, but a centre that does not exist is a 404 for everyone (API.md: an unknown resource in
+     * the path); the lookup runs only for a user who would be refused, so a centre's own requests pay nothing.
+     */
+    public static void requireBranch(UserInfo u, String branchCode, Predicate<String> exists) {
+        if (!inBranch(u, branchCode)) {
+            if (!exists.test(branchCode)) {
+                throw ApiException.notFound("No branch " + branchCode);
+            }
             throw ApiException.forbidden("This belongs to branch " + branchCode + ", not to yours");
         }
     }

@@ -10,6 +10,7 @@ import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.queue.CounterViews;
+import al.sportel.server.queue.QueueEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -37,13 +38,13 @@ public final class BranchRoutes {
         app.get("/api/v1/branches/{code}/services", ctx -> {
             UserInfo user = Access.user(ctx);
             String code = ctx.pathParam("code");
-            Access.requireBranch(user, code);
+            Access.requireBranch(user, code, this::exists);
             ctx.json(services(code));
         });
         app.get("/api/v1/branches/{code}/counters", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             String code = ctx.pathParam("code");
-            Access.requireBranch(user, code);
+            Access.requireBranch(user, code, this::exists);
             requireExists(code);
             ctx.json(db.read(h -> CounterViews.forBranch(h, code)));
         });
@@ -85,8 +86,7 @@ public final class BranchRoutes {
     }
 
     public boolean exists(String code) {
-        return code.length() <= 10 && db.read(h -> h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b")
-                .bind("b", code).mapTo(Integer.class).one()) > 0;
+        return QueueEngine.branchExists(db, code);
     }
 
     private void requireExists(String code) {

@@ -7,11 +7,12 @@ import al.sportel.server.http.ClientAddress;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,21 +43,47 @@ public final class EventRoutes {
         app.get("/api/v1/branches/{code}/events", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             String code = ctx.pathParam("code");
-            Access.requireBranch(user, code);
+            Access.requireBranch(user, code, branchExists);
             stream(ctx, code, Access.token(ctx));
         });
         app.get("/api/v1/public/branches/{code}/display/events", ctx -> stream(ctx, ctx.pathParam("code"), null));
         app.events(e -> e.serverStopping(staffStreams::close));
     }
 
+    private void requireBranch(String code) {
+        if (!branchExists.test(code)) {
+            throw ApiException.notFound("No branch " + code);
+        }
+    }
+
+    /**
+     * Whether a client's Accept allows an event stream: no header, {@code *}{@code /*}, {@code text/*} or
+     * {@code text/event-stream} among its ranges (not with q=0). A client that asks only for JSON gets a 406.
+     */
+    static boolean acceptsEventStream(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String param = parts[i].strip().replace(" ", "");
+                refused |= param.matches("q=0(\\.0{0,3})?");
+            }
+            if (!refused && (type.equals("text/event-stream") || type.equals("text/*") || type.equals("*/*"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A staff stream with the token it was opened with ({@link StaffStreams}), or the display's with none. */
     private void stream(Context ctx, String branchCode, String staffToken) throws Exception {
         boolean publicView = staffToken == null;
-        if (!branchExists.test(branchCode)) {
-            throw ApiException.notFound("No branch " + branchCode);
-        }
-        String accept = ctx.header("Accept");
-        if (!"text/event-stream".equals(accept)) {
+        requireBranch(branchCode);
+        if (!acceptsEventStream(ctx.header("Accept"))) {
             throw new ApiException(406, "not-acceptable", "Not acceptable",
                     "This is a Server-Sent Events stream; send Accept: text/event-stream", null, null);
         }
@@ -132,11 +159,27 @@ public final class EventRoutes {
             });
         };
         try {
-            new SseHandler(0, onConnect).handle(ctx);
+            open(ctx, onConnect);
         } catch (Exception | Error e) {
             giveBack.run();
             throw e;
         }
+    }
+
+    /**
+     * What Javalin's {@code SseHandler} does, for any Accept {@link #acceptsEventStream} allows: Javalin's own answers
+     * an empty 200 unless the header is exactly {@code text/event-stream}.
+     */
+    private static void open(Context ctx, Consumer<SseClient> onConnect) throws IOException {
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("text/event-stream");
+        res.addHeader("Connection", "close");
+        res.addHeader("Cache-Control", "no-cache");
+        res.addHeader("X-Accel-Buffering", "no");
+        res.flushBuffer();
+        ctx.async(config -> config.timeout = 0, () -> onConnect.accept(new SseClient(ctx)));
     }
 
     /** {@code Last-Event-ID} as browsers send it on reconnect, or {@code ?lastEventId=} on a first connect. */

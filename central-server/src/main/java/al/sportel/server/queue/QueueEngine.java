@@ -245,6 +245,15 @@ public final class QueueEngine {
         return views.snapshot(branchCode);
     }
 
+    public boolean branchExists(String branchCode) {
+        return branchExists(db, branchCode);
+    }
+
+    public static boolean branchExists(Database db, String branchCode) {
+        return branchCode.length() <= 10 && db.read(h -> h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b")
+                .bind("b", branchCode).mapTo(Integer.class).one()) > 0;
+    }
+
     public static void requireBranchExists(Handle h, String branchCode) {
         if (h.createQuery("SELECT COUNT(*) FROM branches WHERE code = :b").bind("b", branchCode).mapTo(Integer.class).one() == 0) {
             throw ApiException.notFound("No branch " + branchCode);

@@ -35,7 +35,7 @@ public final class QueueRoutes {
         app.get("/api/v1/branches/{code}/queue", ctx -> {
             UserInfo user = Access.requireStaff(ctx);
             String code = ctx.pathParam("code");
-            Access.requireBranch(user, code);
+            Access.requireBranch(user, code, engine::branchExists);
             ctx.json(engine.snapshot(code));
         });
         app.get("/api/v1/tickets/{id}", ctx -> ctx.json(engine.get(Access.user(ctx), ctx.pathParam("id"))));
@@ -106,7 +106,7 @@ public final class QueueRoutes {
     private void issue(Context ctx) {
         UserInfo user = Access.requireRole(ctx, Role.KIOSK, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
         String code = ctx.pathParam("code");
-        Access.requireBranch(user, code);
+        Access.requireBranch(user, code, engine::branchExists);
         if (user.role() == Role.KIOSK) {
             kioskTickets.check("kiosk:" + user.id(), "This kiosk is issuing tickets faster than people can take them; wait a moment");
         }
