@@ -139,6 +139,10 @@ class AppointmentTest {
         assertThat(day).hasSize(3);
         assertThat(day.get(0).get("remindedAt").isNull()).isFalse();
         assertThat(day.get(1).get("remindedAt").isNull()).isTrue();
+        String kept = server.server().database().read(h -> h.createQuery(
+                "SELECT message FROM sms_log WHERE purpose = 'APPOINTMENT_REMINDER' ORDER BY id DESC").mapTo(String.class).first());
+        assertThat(kept).as("the kept copy of the reminder does not hold the code that checks the appointment in")
+                .doesNotContain(ten.get("code").asText()).contains("******");
 
         // walk-ins first, then the appointment checks in
         long c1 = api.counterId("TR01", 1);

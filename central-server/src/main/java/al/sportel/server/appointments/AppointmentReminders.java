@@ -63,7 +63,7 @@ public final class AppointmentReminders implements AutoCloseable {
         for (Due d : due) {
             String text = "Sportel %s: takimi juaj (%s) është në orën %s. Kodi për kioskën: %s."
                     .formatted(d.branchName(), d.letter(), TIME.format(d.start().atZone(BusinessTime.ZONE)), d.code());
-            sms.send(d.phone(), text, "APPOINTMENT_REMINDER");
+            sms.send(d.phone(), text, "APPOINTMENT_REMINDER", d.code());
         }
         return due.size();
     }

@@ -14,9 +14,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * by typing her name. Before a password is checked an attempt is recorded as a failure, under a row
  * lock on (username, address): parallel attempts are counted one after another, and never more than
  * {@code maxFailures} passwords get checked in a window, however many arrive at once. A success wipes
- * the record. Between failures the wait grows (0, 1, 2, 4 … seconds) before the lock.
+ * the record. Between failures the wait grows (0, 1, 2, 4 … seconds) before the lock. One address that fails
+ * {@link #ADDRESS_FACTOR} times the per-user limit, over any usernames, is refused too: trying one password on
+ * every username (spraying) would otherwise never lock anything. A centre's clerks behind one address stay well
+ * under it with their typos.
  */
 public final class LoginGuard {
+
+    static final int ADDRESS_FACTOR = 10;
 
     private final Database db;
     private final Clock clock;
@@ -50,6 +55,12 @@ public final class LoginGuard {
                 long seconds = Math.max(1, Duration.between(now, lockEnds).toSeconds() + 1);
                 throw ApiException.tooManyRequests("Too many wrong passwords for this user from this computer; try again in "
                         + ((seconds + 59) / 60) + " minutes or ask an administrator to unlock the account", seconds);
+            }
+            int fromAddress = h.createQuery("SELECT COUNT(*) FROM login_failures WHERE address = :a AND failed_at > :since")
+                    .bind("a", address).bind("since", now.minus(window)).mapTo(Integer.class).one();
+            if (fromAddress >= maxFailures * ADDRESS_FACTOR) {
+                throw ApiException.tooManyRequests("Too many wrong passwords from this computer; try again in "
+                        + window.toMinutes() + " minutes", window.toSeconds());
             }
             if (!recent.isEmpty()) {
                 Instant allowedAt = recent.get(0).plus(delayAfter(recent.size()));

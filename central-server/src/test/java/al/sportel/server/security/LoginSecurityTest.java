@@ -113,6 +113,21 @@ class LoginSecurityTest {
         login("clerk4", "sportel", address).expect(200);
     }
 
+    /** One password tried on every username from one computer: each user sees one failure, the address sees them all. */
+    @Test
+    void oneAddressSprayingAPasswordOverManyUsernamesIsStoppedThenForgottenAfterTheWindow() {
+        String address = "10.4.0.1";
+        for (int i = 0; i < 50; i++) {
+            login("nobody" + i, "Summer2026!", address).expect(401);
+        }
+        Api.Response stopped = login("clerk6", "Summer2026!", address).expect(429);
+        assertThat(stopped.body()).contains("from this computer");
+        login("clerk6", "sportel", address).expect(429); // even the right password waits
+        login("clerk6", "sportel", "10.4.0.2").expect(200); // another computer is not stopped
+        CLOCK.advance(Duration.ofMinutes(16));
+        login("clerk6", "sportel", address).expect(200);
+    }
+
     @Test
     void anUnknownUserTakesAsLongAsAWrongPasswordAndIsNotLoggedByName() {
         // the test logging config keeps only warnings: this logger speaks at INFO while the test listens
