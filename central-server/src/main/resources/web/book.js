@@ -7,6 +7,7 @@ Object.assign(STRINGS.sq, { bookTitle: 'Rezervoni një takim', bookService: 'Sh�
   bookPhoneHelp: 'Ju dërgojmë një SMS një orë para takimit.', bookButton: 'Rezervo', bookFree: '{0} të lira', bookFull: 'e plotë',
   bookChooseSlot: 'Zgjidhni një orë të lirë.', bookNameMissing: 'Shkruani emrin tuaj.',
   bookPhoneBad: 'Shkruani një numër telefoni, p.sh. +355 69 123 4567.',
+  bookPhoneLimit: 'Ky numër telefoni ka tashmë 3 takime të rezervuara. Anuloni njërin para se të rezervoni një tjetër.',
   bookSlotFull: 'Kjo orë sapo u mbush. Zgjidhni një orë tjetër.', bookSlotPast: 'Kjo orë ka filluar tashmë. Zgjidhni një orë më vonë.',
   bookTooMany: 'Shumë rezervime nga kjo adresë. Provoni përsëri pas {0} minutash.',
   bookFailed: 'Rezervimi nuk u krye. Provoni përsëri.', bookLoadFailed: 'Orët nuk u ngarkuan. Provoni përsëri.',
@@ -25,6 +26,7 @@ Object.assign(STRINGS.en, { bookTitle: 'Book an appointment', bookService: 'Serv
   bookPhoneHelp: 'We send you an SMS an hour before the appointment.', bookButton: 'Book', bookFree: '{0} free', bookFull: 'full',
   bookChooseSlot: 'Choose a free hour.', bookNameMissing: 'Enter your name.',
   bookPhoneBad: 'Enter a phone number such as +355 69 123 4567.',
+  bookPhoneLimit: 'This phone number already holds 3 appointments to come. Cancel one before booking another.',
   bookSlotFull: 'This hour has just filled up. Please choose another hour.', bookSlotPast: 'This hour has already begun. Please choose a later one.',
   bookTooMany: 'Too many bookings from this address. Please try again in {0} minutes.',
   bookFailed: 'The booking did not go through. Please try again.', bookLoadFailed: 'The hours could not be loaded. Please try again.',
@@ -153,6 +155,7 @@ async function book(e) {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const answer = await r.json().catch(() => ({}));
     if (r.status === 201) { showBooked(answer, phone); return; }
+    if (r.status === 409 && String(answer.type || '').endsWith('phone-limit')) { fieldError('phone', 'bookPhoneLimit'); return; }
     if (r.status === 409) { await loadSlots(); el('err-start').textContent = t('bookSlotFull'); return; } // reloading clears it
     if (r.status === 429) {
       el('bookError').textContent = t('bookTooMany', Math.max(1, Math.ceil(Number(r.headers.get('Retry-After') || 60) / 60)));

@@ -54,6 +54,32 @@ class AppointmentTest {
         return api.post("/api/v1/branches/TR01/appointments/check-in", api.token("kiosk1"), Map.of("code", code));
     }
 
+    /** One number typed three ways is one phone: it holds three appointments to come, and the diary opens a month ahead. */
+    @Test
+    void aPhoneHoldsAFewAppointmentsAndTheDiaryOpensAMonthAhead() {
+        api.forgetTokens();
+        long a = api.serviceId("TR01", "A");
+        api.put("/api/v1/services/" + a + "/appointment-capacity", api.token("supervisor1"),
+                Map.of("hours", List.of(Map.of("hour", 10, "capacity", 5)))).expect(200);
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), TIRANA);
+        String[] typed = {"+355 68 765 4321", "068 765 4321", "00355687654321"};
+        for (int i = 0; i < typed.length; i++) {
+            String id = book(a, today.plusDays(2 + i).atTime(10, 0).atZone(TIRANA).toInstant(), typed[i]).expect(201).json()
+                    .get("id").asText();
+            String kept = server.server().database().read(h -> h.createQuery("SELECT phone FROM appointments WHERE id = :id")
+                    .bind("id", id).mapTo(String.class).one());
+            assertThat(kept).as("kept as the SMS provider wants it").isEqualTo("+355687654321");
+        }
+        Api.Response fourth = book(a, today.plusDays(5).atTime(10, 0).atZone(TIRANA).toInstant(), "0687654321").expect(409);
+        assertThat(fourth.body()).contains("phone-limit");
+        book(a, today.plusDays(5).atTime(10, 0).atZone(TIRANA).toInstant(), "+355 69 000 1111").expect(201);
+
+        String slots = "/api/v1/public/branches/TR01/appointment-slots?serviceId=" + a + "&date=";
+        assertThat(api.get(slots + today.plusDays(30), null).expect(200).json()).hasSize(1);
+        assertThat(api.get(slots + today.plusDays(31), null).expect(200).json()).as("beyond the month: no slot").isEmpty();
+        book(a, today.plusDays(31).atTime(10, 0).atZone(TIRANA).toInstant(), null).expect(422);
+    }
+
     @Test
     void aCentreClosedOnSundaysAndOnAHolidayOffersNoSlotsThereAndTakesNoBookings() {
         api.forgetTokens(); // the other test moves the clock past the tokens' lifetime

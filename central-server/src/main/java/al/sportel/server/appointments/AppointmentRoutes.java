@@ -9,6 +9,7 @@ import al.sportel.server.http.ApiException;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.sms.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -20,12 +21,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Booking (public), check-in (kiosk and staff), capacity (supervisor) and the day's list. */
 public final class AppointmentRoutes {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ]{6,20}");
 
     private final AppointmentService appointments;
     private final AppointmentReminders reminders;
@@ -58,8 +57,9 @@ public final class AppointmentRoutes {
                 body.addError("start", "is required");
             }
             String name = body.requiredString("name", 100);
-            String phone = body.optionalString("phone", 30);
-            if (phone != null && !PHONE.matcher(phone).matches()) {
+            String typed = body.optionalString("phone", 30);
+            String phone = typed == null || typed.isBlank() ? null : PhoneNumbers.normalize(typed).orElse(null);
+            if (typed != null && !typed.isBlank() && phone == null) {
                 body.addError("phone", "must be a phone number such as +355 69 123 4567");
             }
             body.validate();

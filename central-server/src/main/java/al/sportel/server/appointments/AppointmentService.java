@@ -38,6 +38,10 @@ public final class AppointmentService {
     static final Duration LATE_AFTER = Duration.ofMinutes(15);
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How far ahead a citizen books: a month, as the centres plan their staff. */
+    static final int HORIZON_DAYS = 30;
+    /** Appointments still to come that one phone number may hold. */
+    static final int BOOKED_PER_PHONE = 3;
 
     public record HourCapacity(int hour, int capacity) {
     }
@@ -117,7 +121,7 @@ public final class AppointmentService {
     public List<Slot> slots(String branchCode, long serviceId, LocalDate date) {
         return db.read(h -> {
             requireService(h, branchCode, serviceId);
-            if (ClosedDays.closed(h, branchCode, date)) {
+            if (ClosedDays.closed(h, branchCode, date) || date.isAfter(BusinessTime.today(clock).plusDays(HORIZON_DAYS))) {
                 return List.<Slot>of();
             }
             Map<Integer, Integer> booked = booked(h, serviceId, date);
@@ -147,6 +151,17 @@ public final class AppointmentService {
             }
             if (!start.isAfter(clock.instant())) {
                 throw ApiException.invalid("start", "this slot has already begun");
+            }
+            if (local.toLocalDate().isAfter(BusinessTime.today(clock).plusDays(HORIZON_DAYS))) {
+                throw ApiException.invalid("start", "appointments are taken at most " + HORIZON_DAYS + " days ahead");
+            }
+            // one phone holds a few places, not a morning's: a prank or a script cannot empty the diary
+            if (phone != null && h.createQuery("""
+                            SELECT COUNT(*) FROM appointments WHERE phone = :p AND status = 'BOOKED' AND slot_start > :now
+                            """)
+                    .bind("p", phone).bind("now", clock.instant()).mapTo(Integer.class).one() >= BOOKED_PER_PHONE) {
+                throw ApiException.conflict("phone-limit", "This phone number already holds " + BOOKED_PER_PHONE
+                        + " appointments to come; cancel one first");
             }
             if (ClosedDays.closed(h, branchCode, local.toLocalDate())) {
                 throw ApiException.conflict("centre-closed-day", "Centre " + branchCode + " is closed on " + local.toLocalDate()

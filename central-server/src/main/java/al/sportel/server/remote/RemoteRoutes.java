@@ -9,6 +9,7 @@ import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.queue.QrSvg;
 import al.sportel.server.queue.RemoteCheckIns;
+import al.sportel.server.sms.PhoneNumbers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 /** Issue 19's remote queue: centres and waits, remote tickets for a verified account, their QR code, kiosk check-in. */
 public final class RemoteRoutes {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z][0-9]{1,4}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{" + RemoteTicketService.CODE_LENGTH + "}");
 
@@ -68,12 +68,10 @@ public final class RemoteRoutes {
         String branch = body.requiredString("branch", 10);
         Long service = body.requiredId("serviceId");
         Integer travel = body.requiredInt("travelMinutes", 0, 240);
-        String phone = body.optionalString("phone", 20);
-        if (phone != null) {
-            phone = phone.replace(" ", "");
-            if (!PHONE.matcher(phone).matches()) {
-                body.addError("phone", "must be a phone number of 8 to 15 digits, optionally starting with +");
-            }
+        String typed = body.optionalString("phone", 25);
+        String phone = typed == null || typed.isBlank() ? null : PhoneNumbers.normalize(typed).orElse(null);
+        if (typed != null && !typed.isBlank() && phone == null) {
+            body.addError("phone", "must be a phone number such as +355 69 123 4567");
         }
         body.validate();
         ctx.status(201).json(tickets.take(customer, address.of(ctx), branch, service, travel, phone));
