@@ -21,7 +21,7 @@ class AdminConsoleTest extends DesktopTestBase {
                 .filter(u -> u.get("username").asText().equals(username)).findFirst().orElse(null);
     }
 
-    /** Presses the button as soon as it is enabled: it is disabled while any request (a live board refresh too) is in flight. */
+    /** Presses the button as soon as it is enabled: it is disabled while a request the admin made is in flight. */
     private static void fire(FxRobot robot, String id) throws Exception {
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
         waitUntil(() -> {

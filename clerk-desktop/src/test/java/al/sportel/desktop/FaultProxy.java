@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,9 +29,12 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicReference<String> killMarker = new AtomicReference<>();
     private volatile Runnable onAnswer;
     private volatile String cutMarker;
+    private volatile String holdMarker;
+    private volatile CountDownLatch holding = new CountDownLatch(0);
     final AtomicInteger dropped = new AtomicInteger();
     final AtomicInteger stalled = new AtomicInteger();
     final AtomicInteger triggered = new AtomicInteger();
+    final AtomicInteger held = new AtomicInteger();
 
     FaultProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -61,6 +66,21 @@ final class FaultProxy implements AutoCloseable {
         cutMarker = marker;
     }
 
+    /**
+     * Until {@link #release}, every request whose text contains {@code marker} waits here (30 s at most) before it
+     * reaches the server: the client sees a slow answer, as from a busy server.
+     */
+    void hold(String marker) {
+        holding = new CountDownLatch(1);
+        holdMarker = marker;
+    }
+
+    /** Lets the held requests, and any later one, through. */
+    void release() {
+        holdMarker = null;
+        holding.countDown();
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -85,6 +105,11 @@ final class FaultProxy implements AutoCloseable {
                     if (request && cut != null && new String(buf, 0, n, StandardCharsets.ISO_8859_1).contains(cut)) {
                         dropped.incrementAndGet();
                         break;
+                    }
+                    String hold = holdMarker;
+                    if (request && hold != null && new String(buf, 0, n, StandardCharsets.ISO_8859_1).contains(hold)) {
+                        held.incrementAndGet();
+                        holding.await(30, TimeUnit.SECONDS);
                     }
                     String marker = killMarker.get();
                     if (request && marker != null && new String(buf, 0, n, StandardCharsets.ISO_8859_1).contains(marker)) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs network and disk work off the JavaFX thread, one job at a time, and reports back on it.
  * {@link #busy()} is true while a job runs: the UI shows a spinner and disables its buttons, which
- * is also what makes a double click on "Call next" call only once.
+ * is also what makes a double click on "Call next" call only once. Refreshes a screen starts by itself
+ * ({@link #runQuietly}) run on a second thread and leave {@link #busy()} alone.
  */
 public final class Background implements Jobs {
 
@@ -28,34 +29,67 @@ public final class Background implements Jobs {
         t.setDaemon(true);
         return t;
     });
+    // A separate thread for the quiet refreshes: a long report or export on the first one does not hold
+    // the supervisor's board up, and a slow board does not hold up what the user asked for.
+    private final ExecutorService quiet = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sportel-refresh");
+        t.setDaemon(true);
+        return t;
+    });
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty(false);
+    private final SimpleBooleanProperty refreshing = new SimpleBooleanProperty(false);
     private int running;
+    private int refreshesRunning;
 
     @Override
     public ReadOnlyBooleanProperty busy() {
         return busy;
     }
 
+    /** True while a quiet refresh runs: a screen may show a small sign of it, never disable anything. */
+    public ReadOnlyBooleanProperty refreshing() {
+        return refreshing;
+    }
+
     /** Call on the FX thread. */
     @Override
     public <T> void run(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError) {
+        running++;
+        busy.set(true);
+        submit(executor, job, onDone, onError, () -> {
+            running--;
+            busy.set(running > 0);
+        });
+    }
+
+    /** Call on the FX thread. */
+    @Override
+    public <T> void runQuietly(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError) {
+        refreshesRunning++;
+        refreshing.set(true);
+        submit(quiet, job, onDone, onError, () -> {
+            refreshesRunning--;
+            refreshing.set(refreshesRunning > 0);
+        });
+    }
+
+    private static <T> void submit(ExecutorService on, Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError,
+            Runnable finished) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 return job.run();
             }
         };
-        running++;
-        busy.set(true);
         task.setOnSucceeded(e -> {
-            finished();
+            finished.run();
             onDone.accept(task.getValue());
         });
         task.setOnFailed(e -> {
-            finished();
+            finished.run();
             onError.accept(classify(task.getException()));
         });
-        executor.execute(task);
+        on.execute(task);
     }
 
     /**
@@ -94,11 +128,6 @@ public final class Background implements Jobs {
         });
     }
 
-    private void finished() {
-        running--;
-        busy.set(running > 0);
-    }
-
     /** Runs {@code r} on the FX thread: now if already there, later otherwise. */
     public static void fx(Runnable r) {
         if (Platform.isFxApplicationThread()) {
@@ -110,5 +139,6 @@ public final class Background implements Jobs {
 
     public void shutdown() {
         executor.shutdownNow();
+        quiet.shutdownNow();
     }
 }

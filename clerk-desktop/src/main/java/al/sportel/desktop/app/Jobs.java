@@ -25,6 +25,12 @@ public interface Jobs {
      */
     <T> void run(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError);
 
+    /**
+     * Like {@link #run}, for a refresh the screen starts by itself (a live event, a timer): it leaves
+     * {@link #busy()} false, so it neither disables buttons nor swallows the click the user makes meanwhile.
+     */
+    <T> void runQuietly(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError);
+
     /** Work whose result nobody waits for (saving settings); failures are logged. */
     void fireAndForget(Job<?> job);
 }

@@ -20,7 +20,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The supervisor's board without its controls: which branch, the latest board, the day's summary,
  * the services over their threshold, and the actions on counters and tickets. One board request at
- * a time; refreshes asked for meanwhile cause exactly one more.
+ * a time; refreshes asked for meanwhile cause exactly one more. Loading a board does not make the
+ * jobs busy (the buttons stay usable); the actions do.
  */
 public final class BoardViewModel {
 
@@ -97,7 +98,8 @@ public final class BoardViewModel {
         }
         loading = true;
         String code = branch.get();
-        jobs.run(() -> desk.board(code), b -> {
+        // quietly: a board fetched after every live event must not grey out the supervisor's buttons
+        jobs.runQuietly(() -> desk.board(code), b -> {
             loading = false;
             if (disposed) {
                 return;

@@ -95,7 +95,7 @@ public final class SupervisorController {
         todayLabel.textProperty().bind(vm.today());
         Forms.show(alertBanner, vm.alert());
         Forms.show(actionMessage, vm.message());
-        busyIndicator.visibleProperty().bind(bg.busy());
+        busyIndicator.visibleProperty().bind(bg.busy().or(bg.refreshing())); // the only sign of a board refresh
         setUpTables();
         setUpButtons();
         charts = new ChartsPane(i18n);

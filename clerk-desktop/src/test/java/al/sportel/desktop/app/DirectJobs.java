@@ -18,9 +18,20 @@ public final class DirectJobs implements Jobs {
 
     @Override
     public <T> void run(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError) {
+        execute(job, onDone, onError, true);
+    }
+
+    /** At once too, and {@link #busy()} stays as it was, as {@link Background#runQuietly} leaves it. */
+    @Override
+    public <T> void runQuietly(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError) {
+        execute(job, onDone, onError, false);
+    }
+
+    private <T> void execute(Job<T> job, Consumer<T> onDone, Consumer<ApiException> onError, boolean showsBusy) {
         T result;
+        boolean was = busy.get();
         try {
-            busy.set(true);
+            busy.set(was || showsBusy);
             result = job.run();
         } catch (ApiException e) {
             onError.accept(e);
@@ -32,7 +43,7 @@ public final class DirectJobs implements Jobs {
             onError.accept(ApiException.bug(e));
             return;
         } finally {
-            busy.set(false);
+            busy.set(was);
         }
         onDone.accept(result);
     }

@@ -20,7 +20,9 @@ class BoardViewModelTest {
 
     private final I18n i18n = new I18n("sq");
     private final List<String> sent = new ArrayList<>();
-    private final BoardViewModel vm = new BoardViewModel(new RecordingDesk(), new DirectJobs(), i18n, "TR01");
+    private final List<String> busyWhile = new ArrayList<>();
+    private final DirectJobs jobs = new DirectJobs();
+    private final BoardViewModel vm = new BoardViewModel(new RecordingDesk(), jobs, i18n, "TR01");
     private final Counter counter = new Counter(7, 3, "Sporteli 3", CounterStatus.OPEN, List.of(1L), null, null, null, null);
     private final Ticket ticket = new Ticket("t1", "P001", 1, "P", "TR01", TicketStatus.WAITING, false, Instant.EPOCH,
             null, null, null, null, 1, 0, null, null);
@@ -61,10 +63,21 @@ class BoardViewModelTest {
         assertThat(vm.message().get()).isNull();
     }
 
+    @Test
+    void loadingTheBoardLeavesTheButtonsUsableWhileAnActionDisablesThem() {
+        vm.refresh();
+        vm.counterAction(counter, "open");
+
+        assertThat(busyWhile).as("busy (buttons disabled) during each request")
+                .containsExactly("board false", "counter true", "board false");
+        assertThat(jobs.busy().get()).isFalse();
+    }
+
     private final class RecordingDesk implements BoardDesk {
         @Override
         public Board board(String branch) {
             sent.add("board " + branch);
+            busyWhile.add("board " + jobs.busy().get());
             return new Board(branch, LocalDate.of(2026, 11, 25), Instant.EPOCH, 1, List.of(counter), List.of(),
                     new Board.Totals(0, 0, 0, 0, null, null, 0), List.of(), List.of(), List.of(ticket), List.of());
         }
@@ -72,6 +85,7 @@ class BoardViewModelTest {
         @Override
         public void counterAction(long counterId, String action) {
             sent.add("counter " + counterId + " " + action);
+            busyWhile.add("counter " + jobs.busy().get());
         }
 
         @Override
