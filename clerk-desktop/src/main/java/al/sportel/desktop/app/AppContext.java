@@ -83,7 +83,10 @@ public final class AppContext {
         });
     }
 
-    /** What to tell the clerk about a failed job: the server's words, no connection, or a bug. */
+    /**
+     * What to tell the clerk about a failed job: no connection, a bug, a local file, or the server's refusal,
+     * in the screen's language when its problem type is one this client knows, else in the server's words.
+     */
     public String describe(ApiException e) {
         return describe(i18n, e);
     }
@@ -98,6 +101,7 @@ public final class AppContext {
         if (e.localFile()) {
             return i18n.t("error.localFile", e.getMessage());
         }
-        return e.getMessage();
+        String known = ProblemTexts.of(i18n, e.type());
+        return known != null ? known : e.getMessage();
     }
 }
