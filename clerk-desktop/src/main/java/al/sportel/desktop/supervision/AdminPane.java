@@ -81,6 +81,15 @@ final class AdminPane {
         userBranch.setId("adminBranch");
         password.setId("adminPassword");
         message.setId("adminMessage");
+        services.setId("adminServices");
+        serviceLetter.setId("adminServiceLetter");
+        serviceName.setId("adminServiceName");
+        maxWait.setId("adminMaxWait");
+        counterNumber.setId("adminCounterNumber");
+        branchCode.setId("adminBranchCode");
+        branchName.setId("adminBranchName");
+        city.setId("adminCity");
+        address.setId("adminAddress");
         message.getStyleClass().add("error-message");
         message.setWrapText(true);
         role.getItems().setAll(Role.values());
@@ -125,7 +134,7 @@ final class AdminPane {
         });
         counter.setOnShowing(e -> {
             Board b = board.get();
-            if (b != null) {
+            if (b != null && b.branchCode().equals(branch.get())) { // not the last branch's board, still shown
                 counter.getItems().setAll(b.counters());
             }
         });
@@ -158,11 +167,26 @@ final class AdminPane {
         content.setPadding(new Insets(10));
         root = new ScrollPane(content);
         root.setFitToWidth(true);
-        reload();
     }
 
     Node node() {
         return root;
+    }
+
+    /**
+     * The console now shows another branch: what this tab showed of the last one goes at once, so no edit
+     * or new counter can reach it with its services, and the new branch's services load.
+     */
+    void branchChanged() {
+        services.getSelectionModel().clearSelection();
+        services.getItems().clear();
+        serviceName.clear();
+        maxWait.clear();
+        counter.setValue(null);
+        counter.getItems().clear();
+        counterName.clear();
+        InlineMessage.show(message, null);
+        reload();
     }
 
     private void reload() {
@@ -173,7 +197,9 @@ final class AdminPane {
             @SuppressWarnings("unchecked")
             List<ServiceRow> s = (List<ServiceRow>) r[1];
             users.getItems().setAll(u);
-            services.getItems().setAll(s);
+            if (b.equals(branch.get())) { // else the branch changed meanwhile, and its own reload follows
+                services.getItems().setAll(s);
+            }
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 

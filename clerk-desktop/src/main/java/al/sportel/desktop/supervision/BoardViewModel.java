@@ -82,9 +82,14 @@ public final class BoardViewModel {
         return "en".equals(i18n.lang()) ? s.nameEn() : s.name();
     }
 
+    /** Forgets the last branch's board, figures and alerts at once, and loads the board of {@code code}. */
     public void switchBranch(String code) {
         branch.set(code);
         alerted.clear();
+        board.set(null);
+        today.set("");
+        alert.set(null);
+        message.set(null);
         refresh();
     }
 

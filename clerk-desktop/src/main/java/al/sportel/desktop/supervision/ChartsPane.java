@@ -52,6 +52,12 @@ final class ChartsPane {
         return root;
     }
 
+    /** Empty until the next board: another branch is chosen. */
+    void clear() {
+        perHour.getData().clear();
+        waits.getData().clear();
+    }
+
     void update(Board b, Function<Board.ServiceLine, String> name) {
         TreeSet<Integer> hourSet = new TreeSet<>();
         b.ticketsPerHour().forEach(h -> hourSet.add(h.hour()));

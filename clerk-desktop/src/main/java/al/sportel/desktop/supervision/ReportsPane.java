@@ -108,6 +108,17 @@ final class ReportsPane {
         return root;
     }
 
+    /** The console now shows another branch: the last one's figures go, and the next run is for the new one. */
+    void branchChanged() {
+        services.getItems().clear();
+        clerks.getItems().clear();
+        payments.getItems().clear();
+        total.setText("");
+        fees.setText("");
+        earlierVoided.setVisible(false);
+        InlineMessage.show(message, null);
+    }
+
     private boolean validRange() {
         if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
             InlineMessage.show(message, i18n.t("sup.report.badRange"));

@@ -69,6 +69,8 @@ public final class SupervisorController {
     private BoardLiveFeed feed;
     private final CounterServicesEditor editor = new CounterServicesEditor();
     private ChartsPane charts;
+    private ReportsPane reports;
+    private AdminPane admin; // null for a supervisor
     private boolean refreshing;
 
     public void init(AppContext app, ApiClient client, UserInfo user) {
@@ -100,10 +102,12 @@ public final class SupervisorController {
         setUpButtons();
         charts = new ChartsPane(i18n);
         chartsTab.setContent(charts.node());
-        reportsTab.setContent(new ReportsPane(app, api, () -> branch).node());
-        tabs.getTabs().add(tabs.getTabs().indexOf(reportsTab) + 1, ChannelsPane.tab(app, client));
+        reports = new ReportsPane(app, api, () -> branch);
+        reportsTab.setContent(reports.node());
+        tabs.getTabs().add(tabs.getTabs().indexOf(reportsTab) + 1, ChannelsPane.tab(app, client)); // every branch's partners
         if (user.role() == Role.ADMIN) {
-            adminTab.setContent(new AdminPane(app, api, () -> branch, () -> vm.board().get()).node());
+            admin = new AdminPane(app, api, () -> branch, () -> vm.board().get());
+            adminTab.setContent(admin.node());
             BranchChoice.install(branchChoice, bg, api, () -> branch, this::switchBranch, () -> vm.ask("action.unreachable"));
         } else {
             tabs.getTabs().remove(adminTab);
@@ -112,12 +116,23 @@ public final class SupervisorController {
         switchBranch(branch);
     }
 
+    /** Everything the console shows of a branch follows the choice: the board, the charts, the reports, the administration. */
     private void switchBranch(String code) {
         branch = code;
         app.settings().put("console.branch", code);
         consoleTitle.setText(i18n.t("sup.title", code));
         feed.unfollow();
+        counterTable.getItems().clear();
+        serviceTable.getItems().clear();
+        waitingTable.getItems().clear();
+        moveTarget.setValue(null);
+        moveTarget.getItems().clear();
+        charts.clear();
         vm.switchBranch(code);
+        reports.branchChanged();
+        if (admin != null) {
+            admin.branchChanged();
+        }
     }
 
     private void show(Board b) {
