@@ -2,6 +2,7 @@ package al.sportel.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.model.Counter;
 import al.sportel.model.admin.ServiceRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -120,5 +121,41 @@ class ConsoleBranchTest extends DesktopTestBase {
         fire(robot, "#createService");
         assertEventually(() -> robot.lookup("#adminMessage").queryAs(Label.class).getText()
                 .equals("Qendra ka tashmë një shërbim me këtë shkronjë."), "the letter is taken: said in Albanian");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Long> shownCounterIds(FxRobot robot) {
+        TableView<Counter> table = robot.lookup("#counterTable").queryAs(TableView.class);
+        return table.getItems().stream().map(Counter::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aFirstConsoleOpensOnTheFirstCentreListedAndANewCentreJoinsThePicker(FxRobot robot) throws Exception {
+        openAdminConsole(robot);
+        String first = onServer("/api/v1/branches").get(0).get("code").asText();
+        Set<Long> firstCounters = onServer("/api/v1/branches/" + first + "/counters").stream().map(c -> c.get("id").asLong())
+                .collect(Collectors.toSet());
+        assertEventually(() -> first.equals(branchChoice(robot).getValue()) && text(robot, "#consoleTitle").contains(first)
+                && shownCounterIds(robot).equals(firstCounters), "nothing remembered: the console shows " + first + ", the first centre listed");
+        assertThat(branchChoice(robot).getItems()).containsExactly("DR01", "TR01");
+
+        type(robot, "#adminBranchCode", "VL01");
+        type(robot, "#adminBranchName", "Qendra e Klientit Vlorë");
+        type(robot, "#adminCity", "Vlorë");
+        type(robot, "#adminAddress", "Rruga Sadik Zotaj 5, Vlorë");
+        fire(robot, "#createBranch");
+        assertEventually(() -> branchChoice(robot).getItems().contains("VL01"), "the new centre is in the picker at once");
+        assertThat(branchChoice(robot).getValue()).as("the console stays where it was").isEqualTo(first);
+
+        choose(robot, "VL01");
+        Set<Long> vlora = serviceIds("VL01");
+        assertEventually(() -> shownServiceIds(robot).equals(vlora), "the new centre's services in the administration tab");
+
+        robot.clickOn("#logoutButton");
+        waitUntil(() -> robot.lookup("#loginButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.interact(() -> robot.lookup("#loginUsername").queryAs(TextField.class).clear()); // the form keeps the last user
+        openAdminConsole(robot);
+        assertEventually(() -> "VL01".equals(branchChoice(robot).getValue()) && text(robot, "#consoleTitle").contains("VL01"),
+                "the next console opens on the centre chosen last");
     }
 }

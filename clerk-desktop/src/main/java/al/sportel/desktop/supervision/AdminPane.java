@@ -46,6 +46,7 @@ final class AdminPane {
     private final SupervisorApi api;
     private final Supplier<String> branch;
     private final Supplier<Board> board;
+    private final Runnable branchesChanged;
     private final TableView<UserRow> users = new TableView<>();
     private final TextField username = new TextField();
     private final TextField displayName = new TextField();
@@ -67,13 +68,15 @@ final class AdminPane {
     private final Label message = new Label();
     private final ScrollPane root;
 
-    AdminPane(AppContext app, SupervisorApi api, Supplier<String> branch, Supplier<Board> board) {
+    /** {@code branch} is the branch shown (null before the first); {@code branchesChanged} runs once a branch is created. */
+    AdminPane(AppContext app, SupervisorApi api, Supplier<String> branch, Supplier<Board> board, Runnable branchesChanged) {
         this.app = app;
         this.i18n = app.i18n();
         Tables.saysEmpty(i18n, users, services);
         this.api = api;
         this.branch = branch;
         this.board = board;
+        this.branchesChanged = branchesChanged;
         users.setId("userTable");
         username.setId("adminUsername");
         displayName.setId("adminDisplayName");
@@ -167,6 +170,7 @@ final class AdminPane {
         content.setPadding(new Insets(10));
         root = new ScrollPane(content);
         root.setFitToWidth(true);
+        loadUsers(); // of every branch: no need to wait for one to be chosen
     }
 
     Node node() {
@@ -186,21 +190,38 @@ final class AdminPane {
         counter.getItems().clear();
         counterName.clear();
         InlineMessage.show(message, null);
-        reload();
+        loadServices();
     }
 
+    /** After a change the administrator made: the users and the branch's services as the server now has them. */
     private void reload() {
+        loadUsers();
+        loadServices();
+    }
+
+    private void loadUsers() {
+        app.background().run(api::users, u -> users.getItems().setAll(u), e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
+    }
+
+    private void loadServices() {
         String b = branch.get();
-        app.background().run(() -> new Object[] {api.users(), api.services(b)}, r -> {
-            @SuppressWarnings("unchecked")
-            List<UserRow> u = (List<UserRow>) r[0];
-            @SuppressWarnings("unchecked")
-            List<ServiceRow> s = (List<ServiceRow>) r[1];
-            users.getItems().setAll(u);
-            if (b.equals(branch.get())) { // else the branch changed meanwhile, and its own reload follows
+        if (b == null) {
+            return;
+        }
+        app.background().run(() -> api.services(b), s -> {
+            if (b.equals(branch.get())) { // else the branch changed meanwhile, and its own load follows
                 services.getItems().setAll(s);
             }
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
+    }
+
+    /** The branch shown, or null after telling the administrator to create or choose one first. */
+    private String shownBranch() {
+        String b = branch.get();
+        if (b == null) {
+            InlineMessage.show(message, i18n.t("sup.noBranch"));
+        }
+        return b;
     }
 
     private void createUser() {
@@ -266,7 +287,10 @@ final class AdminPane {
             InlineMessage.show(message, i18n.t("sup.admin.error.service"));
             return;
         }
-        String b = branch.get();
+        String b = shownBranch();
+        if (b == null) {
+            return;
+        }
         String n = serviceName.getText().strip();
         call(() -> api.createService(b, letter, n, minutes));
     }
@@ -278,7 +302,10 @@ final class AdminPane {
             InlineMessage.show(message, i18n.t("sup.admin.error.counter"));
             return;
         }
-        String b = branch.get();
+        String b = shownBranch();
+        if (b == null) {
+            return;
+        }
         List<Long> ids = services.getItems().stream().filter(ServiceRow::active).map(ServiceRow::id).toList();
         call(() -> api.createCounter(b, number, ids)); // all active services; the board sets its profile
     }
@@ -292,12 +319,15 @@ final class AdminPane {
         String n = branchName.getText().strip();
         String c = city.getText().strip();
         String a = address.getText().strip();
-        call(() -> api.createBranch(code, n, c, a, 4));
+        call(() -> api.createBranch(code, n, c, a, 4), branchesChanged);
     }
 
     private void saveBranch() {
         BranchChange changes = new BranchChange(text(branchName), text(city), text(address));
-        String b = branch.get();
+        String b = shownBranch();
+        if (b == null) {
+            return;
+        }
         call(() -> {
             api.changeBranch(b, changes);
             return null;
@@ -318,10 +348,16 @@ final class AdminPane {
     }
 
     private void call(Background.Job<?> job) {
+        call(job, () -> { });
+    }
+
+    /** Runs {@code job}; once the server has done it, the tab reloads and {@code then} runs. */
+    private void call(Background.Job<?> job, Runnable then) {
         app.background().run(job, r -> {
             InlineMessage.show(message, null);
             password.clear();
             reload();
+            then.run();
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 

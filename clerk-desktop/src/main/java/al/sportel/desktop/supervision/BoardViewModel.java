@@ -40,6 +40,7 @@ public final class BoardViewModel {
     private boolean again;
     private boolean disposed;
 
+    /** {@code branch} may be null until one is chosen: nothing loads before {@link #switchBranch}. */
     public BoardViewModel(BoardDesk desk, Jobs jobs, I18n i18n, String branch) {
         this.desk = desk;
         this.jobs = jobs;
@@ -94,7 +95,7 @@ public final class BoardViewModel {
     }
 
     public void refresh() {
-        if (disposed) {
+        if (disposed || branch.get() == null) { // no branch chosen yet
             return;
         }
         if (loading) {

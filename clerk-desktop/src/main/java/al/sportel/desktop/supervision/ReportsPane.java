@@ -128,11 +128,23 @@ final class ReportsPane {
         return true;
     }
 
+    /** The branch shown, or null after telling the user to choose one first. */
+    private String shownBranch() {
+        String b = branch.get();
+        if (b == null) {
+            InlineMessage.show(message, i18n.t("sup.noBranch"));
+        }
+        return b;
+    }
+
     private void run() {
         if (!validRange()) {
             return;
         }
-        String b = branch.get();
+        String b = shownBranch();
+        if (b == null) {
+            return;
+        }
         LocalDate f = from.getValue();
         LocalDate t = to.getValue();
         app.background().run(() -> api.report(b, f, t), r -> {
@@ -153,7 +165,10 @@ final class ReportsPane {
         if (!validRange()) {
             return;
         }
-        String b = branch.get();
+        String b = shownBranch();
+        if (b == null) {
+            return;
+        }
         LocalDate f = from.getValue();
         LocalDate t = to.getValue();
         Path folder = app.config().dataDir().resolve("reports");

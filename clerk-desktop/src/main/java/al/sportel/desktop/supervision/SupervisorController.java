@@ -64,13 +64,14 @@ public final class SupervisorController {
     private Background bg;
     private SupervisorApi api;
     private UserInfo user;
-    private String branch;
+    private String branch; // null until the administrator's branch list has loaded
     private BoardViewModel vm;
     private BoardLiveFeed feed;
     private final CounterServicesEditor editor = new CounterServicesEditor();
     private ChartsPane charts;
     private ReportsPane reports;
     private AdminPane admin; // null for a supervisor
+    private BranchChoice branches; // null for a supervisor
     private boolean refreshing;
 
     public void init(AppContext app, ApiClient client, UserInfo user) {
@@ -79,10 +80,9 @@ public final class SupervisorController {
         this.bg = app.background();
         this.api = new SupervisorApi(client);
         this.user = user;
-        this.branch = user.branchCode() != null ? user.branchCode() : app.settings().get("console.branch", "TR01");
-        this.vm = new BoardViewModel(BoardDesk.of(api), bg, i18n, branch);
+        this.vm = new BoardViewModel(BoardDesk.of(api), bg, i18n, null);
         vm.onLoaded(this::show);
-        feed = new BoardLiveFeed(client, vm::refresh, () -> {
+        feed = new BoardLiveFeed(client, this::refresh, () -> {
             dispose();
             app.navigator().showLoginAfterSessionEnded(user.username());
         });
@@ -105,21 +105,32 @@ public final class SupervisorController {
         reports = new ReportsPane(app, api, () -> branch);
         reportsTab.setContent(reports.node());
         tabs.getTabs().add(tabs.getTabs().indexOf(reportsTab) + 1, ChannelsPane.tab(app, client)); // every branch's partners
+        feed.startTicking();
         if (user.role() == Role.ADMIN) {
-            admin = new AdminPane(app, api, () -> branch, () -> vm.board().get());
+            branches = new BranchChoice(branchChoice, bg, api, () -> branch, this::switchBranch, () -> vm.ask("action.unreachable"));
+            admin = new AdminPane(app, api, () -> branch, () -> vm.board().get(), branches::reload);
             adminTab.setContent(admin.node());
-            BranchChoice.install(branchChoice, bg, api, () -> branch, this::switchBranch, () -> vm.ask("action.unreachable"));
+            branches.start(app.settings().get("console.branch", null));
         } else {
             tabs.getTabs().remove(adminTab);
+            switchBranch(user.branchCode());
         }
-        feed.startTicking();
-        switchBranch(branch);
+    }
+
+    /** The live feed asks for a new board; with no branch yet (its list did not load), the list is asked for again. */
+    private void refresh() {
+        if (branch != null) {
+            vm.refresh();
+        } else if (branches != null) {
+            branches.start(app.settings().get("console.branch", null));
+        }
     }
 
     /** Everything the console shows of a branch follows the choice: the board, the charts, the reports, the administration. */
     private void switchBranch(String code) {
         branch = code;
         app.settings().put("console.branch", code);
+        app.saveSettings(); // the next console opens on it
         consoleTitle.setText(i18n.t("sup.title", code));
         feed.unfollow();
         counterTable.getItems().clear();
