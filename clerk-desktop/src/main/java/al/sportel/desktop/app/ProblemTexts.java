@@ -27,6 +27,7 @@ final class ProblemTexts {
             case "illegal-transition" -> i18n.t("problem.illegalTransition");
             case "queue-contended" -> i18n.t("problem.queueContended");
             case "own-account" -> i18n.t("problem.ownAccount");
+            case "user-at-counter" -> i18n.t("problem.userAtCounter");
             case "letter-taken" -> i18n.t("problem.letterTaken");
             case "username-taken" -> i18n.t("problem.usernameTaken");
             case "branch-exists" -> i18n.t("problem.branchExists");
