@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import al.sportel.server.ops.DayEndJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +101,23 @@ class DayEndTest {
         Api.Response fresh = api.raw("POST", "/api/v1/branches/DR01/tickets", api.token("admin"), tap, key).expect(201);
         assertThat(fresh.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(fresh.json().get("id").asText()).isNotEqualTo(tapped);
+
+        // every other key (a payment's, a void's, a case's) is kept a season, then forgotten at a day's end
+        Instant now = clock.instant();
+        server.server().database().tx(h -> {
+            long admin = h.createQuery("SELECT id FROM users WHERE username = 'admin'").mapTo(Long.class).one();
+            for (Object[] row : new Object[][] {{"season-old", now.minus(Duration.ofDays(91))}, {"season-young", now.minus(Duration.ofDays(89))}}) {
+                h.execute("INSERT INTO idempotency_keys (scope, idem_key, request_hash, user_id, status, response, created_at) "
+                        + "VALUES ('payments', ?, 'h', ?, 201, '{}', ?)", row[0], admin, row[1]);
+            }
+            return null;
+        });
+        clock.advance(Duration.ofDays(1));
+        api.forgetTokens();
+        job.runDue();
+        List<String> kept = server.server().database().read(h -> h.createQuery(
+                "SELECT idem_key FROM idempotency_keys WHERE idem_key LIKE 'season-%'").mapTo(String.class).list());
+        assertThat(kept).containsExactly("season-young");
     }
 
     /** A ticket issued and called by {@code clerk} at counter {@code number}, opened for it. */

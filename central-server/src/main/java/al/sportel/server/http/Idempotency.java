@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.jdbi.v3.core.Handle;
 public final class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    /** How long a key other than a kiosk tap's is kept: far beyond any resend the server still accepts. */
+    public static final Duration KEPT = Duration.ofDays(90);
     /** A kiosk's taps (a ticket, an appointment's check-in): their keys only cover a resend within seconds. */
     public static final String TICKETS = "tickets";
     public static final String CHECK_INS = "check-ins";
@@ -164,10 +167,18 @@ public final class Idempotency {
         return sha256(scope + "\n" + user.id() + "\n" + ctx.body());
     }
 
-    /** Forgets the kiosk taps' keys (tickets, check-ins, complaints) older than {@code before} (payments' keys stay: a counter resends for days). */
+    /** Forgets the kiosk taps' keys (tickets, check-ins, complaints) older than {@code before} (the others stay {@link #KEPT}). */
     public static void forgetTaps(Handle h, Instant before) {
         h.createUpdate("DELETE FROM idempotency_keys WHERE scope IN (<scopes>) AND created_at < :before")
                 .bindList("scopes", List.of(TICKETS, CHECK_INS, KIOSK_COMPLAINTS)).bind("before", before).execute();
+    }
+
+    /**
+     * Forgets every other key (payments, voids, fee sales, cases, cash operations) older than {@code before}. A resend
+     * that late is refused anyway: a counter's offline payment may be at most the offline window (48 h) old.
+     */
+    public static int forgetOld(Handle h, Instant before) {
+        return h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :before").bind("before", before).execute();
     }
 
     /** The key's stored answer after a failed round; none when the database cannot say (the failure stands). */

@@ -107,9 +107,11 @@ public final class DayEndJob implements AutoCloseable {
             }
         }
         if (!done.isEmpty()) {
-            // after the centres' own transactions, in a short one of its own: the kiosks' taps of a day or more ago
+            // after the centres' own transactions, in a short one of its own: the kiosks' taps of a day or more ago,
+            // and every other key of a season ago
             db.tx(h -> {
                 Idempotency.forgetTaps(h, clock.instant().minus(Duration.ofDays(1)));
+                Idempotency.forgetOld(h, clock.instant().minus(Idempotency.KEPT));
                 return null;
             });
         }
