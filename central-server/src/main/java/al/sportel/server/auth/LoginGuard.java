@@ -1,13 +1,14 @@
 package al.sportel.server.auth;
 
 import al.sportel.server.db.Database;
+import al.sportel.server.db.GuardRows;
 import al.sportel.server.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import java.util.Map;
 
 /**
  * Counts failed logins per username and client address, so nobody elsewhere can lock a colleague out
@@ -37,7 +38,7 @@ public final class LoginGuard {
 
     /** Records one attempt as a failure, or throws 429 when the lock or the growing delay forbids it. */
     public void beginAttempt(String username, String address) {
-        ensureGuardRow(username, address);
+        GuardRows.ensure(db, "login_guards", Map.of("username", username, "address", address));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         db.tx(h -> {
             h.createQuery("SELECT username FROM login_guards WHERE username = :u AND address = :a FOR UPDATE")
@@ -87,24 +88,5 @@ public final class LoginGuard {
     /** The wait after {@code failures} failures: none after the first, then 1, 2, 4 … seconds. */
     static Duration delayAfter(int failures) {
         return failures < 2 ? Duration.ZERO : Duration.ofSeconds(1L << Math.min(failures - 2, 10));
-    }
-
-    private boolean guardRowExists(String username, String address) {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM login_guards WHERE username = :u AND address = :a")
-                .bind("u", username).bind("a", address).mapTo(Integer.class).one() > 0);
-    }
-
-    private void ensureGuardRow(String username, String address) {
-        if (guardRowExists(username, address)) {
-            return;
-        }
-        try {
-            db.tx(h -> h.execute("INSERT INTO login_guards (username, address) VALUES (?, ?)", username, address));
-        } catch (UnableToExecuteStatementException e) {
-            // a parallel attempt inserting the same row first is exactly what we needed; anything else is a fault
-            if (!guardRowExists(username, address)) {
-                throw e;
-            }
-        }
     }
 }

@@ -9,6 +9,7 @@ import al.sportel.model.cases.CaseView;
 import al.sportel.model.cases.NewCase;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
+import al.sportel.server.db.GuardRows;
 import al.sportel.server.http.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -235,9 +236,16 @@ public final class CaseService {
                 : Optional.empty();
     }
 
+    /**
+     * Counts this filing against the address's hourly limit, or says how long to wait. The address's guard row is
+     * locked first, so parallel filings are counted one after another and never more than {@code max} pass.
+     */
     public Optional<Long> rateLimited(String address, int max) {
+        GuardRows.ensure(db, "public_submission_guards", Map.of("address", address));
         Instant now = now();
         return db.tx(h -> {
+            h.createQuery("SELECT address FROM public_submission_guards WHERE address = :a FOR UPDATE").bind("a", address)
+                    .mapTo(String.class).one();
             List<Instant> recent = h.createQuery("""
                             SELECT submitted_at FROM public_submissions WHERE address = :a AND submitted_at > :since
                             ORDER BY submitted_at

@@ -1,0 +1,40 @@
+package al.sportel.server.db;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * A row whose lock ({@code SELECT … FOR UPDATE}) makes one key's parallel requests count one after another, so a limit
+ * holds however many arrive at once. It is inserted once, by whichever request comes first; a parallel insert of the
+ * same key losing the race is exactly what was needed. Table and column names come from code, never from a request.
+ */
+public final class GuardRows {
+
+    private GuardRows() {
+    }
+
+    /** Makes sure the row {@code key} (column → value) exists in {@code table}. */
+    public static void ensure(Database db, String table, Map<String, Object> key) {
+        if (exists(db, table, key)) {
+            return;
+        }
+        Map<String, Object> ordered = new LinkedHashMap<>(key);
+        String columns = String.join(", ", ordered.keySet());
+        String values = ordered.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+        try {
+            db.tx(h -> h.createUpdate("INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")").bindMap(ordered).execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (!exists(db, table, key)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean exists(Database db, String table, Map<String, Object> key) {
+        String where = key.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(" AND "));
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + where).bindMap(key)
+                .mapTo(Integer.class).one() > 0);
+    }
+}
