@@ -84,7 +84,7 @@ class AdminAuditTest {
     }
 
     @Test
-    void aClerkAtAnOpenCounterIsNeitherMovedNorDisabledUntilItIsClosed() {
+    void aClerkAtAnOpenCounterIsNeitherMovedNorGivenAnotherRoleUntilItIsClosed() {
         long counter = api.counterId("TR01", 5);
         api.act("clerk5", "/api/v1/counters/" + counter + "/open").expect(200);
         long clerk5 = StreamSupport.stream(api.get("/api/v1/users?branchCode=TR01", admin()).expect(200).json().spliterator(), false)
@@ -92,7 +92,7 @@ class AdminAuditTest {
 
         JsonNode problem = patch("/api/v1/users/" + clerk5, Map.of("branchCode", "DR01")).expect(409).json();
         assertThat(problem.get("type").asText()).endsWith("user-at-counter");
-        patch("/api/v1/users/" + clerk5, Map.of("active", false)).expect(409);
+        patch("/api/v1/users/" + clerk5, Map.of("role", "SUPERVISOR")).expect(409);
         patch("/api/v1/users/" + clerk5, Map.of("displayName", "Klerk Pesë")).expect(200); // a new name strands nothing
         assertThat(api.get("/api/v1/branches/TR01/counters", admin()).expect(200).json().findValuesAsText("status")).contains("OPEN");
 

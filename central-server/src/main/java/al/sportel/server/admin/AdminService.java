@@ -50,7 +50,9 @@ public final class AdminService {
                 throw ApiException.invalid("branchCode", "no such branch");
             }
             boolean active = change.active() != null ? change.active() : u.active();
-            if (!active || finalRole != u.role() || !Objects.equals(finalBranch, u.branchCode())) {
+            // disabling is never held up (someone who must not sign in again is shut out at once; a supervisor returns
+            // the ticket and closes the counter); a move or a new role waits for the counter to be closed
+            if (finalRole != u.role() || !Objects.equals(finalBranch, u.branchCode())) {
                 requireNoCounter(h, u);
             }
             h.createUpdate("UPDATE users SET display_name = :d, role = :r, branch_code = :b, active = :a WHERE id = :id")
@@ -187,7 +189,7 @@ public final class AdminService {
         return Objects.equals(before, after) ? String.valueOf(after) : before + " → " + after;
     }
 
-    /** A user signed in at a counter keeps it until it is closed: moving or disabling them first would strand it. */
+    /** A user signed in at a counter keeps it until it is closed: moving or demoting them first would strand it. */
     private static void requireNoCounter(Handle h, UserRow u) {
         h.createQuery("SELECT counter_number, branch_code FROM counters WHERE clerk_user_id = :u AND status <> 'CLOSED'")
                 .bind("u", u.id()).map((rs, c) -> rs.getInt(1) + " (" + rs.getString(2) + ")").findFirst()
