@@ -12,6 +12,7 @@
     'book.name': 'Emri dhe mbiemri', 'book.phone': 'Telefoni (jo i detyrueshëm)', 'book.phoneHelp': 'Ju dërgojmë një SMS një orë para takimit.',
     'book.button': 'Rezervo', 'book.chooseSlot': 'Zgjidhni një orë të lirë.', 'book.nameMissing': 'Shkruani emrin tuaj.',
     'book.phoneBad': 'Shkruani një numër telefoni, p.sh. +355 69 123 4567.',
+    'book.phoneLimit': 'Ky numër telefoni ka tashmë 3 takime të rezervuara. Anuloni njërin para se të rezervoni një tjetër.',
     'book.slotFull': 'Kjo orë sapo u mbush. Zgjidhni një orë tjetër.', 'book.slotPast': 'Kjo orë ka filluar tashmë. Zgjidhni një orë më vonë.',
     'book.tooMany': 'Shumë rezervime nga kjo adresë. Provoni përsëri më vonë.',
     'book.done': 'Takimi u rezervua. Kodi juaj:', 'book.when': '{0}, ora {1}–{2}',
@@ -25,6 +26,7 @@
     'book.name': 'Full name', 'book.phone': 'Phone (optional)', 'book.phoneHelp': 'We send you an SMS an hour before the appointment.',
     'book.button': 'Book', 'book.chooseSlot': 'Choose a free hour.', 'book.nameMissing': 'Enter your name.',
     'book.phoneBad': 'Enter a phone number such as +355 69 123 4567.',
+    'book.phoneLimit': 'This phone number already holds 3 appointments to come. Cancel one before booking another.',
     'book.slotFull': 'This hour has just filled up. Please choose another hour.', 'book.slotPast': 'This hour has already begun. Please choose a later one.',
     'book.tooMany': 'Too many bookings from this address. Please try again later.',
     'book.done': 'Your appointment is booked. Your code:', 'book.when': '{0}, {1}–{2}',
@@ -121,7 +123,9 @@
         A.notify(A.t('book.done') + ' ' + a.code);
       } catch (x) {
         const fields = ((x.problem && x.problem.errors) || []).map(f => f.field);
-        if (x.status === 409) { await reload(); slotError.show(A.t('book.slotFull')); } else if (fields.includes('start')) {
+        if (x.status === 409 && String((x.problem && x.problem.type) || '').endsWith('phone-limit')) {
+          err.show(A.t('book.phoneLimit'));
+        } else if (x.status === 409) { await reload(); slotError.show(A.t('book.slotFull')); } else if (fields.includes('start')) {
           await reload(); slotError.show(A.t('book.slotPast'));
         } else if (x.status === 429) { err.show(A.t('book.tooMany')); } else if (fields.includes('phone')) { err.show(A.t('book.phoneBad')); } else {
           err.show(x);

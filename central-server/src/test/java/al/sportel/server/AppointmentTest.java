@@ -7,8 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,7 @@ class AppointmentTest {
 
     /** One number typed three ways is one phone: it holds three appointments to come, and the diary opens a month ahead. */
     @Test
-    void aPhoneHoldsAFewAppointmentsAndTheDiaryOpensAMonthAhead() {
+    void aPhoneHoldsAFewAppointmentsAndTheDiaryOpensAMonthAhead() throws Exception {
         api.forgetTokens();
         long a = api.serviceId("TR01", "A");
         api.put("/api/v1/services/" + a + "/appointment-capacity", api.token("supervisor1"),
@@ -78,6 +82,29 @@ class AppointmentTest {
         assertThat(api.get(slots + today.plusDays(30), null).expect(200).json()).hasSize(1);
         assertThat(api.get(slots + today.plusDays(31), null).expect(200).json()).as("beyond the month: no slot").isEmpty();
         book(a, today.plusDays(31).atTime(10, 0).atZone(TIRANA).toInstant(), null).expect(422);
+
+        // sent at once for three services, the limit still holds (each service's own lock does not order them)
+        List<Long> services = List.of(a, api.serviceId("TR01", "K"), api.serviceId("TR01", "I"));
+        for (long s : services.subList(1, 3)) {
+            api.put("/api/v1/services/" + s + "/appointment-capacity", api.token("supervisor1"),
+                    Map.of("hours", List.of(Map.of("hour", 10, "capacity", 5)))).expect(200);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                long service = services.get(i % 3);
+                Instant start = today.plusDays(6 + i / 3).atTime(10, 0).atZone(TIRANA).toInstant();
+                answers.add(pool.submit(() -> book(service, start, "+355 67 111 2222").status()));
+            }
+            int booked = 0;
+            for (Future<Integer> answer : answers) {
+                booked += answer.get() == 201 ? 1 : 0;
+            }
+            assertThat(booked).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

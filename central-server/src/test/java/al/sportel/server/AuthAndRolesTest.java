@@ -3,7 +3,9 @@ package al.sportel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,12 @@ class AuthAndRolesTest {
         api.get("/api/v1/branches/XX99/services", api.token("clerk1")).expect(404);
         api.get("/api/v1/branches/XX99/counters", api.token("supervisor1")).expect(404);
         api.post("/api/v1/branches/XX99/tickets", api.token("kiosk1"), Map.of("serviceId", 1)).expect(404);
+        Map<String, Integer> unknown = new TreeMap<>();
+        for (String path : List.of("board", "services/all", "day-ends", "queue-settings", "fairness-rules", "out-of-order-calls?from=2026-11-01&to=2026-11-02",
+                "appointments?date=2026-11-26", "closed-days", "forecast")) {
+            unknown.put(path, api.get("/api/v1/branches/XX99/" + path, api.token("supervisor1")).status());
+        }
+        assertThat(unknown).as("a supervisor asking for a centre that does not exist").allSatisfy((path, status) -> assertThat(status).isEqualTo(404));
         api.get("/api/v1/branches/DR01/queue", api.token("clerk1")).expect(403);
         api.post("/api/v1/branches/DR01/tickets", api.token("kiosk1"), Map.of("serviceId", 1)).expect(403);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A payment voided on a later day: the day it was taken keeps the figures its drawer was counted against, and the
- * reversal shows in the reports of the day it was made.
+ * reversal shows in the centre report of the day it was made.
  */
 class LaterVoidTest {
 
@@ -69,6 +69,8 @@ class LaterVoidTest {
         assertThat(line(mondayNow, kept.get("receiptNumber").asText()).get("voidedLater").asBoolean()).isFalse();
 
         assertThat(branchReport(monday, monday).get("paymentsTotal").asText()).as("Monday's centre report is unchanged").isEqualTo("165.50");
+        assertThat(api.get("/api/v1/reports/channels?branchCode=TR01&from=" + monday + "&to=" + monday, api.token("supervisor1"))
+                .expect(200).json().get("total").asText()).as("and so is its report by channel").isEqualTo("165.50");
         JsonNode branchTuesday = branchReport(tuesday, tuesday);
         assertThat(branchTuesday.get("earlierVoidedCount").asInt()).as("the reversal shows on Tuesday").isEqualTo(1);
         assertThat(branchTuesday.get("earlierVoidedAmount").asText()).isEqualTo("45.50");

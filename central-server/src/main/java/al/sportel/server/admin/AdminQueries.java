@@ -7,6 +7,7 @@ import al.sportel.model.admin.ServiceRow;
 import al.sportel.model.admin.UserRow;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.queue.QueueEngine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -84,6 +85,10 @@ public final class AdminQueries {
         return h.createQuery("SELECT id, username, display_name, role, branch_code, active FROM users WHERE id = :id").bind("id", id)
                 .map(AdminQueries::userRow)
                 .findOne().orElseThrow(() -> ApiException.notFound("No user " + id));
+    }
+
+    public boolean branchExists(String code) {
+        return QueueEngine.branchExists(db, code);
     }
 
     static boolean branchExists(Handle h, String code) {

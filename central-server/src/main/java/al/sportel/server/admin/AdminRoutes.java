@@ -58,7 +58,7 @@ public final class AdminRoutes {
         app.get("/api/v1/branches/{code}/services/all", ctx -> {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
             String code = ctx.pathParam("code");
-            Access.requireBranch(user, code);
+            Access.requireBranch(user, code, queries::branchExists);
             ctx.json(queries.services(code));
         });
         app.post("/api/v1/branches/{code}/services", this::createService);

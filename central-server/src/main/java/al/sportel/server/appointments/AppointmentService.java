@@ -5,6 +5,7 @@ import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
+import al.sportel.server.db.GuardRows;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.queue.QueueEngine;
@@ -141,8 +142,16 @@ public final class AppointmentService {
     }
 
     public Appointment book(String branchCode, long serviceId, Instant start, String name, String phone) {
+        if (phone != null) {
+            GuardRows.ensure(db, "appointment_phone_guards", Map.of("phone", phone));
+        }
         return db.tx(h -> {
             requireService(h, branchCode, serviceId);
+            if (phone != null) {
+                // one phone's bookings, for any service or centre, count one after another (then the service's lock)
+                h.createQuery("SELECT phone FROM appointment_phone_guards WHERE phone = :p FOR UPDATE").bind("p", phone)
+                        .mapTo(String.class).one();
+            }
             // The service row's lock serialises bookings of one service, so two citizens never take the last place together.
             h.createQuery("SELECT id FROM services WHERE id = :s FOR UPDATE").bind("s", serviceId).mapTo(Long.class).one();
             ZonedDateTime local = start.atZone(BusinessTime.ZONE);

@@ -46,12 +46,12 @@ public final class ClosedDays {
     }
 
     public View view(UserInfo user, String branchCode, LocalDate from) {
-        Access.requireBranch(user, branchCode);
+        Access.requireBranch(user, branchCode, code -> QueueEngine.branchExists(db, code));
         return db.read(h -> view(h, branchCode, from));
     }
 
     public View setWeekdays(UserInfo user, String branchCode, List<Integer> weekdays, LocalDate today) {
-        Access.requireBranch(user, branchCode);
+        Access.requireBranch(user, branchCode, code -> QueueEngine.branchExists(db, code));
         String stored = weekdays.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(","));
         return db.tx(h -> {
             QueueEngine.requireBranchExists(h, branchCode);
@@ -61,7 +61,7 @@ public final class ClosedDays {
     }
 
     public Closed close(UserInfo user, String branchCode, LocalDate day, String reason) {
-        Access.requireBranch(user, branchCode);
+        Access.requireBranch(user, branchCode, code -> QueueEngine.branchExists(db, code));
         return db.tx(h -> {
             QueueEngine.requireBranchExists(h, branchCode);
             // the lock a booking takes (its service's row): one in flight is counted below, or sees the day closed
@@ -80,7 +80,7 @@ public final class ClosedDays {
     }
 
     public void reopen(UserInfo user, String branchCode, LocalDate day) {
-        Access.requireBranch(user, branchCode);
+        Access.requireBranch(user, branchCode, code -> QueueEngine.branchExists(db, code));
         db.tx(h -> {
             QueueEngine.requireBranchExists(h, branchCode);
             if (h.execute("DELETE FROM branch_closed_days WHERE branch_code = ? AND closed_on = ?", branchCode, day) == 0) {

@@ -15,14 +15,14 @@ import java.util.Map;
  * by typing her name. Before a password is checked an attempt is recorded as a failure, under a row
  * lock on (username, address): parallel attempts are counted one after another, and never more than
  * {@code maxFailures} passwords get checked in a window, however many arrive at once. A success wipes
- * the record. Between failures the wait grows (0, 1, 2, 4 … seconds) before the lock. One address that fails
- * {@link #ADDRESS_FACTOR} times the per-user limit, over any usernames, is refused too: trying one password on
- * every username (spraying) would otherwise never lock anything. A centre's clerks behind one address stay well
- * under it with their typos.
+ * the record. Between failures the wait grows (0, 1, 2, 4 … seconds) before the lock. One address that has failed
+ * for {@link #ADDRESS_USERNAMES} different usernames within the window is refused too: trying one password on every
+ * username (spraying) would otherwise never lock anything, while a centre's clerks behind one address mistype far
+ * fewer names than that. (Behind a reverse proxy the server must be told to trust it, or every client is one address.)
  */
 public final class LoginGuard {
 
-    static final int ADDRESS_FACTOR = 10;
+    static final int ADDRESS_USERNAMES = 20;
 
     private final Database db;
     private final Clock clock;
@@ -57,9 +57,9 @@ public final class LoginGuard {
                 throw ApiException.tooManyRequests("Too many wrong passwords for this user from this computer; try again in "
                         + ((seconds + 59) / 60) + " minutes or ask an administrator to unlock the account", seconds);
             }
-            int fromAddress = h.createQuery("SELECT COUNT(*) FROM login_failures WHERE address = :a AND failed_at > :since")
+            int names = h.createQuery("SELECT COUNT(DISTINCT username) FROM login_failures WHERE address = :a AND failed_at > :since")
                     .bind("a", address).bind("since", now.minus(window)).mapTo(Integer.class).one();
-            if (fromAddress >= maxFailures * ADDRESS_FACTOR) {
+            if (names >= ADDRESS_USERNAMES) {
                 throw ApiException.tooManyRequests("Too many wrong passwords from this computer; try again in "
                         + window.toMinutes() + " minutes", window.toSeconds());
             }

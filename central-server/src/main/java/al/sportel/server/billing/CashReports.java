@@ -40,7 +40,8 @@ public final class CashReports {
             record Row(CashLine line, long amount) {
             }
             // The drawer holds money by when it was taken: a payment taken offline counts on its own day. A void made
-            // after the day leaves the day as it was closed (the drawer held that money); it shows on its own day.
+            // after the day leaves the day as it was closed (the drawer held that money); the reversal is in the centre
+            // report of the day it was made (earlierVoided), not in a counter's: a supervisor voids, at no counter.
             List<Row> rows = h.createQuery("""
                             SELECT p.id, p.receipt_number, p.customer_code, p.amount, p.method, p.taken_at, u.display_name,
                                    (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :to) AS voids,

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Payments by channel over a date range: the counters' cash and card (voids left out) and every
- * partner (reversals left out). Partners belong to no branch, so a branch's report has only its counters.
+ * partner (reversals left out). Partners belong to no branch, so a branch's report has only its counters. As in
+ * the centre report, only a void or reversal made by the end of the range leaves a payment out: a closed day's
+ * figures never change.
  */
 public final class ChannelReport {
 
@@ -26,7 +28,7 @@ public final class ChannelReport {
             var counters = h.createQuery("""
                             SELECT p.method, COUNT(*), SUM(p.amount) FROM payments p
                             WHERE p.taken_at >= :start AND p.taken_at < :end AND %s
-                              AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)
+                              AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :end)
                             GROUP BY p.method ORDER BY p.method DESC
                             """.formatted(branchCode == null ? "TRUE" : "p.branch_code = :branch"))
                     .bind("start", BusinessTime.startOf(from))
@@ -43,11 +45,11 @@ public final class ChannelReport {
                                 SELECT k.kind, k.code, k.name, COUNT(p.id), COALESCE(SUM(p.amount), 0)
                                 FROM channel_partners k JOIN channel_payments p ON p.partner_id = k.id
                                 WHERE p.paid_date BETWEEN :from AND :to
-                                  AND NOT EXISTS (SELECT 1 FROM channel_reversals v WHERE v.payment_id = p.id)
+                                  AND NOT EXISTS (SELECT 1 FROM channel_reversals v WHERE v.payment_id = p.id AND v.reversed_at < :end)
                                 GROUP BY k.kind, k.code, k.name
                                 ORDER BY CASE k.kind WHEN 'POST' THEN 1 WHEN 'BANK' THEN 2 ELSE 3 END, k.name
                                 """)
-                        .bind("from", from).bind("to", to)
+                        .bind("from", from).bind("to", to).bind("end", BusinessTime.startOf(to.plusDays(1)))
                         .map((rs, c) -> new PaymentsByChannel.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                                 Money.format(rs.getLong(5))))
                         .list());

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Handle;
 public final class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
-    /** How long a key other than a kiosk tap's is kept: far beyond any resend the server still accepts. */
+    /** How long a key other than a kiosk tap's is kept at least: far beyond any resend the server still accepts. */
     public static final Duration KEPT = Duration.ofDays(90);
     /** A kiosk's taps (a ticket, an appointment's check-in): their keys only cover a resend within seconds. */
     public static final String TICKETS = "tickets";
@@ -174,8 +174,8 @@ public final class Idempotency {
     }
 
     /**
-     * Forgets every other key (payments, voids, fee sales, cases, cash operations) older than {@code before}. A resend
-     * that late is refused anyway: a counter's offline payment may be at most the offline window (48 h) old.
+     * Forgets every other key (payments, voids, fee sales, cases, cash operations) older than {@code before}, which the
+     * day end sets well beyond the offline window: a resend that late is refused anyway.
      */
     public static int forgetOld(Handle h, Instant before) {
         return h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :before").bind("before", before).execute();

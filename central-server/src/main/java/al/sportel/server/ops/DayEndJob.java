@@ -3,6 +3,7 @@ package al.sportel.server.ops;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.queue.DayEnd;
+import al.sportel.server.queue.QueueEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +37,18 @@ public final class DayEndJob implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final LocalTime defaultTime;
+    private final Duration keysKept;
     private Periodic timer;
 
-    public DayEndJob(Database db, DayEnd dayEnd, Clock clock, ZoneId zone, LocalTime defaultTime) {
+    /** {@code offlineWindow}: how old an offline payment may be; its key is kept well beyond it (at least 90 days). */
+    public DayEndJob(Database db, DayEnd dayEnd, Clock clock, ZoneId zone, LocalTime defaultTime, Duration offlineWindow) {
         this.db = db;
         this.dayEnd = dayEnd;
         this.clock = clock;
         this.zone = zone;
         this.defaultTime = defaultTime;
+        Duration beyondWindow = offlineWindow.plus(Duration.ofDays(7));
+        this.keysKept = beyondWindow.compareTo(Idempotency.KEPT) > 0 ? beyondWindow : Idempotency.KEPT;
     }
 
     public void start() {
@@ -111,7 +116,7 @@ public final class DayEndJob implements AutoCloseable {
             // and every other key of a season ago
             db.tx(h -> {
                 Idempotency.forgetTaps(h, clock.instant().minus(Duration.ofDays(1)));
-                Idempotency.forgetOld(h, clock.instant().minus(Idempotency.KEPT));
+                Idempotency.forgetOld(h, clock.instant().minus(keysKept));
                 return null;
             });
         }
@@ -135,6 +140,10 @@ public final class DayEndJob implements AutoCloseable {
     }
 
     /** The centre's last two months of day-end runs, newest first. */
+    public boolean branchExists(String code) {
+        return QueueEngine.branchExists(db, code);
+    }
+
     public List<Run> runs(String branchCode) {
         return db.read(h -> h.createQuery("""
                         SELECT branch_code, business_date, ran_at, tickets_cancelled, counters_closed

@@ -38,7 +38,8 @@ public final class Operations implements AutoCloseable {
         OpsMetrics metrics = new OpsMetrics(db, hub, config.clock(), ops.zone());
         OnlineBackup backup = new OnlineBackup(db, config.dataDir());
         LocalTime dayEnd = ops.dayEnd() != null ? ops.dayEnd() : OpsConfig.DEFAULT_DAY_END;
-        DayEndJob job = new DayEndJob(db, new DayEnd(db, events, hub), config.clock(), ops.zone(), dayEnd);
+        DayEndJob job = new DayEndJob(db, new DayEnd(db, events, hub), config.clock(), ops.zone(), dayEnd,
+                config.security().offlineWindow());
         ManagementServer management = ops.managementPort() < 0 ? null
                 : new ManagementServer(ops.managementHost(), ops.managementPort(), readiness, metrics, backup, mapper, ops.opsToken());
         if (ops.dayEnd() != null || !config.demo()) {

@@ -88,7 +88,7 @@ final class OpsRoutes {
     private void dayEnds(Context ctx) {
         UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
         String branch = ctx.pathParam("code");
-        Access.requireBranch(user, branch);
+        Access.requireBranch(user, branch, dayEndJob::branchExists);
         List<DayEndJob.Run> runs = dayEndJob.runs(branch);
         ctx.json(runs);
     }

@@ -31,7 +31,7 @@ final class ReportPdf {
         r.payments().forEach(p -> rows.add(new String[] {p.method(), String.valueOf(p.count()), Formats.amount(Money.parse(p.amount()))}));
         rows.add(new String[] {"Total", "", Formats.amount(Money.parse(r.paymentsTotal()))});
         if (r.earlierVoidedCount() > 0) {
-            rows.add(new String[] {"Voided here, of earlier payments", String.valueOf(r.earlierVoidedCount()),
+            rows.add(new String[] {"Earlier, voided", String.valueOf(r.earlierVoidedCount()),
                     Formats.amount(Money.parse(r.earlierVoidedAmount()))});
         }
         rows.add(new String[] {""});

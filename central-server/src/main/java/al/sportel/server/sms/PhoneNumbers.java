@@ -29,8 +29,13 @@ public final class PhoneNumbers {
             e164 = digits;
         } else if (digits.startsWith("0")) {
             e164 = "355" + digits.substring(1);
+        } else if (digits.length() <= 9) {
+            e164 = "355" + digits; // an Albanian number without its 0
         } else {
-            e164 = "355" + digits;
+            e164 = digits; // longer than any Albanian one: a foreign number without its +
+        }
+        if (e164.startsWith("0")) {
+            return Optional.empty(); // no country code starts with 0 (+0…, 000…)
         }
         // E.164: at most 15 digits; an Albanian number is 355 and 8 or 9 more
         return e164.length() < 10 || e164.length() > 15 ? Optional.empty() : Optional.of("+" + e164);

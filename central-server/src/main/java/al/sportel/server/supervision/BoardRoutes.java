@@ -18,7 +18,7 @@ public final class BoardRoutes {
         app.get("/api/v1/branches/{code}/board", ctx -> {
             UserInfo user = Access.requireRole(ctx, Role.SUPERVISOR, Role.ADMIN);
             String code = ctx.pathParam("code");
-            Access.requireBranch(user, code);
+            Access.requireBranch(user, code, board::branchExists);
             ctx.json(board.board(code));
         });
     }

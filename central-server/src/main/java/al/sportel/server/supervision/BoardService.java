@@ -54,6 +54,10 @@ public final class BoardService {
         this.clock = clock;
     }
 
+    public boolean branchExists(String code) {
+        return engine.branchExists(code);
+    }
+
     public Board board(String branchCode) {
         QueueSnapshot snapshot = engine.snapshot(branchCode); // 404 for an unknown branch
         Instant now = clock.instant();

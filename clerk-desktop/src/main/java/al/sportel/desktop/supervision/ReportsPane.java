@@ -95,6 +95,7 @@ final class ReportsPane {
         fees.setId("reportFees");
         earlierVoided.setId("reportEarlierVoided");
         earlierVoided.managedProperty().bind(earlierVoided.visibleProperty());
+        fees.managedProperty().bind(fees.visibleProperty());
         earlierVoided.setVisible(false);
         HBox bar = new HBox(10, new Label(i18n.t("sup.report.from")), from, new Label(i18n.t("sup.report.to")), to, run, csv, pdf);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -148,14 +149,21 @@ final class ReportsPane {
         LocalDate f = from.getValue();
         LocalDate t = to.getValue();
         app.background().run(() -> api.report(b, f, t), r -> {
+            if (!b.equals(branch.get())) {
+                return; // the console moved to another centre while this one's report was on its way
+            }
             List<BranchReport.ServiceFigures> rows = new ArrayList<>(r.services());
             rows.add(r.totals());
             services.getItems().setAll(rows);
             clerks.getItems().setAll(r.clerks());
             payments.getItems().setAll(r.payments());
             total.setText(i18n.t("sup.report.total") + ": " + Formats.money(r.paymentsTotal()));
-            int feeSales = r.fees().stream().mapToInt(BranchReport.MethodFigures::count).sum();
-            fees.setText(i18n.t("sup.report.fees", Formats.money(r.feesTotal()), feeSales));
+            // a server older than the fee figures sends none: say nothing rather than "0"
+            fees.setVisible(r.fees() != null);
+            if (r.fees() != null) {
+                int feeSales = r.fees().stream().mapToInt(BranchReport.MethodFigures::count).sum();
+                fees.setText(i18n.t("sup.report.fees", Formats.money(r.feesTotal()), feeSales));
+            }
             earlierVoided.setVisible(r.earlierVoidedCount() > 0);
             earlierVoided.setText(i18n.t("sup.report.earlierVoided", Formats.money(r.earlierVoidedAmount()), r.earlierVoidedCount()));
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
