@@ -80,18 +80,20 @@ class ClerkDayTest {
         assertThat(rated.get("ticketNumber").asText()).isEqualTo(waiting.get("number").asText());
         assertThat(api.post(phone, null, Map.of("score", 1)).expect(409).body()).contains("already");
 
-        // The tablet offers only the counter's last finished, unrated ticket: this one is rated already.
-        String tablet = "/api/v1/public/counters/" + counter + "/rating";
-        assertThat(api.get(tablet, null).expect(200).json().get("ticketNumber").isNull()).isTrue();
+        // The tablet (paired with the centre's kiosk account) offers only the counter's last finished,
+        // unrated ticket: this one is rated already.
+        String tablet = "/api/v1/counters/" + counter + "/rating";
+        String kiosk = api.token("kiosk1");
+        assertThat(api.get(tablet, kiosk).expect(200).json().get("ticketNumber").isNull()).isTrue();
         issue();
         String second = call("clerk2", counter);
         serve("clerk2", second, 30);
-        JsonNode prompt = api.get(tablet, null).expect(200).json();
+        JsonNode prompt = api.get(tablet, kiosk).expect(200).json();
         String number = prompt.get("ticketNumber").asText();
         assertThat(prompt.get("counterNumber").asInt()).isEqualTo(2);
-        api.post(tablet, null, Map.of("ticketNumber", "P999", "score", 5)).expect(409);
-        api.post(tablet, null, Map.of("ticketNumber", number, "score", 5)).expect(201);
-        api.post(tablet, null, Map.of("ticketNumber", number, "score", 5)).expect(409);
+        api.post(tablet, kiosk, Map.of("ticketNumber", "P999", "score", 5)).expect(409);
+        api.post(tablet, kiosk, Map.of("ticketNumber", number, "score", 5)).expect(201);
+        api.post(tablet, kiosk, Map.of("ticketNumber", number, "score", 5)).expect(409);
         api.post("/api/v1/public/tickets/" + second + "/rating", null, Map.of("score", 2)).expect(409);
 
         // Five minutes after the end the tablet no longer asks.
@@ -99,10 +101,46 @@ class ClerkDayTest {
         String third = call("clerk2", counter);
         serve("clerk2", third, 30);
         CLOCK.advance(Duration.ofMinutes(6));
-        assertThat(api.get(tablet, null).expect(200).json().get("ticketNumber").isNull()).isTrue();
+        assertThat(api.get(tablet, kiosk).expect(200).json().get("ticketNumber").isNull()).isTrue();
         assertThat(server.baseUrl()).isNotBlank();
         Api.Response page = api.get("/rate/" + counter, null).expect(200);
         assertThat(page.contentType()).startsWith("text/html");
+    }
+
+    @Test
+    void onlyATabletPairedWithAKioskOfTheCountersCentreRatesThere() {
+        long counter = openCounter("clerk3", 3);
+        issue();
+        JsonNode called = api.act("clerk3", "/api/v1/counters/" + counter + "/call-next").expect(200).json();
+        String number = called.get("number").asText();
+        serve("clerk3", called.get("id").asText(), 45);
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneId.of("Europe/Tirane"));
+        String report = "/api/v1/reports/clerks?from=" + today + "&to=" + today;
+        JsonNode before = api.get(report, api.token("supervisor1")).expect(200).json();
+        assertThat(clerkRow(before.get("days"), "clerk3").get("ratings").asInt()).isZero();
+
+        // From any PC on the network: no token, another centre's kiosk, the clerk who served, their supervisor.
+        String tablet = "/api/v1/counters/" + counter + "/rating";
+        Map<String, Object> five = Map.of("ticketNumber", number, "score", 5);
+        assertThat(api.get(tablet, null).expect(401).contentType()).startsWith("application/problem+json");
+        assertThat(api.post(tablet, null, five).expect(401).contentType()).startsWith("application/problem+json");
+        api.get(tablet, api.token("kiosk2")).expect(403);
+        assertThat(api.post(tablet, api.token("kiosk2"), five).expect(403).contentType()).startsWith("application/problem+json");
+        api.post(tablet, api.token("clerk3"), five).expect(403);
+        api.post(tablet, api.token("supervisor1"), five).expect(403);
+        // the address the tablet used before pairing existed serves nothing any more
+        api.get("/api/v1/public/counters/" + counter + "/rating", null).expect(404);
+        api.post("/api/v1/public/counters/" + counter + "/rating", null, five).expect(404);
+        assertThat(api.get(report, api.token("supervisor1")).expect(200).json()).as("no refused rating counts").isEqualTo(before);
+
+        // The tablet paired with the centre's kiosk account rates, and the report counts it.
+        String kiosk = api.token("kiosk1");
+        assertThat(api.get(tablet, kiosk).expect(200).json().get("ticketNumber").asText()).isEqualTo(number);
+        api.post(tablet, kiosk, Map.of("ticketNumber", number, "score", 4)).expect(201);
+        JsonNode after = api.get(report, api.token("supervisor1")).expect(200).json();
+        JsonNode day = clerkRow(after.get("days"), "clerk3");
+        assertThat(day.get("ratings").asInt()).isEqualTo(1);
+        assertThat(day.get("averageRating").asDouble()).isEqualTo(4.0);
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 20 in a real headless Chromium: the counter's rating tablet, and the display saying a call
- * with the prerecorded clips and showing a no-show that came back.
+ * Issue 20 in a real headless Chromium: the counter's rating tablet (paired with the centre's kiosk
+ * account), and the display saying a call with the prerecorded clips and showing a no-show that came back.
  */
 class FairQueueBrowserTest {
 
@@ -45,7 +45,7 @@ class FairQueueBrowserTest {
     }
 
     @Test
-    void theCounterTabletRatesTheTicketJustServedOnce() {
+    void theCounterTabletIsPairedOnceWithTheKioskAccountThenRatesTheTicketJustServedOnce() {
         long counter = api.counterId("TR01", 3);
         api.put("/api/v1/counters/" + counter + "/services", api.token("supervisor1"),
                 Map.of("serviceIds", List.of(api.serviceId("TR01", "K")))).expect(200);
@@ -55,8 +55,27 @@ class FairQueueBrowserTest {
         api.act("clerk3", "/api/v1/tickets/" + id + "/start").expect(200);
         api.act("clerk3", "/api/v1/tickets/" + id + "/finish").expect(200);
 
+        // A new tablet is not paired: it shows no ticket, only the supervisor's sign-in and why.
         browser.get(session.server.baseUrl() + "/rate/" + counter);
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear(); localStorage.setItem('sportel.lang', 'sq')");
+        browser.navigate().refresh();
+        waitUpTo(10).until(d -> d.findElement(By.id("pairView")).isDisplayed());
+        assertThat(browser.findElement(By.id("rateView")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("pairReason")).getText()).contains("nuk është lidhur ende");
+        // a clerk's own account does not pair it
+        pair("clerk3");
+        waitUpTo(10).until(d -> d.findElement(By.id("pairError")).getText().contains("nuk është llogari kioske"));
+        assertThat(browser.findElement(By.id("rateView")).isDisplayed()).isFalse();
+        // nor does another centre's kiosk
+        pair("kiosk2");
+        waitUpTo(10).until(d -> d.findElement(By.id("pairReason")).getText().contains("nuk i përket qendrës"));
+        assertThat(browser.findElement(By.id("rateView")).isDisplayed()).isFalse();
+        // the centre's kiosk account does, and the pairing survives a reload
+        pair("kiosk1");
         waitUpTo(10).until(d -> d.findElement(By.id("number")).getText().equals(number));
+        browser.navigate().refresh();
+        waitUpTo(10).until(d -> d.findElement(By.id("number")).getText().equals(number));
+        assertThat(browser.findElement(By.id("pairView")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("question")).getText()).isEqualTo("Si ju shërbyem?");
         browser.findElement(By.cssSelector("#scores button[data-score='4']")).click();
         browser.findElement(By.id("comment")).sendKeys("Shumë i sjellshëm");
@@ -68,6 +87,25 @@ class FairQueueBrowserTest {
         waitUpTo(10).until(d -> d.findElement(By.id("number")).getText().isEmpty());
         assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("Faleminderit për vlerësimin!");
         api.post("/api/v1/public/tickets/" + id + "/rating", null, Map.of("score", 1)).expect(409);
+
+        // When the tablet's session ends (logged out, expired), it says so and asks to be paired again, in English too.
+        String token = (String) ((JavascriptExecutor) browser).executeScript(
+                "return localStorage.getItem('sportel.rate.token." + counter + "')");
+        api.post("/api/v1/auth/logout", token, null).expect(204);
+        waitUpTo(10).until(d -> d.findElement(By.id("pairView")).isDisplayed());
+        assertThat(browser.findElement(By.id("pairReason")).getText()).contains("ka skaduar ose është mbyllur");
+        browser.findElement(By.id("langButton")).click();
+        assertThat(browser.findElement(By.id("pairReason")).getText()).isEqualTo(
+                "This tablet’s sign-in has expired or was ended. A supervisor must pair it again with the kiosk account.");
+        browser.findElement(By.id("langButton")).click();
+    }
+
+    private static void pair(String username) {
+        browser.findElement(By.id("pairUser")).clear();
+        browser.findElement(By.id("pairUser")).sendKeys(username);
+        browser.findElement(By.id("pairPassword")).clear();
+        browser.findElement(By.id("pairPassword")).sendKeys("sportel");
+        browser.findElement(By.id("pairButton")).click();
     }
 
     @Test

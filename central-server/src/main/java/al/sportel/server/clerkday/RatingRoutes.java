@@ -1,5 +1,8 @@
 package al.sportel.server.clerkday;
 
+import al.sportel.model.Role;
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
@@ -10,8 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Public rating endpoints (no login: the phone holds its unguessable ticket id, the tablet stands at
- * its counter) and the tablet page {@code /rate/{counter}}.
+ * The rating endpoints and the tablet page {@code /rate/{counter}}. The phone needs no login: it holds its
+ * ticket's unguessable id. The counter's tablet does: counter ids are small numbers and the tablet rates
+ * whatever the counter finished last, so it signs in once with a kiosk account of the counter's centre,
+ * and only such a device rates there (a clerk's own token would let them rate themselves).
  */
 public final class RatingRoutes {
 
@@ -31,15 +36,22 @@ public final class RatingRoutes {
             body.validate();
             ctx.status(201).json(ratings.rateTicket(ctx.pathParam("id"), score, comment));
         });
-        app.get("/api/v1/public/counters/{id}/rating", ctx -> ctx.json(ratings.prompt(PathParams.id(ctx, "id", "counter"))));
-        app.post("/api/v1/public/counters/{id}/rating", ctx -> {
+        app.get("/api/v1/counters/{id}/rating", ctx -> {
+            UserInfo device = Access.requireRole(ctx, Role.KIOSK, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+            ctx.json(ratings.prompt(device, PathParams.id(ctx, "id", "counter")));
+        });
+        app.post("/api/v1/counters/{id}/rating", ctx -> {
+            UserInfo tablet = Access.user(ctx);
+            if (tablet.role() != Role.KIOSK) {
+                throw ApiException.forbidden("Only the counter's tablet, signed in with a kiosk account of its centre, rates there");
+            }
             long counter = PathParams.id(ctx, "id", "counter");
             JsonBody body = JsonBody.of(ctx, mapper);
             String number = body.requiredString("ticketNumber", 8);
             Integer score = body.requiredInt("score", 1, 5);
             String comment = body.optionalString("comment", 500);
             body.validate();
-            ctx.status(201).json(ratings.rateAtCounter(counter, number, score, comment));
+            ctx.status(201).json(ratings.rateAtCounter(tablet, counter, number, score, comment));
         });
         app.get("/rate/{counter}", RatingRoutes::tabletPage);
     }

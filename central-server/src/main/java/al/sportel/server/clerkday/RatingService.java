@@ -1,5 +1,7 @@
 package al.sportel.server.clerkday;
 
+import al.sportel.model.UserInfo;
+import al.sportel.server.auth.Access;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import java.sql.ResultSet;
@@ -15,7 +17,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Satisfaction after service: one rating (1–5, optional comment) per finished ticket, from the
  * customer's phone (which knows the unguessable ticket id) or from the tablet beside the counter
- * (which rates the ticket the counter finished last, for a few minutes only).
+ * (which rates the ticket the counter finished last, for a few minutes only, and must be a device signed
+ * in to the counter's own centre).
  */
 public final class RatingService {
 
@@ -48,15 +51,11 @@ public final class RatingService {
         });
     }
 
-    public TabletPrompt prompt(long counterId) {
+    /** What the tablet shows; {@code device} must belong to the counter's centre (403 otherwise). */
+    public TabletPrompt prompt(UserInfo device, long counterId) {
         return db.read(h -> {
-            var counter = h.createQuery("""
-                            SELECT c.branch_code, b.name, c.counter_number FROM counters c JOIN branches b ON b.code = c.branch_code
-                            WHERE c.id = :c
-                            """)
-                    .bind("c", counterId)
-                    .map((rs, ctx) -> new TabletPrompt(rs.getString(1), rs.getString(2), rs.getInt(3), null))
-                    .findOne().orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
+            TabletPrompt counter = counter(h, counterId);
+            Access.requireBranch(device, counter.branchCode());
             String number = lastUnrated(h, counterId).map(Finished::number).orElse(null);
             return new TabletPrompt(counter.branchCode(), counter.branchName(), counter.counterNumber(), number);
         });
@@ -66,8 +65,9 @@ public final class RatingService {
      * The tablet: rates the ticket it showed. {@code ticketNumber} must still be the counter's last
      * finished, unrated ticket, so a slow answer never lands on the next customer.
      */
-    public Rating rateAtCounter(long counterId, String ticketNumber, int score, String comment) {
+    public Rating rateAtCounter(UserInfo tablet, long counterId, String ticketNumber, int score, String comment) {
         return db.tx(h -> {
+            Access.requireBranch(tablet, counter(h, counterId).branchCode());
             Finished last = lastUnrated(h, counterId).orElseThrow(() -> ApiException.conflict("nothing-to-rate",
                     "No ticket finished at this counter in the last " + TABLET_WINDOW.toMinutes() + " minutes waits for a rating"));
             if (!last.number().equals(ticketNumber)) {
@@ -76,6 +76,17 @@ public final class RatingService {
             Finished t = lock(h, last.id()).orElseThrow();
             return insert(h, t, score, comment, "TABLET");
         });
+    }
+
+    /** The counter with its centre, and no ticket yet; 404 for an unknown counter. */
+    private static TabletPrompt counter(Handle h, long counterId) {
+        return h.createQuery("""
+                        SELECT c.branch_code, b.name, c.counter_number FROM counters c JOIN branches b ON b.code = c.branch_code
+                        WHERE c.id = :c
+                        """)
+                .bind("c", counterId)
+                .map((rs, ctx) -> new TabletPrompt(rs.getString(1), rs.getString(2), rs.getInt(3), null))
+                .findOne().orElseThrow(() -> ApiException.notFound("No counter with id " + counterId));
     }
 
     private Optional<Finished> lastUnrated(Handle h, long counterId) {

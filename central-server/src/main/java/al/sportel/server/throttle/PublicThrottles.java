@@ -9,10 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Per-address limits on the public, login-free writes of issue 20: booking or cancelling an appointment
- * and rating a ticket; over the limit a 429 problem with Retry-After. The address is the one
- * {@link ClientAddress} trusts (a forwarded header only from a configured proxy). The limits leave room
- * for a centre's kiosks and counter tablets sharing one address behind NAT.
+ * Per-address limits on the writes of issue 20 that citizens reach: booking or cancelling an appointment
+ * and rating a ticket (from the phone, without login, or from the counter's tablet, which signs in as a
+ * kiosk of its centre but keeps the same budget); over the limit a 429 problem with Retry-After. The
+ * address is the one {@link ClientAddress} trusts (a forwarded header only from a configured proxy). The
+ * limits leave room for a centre's kiosks and counter tablets sharing one address behind NAT.
  */
 public final class PublicThrottles {
 
@@ -35,7 +36,7 @@ public final class PublicThrottles {
         app.before("/api/v1/public/branches/{code}/appointments", ctx -> onPost(ctx, bookings, "appointment bookings"));
         app.before("/api/v1/public/appointments/{id}/cancel", ctx -> onPost(ctx, bookings, "appointment changes"));
         app.before("/api/v1/public/tickets/{id}/rating", ctx -> onPost(ctx, ratings, "ratings"));
-        app.before("/api/v1/public/counters/{id}/rating", ctx -> onPost(ctx, ratings, "ratings"));
+        app.before("/api/v1/counters/{id}/rating", ctx -> onPost(ctx, ratings, "ratings"));
     }
 
     private void onPost(Context ctx, RateLimiter limiter, String what) {
