@@ -73,16 +73,21 @@ function timeOf(iso) {
 
 // A live stream that survives server restarts: EventSource retries by itself on a dropped
 // connection but gives up after an error answer, so then we start a new one after a pause.
-function liveStream(url, lastId, onEvent, onState) {
+// maxRetryMs (optional): a stream refused again and again (429 past the per-address limit) waits
+// twice as long each time, up to that, instead of asking every few seconds.
+function liveStream(url, lastId, onEvent, onState, maxRetryMs) {
   let source = null;
   let last = lastId;
+  let refusals = 0;
   function open() {
     source = new EventSource(url + (url.includes('?') ? '&' : '?') + 'lastEventId=' + last);
-    source.onopen = () => onState(true);
+    source.onopen = () => { refusals = 0; onState(true); };
     source.onerror = () => {
       onState(false);
       if (source.readyState === EventSource.CLOSED) {
-        setTimeout(open, 2000 + Math.random() * 2000);
+        const pause = Math.min(2000 * Math.pow(2, refusals), Math.max(2000, maxRetryMs || 0));
+        refusals++;
+        setTimeout(open, pause + Math.random() * pause);
       }
     };
     const handler = e => { if (e.lastEventId) { last = Number(e.lastEventId); } onEvent(e.type, JSON.parse(e.data)); };

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,8 +38,13 @@ final class BrowserSession implements AutoCloseable {
 
     /** Skips the class where Debian's chromium is missing; {@code chromiumArguments} as for {@link Chromium#start}. */
     static BrowserSession start(String... chromiumArguments) {
+        return start(UnaryOperator.identity(), chromiumArguments);
+    }
+
+    /** With the server's settings changed by {@code tweak}, as {@link TestServer#start(Clock, UnaryOperator)}. */
+    static BrowserSession start(UnaryOperator<ServerConfig> tweak, String... chromiumArguments) {
         Assumptions.assumeTrue(Chromium.available(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        TestServer server = TestServer.start();
+        TestServer server = TestServer.start(Clock.systemUTC(), tweak);
         try {
             return new BrowserSession(server, Chromium.start(chromiumArguments));
         } catch (RuntimeException e) {
