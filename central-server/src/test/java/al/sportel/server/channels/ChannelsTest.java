@@ -361,6 +361,9 @@ class ChannelsTest {
         assertThat(again.get("totals").get("missing").asInt()).isZero();
         assertThat(api.get("/api/v1/audit?branchCode=TR01", api.token("supervisor1")).expect(200).body())
                 .contains("channel.payment.from-file").contains("R-LOST");
+        assertThat(api.get("/api/v1/audit?kind=changes", api.token("admin")).expect(200).body())
+                .as("partners and their keys belong to no centre: the company-wide log has them")
+                .contains("channel.partner.create").contains("partner RECO").contains("channel.key.issue");
 
         // a corrected file replaces the first one
         JsonNode fixed = bank.post(path, file.replace("R-AMT,100012,55.00", "R-AMT,100012,50.00")).expect(200).json();
