@@ -68,6 +68,10 @@ class LaterVoidTest {
         assertThat(line.get("voidedLater").asBoolean()).as("but the list says it was voided later").isTrue();
         assertThat(line(mondayNow, kept.get("receiptNumber").asText()).get("voidedLater").asBoolean()).isFalse();
 
+        JsonNode tuesdayAtCounter = cashReport(counter, tuesday);
+        assertThat(tuesdayAtCounter.get("earlierVoidedCount").asInt()).as("the counter's Tuesday lists the void").isEqualTo(1);
+        assertThat(tuesdayAtCounter.get("earlierVoidedAmount").asText()).isEqualTo("45.50");
+        assertThat(tuesdayAtCounter.get("total").asText()).as("in no total").isEqualTo("0.00");
         assertThat(branchReport(monday, monday).get("paymentsTotal").asText()).as("Monday's centre report is unchanged").isEqualTo("165.50");
         assertThat(api.get("/api/v1/reports/channels?branchCode=TR01&from=" + monday + "&to=" + monday, api.token("supervisor1"))
                 .expect(200).json().get("total").asText()).as("and so is its report by channel").isEqualTo("165.50");

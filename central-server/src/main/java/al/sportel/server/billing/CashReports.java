@@ -40,8 +40,8 @@ public final class CashReports {
             record Row(CashLine line, long amount) {
             }
             // The drawer holds money by when it was taken: a payment taken offline counts on its own day. A void made
-            // after the day leaves the day as it was closed (the drawer held that money); the reversal is in the centre
-            // report of the day it was made (earlierVoided), not in a counter's: a supervisor voids, at no counter.
+            // after the day leaves the day as it was closed (the drawer held that money); the day it was made lists it
+            // apart (earlierVoided), in no total: a supervisor voids, at no counter, and the centre report nets it.
             List<Row> rows = h.createQuery("""
                             SELECT p.id, p.receipt_number, p.customer_code, p.amount, p.method, p.taken_at, u.display_name,
                                    (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :to) AS voids,
@@ -73,10 +73,18 @@ public final class CashReports {
                     .orElse(new CashTotal(m, 0, Money.format(0)))).toList();
             long feesTotal = feesByMethod.stream().mapToLong(f -> Money.parse(f.amount())).sum();
             long cashTaken = Money.parse(totals.get(0).amount()) + Money.parse(feesByMethod.get(0).amount());
+            record Voids(int count, long amount) {
+            }
+            Voids earlier = h.createQuery("""
+                            SELECT COUNT(*), COALESCE(SUM(p.amount), 0) FROM payment_voids v JOIN payments p ON p.id = v.payment_id
+                            WHERE p.counter_id = :c AND v.created_at >= :from AND v.created_at < :to AND p.taken_at < :from
+                            """)
+                    .bind("c", counterId).bind("from", from).bind("to", to)
+                    .map((rs, x) -> new Voids(rs.getInt(1), rs.getLong(2))).one();
             return new CashReport(counterId, counter.number(), counter.branchCode(), date, totals, Money.format(total),
                     voided.size(), Money.format(voided.stream().mapToLong(Row::amount).sum()),
                     rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count(),
-                    feesByMethod, Money.format(feesTotal), Money.format(cashTaken));
+                    feesByMethod, Money.format(feesTotal), Money.format(cashTaken), earlier.count(), Money.format(earlier.amount()));
         });
     }
 

@@ -100,6 +100,9 @@ final class ShiftReportDialog {
                         t.count(), Formats.amount(t.amount())));
             }
             sb.append('\n').append(i18n.t("shift.voided", r.voidedCount(), Formats.amount(r.voidedAmount())));
+            if (r.earlierVoidedCount() > 0) {
+                sb.append('\n').append(i18n.t("shift.earlierVoided", r.earlierVoidedCount(), Formats.amount(r.earlierVoidedAmount())));
+            }
             // the fees sold here are in the same drawer: without them the count never matched
             for (CashTotal f : r.fees() == null ? List.<CashTotal>of() : r.fees()) {
                 if (f.count() > 0) {

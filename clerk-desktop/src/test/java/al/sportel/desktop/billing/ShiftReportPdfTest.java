@@ -22,7 +22,7 @@ class ShiftReportPdfTest {
                                 "Đorđe Petrović", false, false, false),
                         new CashLine(2, "TR01-2026-000102", "100002", "500.00", "CARD", Instant.parse("2026-11-27T09:40:00Z"),
                                 "Đorđe Petrović", true, false, false)),
-                0, List.of(), "0.00", "2500.00");
+                0, List.of(), "0.00", "2500.00", 0, "0.00");
 
         byte[] pdf = ShiftReportDialog.pdf("Arka e sportelit 3 — Đorđe Petrović", "Totali: 3 000,00 L", report);
 
