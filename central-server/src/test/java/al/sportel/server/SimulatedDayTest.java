@@ -120,11 +120,13 @@ class SimulatedDayTest {
         api.put("/api/v1/services/" + p + "/appointment-capacity", api.token("supervisor1"),
                 Map.of("hours", List.of(Map.of("hour", 10, "capacity", 2), Map.of("hour", 13, "capacity", 2)))).expect(200);
         Map<Integer, List<String>> codes = new HashMap<>();
+        int customer = 0;
         for (Arrival x : arrivals) {
             if (x.appointmentHour() >= 0) {
+                // each customer books with their own phone (one phone holds at most 3 appointments to come)
                 JsonNode booked = api.post("/api/v1/public/branches/TR01/appointments", null, Map.of("serviceId", p,
                         "start", date.atTime(x.appointmentHour(), 0).atZone(TIRANA).toInstant().toString(), "name", "Klient",
-                        "phone", "+355 69 000 0000")).expect(201).json();
+                        "phone", "+355 69 000 %04d".formatted(customer++))).expect(201).json();
                 codes.computeIfAbsent(x.appointmentHour(), k -> new ArrayList<>()).add(booked.get("code").asText());
             }
         }
