@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class AnnouncementClips {
 
     public static final String PATH = "/voice/sq/";
-    private static final Pattern TICKET = Pattern.compile("([A-Za-z])0*([1-9][0-9]{0,2})");
+    private static final Pattern TICKET = Pattern.compile("([A-Za-z])0*([1-9][0-9]{0,3})");
 
     private AnnouncementClips() {
     }
@@ -34,9 +34,21 @@ public final class AnnouncementClips {
         return clips;
     }
 
-    /** 1–999 in Albanian words as clip names. */
+    /**
+     * 1–9999 in Albanian words as clip names: 1234 is "një mijë e dyqind e tridhjetë e katër". The thousands'
+     * clips were made like the others: {@code espeak-ng -v sq -w n-1000.wav "një mijë"}, then
+     * {@code opusenc --bitrate 16}.
+     */
     static List<String> number(int n) {
         List<String> out = new ArrayList<>();
+        if (n >= 1000) {
+            out.add("n-" + n / 1000 * 1000);
+            if (n % 1000 > 0) {
+                out.add("e");
+                out.addAll(number(n % 1000));
+            }
+            return out;
+        }
         int hundreds = n / 100;
         int rest = n % 100;
         if (hundreds > 0) {

@@ -22,7 +22,7 @@ public final class VoiceRoutes {
             int counter = ctx.queryParamAsClass("counter", Integer.class).getOrDefault(0);
             List<String> clips = ticket == null ? List.of() : AnnouncementClips.forCall(ticket, counter);
             if (clips.isEmpty()) {
-                throw ApiException.invalid("ticket", "ticket must be a number such as P023 and counter 1 to 999");
+                throw ApiException.invalid("ticket", "ticket must be a number such as P023 (up to 9999) and counter 1 to 999");
             }
             ctx.json(new Announcement("Bileta " + ticket + ", sporteli " + counter,
                     clips.stream().map(c -> AnnouncementClips.PATH + c + ".opus").toList()));

@@ -23,6 +23,11 @@ class AnnouncementClipsTest {
         assertThat(AnnouncementClips.number(105)).containsExactly("n-100", "e", "n-5");
         assertThat(AnnouncementClips.number(300)).containsExactly("n-300");
         assertThat(AnnouncementClips.number(999)).containsExactly("n-900", "e", "n-90", "e", "n-9");
+        assertThat(AnnouncementClips.number(1000)).containsExactly("n-1000");
+        assertThat(AnnouncementClips.number(1234)).containsExactly("n-1000", "e", "n-200", "e", "n-30", "e", "n-4");
+        assertThat(AnnouncementClips.number(2005)).containsExactly("n-2000", "e", "n-5");
+        assertThat(AnnouncementClips.forCall("P1000", 3)).as("a busy service's thousandth ticket is announced too")
+                .containsExactly("bileta", "l-p", "n-1000", "sporteli", "n-3");
         assertThat(AnnouncementClips.forCall("P023", 3))
                 .containsExactly("bileta", "l-p", "n-20", "e", "n-3", "sporteli", "n-3");
         assertThat(AnnouncementClips.forCall("P000", 3)).isEmpty();
@@ -32,7 +37,7 @@ class AnnouncementClipsTest {
     @Test
     void everyTicketNumberAndCounterOneToThirtyHasItsClips() throws IOException {
         for (char letter = 'A'; letter <= 'Z'; letter++) {
-            for (int seq = 1; seq <= 999; seq++) {
+            for (int seq = 1; seq <= 9999; seq += seq < 999 ? 1 : 37) {
                 for (int counter : new int[] {1, 30}) {
                     List<String> clips = AnnouncementClips.forCall("%c%03d".formatted(letter, seq), counter);
                     assertThat(clips).isNotEmpty();
