@@ -142,15 +142,15 @@ public final class AppointmentService {
     }
 
     public Appointment book(String branchCode, long serviceId, Instant start, String name, String phone) {
-        if (phone != null) {
-            GuardRows.ensure(db, "appointment_phone_guards", Map.of("phone", phone));
+        Map<String, Object> guard = phone == null ? null : Map.of("phone", phone);
+        if (guard != null) {
+            GuardRows.ensure(db, "appointment_phone_guards", guard);
         }
         return db.tx(h -> {
             requireService(h, branchCode, serviceId);
-            if (phone != null) {
+            if (guard != null) {
                 // one phone's bookings, for any service or centre, count one after another (then the service's lock)
-                h.createQuery("SELECT phone FROM appointment_phone_guards WHERE phone = :p FOR UPDATE").bind("p", phone)
-                        .mapTo(String.class).one();
+                GuardRows.lock(h, "appointment_phone_guards", guard);
             }
             // The service row's lock serialises bookings of one service, so two citizens never take the last place together.
             h.createQuery("SELECT id FROM services WHERE id = :s FOR UPDATE").bind("s", serviceId).mapTo(Long.class).one();

@@ -38,11 +38,11 @@ public final class LoginGuard {
 
     /** Records one attempt as a failure, or throws 429 when the lock or the growing delay forbids it. */
     public void beginAttempt(String username, String address) {
-        GuardRows.ensure(db, "login_guards", Map.of("username", username, "address", address));
+        Map<String, Object> guard = Map.of("username", username, "address", address);
+        GuardRows.ensure(db, "login_guards", guard);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         db.tx(h -> {
-            h.createQuery("SELECT username FROM login_guards WHERE username = :u AND address = :a FOR UPDATE")
-                    .bind("u", username).bind("a", address).mapTo(String.class).one();
+            GuardRows.lock(h, "login_guards", guard);
             // failures older than the window no longer count: they are not kept either
             h.execute("DELETE FROM login_failures WHERE username = ? AND address = ? AND failed_at <= ?",
                     username, address, now.minus(window));

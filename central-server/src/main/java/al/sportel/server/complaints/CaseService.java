@@ -241,11 +241,11 @@ public final class CaseService {
      * locked first, so parallel filings are counted one after another and never more than {@code max} pass.
      */
     public Optional<Long> rateLimited(String address, int max) {
-        GuardRows.ensure(db, "public_submission_guards", Map.of("address", address));
+        Map<String, Object> guard = Map.of("address", address);
+        GuardRows.ensure(db, "public_submission_guards", guard);
         Instant now = now();
         return db.tx(h -> {
-            h.createQuery("SELECT address FROM public_submission_guards WHERE address = :a FOR UPDATE").bind("a", address)
-                    .mapTo(String.class).one();
+            GuardRows.lock(h, "public_submission_guards", guard);
             List<Instant> recent = h.createQuery("""
                             SELECT submitted_at FROM public_submissions WHERE address = :a AND submitted_at > :since
                             ORDER BY submitted_at

@@ -3,6 +3,7 @@ package al.sportel.server.db;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -32,9 +33,21 @@ public final class GuardRows {
         }
     }
 
+    /**
+     * Inside the caller's transaction: waits for and holds the row {@code key}, which {@link #ensure} made (before the
+     * transaction, so a losing insert never aborts it), until the transaction ends.
+     */
+    public static void lock(Handle h, String table, Map<String, Object> key) {
+        // the row itself, not a count: PostgreSQL locks no rows behind an aggregate
+        h.createQuery("SELECT * FROM " + table + " WHERE " + where(key) + " FOR UPDATE").bindMap(key).mapToMap().one();
+    }
+
     private static boolean exists(Database db, String table, Map<String, Object> key) {
-        String where = key.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(" AND "));
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + where).bindMap(key)
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + where(key)).bindMap(key)
                 .mapTo(Integer.class).one() > 0);
+    }
+
+    private static String where(Map<String, Object> key) {
+        return key.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(" AND "));
     }
 }
