@@ -178,13 +178,8 @@ final class AdminPane {
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
     }
 
-    /** The branch shown, or null after telling the administrator to create or choose one first. */
     private String shownBranch() {
-        String b = branch.get();
-        if (b == null) {
-            InlineMessage.show(message, i18n.t("sup.noBranch"));
-        }
-        return b;
+        return BranchChoice.shownOrSay(branch, message, i18n);
     }
 
     private void saveService() {

@@ -1,11 +1,14 @@
 package al.sportel.desktop.supervision;
 
+import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.app.InlineMessage;
 import al.sportel.desktop.app.Jobs;
 import al.sportel.model.Branch;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 
 /**
  * The administrator's branch picker in the console's header (a supervisor sees only their own branch):
@@ -36,6 +39,18 @@ final class BranchChoice {
                 switchTo.accept(now);
             }
         });
+    }
+
+    /**
+     * The branch the console shows, or null after telling the user on {@code message} to create or choose one first
+     * (a fresh install has no centre): for the tabs' actions that need one.
+     */
+    static String shownOrSay(Supplier<String> shown, Label message, I18n i18n) {
+        String b = shown.get();
+        if (b == null) {
+            InlineMessage.show(message, i18n.t("sup.noBranch"));
+        }
+        return b;
     }
 
     /** Loads the branches and shows {@code remembered} if listed (null: none remembered), else the first. */

@@ -129,13 +129,8 @@ final class ReportsPane {
         return true;
     }
 
-    /** The branch shown, or null after telling the user to choose one first. */
     private String shownBranch() {
-        String b = branch.get();
-        if (b == null) {
-            InlineMessage.show(message, i18n.t("sup.noBranch"));
-        }
-        return b;
+        return BranchChoice.shownOrSay(branch, message, i18n);
     }
 
     private void run() {
