@@ -10,6 +10,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,11 +93,28 @@ final class InitCommand {
             if (config.embeddedDatabase()) {
                 PrivateFiles.restrict(config.dataDir());
             }
-        } catch (DatabaseUnavailableException | IOException e) {
+        } catch (DatabaseUnavailableException e) {
+            if (config.embeddedDatabase() && heldByAnotherProcess(e)) {
+                // the package starts the server at install: the embedded file is the running server's
+                return fail("the server is running and holds the embedded database in " + config.dataDir().toAbsolutePath()
+                        + ". Stop it (sudo systemctl stop sportel-server), run init again, then start it.");
+            }
+            return fail(e.getMessage());
+        } catch (IOException e) {
             return fail(e.getMessage());
         }
         System.out.println("Created administrator " + admin + ". Start the server and sign in to the console with it.");
         return 0;
+    }
+
+    /** H2's "database may be already in use" (90020): another process has the file open. */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String readPassword(Map<String, String> env) throws IOException {

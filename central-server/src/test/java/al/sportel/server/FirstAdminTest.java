@@ -52,6 +52,20 @@ class FirstAdminTest {
     }
 
     @Test
+    void initOnTheEmbeddedDatabaseOfARunningServerSaysToStopItAndChangesNothing() throws Exception {
+        Map<String, String> env = Map.of("SPORTEL_ADMIN_PASSWORD", "Drita-e-hene-42");
+        try (ServerProcess running = ServerProcess.start(Map.of(), "--port", "0", "--data-dir", dataDir.toString())) {
+            ServerProcess.Result held = ServerProcess.run(env, "init", "--admin", "boss", "--data-dir", dataDir.toString());
+            assertThat(held.exitCode()).isEqualTo(1);
+            assertThat(held.output()).contains("the server is running", "sudo systemctl stop sportel-server");
+            new Api(running.baseUrl()).post("/api/v1/auth/login", null, Map.of("username", "boss", "password", "Drita-e-hene-42"))
+                    .expect(401);
+        }
+        assertThat(ServerProcess.run(env, "init", "--admin", "boss", "--data-dir", dataDir.toString()).exitCode())
+                .as("once the server is stopped").isZero();
+    }
+
+    @Test
     void theHelpNamesTheInitCommandAndTheProxyOptions() {
         assertThat(Main.USAGE).contains("init --admin NAME").contains("--public-url").contains("--trusted-proxy");
         ServerConfig c = Main.parse(new String[] {"--public-url", "https://sportel.example.al/", "--trusted-proxy", "10.0.0.5,10.0.0.6"},

@@ -41,7 +41,7 @@ abstract class DesktopTestBase {
 
     @BeforeEach
     void startServerAndClient() throws Exception {
-        server = new ServerProcess();
+        server = startServer();
         desktopData = Files.createTempDirectory("sportel-desktop-data");
         FxToolkit.registerPrimaryStage();
         DesktopConfig config = config();
@@ -61,6 +61,11 @@ abstract class DesktopTestBase {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** The demo install; a test of a real install's first day starts its own. */
+    protected ServerProcess startServer() throws Exception {
+        return new ServerProcess();
     }
 
     private DesktopConfig config() throws Exception {

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ final class ServerProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("Sportel server listening on (http://[^ ]+:(\\d+))");
 
     private final Path dataDir;
+    private final boolean demo;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
     private int port;
@@ -37,15 +40,39 @@ final class ServerProcess implements AutoCloseable {
 
     ServerProcess() throws Exception {
         dataDir = Files.createTempDirectory("sportel-desktop-test");
+        demo = true;
         start(0);
     }
 
-    private void start(int wantedPort) throws Exception {
+    /** A real install's first start: no demo data, only the administrator {@code init --admin} created. */
+    ServerProcess(String admin, String password) throws Exception {
+        dataDir = Files.createTempDirectory("sportel-desktop-install");
+        demo = false;
+        ProcessBuilder init = new ProcessBuilder(ChildJvm.server(jar(), "init", "--admin", admin, "--data-dir", dataDir.toString()));
+        init.environment().put("SPORTEL_ADMIN_PASSWORD", password);
+        init.redirectErrorStream(true).redirectOutput(dataDir.resolve("init.log").toFile());
+        Process p = init.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("init failed: " + Files.readString(dataDir.resolve("init.log")));
+        }
+        start(0);
+    }
+
+    private static Path jar() {
         String jar = System.getProperty("sportel.server.jar", "../central-server/target/sportel-server.jar");
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Build the server first (mvn package in central-server): no " + jar);
         }
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.server(Path.of(jar), "--demo", "--port", Integer.toString(wantedPort), "--data-dir", dataDir.toString()));
+        return Path.of(jar);
+    }
+
+    private void start(int wantedPort) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(wantedPort),
+                "--data-dir", dataDir.toString()));
+        if (demo) {
+            args.add(0, "--demo");
+        }
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.server(jar(), args.toArray(String[]::new)));
         pb.redirectError(dataDir.resolve("stderr.log").toFile());
         // tests poll the public tracking page and issue tickets far faster than citizens and kiosks do
         pb.environment().put("SPORTEL_TRACK_LOOKUPS_PER_MINUTE", "100000");

@@ -6,6 +6,10 @@ import al.sportel.model.ServiceInfo;
 import al.sportel.model.UserInfo;
 import java.util.List;
 
-/** A logged-in clerk at an open counter. */
-public record Session(ApiClient api, UserInfo user, Counter counter, List<ServiceInfo> services, List<Counter> counters) {
+/**
+ * A logged-in clerk at an open counter of the centre {@code branchCode}: her own, or for an admin (who belongs
+ * to no centre) the one whose counters the login window offered.
+ */
+public record Session(ApiClient api, UserInfo user, String branchCode, Counter counter, List<ServiceInfo> services,
+                      List<Counter> counters) {
 }

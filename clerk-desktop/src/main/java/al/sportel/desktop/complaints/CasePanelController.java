@@ -214,7 +214,7 @@ public final class CasePanelController {
 
     @FXML
     private void onRefresh() {
-        String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        String branch = session.branchCode();
         String status = "ALL".equals(statusFilter.getValue()) ? null : statusFilter.getValue();
         boolean overdue = overdueFilter.isSelected();
         String category = categoryFilter.getValue() == null || "ALL".equals(categoryFilter.getValue()) ? null : categoryFilter.getValue();

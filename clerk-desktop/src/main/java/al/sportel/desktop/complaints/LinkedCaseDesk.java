@@ -60,7 +60,7 @@ final class LinkedCaseDesk implements CaseDesk {
 
     @Override
     public Submitted submit(Request r, String summary) throws Exception {
-        String branchCode = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        String branchCode = session.branchCode();
         NewCase body = r.complaint()
                 ? NewCase.complaint(r.category(), text(r.customerCode()), r.name(), text(r.phone()), text(r.email()),
                         r.description(), branchCode, r.ticketId())

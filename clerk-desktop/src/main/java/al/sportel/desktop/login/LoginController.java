@@ -6,6 +6,7 @@ import al.sportel.desktop.app.Background;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.app.AppContext;
+import al.sportel.model.Branch;
 import al.sportel.model.Counter;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.LoginResponse;
@@ -53,6 +54,8 @@ public final class LoginController {
     private Background bg;
     private ApiClient api;
     private LoginResponse login;
+    /** The centre whose counters are offered; null for an admin of a company with no centre yet. */
+    private String branch;
     private final PauseTransition healthDelay = new PauseTransition(Duration.millis(400));
 
     public void init(AppContext app, String username) {
@@ -131,14 +134,17 @@ public final class LoginController {
         bg.run(() -> {
             ApiClient client = new ApiClient(url); // in the task: for an https server it reads the trust store
             LoginResponse r = client.login(user, password);
-            List<Counter> counters = r.user().role() == Role.KIOSK ? List.of() : client.counters(branchOf(r));
-            return new Object[] {r, counters, client};
+            String home = r.user().role() == Role.KIOSK ? null : branchOf(client, r);
+            List<Counter> counters = home == null ? List.of() : client.counters(home);
+            return new Object[] {r, counters, client, home};
         }, result -> {
             api = (ApiClient) result[2];
             login = (LoginResponse) result[0];
+            branch = (String) result[3];
             @SuppressWarnings("unchecked")
             List<Counter> counters = (List<Counter>) result[1];
-            if (login.user().role() == Role.KIOSK || login.user().branchCode() == null && counters.isEmpty()) {
+            boolean admin = login.user().role() == Role.ADMIN;
+            if (login.user().role() == Role.KIOSK || !admin && branch == null) {
                 showError(loginError, i18n.t("login.error.role"));
                 return;
             }
@@ -151,8 +157,17 @@ public final class LoginController {
         }, e -> showError(loginError, loginMessage(e)));
     }
 
-    private static String branchOf(LoginResponse r) {
-        return r.user().branchCode() != null ? r.user().branchCode() : "TR01";
+    /**
+     * The user's own centre. An admin belongs to none: the centre whose counter she last opened, else the first
+     * one; none at all on a new install, whose first admin must still reach the console to create them.
+     */
+    private String branchOf(ApiClient client, LoginResponse r) throws ApiException {
+        if (r.user().branchCode() != null || r.user().role() != Role.ADMIN) {
+            return r.user().branchCode();
+        }
+        List<String> codes = client.branches().stream().map(Branch::code).toList();
+        String last = app.settings().get("branch." + r.user().username(), null);
+        return codes.contains(last) ? last : codes.stream().findFirst().orElse(null);
     }
 
     private String loginMessage(ApiException e) {
@@ -188,7 +203,13 @@ public final class LoginController {
                         .filter(c -> c.clerk() != null && c.clerk().id() == login.user().id()).findFirst())
                 .or(() -> counterChoice.getItems().stream().filter(c -> c.status() == CounterStatus.CLOSED).findFirst())
                 .ifPresent(counterChoice::setValue);
-        counterChoice.requestFocus();
+        if (counters.isEmpty()) {
+            // an admin of a new install: no centre or no counter yet, the console creates them
+            showError(counterError, i18n.t("login.noCounters"));
+            consoleButton.requestFocus();
+        } else {
+            counterChoice.requestFocus();
+        }
     }
 
     @FXML
@@ -211,14 +232,15 @@ public final class LoginController {
             return;
         }
         showError(counterError, null);
-        String branch = branchOf(login);
+        String at = branch;
         bg.run(() -> {
             Counter opened = api.counterAction(chosen.id(), "open");
-            List<ServiceInfo> services = api.services(branch);
-            List<Counter> all = api.counters(branch);
-            return new Session(api, login.user(), opened, services, all);
+            List<ServiceInfo> services = api.services(at);
+            List<Counter> all = api.counters(at);
+            return new Session(api, login.user(), at, opened, services, all);
         }, session -> {
             app.settings().put("counter." + login.user().username(), Integer.toString(chosen.number()));
+            app.settings().put("branch." + login.user().username(), at);
             bg.fireAndForget(() -> {
                 app.settings().save();
                 return null;

@@ -103,7 +103,7 @@ public final class CounterController {
         this.i18n = app.i18n();
         this.session = session;
         ApiClient api = session.api();
-        String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        String branch = session.branchCode();
         this.link = new CounterLink(api, app.local().cache(), app.local().outbox(), app.config().linkTimings().outbox());
         this.vm = new CounterViewModel(new ApiCounterDesk(api, link, branch), app.background(), i18n, Clock.systemUTC(),
                 session.counter(), session.services(), link.up());
@@ -236,7 +236,7 @@ public final class CounterController {
             stream.resumeFrom(snapshot.lastEventId());
             return;
         }
-        String branch = session.user().branchCode() != null ? session.user().branchCode() : "TR01";
+        String branch = session.branchCode();
         stream = new EventStream(session.api(), branch, snapshot.lastEventId(), app.config().linkTimings().liveStream(), new EventStream.Listener() {
             @Override
             public void onEvent(long id, LiveEvent event) {
