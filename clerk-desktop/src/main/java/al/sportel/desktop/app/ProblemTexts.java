@@ -38,6 +38,12 @@ final class ProblemTexts {
             case "busy" -> i18n.t("problem.serverBusy");
             case "too-many-requests" -> i18n.t("problem.tooManyRequests");
             case "internal" -> i18n.t("problem.internal");
+            case "grace-period-over" -> i18n.t("problem.gracePeriodOver");
+            case "not-for-this-counter" -> i18n.t("problem.notForThisCounter");
+            case "ticket-not-at-counter" -> i18n.t("problem.ticketNotAtCounter");
+            case "already-voided" -> i18n.t("problem.alreadyVoided");
+            case "fiscal-no-tcr" -> i18n.t("problem.fiscalNoTcr");
+            case "fiscal-no-operator" -> i18n.t("problem.fiscalNoOperator");
             default -> null;
         };
     }

@@ -23,6 +23,15 @@ class DescribeProblemTest {
                 .isEqualTo("Nuk mund ta çaktivizoni veten dhe as t'i hiqni vetes rolin e administratorit.");
         assertThat(AppContext.describe(sq, new ApiException(409, "letter-taken", "Branch DR01 already has a service P", 0)))
                 .isEqualTo(sq.t("problem.letterTaken"));
+        // the counter's everyday refusals: a no-show's grace over, a ticket of another queue, fiscal set-up gaps
+        assertThat(AppContext.describe(sq, new ApiException(409, "grace-period-over",
+                "Ticket P023 was marked a no-show 17 minutes ago; it can come back within 10 minutes only", 0)))
+                .isEqualTo("Koha që bileta e munguar të kthehet në radhë ka kaluar.");
+        for (String type : new String[] {"not-for-this-counter", "ticket-not-at-counter", "already-voided", "fiscal-no-tcr",
+                "fiscal-no-operator"}) {
+            assertThat(AppContext.describe(sq, new ApiException(409, type, "English detail", 0))).as(type)
+                    .doesNotContain("English detail").isNotBlank();
+        }
     }
 
     @Test
