@@ -4,6 +4,7 @@ import al.sportel.model.Formats;
 import al.sportel.model.billing.PaidBill;
 import al.sportel.model.billing.Payment;
 import al.sportel.slip.Slip;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ public final class ReceiptPdf {
             }
             extra.header().forEach(r -> slip.row(r.left(), r.right()));
         }
-        slip.row(t.get("receipt"), p.receiptNumber()).row(t.get("date"), Formats.dateTime(p.createdAt()))
+        slip.row(t.get("receipt"), p.receiptNumber()).row(t.get("date"), Formats.dateTime(saleTime(p)))
                 .row(t.get("counter"), Integer.toString(c.counterNumber())).row(t.get("clerk"), p.clerk().displayName())
                 .row(t.get("customer"), p.customerCode()).row("", c.customerName()).rule().boldRow(t.get("bills"), "");
         for (PaidBill b : p.paidBills()) {
@@ -68,5 +69,10 @@ public final class ReceiptPdf {
             return slip.rule().build(extra.qrUrl(), extra.qrCaption(), t.get("thanks"));
         }
         return slip.rule().center(t.get("verify")).build(c.verifyUrl(), t.get("thanks"));
+    }
+
+    /** When the money changed hands: for a payment taken offline, not when it reached the server (the fiscal time too). */
+    private static Instant saleTime(Payment p) {
+        return p.offline() && p.takenAt() != null ? p.takenAt() : p.createdAt();
     }
 }

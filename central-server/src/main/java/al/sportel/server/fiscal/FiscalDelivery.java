@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
 final class FiscalDelivery {
 
     private static final Duration CLAIM = Duration.ofMinutes(2);
+    /**
+     * After the authority did not answer, a sale's own delivery does not wait for it again for this long: each
+     * clerk's answer would otherwise wait the whole timeout during an outage. The outbox (every minute) still tries.
+     */
+    static final Duration RESPITE = Duration.ofMinutes(1);
     private static final String INVOICES = "fiscal_invoices";
     private static final String DEPOSITS = "fiscal_cash_deposits";
 
@@ -35,6 +42,14 @@ final class FiscalDelivery {
     private final Database db;
     private final Clock clock;
     private final FiscalSetup setup;
+    private volatile Instant unreachableUntil = Instant.MIN;
+    /**
+     * NIVFs the authority gave whose row could not be written at once (a database blip): written at the next try,
+     * never asked for again, since a second registration of the same receipt is what the tax office would see.
+     */
+    private final Map<Long, String> acceptedUnwritten = new ConcurrentHashMap<>();
+
+    private enum Outcome { DELIVERED, NOT_DELIVERED, UNREACHABLE }
 
     FiscalDelivery(Database db, Clock clock, FiscalSetup setup) {
         this.db = db;
@@ -52,8 +67,11 @@ final class FiscalDelivery {
             deliverDeposit(id);
         }
         for (long id : db.read(FiscalQueries::pendingInvoices)) {
-            if (deliverInvoice(id)) {
+            Outcome o = deliverInvoice(id, false);
+            if (o == Outcome.DELIVERED) {
                 delivered++;
+            } else if (o == Outcome.UNREACHABLE) {
+                break; // the rest would each wait the whole timeout too; the next round tries again
             }
         }
         return delivered;
@@ -76,28 +94,34 @@ final class FiscalDelivery {
 
     /** After commit: asks for the NIVF now, so the first print usually carries it. */
     void deliverForPayment(long paymentId) {
-        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId)).ifPresent(r -> deliverInvoice(r.id()));
+        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId)).ifPresent(r -> deliverInvoice(r.id(), true));
     }
 
     /** After commit of a fee sale: asks for the NIVF now. */
     void deliverForFeeSale(long feeSaleId) {
-        db.read(h -> FiscalQueries.invoiceForFeeSale(h, feeSaleId)).ifPresent(r -> deliverInvoice(r.id()));
+        db.read(h -> FiscalQueries.invoiceForFeeSale(h, feeSaleId)).ifPresent(r -> deliverInvoice(r.id(), true));
     }
 
     /** After a void's commit: asks for the corrective invoice's NIVF now. */
     void deliverCorrective(long paymentId) {
-        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId, "CORRECTIVE")).ifPresent(r -> deliverInvoice(r.id()));
+        db.read(h -> FiscalQueries.invoiceForPayment(h, paymentId, "CORRECTIVE")).ifPresent(r -> deliverInvoice(r.id(), true));
     }
 
-    private boolean deliverInvoice(long id) {
+    /** {@code atSale}: right after the sale's commit, while the clerk waits for the answer. */
+    private Outcome deliverInvoice(long id, boolean atSale) {
         if (!claim(INVOICES, id)) {
-            return false;
+            return Outcome.NOT_DELIVERED;
         }
         try {
             InvoiceRow r = db.read(h -> FiscalQueries.invoice(h, id)).orElseThrow();
             FiscalSettings s = setup.settings();
             if (!"PENDING".equals(r.status()) || !s.enabled() || db.read(h -> FiscalCorrectives.heldForOriginal(h, r))) {
-                return false;
+                return Outcome.NOT_DELIVERED;
+            }
+            String given = acceptedUnwritten.get(id);
+            if (given != null) {
+                written(r, id, given, null);
+                return Outcome.DELIVERED;
             }
             SubseqDelivType subseq = r.subseqDelivType() == null ? null : SubseqDelivType.valueOf(r.subseqDelivType());
             Instant now = clock.instant();
@@ -113,30 +137,53 @@ final class FiscalDelivery {
                     List.of(new Item(r.itemName(), r.itemCode(), r.totPrice(), r.totWithoutVat(), r.totVat(), r.vatRate())),
                     r.correctsIic() == null ? null : new Corrects(r.correctsIic(), r.correctsIssueDateTime()));
             SubseqDelivType sent = subseq;
+            if (atSale && now.isBefore(unreachableUntil)) {
+                failed(r, "PENDING", orElse(sent, SubseqDelivType.NOINTERNET), "the authority did not answer a moment ago");
+                return Outcome.UNREACHABLE;
+            }
+            String fic;
             try {
-                String fic = setup.gateway(s).registerInvoice(request);
-                db.tx(h -> {
-                    FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
-                    return null;
-                });
-                log.info("receipt {} fiscalized, NIVF {}{}", r.invNum(), fic, sent == null ? "" : " (" + sent + ")");
-                return true;
+                fic = setup.gateway(s).registerInvoice(request);
             } catch (Unreachable e) {
+                unreachableUntil = clock.instant().plus(RESPITE);
                 failed(r, "PENDING", orElse(sent, SubseqDelivType.NOINTERNET), e.getMessage());
+                return Outcome.UNREACHABLE;
             } catch (Refused e) {
-                if (e.serverSide()) {
+                if (e.untrusted()) {
+                    // it may be registered: sending it again could register it twice; a person checks the portal
+                    failed(r, "REFUSED", sent, e.code() + ": " + e.getMessage() + "; check the receipt in the authority's portal");
+                } else if (e.serverSide()) {
                     failed(r, "PENDING", orElse(sent, SubseqDelivType.SERVICE), e.code() + ": " + e.getMessage());
                 } else {
                     failed(r, "REFUSED", sent, e.code() + ": " + e.getMessage());
                 }
+                return Outcome.NOT_DELIVERED;
             } catch (RuntimeException e) {
                 log.error("receipt {} could not be sent", r.invNum(), e);
                 failed(r, "PENDING", orElse(sent, SubseqDelivType.TECHNICALERROR), e.getMessage());
+                return Outcome.NOT_DELIVERED;
             }
-            return false;
+            unreachableUntil = Instant.MIN;
+            if (fic == null || fic.isBlank()) {
+                failed(r, "REFUSED", sent, "the authority's answer carried no NIVF; check the receipt in the authority's portal");
+                return Outcome.NOT_DELIVERED;
+            }
+            acceptedUnwritten.put(id, fic);
+            written(r, id, fic, sent);
+            return Outcome.DELIVERED;
         } finally {
             release(INVOICES, id);
         }
+    }
+
+    /** Writes the NIVF the authority gave; if that fails, the next try writes it without asking again. */
+    private void written(InvoiceRow r, long id, String fic, SubseqDelivType sent) {
+        db.tx(h -> {
+            FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
+            return null;
+        });
+        acceptedUnwritten.remove(id);
+        log.info("receipt {} fiscalized, NIVF {}{}", r.invNum(), fic, sent == null ? "" : " (" + sent + ")");
     }
 
     private void failed(InvoiceRow r, String status, SubseqDelivType subseq, String error) {

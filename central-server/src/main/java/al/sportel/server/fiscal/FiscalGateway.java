@@ -77,6 +77,8 @@ public interface FiscalGateway {
 
     /** The service answered with a fault (spec 3.9), or with an answer we cannot trust. */
     final class Refused extends RuntimeException {
+        static final int UNTRUSTED_SIGNATURE = 997;
+        static final int UNTRUSTED_SIGNER = 998;
         private final int code;
 
         public Refused(int code, String message) {
@@ -90,7 +92,15 @@ public interface FiscalGateway {
 
         /** 9xx are the authority's own trouble (spec 3.9.2): worth sending again later. */
         public boolean serverSide() {
-            return code >= 900;
+            return code >= 900 && !untrusted();
+        }
+
+        /**
+         * 997 / 998: our check of the answer failed (signature, signer). The receipt may well be registered, so it
+         * is not sent again by itself.
+         */
+        public boolean untrusted() {
+            return code == UNTRUSTED_SIGNATURE || code == UNTRUSTED_SIGNER;
         }
     }
 }

@@ -65,7 +65,7 @@ public final class FiscalService {
     }
 
     public static GatewayFactory soap(Clock clock) {
-        return (s, key) -> new SoapFiscalGateway(s.endpoint(), key, Duration.ofMillis(s.timeoutMillis()), clock);
+        return (s, key) -> new SoapFiscalGateway(s.endpoint(), key, s.timeout(), clock);
     }
 
     // ---- settings and the taxpayer ----

@@ -1,6 +1,8 @@
 package al.sportel.server.fiscal;
 
+import al.sportel.model.billing.PaymentRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,17 @@ public record FiscalSettings(boolean enabled, String nuis, String legalName, Str
                              String maintainerCode, Environment environment, String endpointUrl, String keystorePath,
                              String keystorePasswordFile, InvNumMode invNumMode, boolean fiscalizeBillPayments,
                              boolean issuerInVat, int vatRate, int timeoutMillis) {
+
+    /**
+     * The longest wait for the authority a setting may ask: the clerk's answer waits for it, and the counter
+     * gives up on an answer after {@link PaymentRequest#ANSWER_WAIT} and prints a receipt without the fiscal code.
+     */
+    public static final int MAX_TIMEOUT_MILLIS = (int) PaymentRequest.ANSWER_WAIT.toMillis() - 2_000;
+
+    /** The wait a setting asks, within {@link #MAX_TIMEOUT_MILLIS} (rows written before the bound may ask more). */
+    public Duration timeout() {
+        return Duration.ofMillis(Math.min(timeoutMillis, MAX_TIMEOUT_MILLIS));
+    }
 
     /** The authority's two environments (spec 3.7.6 and the WSDL). */
     public enum Environment {

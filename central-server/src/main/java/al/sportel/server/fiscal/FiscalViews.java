@@ -49,7 +49,10 @@ final class FiscalViews {
         });
     }
 
-    /** The slip's fiscal part; counts the print, so every print after the first says KOPJE. */
+    /**
+     * The slip's fiscal part; counts the print, so every print after the first says KOPJE. A counter that printed
+     * the invoice while cut off (its NSLF accepted) gave the customer the original: every print here is a copy.
+     */
     Optional<FiscalSlip> slip(long paymentId) {
         return slip(h -> FiscalQueries.invoiceForPayment(h, paymentId));
     }
@@ -66,7 +69,7 @@ final class FiscalViews {
             return new FiscalSlip(s.legalName(), s.nuis(), s.address() + ", " + s.town(), r.businUnitCode(), r.tcrCode(),
                     r.operatorCode(), r.invNum(), r.issuedAt(), r.itemName(), Money.format(r.totWithoutVat()),
                     Money.format(r.totVat()), BigDecimal.valueOf(r.vatRate(), 2).toPlainString(), Money.format(r.totPrice()),
-                    r.payMethod(), r.iic(), r.fic(), verifyUrl(r, s), prints > 1);
+                    r.payMethod(), r.iic(), r.fic(), verifyUrl(r, s), prints > 1 || "ACCEPTED".equals(r.offlineNslf()));
         }));
     }
 

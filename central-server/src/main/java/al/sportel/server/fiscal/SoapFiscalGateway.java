@@ -86,10 +86,10 @@ public final class SoapFiscalGateway implements FiscalGateway {
         try {
             X509Certificate signer = XmlSignatures.verify(answer);
             if (!signer.getSubjectX500Principal().getName().contains(AUTHORITY_NAME)) {
-                throw new Refused(998, "the answer is signed by " + signer.getSubjectX500Principal().getName() + ", not the service");
+                throw new Refused(Refused.UNTRUSTED_SIGNER, "the answer is signed by " + signer.getSubjectX500Principal().getName() + ", not the service");
             }
         } catch (XmlSignatures.BadSignature e) {
-            throw new Refused(997, "the answer's signature does not hold: " + e.getMessage());
+            throw new Refused(Refused.UNTRUSTED_SIGNATURE, "the answer's signature does not hold: " + e.getMessage());
         }
         return answer;
     }

@@ -2,6 +2,7 @@ package al.sportel.server.fiscal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.model.Formats;
 import al.sportel.server.Api;
 import al.sportel.server.MutableClock;
 import al.sportel.server.TestServer;
@@ -160,7 +161,9 @@ class FiscalFlowTest {
         assertThat(last.subseqDelivType()).isNull();
         assertThat(fiscal.get("verifyUrl").asText())
                 .startsWith("https://efiskalizimi-app-test.tatime.gov.al/invoice-check/#/verify?iic=" + last.iic() + "&tin=L91806031N&crtd=")
-                .contains("%2B01:00&ord=", "&bu=bb123bb123&cr=" + tcr + "&sw=ss123ss123&prc=12.50");
+                // Tirana is at +01:00 in winter and +02:00 in summer: the offset of the payment's own moment
+                .contains(FiscalFormats.ZONE.getRules().getOffset(CLOCK.instant()).getId().replace("+", "%2B") + "&ord=",
+                        "&bu=bb123bb123&cr=" + tcr + "&sw=ss123ss123&prc=12.50");
     }
 
     @Test
@@ -211,13 +214,18 @@ class FiscalFlowTest {
 
     @Test
     @Order(5)
-    void aPaymentTakenOfflineAtTheCounterIsFiscalizedWithItsOwnTimeAndNoInternet() {
+    void aPaymentTakenOfflineAtTheCounterIsFiscalizedWithItsOwnTimeAndNoInternet() throws Exception {
         Instant takenAt = CLOCK.instant().minus(Duration.ofHours(1));
         long payment = pay(true, takenAt);
         JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
         assertThat(fiscal.get("status").asText()).isEqualTo("FISCALIZED");
         assertThat(fiscal.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(takenAt));
         assertThat(invoices().get(invoices().size() - 1).subseqDelivType()).isEqualTo("NOINTERNET");
+        try (PDDocument doc = Loader.loadPDF(receiptPdf(payment))) {
+            assertThat(new PDFTextStripper().getText(doc)).as("the receipt's date is the sale's, as in its NSLF")
+                    .contains(Formats.dateTime(takenAt))
+                    .doesNotContain(Formats.dateTime(CLOCK.instant()));
+        }
     }
 
     @Test
@@ -345,6 +353,32 @@ class FiscalFlowTest {
         api.post("/api/v1/payments/" + refused + "/void", api.token("supervisor1"), Map.of("reason", "Gabim")).expect(200);
         api.get("/api/v1/fiscal/payments/" + refused + "/corrective", api.token("clerk1")).expect(404);
         assertThat(invoices()).hasSize(sent);
+    }
+
+    @Test
+    @Order(12)
+    void afterTheAuthorityDidNotAnswerTheNextMinutesPaymentsDoNotWaitForIt() {
+        authority.down();
+        try {
+            pay(false, null);
+        } finally {
+            authority.up();
+        }
+        int sent = invoices().size();
+        long next = pay(false, null);
+        JsonNode waiting = api.get("/api/v1/fiscal/payments/" + next, api.token("clerk1")).expect(200).json();
+        assertThat(waiting.get("status").asText()).isEqualTo("PENDING");
+        assertThat(waiting.get("subseqDelivType").asText()).isEqualTo("NOINTERNET");
+        assertThat(invoices()).as("the clerk's answer did not wait for the authority").hasSize(sent);
+
+        CLOCK.advance(FiscalDelivery.RESPITE.plusSeconds(1));
+        long later = pay(false, null);
+        assertThat(api.get("/api/v1/fiscal/payments/" + later, api.token("clerk1")).expect(200).json().get("status").asText())
+                .as("a minute on, a payment asks the authority again").isEqualTo("FISCALIZED");
+        assertThat(api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200).json().get("delivered").asInt())
+                .as("the outbox sends the two that waited").isEqualTo(2);
+        assertThat(invoices().subList(sent, invoices().size())).extracting(FiscalAuthorityDouble.Received::subseqDelivType)
+                .containsExactly(null, "NOINTERNET", "NOINTERNET");
     }
 
     private static byte[] receiptPdf(long payment) throws Exception {

@@ -77,6 +77,10 @@ class OfflineNslfTest {
         assertThat(kept.get("offlineNslf").asText()).isEqualTo("ACCEPTED");
         assertThat(last().subseqDelivType()).isEqualTo("NOINTERNET");
         assertThat(last().iic()).as("the authority got the printed NSLF").isEqualTo(printed.code());
+        assertThat(api.get("/api/v1/payments/" + online + "/receipt", api.token("clerk1")).expect(200).body())
+                .as("a receipt's first print is the original").doesNotContain("KOPJE");
+        assertThat(api.get("/api/v1/payments/" + offline + "/receipt", api.token("clerk1")).expect(200).body())
+                .as("the counter printed the original while cut off: the server's first print is a copy").contains("KOPJE");
 
         // the same ordinal again, a forged signature, an ordinal outside the block: the server numbers them itself
         Iic forged = iic(block, first + 1, takenAt, "99.00");
