@@ -34,6 +34,8 @@ if [ $FRESH = 1 ] && command -v curl >/dev/null; then
       done
     done
   fi
+elif [ $FRESH = 1 ]; then
+  echo "No curl on this machine: no customers are waiting yet. Take tickets at the kiosk page below first."
 fi
 
 cat <<INFO

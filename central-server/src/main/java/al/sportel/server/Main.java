@@ -34,9 +34,10 @@ public final class Main {
               --trusted-proxy A address of a reverse proxy whose X-Forwarded-For is believed; repeat or
                                 separate with commas (SPORTEL_TRUSTED_PROXY; default none)
               --demo            load the demo data into an empty database
-              --management-port N  serve /metrics, /health/* and the H2 backup on this port, without a token
-                                (SPORTEL_MANAGEMENT_PORT, on SPORTEL_MANAGEMENT_HOST, default 127.0.0.1);
-                                SPORTEL_OPS_TOKEN instead serves /metrics on the main port to that bearer token
+              --management-port N  serve /metrics, /health/* and the H2 backup on this port
+                                (SPORTEL_MANAGEMENT_PORT, on SPORTEL_MANAGEMENT_HOST, default 127.0.0.1; the backup asks
+                                for SPORTEL_OPS_TOKEN when that is set); SPORTEL_OPS_TOKEN without a management port
+                                serves /metrics on the main port to that bearer token
               --log-dir DIR     log files (SPORTEL_LOG_DIR, default DATA_DIR/logs, rolled daily, 90 days kept)
               --day-end HH:MM   when each centre's day ends: waiting tickets cancelled, counters closed
                                 (SPORTEL_DAY_END, default 20:00 Europe/Tirane; off with --demo unless given)

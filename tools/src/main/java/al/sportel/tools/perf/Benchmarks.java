@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -283,7 +285,7 @@ public final class Benchmarks {
         String pg;
         try (Connection c = jdbc(); ResultSet rs = c.createStatement().executeQuery("SELECT version()")) {
             rs.next();
-            pg = rs.getString(1).split(",")[0];
+            pg = rs.getString(1).split(",")[0] + settings(c);
         } catch (Exception e) {
             pg = "?";
         }
@@ -294,6 +296,25 @@ public final class Benchmarks {
                 .append("database and this client, so all three share the two cores.\n\n")
                 .append("Command: `java -cp tools/target/sportel-tools.jar ").append(Benchmarks.class.getName()).append(" ")
                 .append(command.replaceAll("--db-password \\S+", "--db-password ***")).append("`\n\n");
+    }
+
+    /**
+     * Settings that change every statement's cost. A profile's pg_stat_statements left loaded once ran under seven
+     * rounds without anyone seeing it (nineteenth round), so the header names them. A user who is not a superuser
+     * does not see shared_preload_libraries: then it says so.
+     */
+    private static String settings(Connection c) throws SQLException {
+        Map<String, String> seen = new TreeMap<>();
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT name, setting, unit FROM pg_settings WHERE name IN "
+                + "('shared_preload_libraries', 'shared_buffers', 'synchronous_commit', 'fsync', 'max_connections')")) {
+            while (rs.next()) {
+                String unit = rs.getString(3);
+                seen.put(rs.getString(1), rs.getString(2).isBlank() ? "none"
+                        : rs.getString(2) + ("8kB".equals(unit) ? " × 8 kB" : unit == null ? "" : " " + unit));
+            }
+        }
+        seen.putIfAbsent("shared_preload_libraries", "not visible to this user");
+        return " (" + seen.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
     }
 
     /** A run's rate, its latencies and the CPU milliseconds each cycle (or floor claim) cost the processes. */
