@@ -94,7 +94,7 @@ final class FeeQueries {
 
     private static final String SALE_SELECT = """
             SELECT s.*, u.display_name, c.tracking_code,
-                   (SELECT COUNT(*) FROM fiscal_invoices f WHERE f.fee_sale_id = s.id) AS fiscal
+                   (SELECT COUNT(*) FROM fiscal_invoices f WHERE f.fee_sale_id = s.id AND f.status <> 'UNFISCALIZED') AS fiscal
             FROM fee_sales s JOIN users u ON u.id = s.clerk_user_id LEFT JOIN cases c ON c.id = s.case_id
             """;
 

@@ -30,7 +30,8 @@ final class FiscalCorrectives {
     /**
      * Inside a void's transaction: a fiscalized (or waiting) payment gets its corrective invoice, the same line with
      * negative amounts referring to the original's IIC, numbered and signed now on the payment's TCR. Like a sale,
-     * a set-up problem is logged and never stops the void.
+     * a set-up problem never stops the void: the corrective is recorded UNFISCALIZED and issued late, after its
+     * original when that is UNFISCALIZED too.
      */
     void correct(Handle h, Payment p, UserInfo voidedBy) {
         FiscalSettings s = FiscalQueries.settings(h);
@@ -46,17 +47,30 @@ final class FiscalCorrectives {
                     o.invNum(), o.lastError());
             return;
         }
-        TaxpayerKey key;
-        try {
-            key = setup.key(s);
-        } catch (RuntimeException e) {
-            log.error("void of payment {}: no corrective invoice for {}: {}", p.id(), o.invNum(), e.getMessage(), e);
+        // an original still UNFISCALIZED has no IIC to refer to yet: the corrective is recorded and issued after it
+        Optional<String> problem = o.unfiscalized() ? Optional.of("the voided sale is not fiscalized yet") : Optional.empty();
+        TaxpayerKey key = null;
+        if (problem.isEmpty()) {
+            try {
+                key = setup.key(s);
+            } catch (RuntimeException e) {
+                log.error("void of payment {}: no corrective invoice for {} now", p.id(), o.invNum(), e);
+                problem = Optional.of(FiscalIssuer.keystoreProblem(e));
+            }
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String issue = FiscalFormats.dateTime(now);
+        if (problem.isPresent()) {
+            log.warn("void of payment {}: corrective invoice recorded for a late issue: {}", p.id(), problem.get());
+            String late = o.subseqDelivType() != null ? o.subseqDelivType() : SubseqDelivType.TECHNICALERROR.name();
+            FiscalQueries.insertInvoice(h, new InvoiceRow(0, o.paymentId(), null, o.branchCode(), o.counterId(), null, null, null, null, 0,
+                    null, issue, now, o.payMethod(), o.itemName(), o.itemCode(), -o.totPrice(), -o.totWithoutVat(), -o.totVat(),
+                    o.vatRate(), null, null, FiscalQueries.UNFISCALIZED, late, null, 0, problem.get(), null, 0, null, "CORRECTIVE", null,
+                    null, voidedBy.id(), problem.get()));
             return;
         }
         // the supervisor who voids is the operator when the authority gave them a code; otherwise the original's
         String operator = FiscalQueries.operatorCode(h, voidedBy.id()).orElse(o.operatorCode());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String issue = FiscalFormats.dateTime(now);
         int year = now.atZone(FiscalFormats.ZONE).getYear();
         int ordinal = FiscalQueries.nextOrdinal(h, o.tcrCode(), year);
         String invNum = ordinal + "/" + year + "/" + o.tcrCode();
@@ -65,7 +79,7 @@ final class FiscalCorrectives {
         FiscalQueries.insertInvoice(h, new InvoiceRow(0, o.paymentId(), null, o.branchCode(), o.counterId(), o.tcrCode(),
                 o.businUnitCode(), operator, o.softCode(), ordinal, invNum, issue, now, o.payMethod(), o.itemName(), o.itemCode(),
                 -o.totPrice(), -o.totWithoutVat(), -o.totVat(), o.vatRate(), iic.code(), iic.signature(), "PENDING", null, null, 0,
-                null, null, 0, null, "CORRECTIVE", o.iic(), o.issueDateTime()));
+                null, null, 0, null, "CORRECTIVE", o.iic(), o.issueDateTime(), voidedBy.id(), null));
         log.info("void of payment {}: corrective invoice {} for {}", p.id(), invNum, o.invNum());
     }
 

@@ -42,6 +42,7 @@ final class FiscalDelivery {
     private final Database db;
     private final Clock clock;
     private final FiscalSetup setup;
+    private final FiscalIssuer issuer;
     private volatile Instant unreachableUntil = Instant.MIN;
     /**
      * NIVFs the authority gave whose row could not be written at once (a database blip): written at the next try,
@@ -51,13 +52,17 @@ final class FiscalDelivery {
 
     private enum Outcome { DELIVERED, NOT_DELIVERED, UNREACHABLE }
 
-    FiscalDelivery(Database db, Clock clock, FiscalSetup setup) {
+    FiscalDelivery(Database db, Clock clock, FiscalSetup setup, FiscalIssuer issuer) {
         this.db = db;
         this.clock = clock;
         this.setup = setup;
+        this.issuer = issuer;
     }
 
-    /** Sends what waits — deposits first, since an INITIAL deposit must precede the day's receipts. */
+    /**
+     * Sends what waits — deposits first, since an INITIAL deposit must precede the day's receipts. Sales recorded
+     * UNFISCALIZED whose set-up is now complete are issued first, so they go out in the same round.
+     */
     int deliverPending() {
         if (!setup.settings().enabled()) {
             return 0;
@@ -65,6 +70,14 @@ final class FiscalDelivery {
         int delivered = 0;
         for (long id : db.read(FiscalQueries::pendingDeposits)) {
             deliverDeposit(id);
+        }
+        for (long id : db.read(FiscalQueries::unfiscalizedInvoices)) {
+            try {
+                db.tx(h -> issuer.issueLate(h, id));
+            } catch (RuntimeException e) {
+                // one bad row must not keep the others (and everything PENDING) from going out
+                log.error("fiscal invoice {} could not be issued late", id, e);
+            }
         }
         for (long id : db.read(FiscalQueries::pendingInvoices)) {
             Outcome o = deliverInvoice(id, false);
@@ -83,7 +96,7 @@ final class FiscalDelivery {
         List<InvoiceRow> late = db.read(h -> FiscalQueries.unalertedOlderThan(h, now.minus(FiscalService.ALERT_AFTER)));
         for (InvoiceRow r : late) {
             log.warn("FISCAL ALERT: receipt {} (payment {}, fee sale {}, centre {}) issued {} has no NIVF yet; the 48-hour limit ends {} ({}: {})",
-                    r.invNum(), r.paymentId(), r.feeSaleId(), r.branchCode(), r.issueDateTime(), r.issuedAt().plus(FiscalService.DEADLINE),
+                    r.invNum() != null ? r.invNum() : "(not issued)", r.paymentId(), r.feeSaleId(), r.branchCode(), r.issueDateTime(), r.issuedAt().plus(FiscalService.DEADLINE),
                     r.status(), r.lastError());
             db.tx(h -> {
                 FiscalQueries.markAlerted(h, r.id(), now);

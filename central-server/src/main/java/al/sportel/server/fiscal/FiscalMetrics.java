@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Receipts without NIVF on /metrics, per centre, so monitoring alerts before the law's 48 hours run out
- * (docs/fiscal.md "The 48 hours"): {@code sportel_fiscal_receipts_unfiscalized{state=waiting|alert|overdue|refused}}
+ * (docs/fiscal.md "The 48 hours"):
+ * {@code sportel_fiscal_receipts_unfiscalized{state=waiting|alert|overdue|refused|unfiscalized}}
  * and {@code sportel_fiscal_deadline_left_seconds}, the time left for the oldest waiting receipt (negative when late).
  * Read from the shared table at scrape, so every node reports the same numbers.
  */
@@ -36,7 +37,8 @@ public final class FiscalMetrics implements MetricsSource {
     @Override
     public void bindTo(MeterRegistry registry) {
         receipts = MultiGauge.builder("sportel.fiscal.receipts.unfiscalized")
-                .description("Fiscal receipts without NIVF: waiting, alert (36 h passed), overdue (48 h passed), refused")
+                .description("Fiscal receipts without NIVF: waiting, alert (36 h passed), overdue (48 h passed), refused, "
+                        + "unfiscalized (not issued: TCR, operator code or keystore missing)")
                 .register(registry);
         deadline = MultiGauge.builder("sportel.fiscal.deadline.left").baseUnit("seconds")
                 .description("Time left before the oldest receipt without NIVF passes the 48-hour limit").register(registry);
@@ -66,6 +68,10 @@ public final class FiscalMetrics implements MetricsSource {
     private static String state(FiscalQueries.Waiting w, Instant now) {
         if ("REFUSED".equals(w.status())) {
             return "refused";
+        }
+        if (FiscalQueries.UNFISCALIZED.equals(w.status())) {
+            // a set-up problem on our side, not a slow authority: it needs someone now, whatever its age
+            return "unfiscalized";
         }
         Duration age = Duration.between(w.issuedAt(), now);
         return age.compareTo(FiscalService.DEADLINE) >= 0 ? "overdue" : age.compareTo(FiscalService.ALERT_AFTER) >= 0 ? "alert" : "waiting";

@@ -20,8 +20,16 @@ final class FiscalQueries {
                       String payMethod, String itemName, String itemCode, long totPrice, long totWithoutVat, long totVat, int vatRate, String iic,
                       String iicSignature, String status, String subseqDelivType, String fic, int attempts, String lastError,
                       Instant alertedAt, int prints, String offlineNslf, String kind, String correctsIic,
-                      String correctsIssueDateTime) {
+                      String correctsIssueDateTime, Long clerkId, String unfiscalizedReason) {
+
+        /** Recorded without number and IIC because its set-up was incomplete; the outbox issues it late. */
+        boolean unfiscalized() {
+            return UNFISCALIZED.equals(status);
+        }
     }
+
+    /** The status of a sale recorded while it could not be fiscalized (V75). */
+    static final String UNFISCALIZED = "UNFISCALIZED";
 
     record DepositRow(long id, long counterId, String tcrCode, String operation, long amount, String changeDateTime,
                       Instant changedAt, String status, String subseqDelivType, String fcdc, int attempts, String lastError) {
@@ -185,20 +193,22 @@ final class FiscalQueries {
                         INSERT INTO fiscal_invoices (payment_id, fee_sale_id, branch_code, counter_id, tcr_code, busin_unit_code, operator_code,
                                soft_code, inv_ord_num, inv_num, issue_date_time, issued_at, pay_method, item_name, item_code, tot_price,
                                tot_without_vat, tot_vat, vat_rate, iic, iic_signature, status, subseq_deliv_type, kind,
-                               corrects_iic, corrects_issue_date_time)
+                               corrects_iic, corrects_issue_date_time, last_error, clerk_id, unfiscalized_reason)
                         VALUES (:paymentId, :feeSaleId, :branchCode, :counterId, :tcrCode, :businUnitCode, :operatorCode, :softCode,
                                :invOrdNum, :invNum, :issueDateTime, :issuedAt, :payMethod, :itemName, :itemCode, :totPrice, :totWithoutVat,
                                :totVat, :vatRate, :iic, :iicSignature, :status, :subseqDelivType, :kind,
-                               :correctsIic, :correctsIssueDateTime)
+                               :correctsIic, :correctsIssueDateTime, :lastError, :clerkId, :unfiscalizedReason)
                         """)
                 .bind("paymentId", r.paymentId()).bind("feeSaleId", r.feeSaleId()).bind("branchCode", r.branchCode()).bind("counterId", r.counterId())
                 .bind("tcrCode", r.tcrCode()).bind("businUnitCode", r.businUnitCode()).bind("operatorCode", r.operatorCode())
-                .bind("softCode", r.softCode()).bind("invOrdNum", r.invOrdNum()).bind("invNum", r.invNum())
+                .bind("softCode", r.softCode()).bind("invOrdNum", r.invNum() == null ? null : r.invOrdNum()).bind("invNum", r.invNum())
                 .bind("issueDateTime", r.issueDateTime()).bind("issuedAt", r.issuedAt()).bind("payMethod", r.payMethod())
                 .bind("itemName", r.itemName()).bind("itemCode", r.itemCode()).bind("totPrice", r.totPrice()).bind("totWithoutVat", r.totWithoutVat())
                 .bind("totVat", r.totVat()).bind("vatRate", r.vatRate()).bind("iic", r.iic()).bind("iicSignature", r.iicSignature())
                 .bind("status", r.status()).bind("subseqDelivType", r.subseqDelivType()).bind("kind", r.kind())
                 .bind("correctsIic", r.correctsIic()).bind("correctsIssueDateTime", r.correctsIssueDateTime())
+                .bind("lastError", abbreviate(r.lastError())).bind("clerkId", r.clerkId())
+                .bind("unfiscalizedReason", abbreviate(r.unfiscalizedReason()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -227,8 +237,45 @@ final class FiscalQueries {
                 .mapTo(Long.class).list();
     }
 
+    /** Sales recorded without number and IIC, oldest first: a sale before the corrective that reverses it. */
+    static List<Long> unfiscalizedInvoices(Handle h) {
+        return h.createQuery("SELECT id FROM fiscal_invoices WHERE status = 'UNFISCALIZED' ORDER BY issued_at, id")
+                .mapTo(Long.class).list();
+    }
+
     /**
-     * Receipts not yet fiscalized (waiting or refused), and offline slips whose NSLF the server could not keep until
+     * Locks an UNFISCALIZED invoice for its late issue, so two server instances never number it twice; false when
+     * it is no longer UNFISCALIZED (the other instance issued it).
+     */
+    static boolean lockUnfiscalized(Handle h, long id) {
+        return h.execute("UPDATE fiscal_invoices SET attempts = attempts WHERE id = ? AND status = 'UNFISCALIZED'", id) == 1;
+    }
+
+    /** Still not issuable: the current reason, for the pending list. */
+    static void stillUnfiscalized(Handle h, long id, String reason) {
+        h.execute("UPDATE fiscal_invoices SET last_error = ? WHERE id = ?", abbreviate(reason), id);
+    }
+
+    /** Issued late: numbered and signed now, it waits for delivery like any receipt. */
+    static void issuedLate(Handle h, long id, String tcrCode, String businUnitCode, String operatorCode, String softCode, int ordinal,
+                           String invNum, String iic, String iicSignature, String correctsIic, String correctsIssueDateTime) {
+        h.createUpdate("""
+                        UPDATE fiscal_invoices SET tcr_code = :tcr, busin_unit_code = :bu, operator_code = :op, soft_code = :soft,
+                               inv_ord_num = :ord, inv_num = :num, iic = :iic, iic_signature = :sig, corrects_iic = :ciic,
+                               corrects_issue_date_time = :cdt, status = 'PENDING', last_error = NULL
+                        WHERE id = :id AND status = 'UNFISCALIZED'
+                        """)
+                .bind("tcr", tcrCode).bind("bu", businUnitCode).bind("op", operatorCode).bind("soft", softCode).bind("ord", ordinal)
+                .bind("num", invNum).bind("iic", iic).bind("sig", iicSignature).bind("ciic", correctsIic).bind("cdt", correctsIssueDateTime)
+                .bind("id", id).execute();
+    }
+
+    static Optional<String> username(Handle h, long userId) {
+        return h.createQuery("SELECT username FROM users WHERE id = :u").bind("u", userId).mapTo(String.class).findOne();
+    }
+
+    /**
+     * Receipts not yet fiscalized (waiting, refused, or not issued: UNFISCALIZED), and offline slips whose NSLF the server could not keep until
      * the receipt is printed again, oldest first, of one branch or all.
      */
     static List<InvoiceRow> undelivered(Handle h, String branch) {
@@ -330,10 +377,12 @@ final class FiscalQueries {
                 rs.getString("iic"), rs.getString("iic_signature"), rs.getString("status"), rs.getString("subseq_deliv_type"),
                 rs.getString("fic"), rs.getInt("attempts"), rs.getString("last_error"),
                 alerted == null ? null : alerted.toInstant(), rs.getInt("prints"), rs.getString("offline_nslf"),
-                rs.getString("kind"), rs.getString("corrects_iic"), rs.getString("corrects_issue_date_time"));
+                rs.getString("kind"), rs.getString("corrects_iic"), rs.getString("corrects_issue_date_time"),
+                rs.getObject("clerk_id", Long.class), rs.getString("unfiscalized_reason"));
     }
 
-    private static String abbreviate(String s) {
+    /** Error texts are kept to the column's 500 characters. */
+    static String abbreviate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
     }
 }

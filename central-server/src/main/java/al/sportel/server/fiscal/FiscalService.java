@@ -20,7 +20,9 @@ import org.jdbi.v3.core.Handle;
  * Fiscalization of the counters' receipts (docs/fiscal.md). The IIC is computed on the server, inside the
  * payment's transaction, so every receipt has its NSLF whatever happens next; the authority is asked for
  * the NIVF after commit. When it cannot be reached the receipt waits as PENDING and is delivered later with
- * a SubseqDelivType; 36 hours after issue a waiting receipt raises an alert, 48 hours is the legal limit.
+ * a SubseqDelivType; 36 hours after issue a waiting receipt raises an alert, 48 hours is the legal limit. A sale
+ * whose set-up is incomplete (no TCR, no operator code, an unreadable keystore) waits as UNFISCALIZED and is
+ * issued late, with its own time, once the set-up is complete.
  *
  * <p>The one entry point for routes, payments, fees and operations; the work is done by the package's
  * collaborators: {@link FiscalSetup}, {@link FiscalTcrs}, {@link FiscalIssuer}, {@link OrdinalBlocks},
@@ -56,9 +58,9 @@ public final class FiscalService {
 
     public FiscalService(Database db, Clock clock, GatewayFactory gateways) {
         this.setup = new FiscalSetup(db, clock, gateways);
-        this.delivery = new FiscalDelivery(db, clock, setup);
-        this.tcrs = new FiscalTcrs(db, clock, setup, delivery);
         this.issuer = new FiscalIssuer(setup);
+        this.delivery = new FiscalDelivery(db, clock, setup, issuer);
+        this.tcrs = new FiscalTcrs(db, clock, setup, delivery);
         this.blocks = new OrdinalBlocks(db, clock, setup);
         this.correctives = new FiscalCorrectives(clock, setup);
         this.views = new FiscalViews(db, clock);

@@ -62,8 +62,9 @@ final class FiscalViews {
         return slip(h -> FiscalQueries.invoiceForFeeSale(h, feeSaleId)).map(slip -> FiscalReceiptLines.of(slip, english));
     }
 
+    /** An UNFISCALIZED sale has no fiscal part yet: its receipt prints without one, and that print is not counted. */
     private Optional<FiscalSlip> slip(Function<Handle, Optional<InvoiceRow>> find) {
-        return db.tx(h -> find.apply(h).map(r -> {
+        return db.tx(h -> find.apply(h).filter(r -> !r.unfiscalized()).map(r -> {
             FiscalSettings s = FiscalQueries.settings(h);
             int prints = FiscalQueries.countPrint(h, r.id());
             return new FiscalSlip(s.legalName(), s.nuis(), s.address() + ", " + s.town(), r.businUnitCode(), r.tcrCode(),
@@ -90,7 +91,8 @@ final class FiscalViews {
         Instant now = clock.instant();
         return new FiscalReceipt(r.paymentId(), r.invNum(), r.iic(), r.fic(), r.issueDateTime(), r.status(), r.subseqDelivType(),
                 r.attempts(), r.lastError(), deadline, waiting ? Duration.between(now, deadline).toMinutes() : 0,
-                waiting && !now.isBefore(r.issuedAt().plus(FiscalService.ALERT_AFTER)), verifyUrl(r, s), r.feeSaleId(), r.offlineNslf());
+                waiting && !now.isBefore(r.issuedAt().plus(FiscalService.ALERT_AFTER)), r.unfiscalized() ? null : verifyUrl(r, s),
+                r.feeSaleId(), r.offlineNslf(), r.unfiscalizedReason());
     }
 
     private static String verifyUrl(InvoiceRow r, FiscalSettings s) {

@@ -213,6 +213,37 @@ class FeeSalesTest {
         api.get("/api/v1/fee-sales?counterId=999999", clerk).expect(404);
     }
 
+    @Test
+    @Order(5)
+    void aFeeSoldAtACounterThatIsNotYetATcrIsRecordedAndIssuedLateOnceItIs() {
+        long counter2 = api.counterId("TR01", 2);
+        api.act("clerk2", "/api/v1/counters/" + counter2 + "/open").expect(200);
+        long clerk2 = api.get("/api/v1/me", api.token("clerk2")).expect(200).json().get("id").asLong();
+        api.put("/api/v1/fiscal/operators/" + clerk2, api.token("admin"), Map.of("operatorCode", "oo456oo456")).expect(200);
+        JsonNode sale = api.raw("POST", "/api/v1/fee-sales", api.token("clerk2"), Api.write(Map.of("feeCode", "METER_TEST",
+                "method", "CARD", "counterId", counter2)), Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201).json();
+        long id = sale.get("id").asLong();
+        assertThat(sale.get("fiscalized").asBoolean()).as("sold all the same, not fiscalized").isFalse();
+        JsonNode recorded = api.get("/api/v1/fiscal/fee-sales/" + id, api.token("clerk2")).expect(200).json();
+        assertThat(recorded.get("status").asText()).isEqualTo("UNFISCALIZED");
+        assertThat(recorded.get("lastError").asText()).contains("counter " + counter2 + " is not registered as a TCR");
+        assertThat(api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json().get("receipts")
+                .findValuesAsText("feeSaleId")).contains(Long.toString(id));
+        assertThat(recorded.get("iic").isNull()).as("nothing to send before it is issued").isTrue();
+
+        api.post("/api/v1/fiscal/counters/" + counter2 + "/tcr", api.token("supervisor1"), Map.of()).expect(201);
+        api.post("/api/v1/fiscal/deliver", api.token("supervisor1"), Map.of()).expect(200);
+        JsonNode done = api.get("/api/v1/fiscal/fee-sales/" + id, api.token("clerk2")).expect(200).json();
+        assertThat(done.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(done.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(Instant.parse(sale.get("createdAt").asText())));
+        // (the same round may also send an earlier receipt whose first answer was slow: look for this one by its NSLF)
+        List<FiscalAuthorityDouble.Received> late = invoices().stream().filter(r -> r.iic().equals(done.get("iic").asText())).toList();
+        assertThat(late).as("sent once").hasSize(1);
+        assertThat(late.get(0).subseqDelivType()).isEqualTo("TECHNICALERROR");
+        assertThat(late.get(0).issueDateTime()).isEqualTo(done.get("issueDateTime").asText());
+        assertThat(api.get("/api/v1/fee-sales/" + id, api.token("clerk2")).expect(200).json().get("fiscalized").asBoolean()).isTrue();
+    }
+
     private static byte[] pdf(long sale) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/api/v1/fee-sales/" + sale + "/receipt.pdf"))

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The whole chain against the authority's double over real HTTP: settings, RegisterTCR, the day's
  * INITIAL deposit, a paid bill fiscalized with its NIVF, receipts taken while the authority is down
- * delivered later with NOINTERNET, and the 36-hour alert.
+ * delivered later with NOINTERNET, the 36-hour alert, and a payment taken before its counter was a TCR: recorded,
+ * listed and issued late once the set-up is complete.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FiscalFlowTest {
@@ -49,6 +50,10 @@ class FiscalFlowTest {
     private static FiscalAuthorityDouble authority;
     private static long counter;
     private static String tcr;
+    /** A payment taken at a counter that is not yet a TCR (test 7), issued late in test 12. */
+    private static long unfiscalized;
+    private static Instant unfiscalizedAt;
+    private static long voidedUnfiscalized;
 
     @BeforeAll
     static void start() {
@@ -258,10 +263,37 @@ class FiscalFlowTest {
     @Order(7)
     void moneyIsNeverRefused_aCounterWithoutTcrOrARefusingAuthorityStillTakesThePayment() {
         long counter2 = api.counterId("TR01", 2);
-        long unfiscalized = api.raw("POST", "/api/v1/payments", api.token("clerk2"), write(Map.of("customerCode", "100001",
+        int sent = invoices().size();
+        JsonNode paid = api.raw("POST", "/api/v1/payments", api.token("clerk2"), write(Map.of("customerCode", "100001",
                 "amount", "3.00", "method", "CARD", "counterId", counter2)), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .expect(201).json();
+        unfiscalized = paid.get("id").asLong();
+        unfiscalizedAt = Instant.parse(paid.get("takenAt").asText());
+        // taken, and not silently lost to the authority: recorded with the reason, on the pending list and the metrics
+        JsonNode recorded = api.get("/api/v1/fiscal/payments/" + unfiscalized, api.token("clerk1")).expect(200).json();
+        assertThat(recorded.get("status").asText()).isEqualTo("UNFISCALIZED");
+        assertThat(recorded.get("unfiscalizedReason").asText()).contains("counter " + counter2 + " is not registered as a TCR");
+        assertThat(recorded.get("lastError").asText()).isEqualTo(recorded.get("unfiscalizedReason").asText());
+        assertThat(recorded.get("iic").isNull()).as("no NSLF until it is issued").isTrue();
+        assertThat(recorded.get("verifyUrl").isNull()).isTrue();
+        assertThat(recorded.get("subseqDelivType").asText()).as("late for a reason on our side").isEqualTo("TECHNICALERROR");
+        assertThat(recorded.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(unfiscalizedAt));
+        assertThat(Instant.parse(recorded.get("deadline").asText())).as("48 hours from the sale")
+                .isEqualTo(unfiscalizedAt.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(48)));
+        JsonNode listed = pendingFor(unfiscalized);
+        assertThat(listed.get("status").asText()).isEqualTo("UNFISCALIZED");
+        assertThat(listed.get("lastError").asText()).contains("not registered as a TCR");
+        // a second one is voided before anything could be issued: its corrective waits for it
+        voidedUnfiscalized = api.raw("POST", "/api/v1/payments", api.token("clerk2"), write(Map.of("customerCode", "100001",
+                "amount", "4.00", "method", "CARD", "counterId", counter2)), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
                 .expect(201).json().get("id").asLong();
-        api.get("/api/v1/fiscal/payments/" + unfiscalized, api.token("clerk1")).expect(404);
+        api.post("/api/v1/payments/" + voidedUnfiscalized + "/void", api.token("supervisor1"), Map.of("reason", "Gabim")).expect(200);
+        JsonNode corrective = api.get("/api/v1/fiscal/payments/" + voidedUnfiscalized + "/corrective", api.token("clerk1")).expect(200).json();
+        assertThat(corrective.get("status").asText()).isEqualTo("UNFISCALIZED");
+        assertThat(corrective.get("lastError").asText()).isEqualTo("the voided sale is not fiscalized yet");
+        String metrics = api.raw("GET", "/metrics", null, "", Map.of("Authorization", "Bearer " + OPS_TOKEN)).expect(200).body();
+        assertThat(metrics).contains("sportel_fiscal_receipts_unfiscalized{branch=\"TR01\",state=\"unfiscalized\"} 3.0");
+        assertThat(invoices()).as("nothing sent for them").hasSize(sent);
 
         authority.fault(41);
         long refused;
@@ -357,6 +389,62 @@ class FiscalFlowTest {
 
     @Test
     @Order(12)
+    void anUnfiscalizedPaymentIsIssuedLateWithItsOwnTimeOnceTheCounterIsATcrAndTheClerkHasAnOperatorCode() {
+        String supervisor = api.token("supervisor1");
+        int sent = invoices().size();
+        api.post("/api/v1/fiscal/counters/" + api.counterId("TR01", 2) + "/tcr", supervisor, Map.of()).expect(201);
+        api.post("/api/v1/fiscal/deliver", supervisor, Map.of()).expect(200);
+        JsonNode still = api.get("/api/v1/fiscal/payments/" + unfiscalized, api.token("clerk1")).expect(200).json();
+        assertThat(still.get("status").asText()).as("clerk2 has no operator code yet").isEqualTo("UNFISCALIZED");
+        assertThat(still.get("lastError").asText()).contains("clerk clerk2 has no operator code");
+        assertThat(still.get("unfiscalizedReason").asText()).as("why it was not fiscalized at the sale").contains("not registered as a TCR");
+        assertThat(invoices()).hasSize(sent);
+
+        long clerk2 = api.get("/api/v1/me", api.token("clerk2")).expect(200).json().get("id").asLong();
+        api.put("/api/v1/fiscal/operators/" + clerk2, api.token("admin"), Map.of("operatorCode", "oo456oo456")).expect(200);
+        api.post("/api/v1/fiscal/deliver", supervisor, Map.of()).expect(200);
+
+        JsonNode done = api.get("/api/v1/fiscal/payments/" + unfiscalized, api.token("clerk1")).expect(200).json();
+        assertThat(done.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(done.get("fic").asText()).hasSize(36);
+        assertThat(done.get("iic").asText()).hasSize(32);
+        assertThat(done.get("issueDateTime").asText()).as("the sale's own time").isEqualTo(FiscalFormats.dateTime(unfiscalizedAt));
+        assertThat(done.get("unfiscalizedReason").asText()).contains("not registered as a TCR");
+        assertThat(done.get("verifyUrl").asText()).contains("iic=" + done.get("iic").asText(), "prc=3.00");
+        List<FiscalAuthorityDouble.Received> late = invoices().stream().filter(r -> r.iic().equals(done.get("iic").asText())).toList();
+        assertThat(late).as("the authority received it once").hasSize(1);
+        assertThat(late.get(0).issueDateTime()).isEqualTo(FiscalFormats.dateTime(unfiscalizedAt));
+        assertThat(late.get(0).subseqDelivType()).isEqualTo("TECHNICALERROR");
+        assertThat(late.get(0).answer()).isEqualTo(done.get("fic").asText());
+        // the voided one went out too, then its corrective referring to it (the payment's receipt, then the void's)
+        JsonNode voidedSale = api.get("/api/v1/fiscal/payments/" + voidedUnfiscalized, api.token("clerk1")).expect(200).json();
+        JsonNode corrective = api.get("/api/v1/fiscal/payments/" + voidedUnfiscalized + "/corrective", api.token("clerk1")).expect(200)
+                .json();
+        assertThat(voidedSale.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(corrective.get("status").asText()).isEqualTo("FISCALIZED");
+        assertThat(corrective.get("verifyUrl").asText()).contains("prc=-4.00");
+        assertThat(invoices().subList(sent, invoices().size())).extracting(FiscalAuthorityDouble.Received::iic)
+                .containsExactly(done.get("iic").asText(), voidedSale.get("iic").asText(), corrective.get("iic").asText());
+
+        api.post("/api/v1/fiscal/deliver", supervisor, Map.of()).expect(200);
+        assertThat(invoices()).as("not sent again").hasSize(sent + 3);
+        assertThat(api.get("/api/v1/fiscal/pending", supervisor).expect(200).json().get("receipts").findValuesAsText("paymentId"))
+                .doesNotContain(Long.toString(unfiscalized));
+        String metrics = api.raw("GET", "/metrics", null, "", Map.of("Authorization", "Bearer " + OPS_TOKEN)).expect(200).body();
+        assertThat(metrics).doesNotContain("state=\"unfiscalized\"");
+    }
+
+    private static JsonNode pendingFor(long payment) {
+        for (JsonNode r : api.get("/api/v1/fiscal/pending", api.token("supervisor1")).expect(200).json().get("receipts")) {
+            if (r.get("paymentId").asLong() == payment) {
+                return r;
+            }
+        }
+        throw new AssertionError("payment " + payment + " is not on the pending list");
+    }
+
+    @Test
+    @Order(13)
     void afterTheAuthorityDidNotAnswerTheNextMinutesPaymentsDoNotWaitForIt() {
         authority.down();
         try {
