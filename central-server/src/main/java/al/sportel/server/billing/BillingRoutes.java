@@ -112,8 +112,17 @@ public final class BillingRoutes {
         }
         boolean offline = body.optionalBoolean("offline", false);
         Instant takenAt = body.optionalInstant("takenAt");
+        // A supervisor entering an offline payment that a clerk took (past the offline window, or after the clerk had
+        // gone) names her; the payment is hers, the supervisor its approver. A clerk's own resend is never that.
+        String takenBy = body.optionalString("takenBy", 100);
+        if (takenBy != null && user.role() != Role.SUPERVISOR && user.role() != Role.ADMIN) {
+            throw ApiException.forbidden("Only a supervisor or an admin enters a payment another user took (takenBy)");
+        }
+        if (takenBy != null && !offline) {
+            body.addError("takenBy", "is only accepted with offline: true");
+        }
         Instant now = clock.instant();
-        limits.check(body, amount, offline, takenAt, now);
+        limits.check(body, amount, offline, takenAt, now, takenBy != null);
         Duration heldFor = heldFor(ctx);
         if (!offline && heldFor.compareTo(PaymentRequest.ANSWER_WAIT) >= 0) {
             // The counter stopped waiting for this answer and printed an offline receipt; the money changed
@@ -133,7 +142,7 @@ public final class BillingRoutes {
             throw refused;
         }
         PaymentService.Request request = new PaymentService.Request(customer, amount, PaymentService.Method.valueOf(method),
-                tendered, counterId, ticketId, offline, takenAt);
+                tendered, counterId, ticketId, offline, takenAt, takenBy);
         Payment[] created = new Payment[1];
         boolean[] followUp = new boolean[1];
         idempotency.handle(ctx, PaymentService.KEYS, user, h -> {

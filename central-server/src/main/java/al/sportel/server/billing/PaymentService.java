@@ -8,6 +8,7 @@ import al.sportel.model.billing.Customer;
 import al.sportel.model.billing.PaidBill;
 import al.sportel.model.billing.Payment;
 import al.sportel.model.billing.UnpaidBill;
+import al.sportel.server.admin.AuditLog;
 import al.sportel.server.auth.Access;
 import al.sportel.server.auth.Users;
 import al.sportel.server.db.Database;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -35,9 +37,11 @@ public final class PaymentService {
     /**
      * {@code offline}: taken at the counter while the server was unreachable, at {@code takenAt}. Such
      * money is never refused: what the bills no longer owe becomes the customer's credit, flagged for review.
+     * {@code takenBy}: the username of who took it, when a supervisor (or an admin) enters it for her; null when the
+     * sender took it herself.
      */
     public record Request(String customerCode, long amount, Method method, Long tendered, long counterId, String ticketId,
-                          boolean offline, Instant takenAt) {
+                          boolean offline, Instant takenAt, String takenBy) {
     }
 
     private record Bill(long id, String period, long owed) {
@@ -49,12 +53,14 @@ public final class PaymentService {
     private final Database db;
     private final Clock clock;
     private final PublicLinks links;
+    private final AuditLog audit;
 
     /** {@code links} builds each payment's {@code verificationUrl} from the configured public URL. */
     public PaymentService(Database db, Clock clock, PublicLinks links) {
         this.db = db;
         this.clock = clock;
         this.links = links;
+        this.audit = new AuditLog(clock);
     }
 
     public Customer customer(String code) {
@@ -89,18 +95,28 @@ public final class PaymentService {
                 .bind("scope", KEYS).bind("u", clerk.id()).bindList("keys", keys).mapTo(String.class).list());
     }
 
-    /** Inside the caller's transaction (the idempotency key is stored in the same one). */
-    public Payment pay(Handle h, UserInfo clerk, Request r) {
+    /**
+     * Inside the caller's transaction (the idempotency key is stored in the same one). {@code sender} took the money,
+     * or, with {@link Request#takenBy}, is the supervisor (or admin) entering it for the user who did.
+     */
+    public Payment pay(Handle h, UserInfo sender, Request r) {
+        // who took the money: the payment is hers (the cash report, the receipt's operator); the sender approved it
+        UserInfo clerk = r.takenBy() == null ? sender : takenBy(h, r.takenBy());
+        UserInfo approver = r.takenBy() == null ? null : sender;
         // the counter's branch, whether this clerk holds it now and whether the ticket is of that branch, in one read
         CounterHolding.ForPayment checked = CounterHolding.forPayment(h, clerk.id(), r.counterId(), r.ticketId())
                 .orElseThrow(() -> ApiException.invalid("counterId", "no such counter"));
         CounterHolding.Now at = checked.now();
         String branch = at.branchCode();
-        Access.requireBranch(clerk, branch);
+        Access.requireBranch(sender, branch);
+        if (approver != null && !branch.equals(clerk.branchCode())) {
+            throw ApiException.invalid("takenBy", "is not staff of centre " + branch);
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
         if (clerk.role() == Role.CLERK && !at.held() && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
-            throw ApiException.forbidden("You take payments only at the counter you have open");
+            throw approver == null ? ApiException.forbidden("You take payments only at the counter you have open")
+                    : ApiException.invalid("takenBy", "did not hold this counter at takenAt");
         }
         if (!checked.ticketInBranch()) {
             throw ApiException.invalid("ticketId", "no such ticket in this branch");
@@ -136,14 +152,33 @@ public final class PaymentService {
             paid.add(new PaidBill(b.id(), b.period(), Money.format(part)));
             left -= part;
         }
-        var row = new PaymentWrite.NewPayment(branch, r, clerk.id(), now, takenAt, change, credit, credit > 0 || late, verificationCode, late);
+        var row = new PaymentWrite.NewPayment(branch, r, clerk.id(), now, takenAt, change, credit, credit > 0 || late, verificationCode, late,
+                approver == null ? null : approver.id());
         PaymentWrite.Written written = db.isPostgres() ? PaymentWrite.inOneStatement(h, row, parts) : PaymentWrite.inSteps(h, row, parts);
+        if (approver != null) {
+            audit.record(h, approver, branch, late ? "payment.late-entry-approved" : "payment.entered-for",
+                    "payment " + written.receiptNumber(), "taken by " + clerk.username() + " at " + takenAt.truncatedTo(ChronoUnit.SECONDS)
+                            + (r.offline() ? " offline, " : ", ") + Money.format(r.amount()) + " " + r.method().name());
+        }
         // the payment as written, without reading it back (load gives the same for a new payment; the clerk is
-        // the session's, which another node's rename reaches within SessionCache.MAX_AGE)
+        // the session's, which another node's rename reaches within SessionCache.MAX_AGE, or the named one read above)
         return new Payment(written.id(), written.receiptNumber(), r.customerCode(), Money.format(r.amount()), r.method().name(),
                 r.tendered() == null ? null : Money.format(r.tendered()), Money.format(change), paid, now, r.counterId(), clerk,
                 branch, r.ticketId(), false, takenAt, r.offline(), Money.format(credit), credit > 0 || late, verificationCode,
-                verificationUrl(verificationCode), late);
+                verificationUrl(verificationCode), late, approver == null ? null : approver.username());
+    }
+
+    /** The active clerk or supervisor a supervisor names as who took a payment; a 422 on {@code takenBy} otherwise. */
+    private static UserInfo takenBy(Handle h, String username) {
+        UserInfo u = h.createQuery("""
+                        SELECT id, username, display_name, role, branch_code FROM users WHERE username = :u AND active
+                        """)
+                .bind("u", username.toLowerCase(Locale.ROOT)).map((rs, x) -> Users.fromRow(rs, "id", "branch_code")).findOne()
+                .orElseThrow(() -> ApiException.invalid("takenBy", "is no active user"));
+        if (u.role() != Role.CLERK && u.role() != Role.SUPERVISOR) {
+            throw ApiException.invalid("takenBy", "is not a clerk or a supervisor");
+        }
+        return u;
     }
 
     public Payment get(UserInfo user, long id) {
@@ -187,8 +222,10 @@ public final class PaymentService {
     Optional<Payment> load(Handle h, long id) {
         return h.createQuery("""
                         SELECT p.*, u.username, u.display_name, u.role, u.branch_code AS ubranch,
-                               (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids
-                        FROM payments p JOIN users u ON u.id = p.clerk_user_id WHERE p.id = :id
+                               (SELECT COUNT(*) FROM payment_voids v WHERE v.payment_id = p.id) AS voids,
+                               a.username AS approver
+                        FROM payments p JOIN users u ON u.id = p.clerk_user_id LEFT JOIN users a ON a.id = p.approved_by_user_id
+                        WHERE p.id = :id
                         """)
                 .bind("id", id)
                 .map((rs, x) -> {
@@ -202,7 +239,7 @@ public final class PaymentService {
                             rs.getString("branch_code"), rs.getString("ticket_id"), rs.getInt("voids") > 0,
                             rs.getObject("taken_at", OffsetDateTime.class).toInstant(), rs.getBoolean("offline"),
                             Money.format(rs.getLong("credit")), rs.getBoolean("needs_review"), rs.getString("verification_code"),
-                            verificationUrl(rs.getString("verification_code")), rs.getBoolean("late_entry"));
+                            verificationUrl(rs.getString("verification_code")), rs.getBoolean("late_entry"), rs.getString("approver"));
                 })
                 .findOne()
                 .map(p -> {

@@ -18,9 +18,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 final class PaymentWrite {
 
-    /** A payment as it is stored, before it has an id and a receipt number. */
+    /** A payment as it is stored, before it has an id and a receipt number; {@code approvedBy}: who entered it for its clerk, or null. */
     record NewPayment(String branch, PaymentService.Request request, long clerkId, Instant now, Instant takenAt, long change,
-                      long credit, boolean needsReview, String verificationCode, boolean late) {
+                      long credit, boolean needsReview, String verificationCode, boolean late, Long approvedBy) {
 
         int receiptYear() {
             return LocalDate.ofInstant(now, BusinessTime.ZONE).getYear();
@@ -37,11 +37,11 @@ final class PaymentWrite {
 
     private static final String COLUMNS = """
             branch_code, customer_code, amount, method, tendered, change_due, counter_id, ticket_id, clerk_user_id,
-            created_at, taken_at, offline, credit, needs_review, verification_code, late_entry""";
+            created_at, taken_at, offline, credit, needs_review, verification_code, late_entry, approved_by_user_id""";
 
     private static final String VALUES = """
             :branch, :customer, :amount, :method, :tendered, :change, :counter, :ticket, :clerk, :now,
-            :takenAt, :offline, :credit, :review, :code, :late""";
+            :takenAt, :offline, :credit, :review, :code, :late, :approvedBy""";
 
     /** The statement of {@link #inOneStatement} for a payment of n bills. */
     private static final SqlByCount ONE_STATEMENT = new SqlByCount(parts -> {
@@ -126,6 +126,6 @@ final class PaymentWrite {
                 .bind("change", p.change()).bind("counter", r.counterId()).bind("ticket", r.ticketId())
                 .bind("clerk", p.clerkId()).bind("now", p.now()).bind("takenAt", p.takenAt()).bind("offline", r.offline())
                 .bind("credit", p.credit()).bind("review", p.needsReview())
-                .bind("code", p.verificationCode()).bind("late", p.late());
+                .bind("code", p.verificationCode()).bind("late", p.late()).bind("approvedBy", p.approvedBy());
     }
 }

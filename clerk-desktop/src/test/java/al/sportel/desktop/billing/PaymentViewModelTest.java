@@ -159,7 +159,7 @@ class PaymentViewModelTest {
                         Slip.builder().title("offline").build());
             }
             Payment p = new Payment(1, "TR01-2026-000001", request.customerCode(), "100.50", "CASH", "200.00",
-                    "99.50", List.of(), NOW, 7, null, "TR01", "ticket-1", false, NOW, false, null, false, null, null, false);
+                    "99.50", List.of(), NOW, 7, null, "TR01", "ticket-1", false, NOW, false, null, false, null, null, false, null);
             return new Outcome(p, new ReceiptPrinter.Outcome(true, Path.of("TR01-2026-000001.pdf")), null, null, null);
         }
 

@@ -8,7 +8,9 @@ import java.util.List;
  * A payment as the API shows it; money as decimal strings with two places. {@code takenAt} is when the
  * money changed hands (earlier than {@code createdAt} for a payment taken offline). {@code verificationUrl}
  * (the public URL and the unguessable {@code verificationCode}) is the receipt's QR link; {@code lateEntry}
- * marks an offline payment taken on an earlier day than it reached the server.
+ * marks an offline payment taken on an earlier day than it reached the server. {@code approvedBy} is the username of
+ * the supervisor (or admin) who entered a payment {@code clerk} took offline, past the offline window or not; null for
+ * a payment its clerk sent herself.
  */
 public record Payment(
         long id,
@@ -31,5 +33,6 @@ public record Payment(
         boolean needsReview,
         String verificationCode,
         String verificationUrl,
-        boolean lateEntry) {
+        boolean lateEntry,
+        String approvedBy) {
 }

@@ -7,11 +7,13 @@ import java.time.Instant;
 
 /**
  * {@code POST /api/v1/payments}. {@code tendered} only for cash; {@code offline} and {@code takenAt}
- * only for a payment taken while the server was unreachable; {@code nslf} only when the counter printed one then. Absent fields are left out of the JSON.
+ * only for a payment taken while the server was unreachable; {@code nslf} only when the counter printed one then;
+ * {@code takenBy} only when a supervisor enters a payment another user took offline (the username of who took the
+ * money; see {@link #enteredBySupervisor}). Absent fields are left out of the JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentRequest(String customerCode, String amount, String method, String tendered, long counterId,
-                             String ticketId, Boolean offline, Instant takenAt, OfflineNslf nslf) {
+                             String ticketId, Boolean offline, Instant takenAt, OfflineNslf nslf, String takenBy) {
 
     public static final String CASH = "CASH";
     public static final String CARD = "CARD";
@@ -30,18 +32,34 @@ public record PaymentRequest(String customerCode, String amount, String method, 
      */
     public static final String HELD_FOR_HEADER = "X-Sportel-Held-For";
 
+    /**
+     * The end of the server's refusal of an offline payment older than the offline window (the field error on
+     * {@code takenAt}); a counter recognises such a refusal by it and offers to send the payment with a
+     * supervisor's approval.
+     */
+    public static final String PAST_WINDOW = "such a payment must be entered by a supervisor";
+
     public static PaymentRequest online(String customerCode, String amount, String method, String tendered, long counterId,
                                         String ticketId) {
-        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, null, null, null);
+        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, null, null, null, null);
     }
 
     /** The same payment marked as taken offline at {@code takenAt}: the server must not refuse it for arriving late. */
     public PaymentRequest takenOffline(Instant at) {
-        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, true, at, null);
+        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, true, at, null, null);
     }
 
     /** The offline payment with the NSLF the counter printed (a counter key, ADR 0007 section 3). */
     public PaymentRequest withNslf(OfflineNslf printed) {
-        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, offline, takenAt, printed);
+        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, offline, takenAt, printed, takenBy);
+    }
+
+    /**
+     * The same offline payment sent by a supervisor (or an admin) with her own login, naming {@code username} as
+     * who took the money: the server books it under that user even past the offline window, as a late entry for
+     * review, and records the supervisor as its approver.
+     */
+    public PaymentRequest enteredBySupervisor(String username) {
+        return new PaymentRequest(customerCode, amount, method, tendered, counterId, ticketId, offline, takenAt, nslf, username);
     }
 }
