@@ -152,6 +152,25 @@ public final class Outbox {
         changed();
     }
 
+    /**
+     * A payment the server refused for its age that a supervisor has now sent with her approval (ADR 0004, second
+     * addendum): done, with the server's answer. The refusal stays in {@code last_error}, as its history.
+     */
+    public void approved(long id, String response) throws SQLException {
+        store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE outbox SET state = 'DONE', response = ?, settled_at = ?, attempts = attempts + 1
+                    WHERE id = ? AND state = 'FAILED'
+                    """)) {
+                ps.setString(1, response);
+                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+        changed();
+    }
+
     public void retryAt(long id, String error, Instant next) throws SQLException {
         store.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement(

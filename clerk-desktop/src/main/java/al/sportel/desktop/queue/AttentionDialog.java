@@ -5,19 +5,25 @@ import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.offline.CounterLink;
+import al.sportel.desktop.offline.LateApproval;
 import al.sportel.desktop.offline.Outbox;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The outbox commands the server refused, with its reason, until the clerk has dealt with them. */
+/**
+ * The outbox commands the server refused, with its reason, until the clerk has dealt with them. A payment refused
+ * because it was taken offline longer ago than the offline window can be sent with a supervisor's approval
+ * ({@link LateApprovalDialog}) instead of being removed and taken again.
+ */
 public final class AttentionDialog {
-
 
     private AttentionDialog() {
     }
@@ -43,13 +49,20 @@ public final class AttentionDialog {
                 return null;
             }, x -> reload.run(), x -> { });
         });
+        Button approve = new Button(i18n.t("outbox.approveLate"));
+        approve.setId("approveLate");
+        approve.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !LateApproval.offered(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty())
+                .or(app.background().busy()));
+        approve.setOnAction(e -> LateApprovalDialog.show(approve.getScene().getWindow(), app, link.api().baseUrl(), link.outbox(),
+                table.getSelectionModel().getSelectedItem(), reload));
         Label header = new Label(i18n.t("outbox.attention.header"));
         header.setWrapText(true);
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(i18n.t("outbox.attention.title"));
         d.getDialogPane().setId("attentionDialog");
-        d.getDialogPane().setContent(new VBox(10, header, table, dismiss));
+        d.getDialogPane().setContent(new VBox(10, header, table, new HBox(10, approve, dismiss)));
         d.getDialogPane().getButtonTypes().add(new ButtonType(i18n.t("outbox.close"), ButtonType.CLOSE.getButtonData()));
         reload.run();
         d.show();
