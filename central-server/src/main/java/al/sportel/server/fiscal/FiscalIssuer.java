@@ -8,6 +8,7 @@ import al.sportel.server.fiscal.FiscalQueries.InvoiceRow;
 import al.sportel.server.fiscal.FiscalQueries.TcrRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -25,9 +26,11 @@ final class FiscalIssuer {
     private static final Logger log = LoggerFactory.getLogger(FiscalService.class);
 
     private final FiscalSetup setup;
+    private final Clock clock;
 
-    FiscalIssuer(FiscalSetup setup) {
+    FiscalIssuer(FiscalSetup setup, Clock clock) {
         this.setup = setup;
+        this.clock = clock;
     }
 
     /**
@@ -58,8 +61,14 @@ final class FiscalIssuer {
         if (!s.enabled()) {
             return false;
         }
-        Instant issuedAt = sale.takenAt().truncatedTo(ChronoUnit.SECONDS);
+        Instant takenAt = sale.takenAt().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // A counter's clock may run a few minutes fast (the skew an offline takenAt may have), but the authority
+        // refuses an IssueDateTime ahead of its own clock, for good: an invoice the server numbers is never dated
+        // after the server's now. A slip the counter printed keeps its own time, or its NSLF would not hold.
+        Instant issuedAt = takenAt.isAfter(now) ? now : takenAt;
         String issue = FiscalFormats.dateTime(issuedAt);
+        String printedIssue = FiscalFormats.dateTime(takenAt);
         long total = sale.total();
         int rate = !s.issuerInVat() ? 0 : sale.vatRate() != null ? sale.vatRate() : s.vatRate();
         long net = BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(10_000))
@@ -93,11 +102,16 @@ final class FiscalIssuer {
         }
         TcrRow tcr = FiscalQueries.counter(h, sale.counterId()).orElseThrow();
         String operator = FiscalQueries.operatorCode(h, sale.clerkId()).orElseThrow();
-        int year = issuedAt.atZone(FiscalFormats.ZONE).getYear();
-        boolean accepted = client != null && FiscalQueries.ordinalFree(h, sale.counterId(), tcr.tcrCode(), year, client.invOrdNum())
-                && sameIic(client, Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(client.invOrdNum(),
-                        client.invOrdNum() + "/" + year + "/" + tcr.tcrCode()), tcr.businUnitCode(), tcr.tcrCode(), s.softCode(),
+        int printedYear = takenAt.atZone(FiscalFormats.ZONE).getYear();
+        boolean accepted = client != null && FiscalQueries.ordinalFree(h, sale.counterId(), tcr.tcrCode(), printedYear, client.invOrdNum())
+                && sameIic(client, Iic.compute(Iic.input(s.nuis(), printedIssue, s.invNumMode().forIic(client.invOrdNum(),
+                        client.invOrdNum() + "/" + printedYear + "/" + tcr.tcrCode()), tcr.businUnitCode(), tcr.tcrCode(), s.softCode(),
                         FiscalFormats.amount(total)), key.privateKey()));
+        if (accepted) {
+            issuedAt = takenAt;
+            issue = printedIssue;
+        }
+        int year = issuedAt.atZone(FiscalFormats.ZONE).getYear();
         int ordinal = accepted ? client.invOrdNum() : FiscalQueries.nextOrdinal(h, tcr.tcrCode(), year);
         String invNum = ordinal + "/" + year + "/" + tcr.tcrCode();
         Iic iic = Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(ordinal, invNum), tcr.businUnitCode(),

@@ -58,7 +58,7 @@ public final class FiscalService {
 
     public FiscalService(Database db, Clock clock, GatewayFactory gateways) {
         this.setup = new FiscalSetup(db, clock, gateways);
-        this.issuer = new FiscalIssuer(setup);
+        this.issuer = new FiscalIssuer(setup, clock);
         this.delivery = new FiscalDelivery(db, clock, setup, issuer);
         this.tcrs = new FiscalTcrs(db, clock, setup, delivery);
         this.blocks = new OrdinalBlocks(db, clock, setup);

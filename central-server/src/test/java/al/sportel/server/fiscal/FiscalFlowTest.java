@@ -469,6 +469,16 @@ class FiscalFlowTest {
                 .containsExactly(null, "NOINTERNET", "NOINTERNET");
     }
 
+    @Test
+    @Order(14)
+    void anOfflinePaymentFromACounterWhoseClockRunsAheadIsDatedNoLaterThanTheServersNow() {
+        Instant now = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
+        long payment = pay(true, now.plus(Duration.ofMinutes(3))); // inside the 5 minutes of skew a takenAt may have
+        JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
+        assertThat(fiscal.get("status").asText()).as("not refused for a date in the future").isEqualTo("FISCALIZED");
+        assertThat(fiscal.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(now));
+    }
+
     private static byte[] receiptPdf(long payment) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/api/v1/payments/" + payment + "/receipt.pdf"))
