@@ -88,6 +88,22 @@ class LateOfflineEntryTest {
         notOffline.remove("takenAt");
         assertThat(pay("supervisor1", key, notOffline).expect(422).body()).contains("takenBy");
 
+        // when the money was taken must be said; nobody approves her own; the named clerk must have held the counter
+        // then (clerk1 holds it now, but only since 15:00 on Friday); and no later than the tax office still takes it
+        Map<String, Object> noTime = new HashMap<>(named);
+        noTime.remove("takenAt");
+        assertThat(pay("supervisor1", key, noTime).expect(422).body()).contains("takenAt");
+        Map<String, Object> herself = new HashMap<>(named);
+        herself.put("takenBy", "supervisor1");
+        assertThat(pay("supervisor1", key, herself).expect(422).body()).contains("takenBy");
+        Map<String, Object> beforeHerShift = new HashMap<>(named);
+        beforeHerShift.put("takenAt", FRIDAY_AFTERNOON.minus(Duration.ofHours(1)).toString());
+        assertThat(pay("supervisor1", key, beforeHerShift).expect(422).body()).contains("did not hold this counter");
+        Map<String, Object> tooOld = new HashMap<>(named);
+        tooOld.put("takenAt", CLOCK.instant().minus(Duration.ofDays(41)).toString());
+        assertThat(pay("supervisor1", key, tooOld).expect(422).body()).contains("40 days");
+        assertThat(balance(customer)).as("none of them took anything").isEqualByComparingTo(owedBefore);
+
         // the supervisor sends the clerk's payment, under the key of her refused attempt
         JsonNode booked = pay("supervisor1", key, named).expect(201).json();
         assertThat(booked.get("clerk").get("username").asText()).as("the money is the clerk's").isEqualTo("clerk1");

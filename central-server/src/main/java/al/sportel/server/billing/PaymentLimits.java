@@ -14,6 +14,12 @@ import java.time.Instant;
  */
 public record PaymentLimits(Duration offlineWindow, Duration clockSkew, long maxPayment) {
 
+    /**
+     * How old a payment a supervisor enters past the window may be: the tax authority takes receipts issued without
+     * internet until the 10th of the next month, so a sale older than that cannot be put right this way anyway.
+     */
+    public static final Duration LATE_ENTRY_LIMIT = Duration.ofDays(40);
+
     /** Adds a field error to {@code body} for every bound the request breaks. */
     public void check(JsonBody body, Long amount, boolean offline, Instant takenAt, Instant now) {
         check(body, amount, offline, takenAt, now, false);
@@ -36,6 +42,8 @@ public record PaymentLimits(Duration offlineWindow, Duration clockSkew, long max
             body.addError("takenAt", "is in the future");
         } else if (takenAt.isBefore(now.minus(offlineWindow)) && !enteredBySupervisor) {
             body.addError("takenAt", "is older than " + offlineWindow.toHours() + " hours; " + PaymentRequest.PAST_WINDOW);
+        } else if (takenAt.isBefore(now.minus(LATE_ENTRY_LIMIT))) {
+            body.addError("takenAt", "is older than " + LATE_ENTRY_LIMIT.toDays() + " days; only the tax office's own procedure can enter it now");
         }
     }
 }

@@ -100,8 +100,19 @@ public final class PaymentService {
      * or, with {@link Request#takenBy}, is the supervisor (or admin) entering it for the user who did.
      */
     public Payment pay(Handle h, UserInfo sender, Request r) {
+        if (r.takenBy() != null) {
+            // the sender's own centre first: another centre's supervisor learns nothing of this one's users
+            Access.requireBranch(sender, CounterHolding.forPayment(h, sender.id(), r.counterId(), r.ticketId())
+                    .orElseThrow(() -> ApiException.invalid("counterId", "no such counter")).now().branchCode());
+            if (r.takenAt() == null) {
+                throw ApiException.invalid("takenAt", "is required with takenBy: when the money was taken");
+            }
+        }
         // who took the money: the payment is hers (the cash report, the receipt's operator); the sender approved it
         UserInfo clerk = r.takenBy() == null ? sender : takenBy(h, r.takenBy());
+        if (r.takenBy() != null && clerk.id() == sender.id()) {
+            throw ApiException.invalid("takenBy", "names the sender: another supervisor or an admin approves her own late payment");
+        }
         UserInfo approver = r.takenBy() == null ? null : sender;
         // the counter's branch, whether this clerk holds it now and whether the ticket is of that branch, in one read
         CounterHolding.ForPayment checked = CounterHolding.forPayment(h, clerk.id(), r.counterId(), r.ticketId())
@@ -114,9 +125,13 @@ public final class PaymentService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant takenAt = r.offline() && r.takenAt() != null ? r.takenAt().truncatedTo(ChronoUnit.MICROS) : now;
-        if (clerk.role() == Role.CLERK && !at.held() && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
-            throw approver == null ? ApiException.forbidden("You take payments only at the counter you have open")
-                    : ApiException.invalid("takenBy", "did not hold this counter at takenAt");
+        if (approver != null) {
+            // whoever is named, whatever she holds now: she held this counter when the money was taken
+            if (!CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt)) {
+                throw ApiException.invalid("takenBy", "did not hold this counter at takenAt");
+            }
+        } else if (clerk.role() == Role.CLERK && !at.held() && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
+            throw ApiException.forbidden("You take payments only at the counter you have open");
         }
         if (!checked.ticketInBranch()) {
             throw ApiException.invalid("ticketId", "no such ticket in this branch");

@@ -45,8 +45,10 @@ final class FiscalDelivery {
     private final FiscalIssuer issuer;
     private volatile Instant unreachableUntil = Instant.MIN;
     /**
-     * NIVFs the authority gave whose row could not be written at once (a database blip): written at the next try,
-     * never asked for again, since a second registration of the same receipt is what the tax office would see.
+     * NIVFs the authority gave whose row could not be written at once (a database blip). Their rows stay claimed
+     * (no other node sends them meanwhile) and the next round writes them first, without asking again: a second
+     * registration of the same receipt is what the tax office would see. Held in this node's memory only: a node
+     * that stops before the write leaves the NIVF in its log (FISCAL ERROR), for a person to compare with the portal.
      */
     private final Map<Long, String> acceptedUnwritten = new ConcurrentHashMap<>();
 
@@ -67,7 +69,7 @@ final class FiscalDelivery {
         if (!setup.settings().enabled()) {
             return 0;
         }
-        int delivered = 0;
+        int delivered = writeAccepted();
         for (long id : db.read(FiscalQueries::pendingDeposits)) {
             deliverDeposit(id);
         }
@@ -185,18 +187,61 @@ final class FiscalDelivery {
             written(r, id, fic, sent);
             return Outcome.DELIVERED;
         } finally {
-            release(INVOICES, id);
+            if (!acceptedUnwritten.containsKey(id)) {
+                release(INVOICES, id);
+            }
         }
     }
 
-    /** Writes the NIVF the authority gave; if that fails, the next try writes it without asking again. */
+    /** Writes the NIVF the authority gave, trying a few times; if that fails, the next round writes it. */
     private void written(InvoiceRow r, long id, String fic, SubseqDelivType sent) {
-        db.tx(h -> {
-            FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
-            return null;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                db.tx(h -> {
+                    FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
+                    return null;
+                });
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    log.error("FISCAL ERROR: receipt {} was registered by the authority with NIVF {} but not recorded yet;"
+                            + " this server writes it at its next round", r.invNum(), fic, e);
+                    throw e;
+                }
+                pause(attempt * 500L);
+            }
+        }
         acceptedUnwritten.remove(id);
         log.info("receipt {} fiscalized, NIVF {}{}", r.invNum(), fic, sent == null ? "" : " (" + sent + ")");
+    }
+
+    /** The NIVFs given whose write failed (see {@link #acceptedUnwritten}), written before anything is sent. */
+    private int writeAccepted() {
+        int written = 0;
+        for (Map.Entry<Long, String> e : acceptedUnwritten.entrySet()) {
+            long id = e.getKey();
+            try {
+                db.tx(h -> {
+                    FiscalQueries.invoiceDelivered(h, id, e.getValue(), clock.instant());
+                    return null;
+                });
+                acceptedUnwritten.remove(id);
+                release(INVOICES, id);
+                log.info("receipt (invoice {}) fiscalized, NIVF {} written late", id, e.getValue());
+                written++;
+            } catch (RuntimeException ex) {
+                log.error("FISCAL ERROR: invoice {} has NIVF {} from the authority, still not recorded", id, e.getValue(), ex);
+            }
+        }
+        return written;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void failed(InvoiceRow r, String status, SubseqDelivType subseq, String error) {
