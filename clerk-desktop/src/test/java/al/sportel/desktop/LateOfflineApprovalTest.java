@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -40,8 +42,11 @@ class LateOfflineApprovalTest extends DesktopTestBase {
         assertThat(counter).as("the counter clerk1 opened").isPositive();
         String before = server.get("/api/v1/customers/100001", server.token("admin")).get("balance").asText();
 
-        // Friday's payment, taken with the link down, still in the outbox on Monday morning
+        // Friday's payment, taken with the link down, still in the outbox on Monday morning. She opened the counter
+        // before it: the server's record of that is moved back to Friday (the server dates it by its own clock)
         Instant takenAt = Instant.now().minus(Duration.ofHours(60)).truncatedTo(ChronoUnit.SECONDS);
+        server.changeWhileStopped("UPDATE events SET occurred_at = ? WHERE counter_id = ? AND event_type = 'counter.updated'",
+                OffsetDateTime.ofInstant(takenAt.minus(Duration.ofHours(1)), ZoneOffset.UTC), counter);
         String body = Json.newMapper().writeValueAsString(
                 PaymentRequest.online("100001", "25.00", PaymentRequest.CASH, "50.00", counter, null).takenOffline(takenAt));
         long itemId;

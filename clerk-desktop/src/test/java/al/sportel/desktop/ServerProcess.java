@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +127,22 @@ final class ServerProcess implements AutoCloseable {
     void kill() throws Exception {
         process.destroyForcibly();
         process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Changes the embedded database while the server is down, then starts it again on the same port: a test's way
+     * back in time (the server dates what happens by its own clock).
+     */
+    void changeWhileStopped(String sql, Object... args) throws Exception {
+        kill();
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sportel") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "", ""); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+        restart();
     }
 
     /** Same port, same database. */
