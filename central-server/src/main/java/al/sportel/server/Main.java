@@ -48,7 +48,8 @@ public final class Main {
               restore --from FILE  H2: into an empty --data-dir; PostgreSQL: pg_restore into the database
             Limits (environment only; see docs/security.md): SPORTEL_MAX_PAYMENT_LEK (1000000),
               SPORTEL_OFFLINE_WINDOW_HOURS (48), SPORTEL_TRACK_LOOKUPS_PER_MINUTE (30),
-              SPORTEL_KIOSK_TICKETS_PER_MINUTE (60), SPORTEL_DISPLAY_STREAMS_PER_ADDRESS (10)
+              SPORTEL_KIOSK_TICKETS_PER_MINUTE (60), SPORTEL_DISPLAY_STREAMS_PER_ADDRESS (10),
+              SPORTEL_BOOKINGS_PER_HOUR (30), SPORTEL_RATINGS_PER_HOUR (240)
 
             %s
             First start without --demo: create the first administrator with
