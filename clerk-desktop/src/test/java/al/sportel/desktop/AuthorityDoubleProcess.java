@@ -56,7 +56,7 @@ final class AuthorityDoubleProcess implements AutoCloseable {
         put(server, "/api/v1/fiscal/settings", admin, Map.ofEntries(Map.entry("enabled", true), Map.entry("nuis", "L91806031N"),
                 Map.entry("legalName", "OSHEE sh.a."), Map.entry("address", "Bulevardi Gjergj Fishta"), Map.entry("town", "Tiranë"),
                 Map.entry("softCode", "ss123ss123"), Map.entry("maintainerCode", "mm123mm123"), Map.entry("environment", "TEST"),
-                Map.entry("endpointUrl", endpoint()), Map.entry("vatRatePercent", 20), Map.entry("timeoutMillis", 20000),
+                Map.entry("endpointUrl", endpoint()), Map.entry("vatRatePercent", 20), Map.entry("timeoutMillis", 10000),
                 Map.entry("keystorePath", FISCAL.resolve("fiscal/taxpayer.p12").toAbsolutePath().toString()),
                 Map.entry("keystorePasswordFile", FISCAL.resolve("fiscal/taxpayer.password").toAbsolutePath().toString())));
         put(server, "/api/v1/fiscal/branches/TR01/business-unit", admin, Map.of("businUnitCode", "bb123bb123"));

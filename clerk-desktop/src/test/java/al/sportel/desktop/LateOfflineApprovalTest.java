@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -117,12 +118,23 @@ class LateOfflineApprovalTest extends DesktopTestBase {
         }
     }
 
-    private static void approve(FxRobot robot, String user, String password) {
+    private static void approve(FxRobot robot, String user, String password) throws Exception {
         robot.interact(() -> {
             robot.lookup("#approvalUsername").queryAs(TextField.class).setText(user);
             robot.lookup("#approvalPassword").queryAs(PasswordField.class).setText(password);
-            // fired rather than clicked: the dialog may open partly outside the small headless screen
-            robot.lookup("#approvalSend").queryAs(Button.class).fire();
+        });
+        // fired rather than clicked (the dialog may open partly outside the small headless screen), and only once
+        // enabled: the button waits while the client is busy, as after the server came back
+        AtomicBoolean fired = new AtomicBoolean();
+        waitUntil(() -> {
+            robot.interact(() -> {
+                Button send = robot.lookup("#approvalSend").queryAs(Button.class);
+                if (!send.isDisabled()) {
+                    send.fire();
+                    fired.set(true);
+                }
+            });
+            return fired.get();
         });
     }
 

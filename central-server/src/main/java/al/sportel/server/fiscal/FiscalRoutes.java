@@ -113,7 +113,9 @@ public final class FiscalRoutes {
         }
         String mode = body.has("invNumMode") ? body.requiredChoice("invNumMode", "FULL", "ORDINAL") : "FULL";
         Integer vatRate = body.requiredInt("vatRatePercent", 0, 100);
-        Integer timeout = body.has("timeoutMillis") ? body.requiredInt("timeoutMillis", 500, FiscalSettings.MAX_TIMEOUT_MILLIS) : 5000;
+        // Integer.valueOf: with a bare 5000 the conditional would unbox a refused (null) value into a 500
+        Integer timeout = body.has("timeoutMillis") ? body.requiredInt("timeoutMillis", 500, FiscalSettings.MAX_TIMEOUT_MILLIS)
+                : Integer.valueOf(5000);
         FiscalSettings draft = new FiscalSettings(enabled, nuis, body.optionalString("legalName", 200),
                 body.optionalString("address", 200), body.optionalString("town", 100), softCode, maintainerCode,
                 environment == null ? null : FiscalSettings.Environment.valueOf(environment), endpointUrl,

@@ -109,6 +109,12 @@ class FiscalFlowTest {
         JsonNode problem = api.put("/api/v1/fiscal/settings", api.token("admin"), bad).expect(422).json();
         assertThat(problem.get("errors").toString()).contains("nuis");
         assertThat(api.get("/api/v1/fiscal/settings", api.token("admin")).expect(200).json().get("nuis").asText()).isEqualTo("L91806031N");
+
+        // a wait longer than the counter waits for a payment's answer (it was a 500: an unboxed null)
+        Map<String, Object> slow = settings("http://127.0.0.1:1/x");
+        slow.put("timeoutMillis", 20_000);
+        assertThat(api.put("/api/v1/fiscal/settings", api.token("admin"), slow).expect(422).json().get("errors").toString())
+                .contains("timeoutMillis", "10000");
     }
 
     @Test
