@@ -72,7 +72,7 @@ final class FiscalCorrectives {
         // the supervisor who voids is the operator when the authority gave them a code; otherwise the original's
         String operator = FiscalQueries.operatorCode(h, voidedBy.id()).orElse(o.operatorCode());
         int year = now.atZone(FiscalFormats.ZONE).getYear();
-        int ordinal = FiscalQueries.nextOrdinal(h, o.tcrCode(), year);
+        int ordinal = FiscalOrdinals.nextOrdinal(h, o.tcrCode(), year);
         String invNum = ordinal + "/" + year + "/" + o.tcrCode();
         Iic iic = Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(ordinal, invNum), o.businUnitCode(), o.tcrCode(),
                 o.softCode(), FiscalFormats.amount(-o.totPrice())), key.privateKey());

@@ -103,7 +103,7 @@ final class FiscalIssuer {
         TcrRow tcr = FiscalQueries.counter(h, sale.counterId()).orElseThrow();
         String operator = FiscalQueries.operatorCode(h, sale.clerkId()).orElseThrow();
         int printedYear = takenAt.atZone(FiscalFormats.ZONE).getYear();
-        boolean accepted = client != null && FiscalQueries.ordinalFree(h, sale.counterId(), tcr.tcrCode(), printedYear, client.invOrdNum())
+        boolean accepted = client != null && FiscalOrdinals.ordinalFree(h, sale.counterId(), tcr.tcrCode(), printedYear, client.invOrdNum())
                 && sameIic(client, Iic.compute(Iic.input(s.nuis(), printedIssue, s.invNumMode().forIic(client.invOrdNum(),
                         client.invOrdNum() + "/" + printedYear + "/" + tcr.tcrCode()), tcr.businUnitCode(), tcr.tcrCode(), s.softCode(),
                         FiscalFormats.amount(total)), key.privateKey()));
@@ -112,7 +112,7 @@ final class FiscalIssuer {
             issue = printedIssue;
         }
         int year = issuedAt.atZone(FiscalFormats.ZONE).getYear();
-        int ordinal = accepted ? client.invOrdNum() : FiscalQueries.nextOrdinal(h, tcr.tcrCode(), year);
+        int ordinal = accepted ? client.invOrdNum() : FiscalOrdinals.nextOrdinal(h, tcr.tcrCode(), year);
         String invNum = ordinal + "/" + year + "/" + tcr.tcrCode();
         Iic iic = Iic.compute(Iic.input(s.nuis(), issue, s.invNumMode().forIic(ordinal, invNum), tcr.businUnitCode(),
                 tcr.tcrCode(), s.softCode(), FiscalFormats.amount(total)), key.privateKey());
@@ -181,7 +181,7 @@ final class FiscalIssuer {
             operator = FiscalQueries.operatorCode(h, r.clerkId()).orElseThrow();
         }
         int year = r.issuedAt().atZone(FiscalFormats.ZONE).getYear();
-        int ordinal = FiscalQueries.nextOrdinal(h, tcrCode, year);
+        int ordinal = FiscalOrdinals.nextOrdinal(h, tcrCode, year);
         String invNum = ordinal + "/" + year + "/" + tcrCode;
         Iic iic = Iic.compute(Iic.input(s.nuis(), r.issueDateTime(), s.invNumMode().forIic(ordinal, invNum), businUnit, tcrCode,
                 s.softCode(), FiscalFormats.amount(r.totPrice())), key.privateKey());

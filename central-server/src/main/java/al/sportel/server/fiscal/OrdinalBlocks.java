@@ -55,18 +55,18 @@ final class OrdinalBlocks {
             String operator = FiscalQueries.operatorCode(h, user.id()).orElseThrow(() -> ApiException.conflict("fiscal-no-operator",
                     "User " + user.username() + " has no operator code"));
             // the block the counter still has is handed again: asking twice must not burn ordinals
-            Optional<FiscalQueries.Block> current = FiscalQueries.latestBlock(h, counterId, counter.tcrCode(), year)
+            Optional<FiscalOrdinals.Block> current = FiscalOrdinals.latestBlock(h, counterId, counter.tcrCode(), year)
                     .filter(b -> b.freeFor(nextOrdinal) >= BLOCK_LOW);
             if (current.isPresent()) {
                 return new FiscalOrdinalBlock(counterId, s.nuis(), s.legalName(), counter.businUnitCode(), counter.tcrCode(), s.softCode(),
                         operator, s.invNumMode().name(), s.environment().verifyBase(), year, current.get().first(), current.get().last());
             }
             ZonedDateTime midnight = now.atZone(FiscalFormats.ZONE).toLocalDate().atStartOfDay(FiscalFormats.ZONE);
-            if (FiscalQueries.blocksSince(h, counterId, midnight.toInstant()) >= BLOCKS_PER_DAY) {
+            if (FiscalOrdinals.blocksSince(h, counterId, midnight.toInstant()) >= BLOCKS_PER_DAY) {
                 throw ApiException.tooManyRequests("Counter " + counter.counterNumber() + " already had " + BLOCKS_PER_DAY
                         + " blocks of receipt numbers today; ask a supervisor", Duration.between(now, midnight.plusDays(1)).toSeconds());
             }
-            int first = FiscalQueries.reserveBlock(h, counterId, counter.tcrCode(), year, BLOCK_SIZE, now, user.id());
+            int first = FiscalOrdinals.reserveBlock(h, counterId, counter.tcrCode(), year, BLOCK_SIZE, now, user.id());
             log.info("counter {} (TCR {}) reserved ordinals {}-{} of {} for offline receipts", counterId, counter.tcrCode(), first,
                     first + BLOCK_SIZE - 1, year);
             return new FiscalOrdinalBlock(counterId, s.nuis(), s.legalName(), counter.businUnitCode(), counter.tcrCode(), s.softCode(),
