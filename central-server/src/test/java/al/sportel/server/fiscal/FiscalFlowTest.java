@@ -354,13 +354,7 @@ class FiscalFlowTest {
     @Test
     @Order(10)
     void aCorrectiveWaitsForItsUndeliveredOriginalAndGoesOutAfterIt() {
-        authority.down();
-        long payment;
-        try {
-            payment = pay(false, null);
-        } finally {
-            authority.up();
-        }
+        long payment = payWhileTheAuthorityIsDown();
         String originalIic = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json().get("iic").asText();
         int sent = invoices().size();
         api.post("/api/v1/payments/" + payment + "/void", api.token("supervisor1"), Map.of("reason", "Gabim")).expect(200);
@@ -453,13 +447,7 @@ class FiscalFlowTest {
     @Test
     @Order(13)
     void afterTheAuthorityDidNotAnswerTheNextMinutesPaymentsDoNotWaitForIt() {
-        authority.down();
-        long first;
-        try {
-            first = pay(false, null);
-        } finally {
-            authority.up();
-        }
+        long first = payWhileTheAuthorityIsDown();
         int sent = invoices().size();
         long next = pay(false, null);
         JsonNode waiting = api.get("/api/v1/fiscal/payments/" + next, api.token("clerk1")).expect(200).json();
@@ -488,6 +476,16 @@ class FiscalFlowTest {
         JsonNode fiscal = api.get("/api/v1/fiscal/payments/" + payment, api.token("clerk1")).expect(200).json();
         assertThat(fiscal.get("status").asText()).as("not refused for a date in the future").isEqualTo("FISCALIZED");
         assertThat(fiscal.get("issueDateTime").asText()).isEqualTo(FiscalFormats.dateTime(now));
+    }
+
+    /** A payment taken while the authority cannot be reached; it is back up afterwards. */
+    private static long payWhileTheAuthorityIsDown() {
+        authority.down();
+        try {
+            return pay(false, null);
+        } finally {
+            authority.up();
+        }
     }
 
     private static byte[] receiptPdf(long payment) throws Exception {
