@@ -85,12 +85,18 @@ final class FaultProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                Socket server;
+                try {
+                    server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                } catch (IOException down) {
+                    close(client); // the server is down: its port would refuse the client, so the line closes at once
+                    continue;
+                }
                 boolean[] marked = {false};
                 pump(client, server, true, marked);
                 pump(server, client, false, marked);
             } catch (IOException e) {
-                // the server is down: the client's connection was closed, as a real outage would
+                // the listener closed
             }
         }
     }

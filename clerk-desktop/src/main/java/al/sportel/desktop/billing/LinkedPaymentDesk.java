@@ -15,6 +15,7 @@ import al.sportel.model.Money;
 import al.sportel.model.billing.PaymentRequest;
 import al.sportel.slip.Slip;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -72,7 +73,12 @@ final class LinkedPaymentDesk implements PaymentDesk {
             cachedAt = cached.get().updatedAt();
         }
         List<String> booked = c.paidKeys() == null ? List.of() : c.paidKeys();
-        for (Outbox.PendingPayment p : pending) {
+        List<Outbox.PendingPayment> unseen = new ArrayList<>(pending);
+        if (cachedAt != null) {
+            // the copy was saved before these were booked: without them, bills paid today look owed again
+            unseen.addAll(link.outbox().settledPaymentsSince(code, cachedAt));
+        }
+        for (Outbox.PendingPayment p : unseen) {
             if (!booked.contains(p.idempotencyKey())) {
                 c = PendingPayments.lessPaid(c, p.amount());
             }

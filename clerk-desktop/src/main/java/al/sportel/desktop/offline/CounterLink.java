@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class CounterLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CounterLink.class);
+    /** The longest wait between two looks at the server while a failed request keeps the link down. */
+    static final Duration PROBE_MAX = Duration.ofSeconds(5);
 
     private final ApiClient api;
     private final LocalCache cache;
@@ -38,10 +41,21 @@ public final class CounterLink implements AutoCloseable {
     private final SimpleIntegerProperty needAttention = new SimpleIntegerProperty();
     private final SimpleIntegerProperty othersPending = new SimpleIntegerProperty();
     private volatile boolean upNow = true;
+    private volatile boolean streamDown;
+    private final Backoff probeBackoff;
+    private int probes;
+    private boolean probing;
     private final Runnable stopListening;
     // The counts are H2 queries: they run here, never on the FX thread that builds this link.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sportel-outbox-count");
+        t.setDaemon(true);
+        return t;
+    });
+    // A request that failed marks the link down, but only the stream's reconnect or another answer would mark it up:
+    // with the stream still open and nothing in the outbox, the counter stayed "offline" next to a working server.
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sportel-link-probe");
         t.setDaemon(true);
         return t;
     });
@@ -50,6 +64,7 @@ public final class CounterLink implements AutoCloseable {
         this.api = api;
         this.cache = cache;
         this.outbox = outbox;
+        this.probeBackoff = new Backoff(backoff.base(), backoff.max().compareTo(PROBE_MAX) < 0 ? backoff.max() : PROBE_MAX);
         String username = api.user().username();
         this.sender = new OutboxSender(outbox, api::exchange, () -> username, backoff);
         sender.onReachability(this::setUp);
@@ -97,13 +112,57 @@ public final class CounterLink implements AutoCloseable {
         return needAttention;
     }
 
-    /** From any thread. Coming back up sends the outbox at once instead of at its next retry. */
+    /**
+     * From any thread: a request was answered ({@code true}) or got none. Coming back up sends the outbox at once
+     * instead of at its next retry. Going down starts asking the server's {@code /health} until it answers, unless the
+     * live stream is down too: then its own reconnect brings the link back.
+     */
     public void setUp(boolean isUp) {
-        boolean was = upNow;
-        upNow = isUp;
-        onFx(() -> up.set(isUp));
+        boolean was;
+        synchronized (this) { // the FX thread sees the changes in the order they were made here, each one of them
+            was = upNow;
+            upNow = isUp;
+            onFx(() -> up.set(isUp));
+        }
         if (isUp && !was) {
             sender.wake(true);
+        }
+        if (!isUp) {
+            probeSoon();
+        }
+    }
+
+    /** From any thread: the live stream connected or dropped. */
+    public void streamConnected(boolean connected) {
+        streamDown = !connected;
+        setUp(connected);
+    }
+
+    private synchronized void probeSoon() {
+        if (probing || prober.isShutdown()) {
+            return;
+        }
+        probing = true;
+        prober.schedule(this::probe, probeBackoff.delay(probes++).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void probe() {
+        synchronized (this) {
+            probing = false;
+        }
+        if (upNow || streamDown) {
+            synchronized (this) {
+                probes = 0;
+            }
+            return;
+        }
+        if (api.healthy()) {
+            synchronized (this) {
+                probes = 0;
+            }
+            setUp(true);
+        } else {
+            probeSoon();
         }
     }
 
@@ -174,6 +233,7 @@ public final class CounterLink implements AutoCloseable {
     public void close() {
         stopListening.run();
         counting.shutdownNow();
+        prober.shutdownNow();
         sender.close();
     }
 }

@@ -244,6 +244,30 @@ public final class Outbox {
         });
     }
 
+    /**
+     * One customer's payments the server booked after {@code since} by this computer's clock, oldest first: a copy of
+     * the customer saved before then does not show them yet.
+     */
+    public List<PendingPayment> settledPaymentsSince(String customerCode, Instant since) throws SQLException {
+        return store.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT idempotency_key, amount FROM outbox
+                    WHERE customer_code = ? AND state = 'DONE' AND kind = 'PAYMENT' AND amount IS NOT NULL AND settled_at > ?
+                    ORDER BY id
+                    """)) {
+                ps.setString(1, customerCode);
+                ps.setTimestamp(2, Timestamp.from(since));
+                List<PendingPayment> settled = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        settled.add(new PendingPayment(rs.getString(1), rs.getLong(2)));
+                    }
+                }
+                return settled;
+            }
+        });
+    }
+
     public int attentionCount() throws SQLException {
         return store.tx(c -> {
             try (ResultSet rs = c.createStatement().executeQuery(

@@ -86,11 +86,14 @@ final class ApiCounterDesk implements CounterDesk {
             link.cache().put("queue", branch, api.toJson(s));
             return s;
         } catch (ApiException e) {
+            boolean down = e.unreachable() || e.status() >= 500;
+            if (down) {
+                link.setUp(false); // the link asks the server until it answers, and the screen loads the queue then
+            }
             Optional<LocalCache.Entry> cached = e.unreachable() ? link.cache().get("queue", branch) : Optional.empty();
             if (cached.isEmpty()) {
                 throw e;
             }
-            link.setUp(false);
             return api.fromJson(cached.get().json(), QueueSnapshot.class);
         }
     }

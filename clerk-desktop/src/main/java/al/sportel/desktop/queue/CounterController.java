@@ -151,7 +151,7 @@ public final class CounterController {
         }));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
-        vm.reload(this::connect);
+        vm.start(this::connect);
         vm.refreshStats();
     }
 
@@ -245,7 +245,7 @@ public final class CounterController {
 
             @Override
             public void onConnected(boolean connected) {
-                link.setUp(connected);
+                link.streamConnected(connected);
                 Background.fx(() -> {
                     if (banner.streamChanged(connected)) {
                         vm.reload(s -> { }); // back after an outage: resynchronise
@@ -289,7 +289,7 @@ public final class CounterController {
         Ticket t = vm.current().get();
         if (t != null) {
             TransferDialog.ask(app.dialogs(), currentTicketNumber.getScene().getWindow(), i18n, t, vm.services().all(),
-                    session.counters(), session.counter().id()).ifPresent(to -> vm.transfer(to.serviceId(), to.counterId()));
+                    vm.counters(), session.counter().id()).ifPresent(to -> vm.transfer(to.serviceId(), to.counterId()));
         }
     }
 

@@ -60,6 +60,8 @@ public final class CounterViewModel {
     private Exit exit = () -> { };
     private boolean nothingWaitingShown;
     private boolean reloading;
+    /** What runs after the first load that works (the view starts its live stream); null once it has run. */
+    private Consumer<QueueSnapshot> firstLoad;
 
     public CounterViewModel(CounterDesk desk, Jobs jobs, I18n i18n, Clock clock, Counter counter,
             List<ServiceInfo> services, ObservableBooleanValue linkUp) {
@@ -78,7 +80,19 @@ public final class CounterViewModel {
         this.endAndCallNext = new EndAndCallNext(desk, counter.id(), this::act, current.getReadOnlyProperty(),
                 blocked.not().and(status.value().isEqualTo(CounterStatus.OPEN)), comeback, model::put,
                 this::nothingWaiting, this::refreshStats);
+        // A first load that failed left no stream to bring the queue back: load again when the link answers.
+        linkUp.addListener((obs, was, isUp) -> {
+            if (isUp && firstLoad != null) {
+                reload(s -> { });
+            }
+        });
         render();
+    }
+
+    /** Loads the queue; {@code connect} gets the first snapshot that arrives, however many tries that takes. */
+    public void start(Consumer<QueueSnapshot> connect) {
+        firstLoad = connect;
+        reload(s -> { });
     }
 
     public void onExit(Exit exit) {
@@ -156,6 +170,11 @@ public final class CounterViewModel {
 
     public ServiceNames services() {
         return services;
+    }
+
+    /** The centre's counters now (opened and closed since login included), for a transfer to one of them. */
+    public List<Counter> counters() {
+        return model.counters();
     }
 
     // --- commands ---
@@ -241,6 +260,11 @@ public final class CounterViewModel {
             model.load(snapshot);
             model.myCounter().ifPresent(c -> status.set(c.status()));
             render();
+            Consumer<QueueSnapshot> first = firstLoad;
+            firstLoad = null;
+            if (first != null) {
+                first.accept(snapshot);
+            }
             then.accept(snapshot);
         }, e -> {
             reloading = false;

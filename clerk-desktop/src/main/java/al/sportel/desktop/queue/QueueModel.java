@@ -82,6 +82,11 @@ final class QueueModel {
         }
     }
 
+    /** The centre's counters as the snapshot and the live events last showed them, by number. */
+    List<Counter> counters() {
+        return counters.values().stream().sorted(Comparator.comparingInt(Counter::number)).toList();
+    }
+
     Optional<Counter> myCounter() {
         return Optional.ofNullable(counters.get(counterId));
     }

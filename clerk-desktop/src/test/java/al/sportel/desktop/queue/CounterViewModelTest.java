@@ -76,6 +76,40 @@ class CounterViewModelTest {
     }
 
     @Test
+    void aFirstLoadThatFailedIsTriedAgainWhenTheLinkAnswersAndOnlyThenConnectsTheStream() {
+        CounterViewModel fresh = new CounterViewModel(desk, new DirectJobs(), new I18n("sq"), Clock.fixed(NOW, ZoneOffset.UTC),
+                counter, List.of(PAYMENTS), linkUp);
+        List<Long> connectedFrom = new ArrayList<>();
+        desk.queueFailure = new ApiException(503, "busy", "The server is busy", 2);
+        fresh.start(s -> connectedFrom.add(s.lastEventId()));
+        assertThat(connectedFrom).as("nothing to connect from yet").isEmpty();
+        assertThat(fresh.message().get()).isNotBlank();
+
+        linkUp.set(false);
+        desk.queueFailure = null;
+        desk.onServer.add(ticket("t1", "P001", TicketStatus.CALLED, 7L));
+        linkUp.set(true); // the link's look at the server answered
+
+        assertThat(connectedFrom).as("the stream starts from the snapshot that finally came").containsExactly(10L);
+        assertThat(fresh.current().get().number()).isEqualTo("P001");
+        linkUp.set(false);
+        linkUp.set(true);
+        assertThat(connectedFrom).as("started once").hasSize(1);
+    }
+
+    @Test
+    void aTransferIsOfferedTheCountersAsTheyAreNowNotAsTheyWereAtLogin() {
+        Counter opened = new Counter(8, 4, "Sporteli 4", CounterStatus.CLOSED, List.of(1L), null, null, null, null);
+        desk.countersOnServer = List.of(opened, counter);
+        vm.reload(s -> { });
+        Counter nowOpen = new Counter(8, 4, "Sporteli 4", CounterStatus.OPEN, List.of(1L), null, null, null, null);
+        vm.apply(11, new LiveEvent(EventType.COUNTER_UPDATED, NOW, null, nowOpen));
+
+        assertThat(vm.counters()).extracting(Counter::number).containsExactly(3, 4);
+        assertThat(vm.counters()).filteredOn(c -> c.id() == 8).extracting(Counter::status).containsExactly(CounterStatus.OPEN);
+    }
+
+    @Test
     void withoutTheLinkTheQueueActionsWait() {
         linkUp.set(false);
         assertThat(vm.canCallNext().get()).isFalse();
@@ -217,6 +251,8 @@ class CounterViewModelTest {
         final List<Ticket> onServer = new ArrayList<>();
         CounterStatus counterStatus = CounterStatus.OPEN;
         int queueLoads;
+        ApiException queueFailure;
+        List<Counter> countersOnServer;
         ApiException failure;
         RuntimeException bug;
         int served;
@@ -298,9 +334,13 @@ class CounterViewModelTest {
         }
 
         @Override
-        public QueueSnapshot queue() {
+        public QueueSnapshot queue() throws ApiException {
             queueLoads++;
-            return new QueueSnapshot(10, List.of(), List.copyOf(onServer), List.of(), List.of(counter));
+            if (queueFailure != null) {
+                throw queueFailure;
+            }
+            return new QueueSnapshot(10, List.of(), List.copyOf(onServer), List.of(),
+                    countersOnServer == null ? List.of(counter) : countersOnServer);
         }
     }
 }
