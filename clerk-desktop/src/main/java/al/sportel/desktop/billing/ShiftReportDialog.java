@@ -65,7 +65,7 @@ final class ShiftReportDialog {
                 Tables.<CashLine>column(i18n.t("shift.col.receipt"), CashLine::receiptNumber),
                 Tables.<CashLine>column(i18n.t("shift.col.customer"), CashLine::customerCode),
                 Tables.<CashLine>column(i18n.t("shift.col.amount"), l -> Formats.amount(l.amount())),
-                Tables.<CashLine>column(i18n.t("shift.col.method"), l -> i18n.t(l.method().equals("CASH") ? "pay.cash" : "pay.card")),
+                Tables.<CashLine>column(i18n.t("shift.col.method"), l -> method(i18n, l.method())),
                 Tables.<CashLine>column(i18n.t("shift.col.voided"),
                         l -> l.voided() ? "✗" : l.voidedLater() ? "✗ " + i18n.t("shift.voidedLater") : "")));
         Button csv = new Button(i18n.t("shift.csv"));
@@ -96,7 +96,7 @@ final class ShiftReportDialog {
             header.setText(i18n.t("shift.title", r.counterNumber(), r.date()));
             StringBuilder sb = new StringBuilder(i18n.t("shift.total", Formats.amount(r.total())));
             for (CashTotal t : r.totals()) {
-                sb.append('\n').append(i18n.t("shift.byMethod", i18n.t(t.method().equals("CASH") ? "pay.cash" : "pay.card"),
+                sb.append('\n').append(i18n.t("shift.byMethod", method(i18n, t.method()),
                         t.count(), Formats.amount(t.amount())));
             }
             sb.append('\n').append(i18n.t("shift.voided", r.voidedCount(), Formats.amount(r.voidedAmount())));
@@ -106,7 +106,7 @@ final class ShiftReportDialog {
             // the fees sold here are in the same drawer: without them the count never matched
             for (CashTotal f : r.fees() == null ? List.<CashTotal>of() : r.fees()) {
                 if (f.count() > 0) {
-                    sb.append('\n').append(i18n.t("shift.fees", i18n.t(f.method().equals("CASH") ? "pay.cash" : "pay.card"),
+                    sb.append('\n').append(i18n.t("shift.fees", method(i18n, f.method()),
                             f.count(), Formats.amount(f.amount())));
                 }
             }
@@ -124,7 +124,7 @@ final class ShiftReportDialog {
                 CashReport r = loaded[0];
                 String title = header.getText();
                 String sums = totals.getText();
-                bg.run(() -> save(folder, "cash-" + counterId + "-" + r.date() + ".pdf", pdf(title, sums, r)),
+                bg.run(() -> save(folder, "cash-" + counterId + "-" + r.date() + ".pdf", pdf(i18n, title, sums, r)),
                         p -> status.setText(i18n.t("shift.saved", p)), x -> status.setText(AppContext.describe(i18n, x)));
             }
         });
@@ -138,17 +138,23 @@ final class ShiftReportDialog {
         return file;
     }
 
+    private static String method(I18n i18n, String method) {
+        return i18n.t("CASH".equals(method) ? "pay.cash" : "pay.card");
+    }
+
     /** A4 list of the shift's payments, in the fonts every Sportel PDF uses ({@link PdfFonts}). */
-    static byte[] pdf(String title, String totals, CashReport r) throws IOException {
+    static byte[] pdf(I18n i18n, String title, String totals, CashReport r) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = null;
             PDPageContentStream s = null;
             float y = 0;
             List<String> lines = new ArrayList<>(List.of(totals.split("\n")));
             lines.add("");
+            // as the dialog's table shows them, in the session's language: this is the page the clerk signs
             for (CashLine l : r.payments()) {
-                lines.add(String.format("%s   %-20s %-10s %12s %-5s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),
-                        l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.voided() ? "ANULUAR/VOIDED" : l.voidedLater() ? "ANULUAR MË VONË/VOIDED LATER" : ""));
+                lines.add(String.format("%s   %-20s %-10s %12s %-13s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),
+                        l.receiptNumber(), l.customerCode(), Formats.amount(l.amount()), method(i18n, l.method()),
+                        l.voided() ? i18n.t("shift.pdf.voided") : l.voidedLater() ? i18n.t("shift.pdf.voidedLater") : ""));
             }
             List<String> texts = new ArrayList<>(lines);
             texts.add(title);
