@@ -8,6 +8,7 @@ import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.LateApproval;
 import al.sportel.desktop.offline.Outbox;
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -21,7 +22,7 @@ import javafx.stage.Window;
 /**
  * The outbox commands the server refused, with its reason, until the clerk has dealt with them. A payment refused
  * because it was taken offline longer ago than the offline window can be sent with a supervisor's approval
- * ({@link LateApprovalDialog}) instead of being removed and taken again.
+ * ({@link LateApprovalDialog}) and cannot be removed; anything else is removed only once the clerk confirms it.
  */
 public final class AttentionDialog {
 
@@ -40,10 +41,21 @@ public final class AttentionDialog {
         table.setPrefSize(820, 320);
         Button dismiss = new Button(i18n.t("outbox.dismiss"));
         dismiss.setId("dismissAttention");
-        dismiss.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(app.background().busy()));
+        // a payment refused for its age is sent with a supervisor's approval: removed, its money would reach no report
+        BooleanBinding late = Bindings.createBooleanBinding(() -> LateApproval.offered(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty());
+        dismiss.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(late).or(app.background().busy()));
+        Label lateNote = new Label(i18n.t("outbox.dismiss.late"));
+        lateNote.setId("dismissNote");
+        lateNote.setWrapText(true);
+        lateNote.visibleProperty().bind(late);
+        lateNote.managedProperty().bind(late);
         Runnable reload = () -> app.background().run(() -> link.outbox().needsAttention(), table.getItems()::setAll, e -> { });
         dismiss.setOnAction(e -> {
             Outbox.Item item = table.getSelectionModel().getSelectedItem();
+            if (item == null || LateApproval.offered(item) || !confirmed(dismiss.getScene().getWindow(), app, item)) {
+                return;
+            }
             app.background().run(() -> {
                 link.outbox().dismiss(item.id());
                 return null;
@@ -62,9 +74,20 @@ public final class AttentionDialog {
         d.initOwner(owner);
         d.setTitle(i18n.t("outbox.attention.title"));
         d.getDialogPane().setId("attentionDialog");
-        d.getDialogPane().setContent(new VBox(10, header, table, new HBox(10, approve, dismiss)));
+        d.getDialogPane().setContent(new VBox(10, header, table, new HBox(10, approve, dismiss), lateNote));
         d.getDialogPane().getButtonTypes().add(new ButtonType(i18n.t("outbox.close"), ButtonType.CLOSE.getButtonData()));
         reload.run();
         d.show();
+    }
+
+    /**
+     * Asks before an item leaves the list for good, naming it and whose it is (the list holds every clerk's refusals on
+     * this PC); for a payment, that the money taken for it will then reach no report of the head office.
+     */
+    private static boolean confirmed(Window owner, AppContext app, Outbox.Item item) {
+        I18n i18n = app.i18n();
+        return app.dialogs().confirm(owner, "dismissConfirm", i18n.t("outbox.dismiss.title"),
+                i18n.t("outbox.dismiss.header", item.summary(), item.username()),
+                i18n.t(item.kind() == Outbox.Kind.PAYMENT ? "outbox.dismiss.payment" : "outbox.dismiss.other"));
     }
 }
