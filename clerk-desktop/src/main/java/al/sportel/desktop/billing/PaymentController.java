@@ -10,6 +10,7 @@ import al.sportel.desktop.app.Session;
 import al.sportel.desktop.fees.FeeApi;
 import al.sportel.desktop.fiscal.CounterKey;
 import al.sportel.desktop.fiscal.OfflineNslfIssuer;
+import al.sportel.desktop.fees.FeeSaleAttempts;
 import al.sportel.desktop.fees.FeeSaleDialog;
 import al.sportel.desktop.fees.FeeSaleModel;
 import al.sportel.desktop.offline.CounterLink;
@@ -73,7 +74,8 @@ public final class PaymentController {
         this.drawer = new CashDepositDialog(i18n, app.background(),
                 new CashDrawerModel(new CashDrawerApi(session.api()), session.counter().id(), Clock.systemUTC()));
         this.fees = new FeeSaleDialog(i18n, app.background(), new FeeSaleModel(new FeeApi(session.api()), printer,
-                session.counter().id(), i18n.lang()), drawer::beforeCash);
+                session.counter().id(), i18n.lang(), new FeeSaleAttempts(app.local().store()), session.user().username()),
+                drawer::beforeCash);
         LinkedPaymentDesk desk = new LinkedPaymentDesk(session.api(), link, printer, i18n, session);
         app.background().fireAndForget(() -> {
             // a counter key is opt-in (ADR 0007 section 3): without the two settings nothing changes

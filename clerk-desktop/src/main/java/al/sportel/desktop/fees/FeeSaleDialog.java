@@ -156,8 +156,15 @@ public final class FeeSaleDialog {
         no.cancelButtonProperty().bind(locked.not()); // Escape must not give up an unknown sale
         no.addEventFilter(ActionEvent.ACTION, e -> {
             if (locked.get()) {
-                model.resolve(); // the clerk was told to check the counter's sales list before selling again
-                locked.set(false);
+                e.consume(); // the form closes once the local file no longer holds the sale
+                // the clerk was told to check the counter's sales list before selling again
+                bg.run(() -> {
+                    model.resolve();
+                    return null;
+                }, x -> {
+                    locked.set(false);
+                    d.close();
+                }, x -> InlineMessage.show(error, message(x)));
             }
         });
         d.setOnCloseRequest(e -> {
@@ -168,7 +175,9 @@ public final class FeeSaleDialog {
         d.setOnHidden(e -> model.end());
         Consumer<ApiException> failed = x -> {
             locked.set(model.unknownOutcome().isPresent());
-            InlineMessage.show(error, locked.get() ? i18n.t("fee.unknown") : message(x));
+            // a retry the server did not take in (session over, too many requests) says why, and that it is still unknown
+            boolean notTakenIn = locked.get() && !x.unreachable() && x.status() >= 400 && x.status() < 500;
+            InlineMessage.show(error, !locked.get() ? message(x) : notTakenIn ? message(x) + " " + i18n.t("fee.unknown") : i18n.t("fee.unknown"));
         };
         BiConsumer<FeeSaleModel.Sold, Fee> done = (sold, f) -> {
             d.setResult(sell);
@@ -200,12 +209,8 @@ public final class FeeSaleDialog {
                 doSell.run();
             }
         });
-        bg.run(() -> model.api().catalogue(), fees -> {
-            fee.getItems().setAll(fees);
-            // the locked sale shows the fee it was sent with, even once the catalogue has arrived
-            model.unknownOutcome().ifPresent(r -> fee.setValue(r.fee()));
-        }, x -> InlineMessage.show(error, message(x)));
-        model.unknownOutcome().ifPresent(r -> {
+        Runnable showUnknown = () -> model.unknownOutcome().ifPresent(r -> {
+            locked.set(true);
             fee.setValue(r.fee());
             cash.setSelected(r.cash());
             card.setSelected(!r.cash());
@@ -213,6 +218,20 @@ public final class FeeSaleDialog {
             caseCode.setText(r.caseCode() == null ? "" : r.caseCode());
             InlineMessage.show(error, i18n.t("fee.unknown"));
         });
+        // a sale left unknown before the client was restarted or the clerk logged in again locks the form too
+        bg.run(() -> {
+            model.restore();
+            return null;
+        }, x -> showUnknown.run(), x -> InlineMessage.show(error, message(x)));
+        bg.run(() -> model.api().catalogue(), fees -> {
+            fee.getItems().setAll(fees);
+            // the locked sale shows the fee it was sent with, even once the catalogue has arrived
+            model.unknownOutcome().ifPresent(r -> fee.setValue(r.fee()));
+        }, x -> {
+            InlineMessage.show(error, message(x));
+            showUnknown.run(); // with no catalogue, the warning about the unknown sale matters more
+        });
+        showUnknown.run();
         d.setOnShown(e -> fee.requestFocus());
         d.show();
     }
