@@ -26,6 +26,10 @@
     'pay.again': 'Provo përsëri', 'pay.amountPaid': 'Shuma', 'pay.receipt': 'Mandati', 'pay.code': 'Kodi i verifikimit',
     'pay.download': 'Shkarko mandatin (PDF)', 'pay.verify': 'Hap faqen e verifikimit', 'pay.toAccount': 'Te llogaria ime',
     'pay.downloaded': 'Mandati {number} u shkarkua.',
+    'pay.review': 'Pagesën tuaj po e kontrollojmë ne. Mos paguani përsëri.',
+    'pay.reviewMismatch': 'Ofruesi i pagesës na njoftoi një shumë tjetër nga ajo që zgjodhët. Paratë mund të jenë marrë nga karta: '
+      + 'do ta rregullojmë ne dhe llogaria juaj do të përditësohet. Referenca e pagesës: {ref}.',
+    'pay.reviewOther': 'Nuk mundëm ta konfirmojmë rezultatin. Shikoni llogarinë tuaj para se të paguani përsëri. Referenca e pagesës: {ref}.',
   });
   A.addStrings('en', {
     'pay.title': 'Pay online', 'pay.due': 'Amount due', 'pay.nothingDue': 'You have nothing to pay now.',
@@ -42,6 +46,10 @@
     'pay.again': 'Try again', 'pay.amountPaid': 'Amount', 'pay.receipt': 'Receipt', 'pay.code': 'Verification code',
     'pay.download': 'Download the receipt (PDF)', 'pay.verify': 'Open the verification page', 'pay.toAccount': 'To my account',
     'pay.downloaded': 'Receipt {number} downloaded.',
+    'pay.review': 'We are checking your payment. Do not pay again.',
+    'pay.reviewMismatch': 'The payment provider told us an amount different from the one you chose. The money may have been taken '
+      + 'from the card: we will sort it out and your account will be updated. Payment reference: {ref}.',
+    'pay.reviewOther': 'We could not confirm the result. Check your account before paying again. Payment reference: {ref}.',
   });
 
   // "1 500,50", "1500.5" → "1500.50"; null when it is not an amount.
@@ -147,10 +155,17 @@
           h('dt', { text: A.t('pay.code') }), h('dd', { class: 'code-text', text: r.verificationCode })),
         h('p', {}, button), h('p', {}, h('a', { href: r.url, id: 'payVerify', text: A.t('pay.verify') })));
       A.notify(A.t('pay.paid'), { vibrate: [100] });
-    } else {
+    } else if (p.status === 'DECLINED' || p.status === 'ABANDONED') {
       box.className = 'card bad';
       box.replaceChildren(h('p', { class: 'big', id: 'payOutcome', text: A.t(p.status === 'DECLINED' ? 'pay.declined' : 'pay.abandoned') }),
         h('p', {}, h('a', { class: 'primary', href: '#/pay', id: 'payAgain', text: A.t('pay.again') })));
+    } else {
+      // AMOUNT_MISMATCH: the provider says it took money, only not the sum asked for, so the server booked nothing
+      // and finance reconciles it by hand (docs/online-payments.md). Any status this page does not know is treated
+      // the same way: "no money was taken" and a retry button could make the citizen pay twice.
+      box.className = 'card review';
+      box.replaceChildren(h('p', { class: 'big', id: 'payOutcome', text: A.t('pay.review') }),
+        h('p', { id: 'payReview', text: A.t(p.status === 'AMOUNT_MISMATCH' ? 'pay.reviewMismatch' : 'pay.reviewOther', { ref: p.ref }) }));
     }
     el.append(h('p', {}, h('a', { href: '#/account', id: 'payToAccount', text: A.t('pay.toAccount') })));
   }

@@ -189,6 +189,32 @@ class PayBrowserTest {
         assertThat(payer.owed(customer)).isEqualTo(due);
     }
 
+    @Test
+    void aPaymentTheProviderReportsWithAnotherAmountSaysItIsBeingCheckedAndOffersNoRetry() throws Exception {
+        String customer = debtors.next();
+        signInToPay(customer);
+        toSandboxPage();
+        String ref = browser.getCurrentUrl().replaceAll(".*/pay/sandbox/([A-Z0-9]+).*", "$1");
+        String other = new BigDecimal(amountOf(ref)).add(BigDecimal.ONE).toPlainString();
+        assertThat(payer.webhook(ref, "PAID", other).expect(200).json().get("status").asText()).isEqualTo("AMOUNT_MISMATCH");
+
+        browser.get(server.baseUrl() + "/app#/pay-result?ref=" + ref);
+        waitUpTo(20).until(d -> d.findElement(By.id("payOutcome")).isDisplayed());
+        assertThat(browser.findElement(By.id("payOutcome")).getText()).isEqualTo("Pagesën tuaj po e kontrollojmë ne. Mos paguani përsëri.");
+        assertThat(browser.findElement(By.id("payReview")).getText()).contains("shumë tjetër").contains(ref).doesNotContain("Asnjë para");
+        assertThat(browser.findElements(By.id("payAgain"))).isEmpty();
+        axe("pay result, amount being checked");
+        Chromium.screenshot(browser, "pay-result-review");
+
+        browser.executeScript("localStorage.setItem('sportel.lang', 'en')");
+        browser.navigate().refresh();
+        waitUpTo(20).until(d -> d.findElement(By.id("payOutcome")).isDisplayed());
+        assertThat(browser.findElement(By.id("payOutcome")).getText()).isEqualTo("We are checking your payment. Do not pay again.");
+        assertThat(browser.findElement(By.id("payReview")).getText()).contains("different").doesNotContain("No money");
+        assertThat(browser.findElements(By.id("payAgain"))).isEmpty();
+        assertThat(payer.ledgerEntries(ref)).isZero();
+    }
+
     private static String amountOf(String ref) {
         return server.server().database().read(h -> h.createQuery("SELECT amount FROM online_payments WHERE ref = :r")
                 .bind("r", ref).map((rs, x) -> BigDecimal.valueOf(rs.getLong(1), 2).toPlainString()).one());
