@@ -47,7 +47,7 @@ document.getElementById('apptForm').addEventListener('submit', async e => {
     }
     const done = await r.json();
     if (!services.length) { await loadServices().catch(() => {}); }
-    showTicket(done.ticket, services.find(s => s.id === done.ticket.serviceId));
+    showTicket(done.ticket, services.find(s => s.id === done.ticket.serviceId), done.viewUrl);
     const line = document.getElementById('ticketAppointment');
     line.textContent = done.late ? t('apptLate') : t('apptOnTime', timeOf(done.appointment.slotStart));
     line.classList.remove('hidden');

@@ -89,7 +89,8 @@ async function issue(service, category) {
     const request = category ? { serviceId: service.id, priority: true, priorityCategory: category } : { serviceId: service.id, priority: false };
     const r = await sendTap('/api/v1/branches/' + branch + '/tickets', JSON.stringify(request));
     if (!r.ok) { throw new Error('issue'); }
-    showTicket(await r.json(), service);
+    const issued = await r.json();
+    showTicket(issued, service, issued.viewUrl);
   } catch (e) {
     if (e.message !== 'login') { show('serviceView'); document.getElementById('issueError').textContent = t('issueError'); }
   } finally {
@@ -99,7 +100,9 @@ async function issue(service, category) {
 }
 
 // The printed ticket, for a ticket just issued here or an appointment checked in (kiosk-book.js).
-function showTicket(ticket, service) {
+// viewUrl is the ticket's phone view at the server's public address, the one its QR code holds: this
+// page's own address may be one citizens cannot reach (an internal name, a kiosk network).
+function showTicket(ticket, service, viewUrl) {
   document.getElementById('ticketNumber').textContent = ticket.number;
   document.getElementById('ticketService').textContent = service ? (lang === 'en' ? service.nameEn : service.name) : '';
   document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
@@ -109,7 +112,8 @@ function showTicket(ticket, service) {
   qr.onload = () => { if (!navigator.webdriver) { window.print(); } };
   qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
   // the same address as the QR code, for a phone without a camera or a ticket read aloud
-  document.getElementById('ticketLink').textContent = t('phoneLink', location.host + '/t/' + ticket.id);
+  const link = viewUrl ? viewUrl.replace(/^https?:\/\//, '') : '';
+  document.getElementById('ticketLink').textContent = link ? t('phoneLink', link) : '';
   showTicketPriority(ticket.priorityCategory);
   document.getElementById('ticketAppointment').classList.add('hidden'); // kiosk-book.js shows it for a check-in
   show('ticketView');

@@ -173,7 +173,7 @@ public final class SportelServer implements AutoCloseable {
             branches.register(app, mapper);
             Idempotency idempotency = new Idempotency(db, mapper, config.clock());
             new QueueRoutes(engine, counters, mapper,
-                    new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock()), idempotency).register(app);
+                    new RateLimiter(security.kioskTicketsPerMinute(), Duration.ofMinutes(1), config.clock()), idempotency, links).register(app);
             // issue 20: fair queue (out-of-order calls, reactivation, categories, reasons, rules)
             new FairnessRoutes(new FairCalls(db, eventLog, hub, engine), new FairnessSettings(db, config.clock()), mapper).register(app);
             new PublicThrottles(new PublicThrottles.Limits(security.bookingsPerHour(), security.ratingsPerHour()), clientAddress,
@@ -183,7 +183,7 @@ public final class SportelServer implements AutoCloseable {
             new FairnessReportRoutes(new FairnessReportService(db)).register(app); // issue 20: fairness report
             SmsSender sms = new SmsSender(db, config.sms().gateway(), config.clock());
             AppointmentReminders reminders = new AppointmentReminders(db, sms, config.clock());
-            new AppointmentRoutes(new AppointmentService(db, engine, hub, config.clock()), reminders, mapper, idempotency,
+            new AppointmentRoutes(new AppointmentService(db, engine, hub, links, config.clock()), reminders, mapper, idempotency,
                     new ClosedDays(db), config.clock()).register(app);
             reminders.start(Duration.ofMinutes(1));
             new ForecastRoutes(db, config.clock()).register(app);

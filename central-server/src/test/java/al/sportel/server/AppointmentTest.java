@@ -237,6 +237,8 @@ class AppointmentTest {
         checkIn(eleven.get("code").asText()).expect(409); // without the key it is a second check-in
         assertThat(late.get("late").asBoolean()).isTrue();
         assertThat(late.get("appointment").get("status").asText()).isEqualTo("LATE");
+        // the kiosk prints the ticket's phone view at the public URL, the address its QR code holds
+        assertThat(late.get("viewUrl").asText()).isEqualTo(server.baseUrl() + "/t/" + late.get("ticket").get("id").asText());
 
         String cancel = "/api/v1/public/appointments/" + noon.get("id").asText() + "/cancel";
         assertThat(api.post(cancel, null, null).expect(200).json().get("status").asText()).isEqualTo("CANCELLED");

@@ -3,6 +3,7 @@ package al.sportel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,8 +89,10 @@ class QueueFlowTest {
         assertThat(third.get("branchCode").asText()).isEqualTo("TR01");
         // Nobody is at a counter: one counter is assumed, 180 s per payment => (3 - 0.5) * 180
         assertThat(third.get("estimatedWaitSeconds").asInt()).isEqualTo(450);
+        // and the link the kiosk prints under the QR code: the ticket's phone view at the public URL
+        assertThat(third.get("viewUrl").asText()).isEqualTo(server.baseUrl() + "/t/" + third.get("id").asText());
         assertThat(api.get("/api/v1/tickets/" + third.get("id").asText(), api.token("clerk1")).expect(200).json())
-                .as("the answer is the ticket as stored").isEqualTo(third);
+                .as("the answer is the ticket as stored").isEqualTo(((ObjectNode) third.deepCopy()).without("viewUrl"));
 
         clock.advance(Duration.ofHours(16)); // 01:00 the next day in Tirana
         api.forgetTokens(); // yesterday's tokens have expired

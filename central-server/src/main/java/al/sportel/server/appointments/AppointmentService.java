@@ -8,6 +8,7 @@ import al.sportel.server.db.Database;
 import al.sportel.server.db.GuardRows;
 import al.sportel.server.events.EventHub;
 import al.sportel.server.http.ApiException;
+import al.sportel.server.http.PublicLinks;
 import al.sportel.server.queue.QueueEngine;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -55,7 +56,8 @@ public final class AppointmentService {
                               String name, String status, String ticketId, Instant remindedAt) {
     }
 
-    public record CheckIn(Appointment appointment, Ticket ticket, boolean late) {
+    /** {@code viewUrl}: the ticket's phone view at the public URL, printed under its QR code by the kiosk. */
+    public record CheckIn(Appointment appointment, Ticket ticket, boolean late, String viewUrl) {
     }
 
     /** A centre that takes appointments, with the services that do (some hour with capacity). */
@@ -68,12 +70,14 @@ public final class AppointmentService {
     private final Database db;
     private final QueueEngine engine;
     private final EventHub hub;
+    private final PublicLinks links;
     private final Clock clock;
 
-    public AppointmentService(Database db, QueueEngine engine, EventHub hub, Clock clock) {
+    public AppointmentService(Database db, QueueEngine engine, EventHub hub, PublicLinks links, Clock clock) {
         this.db = db;
         this.engine = engine;
         this.hub = hub;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -246,7 +250,7 @@ public final class AppointmentService {
         Ticket ticket = engine.issueIn(h, actor, branchCode, a.serviceId(), false, null, late ? null : a.slotStart());
         h.createUpdate("UPDATE appointments SET status = :st, ticket_id = :t WHERE id = :id")
                 .bind("st", late ? "LATE" : "CHECKED_IN").bind("t", ticket.id()).bind("id", a.id()).execute();
-        return new CheckIn(find(h, "a.id = :k", a.id()).orElseThrow(), ticket, late);
+        return new CheckIn(find(h, "a.id = :k", a.id()).orElseThrow(), ticket, late, links.ticketView(ticket.id()));
     }
 
     /** After the commit of a check-in: its ticket's event goes out to the centre's screens. */

@@ -20,4 +20,9 @@ public final class PublicLinks {
         String b = base.get();
         return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path;
     }
+
+    /** A ticket's phone view: what its QR code holds and what the kiosk prints under it. */
+    public String ticketView(String ticketId) {
+        return to("/t/" + ticketId);
+    }
 }

@@ -35,7 +35,7 @@ public final class DisplayRoutes {
         app.get("/api/v1/public/tickets/{id}", ctx -> ctx.json(publicTicket(engine, ctx.pathParam("id"))));
         app.get("/public/tickets/{id}/qr.svg", ctx -> {
             publicTicket(engine, ctx.pathParam("id")); // 404 for unknown ids: no QR codes for arbitrary text
-            String url = links.to("/t/" + ctx.pathParam("id"));
+            String url = links.ticketView(ctx.pathParam("id"));
             ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400").result(QrSvg.of(url));
         });
     }

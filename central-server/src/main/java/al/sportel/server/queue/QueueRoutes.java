@@ -1,10 +1,12 @@
 package al.sportel.server.queue;
 
 import al.sportel.model.Role;
+import al.sportel.model.Ticket;
 import al.sportel.model.UserInfo;
 import al.sportel.server.auth.Access;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
+import al.sportel.server.http.PublicLinks;
 import al.sportel.server.http.RateLimiter;
 import al.sportel.server.http.PathParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,15 +21,17 @@ public final class QueueRoutes {
     private final ObjectMapper mapper;
     private final RateLimiter kioskTickets;
     private final Idempotency idempotency;
+    private final PublicLinks links;
 
     /** {@code kioskTickets}: tickets per kiosk account, so a stuck or abused kiosk cannot flood the queue. */
     public QueueRoutes(QueueEngine engine, CounterActions counters, ObjectMapper mapper, RateLimiter kioskTickets,
-                       Idempotency idempotency) {
+                       Idempotency idempotency, PublicLinks links) {
         this.engine = engine;
         this.counters = counters;
         this.mapper = mapper;
         this.kioskTickets = kioskTickets;
         this.idempotency = idempotency;
+        this.links = links;
     }
 
     public void register(Javalin app) {
@@ -120,7 +124,10 @@ public final class QueueRoutes {
         }
         body.validate();
         // A kiosk whose answer was lost sends the same tap again: one ticket, the same answer (201, replayed).
-        idempotency.createIfKeyed(ctx, Idempotency.TICKETS, user, h -> engine.issueIn(h, user, code, serviceId, priority, category, null));
+        idempotency.createIfKeyed(ctx, Idempotency.TICKETS, user, h -> {
+            Ticket ticket = engine.issueIn(h, user, code, serviceId, priority, category, null);
+            return new IssuedTicket(ticket, links.ticketView(ticket.id()));
+        });
         engine.announce(code);
     }
 

@@ -172,7 +172,7 @@ public final class RemoteTicketService {
                     return new RemoteTicket(t.id(), t.number(), t.branchCode(), rs.getString(8), t.serviceId(),
                             rs.getString(9), rs.getString(10), t.status().name(), t.position(), t.estimatedWaitSeconds(),
                             counter, t.issuedAt(), rs.getInt(1), rs.getString(2), rs.getObject(3) != null, skipped, recalled,
-                            inGrace, rs.getString(6) != null, links.to("/t/" + t.id()),
+                            inGrace, rs.getString(6) != null, links.ticketView(t.id()),
                             "/api/v1/public/remote-tickets/" + t.id() + "/qr.svg");
                 })
                 .findOne()));
