@@ -4,6 +4,9 @@ const branch = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1
 const tokenKey = 'sportel.kiosk.token.' + branch;
 let services = [];
 let backTimer = null;
+let printTimer = null;
+// How long the printed ticket waits for its QR code: then it prints without it, with the link alone.
+const QR_WAIT_MS = 3000;
 
 const VIEWS = ['loginView', 'homeView', 'serviceView', 'priorityView', 'appointmentView', 'ticketView', 'billView', 'trackView', 'complaintView'];
 
@@ -108,17 +111,44 @@ function showTicket(ticket, service, viewUrl) {
   document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
   document.getElementById('ticketAhead').textContent = t('ahead', ticket.position - 1);
   document.getElementById('ticketWait').textContent = t('wait', Math.max(1, Math.round(ticket.estimatedWaitSeconds / 60)));
-  const qr = document.getElementById('ticketQr');
-  qr.onload = () => { if (!navigator.webdriver) { window.print(); } };
-  qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
   // the same address as the QR code, for a phone without a camera or a ticket read aloud
   const link = viewUrl ? viewUrl.replace(/^https?:\/\//, '') : '';
   document.getElementById('ticketLink').textContent = link ? t('phoneLink', link) : '';
+  printWithQr(ticket, link);
   showTicketPriority(ticket.priorityCategory);
   document.getElementById('ticketAppointment').classList.add('hidden'); // kiosk-book.js shows it for a check-in
   show('ticketView');
   clearTimeout(backTimer);
   backTimer = setTimeout(back, 12000);
+}
+
+// The ticket prints once its QR code is drawn; if the code fails to load, or has not come after QR_WAIT_MS,
+// it prints without it, the link alone saying where to follow the queue. A citizen never leaves without a
+// number, and never with two copies: whichever comes first prints, the others find it done.
+function printWithQr(ticket, link) {
+  const qr = document.getElementById('ticketQr');
+  const scan = document.getElementById('ticketScan');
+  let printed = false;
+  const print = withQr => {
+    if (printed) { return; }
+    printed = true;
+    clearTimeout(printTimer);
+    qr.onload = null;
+    qr.onerror = null;
+    if (!withQr) {
+      qr.classList.add('hidden');
+      scan.classList.add('hidden');
+      document.getElementById('ticketLink').textContent = link ? t('phoneLinkOnly', link) : '';
+    }
+    if (!navigator.webdriver) { window.print(); }
+  };
+  clearTimeout(printTimer);
+  qr.classList.remove('hidden');
+  scan.classList.remove('hidden');
+  qr.onload = () => print(true);
+  qr.onerror = () => print(false);
+  printTimer = setTimeout(() => print(false), QR_WAIT_MS);
+  qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
 }
 
 // A kiosk at a wrong address must not look like a closed centre: it says the address is wrong.
