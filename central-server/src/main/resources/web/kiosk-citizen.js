@@ -7,6 +7,8 @@ Object.assign(STRINGS.sq, { homeWelcome: 'Mirë se vini! Çfarë dëshironi të 
   billProofHelp: 'P.sh. 2450,00 — e shkruar në faturën e fundit që morët.', billCheck: 'Kontrollo',
   billNoMatch: 'Kodi dhe shuma nuk përputhen me asnjë llogari. Kontrolloni faturën.',
   billTooMany: 'Shumë përpjekje të gabuara. Provoni përsëri më vonë ose pyesni në sportel.',
+  lookupUnavailable: 'Kontrolli nuk mund të bëhet tani. Provoni përsëri pas pak ose pyesni në sportel.',
+  trackTooMany: 'Shumë kërkime në pak kohë. Prisni një minutë dhe provoni përsëri.',
   billMissing: 'Shkruani kodin e klientit dhe shumën e faturës së fundit.', billDue: 'Për të paguar: {0}',
   billNothing: 'Nuk keni asgjë për të paguar.', billNoTicket: 'Nuk ju duhet biletë për sportelin.',
   billPayAtCounter: 'Mund të paguani te sporteli: merrni një biletë.', billLine: '{0}: {1}, afati {2}',
@@ -23,6 +25,8 @@ Object.assign(STRINGS.en, { homeWelcome: 'Welcome! What would you like to do?', 
   billProofHelp: 'E.g. 2450,00 — as printed on the last bill you received.', billCheck: 'Check',
   billNoMatch: 'The code and the amount match no account. Please check the bill.',
   billTooMany: 'Too many wrong tries. Please try again later or ask at a counter.',
+  lookupUnavailable: 'The check cannot be done right now. Please try again in a little while or ask at a counter.',
+  trackTooMany: 'Too many look-ups in a short time. Wait a minute and try again.',
   billMissing: 'Enter the customer code and the amount of the last bill.', billDue: 'Amount due: {0}',
   billNothing: 'You have nothing to pay.', billNoTicket: 'You do not need a ticket for the counter.',
   billPayAtCounter: 'You can pay at a counter: take a ticket.', billLine: '{0}: {1}, due {2}',
@@ -54,6 +58,13 @@ function dateOf(isoDate) {
   return d + '.' + m + '.' + y;
 }
 
+// What a failed check tells the citizen. Only a 404 (or a 422, a code or amount the server cannot read)
+// means nothing matches what they typed; a 429 means wait; a 5xx, a proxy's page or no network is our
+// failure, not a wrong code, and says to try again later.
+function lookupProblem(status, notFoundKey, tooManyKey) {
+  return t(status === 404 || status === 422 ? notFoundKey : status === 429 ? tooManyKey : 'lookupUnavailable');
+}
+
 function openView(view, keyboard) {
   show(view);
   if (keyboard) { keyboard.focusFirst(); }
@@ -75,10 +86,15 @@ document.getElementById('billForm').addEventListener('submit', async e => {
   document.getElementById('billResult').classList.add('hidden');
   if (!code || !proof) { error.textContent = t('billMissing'); return; }
   // as the signed-in kiosk (api, kiosk.js): its failures count for it, not for every device behind the centre's address
-  const r = await api('/api/v1/kiosk/account/verify', { method: 'POST', body: JSON.stringify({ customerCode: code, proof }) });
-  if (r.status === 429) { error.textContent = t('billTooMany'); return; }
-  if (!r.ok) { error.textContent = t('billNoMatch'); return; }
-  const a = await r.json();
+  let a;
+  try {
+    const r = await api('/api/v1/kiosk/account/verify', { method: 'POST', body: JSON.stringify({ customerCode: code, proof }) });
+    if (!r.ok) { error.textContent = lookupProblem(r.status, 'billNoMatch', 'billTooMany'); return; }
+    a = await r.json();
+  } catch (err) {
+    if (err.message !== 'login') { error.textContent = t('lookupUnavailable'); } // 'login': api() showed the kiosk's sign-in
+    return;
+  }
   const nothing = Number(a.amountDue) === 0;
   document.getElementById('billDue').textContent = nothing ? t('billNothing') : t('billDue', money(a.amountDue));
   const list = document.getElementById('billList');
@@ -98,9 +114,15 @@ document.getElementById('kioskTrackForm').addEventListener('submit', async e => 
   error.textContent = '';
   document.getElementById('kioskTrackResult').classList.add('hidden');
   if (!code) { error.textContent = t('trackMissing'); return; }
-  const r = await fetch('/api/v1/public/track/' + encodeURIComponent(code));
-  if (!r.ok) { error.textContent = t('trackNotFound'); return; }
-  const c = await r.json();
+  let c;
+  try {
+    const r = await fetch('/api/v1/public/track/' + encodeURIComponent(code));
+    if (!r.ok) { error.textContent = lookupProblem(r.status, 'trackNotFound', 'trackTooMany'); return; }
+    c = await r.json();
+  } catch (err) {
+    error.textContent = t('lookupUnavailable');
+    return;
+  }
   document.getElementById('kioskTrackStatus').textContent = c.trackingCode + ': ' + t(c.status);
   const ol = document.getElementById('kioskTrackHistory');
   ol.innerHTML = '';

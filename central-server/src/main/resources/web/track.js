@@ -2,11 +2,13 @@
 Object.assign(STRINGS.sq, { trackTitle: 'Ndiqni ankesën ose aplikimin', trackButton: 'Kërko', notFound: 'Nuk u gjet asnjë kërkesë me këtë kod.',
   codeLabel: 'Kodi i ndjekjes', enterCode: 'Shkruani kodin që morët kur e paraqitët kërkesën (p.sh. ANK-2026-7KQ9XM).',
   overdue: 'Afati i përgjigjes ka kaluar; po e përshpejtojmë.', RECEIVED: 'E marrë', IN_REVIEW: 'Në shqyrtim', RESOLVED: 'E zgjidhur',
-  REJECTED: 'E refuzuar', APPROVED: 'E miratuar' });
+  REJECTED: 'E refuzuar', APPROVED: 'E miratuar', trackTooMany: 'Shumë kërkime në pak kohë. Prisni një minutë dhe provoni përsëri.',
+  trackUnavailable: 'Kërkimi nuk mund të bëhet tani. Provoni përsëri pas pak.' });
 Object.assign(STRINGS.en, { trackTitle: 'Track a complaint or application', trackButton: 'Look up', notFound: 'No case with this code.',
   codeLabel: 'Tracking code', enterCode: 'Enter the code you received when you filed it (e.g. ANK-2026-7KQ9XM).',
   overdue: 'The answer is overdue; we are speeding it up.', RECEIVED: 'Received', IN_REVIEW: 'In review', RESOLVED: 'Resolved',
-  REJECTED: 'Rejected', APPROVED: 'Approved' });
+  REJECTED: 'Rejected', APPROVED: 'Approved', trackTooMany: 'Too many look-ups in a short time. Wait a minute and try again.',
+  trackUnavailable: 'The look-up cannot be done right now. Please try again in a little while.' });
 let last = null;
 
 function render(c) {
@@ -43,9 +45,17 @@ async function lookup(raw) {
     input.focus();
     return;
   }
-  const r = await fetch('/api/v1/public/track/' + encodeURIComponent(code));
-  if (!r.ok) { document.getElementById('result').classList.add('hidden'); error.textContent = t('notFound'); return; }
-  render(await r.json());
+  // only a 404 means the code matches no case: a limit reached, a server or network failure is ours to say
+  let c = null;
+  let problem = 'trackUnavailable';
+  try {
+    const r = await fetch('/api/v1/public/track/' + encodeURIComponent(code));
+    if (r.ok) { c = await r.json(); } else if (r.status === 404) { problem = 'notFound'; } else if (r.status === 429) { problem = 'trackTooMany'; }
+  } catch (err) {
+    problem = 'trackUnavailable'; // offline, or an answer that was not the case's JSON
+  }
+  if (!c) { document.getElementById('result').classList.add('hidden'); error.textContent = t(problem); return; }
+  render(c);
   history.replaceState(null, '', '/track/' + encodeURIComponent(code));
 }
 
