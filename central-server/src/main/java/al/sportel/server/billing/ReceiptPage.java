@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * {@code /public/receipts/{code}}: the page the receipt's QR code opens, found by the receipt's
  * unguessable verification code. It confirms the receipt exists and shows its number, amount and
- * date — no name, address or customer code.
+ * date — the date on the paper, when the money was taken — and no name, address or customer code.
  */
 public final class ReceiptPage {
 
@@ -25,7 +25,7 @@ public final class ReceiptPage {
                     ? "<p class=bad>Mandati " + esc(v.receiptNumber()) + " është ANULUAR. / This receipt was VOIDED.</p>"
                     : "<p class=ok>✔ Mandati " + esc(v.receiptNumber()) + " është i vlefshëm. / This receipt is valid.</p>"
                       + "<p>Shuma / Amount: <b>" + Formats.money(v.amount()) + "</b></p>"
-                      + "<p>Data / Date: " + Formats.dateTime(v.createdAt()) + "</p>"
+                      + "<p>Data / Date: " + Formats.dateTime(v.paidAt()) + "</p>"
                       + "<p>Qendra / Centre: " + esc(v.branch()) + "</p>");
             ctx.status(found.isPresent() ? 200 : 404).contentType("text/html; charset=utf-8").result("""
                     <!doctype html><html lang="sq"><head><meta charset="utf-8">
