@@ -272,6 +272,26 @@ class RemoteQueueTest {
         assertThat(logged).isEqualTo(2);
     }
 
+    @Test
+    void aNearAlertBringsTheCheckInCodeToThePhoneButTheKeptCopyHasItMasked() throws InterruptedException {
+        // another centre, so that no other test's tickets stand in the queue ahead: the alert is due at once
+        long counter = api.counterId("DR01", 1);
+        assertThat(api.act("clerk7", "/api/v1/counters/" + counter + "/open").status()).isIn(200, 409);
+        Map<String, Object> body = Map.of("branch", "DR01", "serviceId", api.serviceId("DR01", "P"), "travelMinutes", 20,
+                "phone", "+355 69 765 4321");
+        JsonNode remote = api.raw("POST", "/api/v1/public/app/remote-tickets", null, Api.write(body), session("100071", "10.0.0.71"))
+                .expect(201).json();
+        String number = remote.get("number").asText();
+        String code = remote.get("checkInCode").asText();
+        Received near = waitFor(() -> SMS.stream().filter(r -> r.body().contains("+355697654321") && r.body().contains(number))
+                .findFirst().orElse(null));
+        assertThat(near.body()).as("not checked in yet: the message says how to").contains("check-in").contains(code);
+        String kept = server.server().database().read(h -> h.createQuery(
+                "SELECT message FROM sms_log WHERE phone = '+355697654321' AND purpose = 'QUEUE_NEAR'").mapTo(String.class).one());
+        assertThat(kept).as("sms_log keeps the message without the code that checks the ticket in").contains(number)
+                .doesNotContain(code).contains("*".repeat(code.length()));
+    }
+
     /**
      * While a remote ticket awaits its check-in, call-next reads the call order into Java: end-and-call-next
      * still writes the ending's event, before the call's.

@@ -62,9 +62,11 @@ public final class NearFrontAlerts implements AutoCloseable {
                 sent++;
             } else if (t.status().equals("WAITING") && t.position() != null && t.position() - 1 <= config.nearAhead()
                     && claim(d.ticketId(), "sms_near_at")) {
+                // the check-in code lets whoever holds it check the ticket in: like the appointment reminder's, only the
+                // provider gets it, the log and the log-only gateway keep it masked
                 sms.send(d.phone(), "Sportel " + t.branchName() + ": bileta " + t.number() + " ka " + (t.position() - 1)
                         + " persona përpara." + (t.checkedIn() ? "" : " Bëni check-in në kioskë me kodin " + t.checkInCode() + "."),
-                        "QUEUE_NEAR");
+                        "QUEUE_NEAR", t.checkedIn() ? null : t.checkInCode());
                 sent++;
             }
         }
