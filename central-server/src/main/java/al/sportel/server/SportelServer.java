@@ -215,14 +215,15 @@ public final class SportelServer implements AutoCloseable {
                     .register(app);
             // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
             new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
-                    new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress).register(app);
+                    new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress, idempotency)
+                    .register(app);
             // issue 19: online payment through a configured provider (sandbox in a demo server), docs/online-payments.md
             OnlinePay.register(app, OnlinePayConfig.load(System.getenv(), config.dataDir(), config.demo()), db, mapper, config.clock(),
                     links, clientAddress, new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()));
             // issue 19: remote tickets, kiosk check-in, near-the-front SMS
             RemoteTicketService remoteTickets = new RemoteTicketService(db, engine, hub, links, config.remote(), config.clock());
             new RemoteRoutes(remoteTickets, new RemoteCheckIns(db, eventLog, hub, engine, new FairCalls(db, eventLog, hub, engine)),
-                    new AccountTokens(db, config.clock()), clientAddress, mapper).register(app);
+                    new AccountTokens(db, config.clock()), clientAddress, mapper, idempotency).register(app);
             NearFrontAlerts nearFront = new NearFrontAlerts(db, remoteTickets, sms,
                     config.remote(), config.clock());
             nearFront.start();

@@ -63,7 +63,10 @@ public final class AppointmentRoutes {
                 body.addError("phone", "must be a phone number such as +355 69 123 4567");
             }
             body.validate();
-            ctx.status(201).json(appointments.book(ctx.pathParam("code"), serviceId, start, name, phone));
+            appointments.prepareBooking(phone);
+            // a resend whose answer was lost (book.js keys each submission) gets that booking, not a second place (ADR 0019)
+            idempotency.createForCitizen(ctx, Idempotency.BOOKINGS, "", ctx.body(),
+                    h -> appointments.book(h, ctx.pathParam("code"), serviceId, start, name, phone));
         });
         app.get("/api/v1/public/appointments/{id}", ctx -> ctx.json(appointments.get(ctx.pathParam("id"))));
         app.post("/api/v1/public/appointments/{id}/cancel", ctx -> ctx.json(appointments.cancel(ctx.pathParam("id"))));

@@ -145,57 +145,60 @@ public final class AppointmentService {
         });
     }
 
-    public Appointment book(String branchCode, long serviceId, Instant start, String name, String phone) {
-        Map<String, Object> guard = phone == null ? null : Map.of("phone", phone);
-        if (guard != null) {
-            GuardRows.ensure(db, "appointment_phone_guards", guard);
+    /** Before {@link #book}'s transaction: the phone's guard row, made outside it so that a losing insert never aborts it. */
+    public void prepareBooking(String phone) {
+        if (phone != null) {
+            GuardRows.ensure(db, "appointment_phone_guards", Map.of("phone", phone));
         }
-        return db.tx(h -> {
-            requireService(h, branchCode, serviceId);
-            if (guard != null) {
-                // one phone's bookings, for any service or centre, count one after another (then the service's lock)
-                GuardRows.lock(h, "appointment_phone_guards", guard);
-            }
-            // The service row's lock serialises bookings of one service, so two citizens never take the last place together.
-            h.createQuery("SELECT id FROM services WHERE id = :s FOR UPDATE").bind("s", serviceId).mapTo(Long.class).one();
-            ZonedDateTime local = start.atZone(BusinessTime.ZONE);
-            if (local.getMinute() != 0 || local.getSecond() != 0 || local.getNano() != 0) {
-                throw ApiException.invalid("start", "must be the start of an hour (a slot from the list)");
-            }
-            if (!start.isAfter(clock.instant())) {
-                throw ApiException.invalid("start", "this slot has already begun");
-            }
-            if (local.toLocalDate().isAfter(BusinessTime.today(clock).plusDays(HORIZON_DAYS))) {
-                throw ApiException.invalid("start", "appointments are taken at most " + HORIZON_DAYS + " days ahead");
-            }
-            // one phone holds a few places, not a morning's: a prank or a script cannot empty the diary
-            if (phone != null && h.createQuery("""
-                            SELECT COUNT(*) FROM appointments WHERE phone = :p AND status = 'BOOKED' AND slot_start > :now
-                            """)
-                    .bind("p", phone).bind("now", clock.instant()).mapTo(Integer.class).one() >= BOOKED_PER_PHONE) {
-                throw ApiException.conflict("phone-limit", "This phone number already holds " + BOOKED_PER_PHONE
-                        + " appointments to come; cancel one first");
-            }
-            if (ClosedDays.closed(h, branchCode, local.toLocalDate())) {
-                throw ApiException.conflict("centre-closed-day", "Centre " + branchCode + " is closed on " + local.toLocalDate()
-                        + "; choose another day");
-            }
-            int capacity = h.createQuery("SELECT capacity FROM appointment_capacity WHERE service_id = :s AND slot_hour = :h")
-                    .bind("s", serviceId).bind("h", local.getHour()).mapTo(Integer.class).findOne().orElse(0);
-            int taken = booked(h, serviceId, local.toLocalDate()).getOrDefault(local.getHour(), 0);
-            if (taken >= capacity) {
-                throw ApiException.conflict("slot-full", "No place is left at " + local.toLocalTime() + "; choose another hour");
-            }
-            String id = randomId();
-            String code = newCode(h, branchCode);
-            h.createUpdate("""
-                            INSERT INTO appointments (id, code, branch_code, service_id, slot_start, name, phone, status, created_at)
-                            VALUES (:id, :code, :b, :s, :start, :name, :phone, 'BOOKED', :now)
-                            """)
-                    .bind("id", id).bind("code", code).bind("b", branchCode).bind("s", serviceId).bind("start", start)
-                    .bind("name", name).bind("phone", phone).bind("now", now()).execute();
-            return find(h, "a.id = :k", id).orElseThrow();
-        });
+    }
+
+    /** A citizen's booking inside the caller's transaction (its Idempotency-Key's), after {@link #prepareBooking}. */
+    public Appointment book(Handle h, String branchCode, long serviceId, Instant start, String name, String phone) {
+        Map<String, Object> guard = phone == null ? null : Map.of("phone", phone);
+        requireService(h, branchCode, serviceId);
+        if (guard != null) {
+            // one phone's bookings, for any service or centre, count one after another (then the service's lock)
+            GuardRows.lock(h, "appointment_phone_guards", guard);
+        }
+        // The service row's lock serialises bookings of one service, so two citizens never take the last place together.
+        h.createQuery("SELECT id FROM services WHERE id = :s FOR UPDATE").bind("s", serviceId).mapTo(Long.class).one();
+        ZonedDateTime local = start.atZone(BusinessTime.ZONE);
+        if (local.getMinute() != 0 || local.getSecond() != 0 || local.getNano() != 0) {
+            throw ApiException.invalid("start", "must be the start of an hour (a slot from the list)");
+        }
+        if (!start.isAfter(clock.instant())) {
+            throw ApiException.invalid("start", "this slot has already begun");
+        }
+        if (local.toLocalDate().isAfter(BusinessTime.today(clock).plusDays(HORIZON_DAYS))) {
+            throw ApiException.invalid("start", "appointments are taken at most " + HORIZON_DAYS + " days ahead");
+        }
+        // one phone holds a few places, not a morning's: a prank or a script cannot empty the diary
+        if (phone != null && h.createQuery("""
+                        SELECT COUNT(*) FROM appointments WHERE phone = :p AND status = 'BOOKED' AND slot_start > :now
+                        """)
+                .bind("p", phone).bind("now", clock.instant()).mapTo(Integer.class).one() >= BOOKED_PER_PHONE) {
+            throw ApiException.conflict("phone-limit", "This phone number already holds " + BOOKED_PER_PHONE
+                    + " appointments to come; cancel one first");
+        }
+        if (ClosedDays.closed(h, branchCode, local.toLocalDate())) {
+            throw ApiException.conflict("centre-closed-day", "Centre " + branchCode + " is closed on " + local.toLocalDate()
+                    + "; choose another day");
+        }
+        int capacity = h.createQuery("SELECT capacity FROM appointment_capacity WHERE service_id = :s AND slot_hour = :h")
+                .bind("s", serviceId).bind("h", local.getHour()).mapTo(Integer.class).findOne().orElse(0);
+        int taken = booked(h, serviceId, local.toLocalDate()).getOrDefault(local.getHour(), 0);
+        if (taken >= capacity) {
+            throw ApiException.conflict("slot-full", "No place is left at " + local.toLocalTime() + "; choose another hour");
+        }
+        String id = randomId();
+        String code = newCode(h, branchCode);
+        h.createUpdate("""
+                        INSERT INTO appointments (id, code, branch_code, service_id, slot_start, name, phone, status, created_at)
+                        VALUES (:id, :code, :b, :s, :start, :name, :phone, 'BOOKED', :now)
+                        """)
+                .bind("id", id).bind("code", code).bind("b", branchCode).bind("s", serviceId).bind("start", start)
+                .bind("name", name).bind("phone", phone).bind("now", now()).execute();
+        return find(h, "a.id = :k", id).orElseThrow();
     }
 
     public Appointment get(String id) {

@@ -6,6 +6,7 @@ import al.sportel.model.cases.NewCase;
 import al.sportel.model.citizen.AccountSummary;
 import al.sportel.model.citizen.AppSession;
 import al.sportel.server.auth.Access;
+import al.sportel.server.complaints.CaseChannel;
 import al.sportel.server.complaints.CaseKind;
 import al.sportel.server.complaints.CaseRoutes;
 import al.sportel.server.complaints.CaseService;
@@ -119,7 +120,7 @@ public final class CitizenRoutes {
         NewCase atKiosk = NewCase.complaint(c.category(), c.customerCode(), c.name(), c.phone(), c.email(), c.description(),
                 kiosk.branchCode(), null);
         // a double tap or a resend after a lost answer (the kiosk's sendTap keys each tap): one complaint
-        idempotency.createIfKeyed(ctx, Idempotency.KIOSK_COMPLAINTS, kiosk, h -> cases.fileAtKiosk(h, atKiosk));
+        idempotency.createIfKeyed(ctx, Idempotency.KIOSK_COMPLAINTS, kiosk, h -> cases.file(h, atKiosk, CaseChannel.KIOSK));
     }
 
     /** The citizen's address, seen through the trusted proxies: behind one, ctx.ip() is the proxy for everybody. */

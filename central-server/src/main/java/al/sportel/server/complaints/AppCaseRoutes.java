@@ -7,6 +7,7 @@ import al.sportel.server.auth.Access;
 import al.sportel.server.citizen.AccountTokens;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.ClientAddress;
+import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,13 +34,16 @@ public final class AppCaseRoutes {
     private final AccountTokens tokens;
     private final ObjectMapper mapper;
     private final ClientAddress clientAddress;
+    private final Idempotency idempotency;
 
-    public AppCaseRoutes(AppCaseService appCases, CaseService cases, AccountTokens tokens, ObjectMapper mapper, ClientAddress clientAddress) {
+    public AppCaseRoutes(AppCaseService appCases, CaseService cases, AccountTokens tokens, ObjectMapper mapper, ClientAddress clientAddress,
+                         Idempotency idempotency) {
         this.appCases = appCases;
         this.cases = cases;
         this.tokens = tokens;
         this.mapper = mapper;
         this.clientAddress = clientAddress;
+        this.idempotency = idempotency;
     }
 
     public void register(Javalin app) {
@@ -58,8 +62,11 @@ public final class AppCaseRoutes {
         }
         // a verified account is limited as itself: many phones share one carrier address
         String limitKey = customer != null ? "account:" + customer : clientAddress.of(ctx);
-        // checked before up to 15 MB are parsed: a client over the limit gets its 429 without the body being read
-        cases.overLimit(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(AppCaseRoutes::tooMany);
+        // checked before up to 15 MB are parsed: a client over the limit gets its 429 without the body being read;
+        // not a resend of a filing whose answer was lost (its key is stored), which gets that answer below (ADR 0019)
+        if (!idempotency.seen(ctx, Idempotency.APP_CASES)) {
+            cases.overLimit(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(AppCaseRoutes::tooMany);
+        }
         if (!ctx.isMultipartFormData()) {
             throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
                     "Send the case as multipart/form-data", null, null);
@@ -70,7 +77,8 @@ public final class AppCaseRoutes {
         if (kind == null) {
             throw ApiException.invalid("kind", "must be COMPLAINT or APPLICATION");
         }
-        NewCase c = CaseRoutes.readCase(JsonBody.parse(formAsJson(ctx, kind, customer), mapper), kind, true);
+        String form = formAsJson(ctx, kind, customer);
+        NewCase c = CaseRoutes.readCase(JsonBody.parse(form, mapper), kind, true);
         if (files.size() > AttachmentRules.MAX_FILES) {
             throw ApiException.invalid("attachments", "at most 3 files");
         }
@@ -81,8 +89,14 @@ public final class AppCaseRoutes {
             }
             uploads.add(AttachmentRules.check(f.filename(), read(f)));
         }
+        // the same key again means the same fields and the same files (by their SHA-256), from the same account
+        String requester = customer == null ? "" : "account:" + customer;
+        String content = kind + "\n" + form + "\n" + AttachmentRules.digest(uploads);
+        if (idempotency.replayForCitizen(ctx, Idempotency.APP_CASES, requester, content)) {
+            return;
+        }
         cases.rateLimited(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(AppCaseRoutes::tooMany);
-        ctx.status(201).json(appCases.file(kind, c, uploads));
+        appCases.file(kind, c, uploads, work -> idempotency.createForCitizen(ctx, Idempotency.APP_CASES, requester, content, work));
     }
 
     private static void tooMany(long wait) {

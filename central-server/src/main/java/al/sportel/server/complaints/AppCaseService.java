@@ -5,17 +5,16 @@ import al.sportel.model.cases.CaseTracking;
 import al.sportel.model.cases.CaseView;
 import al.sportel.model.cases.NewCase;
 import al.sportel.server.db.Database;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import al.sportel.server.http.Idempotency;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** Cases filed from the phone app: with attachments, and listed for the verified account that filed them. */
 public final class AppCaseService {
@@ -44,33 +43,45 @@ public final class AppCaseService {
     }
 
     /**
-     * The case and its attachments together: the files are written first and taken back if the case's
-     * transaction fails, so there is never a case missing its files nor a file without its case.
+     * How the filing runs: once, or once per Idempotency-Key ({@code Idempotency.createForCitizen}); true when it
+     * answered with the key's stored answer instead, so the work's case is not the one the citizen got.
      */
-    CaseTracking file(CaseKind kind, NewCase c, List<AttachmentRules.Upload> uploads) {
+    interface Filing {
+        boolean answer(Idempotency.Work work);
+    }
+
+    /**
+     * The case and its attachments together: the files are written first and taken back unless the case's
+     * transaction commits with them, so there is never a case missing its files nor a file without its case;
+     * a resend answered with the first case's answer leaves no files behind either.
+     */
+    void file(CaseKind kind, NewCase c, List<AttachmentRules.Upload> uploads, Filing filing) {
         List<String> written = new ArrayList<>();
+        boolean kept = false;
         try {
             for (AttachmentRules.Upload u : uploads) {
                 written.add(store.save(u.bytes()));
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            String code = db.tx(h -> {
-                CaseView v = cases.create(h, kind, null, c, CaseChannel.APP);
-                for (int i = 0; i < uploads.size(); i++) {
-                    AttachmentRules.Upload u = uploads.get(i);
-                    h.execute("""
-                                    INSERT INTO case_attachments (case_id, stored_name, original_name, content_type, size_bytes, sha256, created_at)
-                                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                                    """, v.id(), written.get(i), u.name(), u.contentType(), (long) u.bytes().length,
-                            sha256(u.bytes()), now);
-                }
-                return v.trackingCode();
-            });
-            return cases.track(code);
-        } catch (RuntimeException e) {
-            written.forEach(store::delete);
-            throw e;
+            kept = !filing.answer(h -> record(h, kind, c, uploads, written));
+        } finally {
+            if (!kept) {
+                written.forEach(store::delete);
+            }
         }
+    }
+
+    private CaseTracking record(Handle h, CaseKind kind, NewCase c, List<AttachmentRules.Upload> uploads, List<String> written) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CaseView v = cases.create(h, kind, null, c, CaseChannel.APP);
+        for (int i = 0; i < uploads.size(); i++) {
+            AttachmentRules.Upload u = uploads.get(i);
+            h.execute("""
+                            INSERT INTO case_attachments (case_id, stored_name, original_name, content_type, size_bytes, sha256, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """, v.id(), written.get(i), u.name(), u.contentType(), (long) u.bytes().length,
+                    AttachmentRules.sha256(u.bytes()), now);
+        }
+        return cases.track(h, v.trackingCode());
     }
 
     /**
@@ -115,13 +126,5 @@ public final class AppCaseService {
 
     byte[] bytes(StoredAttachment a) {
         return store.read(a.storedName());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

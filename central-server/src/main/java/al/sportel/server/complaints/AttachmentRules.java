@@ -1,8 +1,13 @@
 package al.sportel.server.complaints;
 
 import al.sportel.server.http.ApiException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a citizen may attach to a case: at most {@link #MAX_FILES} photos (JPEG, PNG) or PDFs of at most
@@ -52,6 +57,19 @@ public final class AttachmentRules {
         String type = typeOf(bytes).orElseThrow(() ->
                 ApiException.invalid("attachments", name + " is not a JPEG or PNG photo or a PDF"));
         return new Upload(name, type, bytes);
+    }
+
+    /** What the files are, for an Idempotency-Key's "the same request": each one's name, type and SHA-256, in order. */
+    static String digest(List<Upload> uploads) {
+        return uploads.stream().map(u -> u.name() + " " + u.contentType() + " " + sha256(u.bytes())).collect(Collectors.joining("\n"));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ApiException tooLarge(String detail) {

@@ -77,13 +77,20 @@ public final class CaseRoutes {
         idempotency.handle(ctx, kind.name().toLowerCase() + "s", user, h -> cases.create(h, kind, user, c));
     }
 
+    /**
+     * The web form's complaint. With an Idempotency-Key (complaint.js sends one per submission) a resend whose answer
+     * was lost gets that complaint, before the address's limit counts it again, instead of filing a second (ADR 0019).
+     */
     private void publicComplaint(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
         NewCase c = readCase(body, CaseKind.COMPLAINT, true);
+        if (idempotency.replayForCitizen(ctx, Idempotency.WEB_COMPLAINTS, "", ctx.body())) {
+            return;
+        }
         cases.rateLimited(clientAddress.of(ctx), PUBLIC_PER_HOUR).ifPresent(wait -> {
             throw ApiException.tooManyRequests("Too many complaints from this address; try again later", wait);
         });
-        ctx.status(201).json(cases.track(cases.createOnline(c, CaseChannel.ONLINE)));
+        idempotency.createForCitizen(ctx, Idempotency.WEB_COMPLAINTS, "", ctx.body(), h -> cases.file(h, c, CaseChannel.ONLINE));
     }
 
     /** Every field checked; all problems reported in one 422. Online filers must leave a way to reach them. */

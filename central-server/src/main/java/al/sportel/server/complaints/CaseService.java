@@ -108,14 +108,12 @@ public final class CaseService {
         }
     }
 
-    /** A kiosk's complaint inside the caller's transaction (its idempotency key goes in the same one). */
-    public CaseTracking fileAtKiosk(Handle h, NewCase c) {
-        return track(h, create(h, CaseKind.COMPLAINT, null, c, CaseChannel.KIOSK).trackingCode());
-    }
-
-    /** A complaint from the web form or a kiosk: its own transaction, no user; returns the tracking code. */
-    public String createOnline(NewCase c, CaseChannel channel) {
-        return db.tx(h -> create(h, CaseKind.COMPLAINT, null, c, channel)).trackingCode();
+    /**
+     * A complaint from a kiosk or the web form, no user, inside the caller's transaction (its idempotency key goes in
+     * the same one); the answer is the public tracking view.
+     */
+    public CaseTracking file(Handle h, NewCase c, CaseChannel channel) {
+        return track(h, create(h, CaseKind.COMPLAINT, null, c, channel).trackingCode());
     }
 
     public CaseView changeStatus(UserInfo user, CaseKind kind, long id, CaseKind.CaseStatus to, String note, boolean publicNote) {

@@ -30,6 +30,13 @@ public final class Idempotency {
     public static final String TICKETS = "tickets";
     public static final String CHECK_INS = "check-ins";
     public static final String KIOSK_COMPLAINTS = "kiosk-complaints";
+    /** A citizen's creations on the public routes (ADR 0019): their keys, too, only cover a resend within minutes. */
+    public static final String APP_CASES = "app-cases";
+    public static final String WEB_COMPLAINTS = "web-complaints";
+    public static final String REMOTE_TICKETS = "remote-tickets";
+    public static final String BOOKINGS = "bookings";
+    /** The user id a citizen's keys are stored under: no staff user has it (ids start at 1). */
+    private static final long CITIZEN = 0;
 
     /** The work: returns the created resource, which becomes the stored 201 answer. */
     public interface Work {
@@ -38,8 +45,21 @@ public final class Idempotency {
 
     private record Stored(String hash, int status, String response) {
 
-        boolean sameRequest(String requestHash, String legacyHash) {
-            return hash.equals(requestHash) || hash.equals(legacyHash);
+        boolean sameRequest(Request r) {
+            return hash.equals(r.hash()) || hash.equals(r.legacyHash());
+        }
+    }
+
+    /** A request as its key's answer is kept for: who sent it and the digests of what it asked. */
+    private record Request(long userId, String hash, String legacyHash) {
+
+        static Request of(Context ctx, String scope, UserInfo user) {
+            return new Request(user.id(), Idempotency.requestHash(ctx, scope, user), Idempotency.legacyHash(ctx, scope, user));
+        }
+
+        static Request ofCitizen(Context ctx, String scope, String requester, String content) {
+            String hash = sha256(scope + "\ncitizen:" + requester + "\n" + ctx.method() + " " + ctx.path() + "\n" + content);
+            return new Request(CITIZEN, hash, hash);
         }
     }
 
@@ -66,7 +86,7 @@ public final class Idempotency {
 
     /** Runs {@code work} once per key and answers 201, or replays the stored answer. */
     public void handle(Context ctx, String scope, UserInfo user, Work work) {
-        handle(ctx, scope, user, 201, requireKey(ctx), work);
+        handle(ctx, scope, Request.of(ctx, scope, user), 201, requireKey(ctx), work);
     }
 
     /**
@@ -74,7 +94,7 @@ public final class Idempotency {
      * Idempotency-Key the change happens once per key, as for creation; without one it simply runs.
      */
     public void handleIfKeyed(Context ctx, String scope, UserInfo user, Work work) {
-        runIfKeyed(ctx, scope, user, 200, work);
+        runIfKeyed(ctx, scope, Request.of(ctx, scope, user), 200, work);
     }
 
     /**
@@ -82,20 +102,47 @@ public final class Idempotency {
      * key when there is one; without one it simply runs.
      */
     public void createIfKeyed(Context ctx, String scope, UserInfo user, Work work) {
-        runIfKeyed(ctx, scope, user, 201, work);
+        runIfKeyed(ctx, scope, Request.of(ctx, scope, user), 201, work);
     }
 
-    private void runIfKeyed(Context ctx, String scope, UserInfo user, int status, Work work) {
+    /**
+     * A citizen's creation on a public route, where no staff user signs in (ADR 0019): answers 201, once per key when
+     * there is one, as {@link #createIfKeyed}. {@code requester} is who the route knows the citizen as (a verified
+     * account, or "" for anybody) and {@code content} what was asked (the JSON body; for an upload, a digest of its
+     * fields and files): the same key with another requester or content is a 409. True when it replayed a stored
+     * answer, so the work's result is not the one the citizen got.
+     */
+    public boolean createForCitizen(Context ctx, String scope, String requester, String content, Work work) {
+        return runIfKeyed(ctx, scope, Request.ofCitizen(ctx, scope, requester, content), 201, work);
+    }
+
+    /**
+     * {@link #replayStored} for a citizen's request of {@link #createForCitizen}: a resend answered before a rate
+     * limit counts it again.
+     */
+    public boolean replayForCitizen(Context ctx, String scope, String requester, String content) {
+        return replay(ctx, scope, Request.ofCitizen(ctx, scope, requester, content));
+    }
+
+    /**
+     * Whether this request's key is already stored in {@code scope}, whatever it asked: a resend need not pass a
+     * check made before its body is read (a rate limit), since its answer, or the 409 of a reused key, follows.
+     */
+    public boolean seen(Context ctx, String scope) {
+        String key = ctx.header(HEADER);
+        return key != null && !key.isBlank() && key.length() <= 100 && db.read(h -> find(h, scope, key)).isPresent();
+    }
+
+    private boolean runIfKeyed(Context ctx, String scope, Request request, int status, Work work) {
         if (ctx.header(HEADER) == null) {
             ctx.status(status).contentType("application/json").result(write(db.tx(work::run)));
-            return;
+            return false;
         }
-        handle(ctx, scope, user, status, requireKey(ctx), work);
+        return handle(ctx, scope, request, status, requireKey(ctx), work);
     }
 
-    private void handle(Context ctx, String scope, UserInfo user, int status, String key, Work work) {
-        String hash = requestHash(ctx, scope, user);
-        String withoutPath = legacyHash(ctx, scope, user);
+    /** True when the answer was a replay. */
+    private boolean handle(Context ctx, String scope, Request request, int status, String key, Work work) {
         for (int attempt = 0; ; attempt++) {
             try {
                 String[] replayed = new String[1];
@@ -103,7 +150,7 @@ public final class Idempotency {
                 String body = db.tx(h -> {
                     Optional<Stored> existing = find(h, scope, key);
                     if (existing.isPresent()) {
-                        if (!existing.get().sameRequest(hash, withoutPath)) {
+                        if (!existing.get().sameRequest(request)) {
                             throw ApiException.conflict("idempotency-key-reused",
                                     "This Idempotency-Key was already used for a different request");
                         }
@@ -116,7 +163,8 @@ public final class Idempotency {
                                     INSERT INTO idempotency_keys (scope, idem_key, request_hash, user_id, status, response, created_at)
                                     VALUES (:scope, :key, :hash, :user, :status, :response, :now)
                                     """)
-                            .bind("status", status).bind("scope", scope).bind("key", key).bind("hash", hash).bind("user", user.id())
+                            .bind("status", status).bind("scope", scope).bind("key", key).bind("hash", request.hash())
+                            .bind("user", request.userId())
                             .bind("response", response).bind("now", clock.instant()).execute();
                     return response;
                 });
@@ -124,12 +172,12 @@ public final class Idempotency {
                     ctx.header("Idempotent-Replayed", "true");
                 }
                 ctx.status(answered[0]).contentType("application/json").result(body);
-                return;
+                return replayed[0] != null;
             } catch (RuntimeException e) {
                 // The same key in flight twice: the loser's work was rolled back. Either its insert hit the
                 // primary key after the winner committed, or its work met the winner's change (a check-in
                 // waited on the appointment's lock and then found it checked in): both replay the winner.
-                if (attempt < 3 && (isUniqueViolation(e) || storedAfter(e, scope, key).filter(s -> s.sameRequest(hash, withoutPath)).isPresent())) {
+                if (attempt < 3 && (isUniqueViolation(e) || storedAfter(e, scope, key).filter(s -> s.sameRequest(request)).isPresent())) {
                     continue;
                 }
                 throw e;
@@ -143,12 +191,15 @@ public final class Idempotency {
      * there is no key, no stored answer, or one for another request.
      */
     public boolean replayStored(Context ctx, String scope, UserInfo user) {
+        return replay(ctx, scope, Request.of(ctx, scope, user));
+    }
+
+    private boolean replay(Context ctx, String scope, Request request) {
         String key = ctx.header(HEADER);
         if (key == null || key.isBlank() || key.length() > 100) {
             return false;
         }
-        Optional<Stored> stored = db.read(h -> find(h, scope, key))
-                .filter(s -> s.sameRequest(requestHash(ctx, scope, user), legacyHash(ctx, scope, user)));
+        Optional<Stored> stored = db.read(h -> find(h, scope, key)).filter(s -> s.sameRequest(request));
         stored.ifPresent(s -> ctx.header("Idempotent-Replayed", "true").status(s.status()).contentType("application/json")
                 .result(s.response()));
         return stored.isPresent();
@@ -167,10 +218,14 @@ public final class Idempotency {
         return sha256(scope + "\n" + user.id() + "\n" + ctx.body());
     }
 
-    /** Forgets the kiosk taps' keys (tickets, check-ins, complaints) older than {@code before} (the others stay {@link #KEPT}). */
+    /**
+     * Forgets the kiosk taps' keys (tickets, check-ins, complaints) and the citizens' (cases, remote tickets, bookings)
+     * older than {@code before} (the others stay {@link #KEPT}).
+     */
     public static void forgetTaps(Handle h, Instant before) {
         h.createUpdate("DELETE FROM idempotency_keys WHERE scope IN (<scopes>) AND created_at < :before")
-                .bindList("scopes", List.of(TICKETS, CHECK_INS, KIOSK_COMPLAINTS)).bind("before", before).execute();
+                .bindList("scopes", List.of(TICKETS, CHECK_INS, KIOSK_COMPLAINTS, APP_CASES, WEB_COMPLAINTS, REMOTE_TICKETS, BOOKINGS))
+                .bind("before", before).execute();
     }
 
     /**

@@ -6,6 +6,7 @@ import al.sportel.server.auth.Access;
 import al.sportel.server.citizen.AccountTokens;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.ClientAddress;
+import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.queue.QrSvg;
 import al.sportel.server.queue.RemoteCheckIns;
@@ -26,14 +27,16 @@ public final class RemoteRoutes {
     private final AccountTokens accounts;
     private final ClientAddress address;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
 
     public RemoteRoutes(RemoteTicketService tickets, RemoteCheckIns checkIns, AccountTokens accounts, ClientAddress address,
-                        ObjectMapper mapper) {
+                        ObjectMapper mapper, Idempotency idempotency) {
         this.tickets = tickets;
         this.checkIns = checkIns;
         this.accounts = accounts;
         this.address = address;
         this.mapper = mapper;
+        this.idempotency = idempotency;
     }
 
     public void register(Javalin app) {
@@ -74,7 +77,12 @@ public final class RemoteRoutes {
             body.addError("phone", "must be a phone number such as +355 69 123 4567");
         }
         body.validate();
-        ctx.status(201).json(tickets.take(customer, address.of(ctx), branch, service, travel, phone));
+        // a resend whose answer was lost (the app keys each submission) gets that ticket, not a second one called for
+        // nobody that counts against the day's limit (ADR 0019)
+        String client = address.of(ctx);
+        idempotency.createForCitizen(ctx, Idempotency.REMOTE_TICKETS, "account:" + customer, ctx.body(),
+                h -> tickets.take(h, customer, client, branch, service, travel, phone));
+        tickets.announce(branch);
     }
 
     private void checkIn(Context ctx) {

@@ -76,46 +76,51 @@ public final class RemoteTicketService {
         });
     }
 
-    /** A remote ticket for a verified account; 429 over the daily limits of the account or of the address. */
-    public RemoteTicket take(String customerCode, String address, String branchCode, long serviceId, int travelMinutes,
+    /**
+     * A remote ticket for a verified account, inside the caller's transaction (its Idempotency-Key's); 429 over the
+     * daily limits of the account or of the address. The caller calls {@link #announce} after the commit.
+     */
+    public RemoteTicket take(Handle h, String customerCode, String address, String branchCode, long serviceId, int travelMinutes,
                              String phone) {
         LocalDate day = today();
-        String id = db.tx(h -> {
-            // The account's row lock makes two simultaneous requests of one account count one after the other.
-            h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", customerCode)
-                    .mapTo(String.class).findOne().orElseThrow(() -> ApiException.unauthorized("Verify the account again"));
-            // After the centre's day has ended the ticket would be today's, and tomorrow morning already dead.
-            if (h.createQuery("SELECT COUNT(*) FROM day_end_runs WHERE branch_code = :b AND business_date = :d")
-                    .bind("b", branchCode).bind("d", day).mapTo(Integer.class).one() > 0) {
-                throw ApiException.conflict("centre-closed", "Centre " + branchCode
-                        + " has ended its day; remote tickets for it open again tomorrow morning");
-            }
-            int byAccount = count(h, "customer_code", customerCode, day);
-            if (byAccount >= config.perAccountPerDay()) {
-                throw ApiException.tooManyRequests("This account has taken " + byAccount + " remote tickets today, the most "
-                        + "allowed (" + config.perAccountPerDay() + "); take a ticket at the centre's kiosk or try again tomorrow",
-                        secondsToTomorrow());
-            }
-            int byAddress = count(h, "client_address", address, day);
-            if (byAddress >= config.perAddressPerDay()) {
-                throw ApiException.tooManyRequests("Too many remote tickets from this network today (" + byAddress
-                        + "); take a ticket at the centre's kiosk or try again tomorrow", secondsToTomorrow());
-            }
-            Ticket t = engine.issueIn(h, null, branchCode, serviceId, false, null, null);
-            h.createUpdate("UPDATE tickets SET awaiting_check_in = TRUE WHERE id = :id").bind("id", t.id()).execute();
-            h.createUpdate("""
-                            INSERT INTO remote_tickets (ticket_id, branch_code, business_date, customer_code, client_address,
-                                                        check_in_code, travel_minutes, phone, created_at)
-                            VALUES (:id, :b, :d, :c, :a, :code, :travel, :phone, :now)
-                            """)
-                    .bind("id", t.id()).bind("b", branchCode).bind("d", day).bind("c", customerCode)
-                    .bind("a", address.length() > 64 ? address.substring(0, 64) : address)
-                    .bind("code", newCode(h)).bind("travel", travelMinutes).bind("phone", phone)
-                    .bind("now", clock.instant().truncatedTo(ChronoUnit.MICROS)).execute();
-            return t.id();
-        });
+        // The account's row lock makes two simultaneous requests of one account count one after the other.
+        h.createQuery("SELECT code FROM customers WHERE code = :c FOR UPDATE").bind("c", customerCode)
+                .mapTo(String.class).findOne().orElseThrow(() -> ApiException.unauthorized("Verify the account again"));
+        // After the centre's day has ended the ticket would be today's, and tomorrow morning already dead.
+        if (h.createQuery("SELECT COUNT(*) FROM day_end_runs WHERE branch_code = :b AND business_date = :d")
+                .bind("b", branchCode).bind("d", day).mapTo(Integer.class).one() > 0) {
+            throw ApiException.conflict("centre-closed", "Centre " + branchCode
+                    + " has ended its day; remote tickets for it open again tomorrow morning");
+        }
+        int byAccount = count(h, "customer_code", customerCode, day);
+        if (byAccount >= config.perAccountPerDay()) {
+            throw ApiException.tooManyRequests("This account has taken " + byAccount + " remote tickets today, the most "
+                    + "allowed (" + config.perAccountPerDay() + "); take a ticket at the centre's kiosk or try again tomorrow",
+                    secondsToTomorrow());
+        }
+        int byAddress = count(h, "client_address", address, day);
+        if (byAddress >= config.perAddressPerDay()) {
+            throw ApiException.tooManyRequests("Too many remote tickets from this network today (" + byAddress
+                    + "); take a ticket at the centre's kiosk or try again tomorrow", secondsToTomorrow());
+        }
+        Ticket t = engine.issueIn(h, null, branchCode, serviceId, false, null, null);
+        h.createUpdate("UPDATE tickets SET awaiting_check_in = TRUE WHERE id = :id").bind("id", t.id()).execute();
+        h.createUpdate("""
+                        INSERT INTO remote_tickets (ticket_id, branch_code, business_date, customer_code, client_address,
+                                                    check_in_code, travel_minutes, phone, created_at)
+                        VALUES (:id, :b, :d, :c, :a, :code, :travel, :phone, :now)
+                        """)
+                .bind("id", t.id()).bind("b", branchCode).bind("d", day).bind("c", customerCode)
+                .bind("a", address.length() > 64 ? address.substring(0, 64) : address)
+                .bind("code", newCode(h)).bind("travel", travelMinutes).bind("phone", phone)
+                .bind("now", clock.instant().truncatedTo(ChronoUnit.MICROS)).execute();
+        // the ticket as issued is what the queue says of it now: its flag changes nothing ahead of it
+        return view(h, t).orElseThrow();
+    }
+
+    /** After the commit of {@link #take}: the centre's screens hear of the new ticket. */
+    public void announce(String branchCode) {
         hub.wake(branchCode);
-        return find(id).orElseThrow();
     }
 
     /** Today's remote tickets of an account, newest first. */
@@ -156,14 +161,18 @@ public final class RemoteTicketService {
         if (ticketId.length() > 32) {
             return Optional.empty();
         }
-        return engine.findPublic(ticketId).flatMap(t -> db.read(h -> h.createQuery("""
+        return engine.findPublic(ticketId).flatMap(t -> db.read(h -> view(h, t)));
+    }
+
+    private Optional<RemoteTicket> view(Handle h, Ticket t) {
+        return h.createQuery("""
                         SELECT r.travel_minutes, r.check_in_code, r.checked_in_at, r.skipped_at, r.recalled_at, r.phone,
                                t.finished_at, b.name, s.name, s.name_en, c.counter_number
                         FROM remote_tickets r JOIN tickets t ON t.id = r.ticket_id JOIN branches b ON b.code = r.branch_code
                              JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id
                         WHERE r.ticket_id = :id
                         """)
-                .bind("id", ticketId)
+                .bind("id", t.id())
                 .map((rs, c) -> {
                     boolean skipped = rs.getObject(4) != null && t.status().name().equals("NO_SHOW");
                     boolean recalled = rs.getObject(5) != null;
@@ -175,7 +184,7 @@ public final class RemoteTicketService {
                             inGrace, rs.getString(6) != null, links.ticketView(t.id()),
                             "/api/v1/public/remote-tickets/" + t.id() + "/qr.svg");
                 })
-                .findOne()));
+                .findOne();
     }
 
     private boolean withinGrace(Handle h, String branchCode, OffsetDateTime finishedAt) {
