@@ -151,8 +151,10 @@ async function book(e) {
   if (phone) { body.phone = phone; }
   el('bookButton').disabled = true;
   try {
+    // submission.js: a retry after a lost answer is the same booking, not a second place
     const r = await fetch('/api/v1/public/branches/' + encodeURIComponent(bookBranch) + '/appointments', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': bookKeys.key() }, body: JSON.stringify(body) });
+    bookKeys.answered(r.status);
     const answer = await r.json().catch(() => ({}));
     if (r.status === 201) { showBooked(answer, phone); return; }
     if (r.status === 409 && String(answer.type || '').endsWith('phone-limit')) { fieldError('phone', 'bookPhoneLimit'); return; }
@@ -264,6 +266,7 @@ async function startBooking() {
 
 el('bookService').addEventListener('change', () => loadSlots().catch(() => { el('err-start').textContent = t('bookLoadFailed'); }));
 el('bookDate').addEventListener('change', () => loadSlots().catch(() => { el('err-start').textContent = t('bookLoadFailed'); }));
+const bookKeys = submissionKeys(el('bookForm'));
 el('bookForm').addEventListener('submit', e => book(e));
 [['bookName', 'err-name'], ['bookPhone', 'err-phone']].forEach(([input, error]) => el(input).addEventListener('input', () => {
   el(error).textContent = '';

@@ -52,6 +52,7 @@ function check(v) {
   return problems;
 }
 
+const complaintKeys = submissionKeys(document.getElementById('complaintForm'));
 document.getElementById('complaintForm').addEventListener('submit', async e => {
   e.preventDefault();
   clearErrors();
@@ -64,7 +65,10 @@ document.getElementById('complaintForm').addEventListener('submit', async e => {
   const button = document.getElementById('sendButton');
   button.disabled = true;
   try {
-    const r = await fetch('/api/v1/public/complaints', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    // submission.js: a retry after a lost answer gets the complaint already filed, not a second one
+    const r = await fetch('/api/v1/public/complaints', { method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': complaintKeys.key() }, body: JSON.stringify(body) });
+    complaintKeys.answered(r.status);
     if (r.status === 201) {
       const c = await r.json();
       document.getElementById('complaintForm').classList.add('hidden');

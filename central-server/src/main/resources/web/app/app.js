@@ -102,10 +102,13 @@
 
   // ----- the API helper -----
 
-  async function api(method, path, body) {
+  // once: a submission's keys (submissionKeys, /web/submission.js) for a request that creates a record, so a retry
+  // after a lost answer gets the first record back instead of a second one
+  async function api(method, path, body, once) {
     const headers = { Accept: 'application/json' };
     const s = session();
     if (s && s.accountToken) { headers['X-Sportel-Account'] = s.accountToken; }
+    if (once) { headers['Idempotency-Key'] = once.key(); }
     const init = { method: method, headers: headers, cache: 'no-store' };
     if (body instanceof FormData) {
       init.body = body;
@@ -123,6 +126,7 @@
       throw err;
     }
     setOnline(true);
+    if (once) { once.answered(res.status); }
     const type = res.headers.get('Content-Type') || '';
     const data = res.status === 204 ? null : (type.includes('json') ? await res.json() : await res.text());
     if (!res.ok) {

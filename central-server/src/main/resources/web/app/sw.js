@@ -13,6 +13,7 @@ const ASSETS = [
   '/web/sportel.css',
   '/web/i18n.js',
   '/web/a11y.js',
+  '/web/submission.js',
   '/app/js/account.js',
   '/app/js/cases.js',
   '/app/js/pay.js',

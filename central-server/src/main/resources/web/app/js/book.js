@@ -102,6 +102,7 @@
     service.addEventListener('change', reload);
     day.addEventListener('change', reload);
 
+    const once = submissionKeys(form);
     form.addEventListener('submit', async e => {
       e.preventDefault();
       err.clear();
@@ -114,7 +115,8 @@
       if (phone.value.trim()) { body.phone = phone.value.trim(); }
       button.disabled = true;
       try {
-        const a = await A.api('POST', '/api/v1/public/branches/' + encodeURIComponent(centre.value) + '/appointments', body);
+        // one key per submission (submission.js): sending again after a lost answer is the same booking
+        const a = await A.api('POST', '/api/v1/public/branches/' + encodeURIComponent(centre.value) + '/appointments', body, once);
         el.replaceChildren(h('section', { class: 'card', id: 'appBookDone', 'aria-live': 'polite' },
           h('p', { text: A.t('book.done') }), h('p', { class: 'code big', id: 'appBookCode', text: a.code }),
           h('p', { text: A.t('book.when', [A.dateTime(a.slotStart).slice(0, 10), time(a.slotStart), time(a.slotEnd)]) + ' · ' + chosenCentre().name }),

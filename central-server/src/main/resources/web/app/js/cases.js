@@ -105,6 +105,7 @@
       err.show(A.t(key));
       input.focus();
     }
+    const once = submissionKeys(form);
     form.addEventListener('submit', async e => {
       e.preventDefault();
       err.clear();
@@ -124,7 +125,8 @@
       Array.from(files.files).forEach(f => data.append('attachments', f, f.name));
       send.disabled = true;
       try {
-        const c = await A.api('POST', '/api/v1/public/app/cases', data);
+        // one key per submission (submission.js): sending again after a lost answer is the same case, photos and all
+        const c = await A.api('POST', '/api/v1/public/app/cases', data, once);
         el.replaceChildren(h('div', { class: 'card', id: 'caseDone' },
           h('p', { text: A.t('cases.sent') }), h('p', { class: 'code', id: 'trackingCode', text: c.trackingCode }),
           h('p', { text: A.t('cases.answerBy', { date: day(c.dueAt) }) }),

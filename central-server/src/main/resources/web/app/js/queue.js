@@ -88,6 +88,7 @@
       h('div', { class: 'check' }, optIn, h('label', { for: 'queueSms', text: A.t('queue.sms') })),
       h('label', { for: 'queuePhone', text: A.t('queue.phone') }), phone, h('p', { class: 'help', id: 'queuePhoneHelp', text: A.t('queue.phoneHelp') }),
       err, button);
+    const once = submissionKeys(form);
     form.addEventListener('submit', async e => {
       e.preventDefault();
       err.clear();
@@ -100,7 +101,8 @@
       if (optIn.checked) { body.phone = number; }
       button.disabled = true;
       try {
-        const r = await A.api('POST', '/api/v1/public/app/remote-tickets', body);
+        // one key per submission (submission.js): sending again after a lost answer is the same ticket
+        const r = await A.api('POST', '/api/v1/public/app/remote-tickets', body, once);
         A.notify(A.t('queue.taken', { number: r.number }));
         A.go('ticket', { id: r.ticketId });
       } catch (x) {
