@@ -100,6 +100,26 @@ final class ChannelPaymentQueries {
                 .map((rs, c) -> PartnerQueries.instant(rs, "reversed_at")).findOne();
     }
 
+    /**
+     * Locks the partner for the rest of the transaction: a payment is booked, and a reversal that finds no payment is
+     * recorded, one after the other, so neither misses the other (ADR 0020).
+     */
+    static void lockPartner(Handle h, long partnerId) {
+        h.createQuery("SELECT id FROM channel_partners WHERE id = :p FOR UPDATE").bind("p", partnerId).mapTo(Long.class).one();
+    }
+
+    /** When the partner reversed this reference before any payment with it arrived, if it did. */
+    static Optional<Instant> reversedBeforePayment(Handle h, long partnerId, String reference) {
+        return h.createQuery("SELECT reversed_at FROM channel_early_reversals WHERE partner_id = :p AND partner_reference = :r")
+                .bind("p", partnerId).bind("r", reference)
+                .map((rs, c) -> PartnerQueries.instant(rs, "reversed_at")).findOne();
+    }
+
+    static void reverseBeforePayment(Handle h, long partnerId, String reference, Instant now) {
+        h.execute("INSERT INTO channel_early_reversals (partner_id, partner_reference, reversed_at) VALUES (?, ?, ?)",
+                partnerId, reference, now);
+    }
+
     /** The bills owe again what this payment paid; the payment row stays, as at the counter. */
     static void reverse(Handle h, long paymentId, Instant now) {
         h.execute("INSERT INTO channel_reversals (payment_id, reversed_at) VALUES (?, ?)", paymentId, now);

@@ -98,6 +98,7 @@ public final class ChannelPayments {
                     if (earlier.isPresent()) {
                         return earlier.get();
                     }
+                    refuseIfReversedFirst(h, partner, r.reference());
                     return new Outcome(record(h, partner, r, hash, source, createdBy).json(), false);
                 });
             } catch (RuntimeException e) {
@@ -118,6 +119,21 @@ public final class ChannelPayments {
             }
             return new Outcome(e.response(), true);
         });
+    }
+
+    /**
+     * A payment whose reversal came first is refused, never booked: the partner has given the customer the money
+     * back (ADR 0020). The partner's lock comes first, as {@link #reverse} takes it before it records such a reversal,
+     * so a payment and its reversal arriving together are decided one after the other.
+     */
+    private static void refuseIfReversedFirst(Handle h, Partner partner, String reference) {
+        ChannelPaymentQueries.lockPartner(h, partner.id());
+        Optional<Instant> reversed = ChannelPaymentQueries.reversedBeforePayment(h, partner.id(), reference);
+        if (reversed.isPresent()) {
+            throw ApiException.conflict("reversed-before-payment", "Reference " + reference + " was reversed at " + reversed.get()
+                    + ", before any payment with it arrived; this payment is refused and nothing was booked. The money is the customer's:"
+                    + " do not take it, or give it back");
+        }
     }
 
     /**
@@ -178,25 +194,54 @@ public final class ChannelPayments {
         return new Recorded(id, receipt, code, credit, json);
     }
 
-    /** A same-day cancellation by the partner; asking again answers the same reversal. */
+    /**
+     * A same-day cancellation by the partner; asking again answers the same reversal. A reversal of a reference no
+     * payment has brought yet overtook its payment (a bank reverses after a timeout): it is recorded, and the payment,
+     * should it still come, is refused (ADR 0020).
+     */
     ChannelReversal reverse(Partner partner, String reference) {
-        return db.tx(h -> {
-            ChannelPaymentQueries.Existing p = ChannelPaymentQueries.byReference(h, partner.id(), reference)
-                    .orElseThrow(() -> ApiException.notFound("No payment with reference " + reference));
-            ChannelPaymentQueries.lockCustomer(h, p.customerCode());
-            String receipt = receiptOf(p);
-            Optional<Instant> already = ChannelPaymentQueries.reversedAt(h, p.id());
-            if (already.isPresent()) {
-                return new ChannelReversal(p.id(), reference, receipt, Money.format(p.amount()), already.get());
+        for (int round = 0; ; round++) {
+            Optional<ChannelReversal> answer = db.tx(h -> {
+                Optional<ChannelPaymentQueries.Existing> p = ChannelPaymentQueries.byReference(h, partner.id(), reference);
+                if (p.isPresent()) {
+                    return Optional.of(reverse(h, reference, p.get()));
+                }
+                ChannelPaymentQueries.lockPartner(h, partner.id());
+                if (ChannelPaymentQueries.byReference(h, partner.id(), reference).isPresent()) {
+                    // booked while this waited for the lock: reversed as any payment, in a new round that locks the
+                    // customer without holding the partner (a payment takes them the other way round)
+                    return Optional.<ChannelReversal>empty();
+                }
+                Instant at = ChannelPaymentQueries.reversedBeforePayment(h, partner.id(), reference).orElseGet(() -> {
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    ChannelPaymentQueries.reverseBeforePayment(h, partner.id(), reference, now);
+                    return now;
+                });
+                return Optional.of(new ChannelReversal(null, reference, null, null, at, ChannelReversal.REVERSED_BEFORE_PAYMENT));
+            });
+            if (answer.isPresent()) {
+                return answer.get();
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            if (!LocalDate.ofInstant(p.receivedAt(), BusinessTime.ZONE).equals(LocalDate.ofInstant(now, BusinessTime.ZONE))) {
-                throw ApiException.conflict("reversal-too-late",
-                        "Only a payment received today can be reversed; ask the finance office for an older one");
+            if (round == 2) {
+                throw new IllegalStateException("reference " + reference + " is neither booked nor reversed after three rounds");
             }
-            ChannelPaymentQueries.reverse(h, p.id(), now);
-            return new ChannelReversal(p.id(), reference, receipt, Money.format(p.amount()), now);
-        });
+        }
+    }
+
+    private ChannelReversal reverse(Handle h, String reference, ChannelPaymentQueries.Existing p) {
+        ChannelPaymentQueries.lockCustomer(h, p.customerCode());
+        String receipt = receiptOf(p);
+        Optional<Instant> already = ChannelPaymentQueries.reversedAt(h, p.id());
+        if (already.isPresent()) {
+            return new ChannelReversal(p.id(), reference, receipt, Money.format(p.amount()), already.get(), ChannelReversal.REVERSED);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!LocalDate.ofInstant(p.receivedAt(), BusinessTime.ZONE).equals(LocalDate.ofInstant(now, BusinessTime.ZONE))) {
+            throw ApiException.conflict("reversal-too-late",
+                    "Only a payment received today can be reversed; ask the finance office for an older one");
+        }
+        ChannelPaymentQueries.reverse(h, p.id(), now);
+        return new ChannelReversal(p.id(), reference, receipt, Money.format(p.amount()), now, ChannelReversal.REVERSED);
     }
 
     /**
@@ -219,6 +264,7 @@ public final class ChannelPayments {
             if (!ChannelPaymentQueries.lockCustomer(h, r.customerCode())) {
                 throw ApiException.invalid("customerCode", "the file names a customer we do not have: " + r.customerCode());
             }
+            refuseIfReversedFirst(h, partner, r.reference());
             String json = record(h, partner, r, r.hash(), "SETTLEMENT", supervisor).json();
             audit.record(h, supervisor, supervisor.branchCode(), "channel.payment.from-file", "partner " + partner.code() + " ref " + r.reference(),
                     "customer " + r.customerCode() + ", " + Money.format(r.amount()) + " lek paid " + r.paidAt());

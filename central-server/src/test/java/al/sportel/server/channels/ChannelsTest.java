@@ -210,8 +210,14 @@ class ChannelsTest {
         assertThat(rev.get("receiptNumber").asText()).isEqualTo(p.get("receiptNumber").asText());
         assertThat(owed("100007")).isEqualByComparingTo(before);
         assertThat(bank.post("/api/v1/channels/payments/REV-1/reversal", "").expect(200).json()).isEqualTo(rev);
-        bank.post("/api/v1/channels/payments/NOPE/reversal", "").expect(404);
-        partner("REVX", "BANK").post("/api/v1/channels/payments/REV-1/reversal", "").expect(404);
+        // a reference no payment has brought is reversed before its payment (ReversalBeforePaymentTest); another
+        // partner's reference of the same name is its own, and touches nothing of this bank's
+        assertThat(bank.post("/api/v1/channels/payments/NOPE/reversal", "").expect(200).json().get("status").asText())
+                .isEqualTo("REVERSED_BEFORE_PAYMENT");
+        JsonNode other = partner("REVX", "BANK").post("/api/v1/channels/payments/REV-1/reversal", "").expect(200).json();
+        assertThat(other.get("status").asText()).isEqualTo("REVERSED_BEFORE_PAYMENT");
+        assertThat(other.get("paymentId").isNull()).isTrue();
+        assertThat(owed("100007")).isEqualByComparingTo(before);
 
         bank.post("/api/v1/channels/payments", PartnerClient.payment("REV-2", "100007", "5.00", clock.instant())).expect(201);
         clock.advance(Duration.ofDays(1));
