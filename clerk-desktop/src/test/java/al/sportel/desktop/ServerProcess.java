@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The real central server, started from its jar as a separate process with the demo data — the
@@ -34,6 +38,9 @@ final class ServerProcess implements AutoCloseable {
     static final ObjectMapper JSON = Json.newMapper();
     private static final Pattern READY = Pattern.compile("Sportel server listening on (http://[^ ]+:(\\d+))");
 
+    private static Path template;
+    private static LocalDate templateDay;
+
     private final Path dataDir;
     private final boolean demo;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -44,7 +51,47 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess() throws Exception {
         dataDir = Files.createTempDirectory("sportel-desktop-test");
         demo = true;
+        copyData(demoTemplate(), dataDir);
         start(0);
+    }
+
+    private ServerProcess(Path emptyDataDir) throws Exception {
+        dataDir = emptyDataDir;
+        demo = true;
+        start(0);
+    }
+
+    /**
+     * A data directory with the migrations run and the demo data loaded, made by the first demo server of this test
+     * run (and again on a new day in Tirana: the demo's bills follow the month, its users are dated now); every
+     * later demo server starts on a copy. Those two steps were half of each test's server start.
+     */
+    private static synchronized Path demoTemplate() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Tirane"));
+        if (template == null || !today.equals(templateDay)) {
+            Path dir = Files.createTempDirectory("sportel-desktop-template");
+            new ServerProcess(dir).close(); // a clean stop: the database file is closed, not recovered at the next start
+            template = dir;
+            templateDay = today;
+        }
+        return template;
+    }
+
+    /** The template's files, without its logs: a test's failure report shows its own server's lines only. */
+    private static void copyData(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path rel = from.relativize(f);
+                if (rel.toString().isEmpty() || rel.startsWith("logs") || f.getFileName().toString().endsWith(".log")) {
+                    continue;
+                }
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to.resolve(rel));
+                } else {
+                    Files.copy(f, to.resolve(rel));
+                }
+            }
+        }
     }
 
     /** A real install's first start: no demo data, only the administrator {@code init --admin} created. */
