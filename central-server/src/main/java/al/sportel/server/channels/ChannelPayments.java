@@ -219,6 +219,13 @@ public final class ChannelPayments {
                 });
                 return Optional.of(new ChannelReversal(null, reference, null, null, at, ChannelReversal.REVERSED_BEFORE_PAYMENT));
             });
+            if (answer.isPresent() && ChannelReversal.REVERSED_BEFORE_PAYMENT.equals(answer.get().status())) {
+                // 404, as for any reference without a payment before ADR 0020: a partner's client that knows only that
+                // answer reads it as it did; the type and the detail say the reference is now closed
+                throw new ApiException(404, "reversed-before-payment", "No payment with this reference yet",
+                        "No payment with reference " + reference + " has arrived; the reference was closed at " + answer.get().reversedAt()
+                        + ": a payment sent with it later is refused (409 reversed-before-payment) and nothing is booked", null, null);
+            }
             if (answer.isPresent()) {
                 return answer.get();
             }

@@ -210,13 +210,11 @@ class ChannelsTest {
         assertThat(rev.get("receiptNumber").asText()).isEqualTo(p.get("receiptNumber").asText());
         assertThat(owed("100007")).isEqualByComparingTo(before);
         assertThat(bank.post("/api/v1/channels/payments/REV-1/reversal", "").expect(200).json()).isEqualTo(rev);
-        // a reference no payment has brought is reversed before its payment (ReversalBeforePaymentTest); another
-        // partner's reference of the same name is its own, and touches nothing of this bank's
-        assertThat(bank.post("/api/v1/channels/payments/NOPE/reversal", "").expect(200).json().get("status").asText())
-                .isEqualTo("REVERSED_BEFORE_PAYMENT");
-        JsonNode other = partner("REVX", "BANK").post("/api/v1/channels/payments/REV-1/reversal", "").expect(200).json();
-        assertThat(other.get("status").asText()).isEqualTo("REVERSED_BEFORE_PAYMENT");
-        assertThat(other.get("paymentId").isNull()).isTrue();
+        // a reference no payment has brought: 404, and it is closed (ReversalBeforePaymentTest); another partner's
+        // reference of the same name is its own, and touches nothing of this bank's
+        assertThat(bank.post("/api/v1/channels/payments/NOPE/reversal", "").expect(404).json().get("type").asText())
+                .endsWith("/reversed-before-payment");
+        partner("REVX", "BANK").post("/api/v1/channels/payments/REV-1/reversal", "").expect(404);
         assertThat(owed("100007")).isEqualByComparingTo(before);
 
         bank.post("/api/v1/channels/payments", PartnerClient.payment("REV-2", "100007", "5.00", clock.instant())).expect(201);
