@@ -42,6 +42,7 @@ final class ProblemTexts {
             case "not-for-this-counter" -> i18n.t("problem.notForThisCounter");
             case "ticket-not-at-counter" -> i18n.t("problem.ticketNotAtCounter");
             case "already-voided" -> i18n.t("problem.alreadyVoided");
+            case "reversed-before-payment" -> i18n.t("problem.reversedBeforePayment");
             case "fiscal-no-tcr" -> i18n.t("problem.fiscalNoTcr");
             case "fiscal-no-operator" -> i18n.t("problem.fiscalNoOperator");
             default -> null;

@@ -15,8 +15,9 @@ import al.sportel.model.Money;
 import al.sportel.model.billing.PaymentRequest;
 import al.sportel.slip.Slip;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +74,14 @@ final class LinkedPaymentDesk implements PaymentDesk {
             cachedAt = cached.get().updatedAt();
         }
         List<String> booked = c.paidKeys() == null ? List.of() : c.paidKeys();
-        List<Outbox.PendingPayment> unseen = new ArrayList<>(pending);
+        Map<String, Outbox.PendingPayment> unseen = new LinkedHashMap<>();
+        pending.forEach(p -> unseen.put(p.idempotencyKey(), p));
         if (cachedAt != null) {
-            // the copy was saved before these were booked: without them, bills paid today look owed again
-            unseen.addAll(link.outbox().settledPaymentsSince(code, cachedAt));
+            // the copy was saved before these were booked: without them, bills paid today look owed again. By key: one
+            // pending when read above may have been sent while the server did not answer the look-up
+            link.outbox().settledPaymentsSince(code, cachedAt).forEach(p -> unseen.putIfAbsent(p.idempotencyKey(), p));
         }
-        for (Outbox.PendingPayment p : unseen) {
+        for (Outbox.PendingPayment p : unseen.values()) {
             if (!booked.contains(p.idempotencyKey())) {
                 c = PendingPayments.lessPaid(c, p.amount());
             }

@@ -118,6 +118,15 @@ public final class CounterLink implements AutoCloseable {
      * live stream is down too: then its own reconnect brings the link back.
      */
     public void setUp(boolean isUp) {
+        if (isUp) {
+            synchronized (this) {
+                probes = 0; // a real answer: the next look after a failure starts soon again
+            }
+        }
+        changeTo(isUp);
+    }
+
+    private void changeTo(boolean isUp) {
         boolean was;
         synchronized (this) { // the FX thread sees the changes in the order they were made here, each one of them
             was = upNow;
@@ -157,10 +166,8 @@ public final class CounterLink implements AutoCloseable {
             return;
         }
         if (api.healthy()) {
-            synchronized (this) {
-                probes = 0;
-            }
-            setUp(true);
+            // the count stays: a request that keeps failing next to a healthy server is retried at most every 5 s
+            changeTo(true);
         } else {
             probeSoon();
         }
@@ -233,7 +240,9 @@ public final class CounterLink implements AutoCloseable {
     public void close() {
         stopListening.run();
         counting.shutdownNow();
-        prober.shutdownNow();
+        synchronized (this) { // probeSoon checks and schedules under the same lock: nothing is scheduled once shut
+            prober.shutdownNow();
+        }
         sender.close();
     }
 }

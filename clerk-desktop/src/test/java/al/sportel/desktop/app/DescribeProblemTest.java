@@ -28,7 +28,7 @@ class DescribeProblemTest {
                 "Ticket P023 was marked a no-show 17 minutes ago; it can come back within 10 minutes only", 0)))
                 .isEqualTo("Koha që bileta e munguar të kthehet në radhë ka kaluar.");
         for (String type : new String[] {"not-for-this-counter", "ticket-not-at-counter", "already-voided", "fiscal-no-tcr",
-                "fiscal-no-operator"}) {
+                "fiscal-no-operator", "reversed-before-payment"}) {
             assertThat(AppContext.describe(sq, new ApiException(409, type, "English detail", 0))).as(type)
                     .doesNotContain("English detail").isNotBlank();
         }
