@@ -5,6 +5,8 @@ const tokenKey = 'sportel.kiosk.token.' + branch;
 let services = [];
 let backTimer = null;
 let printTimer = null;
+// The ticket still waiting for its QR code, if any: a next ticket prints it first, without the code.
+let pendingPrint = null;
 // How long the printed ticket waits for its QR code: then it prints without it, with the link alone.
 const QR_WAIT_MS = 3000;
 
@@ -106,6 +108,7 @@ async function issue(service, category) {
 // viewUrl is the ticket's phone view at the server's public address, the one its QR code holds: this
 // page's own address may be one citizens cannot reach (an internal name, a kiosk network).
 function showTicket(ticket, service, viewUrl) {
+  if (pendingPrint) { pendingPrint(false); } // a ticket issued seconds ago is printed before this one replaces it
   document.getElementById('ticketNumber').textContent = ticket.number;
   document.getElementById('ticketService').textContent = service ? (lang === 'en' ? service.nameEn : service.name) : '';
   document.getElementById('ticketTime').textContent = t('issuedAt', dateTimeOf(ticket.issuedAt));
@@ -132,6 +135,7 @@ function printWithQr(ticket, link) {
   const print = withQr => {
     if (printed) { return; }
     printed = true;
+    pendingPrint = null;
     clearTimeout(printTimer);
     qr.onload = null;
     qr.onerror = null;
@@ -148,6 +152,7 @@ function printWithQr(ticket, link) {
   qr.onload = () => print(true);
   qr.onerror = () => print(false);
   printTimer = setTimeout(() => print(false), QR_WAIT_MS);
+  pendingPrint = print;
   qr.src = '/public/tickets/' + encodeURIComponent(ticket.id) + '/qr.svg';
 }
 

@@ -104,4 +104,19 @@ class KioskPrintBrowserTest {
         Thread.sleep(2000);
         assertThat(prints()).as("printed once").hasSize(1);
     }
+
+    @Test
+    void aTicketStillWaitingForItsQrCodeIsPrintedBeforeTheNextOneReplacesIt() throws Exception {
+        s.browser.executeCdpCommand("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*qr.svg*"))));
+        issueCountingPrints();
+        String first = s.text("ticketNumber");
+        assertThat(prints()).as("still waiting for its QR code").isEmpty();
+        // the next ticket on this kiosk within the wait (drawn as the page draws any issued ticket)
+        s.browser.executeScript("""
+                showTicket({id: 'next', number: 'P999', issuedAt: new Date().toISOString(), position: 2,
+                            estimatedWaitSeconds: 300, priorityCategory: null}, null, 'https://sportel.example.al/t/next');""");
+        assertThat(prints()).as("the first is printed at once, with its own number").containsExactly(first);
+        s.waitUpTo(10).until(d -> prints().size() == 2);
+        assertThat(prints()).containsExactly(first, "P999");
+    }
 }
