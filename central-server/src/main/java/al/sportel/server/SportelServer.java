@@ -215,8 +215,8 @@ public final class SportelServer implements AutoCloseable {
                     .register(app);
             // issue 19: the phone app's cases with attachments (kept in the data directory, staff-only)
             new AppCaseRoutes(new AppCaseService(db, new CaseService(db, config.clock()), new AttachmentStore(config.dataDir()), config.clock()),
-                    new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress, idempotency)
-                    .register(app);
+                    new CaseService(db, config.clock()), new AccountTokens(db, config.clock()), mapper, clientAddress, idempotency,
+                    config.clock()).register(app);
             // issue 19: online payment through a configured provider (sandbox in a demo server), docs/online-payments.md
             OnlinePay.register(app, OnlinePayConfig.load(System.getenv(), config.dataDir(), config.demo()), db, mapper, config.clock(),
                     links, clientAddress, new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()));

@@ -10,6 +10,7 @@ import al.sportel.server.http.ClientAddress;
 import al.sportel.server.http.Idempotency;
 import al.sportel.server.http.JsonBody;
 import al.sportel.server.http.PathParams;
+import al.sportel.server.http.RateLimiter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
@@ -17,6 +18,8 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,8 @@ import java.util.List;
  */
 public final class AppCaseRoutes {
 
+    /** Resends of a stored filing that may skip the limit's early check, per account or address and hour. */
+    public static final int RESENDS_PER_HOUR = 10;
     private static final List<String> FIELDS = List.of("category", "name", "phone", "email", "description", "customerCode");
 
     private final AppCaseService appCases;
@@ -35,15 +40,17 @@ public final class AppCaseRoutes {
     private final ObjectMapper mapper;
     private final ClientAddress clientAddress;
     private final Idempotency idempotency;
+    private final RateLimiter resends;
 
     public AppCaseRoutes(AppCaseService appCases, CaseService cases, AccountTokens tokens, ObjectMapper mapper, ClientAddress clientAddress,
-                         Idempotency idempotency) {
+                         Idempotency idempotency, Clock clock) {
         this.appCases = appCases;
         this.cases = cases;
         this.tokens = tokens;
         this.mapper = mapper;
         this.clientAddress = clientAddress;
         this.idempotency = idempotency;
+        this.resends = new RateLimiter(RESENDS_PER_HOUR, Duration.ofHours(1), clock);
     }
 
     public void register(Javalin app) {
@@ -64,7 +71,9 @@ public final class AppCaseRoutes {
         String limitKey = customer != null ? "account:" + customer : clientAddress.of(ctx);
         // checked before up to 15 MB are parsed: a client over the limit gets its 429 without the body being read;
         // not a resend of a filing whose answer was lost (its key is stored), which gets that answer below (ADR 0019)
-        if (!idempotency.seen(ctx, Idempotency.APP_CASES)) {
+        // A stored key lets a resend skip that check a few times an hour only: any client may send any stored key,
+        // and a client over its limit must not get 15 MB parsed again and again by naming one.
+        if (!idempotency.seen(ctx, Idempotency.APP_CASES) || resends.acquire(limitKey).isPresent()) {
             cases.overLimit(limitKey, CaseRoutes.PUBLIC_PER_HOUR).ifPresent(AppCaseRoutes::tooMany);
         }
         if (!ctx.isMultipartFormData()) {
