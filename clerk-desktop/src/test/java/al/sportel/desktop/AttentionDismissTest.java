@@ -20,8 +20,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * The attention list's "Remove from list": a payment refused for arriving past the offline window cannot be removed
- * (it goes with a supervisor's approval), and any other refused operation is removed only once the clerk confirms,
- * a payment with the warning that its money will reach no report of the head office.
+ * (it goes with a supervisor's approval), nor can another clerk's payment, and any other refused operation is removed
+ * only once the clerk confirms, a payment with the warning that its money will reach no report of the head office.
  */
 class AttentionDismissTest extends DesktopTestBase {
 
@@ -33,15 +33,16 @@ class AttentionDismissTest extends DesktopTestBase {
         Instant takenAt = Instant.now().minus(Duration.ofHours(60)).truncatedTo(ChronoUnit.SECONDS);
         String body = Json.newMapper().writeValueAsString(
                 PaymentRequest.online("100001", "25.00", PaymentRequest.CASH, "50.00", 1, null).takenOffline(takenAt));
-        long late = refused(outbox, Outbox.Kind.PAYMENT, body, "Pagesë 100001 · 25,00 L", "422 " + PaymentRequest.PAST_WINDOW);
-        long payment = refused(outbox, Outbox.Kind.PAYMENT, body, "Pagesë 100002 · 40,00 L", "422 customer 100002 is closed");
-        long complaint = refused(outbox, Outbox.Kind.COMPLAINT, "{}", "Ankesë 100003", "422 category: unknown");
+        long late = refused(outbox, "clerk2", Outbox.Kind.PAYMENT, body, "Pagesë 100001 · 25,00 L", "422 " + PaymentRequest.PAST_WINDOW);
+        long others = refused(outbox, "clerk2", Outbox.Kind.PAYMENT, body, "Pagesë 100004 · 15,00 L", "422 customer 100004 is closed");
+        long payment = refused(outbox, "clerk1", Outbox.Kind.PAYMENT, body, "Pagesë 100002 · 40,00 L", "422 customer 100002 is closed");
+        long complaint = refused(outbox, "clerk2", Outbox.Kind.COMPLAINT, "{}", "Ankesë 100003", "422 category: unknown");
 
         assertEventually(() -> robot.lookup("#attentionButton").queryAs(Button.class).isVisible(), "the refusals need attention");
         robot.clickOn("#attentionButton");
         @SuppressWarnings("unchecked")
         TableView<Outbox.Item> table = robot.lookup("#attentionTable").queryAs(TableView.class);
-        assertEventually(() -> table.getItems().size() == 3, "the three refusals are listed");
+        assertEventually(() -> table.getItems().size() == 4, "the four refusals are listed");
         Button dismiss = robot.lookup("#dismissAttention").queryAs(Button.class);
 
         select(robot, table, late);
@@ -50,21 +51,25 @@ class AttentionDismissTest extends DesktopTestBase {
         assertThat(note.isVisible()).isTrue();
         assertThat(note.getText()).contains("mbikëqyrësit");
 
+        select(robot, table, others);
+        assertThat(dismiss.isDisabled()).as("another clerk's payment is hers to settle").isTrue();
+        assertThat(note.getText()).contains("clerk2");
+
         select(robot, table, payment);
         assertThat(dismiss.isDisabled()).isFalse();
         assertThat(note.isVisible()).isFalse();
         Platform.runLater(dismiss::fire); // the confirmation waits for an answer: do not wait for it here
         assertEventually(() -> robot.lookup("#dismissConfirm").tryQuery().isPresent(), "removing a payment is confirmed first");
-        assertThat(confirmation(robot)).contains("Pagesë 100002 · 40,00 L", "clerk2", "nuk do të arrijnë në zyrën qendrore");
+        assertThat(confirmation(robot)).contains("Pagesë 100002 · 40,00 L", "clerk1", "nuk do të arrijnë në zyrën qendrore");
         answer(robot, ButtonBar.ButtonData.CANCEL_CLOSE);
         assertEventually(() -> robot.lookup("#dismissConfirm").tryQuery().isEmpty(), "the confirmation closes");
         assertThat(outbox.get(payment).orElseThrow().dismissed()).as("cancelled: the payment stays").isFalse();
-        assertThat(table.getItems()).hasSize(3);
+        assertThat(table.getItems()).hasSize(4);
 
         Platform.runLater(dismiss::fire);
         assertEventually(() -> robot.lookup("#dismissConfirm").tryQuery().isPresent(), "asked again");
         answer(robot, ButtonBar.ButtonData.OK_DONE);
-        assertEventually(() -> table.getItems().size() == 2, "confirmed: the payment leaves the list");
+        assertEventually(() -> table.getItems().size() == 3, "confirmed: the payment leaves the list");
         assertThat(outbox.get(payment).orElseThrow().dismissed()).isTrue();
 
         select(robot, table, complaint);
@@ -72,14 +77,15 @@ class AttentionDismissTest extends DesktopTestBase {
         assertEventually(() -> robot.lookup("#dismissConfirm").tryQuery().isPresent(), "removing a complaint is confirmed too");
         assertThat(confirmation(robot)).contains("Ankesë 100003").doesNotContain("zyrën qendrore");
         answer(robot, ButtonBar.ButtonData.OK_DONE);
-        assertEventually(() -> table.getItems().size() == 1, "the complaint leaves the list");
+        assertEventually(() -> table.getItems().size() == 2, "the complaint leaves the list");
 
-        assertThat(table.getItems().get(0).id()).isEqualTo(late);
+        assertThat(table.getItems()).extracting(Outbox.Item::id).containsExactlyInAnyOrder(late, others);
         assertThat(outbox.get(late).orElseThrow().dismissed()).as("the late payment is still there to be approved").isFalse();
     }
 
-    private static long refused(Outbox outbox, Outbox.Kind kind, String body, String summary, String reason) throws Exception {
-        long id = outbox.add(kind, "POST", kind == Outbox.Kind.PAYMENT ? "/api/v1/payments" : "/api/v1/complaints", body, "clerk2",
+    private static long refused(Outbox outbox, String clerk, Outbox.Kind kind, String body, String summary, String reason)
+            throws Exception {
+        long id = outbox.add(kind, "POST", kind == Outbox.Kind.PAYMENT ? "/api/v1/payments" : "/api/v1/complaints", body, clerk,
                 summary).id();
         outbox.failed(id, reason);
         return id;

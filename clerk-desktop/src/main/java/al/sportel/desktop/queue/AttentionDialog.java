@@ -2,14 +2,17 @@ package al.sportel.desktop.queue;
 
 import al.sportel.model.Formats;
 import al.sportel.desktop.app.I18n;
+import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.Tables;
 import al.sportel.desktop.offline.CounterLink;
 import al.sportel.desktop.offline.LateApproval;
 import al.sportel.desktop.offline.Outbox;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -22,7 +25,8 @@ import javafx.stage.Window;
 /**
  * The outbox commands the server refused, with its reason, until the clerk has dealt with them. A payment refused
  * because it was taken offline longer ago than the offline window can be sent with a supervisor's approval
- * ({@link LateApprovalDialog}) and cannot be removed; anything else is removed only once the clerk confirms it.
+ * ({@link LateApprovalDialog}) and cannot be removed, nor can another clerk's payment; anything else is removed only
+ * once the clerk confirms it.
  */
 public final class AttentionDialog {
 
@@ -41,25 +45,35 @@ public final class AttentionDialog {
         table.setPrefSize(820, 320);
         Button dismiss = new Button(i18n.t("outbox.dismiss"));
         dismiss.setId("dismissAttention");
-        // a payment refused for its age is sent with a supervisor's approval: removed, its money would reach no report
-        BooleanBinding late = Bindings.createBooleanBinding(() -> LateApproval.offered(table.getSelectionModel().getSelectedItem()),
+        // A payment refused for its age is sent with a supervisor's approval: removed, its money would reach no report.
+        // Another clerk's payment is hers to settle, at her next login here: the money is in her drawer's count.
+        String me = link.api().user().username();
+        StringBinding kept = Bindings.createStringBinding(() -> keptBecause(i18n, table.getSelectionModel().getSelectedItem(), me),
                 table.getSelectionModel().selectedItemProperty());
-        dismiss.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(late).or(app.background().busy()));
-        Label lateNote = new Label(i18n.t("outbox.dismiss.late"));
-        lateNote.setId("dismissNote");
-        lateNote.setWrapText(true);
-        lateNote.visibleProperty().bind(late);
-        lateNote.managedProperty().bind(late);
-        Runnable reload = () -> app.background().run(() -> link.outbox().needsAttention(), table.getItems()::setAll, e -> { });
+        BooleanBinding cannot = kept.isNotNull();
+        dismiss.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(cannot).or(app.background().busy()));
+        Label keptNote = new Label();
+        keptNote.setId("dismissNote");
+        keptNote.setWrapText(true);
+        keptNote.textProperty().bind(kept);
+        keptNote.visibleProperty().bind(cannot);
+        keptNote.managedProperty().bind(cannot);
+        Label problem = new Label(); // the local file failed: said here, not swallowed
+        problem.setId("attentionMessage");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("error-message");
+        Consumer<ApiException> failed = e -> problem.setText(AppContext.describe(i18n, e));
+        Runnable reload = () -> app.background().run(() -> link.outbox().needsAttention(), table.getItems()::setAll, failed);
         dismiss.setOnAction(e -> {
             Outbox.Item item = table.getSelectionModel().getSelectedItem();
-            if (item == null || LateApproval.offered(item) || !confirmed(dismiss.getScene().getWindow(), app, item)) {
+            if (item == null || keptBecause(i18n, item, me) != null || !confirmed(dismiss.getScene().getWindow(), app, item)) {
                 return;
             }
+            problem.setText("");
             app.background().run(() -> {
                 link.outbox().dismiss(item.id());
                 return null;
-            }, x -> reload.run(), x -> { });
+            }, x -> reload.run(), failed);
         });
         Button approve = new Button(i18n.t("outbox.approveLate"));
         approve.setId("approveLate");
@@ -74,10 +88,21 @@ public final class AttentionDialog {
         d.initOwner(owner);
         d.setTitle(i18n.t("outbox.attention.title"));
         d.getDialogPane().setId("attentionDialog");
-        d.getDialogPane().setContent(new VBox(10, header, table, new HBox(10, approve, dismiss), lateNote));
+        d.getDialogPane().setContent(new VBox(10, header, table, new HBox(10, approve, dismiss), keptNote, problem));
         d.getDialogPane().getButtonTypes().add(new ButtonType(i18n.t("outbox.close"), ButtonType.CLOSE.getButtonData()));
         reload.run();
         d.show();
+    }
+
+    /** Why the item cannot be removed from the list by {@code me}, or null when it can (after a confirmation). */
+    private static String keptBecause(I18n i18n, Outbox.Item item, String me) {
+        if (item == null) {
+            return null;
+        }
+        if (LateApproval.offered(item)) {
+            return i18n.t("outbox.dismiss.late");
+        }
+        return item.kind() == Outbox.Kind.PAYMENT && !item.username().equals(me) ? i18n.t("outbox.dismiss.others", item.username()) : null;
     }
 
     /**
