@@ -65,7 +65,7 @@ final class LinkedPaymentDesk implements PaymentDesk {
             if (!e.unreachable() && e.status() < 500) {
                 throw e;
             }
-            link.setUp(false);
+            link.failed(e);
             Optional<LocalCache.Entry> cached = link.cache().get("customer", code);
             if (cached.isEmpty()) {
                 throw e;

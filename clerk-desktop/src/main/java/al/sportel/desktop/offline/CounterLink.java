@@ -1,10 +1,12 @@
 package al.sportel.desktop.offline;
 
 import al.sportel.desktop.api.ApiClient;
+import al.sportel.desktop.api.ApiException;
 import al.sportel.model.Money;
 import al.sportel.model.billing.PaymentRequest;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,7 @@ public final class CounterLink implements AutoCloseable {
     private final Backoff probeBackoff;
     private int probes;
     private boolean probing;
+    private Instant notBefore = Instant.EPOCH;
     private final Runnable stopListening;
     // The counts are H2 queries: they run here, never on the FX thread that builds this link.
     private final ExecutorService counting = Executors.newSingleThreadExecutor(r -> {
@@ -141,6 +144,18 @@ public final class CounterLink implements AutoCloseable {
         }
     }
 
+    /**
+     * From any thread: a request got no answer it could use ({@code e} unreachable or a 5xx). A busy server's 503 says
+     * when to come back (Retry-After): the link does not look before then, so the counters of a centre do not all
+     * knock again at once at the morning rush.
+     */
+    public void failed(ApiException e) {
+        synchronized (this) {
+            notBefore = e.retryAfterSeconds() > 0 ? Instant.now().plusSeconds(e.retryAfterSeconds()) : Instant.EPOCH;
+        }
+        changeTo(false);
+    }
+
     /** From any thread: the live stream connected or dropped. */
     public void streamConnected(boolean connected) {
         streamDown = !connected;
@@ -152,7 +167,8 @@ public final class CounterLink implements AutoCloseable {
             return;
         }
         probing = true;
-        prober.schedule(this::probe, probeBackoff.delay(probes++).toMillis(), TimeUnit.MILLISECONDS);
+        long wait = Math.max(probeBackoff.delay(probes++).toMillis(), Duration.between(Instant.now(), notBefore).toMillis());
+        prober.schedule(this::probe, wait, TimeUnit.MILLISECONDS);
     }
 
     private void probe() {

@@ -88,7 +88,7 @@ final class ApiCounterDesk implements CounterDesk {
         } catch (ApiException e) {
             boolean down = e.unreachable() || e.status() >= 500;
             if (down) {
-                link.setUp(false); // the link asks the server until it answers, and the screen loads the queue then
+                link.failed(e); // the link asks the server until it answers, and the screen loads the queue then
             }
             Optional<LocalCache.Entry> cached = e.unreachable() ? link.cache().get("queue", branch) : Optional.empty();
             if (cached.isEmpty()) {
