@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -17,28 +16,10 @@ import org.testfx.api.FxRobot;
  * usable, and a slow report neither lets the user click again nor holds the board up. The server's answers
  * are slowed down by a proxy, as a loaded server would be.
  */
-class ConsoleStaysUsableTest extends DesktopTestBase {
+class ConsoleStaysUsableTest extends ProxiedDesktopTest {
 
     private static final String BOARD_REQUEST = "/board HTTP";
     private static final String REPORT_REQUEST = "/api/v1/reports/branch";
-
-    private FaultProxy proxy;
-
-    @Override
-    protected String serverUrl() throws Exception {
-        if (proxy == null) {
-            proxy = new FaultProxy(server.port());
-        }
-        return proxy.url();
-    }
-
-    @AfterEach
-    void closeProxy() throws Exception {
-        if (proxy != null) {
-            proxy.release();
-            proxy.close();
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static TableView<Ticket> waiting(FxRobot robot) {

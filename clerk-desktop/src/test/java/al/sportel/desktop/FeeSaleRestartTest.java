@@ -10,7 +10,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -19,24 +18,7 @@ import org.testfx.api.FxRobot;
  * clerk logs in again. The fee form still holds the unconfirmed sale with its warning, and its retry is answered
  * with that same sale, so the customer pays once and gets one fiscal receipt.
  */
-class FeeSaleRestartTest extends DesktopTestBase {
-
-    private FaultProxy proxy;
-
-    @Override
-    protected String serverUrl() throws Exception {
-        if (proxy == null) {
-            proxy = new FaultProxy(server.port());
-        }
-        return proxy.url();
-    }
-
-    @AfterEach
-    void closeProxy() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
+class FeeSaleRestartTest extends ProxiedDesktopTest {
 
     @Test
     void aFeeSaleWhoseAnswerWasLostStaysLockedAfterARestartAndIsSoldOnce(FxRobot robot) throws Exception {

@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -19,24 +18,7 @@ import org.testfx.api.FxRobot;
  * lucky look-up; the local copy of a customer counts payments booked since it was saved; and a counter whose very
  * first queue load failed still gets its live queue.
  */
-class LinkRecoveryTest extends DesktopTestBase {
-
-    private FaultProxy proxy;
-
-    @Override
-    protected String serverUrl() throws Exception {
-        if (proxy == null) {
-            proxy = new FaultProxy(server.port());
-        }
-        return proxy.url();
-    }
-
-    @AfterEach
-    void closeProxy() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
+class LinkRecoveryTest extends ProxiedDesktopTest {
 
     @Test
     void oneFailedLookUpDoesNotLeaveTheCounterOfflineAndTheLocalCopyKnowsWhatWasPaidSince(FxRobot robot) throws Exception {

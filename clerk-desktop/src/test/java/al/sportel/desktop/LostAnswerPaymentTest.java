@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -14,24 +13,7 @@ import org.testfx.api.FxRobot;
  * resend: the counter prints an offline receipt, and the customer's balance it shows next counts the payment
  * once (the server's balance has it, and says so for the payment still in the outbox), not twice.
  */
-class LostAnswerPaymentTest extends DesktopTestBase {
-
-    private FaultProxy proxy;
-
-    @Override
-    protected String serverUrl() throws Exception {
-        if (proxy == null) {
-            proxy = new FaultProxy(server.port());
-        }
-        return proxy.url();
-    }
-
-    @AfterEach
-    void closeProxy() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
+class LostAnswerPaymentTest extends ProxiedDesktopTest {
 
     @Test
     void aPaymentBookedWhoseAnswerWasLostIsTakenOffTheBalanceOnce(FxRobot robot) throws Exception {
