@@ -197,10 +197,7 @@ final class FiscalDelivery {
     private void written(InvoiceRow r, long id, String fic, SubseqDelivType sent) {
         for (int attempt = 1; ; attempt++) {
             try {
-                db.tx(h -> {
-                    FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
-                    return null;
-                });
+                recordNivf(id, fic);
                 break;
             } catch (RuntimeException e) {
                 if (attempt == 3) {
@@ -221,10 +218,7 @@ final class FiscalDelivery {
         for (Map.Entry<Long, String> e : acceptedUnwritten.entrySet()) {
             long id = e.getKey();
             try {
-                db.tx(h -> {
-                    FiscalQueries.invoiceDelivered(h, id, e.getValue(), clock.instant());
-                    return null;
-                });
+                recordNivf(id, e.getValue());
                 acceptedUnwritten.remove(id);
                 release(INVOICES, id);
                 log.info("receipt (invoice {}) fiscalized, NIVF {} written late", id, e.getValue());
@@ -234,6 +228,14 @@ final class FiscalDelivery {
             }
         }
         return written;
+    }
+
+    /** The invoice is delivered, with the NIVF the authority gave it: the one write both paths above make. */
+    private void recordNivf(long id, String fic) {
+        db.tx(h -> {
+            FiscalQueries.invoiceDelivered(h, id, fic, clock.instant());
+            return null;
+        });
     }
 
     private static void pause(long millis) {
