@@ -176,10 +176,7 @@ public final class CounterLink implements AutoCloseable {
             probing = false;
         }
         if (upNow || streamDown) {
-            synchronized (this) {
-                probes = 0;
-            }
-            return;
+            return; // an answer brought it up (and reset the count), or the stream's reconnect will
         }
         if (api.healthy()) {
             // the count stays: a request that keeps failing next to a healthy server is retried at most every 5 s
