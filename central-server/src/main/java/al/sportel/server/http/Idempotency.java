@@ -129,8 +129,7 @@ public final class Idempotency {
      * check made before its body is read (a rate limit), since its answer, or the 409 of a reused key, follows.
      */
     public boolean seen(Context ctx, String scope) {
-        String key = ctx.header(HEADER);
-        return key != null && !key.isBlank() && key.length() <= 100 && db.read(h -> find(h, scope, key)).isPresent();
+        return storedFor(ctx, scope).isPresent();
     }
 
     private boolean runIfKeyed(Context ctx, String scope, Request request, int status, Work work) {
@@ -195,14 +194,19 @@ public final class Idempotency {
     }
 
     private boolean replay(Context ctx, String scope, Request request) {
-        String key = ctx.header(HEADER);
-        if (key == null || key.isBlank() || key.length() > 100) {
-            return false;
-        }
-        Optional<Stored> stored = db.read(h -> find(h, scope, key)).filter(s -> s.sameRequest(request));
+        Optional<Stored> stored = storedFor(ctx, scope).filter(s -> s.sameRequest(request));
         stored.ifPresent(s -> ctx.header("Idempotent-Replayed", "true").status(s.status()).contentType("application/json")
                 .result(s.response()));
         return stored.isPresent();
+    }
+
+    /** The answer stored under this request's key in {@code scope}; empty without a key, or with one requireKey refuses. */
+    private Optional<Stored> storedFor(Context ctx, String scope) {
+        String key = ctx.header(HEADER);
+        if (key == null || key.isBlank() || key.length() > 100) {
+            return Optional.empty();
+        }
+        return db.read(h -> find(h, scope, key));
     }
 
     /**
