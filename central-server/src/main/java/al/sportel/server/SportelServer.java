@@ -121,7 +121,7 @@ public final class SportelServer implements AutoCloseable {
                 log.info("loaded demo data");
             }
             ObjectMapper mapper = Json.newMapper();
-            EventHub hub = new EventHub(db, mapper, config.eventPollInterval());
+            EventHub hub = new EventHub(db, mapper, config.eventPollInterval(), config.clock());
             EventLog eventLog = new EventLog(mapper);
             Operations ops = Operations.start(config, db, hub, eventLog, mapper); // health, metrics, backup, day end
             opsHolder[0] = ops;

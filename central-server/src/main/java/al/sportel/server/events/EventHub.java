@@ -4,8 +4,8 @@ import al.sportel.server.db.Database;
 import al.sportel.server.events.EventSequencer.Numbered;
 import al.sportel.server.events.Subscriber.Frame;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +51,13 @@ public final class EventHub implements AutoCloseable {
     private volatile boolean closed;
     private final Set<String> wakePending = ConcurrentHashMap.newKeySet();
     private final Duration pollInterval;
+    /** The server's clock, so a snapshot.required frame is dated as every other event is. */
+    private final Clock clock;
     private volatile long lastPollNanos = System.nanoTime();
 
-    public EventHub(Database db, ObjectMapper mapper, Duration pollInterval) {
+    public EventHub(Database db, ObjectMapper mapper, Duration pollInterval, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.display = new DisplayEvents(mapper);
         this.pollInterval = pollInterval;
         this.pump = Executors.newSingleThreadScheduledExecutor(daemon("sportel-event-pump"));
@@ -111,7 +114,7 @@ public final class EventHub implements AutoCloseable {
         if (lastEventId == null) {
             s.cursor = max;
         } else if (lastEventId > max || max - lastEventId > REPLAY_LIMIT) {
-            s.offer(new Frame(max, "snapshot.required", display.snapshotRequired(Instant.now())));
+            s.offer(new Frame(max, "snapshot.required", display.snapshotRequired(clock.instant())));
             s.cursor = max;
         } else {
             s.cursor = lastEventId;
