@@ -130,6 +130,10 @@ public final class BillingRoutes {
             // for arriving late, not even past the offline window (the customer has gone with a receipt).
             offline = true;
             takenAt = now.minus(heldFor).truncatedTo(ChronoUnit.SECONDS);
+            if (heldFor.compareTo(PaymentLimits.LATE_ENTRY_LIMIT) > 0) {
+                // a counter waits hours or days for a link, not months: past this only the tax office's procedure
+                body.addError(PaymentRequest.HELD_FOR_HEADER, "is longer than " + PaymentLimits.LATE_ENTRY_LIMIT.toDays() + " days");
+            }
         }
         OfflineNslf nslf = OfflineNslfJson.read(body, offline);
         try {
