@@ -1,9 +1,11 @@
 package al.sportel.server.fiscal;
 
 import al.sportel.model.Money;
+import al.sportel.model.Role;
 import al.sportel.model.UserInfo;
 import al.sportel.model.fiscal.FiscalCashDeposit;
 import al.sportel.model.fiscal.FiscalTcr;
+import al.sportel.server.billing.CounterHolding;
 import al.sportel.server.db.Database;
 import al.sportel.server.fiscal.FiscalGateway.CashOperation;
 import al.sportel.server.fiscal.FiscalGateway.Refused;
@@ -86,6 +88,10 @@ final class FiscalTcrs {
         long id;
         try {
             id = db.tx(h -> {
+                // the drawer is the holder's, as for payments and fee sales: no clerk puts cash into a colleague's
+                if (user.role() == Role.CLERK && !CounterHolding.holds(h, user.id(), counterId, null)) {
+                    throw ApiException.forbidden("You register cash only at the counter you have open");
+                }
                 if (op == CashOperation.INITIAL && FiscalQueries.hasInitial(h, counterId, day)) {
                     throw ApiException.conflict("fiscal-initial-done", "Today's initial cash is already registered for this counter");
                 }

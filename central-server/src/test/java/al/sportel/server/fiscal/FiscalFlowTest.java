@@ -142,6 +142,9 @@ class FiscalFlowTest {
                 Map.of("operation", "DEPOSIT", "amount", "5000.00")).expect(201).json().get("status").asText()).isEqualTo("REGISTERED");
         api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", clerk, Map.of("operation", "WITHDRAW", "amount", "0"))
                 .expect(422);
+        // a colleague of the same centre puts nothing into this drawer, nor takes anything out of it
+        api.post("/api/v1/fiscal/counters/" + counter + "/cash-deposits", api.token("clerk2"),
+                Map.of("operation", "WITHDRAW", "amount", "50000.00")).expect(403);
 
         // sent again with its key after the answer was lost: the same withdrawal, not a second one
         String path = "/api/v1/fiscal/counters/" + counter + "/cash-deposits";
