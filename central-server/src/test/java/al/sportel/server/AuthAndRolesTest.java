@@ -146,4 +146,25 @@ class AuthAndRolesTest {
         assertThat(counter.get("status").asText()).isEqualTo("CLOSED");
         assertThat(counter.get("name").asText()).isEqualTo("Sporteli 9");
     }
+
+    @Test
+    void aNewRoleOrCentreEndsTheUsersSessionsSoAnOldTokenCarriesNoNewRights() {
+        Map<String, Object> hall = Map.of("username", "kiosk.hall", "displayName", "Kioska e sallës", "role", "KIOSK",
+                "branchCode", "TR01", "password", "long-enough-2");
+        long id = api.post("/api/v1/users", api.token("admin"), hall).expect(201).json().get("id").asLong();
+        String kioskToken = login("kiosk.hall", "long-enough-2").expect(200).json().get("token").asText();
+        api.get("/api/v1/me", kioskToken).expect(200);
+
+        // the hall device's token lasts a year: made a supervisor, the user signs in again, the device's token is over
+        api.raw("PATCH", "/api/v1/users/" + id, api.token("admin"), Api.write(Map.of("role", "SUPERVISOR")), Map.of()).expect(200);
+        api.get("/api/v1/me", kioskToken).expect(401);
+        String supervisorToken = login("kiosk.hall", "long-enough-2").expect(200).json().get("token").asText();
+        assertThat(api.get("/api/v1/me", supervisorToken).expect(200).json().get("role").asText()).isEqualTo("SUPERVISOR");
+
+        // a move to another centre too; a new display name alone ends nothing
+        api.raw("PATCH", "/api/v1/users/" + id, api.token("admin"), Api.write(Map.of("displayName", "Drita")), Map.of()).expect(200);
+        api.get("/api/v1/me", supervisorToken).expect(200);
+        api.raw("PATCH", "/api/v1/users/" + id, api.token("admin"), Api.write(Map.of("branchCode", "DR01")), Map.of()).expect(200);
+        api.get("/api/v1/me", supervisorToken).expect(401);
+    }
 }

@@ -75,13 +75,17 @@ class StaffStreamSessionTest {
             api.raw("PATCH", "/api/v1/users/" + id, admin, "{\"branchCode\":\"TR01\"}", Map.of()).expect(200);
             assertThat(durres.endsWithin(ENDS)).as("the stream of the branch she left ends").isTrue();
         }
-        try (SseReader durres = stream("DR01", token); SseReader tirana = stream("TR01", token)) {
+        try (SseReader tirana = stream("TR01", token)) {
+            assertThat(tirana.awaitStatus()).as("a move ends her sessions: she signs in again").isEqualTo(401);
+        }
+        String moved = login("drita.stream", password);
+        try (SseReader durres = stream("DR01", moved); SseReader tirana = stream("TR01", moved)) {
             assertThat(durres.awaitStatus()).isEqualTo(403);
             assertThat(tirana.awaitStatus()).isEqualTo(200);
             api.raw("PATCH", "/api/v1/users/" + id, admin, "{\"active\":false}", Map.of()).expect(200);
             assertThat(tirana.endsWithin(ENDS)).as("a disabled user's stream ends").isTrue();
         }
-        try (SseReader tirana = stream("TR01", token)) {
+        try (SseReader tirana = stream("TR01", moved)) {
             assertThat(tirana.awaitStatus()).isEqualTo(401);
         }
     }

@@ -58,7 +58,8 @@ public final class AdminService {
             h.createUpdate("UPDATE users SET display_name = :d, role = :r, branch_code = :b, active = :a WHERE id = :id")
                     .bind("d", change.displayName() != null ? change.displayName().strip() : u.displayName()).bind("r", finalRole.name())
                     .bind("b", finalBranch).bind("a", active).bind("id", id).execute();
-            if (!active) {
+            // a new role or centre is a new set of rights: signed in again, not carried on an old token (a kiosk's lasts a year)
+            if (!active || finalRole != u.role() || !Objects.equals(finalBranch, u.branchCode())) {
                 h.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", clock.instant(), id);
             }
             UserRow after = AdminQueries.user(h, id);
