@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Counts failed logins per username and client address, so nobody elsewhere can lock a colleague out
@@ -23,11 +25,13 @@ import java.util.Map;
 public final class LoginGuard {
 
     static final int ADDRESS_USERNAMES = 20;
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
     private final Database db;
     private final Clock clock;
     private final int maxFailures;
     private final Duration window;
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
     public LoginGuard(Database db, Clock clock, int maxFailures, Duration window) {
         this.db = db;
@@ -38,39 +42,79 @@ public final class LoginGuard {
 
     /** Records one attempt as a failure, or throws 429 when the lock or the growing delay forbids it. */
     public void beginAttempt(String username, String address) {
-        Map<String, Object> guard = Map.of("username", username, "address", address);
-        GuardRows.ensure(db, "login_guards", guard);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        db.tx(h -> {
-            GuardRows.lock(h, "login_guards", guard);
-            // failures older than the window no longer count: they are not kept either
-            h.execute("DELETE FROM login_failures WHERE username = ? AND address = ? AND failed_at <= ?",
-                    username, address, now.minus(window));
-            List<Instant> recent = h.createQuery("""
-                            SELECT failed_at FROM login_failures WHERE username = :u AND address = :a AND failed_at > :since
-                            ORDER BY failed_at DESC
-                            """)
-                    .bind("u", username).bind("a", address).bind("since", now.minus(window)).mapTo(Instant.class).list();
-            if (recent.size() >= maxFailures) {
-                Instant lockEnds = recent.get(maxFailures - 1).plus(window);
-                long seconds = Math.max(1, Duration.between(now, lockEnds).toSeconds() + 1);
-                throw ApiException.tooManyRequests("Too many wrong passwords for this user from this computer; try again in "
-                        + ((seconds + 59) / 60) + " minutes or ask an administrator to unlock the account", seconds);
-            }
-            int names = h.createQuery("SELECT COUNT(DISTINCT username) FROM login_failures WHERE address = :a AND failed_at > :since")
-                    .bind("a", address).bind("since", now.minus(window)).mapTo(Integer.class).one();
-            if (names >= ADDRESS_USERNAMES) {
-                throw ApiException.tooManyRequests("Too many wrong passwords from this computer; try again in "
-                        + window.toMinutes() + " minutes", window.toSeconds());
-            }
-            if (!recent.isEmpty()) {
-                Instant allowedAt = recent.get(0).plus(delayAfter(recent.size()));
-                if (now.isBefore(allowedAt)) {
-                    throw ApiException.tooManyRequests("Wait a moment before trying again",
-                            Math.max(1, Duration.between(now, allowedAt).toSeconds() + 1));
+        sweepNowAndThen(now);
+        // a locked address is answered before anything is written: random usernames would each leave a guard row
+        db.read(h -> {
+            refuseLockedAddress(h, address, now);
+            return null;
+        });
+        Map<String, Object> guard = Map.of("username", username, "address", address);
+        for (int attempt = 1; ; attempt++) {
+            GuardRows.ensure(db, "login_guards", guard);
+            boolean counted = db.tx(h -> {
+                if (!GuardRows.lock(h, "login_guards", guard)) {
+                    return false; // swept between ensure and lock: made again
                 }
+                count(h, username, address, now);
+                return true;
+            });
+            if (counted || attempt == 3) {
+                return;
             }
-            h.execute("INSERT INTO login_failures (username, address, failed_at) VALUES (?, ?, ?)", username, address, now);
+        }
+    }
+
+    private void count(Handle h, String username, String address, Instant now) {
+        // failures older than the window no longer count: they are not kept either
+        h.execute("DELETE FROM login_failures WHERE username = ? AND address = ? AND failed_at <= ?",
+                username, address, now.minus(window));
+        List<Instant> recent = h.createQuery("""
+                        SELECT failed_at FROM login_failures WHERE username = :u AND address = :a AND failed_at > :since
+                        ORDER BY failed_at DESC
+                        """)
+                .bind("u", username).bind("a", address).bind("since", now.minus(window)).mapTo(Instant.class).list();
+        if (recent.size() >= maxFailures) {
+            Instant lockEnds = recent.get(maxFailures - 1).plus(window);
+            long seconds = Math.max(1, Duration.between(now, lockEnds).toSeconds() + 1);
+            throw ApiException.tooManyRequests("Too many wrong passwords for this user from this computer; try again in "
+                    + ((seconds + 59) / 60) + " minutes or ask an administrator to unlock the account", seconds);
+        }
+        refuseLockedAddress(h, address, now);
+        if (!recent.isEmpty()) {
+            Instant allowedAt = recent.get(0).plus(delayAfter(recent.size()));
+            if (now.isBefore(allowedAt)) {
+                throw ApiException.tooManyRequests("Wait a moment before trying again",
+                        Math.max(1, Duration.between(now, allowedAt).toSeconds() + 1));
+            }
+        }
+        h.execute("INSERT INTO login_failures (username, address, failed_at) VALUES (?, ?, ?)", username, address, now);
+    }
+
+    private void refuseLockedAddress(Handle h, String address, Instant now) {
+        int names = h.createQuery("SELECT COUNT(DISTINCT username) FROM login_failures WHERE address = :a AND failed_at > :since")
+                .bind("a", address).bind("since", now.minus(window)).mapTo(Integer.class).one();
+        if (names >= ADDRESS_USERNAMES) {
+            throw ApiException.tooManyRequests("Too many wrong passwords from this computer; try again in "
+                    + window.toMinutes() + " minutes", window.toSeconds());
+        }
+    }
+
+    /**
+     * At most every {@link #SWEEP_EVERY}, one attempt forgets the failures past the window and the guard rows left
+     * with none: otherwise every username ever tried from every address stays, and anyone can add them.
+     */
+    private void sweepNowAndThen(Instant now) {
+        Instant last = lastSweep.get();
+        if (now.isBefore(last.plus(SWEEP_EVERY)) || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        db.tx(h -> {
+            h.execute("DELETE FROM login_failures WHERE failed_at <= ?", now.minus(window));
+            h.execute("""
+                    DELETE FROM login_guards WHERE NOT EXISTS (SELECT 1 FROM login_failures f
+                        WHERE f.username = login_guards.username AND f.address = login_guards.address)
+                    """);
             return null;
         });
     }

@@ -35,11 +35,13 @@ public final class GuardRows {
 
     /**
      * Inside the caller's transaction: waits for and holds the row {@code key}, which {@link #ensure} made (before the
-     * transaction, so a losing insert never aborts it), until the transaction ends.
+     * transaction, so a losing insert never aborts it), until the transaction ends. False when the row is gone: a table
+     * whose idle rows are swept may lose it between {@code ensure} and here, and its caller ensures it again.
      */
-    public static void lock(Handle h, String table, Map<String, Object> key) {
+    public static boolean lock(Handle h, String table, Map<String, Object> key) {
         // the row itself, not a count: PostgreSQL locks no rows behind an aggregate
-        h.createQuery("SELECT * FROM " + table + " WHERE " + where(key) + " FOR UPDATE").bindMap(key).mapToMap().one();
+        return h.createQuery("SELECT * FROM " + table + " WHERE " + where(key) + " FOR UPDATE").bindMap(key).mapToMap()
+                .findOne().isPresent();
     }
 
     private static boolean exists(Database db, String table, Map<String, Object> key) {

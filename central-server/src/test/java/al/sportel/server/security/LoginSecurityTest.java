@@ -124,8 +124,19 @@ class LoginSecurityTest {
         assertThat(stopped.body()).contains("from this computer");
         login("clerk6", "sportel", address).expect(429); // even the right password waits
         login("clerk6", "sportel", "10.4.0.2").expect(200); // another computer is not stopped
+        // a stopped address writes nothing more, however many names it makes up
+        for (int i = 0; i < 30; i++) {
+            login("made-up" + i, "Summer2026!", address).expect(429);
+        }
+        assertThat(guardRows(address)).isEqualTo(20);
         CLOCK.advance(Duration.ofMinutes(16));
         login("clerk6", "sportel", address).expect(200);
+        assertThat(guardRows(address)).as("the names it tried are forgotten with their failures").isLessThanOrEqualTo(1);
+    }
+
+    private static int guardRows(String address) {
+        return server.server().database().read(h -> h.createQuery("SELECT COUNT(*) FROM login_guards WHERE address = :a")
+                .bind("a", address).mapTo(Integer.class).one());
     }
 
     @Test
