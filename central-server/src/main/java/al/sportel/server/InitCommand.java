@@ -57,7 +57,9 @@ final class InitCommand {
         } catch (IOException e) {
             return fail("could not read the password: " + e.getMessage());
         }
-        if (password == null) {
+        // stripped as the login and the user forms strip it: spaces around it would make it one nobody can type in
+        password = password == null ? null : password.strip();
+        if (password == null || password.isEmpty()) {
             return fail("no password given (set SPORTEL_ADMIN_PASSWORD or type it when asked)");
         }
         String weakness = UserRules.weakness(password, admin);

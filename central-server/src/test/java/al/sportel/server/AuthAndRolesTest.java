@@ -52,6 +52,12 @@ class AuthAndRolesTest {
         assertThat(wrong.contentType()).startsWith("application/problem+json");
         assertThat(wrong.json().get("detail")).isEqualTo(unknown.json().get("detail"));
         assertThat(wrong.json().get("type")).isEqualTo(unknown.json().get("type"));
+        // an empty or over-long password is a wrong one too (API.md: wrong credentials are 401), spaces around it are not kept
+        // (each user once: a second failure in a row waits a second)
+        assertThat(login("clerk3", "").expect(401).json().get("type")).isEqualTo(wrong.json().get("type"));
+        assertThat(login("clerk4", "x".repeat(300)).expect(401).json().get("type")).isEqualTo(wrong.json().get("type"));
+        login("clerk3", " sportel ").expect(200);
+        api.post("/api/v1/auth/login", null, Map.of("username", "clerk6")).expect(422);
     }
 
     @Test

@@ -127,6 +127,20 @@ public final class JsonBody {
         return s;
     }
 
+    /** The string exactly as sent, empty or long (a password to check, not to store); absent is an error. */
+    public String requiredRawString(String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (!n.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        return n.textValue();
+    }
+
     public Long requiredId(String field) {
         Long v = optionalId(field);
         if (v == null && errorFor(field) == null) {
