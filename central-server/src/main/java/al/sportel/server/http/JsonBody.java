@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,12 +29,31 @@ public final class JsonBody {
     }
 
     public static JsonBody of(Context ctx, ObjectMapper mapper) {
+        requireJsonType(ctx);
         return parse(ctx.body(), mapper);
     }
 
     /** For an endpoint whose body is optional (older clients send none): a blank body reads as {@code {}}. */
     public static JsonBody ofOptional(Context ctx, ObjectMapper mapper) {
+        requireJsonType(ctx);
         return parse(ctx.body().isBlank() ? "{}" : ctx.body(), mapper);
+    }
+
+    /**
+     * A body sent as a form or as plain text is refused (415). Those are the types another site's page may post from a
+     * visitor's browser without asking (no CORS preflight, which this server never grants): so a public form's limit per
+     * address cannot be multiplied by other people's browsers. No Content-Type at all (curl without -H) is read as JSON.
+     */
+    private static void requireJsonType(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || type.isBlank()) {
+            return;
+        }
+        String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json") && !media.endsWith("+json")) {
+            throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json, not " + media, null, null);
+        }
     }
 
     /** For a body the caller has already read (a signed partner request, whose bytes the signature covers). */

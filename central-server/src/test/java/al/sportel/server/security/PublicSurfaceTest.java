@@ -63,6 +63,22 @@ class PublicSurfaceTest {
         assertThat(r.json().get("status").asInt()).isEqualTo(status);
     }
 
+    /** Another site's page can post forms and plain text from its visitors' browsers unasked; JSON needs our consent. */
+    @Test
+    void aBodySentAsAFormOrPlainTextIsRefusedSoOtherSitesCannotFileThroughTheirVisitors() {
+        String complaint = Api.write(Map.of("category", "WRONG_BILL", "name", "Arta Hoxha", "phone", "+355 69 123 4567",
+                "description", "Fatura e tetorit është dyfishi i zakonshmes."));
+        for (String type : new String[] {"text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            Api.Response r = api.raw("POST", "/api/v1/public/complaints", null, complaint, Map.of("Content-Type", type));
+            assertProblem(r, 415);
+            assertThat(r.json().get("detail").asText()).contains("application/json");
+        }
+        assertProblem(api.raw("POST", "/api/v1/auth/login", null, Api.write(Map.of("username", "clerk1", "password", "sportel")),
+                Map.of("Content-Type", "text/plain")), 415);
+        api.raw("POST", "/api/v1/public/complaints", null, complaint, Map.of("Content-Type", "application/json; charset=utf-8"))
+                .expect(201);
+    }
+
     @Test
     void nulBytesAndUnstorableCharactersAre422EvenUnauthenticated() {
         assertProblem(api.post("/api/v1/auth/login", null, Map.of("username", "clerk1\u0000", "password", "x")), 422);
