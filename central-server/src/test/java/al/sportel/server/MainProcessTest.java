@@ -2,6 +2,7 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.server.db.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -84,6 +85,28 @@ class MainProcessTest {
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(err).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("--port");
             assertThat(err.lines().filter(l -> l.contains("ERROR") || l.contains("sportel-server:"))).as(err).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDatabaseMigratedByANewerServerIsRefusedInOneLine() throws Exception {
+        // A newer release's migration, as the rollback in docs/operations.md leaves it behind.
+        try (Database db = Database.open(ServerConfig.defaults().withDataDir(dataDir).effectiveDbUrl(), null, null, null, 2)) {
+            db.jdbi().useHandle(h -> h.execute("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, installed_by,
+                                                       execution_time, success)
+                    SELECT MAX(installed_rank) + 1, '999', 'from a newer server', 'SQL', 'V999__from_a_newer_server.sql',
+                           'test', 0, TRUE FROM flyway_schema_history"""));
+        }
+        Process p = launch(Map.of(), "--port", "0", "--data-dir", dataDir.toString());
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the server refused to start").isTrue();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(err).isEqualTo(1);
+            assertThat(err).contains("newer Sportel server (schema version 999;").doesNotContain("\tat ");
+            assertThat(err.lines().filter(l -> l.contains("ERROR") || l.contains("sportel-server:"))).as(err).hasSize(1);
+        } finally {
+            p.destroyForcibly();
         }
     }
 

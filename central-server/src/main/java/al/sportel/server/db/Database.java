@@ -12,8 +12,14 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -91,7 +97,12 @@ public final class Database implements AutoCloseable {
                     + (user != null ? " as " + user : "") + ": " + rootMessage(e), e);
         }
         try {
-            flyway(ds, schema).migrate();
+            Flyway flyway = flyway(ds, schema);
+            refuseUnknownMigrations(flyway);
+            flyway.migrate();
+        } catch (DatabaseUnavailableException e) {
+            ds.close();
+            throw e;
         } catch (RuntimeException e) {
             ds.close();
             throw new DatabaseUnavailableException("Database migration failed: " + rootMessage(e), e);
@@ -109,7 +120,34 @@ public final class Database implements AutoCloseable {
                 // Each feature owns a range of versions (V20s channels, V30s fiscal, V40s citizen…), so a release
                 // can bring V31 to a database already at V53: apply it rather than refuse to start after an upgrade.
                 .outOfOrder(true)
+                // Flyway ignores an applied migration newer than the jar's ("*:future") unless told otherwise: an
+                // older server would then run on tables it does not know, as after a rollback without the restore.
+                .ignoreMigrationPatterns(new ValidatePattern[0])
                 .load();
+    }
+
+    /**
+     * Refuses, in one line naming the version, a database that holds migrations this server does not have:
+     * a newer release migrated it (above this jar's newest, or inside a feature's range of versions).
+     */
+    private static void refuseUnknownMigrations(Flyway flyway) {
+        MigrationVersion known = null;
+        List<String> unknown = new ArrayList<>();
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            if (m.getState().isResolved()) {
+                known = known == null || m.getVersion().isNewerThan(known) ? m.getVersion() : known;
+            } else if (m.getState().isApplied() && m.getState() != MigrationState.DELETED) { // DELETED: removed by a repair
+                unknown.add(m.getVersion().getVersion());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new DatabaseUnavailableException("the database was migrated by a newer Sportel server (schema version "
+                    + String.join(", ", unknown) + "; this server knows up to " + known + "): run that release, or restore the"
+                    + " backup taken before the upgrade (docs/operations.md, Upgrade and roll back)", null);
+        }
     }
 
     public boolean isPostgres() {
