@@ -37,6 +37,13 @@ id sportel >/dev/null || fail "no sportel user"
 if command -v systemd-analyze >/dev/null; then
   systemd-analyze verify "$UNIT" && echo "systemd-analyze verify: ok"
 fi
+# every example in the settings, uncommented, reads in the shell of the sportel-server command as systemd reads it
+examples=$(mktemp)
+sed 's/^#\(SPORTEL_[A-Z_]*=\)/\1/' /etc/sportel/server.env > "$examples"
+sh -ec 'set -a; . "$1"; [ "$SPORTEL_SMS_AUTH" = "Bearer change-me" ] && [ "$SPORTEL_PAY_NAME" = "Raiffeisen e-Commerce" ] &&
+  [ "$SPORTEL_SMS_BODY" = "{\"to\":\"{phone}\",\"text\":\"{text}\"}" ] && case $SPORTEL_PAY_PAGE_URL in *"&amount={amount}&return="*) ;; *) false;; esac' \
+  sh "$examples" || fail "an example in server.env does not read the same in sh (quote it: see the file's head)"
+rm -f "$examples"
 # the centre's IT edits the settings (a conffile: upgrades keep it)
 sed -i -e "s/^SPORTEL_PORT=.*/SPORTEL_PORT=$PORT/" -e "s/^SPORTEL_MANAGEMENT_PORT=.*/SPORTEL_MANAGEMENT_PORT=$MPORT/" \
     -e "s/^SPORTEL_DRAIN_SECONDS=.*/SPORTEL_DRAIN_SECONDS=0/" /etc/sportel/server.env
