@@ -2,6 +2,7 @@ package al.sportel.server;
 
 import al.sportel.server.db.DatabaseUnavailableException;
 import al.sportel.server.ops.BackupCommand;
+import al.sportel.server.ops.ManagementPortException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -97,11 +98,16 @@ public final class Main {
                     config.host(), config.port());
             exit(1);
         }
+        OpsConfig ops = config.ops();
+        if (ops.managementPort() > 0 && !portFree(ops.managementHost(), ops.managementPort())) {
+            log.error("sportel-server: {}", ManagementPortException.message(ops.managementHost(), ops.managementPort()));
+            exit(1);
+        }
         SportelServer server;
         try {
             server = SportelServer.start(config);
             PrivateFiles.restrict(config.dataDir());
-        } catch (DatabaseUnavailableException e) {
+        } catch (DatabaseUnavailableException | ManagementPortException e) {
             log.error("sportel-server: {}", e.getMessage());
             exit(1);
             return;

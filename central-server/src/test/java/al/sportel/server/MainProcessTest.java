@@ -1,10 +1,13 @@
 package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import al.sportel.server.db.Database;
+import al.sportel.server.ops.ManagementPortException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +81,7 @@ class MainProcessTest {
 
     @Test
     void aTakenPortIsAClearErrorNotAStackTrace() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Process p = launch(Map.of("SPORTEL_PORT", Integer.toString(taken.getLocalPort())), "--data-dir", dataDir.toString());
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
@@ -107,6 +110,34 @@ class MainProcessTest {
             assertThat(err.lines().filter(l -> l.contains("ERROR") || l.contains("sportel-server:"))).as(err).hasSize(1);
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aTakenManagementPortIsNamedWithItsSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process p = launch(Map.of("SPORTEL_MANAGEMENT_PORT", Integer.toString(taken.getLocalPort())),
+                    "--port", "0", "--data-dir", dataDir.toString());
+            try {
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).isEqualTo(1);
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(err).contains("cannot listen on the management port 127.0.0.1:" + taken.getLocalPort())
+                        .contains("SPORTEL_MANAGEMENT_PORT").doesNotContain("with --port");
+                assertThat(err.lines().filter(l -> l.contains("ERROR") || l.contains("sportel-server:"))).as(err).hasSize(1);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aManagementPortTakenAfterTheCheckIsNamedToo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            ServerConfig config = Main.parse(new String[] {"--port", "0", "--data-dir", dataDir.toString()},
+                    Map.of("SPORTEL_MANAGEMENT_PORT", Integer.toString(taken.getLocalPort())));
+            assertThatThrownBy(() -> SportelServer.start(config).close()).isInstanceOf(ManagementPortException.class)
+                    .hasMessageStartingWith("cannot listen on the management port 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
@@ -148,9 +179,9 @@ class MainProcessTest {
         assertThat(pg.embeddedDatabase()).isFalse();
         assertThat(pg.dbUser()).isEqualTo("u");
         assertThat(Main.parse(new String[] {"--help"}, Map.of())).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.parse(new String[] {"--port", "http"}, Map.of()))
+        assertThatThrownBy(() -> Main.parse(new String[] {"--port", "http"}, Map.of()))
                 .hasMessageContaining("port number");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.parse(new String[] {"--db", "mysql://x"}, Map.of()))
+        assertThatThrownBy(() -> Main.parse(new String[] {"--db", "mysql://x"}, Map.of()))
                 .hasMessageContaining("jdbc:postgresql");
     }
 }
