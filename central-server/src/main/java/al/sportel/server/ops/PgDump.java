@@ -3,7 +3,6 @@ package al.sportel.server.ops;
 import al.sportel.server.ServerConfig;
 import al.sportel.server.ops.BackupCommand.CommandException;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 
 /**
  * PostgreSQL backups through the PostgreSQL tools: {@code pg_dump --format=custom} (consistent while
@@ -23,7 +25,12 @@ final class PgDump {
     private PgDump() {
     }
 
-    private record Target(String host, String port, String database, String schema) {
+    /** What pg_dump and pg_restore are given: host without IPv6 brackets, the password only through PGPASSWORD. */
+    record Target(String host, String port, String database, String schema, String user, String password) {
+        @Override
+        public String toString() { // without the password
+            return user + "@" + host + ":" + port + "/" + database + (schema != null ? " schema " + schema : "");
+        }
     }
 
     static String backup(ServerConfig config, Path to, Map<String, String> env) throws CommandException {
@@ -32,10 +39,10 @@ final class PgDump {
             Files.createDirectories(to.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), ".sportel-backup", ".dump");
             try {
-                List<String> cmd = connection("pg_dump", config, t);
+                List<String> cmd = connection("pg_dump", t);
                 cmd.addAll(List.of("--format=custom", "--file", tmp.toString()));
-                run(cmd, config, env);
-                String listing = run(List.of("pg_restore", "--list", tmp.toString()), config, env);
+                run(cmd, t, env);
+                String listing = run(List.of("pg_restore", "--list", tmp.toString()), t, env);
                 long tables = listing.lines().filter(l -> l.contains(" TABLE DATA ")).count();
                 if (listing.lines().noneMatch(l -> l.contains(" TABLE DATA ") && l.contains(" payments "))) {
                     throw new CommandException("the dump holds no payments table; is this the Sportel database?");
@@ -56,18 +63,18 @@ final class PgDump {
             throw new CommandException("no backup file " + from);
         }
         Target t = target(config);
-        List<String> cmd = connection("pg_restore", config, t);
+        List<String> cmd = connection("pg_restore", t);
         cmd.addAll(List.of("--exit-on-error", "--no-owner", from.toString()));
-        run(cmd, config, env);
+        run(cmd, t, env);
         return "restored " + from + " into database " + t.database() + (t.schema() != null ? " (schema " + t.schema() + ")" : "")
                 + "; start the servers (each with the channel master key the data was written under: SPORTEL_CHANNEL_KEY or"
                 + " channel-master.key)";
     }
 
-    private static List<String> connection(String tool, ServerConfig config, Target t) {
+    private static List<String> connection(String tool, Target t) {
         List<String> cmd = new ArrayList<>(List.of(tool, "--host", t.host(), "--port", t.port(), "--dbname", t.database()));
-        if (config.dbUser() != null) {
-            cmd.addAll(List.of("--username", config.dbUser()));
+        if (t.user() != null) {
+            cmd.addAll(List.of("--username", t.user()));
         }
         if (t.schema() != null && tool.equals("pg_dump")) { // a restore brings back what the dump holds
             cmd.addAll(List.of("--schema", t.schema()));
@@ -76,30 +83,46 @@ final class PgDump {
         return cmd;
     }
 
-    private static Target target(ServerConfig config) throws CommandException {
-        URI uri;
-        try {
-            uri = URI.create(config.dbUrl().substring("jdbc:".length()));
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("cannot read the database URL for pg_dump");
+    /**
+     * Where the tools connect, read from the server's URL by PgJDBC's own parser, so they reach the database the
+     * server does: the short form {@code jdbc:postgresql:sportel}, IPv6 hosts, and {@code user=} / {@code password=} in
+     * the URL, which win over SPORTEL_DB_USER / SPORTEL_DB_PASSWORD as they do when the server connects.
+     */
+    static Target target(ServerConfig config) throws CommandException {
+        String shown = config.dbUrl().split("\\?")[0]; // the query may hold the password
+        Properties settings = new Properties();
+        if (config.dbUser() != null) {
+            settings.setProperty(PGProperty.USER.getName(), config.dbUser());
+        }
+        if (config.dbPassword() != null) {
+            settings.setProperty(PGProperty.PASSWORD.getName(), config.dbPassword());
+        }
+        Properties url = Driver.parseURL(config.dbUrl(), settings);
+        if (url == null) {
+            throw new CommandException("cannot read the database URL " + shown + " (expected jdbc:postgresql://HOST:PORT/DATABASE)");
+        }
+        String host = PGProperty.PG_HOST.getOrDefault(url);
+        if (host.contains(",")) {
+            throw new CommandException("the database URL " + shown + " names several hosts; back up the primary with pg_dump by hand"
+                    + " (docs/operations.md, PostgreSQL)");
+        }
+        String database = PGProperty.PG_DBNAME.getOrDefault(url);
+        if (database == null || database.isBlank()) {
+            throw new CommandException("the database URL " + shown + " names no database");
         }
         String schema = config.dbSchema();
-        if (uri.getQuery() != null) {
-            for (String p : uri.getQuery().split("&")) {
-                if (p.startsWith("currentSchema=") && schema == null) {
-                    schema = p.substring("currentSchema=".length());
-                }
-            }
+        String searchPath = PGProperty.CURRENT_SCHEMA.getOrNull(url);
+        if (schema == null && searchPath != null && !searchPath.isBlank()) {
+            schema = searchPath.split(",")[0].strip(); // the first schema of the search path holds the server's tables
         }
-        String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
-        String port = uri.getPort() < 0 ? "5432" : Integer.toString(uri.getPort());
-        return new Target(host, port, uri.getPath().replaceFirst("^/", ""), schema);
+        return new Target(host.replaceAll("^\\[(.*)]$", "$1"), PGProperty.PG_PORT.getOrDefault(url), database, schema,
+                PGProperty.USER.getOrNull(url), PGProperty.PASSWORD.getOrNull(url));
     }
 
-    private static String run(List<String> cmd, ServerConfig config, Map<String, String> env) throws CommandException {
+    private static String run(List<String> cmd, Target t, Map<String, String> env) throws CommandException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        if (config.dbPassword() != null) {
-            pb.environment().put("PGPASSWORD", config.dbPassword());
+        if (t.password() != null) {
+            pb.environment().put("PGPASSWORD", t.password());
         }
         try {
             Process p = pb.start();
