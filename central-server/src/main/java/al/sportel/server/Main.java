@@ -59,6 +59,8 @@ public final class Main {
             then sign in to the console and create centres, services, counters and users.
             """.formatted(RemoteOptions.USAGE);
 
+    static final int MAX_DRAIN_SECONDS = 30;
+
     private Main() {
     }
 
@@ -220,11 +222,7 @@ public final class Main {
         }
         String drain = env.get("SPORTEL_DRAIN_SECONDS");
         if (drain != null && !drain.isBlank()) {
-            try {
-                o = o.withDrain(Duration.ofSeconds(Integer.parseInt(drain.trim())));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("SPORTEL_DRAIN_SECONDS must be a number of seconds, got '" + drain + "'");
-            }
+            o = o.withDrain(Duration.ofSeconds(drainSeconds(drain)));
         }
         String dayEnd = env.get("SPORTEL_DAY_END");
         return dayEnd == null || dayEnd.isBlank() ? o : o.withDayEnd(time(dayEnd, "SPORTEL_DAY_END"));
@@ -281,6 +279,23 @@ public final class Main {
             // reported below
         }
         throw new IllegalArgumentException(what + " must be a port number from 0 to 65535, got '" + raw + "'");
+    }
+
+    /**
+     * At most {@link #MAX_DRAIN_SECONDS}: the stop must drain, finish its requests and close within the unit's
+     * TimeoutStopSec=45 (installer/server/sportel-server.service), or systemd kills it half-closed.
+     */
+    private static int drainSeconds(String raw) {
+        try {
+            int s = Integer.parseInt(raw.trim());
+            if (s >= 0 && s <= MAX_DRAIN_SECONDS) {
+                return s;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("SPORTEL_DRAIN_SECONDS must be a number of seconds from 0 to " + MAX_DRAIN_SECONDS
+                + " (a stop has 45 s in all), got '" + raw + "'");
     }
 
     /** Checked before the database is opened, so a taken port fails fast with a plain message. */

@@ -166,6 +166,17 @@ class MainProcessTest {
     }
 
     @Test
+    void drainSecondsStayWithinTheServiceStopTimeout() {
+        assertThat(Main.parse(new String[] {}, Map.of("SPORTEL_DRAIN_SECONDS", "30")).ops().drain()).hasSeconds(30);
+        assertThat(Main.parse(new String[] {}, Map.of("SPORTEL_DRAIN_SECONDS", "0")).ops().drain()).isZero();
+        for (String bad : List.of("-1", "45", "five")) {
+            assertThatThrownBy(() -> Main.parse(new String[] {}, Map.of("SPORTEL_DRAIN_SECONDS", bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("SPORTEL_DRAIN_SECONDS must be a number of seconds from 0 to 30 (a stop has 45 s in all), got '" + bad + "'");
+        }
+    }
+
+    @Test
     void optionsOverrideEnvironment() {
         ServerConfig c = Main.parse(new String[] {"--port", "9090", "--demo"},
                 Map.of("SPORTEL_PORT", "7070", "SPORTEL_HOST", "0.0.0.0", "SPORTEL_DATA_DIR", "/tmp/x"));
