@@ -86,7 +86,8 @@ class BackupRestoreTest {
         }
         ServerProcess.Result restore = ServerProcess.run(Map.of(), "restore", "--from", zip.toString(), "--data-dir", fresh.toString());
         assertThat(restore.exitCode()).as(restore.output()).isZero();
-        assertThat(restore.output()).contains("channel-master.key");
+        assertThat(restore.output()).contains("channel-master.key").contains("fiscal keystore (.p12) and its password file")
+                .contains("SPORTEL_PAY_WEBHOOK_SECRET_FILE");
         // The bank's key is sealed under the old machine's key, which a backup does not carry (a stolen backup alone
         // must not sign as a bank): without it the server says so and does not start.
         assertThatThrownBy(() -> SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(fresh)))
@@ -130,6 +131,7 @@ class BackupRestoreTest {
             ServerProcess.Result restore = ServerProcess.run(env, "restore", "--from", dump.toString(),
                     "--db", url + "?currentSchema=" + schema);
             assertThat(restore.exitCode()).as(restore.output()).isZero();
+            assertThat(restore.output()).contains("channel-master.key").contains(".p12").contains("SPORTEL_PAY_WEBHOOK_SECRET_FILE");
             Files.copy(server.dataDir().resolve("channel-master.key"), tmp.resolve("channel-master.key"), StandardCopyOption.REPLACE_EXISTING);
             try (SportelServer restored = SportelServer.start(ServerConfig.defaults().withPort(0).withDataDir(tmp)
                     .withDatabase(url, user, password, schema))) {

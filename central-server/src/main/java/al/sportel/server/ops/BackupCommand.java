@@ -35,6 +35,10 @@ import org.h2.tools.Restore;
 public final class BackupCommand {
 
     private static final String DB_NAME = "sportel";
+    /** The secrets a backup leaves out on purpose (a stolen backup alone must not sign as a bank or the taxpayer). */
+    static final String NOT_IN_BACKUP = "a backup does not carry the secrets kept apart from it: on a new machine bring back"
+            + " channel-master.key from the old data directory (or set SPORTEL_CHANNEL_KEY), the fiscal keystore (.p12) and its"
+            + " password file at the paths of the fiscal settings, and the online-payment webhook secret (SPORTEL_PAY_WEBHOOK_SECRET_FILE)";
 
     private BackupCommand() {
     }
@@ -200,8 +204,8 @@ public final class BackupCommand {
             String check = checkH2(from);
             Restore.execute(from.toString(), dir.toString(), DB_NAME);
             int files = BackupFiles.restoreAttachments(from, dir);
-            return "restored " + from + " into " + dir + " (" + check + ", " + files + " attachments); on a new machine bring back channel-master.key from the"
-                    + " old data directory (kept apart from backups) or set SPORTEL_CHANNEL_KEY, then start the server on this data directory";
+            return "restored " + from + " into " + dir + " (" + check + ", " + files + " attachments); " + NOT_IN_BACKUP
+                    + ", then start the server on this data directory";
         } catch (IOException | RuntimeException e) {
             throw new CommandException("cannot restore into " + dir + ": " + e.getMessage());
         }

@@ -67,8 +67,8 @@ final class PgDump {
         cmd.addAll(List.of("--exit-on-error", "--no-owner", from.toString()));
         run(cmd, t, env);
         return "restored " + from + " into database " + t.database() + (t.schema() != null ? " (schema " + t.schema() + ")" : "")
-                + "; start the servers (each with the channel master key the data was written under: SPORTEL_CHANNEL_KEY or"
-                + " channel-master.key)";
+                + "; " + BackupCommand.NOT_IN_BACKUP + ", then start the servers (each with the channel master key the data was"
+                + " written under)";
     }
 
     private static List<String> connection(String tool, Target t) {
