@@ -38,7 +38,15 @@ public final class Reconciliations {
         this.clock = clock;
     }
 
-    /** Stores a partner's file for a day; the same file again changes nothing, a different one replaces it. */
+    /**
+     * Stores a partner's file for a day; the same file again changes nothing, a different one replaces it.
+     *
+     * <p>Two uploads of the day at once (a partner's client resending after a timeout, or the partner and an admin)
+     * are decided one after the other on the day's row, held with {@code FOR UPDATE} and read again under the lock:
+     * unlocked, both took the replace branch and, under READ COMMITTED, the second one's DELETE saw none of the
+     * first one's new lines, so the day kept every line twice. With no row yet, the day's unique key lets one insert
+     * win; the other fails on it, and its retry finds the row and waits for it.
+     */
     SettlementReceipt receive(Partner partner, LocalDate date, byte[] body) {
         List<SettlementFile.Line> lines = SettlementFile.parse(new String(body, StandardCharsets.UTF_8));
         String hash = Signature.sha256Hex(body);
@@ -47,7 +55,7 @@ public final class Reconciliations {
             try {
                 return db.tx(h -> {
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                    var existing = SettlementQueries.find(h, partner.id(), date);
+                    var existing = SettlementQueries.findForUpdate(h, partner.id(), date);
                     if (existing.isPresent() && existing.get().bodyHash().equals(hash)) {
                         return new SettlementReceipt(existing.get().id(), partner.code(), date, lines.size(), Money.format(total),
                                 existing.get().receivedAt(), false);

@@ -43,6 +43,17 @@ final class SettlementQueries {
                 .findOne();
     }
 
+    /** The day's file, its row held until the transaction ends: one upload of the day at a time decides and writes. */
+    static Optional<File> findForUpdate(Handle h, long partnerId, LocalDate date) {
+        return h.createQuery("""
+                        SELECT id, body_hash, received_at FROM channel_settlements WHERE partner_id = :p AND business_date = :d
+                        FOR UPDATE
+                        """)
+                .bind("p", partnerId).bind("d", date)
+                .map((rs, c) -> new File(rs.getLong(1), rs.getString(2), PartnerQueries.instant(rs, "received_at")))
+                .findOne();
+    }
+
     static long insert(Handle h, long partnerId, LocalDate date, String hash, Instant now) {
         return h.createUpdate("""
                         INSERT INTO channel_settlements (partner_id, business_date, body_hash, received_at) VALUES (:p, :d, :h, :now)
