@@ -75,6 +75,20 @@ class LaterVoidTest {
         assertThat(branchReport(monday, monday).get("paymentsTotal").asText()).as("Monday's centre report is unchanged").isEqualTo("165.50");
         assertThat(api.get("/api/v1/reports/channels?branchCode=TR01&from=" + monday + "&to=" + monday, api.token("supervisor1"))
                 .expect(200).json().get("total").asText()).as("and so is its report by channel").isEqualTo("165.50");
+        JsonNode channelsTuesday = channelReport(tuesday, tuesday);
+        assertThat(channelsTuesday.get("total").asText()).as("the report by channel of Tuesday: nothing taken").isEqualTo("0.00");
+        assertThat(channelsTuesday.get("earlierVoidedCount").asInt()).as("and the reversal apart, as in the centre report").isEqualTo(1);
+        assertThat(channelsTuesday.get("earlierVoidedAmount").asText()).isEqualTo("45.50");
+        JsonNode cardTuesday = channelsTuesday.get("channels").get(0);
+        assertThat(cardTuesday.get("channel").asText()).isEqualTo("COUNTER_CARD");
+        assertThat(cardTuesday.get("count").asInt()).isZero();
+        assertThat(cardTuesday.get("earlierVoidedAmount").asText()).isEqualTo("45.50");
+        JsonNode channelsBoth = channelReport(monday, tuesday);
+        assertThat(channelsBoth.get("total").asText()).as("by channel too, both days net the voided payment").isEqualTo("120.00");
+        assertThat(channelsBoth.get("earlierVoidedCount").asInt()).isZero();
+        assertThat(api.get("/api/v1/reports/channels?branchCode=TR01&from=" + tuesday + "&to=" + tuesday + "&format=csv",
+                api.token("supervisor1")).expect(200).body()).contains("COUNTER_CARD,,Counter card,0,0.00,1,45.50")
+                .contains("TOTAL,,,,0.00,1,45.50");
         JsonNode branchTuesday = branchReport(tuesday, tuesday);
         assertThat(branchTuesday.get("earlierVoidedCount").asInt()).as("the reversal shows on Tuesday").isEqualTo(1);
         assertThat(branchTuesday.get("earlierVoidedAmount").asText()).isEqualTo("45.50");
@@ -94,6 +108,10 @@ class LaterVoidTest {
 
     private static JsonNode cashReport(long counter, LocalDate day) {
         return api.get("/api/v1/reports/cash?counterId=" + counter + "&date=" + day, api.token("supervisor1")).expect(200).json();
+    }
+
+    private static JsonNode channelReport(LocalDate from, LocalDate to) {
+        return api.get("/api/v1/reports/channels?branchCode=TR01&from=" + from + "&to=" + to, api.token("supervisor1")).expect(200).json();
     }
 
     private static JsonNode branchReport(LocalDate from, LocalDate to) {

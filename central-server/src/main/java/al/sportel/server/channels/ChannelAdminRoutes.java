@@ -127,6 +127,12 @@ public final class ChannelAdminRoutes {
         if (branch != null && branch.isBlank()) {
             branch = null;
         }
+        // Partners belong to no centre, and a supervisor reconciles every one of them (the desktop's Channels tab asks
+        // without branchCode for their takings); the counters she sees are her own centre's, as in every report.
+        boolean partners = branch == null;
+        if (branch == null && user.role() == Role.SUPERVISOR) {
+            branch = user.branchCode();
+        }
         if (branch != null) {
             Access.requireBranch(user, branch);
         }
@@ -135,7 +141,7 @@ public final class ChannelAdminRoutes {
         if (to.isBefore(from) || from.plusYears(5).isBefore(to)) {
             throw ApiException.invalid("to", "must be on or after from, at most five years later");
         }
-        PaymentsByChannel r = report.report(branch, from, to);
+        PaymentsByChannel r = report.report(branch, partners, from, to);
         if ("csv".equals(ctx.queryParam("format"))) {
             ctx.contentType("text/csv; charset=utf-8").result(ChannelReport.csv(r));
         } else {

@@ -5,15 +5,22 @@ import al.sportel.model.Money;
 import al.sportel.model.channels.PaymentsByChannel;
 import al.sportel.server.db.Database;
 import al.sportel.server.reports.CsvSheet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Payments by channel over a date range: the counters' cash and card (voids left out) and every
- * partner (reversals left out). Partners belong to no branch, so a branch's report has only its counters. As in
- * the centre report, only a void or reversal made by the end of the range leaves a payment out: a closed day's
- * figures never change.
+ * partner (reversals left out). As in the centre report, only a void made by the end of the range leaves a
+ * counter payment out, so a closed day's figures never change; a void made in the range of a payment taken before
+ * it is shown apart, in no total, as {@code earlierVoided} (ADR 0018).
  */
 public final class ChannelReport {
 
@@ -23,47 +30,90 @@ public final class ChannelReport {
         this.db = db;
     }
 
-    public PaymentsByChannel report(String branchCode, LocalDate from, LocalDate to) {
+    private record Figures(int count, long amount) {
+    }
+
+    /**
+     * {@code branchCode}: only that centre's counters, or null for all; {@code partners}: with the partners' rows
+     * (they belong to no centre).
+     */
+    public PaymentsByChannel report(String branchCode, boolean partners, LocalDate from, LocalDate to) {
+        Instant start = BusinessTime.startOf(from);
+        Instant end = BusinessTime.startOf(to.plusDays(1));
         return db.read(h -> {
-            var counters = h.createQuery("""
-                            SELECT p.method, COUNT(*), SUM(p.amount) FROM payments p
-                            WHERE p.taken_at >= :start AND p.taken_at < :end AND %s
-                              AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :end)
-                            GROUP BY p.method ORDER BY p.method DESC
-                            """.formatted(branchCode == null ? "TRUE" : "p.branch_code = :branch"))
-                    .bind("start", BusinessTime.startOf(from))
-                    .bind("end", BusinessTime.startOf(to.plusDays(1)));
-            if (branchCode != null) {
-                counters.bind("branch", branchCode);
+            Map<String, Figures> taken = byMethod(h, """
+                    SELECT p.method, COUNT(*), SUM(p.amount) FROM payments p
+                    WHERE p.taken_at >= :start AND p.taken_at < :end AND %s
+                      AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :end)
+                    GROUP BY p.method
+                    """, branchCode, start, end);
+            Map<String, Figures> earlierVoided = byMethod(h, """
+                    SELECT p.method, COUNT(*), SUM(p.amount) FROM payment_voids v JOIN payments p ON p.id = v.payment_id
+                    WHERE v.created_at >= :start AND v.created_at < :end AND p.taken_at < :start AND %s
+                    GROUP BY p.method
+                    """, branchCode, start, end);
+            // cash before card, as the counters' drawers are counted
+            Set<String> methods = new TreeSet<>(Comparator.reverseOrder());
+            methods.addAll(taken.keySet());
+            methods.addAll(earlierVoided.keySet());
+            Figures none = new Figures(0, 0);
+            List<PaymentsByChannel.Row> rows = new ArrayList<>();
+            for (String m : methods) {
+                Figures t = taken.getOrDefault(m, none);
+                Figures v = earlierVoided.getOrDefault(m, none);
+                rows.add(new PaymentsByChannel.Row("COUNTER_" + m, null, "CASH".equals(m) ? "Counter cash" : "Counter card", t.count(),
+                        Money.format(t.amount()), v.count(), Money.format(v.amount())));
             }
-            List<PaymentsByChannel.Row> rows = new ArrayList<>(counters
-                    .map((rs, c) -> new PaymentsByChannel.Row("COUNTER_" + rs.getString(1), null,
-                            "CASH".equals(rs.getString(1)) ? "Counter cash" : "Counter card", rs.getInt(2), Money.format(rs.getLong(3))))
-                    .list());
-            if (branchCode == null) {
-                rows.addAll(h.createQuery("""
-                                SELECT k.kind, k.code, k.name, COUNT(p.id), COALESCE(SUM(p.amount), 0)
-                                FROM channel_partners k JOIN channel_payments p ON p.partner_id = k.id
-                                WHERE p.paid_date BETWEEN :from AND :to
-                                  AND NOT EXISTS (SELECT 1 FROM channel_reversals v WHERE v.payment_id = p.id AND v.reversed_at < :end)
-                                GROUP BY k.kind, k.code, k.name
-                                ORDER BY CASE k.kind WHEN 'POST' THEN 1 WHEN 'BANK' THEN 2 ELSE 3 END, k.name
-                                """)
-                        .bind("from", from).bind("to", to).bind("end", BusinessTime.startOf(to.plusDays(1)))
-                        .map((rs, c) -> new PaymentsByChannel.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                Money.format(rs.getLong(5))))
-                        .list());
+            if (partners) {
+                rows.addAll(partnerRows(h, from, to));
             }
-            long total = rows.stream().mapToLong(r -> Money.parse(r.amount())).sum();
-            return new PaymentsByChannel(from, to, branchCode, rows, Money.format(total));
+            long total = rows.stream().mapToLong(r -> Money.parse(r.amount())).reduce(0, Math::addExact);
+            int voidedCount = rows.stream().mapToInt(PaymentsByChannel.Row::earlierVoidedCount).sum();
+            long voidedAmount = rows.stream().mapToLong(r -> Money.parse(r.earlierVoidedAmount())).reduce(0, Math::addExact);
+            return new PaymentsByChannel(from, to, branchCode, rows, Money.format(total), voidedCount, Money.format(voidedAmount));
         });
     }
 
-    static String csv(PaymentsByChannel r) {
-        CsvSheet csv = new CsvSheet().row("channel", "partner", "label", "count", "amount");
-        for (PaymentsByChannel.Row row : r.channels()) {
-            csv.row(row.channel(), row.partnerCode(), row.label(), row.count(), row.amount());
+    private static Map<String, Figures> byMethod(Handle h, String sql, String branchCode, Instant start, Instant end) {
+        var query = h.createQuery(sql.formatted(branchCode == null ? "TRUE" : "p.branch_code = :branch"))
+                .bind("start", start).bind("end", end);
+        if (branchCode != null) {
+            query.bind("branch", branchCode);
         }
-        return csv.row("TOTAL", "", "", "", r.total()).toString();
+        Map<String, Figures> out = new TreeMap<>();
+        query.map((rs, c) -> Map.entry(rs.getString(1), new Figures(rs.getInt(2), rs.getLong(3))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /**
+     * Every partner's payments of the range by the day they were paid, any reversed one left out whenever it was
+     * reversed. A partner may reverse a payment only on the day it was received (ChannelPayments.reverse), so a
+     * reversal made after the range's end is of a payment received after it too: one the range's days did not have
+     * when they ended, and which the reconciliation of its day leaves out as well. Counting it until it was reversed
+     * would keep it in its paid day for ever, disagreeing with that day's reconciliation.
+     */
+    private static List<PaymentsByChannel.Row> partnerRows(Handle h, LocalDate from, LocalDate to) {
+        return h.createQuery("""
+                        SELECT k.kind, k.code, k.name, COUNT(p.id), COALESCE(SUM(p.amount), 0)
+                        FROM channel_partners k JOIN channel_payments p ON p.partner_id = k.id
+                        WHERE p.paid_date BETWEEN :from AND :to
+                          AND NOT EXISTS (SELECT 1 FROM channel_reversals v WHERE v.payment_id = p.id)
+                        GROUP BY k.kind, k.code, k.name
+                        ORDER BY CASE k.kind WHEN 'POST' THEN 1 WHEN 'BANK' THEN 2 ELSE 3 END, k.name
+                        """)
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new PaymentsByChannel.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        Money.format(rs.getLong(5)), 0, Money.format(0)))
+                .list();
+    }
+
+    static String csv(PaymentsByChannel r) {
+        CsvSheet csv = new CsvSheet().row("channel", "partner", "label", "count", "amount", "earlierVoidedCount", "earlierVoidedAmount");
+        for (PaymentsByChannel.Row row : r.channels()) {
+            csv.row(row.channel(), row.partnerCode(), row.label(), row.count(), row.amount(), row.earlierVoidedCount(),
+                    row.earlierVoidedAmount());
+        }
+        return csv.row("TOTAL", "", "", "", r.total(), r.earlierVoidedCount(), r.earlierVoidedAmount()).toString();
     }
 }

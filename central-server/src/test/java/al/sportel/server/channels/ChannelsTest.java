@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -396,6 +397,84 @@ class ChannelsTest {
         assertThat(api.get("/api/v1/reports/channels?from=" + day + "&to=" + day + "&branchCode=TR01", api.token("supervisor1"))
                 .expect(200).body()).doesNotContain("RECO");
         api.get("/api/v1/reports/channels?from=" + day + "&to=" + day + "&branchCode=DR01", api.token("supervisor1")).expect(403);
+    }
+
+    /**
+     * Paid at 23:50, received at 00:10 and reversed at 09:00 the next day: the day it was paid never counts it, in the
+     * report by channel as in its reconciliation (it was counted there for ever, the reversal being after the day).
+     */
+    @Test
+    void aPaymentReceivedAfterItsDayAndReversedIsNotInThatDaysReportByChannel() {
+        PartnerClient bank = partner("LATEREV", "BANK");
+        LocalDate monday = LocalDate.ofInstant(clock.instant(), TIRANE);
+        Instant midnight = monday.plusDays(1).atStartOfDay(TIRANE).toInstant();
+        clock.advance(Duration.between(clock.instant(), midnight.plus(Duration.ofMinutes(10))));
+        api.forgetTokens();
+        bank.post("/api/v1/channels/payments", PartnerClient.payment("LR-1", "100051", "15.00", midnight.minus(Duration.ofMinutes(10))))
+                .expect(201);
+        bank.post("/api/v1/channels/payments", PartnerClient.payment("LR-2", "100052", "7.00", midnight.minus(Duration.ofMinutes(5))))
+                .expect(201);
+        clock.advance(Duration.ofHours(9));
+        api.forgetTokens();
+        bank.post("/api/v1/channels/payments/LR-1/reversal", "").expect(200);
+        JsonNode row = partnerRow(api.get("/api/v1/reports/channels?from=" + monday + "&to=" + monday, api.token("admin"))
+                .expect(200).json(), "LATEREV");
+        assertThat(row.get("count").asInt()).as("only the payment that stands").isEqualTo(1);
+        assertThat(row.get("amount").asText()).isEqualTo("7.00");
+        assertThat(api.get("/api/v1/reconciliation?partner=LATEREV&date=" + monday, api.token("admin")).expect(200).json()
+                .get("totals").get("receivedTotal").asText()).as("as the day's reconciliation has it").isEqualTo("7.00");
+    }
+
+    /** A supervisor who names no centre sees her own centre's counters (and every partner), never another centre's. */
+    @Test
+    void aSupervisorsReportByChannelIsOfHerOwnCentre() {
+        PartnerClient post = partner("OWNC", "POST");
+        post.post("/api/v1/channels/payments", PartnerClient.payment("OC-1", "100061", "3.00", clock.instant())).expect(201);
+        long counter = api.counterId("DR01", 1);
+        api.act("clerk7", "/api/v1/counters/" + counter + "/open").expect(200);
+        String durres = null;
+        for (int code = 100150; durres == null && code <= 100200; code++) {
+            JsonNode c = customer(Integer.toString(code));
+            if (new BigDecimal(c.get("balance").asText()).compareTo(new BigDecimal("9.99")) >= 0) {
+                durres = c.get("code").asText();
+            }
+        }
+        assertThat(durres).as("a customer who owes something").isNotNull();
+        api.raw("POST", "/api/v1/payments", api.token("clerk7"),
+                Api.write(Map.of("customerCode", durres, "amount", "9.99", "method", "CASH", "tendered", "10.00", "counterId", counter)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201);
+        LocalDate day = LocalDate.ofInstant(clock.instant(), TIRANE);
+        String range = "from=" + day + "&to=" + day;
+        JsonNode own = api.get("/api/v1/reports/channels?" + range, api.token("supervisor2")).expect(200).json();
+        assertThat(own.get("branchCode").asText()).isEqualTo("DR01");
+        assertThat(counterRows(own)).isEqualTo(counterRows(api.get("/api/v1/reports/channels?" + range + "&branchCode=DR01",
+                api.token("admin")).expect(200).json())).contains("COUNTER_CASH 1 9.99");
+        assertThat(partnerRow(own, "OWNC").get("amount").asText()).as("partners belong to no centre").isEqualTo("3.00");
+        JsonNode tirana = api.get("/api/v1/reports/channels?" + range, api.token("supervisor1")).expect(200).json();
+        assertThat(tirana.get("branchCode").asText()).isEqualTo("TR01");
+        assertThat(counterRows(tirana)).as("no takings of Durrës").isEqualTo(counterRows(api.get("/api/v1/reports/channels?" + range
+                + "&branchCode=TR01", api.token("admin")).expect(200).json()));
+        api.get("/api/v1/reports/channels?" + range + "&branchCode=TR01", api.token("supervisor2")).expect(403);
+        api.get("/api/v1/reports/channels?" + range, api.token("clerk7")).expect(403);
+    }
+
+    private static List<String> counterRows(JsonNode report) {
+        List<String> rows = new ArrayList<>();
+        for (JsonNode r : report.get("channels")) {
+            if (r.get("channel").asText().startsWith("COUNTER_")) {
+                rows.add(r.get("channel").asText() + " " + r.get("count").asInt() + " " + r.get("amount").asText());
+            }
+        }
+        return rows;
+    }
+
+    private static JsonNode partnerRow(JsonNode report, String code) {
+        for (JsonNode r : report.get("channels")) {
+            if (code.equals(r.path("partnerCode").asText())) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row of " + code + " in " + report);
     }
 
     private static String status(JsonNode report, String reference) {
