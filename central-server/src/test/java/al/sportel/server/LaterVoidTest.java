@@ -72,6 +72,12 @@ class LaterVoidTest {
         assertThat(tuesdayAtCounter.get("earlierVoidedCount").asInt()).as("the counter's Tuesday lists the void").isEqualTo(1);
         assertThat(tuesdayAtCounter.get("earlierVoidedAmount").asText()).isEqualTo("45.50");
         assertThat(tuesdayAtCounter.get("total").asText()).as("in no total").isEqualTo("0.00");
+        assertThat(api.get("/api/v1/reports/cash?counterId=" + counter + "&date=" + tuesday + "&format=csv", api.token("supervisor1"))
+                .expect(200).body()).as("the shift's CSV too").contains("\nTOTAL,,0.00\n").contains("\nEARLIER_VOIDED,1,45.50\n");
+        assertThat(api.get("/api/v1/reports/cash?counterId=" + counter + "&date=" + monday + "&format=csv", api.token("supervisor1"))
+                .expect(200).body()).contains("\nTOTAL,,165.50\n").contains("\nCASH_TAKEN,," + asCounted.get("cashTaken").asText() + "\n")
+                .contains("\nfeeMethod,count,amount\nCASH,1,").contains(wrong.get("receiptNumber").asText() + ",100001,45.50,CARD,")
+                .contains(",false,false,true\n");
         assertThat(branchReport(monday, monday).get("paymentsTotal").asText()).as("Monday's centre report is unchanged").isEqualTo("165.50");
         assertThat(api.get("/api/v1/reports/channels?branchCode=TR01&from=" + monday + "&to=" + monday, api.token("supervisor1"))
                 .expect(200).json().get("total").asText()).as("and so is its report by channel").isEqualTo("165.50");

@@ -343,8 +343,15 @@ class PaymentsTest {
                 .isEqualByComparingTo(fromLines);
         assertThat(r.get("voidedCount").asInt()).isEqualTo(1);
         assertThat(r.get("voidedAmount").asText()).isEqualTo("33.33");
-        Api.Response csv = api.get("/api/v1/reports/cash?counterId=" + counter + "&format=csv", api.token("clerk1")).expect(200);
-        assertThat(csv.body().lines().count()).isEqualTo(4);
+        // the CSV the desktop saves carries the JSON's figures: the payments, the fees, the totals; times in Tirana's
+        String csv = api.get("/api/v1/reports/cash?counterId=" + counter + "&format=csv", api.token("clerk1")).expect(200).body();
+        assertThat(csv).startsWith("counter,3,branch,TR01,date," + r.get("date").asText() + "\n\nreceiptNumber,customerCode,amount,")
+                .contains("\nfeeMethod,count,amount\nCASH,0,0.00\nCARD,0,0.00\nTOTAL,,0.00\n")
+                .contains("\nmethod,count,amount\nCASH,1,120.00\nCARD,1,80.50\nTOTAL,,200.50\nVOIDED,1,33.33\nEARLIER_VOIDED,0,0.00\n")
+                .endsWith("\nCASH_TAKEN,," + r.get("cashTaken").asText() + "\n")
+                .doesNotContainPattern("T\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?Z,");
+        assertThat(csv.lines().filter(l -> l.matches(".*,(CASH|CARD),20\\d\\d-\\d\\d-\\d\\dT[\\d:.]+\\+0[12]:00,.*")))
+                .as("each payment, at Tirana's time").hasSize(3);
         api.get("/api/v1/reports/cash?counterId=" + counter, api.token("clerk7")).expect(403);
         api.get("/api/v1/reports/cash?counterId=abc", api.token("clerk1")).expect(422);
         api.get("/api/v1/reports/cash?counterId=" + counter + "&date=yesterday", api.token("clerk1")).expect(422);

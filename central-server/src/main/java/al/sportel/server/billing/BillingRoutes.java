@@ -219,7 +219,7 @@ public final class BillingRoutes {
         CashReport r = cash.forCounter(counterId, date);
         Access.requireBranch(user, r.branchCode());
         if ("csv".equals(ctx.queryParam("format"))) {
-            ctx.contentType("text/csv; charset=utf-8").result(CashReports.csv(r));
+            ctx.contentType("text/csv; charset=utf-8").result(CashReportCsv.of(r));
         } else {
             ctx.json(r);
         }

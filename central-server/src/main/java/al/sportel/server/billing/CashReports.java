@@ -7,7 +7,6 @@ import al.sportel.model.billing.CashReport;
 import al.sportel.model.billing.CashTotal;
 import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
-import al.sportel.server.reports.CsvSheet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -86,15 +85,5 @@ public final class CashReports {
                     rows.stream().map(Row::line).toList(), (int) rows.stream().filter(r -> r.line().lateEntry()).count(),
                     feesByMethod, Money.format(feesTotal), Money.format(cashTaken), earlier.count(), Money.format(earlier.amount()));
         });
-    }
-
-    static String csv(CashReport r) {
-        CsvSheet csv = new CsvSheet().row("receiptNumber", "customerCode", "amount", "method", "createdAt", "clerk", "voided", "lateEntry",
-                "voidedLater");
-        for (CashLine l : r.payments()) {
-            csv.row(l.receiptNumber(), l.customerCode(), l.amount(), l.method(), l.createdAt(), l.clerk(), l.voided(), l.lateEntry(),
-                    l.voidedLater());
-        }
-        return csv.toString();
     }
 }

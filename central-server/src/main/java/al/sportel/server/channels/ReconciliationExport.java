@@ -1,6 +1,5 @@
 package al.sportel.server.channels;
 
-import al.sportel.model.BusinessTime;
 import al.sportel.model.channels.Reconciliation;
 import al.sportel.server.reports.A4Table;
 import al.sportel.server.reports.CsvSheet;
@@ -31,7 +30,7 @@ final class ReconciliationExport {
         List<String[]> rows = new ArrayList<>();
         for (Reconciliation.Line l : r.lines()) {
             rows.add(new String[] {l.status().name(), l.partnerReference(), l.customerCode(), blank(l.fileAmount()),
-                blank(l.receivedAmount()), l.paidAt() == null ? "" : l.paidAt().atZone(BusinessTime.ZONE).toOffsetDateTime().toString(), blank(l.receiptNumber())});
+                blank(l.receivedAmount()), CsvSheet.time(l.paidAt()), blank(l.receiptNumber())});
         }
         return rows;
     }

@@ -1,7 +1,9 @@
 package al.sportel.server.reports;
 
+import al.sportel.model.BusinessTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -45,6 +47,11 @@ public final class CsvSheet {
     public CsvSheet blank() {
         out.append('\n');
         return this;
+    }
+
+    /** A time as the finance office reads it: Tirana's, with its offset ({@code 2026-11-25T10:15:30+01:00}), never UTC. */
+    public static String time(Instant at) {
+        return at == null ? "" : at.atZone(BusinessTime.ZONE).toOffsetDateTime().toString();
     }
 
     static String guarded(String cell) {
