@@ -50,7 +50,7 @@ public final class Reconciliations {
     SettlementReceipt receive(Partner partner, LocalDate date, byte[] body) {
         List<SettlementFile.Line> lines = SettlementFile.parse(new String(body, StandardCharsets.UTF_8));
         String hash = Signature.sha256Hex(body);
-        long total = lines.stream().mapToLong(SettlementFile.Line::amount).sum();
+        long total = lines.stream().mapToLong(SettlementFile.Line::amount).reduce(0, Math::addExact);
         for (int attempt = 0; ; attempt++) {
             try {
                 return db.tx(h -> {
@@ -91,10 +91,12 @@ public final class Reconciliations {
         received.forEach(r -> byRef.put(r.reference(), r));
         Set<String> seen = new HashSet<>();
         List<Line> lines = new ArrayList<>();
+        // a file's lines are bounded (SettlementFile.MAX_LINE_AMOUNT) so that no sum overflows; were that ever to change,
+        // addExact fails the report rather than print a wrapped-around total
         long fileTotal = 0;
         long matchedTotal = 0;
         for (SettlementQueries.FileLine f : fileLines) {
-            fileTotal += f.amount();
+            fileTotal = Math.addExact(fileTotal, f.amount());
             SettlementQueries.Received r = byRef.get(f.reference());
             Status status;
             if (!seen.add(f.reference())) {
@@ -109,7 +111,7 @@ public final class Reconciliations {
                 status = Status.AMOUNT_MISMATCH;
             } else {
                 status = Status.MATCHED;
-                matchedTotal += f.amount();
+                matchedTotal = Math.addExact(matchedTotal, f.amount());
             }
             boolean ours = r != null && status != Status.DUPLICATE;
             lines.add(new Line(status, f.reference(), f.customerCode(), Money.format(f.amount()),
@@ -124,7 +126,7 @@ public final class Reconciliations {
             if (r.reversed() || !belongs) {
                 continue;
             }
-            receivedTotal += r.amount();
+            receivedTotal = Math.addExact(receivedTotal, r.amount());
             receivedCount++;
             if (!filedHere) {
                 lines.add(new Line(Status.UNREPORTED, r.reference(), r.customerCode(), null, Money.format(r.amount()), r.paidAt(),
@@ -135,7 +137,7 @@ public final class Reconciliations {
         lines.forEach(l -> counts.merge(l.status(), 1, Integer::sum));
         return new Reconciliation(partner.id(), partner.code(), partner.name(), date, fileReceivedAt, lines,
                 new Reconciliation.Totals(fileLines.size(), Money.format(fileTotal), receivedCount, Money.format(receivedTotal),
-                        Money.format(matchedTotal), Money.format(fileTotal - receivedTotal),
+                        Money.format(matchedTotal), Money.format(Math.subtractExact(fileTotal, receivedTotal)),
                         counts.getOrDefault(Status.MATCHED, 0), counts.getOrDefault(Status.MISSING, 0),
                         counts.getOrDefault(Status.UNREPORTED, 0), counts.getOrDefault(Status.AMOUNT_MISMATCH, 0),
                         counts.getOrDefault(Status.DUPLICATE, 0), counts.getOrDefault(Status.REVERSED, 0)));

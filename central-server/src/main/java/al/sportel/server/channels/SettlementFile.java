@@ -26,6 +26,12 @@ final class SettlementFile {
 
     static final String HEADER = "reference,customer,amount,paidAt";
     static final int MAX_LINES = 100_000;
+    /**
+     * The most one line may carry: a hundred times the largest payment a partner may send ({@link ChannelRoutes#MAX_AMOUNT}),
+     * so a line with a typing error of a zero or two is still shown in the reconciliation (its one click refuses it),
+     * while no file of {@link #MAX_LINES} lines can overflow a sum (10^5 lines of 10^11 qindarka stay far below 2^63).
+     */
+    static final long MAX_LINE_AMOUNT = 100 * ChannelRoutes.MAX_AMOUNT;
     /** A code as customer codes are written: it goes into CSV exports a spreadsheet opens, so nothing it could run. */
     private static final Pattern CUSTOMER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./-]{0,19}");
 
@@ -100,6 +106,10 @@ final class SettlementFile {
                     long amount = Money.parse(f[2]);
                     if (amount <= 0) {
                         throw new IllegalArgumentException("must be more than zero");
+                    }
+                    if (amount > MAX_LINE_AMOUNT) {
+                        throw new IllegalArgumentException("is above the most a line may carry (" + Money.format(MAX_LINE_AMOUNT)
+                                + " lek); check it with the partner");
                     }
                     lines.add(new Line(number, f[0], f[1], amount, OffsetDateTime.parse(f[3]).toInstant()));
                 } catch (IllegalArgumentException e) {

@@ -98,6 +98,30 @@ class SettlementUploadTest {
     }
 
     /**
+     * A line above the most a line may carry (a hundred times the largest payment) is refused by its line number,
+     * nothing stored; lines of exactly that add up exactly.
+     */
+    @Test
+    void aLineAboveTheLargestAmountIsRefusedByItsNumber() {
+        PartnerClient bank = partner("HUGE");
+        LocalDate day = LocalDate.ofInstant(clock.instant(), TIRANE);
+        String path = "/api/v1/channels/settlements?date=" + day;
+        Instant t = clock.instant();
+        String ok = SettlementFile.HEADER + "\nH-1,100011,1000000000.00," + t + "\nH-2,100012,1000000000.00," + t
+                + "\nH-3,100013,1000000000.00," + t + "\n";
+        assertThat(bank.post(path, ok).expect(200).json().get("total").asText()).isEqualTo("3000000000.00");
+        Api.Response refused = bank.post(path, SettlementFile.HEADER + "\nH-4,100011,10.00," + t + "\n\nH-5,100012,1000000000.01," + t
+                + "\nH-6,100013,9999999999999.99," + t + "\n").expect(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").toString()).contains("line 4").contains("line 5").doesNotContain("line 2")
+                .contains("most a line may carry");
+        assertThat(storedReferences("HUGE", day)).as("the first file stays").containsExactly("H-1", "H-2", "H-3");
+        JsonNode totals = api.get("/api/v1/reconciliation?partner=HUGE&date=" + day, api.token("admin")).expect(200).json().get("totals");
+        assertThat(totals.get("fileTotal").asText()).isEqualTo("3000000000.00");
+        assertThat(totals.get("difference").asText()).isEqualTo("3000000000.00");
+    }
+
+    /**
      * The partner's client times out and resends its corrected file while the first send still runs, and an admin
      * uploads it too: the day ends with the corrected file's lines once each (they used to be stored twice, the
      * totals doubled, and a further resend was "the same file" and repaired nothing).
