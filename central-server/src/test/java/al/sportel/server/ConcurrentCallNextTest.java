@@ -184,4 +184,40 @@ class ConcurrentCallNextTest {
             }
         }
     }
+
+    /**
+     * Kiosks of one service tapping at once: a ticket's time is read once its number is taken, so the later number
+     * never has the earlier time and is never called first (on PostgreSQL the number's row, not the centre, serialises).
+     */
+    @Test
+    void ticketsOfOneServiceTakenAtOnceAreTimedInTheOrderOfTheirNumbers() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Api api = server.api();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<JsonNode>>> kiosks = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                kiosks.add(pool.submit(() -> {
+                    go.await();
+                    List<JsonNode> mine = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        mine.add(api.issue("TR01", "P", false));
+                    }
+                    return mine;
+                }));
+            }
+            go.countDown();
+            List<JsonNode> all = new ArrayList<>();
+            for (Future<List<JsonNode>> f : kiosks) {
+                all.addAll(f.get());
+            }
+            pool.shutdown();
+            all.sort(java.util.Comparator.comparingInt(t -> Integer.parseInt(t.get("number").asText().substring(1))));
+            for (int i = 1; i < all.size(); i++) {
+                assertThat(Instant.parse(all.get(i).get("issuedAt").asText()))
+                        .as("%s after %s", all.get(i).get("number").asText(), all.get(i - 1).get("number").asText())
+                        .isAfterOrEqualTo(Instant.parse(all.get(i - 1).get("issuedAt").asText()));
+            }
+        }
+    }
 }

@@ -82,9 +82,11 @@ public final class QueueEngine {
         if (!service.active()) {
             throw ApiException.invalid("serviceId", "this service is not offered at the moment");
         }
-        Instant now = now();
-        LocalDate day = LocalDate.ofInstant(now, BusinessTime.ZONE);
+        LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
         int seq = nextNumber(h, branchCode, serviceId, day);
+        // the time is read once the number is ours (the sequence row stays locked to commit): a tap that waited for
+        // the row behind another gets a later time as well as a later number, so the queue calls them in that order
+        Instant now = now();
         String id = newTicketId();
         String number = ticketNumber(service.letter(), seq);
         h.createUpdate("""
