@@ -267,6 +267,23 @@ class QueueFlowTest {
     }
 
     @Test
+    void aNoShowSentToACounterThatClosesSinceComesBackToTheWholeService() {
+        long c1 = open("clerk1", 1); // P, I
+        long c2 = open("clerk2", 2);
+        JsonNode i1 = issue("I", false);
+        String id = i1.get("id").asText();
+        api.post("/api/v1/tickets/" + id + "/transfer", api.token("supervisor1"), Map.of("counterId", c2)).expect(200);
+        assertThat(callNext("clerk2", c2)).isEqualTo(i1.get("number").asText());
+        api.act("clerk2", "/api/v1/tickets/" + id + "/no-show").expect(200);
+        api.act("clerk2", "/api/v1/counters/" + c2 + "/close").expect(200);
+        // the customer comes back within the grace: counter 2 is gone, so any counter of the service calls it
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode back = api.act("clerk1", "/api/v1/tickets/" + id + "/reactivate").expect(200).json();
+        assertThat(back.path("targetCounterId").isNull() || back.path("targetCounterId").isMissingNode()).isTrue();
+        assertThat(callNext("clerk1", c1)).isEqualTo(i1.get("number").asText());
+    }
+
+    @Test
     void returnPutsTheTicketBackInItsPlace() {
         long c1 = open("clerk1", 1);
         JsonNode p1 = issue("P", false);

@@ -144,7 +144,11 @@ public final class FairCalls {
         RemoteCalls.recallOnce(h, row, now); // issue 19: a skipped remote ticket comes back once
         h.createUpdate("""
                         UPDATE tickets SET status = 'WAITING', counter_id = NULL, called_at = NULL, finished_at = NULL,
-                               call_next = :next
+                               call_next = :next,
+                               -- sent to a counter that has closed since: back to the service's queue, as the close
+                               -- does for the waiting ones (TransferredTickets), not waiting for a counter that is gone
+                               target_counter_id = CASE WHEN EXISTS (SELECT 1 FROM counters c
+                                   WHERE c.id = tickets.target_counter_id AND c.status <> 'CLOSED') THEN target_counter_id END
                         WHERE id = :id
                         """)
                 .bind("next", settings.reactivateTo() == QueueSettings.ReactivateTo.NEXT_CALL).bind("id", ticketId).execute();
