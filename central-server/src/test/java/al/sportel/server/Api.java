@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /** A small HTTP client for tests: real requests to the real server. */
 public final class Api {
@@ -76,6 +79,27 @@ public final class Api {
                 .header("Content-Type", "application/json");
         headers.forEach(b::setHeader); // a test's own Content-Type replaces the JSON one
         return send(b, token);
+    }
+
+    /** A PDF the server answers {@code path} with, as the text a reader copies out of it. */
+    public String pdfText(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as("status of %s", path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            try (PDDocument doc = Loader.loadPDF(r.body())) {
+                return new PDFTextStripper().getText(doc);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Shorthand for the staff actions: POST with no body as {@code user}. */

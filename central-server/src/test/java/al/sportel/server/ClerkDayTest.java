@@ -2,6 +2,7 @@ package al.sportel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.model.Formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -201,6 +202,9 @@ class ClerkDayTest {
         Api.Response pdf = api.get(query + "&format=pdf", api.token("supervisor1")).expect(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(api.pdfText(query + "&format=pdf", api.token("supervisor1"))).contains("Raporti i punonjësve", "Punonjësi", "gjithsej")
+                .contains(Formats.date(today)).doesNotContain("Clerk");
+        assertThat(api.pdfText(query + "&format=pdf&lang=en", api.token("supervisor1"))).contains("Clerks report", "Clerk", "all");
 
         // A supervisor sees their own centre only; an admin sees all of them.
         api.get(query + "&branchCode=TR01", api.token("supervisor2")).expect(403);

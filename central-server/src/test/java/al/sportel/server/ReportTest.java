@@ -206,6 +206,10 @@ class ReportTest {
         Api.Response pdf = api.get("/api/v1/reports/branch?branchCode=YR01&from=2026-01-01&to=2026-01-31&format=pdf", boss).expect(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");
+        String pdfQuery = "/api/v1/reports/branch?branchCode=YR01&from=2026-01-01&to=2026-01-31&format=pdf";
+        assertThat(api.pdfText(pdfQuery, boss)).contains("Raporti i qendrës YR01  01.01.2026 … 31.01.2026", "Shërbimi", "Pagesat")
+                .doesNotContain("Payments");
+        assertThat(api.pdfText(pdfQuery + "&lang=en", boss)).contains("Centre report YR01", "Service", "Payments");
         api.get("/api/v1/reports/branch?branchCode=YR01&from=2026-01-01&to=2026-01-31", api.token("clerk1")).expect(403);
         api.get("/api/v1/reports/branch?branchCode=YR01&from=2026-01-01&to=2026-01-31", api.token("supervisor1")).expect(403);
         api.get("/api/v1/reports/branch?branchCode=YR01&from=2026-01-01&to=2026-01-31", api.token("admin")).expect(200);

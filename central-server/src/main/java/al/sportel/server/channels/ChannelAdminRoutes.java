@@ -116,7 +116,8 @@ public final class ChannelAdminRoutes {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").result(ReconciliationExport.csv(r));
             case "pdf" -> ctx.contentType("application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"").result(ReconciliationExport.pdf(r));
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"")
+                    .result(ReconciliationExport.pdf(r, "en".equals(ctx.queryParam("lang"))));
             default -> throw ApiException.invalid("format", "json, csv or pdf");
         }
     }

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 
 /**
- * {@code GET /api/v1/reports/clerks?branchCode=&from=&to=[&format=csv|pdf]}: a supervisor sees their
+ * {@code GET /api/v1/reports/clerks?branchCode=&from=&to=[&format=csv|pdf][&lang=en]}: a supervisor sees their
  * own centre (the default), an admin any centre or, without branchCode, all. At most 366 days at once.
  */
 public final class ClerkReportRoutes {
@@ -35,7 +35,8 @@ public final class ClerkReportRoutes {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").result(ClerkReportCsv.of(r));
             case "pdf" -> ctx.contentType("application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"").result(ClerkReportPdf.of(r));
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"")
+                    .result(ClerkReportPdf.of(r, "en".equals(ctx.queryParam("lang"))));
             default -> throw ApiException.invalid("format", "json, csv or pdf");
         }
     }

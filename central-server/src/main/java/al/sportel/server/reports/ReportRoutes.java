@@ -11,7 +11,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 
 /**
- * {@code GET /api/v1/reports/branch?branchCode=&from=&to=[&format=csv|pdf]}: SUPERVISOR of the branch or ADMIN.
+ * {@code GET /api/v1/reports/branch?branchCode=&from=&to=[&format=csv|pdf][&lang=en]}: SUPERVISOR of the branch or ADMIN.
  * Dates are local (Europe/Tirane) and inclusive; at most five years at once.
  */
 public final class ReportRoutes {
@@ -49,7 +49,8 @@ public final class ReportRoutes {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").result(ReportCsv.of(r));
             case "pdf" -> ctx.contentType("application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"").result(ReportPdf.of(r));
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"")
+                    .result(ReportPdf.of(r, "en".equals(ctx.queryParam("lang"))));
             default -> throw ApiException.invalid("format", "json, csv or pdf");
         }
     }

@@ -353,6 +353,11 @@ class ChannelsTest {
                 .doesNotContainPattern("T\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?Z,");
         assertThat(api.get("/api/v1/reconciliation?partner=RECO&date=" + day + "&format=pdf", api.token("admin")).expect(200).body())
                 .startsWith("%PDF");
+        String pdf = "/api/v1/reconciliation?partner=RECO&date=" + day + "&format=pdf";
+        assertThat(api.pdfText(pdf, api.token("admin"))).contains("rakordimi", "Mungon R-LOST 100016 25,00", "diferenca 110,00 L")
+                .doesNotContain("MISSING");
+        assertThat(api.pdfText(pdf + "&lang=en", api.token("admin"))).contains("reconciliation", "Missing R-LOST 100016 25,00")
+                .doesNotContain("MISSING");
         api.get("/api/v1/reconciliation?partner=RECO&date=" + day, api.token("clerk1")).expect(403);
 
         // one click by a supervisor turns the missing line into a payment, audited, and the line is matched

@@ -33,8 +33,9 @@ final class ChannelsApi {
         return api.call("GET", path(partnerCode, day), null, Reconciliation.class);
     }
 
-    byte[] reconciliationFile(String partnerCode, LocalDate day, String format) throws ApiException {
-        return api.download(path(partnerCode, day) + "&format=" + format);
+    /** The CSV or PDF export; {@code lang} ("sq" or "en") is the PDF's language, the clerk's (the CSV has none). */
+    byte[] reconciliationFile(String partnerCode, LocalDate day, String format, String lang) throws ApiException {
+        return api.download(path(partnerCode, day) + "&format=" + format + "&lang=" + lang);
     }
 
     ChannelPayment createFromFile(long settlementLineId) throws ApiException {

@@ -173,11 +173,12 @@ final class ChannelsPane {
         }
         String code = d.partner().code();
         LocalDate date = d.reconciliation().date();
+        String lang = i18n.lang();
         Path folder = app.config().dataDir().resolve("reports");
         app.background().run(() -> {
             Files.createDirectories(folder);
             Path file = folder.resolve("rakordim-" + code + "-" + date + "." + format);
-            Files.write(file, api.reconciliationFile(code, date, format));
+            Files.write(file, api.reconciliationFile(code, date, format, lang));
             return file;
         }, file -> {
             InlineMessage.show(message, null);

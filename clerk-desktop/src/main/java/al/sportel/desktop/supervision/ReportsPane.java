@@ -174,11 +174,12 @@ final class ReportsPane {
         }
         LocalDate f = from.getValue();
         LocalDate t = to.getValue();
+        String lang = i18n.lang();
         Path folder = app.config().dataDir().resolve("reports");
         app.background().run(() -> {
             Files.createDirectories(folder);
             Path file = folder.resolve("raport-" + b + "-" + f + "-" + t + "." + format);
-            Files.write(file, api.reportFile(b, f, t, format));
+            Files.write(file, api.reportFile(b, f, t, format, lang));
             return file;
         }, file -> {
             InlineMessage.show(message, null);

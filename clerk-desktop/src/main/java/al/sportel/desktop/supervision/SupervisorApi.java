@@ -70,8 +70,9 @@ public final class SupervisorApi {
         return api.call("GET", reportPath(branch, from, to), null, BranchReport.class);
     }
 
-    public byte[] reportFile(String branch, LocalDate from, LocalDate to, String format) throws ApiException {
-        return api.download(reportPath(branch, from, to) + "&format=" + format);
+    /** The CSV or PDF export; {@code lang} ("sq" or "en") is the PDF's language, the clerk's (the CSV has none). */
+    public byte[] reportFile(String branch, LocalDate from, LocalDate to, String format, String lang) throws ApiException {
+        return api.download(reportPath(branch, from, to) + "&format=" + format + "&lang=" + lang);
     }
 
     private static String reportPath(String branch, LocalDate from, LocalDate to) {
