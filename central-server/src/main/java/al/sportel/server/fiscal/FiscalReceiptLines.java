@@ -3,6 +3,7 @@ package al.sportel.server.fiscal;
 import al.sportel.model.Formats;
 import al.sportel.server.billing.ReceiptAddition;
 import al.sportel.server.billing.ReceiptAddition.Row;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +34,18 @@ final class FiscalReceiptLines {
         // NSLF and NIVF are 32 and 36 characters: each goes on a line of its own under its label
         List<Row> footer = List.of(new Row(f.itemName(), Formats.money(f.totPrice())),
                 new Row(t.get("net"), Formats.money(f.totWithoutVat())),
-                new Row(t.get("vat") + " " + f.vatRate() + "%", Formats.money(f.totVat())),
+                new Row(t.get("vat") + " " + rate(f.vatRate()) + "%", Formats.money(f.totVat())),
                 new Row(t.get("pay"), t.get(f.payMethod())),
                 new Row("NSLF", ""), new Row(f.iic(), ""),
                 new Row("NIVF", f.fic() == null ? t.get("pending") : ""), new Row(f.fic() == null ? "" : f.fic(), ""));
         return new ReceiptAddition(header, footer, f.verifyUrl(), t.get("check"), f.copy());
+    }
+
+    /**
+     * A rate in hundredths of a percent as the receipt's amounts are written, in either language: 2000 → "20",
+     * 2050 → "20,5" (not "20.00" nor "20.50").
+     */
+    static String rate(int hundredthsOfPercent) {
+        return BigDecimal.valueOf(hundredthsOfPercent, 2).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

@@ -8,7 +8,6 @@ import al.sportel.server.auth.Access;
 import al.sportel.server.billing.ReceiptAddition;
 import al.sportel.server.db.Database;
 import al.sportel.server.fiscal.FiscalQueries.InvoiceRow;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +68,7 @@ final class FiscalViews {
             int prints = FiscalQueries.countPrint(h, r.id());
             return new FiscalSlip(s.legalName(), s.nuis(), s.address() + ", " + s.town(), r.businUnitCode(), r.tcrCode(),
                     r.operatorCode(), r.invNum(), r.issuedAt(), r.itemName(), Money.format(r.totWithoutVat()),
-                    Money.format(r.totVat()), BigDecimal.valueOf(r.vatRate(), 2).toPlainString(), Money.format(r.totPrice()),
+                    Money.format(r.totVat()), r.vatRate(), Money.format(r.totPrice()),
                     r.payMethod(), r.iic(), r.fic(), verifyUrl(r, s), prints > 1 || "ACCEPTED".equals(r.offlineNslf()));
         }));
     }

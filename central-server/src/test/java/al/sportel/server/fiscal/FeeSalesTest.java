@@ -133,7 +133,7 @@ class FeeSalesTest {
             String text = new PDFTextStripper().getText(doc);
             // 1800.00 with 6 % VAT inside: 1698.11 without, 101.89 VAT
             assertThat(text).contains("L91806031N", fiscal.get("invNum").asText(), "Tarifë rilidhjeje", tracking, "NSLF",
-                    fiscal.get("iic").asText(), "NIVF", fiscal.get("fic").asText(), "TVSH 6.00%", "101,89", "1 698,11")
+                    fiscal.get("iic").asText(), "NIVF", fiscal.get("fic").asText(), "TVSH 6%", "101,89", "1 698,11")
                     .doesNotContain("KOPJE");
             // a QR code this dense wants a sharper picture than the payment's: 300 dpi, as a phone's camera sees it
             BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 300);

@@ -2,6 +2,7 @@ package al.sportel.desktop.app;
 
 import al.sportel.model.Formats;
 import com.ibm.icu.text.MessageFormat;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,21 @@ public final class I18n {
     /** The time from {@code from} to {@code to}, as {@link #duration}. */
     public static String between(Instant from, Instant to) {
         return duration(Duration.between(from, to));
+    }
+
+    /**
+     * A rate from the wire ("20.00", "20.50") as the receipts write it, in either language: "20", "20,5"; text that
+     * is not a number is shown as it came.
+     */
+    public static String rate(String wirePercent) {
+        if (wirePercent == null) {
+            return "";
+        }
+        try {
+            return new BigDecimal(wirePercent.strip()).stripTrailingZeros().toPlainString().replace('.', ',');
+        } catch (NumberFormatException e) {
+            return wirePercent; // an odd value from an older server is still worth showing
+        }
     }
 
     public String number(long n) {

@@ -108,7 +108,7 @@ public final class FeeSaleDialog {
         change.visibleProperty().bind(cash.selectedProperty());
         Runnable refresh = () -> {
             Fee f = fee.getValue();
-            price.setText(f == null ? "" : i18n.t("fee.price", Formats.money(f.price()), f.vatRatePercent()));
+            price.setText(f == null ? "" : i18n.t("fee.price", Formats.money(f.price()), I18n.rate(f.vatRatePercent())));
             String c = model.change(f, tendered.getText());
             change.setText(c.isEmpty() ? "" : i18n.t("fee.change", Formats.money(c)));
         };
