@@ -100,6 +100,9 @@ class ChannelsTabTest extends DesktopTestBase {
                 partners.getItems().stream().filter(d -> d.toString().contains("code=BKT")).findFirst().orElseThrow()));
         TableView<Reconciliation.Line> lines = robot.lookup("#channelLines").queryAs(TableView.class);
         assertEventually(() -> lines.getItems().size() == 1, "the one open line");
+        // the line's amounts as the partners' columns write theirs: "12,00", not the wire's "12.00"
+        assertThat(lines.getColumns().stream().map(c -> String.valueOf(c.getCellObservableValue(0).getValue())).toList())
+                .containsSubsequence("T-MISS", "100004", "12,00", "—");
         robot.interact(() -> lines.getSelectionModel().select(0));
         AtomicBoolean fired = new AtomicBoolean();
         waitUntil(() -> {

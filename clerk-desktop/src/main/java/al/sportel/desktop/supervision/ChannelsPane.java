@@ -86,8 +86,8 @@ final class ChannelsPane {
                 Tables.column(i18n.t("ch.col.status"), (Reconciliation.Line l) -> status(l.status())),
                 Tables.column(i18n.t("ch.col.reference"), Reconciliation.Line::partnerReference),
                 Tables.column(i18n.t("ch.col.customer"), Reconciliation.Line::customerCode),
-                Tables.column(i18n.t("ch.col.fileAmount"), (Reconciliation.Line l) -> l.fileAmount() == null ? "—" : l.fileAmount()),
-                Tables.column(i18n.t("ch.col.receivedAmount"), (Reconciliation.Line l) -> l.receivedAmount() == null ? "—" : l.receivedAmount())));
+                Tables.column(i18n.t("ch.col.fileAmount"), (Reconciliation.Line l) -> amount(l.fileAmount())),
+                Tables.column(i18n.t("ch.col.receivedAmount"), (Reconciliation.Line l) -> amount(l.receivedAmount()))));
         partners.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showLines(now));
         partners.setPrefHeight(180);
         HBox bar = new HBox(10, new Label(i18n.t("ch.date")), day, refresh, csv, pdf);
@@ -185,6 +185,11 @@ final class ChannelsPane {
             detail.setText(i18n.t("sup.report.saved", file));
             app.open(file);
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
+    }
+
+    /** A line's amount as the columns above write theirs ("16 263,19"), or "—" for the side that has none. */
+    static String amount(String wireAmount) {
+        return wireAmount == null ? "—" : Formats.amount(wireAmount);
     }
 
     private String kind(Partner p) {

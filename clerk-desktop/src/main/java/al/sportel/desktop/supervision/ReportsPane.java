@@ -87,7 +87,7 @@ final class ReportsPane {
         payments.getColumns().setAll(List.of(
                 Tables.column(i18n.t("sup.col.method"), (BranchReport.MethodFigures m) -> i18n.t(m.method().equals("CASH") ? "pay.cash" : "pay.card")),
                 Tables.column(i18n.t("sup.col.count"), (BranchReport.MethodFigures m) -> String.valueOf(m.count())),
-                Tables.column(i18n.t("sup.col.amount"), BranchReport.MethodFigures::amount)));
+                Tables.column(i18n.t("sup.col.amount"), ReportsPane::amount)));
         services.setPrefHeight(220);
         clerks.setPrefHeight(180);
         payments.setPrefHeight(120);
@@ -186,6 +186,11 @@ final class ReportsPane {
             total.setText(i18n.t("sup.report.saved", file));
             app.open(file);
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
+    }
+
+    /** The column's header says lekë: "16 263,19" as in the totals under it, not the wire's "16263.19". */
+    static String amount(BranchReport.MethodFigures m) {
+        return Formats.amount(m.amount());
     }
 
     private static String time(Long seconds) {
