@@ -86,6 +86,14 @@ public final class I18n {
         }
     }
 
+    /**
+     * A share (0.125) as a percentage with at most one decimal, in the language's way: "12,5 %" in Albanian,
+     * "12.5%" in English (the bundle's ICU number pattern, so the locale gives the decimal mark).
+     */
+    public String percent(double fraction) {
+        return t("format.percent", Math.round(fraction * 1000) / 10.0);
+    }
+
     public String number(long n) {
         return NumberFormat.getIntegerInstance(locale).format(n);
     }

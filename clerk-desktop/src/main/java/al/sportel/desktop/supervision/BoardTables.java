@@ -54,7 +54,7 @@ final class BoardTables {
                 Tables.column(i18n.t("sup.head.served"), (Board.ServiceLine s) -> String.valueOf(s.served())),
                 Tables.column(i18n.t("sup.head.avgWait"), (Board.ServiceLine s) -> BoardViewModel.seconds(s.averageWaitSeconds())),
                 Tables.column(i18n.t("sup.head.avgService"), (Board.ServiceLine s) -> BoardViewModel.seconds(s.averageServiceSeconds())),
-                Tables.column(i18n.t("sup.head.noShow"), (Board.ServiceLine s) -> BoardViewModel.percent(s.noShowRate())),
+                Tables.column(i18n.t("sup.head.noShow"), (Board.ServiceLine s) -> i18n.percent(s.noShowRate())),
                 Tables.column(i18n.t("sup.head.threshold"), (Board.ServiceLine s) -> s.maxWaitMinutes() + " min"));
         table.getColumns().setAll(columns);
         table.setRowFactory(t -> new TableRow<>() {

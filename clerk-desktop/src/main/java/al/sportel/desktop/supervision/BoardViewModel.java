@@ -130,7 +130,7 @@ public final class BoardViewModel {
         board.set(b);
         Board.Totals t = b.today();
         today.set(i18n.t("sup.today", t.issued(), t.served(), seconds(t.averageWaitSeconds()), seconds(t.averageServiceSeconds()),
-                percent(t.noShowRate())));
+                i18n.percent(t.noShowRate())));
         List<Board.ServiceLine> over = b.services().stream().filter(Board.ServiceLine::overThreshold).toList();
         List<Board.ServiceLine> fresh = over.stream().filter(s -> !alerted.contains(s.id())).toList();
         alerted.retainAll(over.stream().map(Board.ServiceLine::id).collect(Collectors.toSet()));
@@ -226,9 +226,5 @@ public final class BoardViewModel {
 
     static String seconds(Long s) {
         return s == null ? "—" : I18n.seconds(s);
-    }
-
-    static String percent(double rate) {
-        return Math.round(rate * 1000) / 10.0 + " %";
     }
 }

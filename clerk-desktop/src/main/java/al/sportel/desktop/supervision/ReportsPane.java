@@ -75,7 +75,7 @@ final class ReportsPane {
                         : f.letter() + " " + f.name()),
                 Tables.column(i18n.t("sup.col.issuedCount"), (BranchReport.ServiceFigures f) -> String.valueOf(f.issued())),
                 Tables.column(i18n.t("sup.col.served"), (BranchReport.ServiceFigures f) -> String.valueOf(f.served())),
-                Tables.column(i18n.t("sup.col.noShow"), (BranchReport.ServiceFigures f) -> f.noShows() + " (" + Math.round(f.noShowRate() * 1000) / 10.0 + " %)"),
+                Tables.column(i18n.t("sup.col.noShow"), (BranchReport.ServiceFigures f) -> noShows(i18n, f)),
                 Tables.column(i18n.t("sup.col.cancelled"), (BranchReport.ServiceFigures f) -> String.valueOf(f.cancelled())),
                 Tables.column(i18n.t("sup.col.waitP50"), (BranchReport.ServiceFigures f) -> time(f.waitMedianSeconds())),
                 Tables.column(i18n.t("sup.col.waitP90"), (BranchReport.ServiceFigures f) -> time(f.waitP90Seconds())),
@@ -186,6 +186,11 @@ final class ReportsPane {
             total.setText(i18n.t("sup.report.saved", file));
             app.open(file);
         }, e -> InlineMessage.show(message, AppContext.describe(i18n, e)));
+    }
+
+    /** "6 (12,5 %)" in Albanian, "6 (12.5%)" in English. */
+    static String noShows(I18n i18n, BranchReport.ServiceFigures f) {
+        return f.noShows() + " (" + i18n.percent(f.noShowRate()) + ")";
     }
 
     /** The column's header says lekë: "16 263,19" as in the totals under it, not the wire's "16263.19". */

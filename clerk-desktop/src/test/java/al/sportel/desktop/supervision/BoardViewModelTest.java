@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import al.sportel.desktop.app.DirectJobs;
 import al.sportel.desktop.app.I18n;
 import al.sportel.model.Board;
+import al.sportel.model.BranchReport;
 import al.sportel.model.Counter;
 import al.sportel.model.CounterStatus;
 import al.sportel.model.Ticket;
@@ -22,6 +23,7 @@ class BoardViewModelTest {
     private final List<String> sent = new ArrayList<>();
     private final List<String> busyWhile = new ArrayList<>();
     private final DirectJobs jobs = new DirectJobs();
+    private double noShowRate;
     private final BoardViewModel vm = new BoardViewModel(new RecordingDesk(), jobs, i18n, "TR01");
     private final Counter counter = new Counter(7, 3, "Sporteli 3", CounterStatus.OPEN, List.of(1L), null, null, null, null);
     private final Ticket ticket = new Ticket("t1", "P001", 1, "P", "TR01", TicketStatus.WAITING, false, Instant.EPOCH,
@@ -73,13 +75,31 @@ class BoardViewModelTest {
         assertThat(jobs.busy().get()).isFalse();
     }
 
+    @Test
+    void theNoShowShareIsWrittenTheWayOfTheChosenLanguage() {
+        noShowRate = 0.125;
+        vm.refresh();
+        assertThat(vm.today().get()).endsWith("mosparaqitje 12,5 %");
+        BoardViewModel english = new BoardViewModel(new RecordingDesk(), jobs, new I18n("en"), "TR01");
+        english.refresh();
+        assertThat(english.today().get()).endsWith("no-shows 12.5%");
+
+        BranchReport.ServiceFigures pay = new BranchReport.ServiceFigures(1L, "P", "Pagesa", 48, 40, 6, 2, 0.125, null, null,
+                null, null);
+        assertThat(ReportsPane.noShows(i18n, pay)).isEqualTo("6 (12,5 %)");
+        assertThat(ReportsPane.noShows(new I18n("en"), pay)).isEqualTo("6 (12.5%)");
+        assertThat(i18n.percent(0)).isEqualTo("0 %");
+        assertThat(i18n.percent(0.33333)).as("one decimal at most").isEqualTo("33,3 %");
+        assertThat(new I18n("en").percent(1)).isEqualTo("100%");
+    }
+
     private final class RecordingDesk implements BoardDesk {
         @Override
         public Board board(String branch) {
             sent.add("board " + branch);
             busyWhile.add("board " + jobs.busy().get());
             return new Board(branch, LocalDate.of(2026, 11, 25), Instant.EPOCH, 1, List.of(counter), List.of(),
-                    new Board.Totals(0, 0, 0, 0, null, null, 0), List.of(), List.of(), List.of(ticket), List.of());
+                    new Board.Totals(0, 0, 0, 0, null, null, noShowRate), List.of(), List.of(), List.of(ticket), List.of());
         }
 
         @Override
