@@ -2,12 +2,15 @@ package al.sportel.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.desktop.api.Refusal;
 import al.sportel.desktop.offline.Outbox;
 import al.sportel.model.Json;
+import al.sportel.model.Problem.FieldError;
 import al.sportel.model.billing.PaymentRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -33,10 +36,14 @@ class AttentionDismissTest extends DesktopTestBase {
         Instant takenAt = Instant.now().minus(Duration.ofHours(60)).truncatedTo(ChronoUnit.SECONDS);
         String body = Json.newMapper().writeValueAsString(
                 PaymentRequest.online("100001", "25.00", PaymentRequest.CASH, "50.00", 1, null).takenOffline(takenAt));
-        long late = refused(outbox, "clerk2", Outbox.Kind.PAYMENT, body, "Pagesë 100001 · 25,00 L", "422 " + PaymentRequest.PAST_WINDOW);
-        long others = refused(outbox, "clerk2", Outbox.Kind.PAYMENT, body, "Pagesë 100004 · 15,00 L", "422 customer 100004 is closed");
-        long payment = refused(outbox, "clerk1", Outbox.Kind.PAYMENT, body, "Pagesë 100002 · 40,00 L", "422 customer 100002 is closed");
-        long complaint = refused(outbox, "clerk2", Outbox.Kind.COMPLAINT, "{}", "Ankesë 100003", "422 category: unknown");
+        // the refusals as the server sends them (PaymentLimits, PaymentService, JsonBody)
+        long late = refused(outbox, "clerk2", Outbox.Kind.PAYMENT, body, "Pagesë 100001 · 25,00 L",
+                invalid("takenAt", "is older than 48 hours; " + PaymentRequest.PAST_WINDOW));
+        long others = refused(outbox, "clerk2", Outbox.Kind.PAYMENT, body, "Pagesë 100004 · 15,00 L",
+                invalid("customerCode", "no customer with this code"));
+        long payment = refused(outbox, "clerk1", Outbox.Kind.PAYMENT, body, "Pagesë 100002 · 40,00 L",
+                invalid("amount", "is more than the customer owes (2450.50 lek)"));
+        long complaint = refused(outbox, "clerk2", Outbox.Kind.COMPLAINT, "{}", "Ankesë 100003", invalid("category", "unknown"));
 
         assertEventually(() -> robot.lookup("#attentionButton").queryAs(Button.class).isVisible(), "the refusals need attention");
         robot.clickOn("#attentionButton");
@@ -44,6 +51,11 @@ class AttentionDismissTest extends DesktopTestBase {
         TableView<Outbox.Item> table = robot.lookup("#attentionTable").queryAs(TableView.class);
         assertEventually(() -> table.getItems().size() == 4, "the four refusals are listed");
         Button dismiss = robot.lookup("#dismissAttention").queryAs(Button.class);
+        // the reasons in the clerk's language, amounts as every screen writes them; a field this client has no text for in the server's words
+        assertThat(reason(table, late)).isEqualTo("Pagesa u mor pa lidhje më shumë se 48 orë më parë: duhet ta regjistrojë një mbikëqyrës.");
+        assertThat(reason(table, others)).isEqualTo("Nuk ka klient me këtë kod.");
+        assertThat(reason(table, payment)).isEqualTo("Shuma është më e madhe se sa detyrohet klienti tani: 2 450,50 L.");
+        assertThat(reason(table, complaint)).isEqualTo("Some fields are missing or invalid: category unknown");
 
         select(robot, table, late);
         assertThat(dismiss.isDisabled()).as("the late payment goes with a supervisor's approval, not out of the list").isTrue();
@@ -83,7 +95,17 @@ class AttentionDismissTest extends DesktopTestBase {
         assertThat(outbox.get(late).orElseThrow().dismissed()).as("the late payment is still there to be approved").isFalse();
     }
 
-    private static long refused(Outbox outbox, String clerk, Outbox.Kind kind, String body, String summary, String reason)
+    private static Refusal invalid(String field, String message) {
+        return new Refusal(422, "validation", "Some fields are missing or invalid", List.of(new FieldError(field, message)));
+    }
+
+    /** The reason column's text for the item. */
+    private static String reason(TableView<Outbox.Item> table, long id) {
+        Outbox.Item item = table.getItems().stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+        return (String) table.getColumns().get(2).getCellData(item);
+    }
+
+    private static long refused(Outbox outbox, String clerk, Outbox.Kind kind, String body, String summary, Refusal reason)
             throws Exception {
         long id = outbox.add(kind, "POST", kind == Outbox.Kind.PAYMENT ? "/api/v1/payments" : "/api/v1/complaints", body, clerk,
                 summary).id();

@@ -2,6 +2,7 @@ package al.sportel.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,37 @@ class PaymentSetbacksTest extends DesktopTestBase {
         assertThat(text(robot, "#paymentMessage")).doesNotContain("gabim");
         assertThat(balance("100001")).isEqualByComparingTo(before.subtract(new BigDecimal("40")));
         assertThat(paymentsAtCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomerWhoPaidAtAnotherCounterMeanwhileIsRefusedInTheClerksLanguage(FxRobot robot) throws Exception {
+        openCounter(robot, "clerk1");
+        robot.type(KeyCode.F3);
+        robot.clickOn("#customerCode").write("100001").type(KeyCode.ENTER);
+        assertEventually(() -> !text(robot, "#customerName").isEmpty(), "the customer is found");
+        BigDecimal owed = balance("100001");
+        // while he stands here, the rest of his family pays it all at counter of clerk2
+        long other = 0;
+        for (JsonNode c : server.get("/api/v1/branches/TR01/counters", server.token("admin"))) {
+            if (c.get("status").asText().equals("CLOSED")) {
+                other = c.get("id").asLong();
+            }
+        }
+        server.openCounter("clerk2", other);
+        server.create("/api/v1/payments", server.token("clerk2"), "{\"customerCode\":\"100001\",\"amount\":\"" + owed.toPlainString()
+                + "\",\"method\":\"CARD\",\"counterId\":" + other + "}");
+
+        String lek = owed.toPlainString().replace('.', ',');
+        robot.interact(() -> robot.lookup("#paymentAmount").queryAs(TextField.class).setText(lek));
+        robot.interact(() -> robot.lookup("#tendered").queryAs(TextField.class).setText(lek));
+        robot.type(KeyCode.F12);
+        assertEventually(() -> robot.lookup("#paymentConfirm").tryQuery().isPresent(), "a confirmation shows");
+        robot.type(KeyCode.ENTER);
+
+        assertEventually(() -> text(robot, "#paymentMessage").startsWith("Serveri nuk e pranoi pagesën"), "the server refuses it");
+        assertThat(text(robot, "#paymentMessage"))
+                .isEqualTo("Serveri nuk e pranoi pagesën: Shuma është më e madhe se sa detyrohet klienti tani: 0,00 L.");
+        assertThat(balance("100001")).as("paid once, at the other counter").isEqualByComparingTo(BigDecimal.ZERO);
     }
 
     @Test

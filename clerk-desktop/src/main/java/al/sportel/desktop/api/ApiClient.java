@@ -5,6 +5,7 @@ import al.sportel.model.Counter;
 import al.sportel.model.Json;
 import al.sportel.model.LoginRequest;
 import al.sportel.model.LoginResponse;
+import al.sportel.model.Problem;
 import al.sportel.model.QueueSnapshot;
 import al.sportel.model.ServiceInfo;
 import al.sportel.model.Ticket;
@@ -195,8 +196,7 @@ public final class ApiClient {
         }
         try (Response r = http.execute(b.build())) {
             String text = r.body() == null ? "" : r.body().string();
-            return new Transport.Answer(r.code(), text,
-                    r.isSuccessful() ? null : problem(r, text).getMessage());
+            return new Transport.Answer(r.code(), text, r.isSuccessful() ? null : refusal(r, text));
         }
     }
 
@@ -311,29 +311,6 @@ public final class ApiClient {
     }
 
     private ApiException problem(Response r, String text) {
-        String detail = r.message();
-        String type = "http-" + r.code();
-        try {
-            JsonNode p = mapper().readTree(text);
-            if (p != null && p.hasNonNull("detail")) {
-                detail = p.get("detail").asText();
-            }
-            if (p != null && p.has("errors") && p.get("errors").isArray() && !p.get("errors").isEmpty()) {
-                // which fields and why, as the server said: the clerk can correct exactly those
-                StringBuilder fields = new StringBuilder();
-                for (JsonNode e : p.get("errors")) {
-                    fields.append(fields.length() == 0 ? "" : "; ").append(e.path("field").asText()).append(' ')
-                            .append(e.path("message").asText());
-                }
-                detail = detail + ": " + fields;
-            }
-            if (p != null && p.hasNonNull("type")) {
-                String t = p.get("type").asText();
-                type = t.substring(t.lastIndexOf('/') + 1);
-            }
-        } catch (IOException ignored) {
-            // not a problem document; keep the status line
-        }
         long retryAfter = 0;
         String ra = r.header("Retry-After");
         if (ra != null) {
@@ -343,6 +320,30 @@ public final class ApiClient {
                 // an HTTP date; treat as unknown
             }
         }
-        return new ApiException(r.code(), type, detail, retryAfter);
+        return new ApiException(refusal(r, text), retryAfter);
+    }
+
+    /** The problem document of a refused request: its type, detail and field errors, or the status line when it is none. */
+    private Refusal refusal(Response r, String text) {
+        String detail = r.message();
+        String type = "http-" + r.code();
+        List<Problem.FieldError> errors = List.of();
+        try {
+            JsonNode p = mapper().readTree(text);
+            if (p != null && p.hasNonNull("detail")) {
+                detail = p.get("detail").asText();
+            }
+            if (p != null && p.has("errors") && p.get("errors").isArray()) {
+                // which fields and why, as the server said: the clerk can correct exactly those
+                errors = mapper().convertValue(p.get("errors"), new TypeReference<List<Problem.FieldError>>() { });
+            }
+            if (p != null && p.hasNonNull("type")) {
+                String t = p.get("type").asText();
+                type = t.substring(t.lastIndexOf('/') + 1);
+            }
+        } catch (IOException | IllegalArgumentException ignored) {
+            // not a problem document; keep the status line
+        }
+        return new Refusal(r.code(), type, detail, errors);
     }
 }

@@ -6,8 +6,13 @@ import java.time.Duration;
 /** How the outbox reaches the server: one HTTP exchange with an idempotency key. */
 public interface Transport {
 
-    /** Any HTTP answer, with the problem's {@code detail} when the server refused. */
-    record Answer(int status, String body, String problemDetail) {
+    /** Any HTTP answer, with the server's {@code refusal} (its problem document) when it is not a 2xx. */
+    record Answer(int status, String body, Refusal refusal) {
+
+        /** The refusal in the server's words, or null for a 2xx. */
+        public String problemDetail() {
+            return refusal == null ? null : refusal.serverWords();
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package al.sportel.desktop.app;
 
 import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.api.Refusal;
 import al.sportel.desktop.offline.LocalData;
+import al.sportel.desktop.offline.Outbox;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -101,7 +103,25 @@ public final class AppContext {
         if (e.localFile()) {
             return i18n.t("error.localFile", e.getMessage());
         }
-        String known = ProblemTexts.of(i18n, e.type());
+        String known = ProblemTexts.of(i18n, e.type(), e.errors());
         return known != null ? known : e.getMessage();
+    }
+
+    /**
+     * The server's refusal of a command the outbox sent, as {@link #describe(I18n, ApiException)} tells one; an answer
+     * that was no problem document (a proxy's page, a bare status) says the status in the clerk's language.
+     */
+    public static String describe(I18n i18n, Refusal r) {
+        String known = ProblemTexts.of(i18n, r.type(), r.errors());
+        if (known != null) {
+            return known;
+        }
+        boolean bare = r.type() == null || r.type().equals("http-" + r.status()) || r.detail() == null || r.detail().isBlank();
+        return bare ? i18n.t("problem.refusedStatus", r.status()) : r.serverWords();
+    }
+
+    /** Why the outbox holds {@code item} back: the server's refusal in the clerk's language, else the last failure as kept. */
+    public static String describe(I18n i18n, Outbox.Item item) {
+        return item.refusal() != null ? describe(i18n, item.refusal()) : item.lastError();
     }
 }

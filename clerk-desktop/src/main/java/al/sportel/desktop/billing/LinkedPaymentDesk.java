@@ -5,6 +5,7 @@ import al.sportel.model.billing.Payment;
 
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.fiscal.OfflineNslfIssuer;
@@ -105,7 +106,7 @@ final class LinkedPaymentDesk implements PaymentDesk {
         Outbox.Item item = link.submitPayment(body, summary);
         Optional<Outbox.Item> settled = link.awaitSettled(item);
         if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
-            return new Outcome(null, null, null, settled.get().lastError(), null);
+            return new Outcome(null, null, null, AppContext.describe(i18n, settled.get()), null);
         }
         if (settled.isPresent()) {
             Payment p = api.fromJson(settled.get().response(), Payment.class);

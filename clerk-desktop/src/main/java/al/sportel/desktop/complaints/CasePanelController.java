@@ -258,7 +258,7 @@ public final class CasePanelController {
             return link.awaitSettled(item);
         }, settled -> {
             if (settled.isPresent() && settled.get().state() == Outbox.State.FAILED) {
-                show(settled.get().lastError());
+                show(AppContext.describe(i18n, settled.get()));
                 return;
             }
             statusNote.clear();

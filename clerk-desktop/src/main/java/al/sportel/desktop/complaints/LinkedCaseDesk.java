@@ -7,6 +7,7 @@ import al.sportel.model.cases.CaseCategory;
 import al.sportel.desktop.api.ApiClient;
 import al.sportel.desktop.api.ApiException;
 import al.sportel.desktop.api.CasesApi;
+import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Session;
 import al.sportel.desktop.billing.OfflineReceipt;
@@ -88,7 +89,7 @@ final class LinkedCaseDesk implements CaseDesk {
 
     private Submitted outcome(Outbox.Item item, boolean print) {
         if (item.state() == Outbox.State.FAILED) {
-            return new Submitted(null, null, item.id(), OfflineReceipt.reference(item), item.lastError());
+            return new Submitted(null, null, item.id(), OfflineReceipt.reference(item), AppContext.describe(i18n, item));
         }
         CaseView c = api.fromJson(item.response(), CaseView.class);
         ReceiptPrinter.Outcome slip = null;

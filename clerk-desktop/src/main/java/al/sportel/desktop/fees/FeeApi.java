@@ -46,7 +46,9 @@ public final class FeeApi {
             throw ApiException.unreachable(e);
         }
         if (answer.status() != 201) {
-            throw new ApiException(answer.status(), null, answer.problemDetail(), 0);
+            // with its type and fields, so the clerk reads it in her language as every other refusal
+            throw answer.refusal() != null ? new ApiException(answer.refusal(), 0)
+                    : new ApiException(answer.status(), null, "HTTP " + answer.status(), 0);
         }
         return api.fromJson(answer.body(), FeeSale.class);
     }

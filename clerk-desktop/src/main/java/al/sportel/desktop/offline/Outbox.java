@@ -1,5 +1,6 @@
 package al.sportel.desktop.offline;
 
+import al.sportel.desktop.api.Refusal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +27,14 @@ public final class Outbox {
 
     public enum State { PENDING, DONE, FAILED }
 
+    /**
+     * {@code lastError}: the last failure in English (the server's words for a refusal); {@code refusal}: the server's
+     * refusal with its type and fields, told in the clerk's language; null when not refused, and for a command refused
+     * before the local file's migration V5.
+     */
     public record Item(long id, Kind kind, String method, String path, String body, String idempotencyKey, String username,
                        String summary, State state, int attempts, Instant createdAt, String lastError, String response,
-                       boolean dismissed) {
+                       boolean dismissed, Refusal refusal) {
     }
 
     private final LocalStore store;
@@ -131,21 +137,22 @@ public final class Outbox {
     }
 
     /** The server refused it (4xx): it will not be sent again and waits for the clerk's attention. */
-    public void failed(long id, String reason) throws SQLException {
-        settle(id, State.FAILED, reason, null);
+    public void failed(long id, Refusal refusal) throws SQLException {
+        settle(id, State.FAILED, refusal, null);
     }
 
-    private void settle(long id, State state, String reason, String response) throws SQLException {
+    private void settle(long id, State state, Refusal refusal, String response) throws SQLException {
         store.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE outbox SET state = ?, last_error = ?, response = ?, settled_at = ?, attempts = attempts + 1
+                    UPDATE outbox SET state = ?, last_error = ?, refusal = ?, response = ?, settled_at = ?, attempts = attempts + 1
                     WHERE id = ? AND state = 'PENDING'
                     """)) {
                 ps.setString(1, state.name());
-                ps.setString(2, truncate(reason));
-                ps.setString(3, response);
-                ps.setTimestamp(4, Timestamp.from(Instant.now()));
-                ps.setLong(5, id);
+                ps.setString(2, refusal == null ? null : truncate(refusal.serverWords()));
+                ps.setString(3, refusal == null ? null : refusal.toJson());
+                ps.setString(4, response);
+                ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                ps.setLong(6, id);
                 return ps.executeUpdate();
             }
         });
@@ -334,7 +341,7 @@ public final class Outbox {
         return new Item(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("http_method"), rs.getString("path"),
                 rs.getString("body"), rs.getString("idempotency_key"), rs.getString("username"), rs.getString("summary"),
                 State.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("last_error"), rs.getString("response"), rs.getBoolean("dismissed"));
+                rs.getString("last_error"), rs.getString("response"), rs.getBoolean("dismissed"), Refusal.fromJson(rs.getString("refusal")));
     }
 
     private static String truncate(String s) {

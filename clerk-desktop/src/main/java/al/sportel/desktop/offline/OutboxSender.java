@@ -1,5 +1,6 @@
 package al.sportel.desktop.offline;
 
+import al.sportel.desktop.api.Refusal;
 import al.sportel.desktop.api.Transport;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox, oldest first, on its own thread. A 2xx (including a replayed answer) marks a
- * command done; a 4xx marks it failed with the server's reason; no answer, a 5xx, 401, 408 or 429
+ * command done; a 4xx marks it failed with the server's refusal (type, fields and words); no answer, a 5xx, 401, 408 or 429
  * means try again later with {@link Backoff}. Only the signed-in user's commands are sent: the
  * server scopes idempotency keys to the user, so another clerk must never send them.
  */
@@ -128,7 +129,8 @@ public final class OutboxSender implements AutoCloseable {
         } else if (s >= 500 || s == 401 || s == 408 || s == 429) {
             retry(item, "HTTP " + s + (answer.problemDetail() == null ? "" : ": " + answer.problemDetail()));
         } else {
-            outbox.failed(item.id(), answer.problemDetail() != null ? answer.problemDetail() : "HTTP " + s);
+            // the refusal whole, type and fields with the English words: the clerk reads it in her language
+            outbox.failed(item.id(), answer.refusal() != null ? answer.refusal() : new Refusal(s, "http-" + s, "HTTP " + s, null));
             settledNow(item.id());
         }
     }

@@ -40,7 +40,7 @@ public final class AttentionDialog {
         table.getColumns().setAll(List.of(
                 Tables.column(i18n.t("outbox.col.when"), i -> Formats.dateTime(i.createdAt())),
                 Tables.column(i18n.t("outbox.col.what"), Outbox.Item::summary),
-                Tables.column(i18n.t("outbox.col.reason"), Outbox.Item::lastError)));
+                Tables.column(i18n.t("outbox.col.reason"), i -> AppContext.describe(i18n, i))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(820, 320);
         Button dismiss = new Button(i18n.t("outbox.dismiss"));

@@ -2,8 +2,11 @@ package al.sportel.desktop.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.desktop.api.Refusal;
+import al.sportel.model.Problem.FieldError;
 import al.sportel.model.billing.PaymentRequest;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +19,14 @@ class LateApprovalOfferTest {
     @TempDir
     Path dir;
 
+    /** A 422 as the server sends it (ApiException.invalid): one field and why. */
+    private static Refusal invalid(String field, String message) {
+        return new Refusal(422, "validation", "Some fields are missing or invalid", List.of(new FieldError(field, message)));
+    }
+
     @Test
     void onlyAPaymentRefusedForItsAgeIsOfferedAndAnApprovalSettlesOnlyARefusedItem() throws Exception {
-        String tooOld = "The request has invalid fields: takenAt is older than 48 hours; " + PaymentRequest.PAST_WINDOW;
+        Refusal tooOld = invalid("takenAt", "is older than 48 hours; " + PaymentRequest.PAST_WINDOW);
         try (LocalStore store = LocalStore.open(dir)) {
             Outbox outbox = new Outbox(store);
             Outbox.Item late = outbox.add(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", "{}", "clerk1", "late");
@@ -26,7 +34,7 @@ class LateApprovalOfferTest {
             Outbox.Item complaint = outbox.add(Outbox.Kind.COMPLAINT, "POST", "/api/v1/complaints", "{}", "clerk1", "case");
             Outbox.Item pending = outbox.add(Outbox.Kind.PAYMENT, "POST", "/api/v1/payments", "{}", "clerk1", "pending");
             outbox.failed(late.id(), tooOld);
-            outbox.failed(owed.id(), "The request has invalid fields: amount is more than the customer owes (10.00 lek)");
+            outbox.failed(owed.id(), invalid("amount", "is more than the customer owes (10.00 lek)"));
             outbox.failed(complaint.id(), tooOld);
 
             assertThat(LateApproval.offered(outbox.get(late.id()).orElseThrow())).isTrue();
@@ -40,7 +48,8 @@ class LateApprovalOfferTest {
             Outbox.Item settled = outbox.get(late.id()).orElseThrow();
             assertThat(settled.state()).isEqualTo(Outbox.State.DONE);
             assertThat(settled.response()).contains("TR01-2026-000001");
-            assertThat(settled.lastError()).as("the refusal stays as its history").isEqualTo(tooOld);
+            assertThat(settled.lastError()).as("the refusal stays as its history").isEqualTo(tooOld.serverWords());
+            assertThat(settled.refusal()).isEqualTo(tooOld);
             assertThat(LateApproval.offered(settled)).isFalse();
             assertThat(outbox.needsAttention()).extracting(Outbox.Item::summary).containsExactly("case", "more than owed");
             assertThat(outbox.get(pending.id()).orElseThrow().state()).as("a pending item is the sender's").isEqualTo(Outbox.State.PENDING);
