@@ -3,9 +3,12 @@ package al.sportel.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import al.sportel.model.Formats;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -15,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -67,6 +71,11 @@ class PaymentPanelTest extends DesktopTestBase {
         assertEventually(() -> robot.lookup("#shiftTable").tryQuery().isPresent()
                 && robot.lookup("#shiftTable").queryAs(TableView.class).getItems().size() == 1, "the shift lists the payment");
         assertThat(text(robot, "#shiftTotals")).contains("100,50 L");
+        // the day as every screen writes it, and a window title that ends with the counter, not a dangling comma
+        assertThat(text(robot, "#shiftHeader")).startsWith("Mbyllja e turnit — Sporteli ")
+                .endsWith(", " + Formats.date(LocalDate.now(ZoneId.of("Europe/Tirane"))));
+        assertThat(((Stage) robot.lookup("#shiftDialog").query().getScene().getWindow()).getTitle())
+                .matches("Mbyllja e turnit — Sporteli \\d+");
         robot.interactNoWait(() -> robot.lookup("#shiftCsvButton").queryAs(Button.class).fire());
         assertEventually(() -> text(robot, "#shiftStatus").contains(".csv"), "the CSV is saved");
         assertThat(Files.readString(desktopData.resolve("reports").resolve(

@@ -46,7 +46,7 @@ final class ShiftReportDialog {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.getDialogPane().setId("shiftDialog");
-        d.setTitle(i18n.t("shift.title", session.counter().number(), ""));
+        d.setTitle(i18n.t("shift.window", session.counter().number()));
         d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("shift.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Label header = new Label();
         header.setId("shiftHeader");
@@ -93,7 +93,7 @@ final class ShiftReportDialog {
         CashReport[] loaded = new CashReport[1];
         bg.run(() -> api.cashReport(counterId), r -> {
             loaded[0] = r;
-            header.setText(i18n.t("shift.title", r.counterNumber(), r.date()));
+            header.setText(title(i18n, r));
             StringBuilder sb = new StringBuilder(i18n.t("shift.total", Formats.amount(r.total())));
             for (CashTotal t : r.totals()) {
                 sb.append('\n').append(i18n.t("shift.byMethod", method(i18n, t.method()),
@@ -138,6 +138,11 @@ final class ShiftReportDialog {
         return file;
     }
 
+    /** "Mbyllja e turnit — Sporteli 3, 25.11.2026": the dialog's header and the PDF's title. */
+    static String title(I18n i18n, CashReport r) {
+        return i18n.t("shift.title", r.counterNumber(), i18n.date(r.date()));
+    }
+
     private static String method(I18n i18n, String method) {
         return i18n.t("CASH".equals(method) ? "pay.cash" : "pay.card");
     }
@@ -152,7 +157,7 @@ final class ShiftReportDialog {
             lines.add("");
             // as the dialog's table shows them, in the session's language: this is the page the clerk signs
             for (CashLine l : r.payments()) {
-                lines.add(String.format("%s   %-20s %-10s %12s %-13s %s", l.createdAt().atZone(I18n.ZONE).toLocalTime().withNano(0),
+                lines.add(String.format("%s   %-20s %-10s %12s %-13s %s", i18n.time(l.createdAt()),
                         l.receiptNumber(), l.customerCode(), Formats.amount(l.amount()), method(i18n, l.method()),
                         l.voided() ? i18n.t("shift.pdf.voided") : l.voidedLater() ? i18n.t("shift.pdf.voidedLater") : ""));
             }

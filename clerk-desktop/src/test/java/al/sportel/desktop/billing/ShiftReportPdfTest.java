@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ShiftReportPdfTest {
 
     private static final CashReport REPORT = new CashReport(3, 3, "TR01", LocalDate.of(2026, 11, 27), List.of(), "3450.00", 1, "500.00",
-            List.of(new CashLine(1, "TR01-2026-000101", "100001", "2450.00", "CASH", Instant.parse("2026-11-27T08:15:00Z"),
+            List.of(new CashLine(1, "TR01-2026-000101", "100001", "2450.00", "CASH", Instant.parse("2026-11-27T08:15:33Z"),
                             "Đorđe Petrović", false, false, false),
                     new CashLine(2, "TR01-2026-000102", "100002", "500.00", "CARD", Instant.parse("2026-11-27T09:40:00Z"),
                             "Đorđe Petrović", true, false, false),
@@ -46,6 +46,18 @@ class ShiftReportPdfTest {
         assertThat(text).as("amounts as the dialog shows them").contains("2 450,00", "500,00", "1 000,00").doesNotContain("2450.00");
         assertThat(text).as("the method in Albanian").contains("Para në dorë", "Kartë").doesNotContain("CASH", "CARD");
         assertThat(text).as("the void marks in Albanian").contains("ANULUAR", "ANULUAR MË VONË").doesNotContain("VOIDED");
+    }
+
+    @Test
+    void theDayAndTheTimesAreWrittenAsOnEveryScreen() throws Exception {
+        assertThat(ShiftReportDialog.title(new I18n("sq"), REPORT)).isEqualTo("Mbyllja e turnit — Sporteli 3, 27.11.2026");
+        assertThat(ShiftReportDialog.title(new I18n("en"), REPORT)).isEqualTo("End of shift — Counter 3, 27.11.2026");
+
+        String text = text(ShiftReportDialog.pdf(new I18n("sq"), ShiftReportDialog.title(new I18n("sq"), REPORT), "Gjithsej", REPORT));
+
+        assertThat(text).contains("27.11.2026").doesNotContain("2026-11-27");
+        assertThat(text).as("Tirana's time, hours and minutes, as the dialog's table").contains("09:15 ", "10:40 ", "11:05 ")
+                .doesNotContain("09:15:33");
     }
 
     @Test
