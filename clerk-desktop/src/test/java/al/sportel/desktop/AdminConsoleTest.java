@@ -2,11 +2,13 @@ package al.sportel.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.sportel.model.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.StreamSupport;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -53,10 +55,21 @@ class AdminConsoleTest extends DesktopTestBase {
         robot.interact(() -> {
             robot.lookup("#adminUsername").queryAs(TextField.class).setText("arta.k");
             robot.lookup("#adminDisplayName").queryAs(TextField.class).setText("Arta Kola");
-            robot.lookup("#adminRole").queryAs(ComboBox.class).setValue(al.sportel.model.Role.CLERK);
+            robot.lookup("#adminRole").queryAs(ComboBox.class).setValue(Role.CLERK);
             robot.lookup("#adminBranch").queryAs(TextField.class).setText("DR01");
             robot.lookup("#adminPassword").queryAs(TextField.class).setText("short");
         });
+        // the role as people say it, in the closed box and in its open list, never the enum's name (the list's
+        // cells are made, empty, before it opens)
+        ComboBox<Role> roles = robot.lookup("#adminRole").queryAs(ComboBox.class);
+        assertThat(robot.lookup("#adminRole .list-cell").queryAllAs(ListCell.class).stream().filter(c -> c.getItem() != null)
+                .map(ListCell::getText).toList()).containsExactly("Punonjës sporteli");
+        assertThat(roles.getItems()).extracting(r -> roles.getConverter().toString(r))
+                .containsExactly("Punonjës sporteli", "Mbikëqyrës", "Administrator", "Kioskë");
+        robot.interact(roles::show);
+        assertThat(robot.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream().filter(c -> c.getItem() != null)
+                .map(ListCell::getText).toList()).as("the open list").containsExactly("Punonjës sporteli", "Mbikëqyrës", "Administrator", "Kioskë");
+        robot.interact(roles::hide);
         fire(robot, "#createUser");
         assertThat(robot.lookup("#adminMessage").queryAs(Label.class).getText()).contains("8");
         assertThat(user("arta.k")).as("nothing created").isNull();
@@ -76,8 +89,11 @@ class AdminConsoleTest extends DesktopTestBase {
         TableView<Object> users = robot.lookup("#userTable").queryAs(TableView.class);
         assertEventually(() -> users.getItems().stream().anyMatch(u -> u.toString().contains("arta.k")), "and in the table");
 
-        robot.interact(() -> users.getSelectionModel().select(
-                users.getItems().stream().filter(u -> u.toString().contains("arta.k")).findFirst().orElseThrow()));
+        Object arta = users.getItems().stream().filter(u -> u.toString().contains("arta.k")).findFirst().orElseThrow();
+        assertThat(users.getColumns().get(2).getCellData(arta)).isEqualTo("Punonjës sporteli");
+        assertThat(users.getItems()).extracting(u -> String.valueOf(users.getColumns().get(2).getCellData(u)))
+                .as("every role in Albanian").doesNotContain("CLERK", "SUPERVISOR", "ADMIN", "KIOSK").contains("Administrator");
+        robot.interact(() -> users.getSelectionModel().select(arta));
         fire(robot, "#toggleUser");
         assertEventually(() -> !user("arta.k").get("active").asBoolean(), "disabled on the server");
         JsonNode audit = server.get("/api/v1/audit?branchCode=DR01", server.token("admin"));

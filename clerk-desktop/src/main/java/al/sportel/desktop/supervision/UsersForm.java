@@ -18,11 +18,13 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The administrator's users: every user of every centre, and the form that creates one, changes one, disables
@@ -58,10 +60,29 @@ final class UsersForm {
         userBranch.setId("adminBranch");
         password.setId("adminPassword");
         role.getItems().setAll(Role.values());
+        // the roles as people say them, in the list and in the closed box alike
+        role.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Role r) {
+                return roleName(i18n, r);
+            }
+
+            @Override
+            public Role fromString(String text) {
+                return role.getItems().stream().filter(r -> roleName(i18n, r).equals(text)).findFirst().orElse(null);
+            }
+        });
+        role.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Role r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty ? null : roleName(i18n, r));
+            }
+        });
         users.getColumns().setAll(List.of(
                 Tables.column(i18n.t("sup.admin.username"), UserRow::username),
                 Tables.column(i18n.t("sup.admin.displayName"), UserRow::displayName),
-                Tables.column(i18n.t("sup.admin.role"), (UserRow u) -> u.role().name()),
+                Tables.column(i18n.t("sup.admin.role"), (UserRow u) -> roleName(i18n, u.role())),
                 Tables.column(i18n.t("sup.admin.branch"), (UserRow u) -> u.branchCode() == null ? "—" : u.branchCode()),
                 Tables.column(i18n.t("sup.admin.active"), (UserRow u) -> u.active() ? "✓" : "✗")));
         users.setPrefHeight(240);
@@ -85,6 +106,19 @@ final class UsersForm {
 
     Node node() {
         return root;
+    }
+
+    /** "Punonjës sporteli" for CLERK: one literal key per role (keys are never built at run time). */
+    static String roleName(I18n i18n, Role r) {
+        if (r == null) {
+            return "";
+        }
+        return switch (r) {
+            case CLERK -> i18n.t("role.CLERK");
+            case SUPERVISOR -> i18n.t("role.SUPERVISOR");
+            case ADMIN -> i18n.t("role.ADMIN");
+            case KIOSK -> i18n.t("role.KIOSK");
+        };
     }
 
     /** The users as the server now has them; a password typed for the last change is not kept. */
