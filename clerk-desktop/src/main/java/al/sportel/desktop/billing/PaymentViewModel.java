@@ -208,7 +208,7 @@ public final class PaymentViewModel {
     public Optional<Confirmation> confirmation() {
         return validate().map(c -> new Confirmation(i18n.t("pay.confirm.title"),
                 i18n.t("pay.confirm.header", display(c.amount()), customer.get().name()),
-                i18n.t("pay.confirm.body", display(c.amount()), AmountWords.say(c.amount(), i18n.lang()),
+                i18n.t("pay.confirm.body", display(c.amount()), AmountWords.say(c.amount(), i18n),
                         i18n.t(cash.get() ? "pay.cash" : "pay.card"),
                         c.tendered() == null ? "" : i18n.t("pay.confirm.change", display(c.tendered() - c.amount())))));
     }
