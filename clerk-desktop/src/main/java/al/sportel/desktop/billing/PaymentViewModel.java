@@ -255,7 +255,8 @@ public final class PaymentViewModel {
         if (lastPayment == null && lastOfflineReceipt != null) {
             Slip receipt = lastOfflineReceipt;
             String reference = lastOfflineReference;
-            run(() -> desk.reprint(reference, receipt), out -> message.set(out.file().toString()), e -> message.set(AppContext.describe(i18n, e)));
+            run(() -> desk.reprint(reference, receipt), out -> message.set(out.printed() ? i18n.t("pay.offline.reprinted", reference)
+                    : i18n.t("pay.offline.reprintSaved", reference, out.file().toString())), e -> message.set(AppContext.describe(i18n, e)));
             return;
         }
         if (lastPayment == null) {

@@ -116,6 +116,22 @@ class PaymentViewModelTest {
     }
 
     @Test
+    void aReceiptIssuedOfflineIsReprintedWithASentenceNotABarePath() {
+        desk.online = false;
+        vm.amount().set("40");
+        vm.tendered().set("50");
+        vm.pay();
+
+        vm.reprint();
+        assertThat(vm.message().get()).isEqualTo("Fatura e lëshuar pa lidhje L-0001 u printua përsëri.");
+
+        desk.noPrinter = true;
+        vm.reprint();
+        assertThat(vm.message().get()).isEqualTo("Fatura e lëshuar pa lidhje L-0001 nuk u printua: nuk ka printer. U ruajt te "
+                + Path.of("offline-L-0001.pdf"));
+    }
+
+    @Test
     void aRefusalIsShownAndNothingIsCleared() {
         desk.refusal = "Klienti nuk ekziston më";
         vm.amount().set("40");
@@ -128,6 +144,7 @@ class PaymentViewModelTest {
 
     private static final class FakeDesk implements PaymentDesk {
         boolean online = true;
+        boolean noPrinter;
         String refusal;
         int lookups;
         final List<Request> requests = new ArrayList<>();
@@ -170,7 +187,7 @@ class PaymentViewModelTest {
 
         @Override
         public ReceiptPrinter.Outcome reprint(String offlineReference, Slip receipt) {
-            return new ReceiptPrinter.Outcome(true, Path.of("offline-" + offlineReference + ".pdf"));
+            return new ReceiptPrinter.Outcome(!noPrinter, Path.of("offline-" + offlineReference + ".pdf"));
         }
     }
 }
