@@ -7,6 +7,7 @@ import al.sportel.model.cases.CaseCategory;
 import al.sportel.desktop.app.AppContext;
 import al.sportel.desktop.app.I18n;
 import al.sportel.desktop.app.Jobs;
+import al.sportel.desktop.billing.ReceiptPrinter;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -204,8 +205,7 @@ public final class CaseFormViewModel {
 
     private void registered(CaseDesk.Submitted s) {
         registered.set(s.registered());
-        message.set(i18n.t("case.saved", s.registered().trackingCode(),
-                s.slip() == null ? "—" : s.slip().printed() ? "🖨" : s.slip().file().toString()));
+        message.set(saved(s.registered().trackingCode(), s.slip()));
         onRegistered.accept(s.registered());
     }
 
@@ -213,9 +213,14 @@ public final class CaseFormViewModel {
     public void printSlip() {
         CaseView c = registered.get();
         if (c != null) {
-            jobs.run(() -> desk.printSlip(c), out -> message.set(i18n.t("case.saved", c.trackingCode(),
-                    out.printed() ? "🖨" : out.file().toString())), e -> message.set(AppContext.describe(i18n, e)));
+            jobs.run(() -> desk.printSlip(c), out -> message.set(saved(c.trackingCode(), out)), e -> message.set(AppContext.describe(i18n, e)));
         }
+    }
+
+    /** Registered with its code, and what became of the citizen's slip: printed, saved as a PDF, or not made (null). */
+    private String saved(String trackingCode, ReceiptPrinter.Outcome slip) {
+        return slip == null ? i18n.t("case.saved.notPrinted", trackingCode)
+                : slip.printed() ? i18n.t("case.saved", trackingCode) : i18n.t("case.saved.file", trackingCode, slip.file().toString());
     }
 
     private boolean check() {
