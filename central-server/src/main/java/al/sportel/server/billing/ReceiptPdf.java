@@ -20,14 +20,16 @@ public final class ReceiptPdf {
             Map.entry("clerk", "Punonjësi"), Map.entry("customer", "Klienti"), Map.entry("bills", "Faturat e paguara"),
             Map.entry("total", "TOTALI"), Map.entry("method", "Mënyra"), Map.entry("CASH", "Para në dorë"),
             Map.entry("CARD", "Kartë"), Map.entry("tendered", "Dhënë"), Map.entry("change", "Kusuri"),
-            Map.entry("verify", "Verifikoni mandatin:"), Map.entry("void", "*** ANULUAR ***"), Map.entry("thanks", "Faleminderit!"));
+            Map.entry("verify", "Verifikoni mandatin:"), Map.entry("void", "*** ANULUAR ***"), Map.entry("thanks", "Faleminderit!"),
+            Map.entry("copy", "KOPJE"));
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("company", "Electricity Distribution"), Map.entry("title", "PAYMENT RECEIPT"),
             Map.entry("receipt", "Receipt no."), Map.entry("date", "Date"), Map.entry("counter", "Counter"),
             Map.entry("clerk", "Clerk"), Map.entry("customer", "Customer"), Map.entry("bills", "Bills paid"),
             Map.entry("total", "TOTAL"), Map.entry("method", "Method"), Map.entry("CASH", "Cash"),
             Map.entry("CARD", "Card"), Map.entry("tendered", "Tendered"), Map.entry("change", "Change"),
-            Map.entry("verify", "Verify this receipt:"), Map.entry("void", "*** VOIDED ***"), Map.entry("thanks", "Thank you!"));
+            Map.entry("verify", "Verify this receipt:"), Map.entry("void", "*** VOIDED ***"), Map.entry("thanks", "Thank you!"),
+            Map.entry("copy", "COPY"));
 
     public record Context(String branchName, String branchAddress, int counterNumber, String customerName, String verifyUrl) {
     }
@@ -49,7 +51,7 @@ public final class ReceiptPdf {
         }
         if (extra != null) {
             if (extra.copy()) {
-                slip.title("KOPJE");
+                slip.title(t.get("copy"));
             }
             extra.header().forEach(r -> slip.row(r.left(), r.right()));
         }

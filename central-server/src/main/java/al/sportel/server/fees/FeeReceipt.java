@@ -15,14 +15,14 @@ final class FeeReceipt {
             Map.entry("clerk", "Punonjësi"), Map.entry("case", "Aplikimi"), Map.entry("total", "TOTALI"),
             Map.entry("method", "Mënyra"), Map.entry("CASH", "Para në dorë"), Map.entry("CARD", "Kartë"),
             Map.entry("tendered", "Dhënë"), Map.entry("change", "Kusuri"), Map.entry("thanks", "Faleminderit!"),
-            Map.entry("notFiscal", "Pa fiskalizim"));
+            Map.entry("notFiscal", "Pa fiskalizim"), Map.entry("copy", "KOPJE"));
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("company", "Electricity Distribution"), Map.entry("title", "TAX INVOICE — SERVICE FEE"),
             Map.entry("receipt", "Document no."), Map.entry("date", "Date"), Map.entry("counter", "Counter"),
             Map.entry("clerk", "Clerk"), Map.entry("case", "Application"), Map.entry("total", "TOTAL"),
             Map.entry("method", "Method"), Map.entry("CASH", "Cash"), Map.entry("CARD", "Card"),
             Map.entry("tendered", "Tendered"), Map.entry("change", "Change"), Map.entry("thanks", "Thank you!"),
-            Map.entry("notFiscal", "Not fiscalized"));
+            Map.entry("notFiscal", "Not fiscalized"), Map.entry("copy", "COPY"));
 
     private FeeReceipt() {
     }
@@ -33,7 +33,7 @@ final class FeeReceipt {
                 .title(t.get("title"));
         if (fiscal != null) {
             if (fiscal.copy()) {
-                slip.title("KOPJE");
+                slip.title(t.get("copy"));
             }
             fiscal.header().forEach(r -> slip.row(r.left(), r.right()));
         }
