@@ -283,19 +283,26 @@ public final class Main {
 
     /**
      * At most {@link #MAX_DRAIN_SECONDS}: the stop must drain, finish its requests and close within the unit's
-     * TimeoutStopSec=45 (installer/server/sportel-server.service), or systemd kills it half-closed.
+     * TimeoutStopSec=45 (installer/server/sportel-server.service), or systemd kills it half-closed. A longer value
+     * (kept in server.env from before) is cut to that with a warning rather than keeping the server from starting.
      */
     private static int drainSeconds(String raw) {
+        int s;
         try {
-            int s = Integer.parseInt(raw.trim());
-            if (s >= 0 && s <= MAX_DRAIN_SECONDS) {
-                return s;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            s = Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            s = -1;
         }
-        throw new IllegalArgumentException("SPORTEL_DRAIN_SECONDS must be a number of seconds from 0 to " + MAX_DRAIN_SECONDS
-                + " (a stop has 45 s in all), got '" + raw + "'");
+        if (s < 0) {
+            throw new IllegalArgumentException("SPORTEL_DRAIN_SECONDS must be a number of seconds from 0 to " + MAX_DRAIN_SECONDS
+                    + " (a stop has 45 s in all), got '" + raw + "'");
+        }
+        if (s > MAX_DRAIN_SECONDS) {
+            LoggerFactory.getLogger(Main.class).warn("SPORTEL_DRAIN_SECONDS={} is more than a stop allows (45 s in all): {} s are used",
+                    s, MAX_DRAIN_SECONDS);
+            return MAX_DRAIN_SECONDS;
+        }
+        return s;
     }
 
     /** Checked before the database is opened, so a taken port fails fast with a plain message. */

@@ -201,7 +201,7 @@ public final class SportelServer implements AutoCloseable {
                     security.maxPayment()).register(app);
             ops.addMetrics(new FiscalMetrics(db, config.clock()));
             fiscal.checkCertificate();
-            new BillingRoutes(db, new PaymentService(db, config.clock(), links, security.offlineWindow()), idempotency, mapper, config.clock(),
+            new BillingRoutes(db, new PaymentService(db, config.clock(), links), idempotency, mapper, config.clock(),
                     new PaymentLimits(security.offlineWindow(), security.clockSkew(), security.maxPayment()))
                     .withPaymentHook(new FiscalPaymentHook(fiscal)).register(app);
             new ReceiptPage(db).register(app);

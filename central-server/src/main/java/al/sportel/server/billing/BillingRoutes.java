@@ -126,8 +126,9 @@ public final class BillingRoutes {
         Duration heldFor = heldFor(ctx);
         if (!offline && heldFor.compareTo(PaymentRequest.ANSWER_WAIT) >= 0) {
             // The counter stopped waiting for this answer and printed an offline receipt; the money changed
-            // hands then. Booked as taken offline at that time, on its own day, flagged when late: never refused
-            // for arriving late, not even past the offline window (the customer has gone with a receipt).
+            // hands then. Booked as taken offline at that time, on its own day, flagged when late: not refused for
+            // arriving late, not even past the offline window (the customer has gone with a receipt), up to the
+            // 40 days after which only the tax office's procedure enters a payment, whoever sends it.
             offline = true;
             takenAt = now.minus(heldFor).truncatedTo(ChronoUnit.SECONDS);
             if (heldFor.compareTo(PaymentLimits.LATE_ENTRY_LIMIT) > 0) {

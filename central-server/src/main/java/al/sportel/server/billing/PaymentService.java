@@ -15,7 +15,6 @@ import al.sportel.server.db.Database;
 import al.sportel.server.http.ApiException;
 import al.sportel.server.http.PublicLinks;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,18 +54,12 @@ public final class PaymentService {
     private final Clock clock;
     private final PublicLinks links;
     private final AuditLog audit;
-    /**
-     * A clerk's offline payment dated further back than the offline window (only one her counter held unanswered gets
-     * there) must fall in a time she held the counter, even when she holds it now: today says nothing of last week.
-     */
-    private final Duration offlineWindow;
 
     /** {@code links} builds each payment's {@code verificationUrl} from the configured public URL. */
-    public PaymentService(Database db, Clock clock, PublicLinks links, Duration offlineWindow) {
+    public PaymentService(Database db, Clock clock, PublicLinks links) {
         this.db = db;
         this.clock = clock;
         this.links = links;
-        this.offlineWindow = offlineWindow;
         this.audit = new AuditLog(clock);
     }
 
@@ -137,8 +130,7 @@ public final class PaymentService {
             if (!CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt)) {
                 throw ApiException.invalid("takenBy", "did not hold this counter at takenAt");
             }
-        } else if (clerk.role() == Role.CLERK && (!at.held() || takenAt.isBefore(now.minus(offlineWindow)))
-                && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
+        } else if (clerk.role() == Role.CLERK && !at.held() && !(r.offline() && CounterHolding.heldAt(h, clerk.id(), r.counterId(), takenAt))) {
             throw ApiException.forbidden("You take payments only at the counter you have open");
         }
         if (!checked.ticketInBranch()) {

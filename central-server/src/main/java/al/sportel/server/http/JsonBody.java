@@ -42,7 +42,8 @@ public final class JsonBody {
     /**
      * A body sent as a form or as plain text is refused (415). Those are the types another site's page may post from a
      * visitor's browser without asking (no CORS preflight, which this server never grants): so a public form's limit per
-     * address cannot be multiplied by other people's browsers. No Content-Type at all (curl without -H) is read as JSON.
+     * address cannot be multiplied by other people's browsers. No Content-Type at all is read as JSON; curl's -d
+     * sends a form type, so scripts add -H 'Content-Type: application/json' (docs/operations.md).
      */
     private static void requireJsonType(Context ctx) {
         String type = ctx.contentType();

@@ -82,11 +82,13 @@ public final class QueueEngine {
         if (!service.active()) {
             throw ApiException.invalid("serviceId", "this service is not offered at the moment");
         }
-        LocalDate day = LocalDate.ofInstant(now(), BusinessTime.ZONE);
-        int seq = nextNumber(h, branchCode, serviceId, day);
-        // the time is read once the number is ours (the sequence row stays locked to commit): a tap that waited for
-        // the row behind another gets a later time as well as a later number, so the queue calls them in that order
-        Instant now = now();
+        Instant asked = now();
+        LocalDate day = LocalDate.ofInstant(asked, BusinessTime.ZONE);
+        int seq = TicketSequences.next(h, db.isPostgres(), branchCode, serviceId, day);
+        // timed once the number is ours (its row stays locked to commit), so a later number never has an earlier
+        // time; a tap that waited past midnight keeps its own day's time, as it has that day's number
+        Instant taken = now();
+        Instant now = LocalDate.ofInstant(taken, BusinessTime.ZONE).equals(day) ? taken : asked;
         String id = newTicketId();
         String number = ticketNumber(service.letter(), seq);
         h.createUpdate("""
@@ -115,30 +117,6 @@ public final class QueueEngine {
         h.createQuery("SELECT code FROM branches WHERE code = :b" + lock)
                 .bind("b", branchCode).mapTo(String.class).findOne()
                 .orElseThrow(() -> ApiException.notFound("No branch " + branchCode));
-    }
-
-    private int nextNumber(Handle h, String branchCode, long serviceId, LocalDate day) {
-        if (db.isPostgres()) {
-            return h.createQuery("""
-                            INSERT INTO ticket_sequences (branch_code, service_id, business_date, last_number) VALUES (:b, :s, :d, 1)
-                            ON CONFLICT (branch_code, service_id, business_date)
-                            DO UPDATE SET last_number = ticket_sequences.last_number + 1
-                            RETURNING last_number
-                            """)
-                    .bind("b", branchCode).bind("s", serviceId).bind("d", day).mapTo(Integer.class).one();
-        }
-        int updated = h.createUpdate("""
-                        UPDATE ticket_sequences SET last_number = last_number + 1
-                        WHERE branch_code = :b AND service_id = :s AND business_date = :d
-                        """)
-                .bind("b", branchCode).bind("s", serviceId).bind("d", day).execute();
-        if (updated == 0) {
-            h.createUpdate("INSERT INTO ticket_sequences (branch_code, service_id, business_date, last_number) VALUES (:b, :s, :d, 1)")
-                    .bind("b", branchCode).bind("s", serviceId).bind("d", day).execute();
-            return 1;
-        }
-        return h.createQuery("SELECT last_number FROM ticket_sequences WHERE branch_code = :b AND service_id = :s AND business_date = :d")
-                .bind("b", branchCode).bind("s", serviceId).bind("d", day).mapTo(Integer.class).one();
     }
 
     /** The next ticket for this counter, now CALLED there; empty when nothing waits for it. */

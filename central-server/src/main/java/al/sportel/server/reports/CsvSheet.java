@@ -4,6 +4,7 @@ import al.sportel.model.BusinessTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -50,8 +51,11 @@ public final class CsvSheet {
     }
 
     /** A time as the finance office reads it: Tirana's, with its offset ({@code 2026-11-25T10:15:30+01:00}), never UTC. */
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
     public static String time(Instant at) {
-        return at == null ? "" : at.atZone(BusinessTime.ZONE).toOffsetDateTime().toString();
+        // always with seconds: OffsetDateTime.toString() drops them on a whole minute, and a column should read alike
+        return at == null ? "" : SECONDS.format(at.atZone(BusinessTime.ZONE));
     }
 
     static String guarded(String cell) {

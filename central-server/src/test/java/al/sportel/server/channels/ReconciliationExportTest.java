@@ -54,7 +54,7 @@ class ReconciliationExportTest {
 
     @Test
     void theCsvKeepsItsMachineForms() {
-        assertThat(ReconciliationExport.csv(DAY)).contains("MISSING,R-LOST,100016,263.19,,2026-11-25T10:15+01:00,")
+        assertThat(ReconciliationExport.csv(DAY)).contains("MISSING,R-LOST,100016,263.19,,2026-11-25T10:15:00+01:00,")
                 .contains("TOTAL_FILE,,,1000016263.19");
     }
 }
