@@ -24,7 +24,7 @@ public record BranchReport(
         String feesTotal) {
 
     /** Times in seconds: median and 90th percentile (continuous, as PERCENTILE_CONT); null when nothing was measured. */
-    public record ServiceFigures(Long serviceId, String letter, String name, int issued, int served, int noShows, int cancelled,
+    public record ServiceFigures(Long serviceId, String letter, String name, String nameEn, int issued, int served, int noShows, int cancelled,
                                  double noShowRate, Long waitMedianSeconds, Long waitP90Seconds, Long serviceMedianSeconds,
                                  Long serviceP90Seconds) {
     }

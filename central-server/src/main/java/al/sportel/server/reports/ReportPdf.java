@@ -44,7 +44,7 @@ final class ReportPdf {
         rows.add(new String[] {"#" + t.get("service"), t.get("issued"), t.get("served"), t.get("noShow"), t.get("cancelled"),
             t.get("waitP50"), t.get("waitP90"), t.get("serviceP50"), t.get("serviceP90")});
         for (BranchReport.ServiceFigures s : r.services()) {
-            rows.add(figures(s.letter() + " " + s.name(), s));
+            rows.add(figures(s.letter() + " " + (english && s.nameEn() != null ? s.nameEn() : s.name()), s));
         }
         rows.add(figures(t.get("all"), r.totals()));
         rows.add(new String[] {""});

@@ -40,19 +40,19 @@ public final class ReportService {
         return db.read(h -> {
             QueueEngine.requireBranchExists(h, branchCode);
             List<BranchReport.ServiceFigures> services = h.createQuery(figures + """
-                            , s.id, s.letter, s.name
+                            , s.id, s.letter, s.name, s.name_en
                             FROM services s JOIN tickets t ON t.service_id = s.id
                             WHERE t.branch_code = :b AND t.business_date BETWEEN :from AND :to
-                            GROUP BY s.id, s.letter, s.name ORDER BY s.letter
+                            GROUP BY s.id, s.letter, s.name, s.name_en ORDER BY s.letter
                             """)
                     .bind("b", branchCode).bind("from", from).bind("to", to)
-                    .map((rs, c) -> figures(rs, rs.getLong("id"), rs.getString("letter"), rs.getString("name")))
+                    .map((rs, c) -> figures(rs, rs.getLong("id"), rs.getString("letter"), rs.getString("name"), rs.getString("name_en")))
                     .list();
             BranchReport.ServiceFigures totals = h.createQuery(figures + """
                             FROM tickets t WHERE t.branch_code = :b AND t.business_date BETWEEN :from AND :to
                             """)
                     .bind("b", branchCode).bind("from", from).bind("to", to)
-                    .map((rs, c) -> figures(rs, null, null, null)).one();
+                    .map((rs, c) -> figures(rs, null, null, null, null)).one();
             List<BranchReport.ClerkFigures> clerks = h.createQuery("""
                             SELECT u.id, u.username, u.display_name, COUNT(*) AS served
                             FROM tickets t JOIN users u ON u.id = t.served_by
@@ -103,10 +103,11 @@ public final class ReportService {
         return Money.format(methods.stream().mapToLong(Method::amount).sum());
     }
 
-    private static BranchReport.ServiceFigures figures(ResultSet rs, Long id, String letter, String name) throws SQLException {
+    private static BranchReport.ServiceFigures figures(ResultSet rs, Long id, String letter, String name, String nameEn)
+            throws SQLException {
         int served = rs.getInt("served");
         int noShows = rs.getInt("no_shows");
-        return new BranchReport.ServiceFigures(id, letter, name, rs.getInt("issued"), served, noShows, rs.getInt("cancelled"),
+        return new BranchReport.ServiceFigures(id, letter, name, nameEn, rs.getInt("issued"), served, noShows, rs.getInt("cancelled"),
                 served + noShows == 0 ? 0 : Math.round(1000.0 * noShows / (served + noShows)) / 1000.0,
                 seconds(rs, "wait_p50"), seconds(rs, "wait_p90"), seconds(rs, "service_p50"), seconds(rs, "service_p90"));
     }

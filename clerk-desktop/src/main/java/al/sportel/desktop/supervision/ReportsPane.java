@@ -72,7 +72,7 @@ final class ReportsPane {
         pdf.disableProperty().bind(app.background().busy());
         services.getColumns().setAll(List.of(
                 Tables.column(i18n.t("sup.col.service"), (BranchReport.ServiceFigures f) -> f.letter() == null ? i18n.t("sup.report.total")
-                        : f.letter() + " " + f.name()),
+                        : f.letter() + " " + ("en".equals(i18n.lang()) && f.nameEn() != null ? f.nameEn() : f.name())),
                 Tables.column(i18n.t("sup.col.issuedCount"), (BranchReport.ServiceFigures f) -> String.valueOf(f.issued())),
                 Tables.column(i18n.t("sup.col.served"), (BranchReport.ServiceFigures f) -> String.valueOf(f.served())),
                 Tables.column(i18n.t("sup.col.noShow"), (BranchReport.ServiceFigures f) -> noShows(i18n, f)),

@@ -84,7 +84,7 @@ class BoardViewModelTest {
         english.refresh();
         assertThat(english.today().get()).endsWith("no-shows 12.5%");
 
-        BranchReport.ServiceFigures pay = new BranchReport.ServiceFigures(1L, "P", "Pagesa", 48, 40, 6, 2, 0.125, null, null,
+        BranchReport.ServiceFigures pay = new BranchReport.ServiceFigures(1L, "P", "Pagesa", "Payments", 48, 40, 6, 2, 0.125, null, null,
                 null, null);
         assertThat(ReportsPane.noShows(i18n, pay)).isEqualTo("6 (12,5 %)");
         assertThat(ReportsPane.noShows(new I18n("en"), pay)).isEqualTo("6 (12.5%)");
