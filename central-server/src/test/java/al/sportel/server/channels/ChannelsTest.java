@@ -46,11 +46,7 @@ class ChannelsTest {
 
     /** A new partner with a fresh key, as an admin sets one up. */
     private static PartnerClient partner(String code, String kind) {
-        JsonNode p = api.post("/api/v1/partners", api.token("admin"), Map.of("code", code, "name", "Partner " + code, "kind", kind))
-                .expect(201).json();
-        JsonNode key = api.post("/api/v1/partners/" + p.get("id").asLong() + "/credentials", api.token("admin"), Map.of())
-                .expect(201).json();
-        return new PartnerClient(server.baseUrl(), key.get("keyId").asText(), key.get("secret").asText(), clock);
+        return PartnerClient.register(server, code, kind, clock);
     }
 
     private static long partnerId(String code) {

@@ -53,11 +53,7 @@ class ManyBillsPaymentTest {
     @Test
     void aPartnerPaymentOfHundredsOfBillsIsBookedAndReplayed() {
         customerOwingYears("900401");
-        JsonNode p = api.post("/api/v1/partners", api.token("admin"), Map.of("code", "MANY", "name", "Partner MANY", "kind", "BANK"))
-                .expect(201).json();
-        JsonNode key = api.post("/api/v1/partners/" + p.get("id").asLong() + "/credentials", api.token("admin"), Map.of())
-                .expect(201).json();
-        PartnerClient bank = new PartnerClient(server.baseUrl(), key.get("keyId").asText(), key.get("secret").asText(), clock);
+        PartnerClient bank = PartnerClient.register(server, "MANY", "BANK", clock);
         String body = PartnerClient.payment("MANY-1", "900401", "4000.00", clock.instant());
         JsonNode paid = bank.post("/api/v1/channels/payments", body).expect(201).json();
         assertThat(paid.get("paidBills")).hasSize(BILLS);

@@ -1,6 +1,8 @@
 package al.sportel.server.channels;
 
 import al.sportel.server.Api;
+import al.sportel.server.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** A partner's system in a test: signs every request with its key as docs/channels.md describes. */
 final class PartnerClient {
@@ -25,6 +28,16 @@ final class PartnerClient {
         this.keyId = keyId;
         this.secret = secret;
         this.clock = clock;
+    }
+
+    /** Creates partner {@code code} of {@code kind} as the admin, with a signing key: the partner's system, ready to send. */
+    static PartnerClient register(TestServer server, String code, String kind, Clock clock) {
+        Api api = server.api();
+        JsonNode p = api.post("/api/v1/partners", api.token("admin"), Map.of("code", code, "name", "Partner " + code, "kind", kind))
+                .expect(201).json();
+        JsonNode key = api.post("/api/v1/partners/" + p.get("id").asLong() + "/credentials", api.token("admin"), Map.of())
+                .expect(201).json();
+        return new PartnerClient(server.baseUrl(), key.get("keyId").asText(), key.get("secret").asText(), clock);
     }
 
     String secret() {

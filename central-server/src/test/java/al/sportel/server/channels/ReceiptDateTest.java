@@ -71,11 +71,7 @@ class ReceiptDateTest {
 
     @Test
     void aPartnersPaymentVerifiesWithTheTimeTheCustomerPaid() {
-        JsonNode p = api.post("/api/v1/partners", api.token("admin"), Map.of("code", "RDT", "name", "Partner RDT", "kind", "POST"))
-                .expect(201).json();
-        JsonNode key = api.post("/api/v1/partners/" + p.get("id").asLong() + "/credentials", api.token("admin"), Map.of())
-                .expect(201).json();
-        PartnerClient post = new PartnerClient(server.baseUrl(), key.get("keyId").asText(), key.get("secret").asText(), CLOCK);
+        PartnerClient post = PartnerClient.register(server, "RDT", "POST", CLOCK);
         Instant paidAt = CLOCK.instant().minus(Duration.ofDays(3));
         JsonNode paid = post.post("/api/v1/channels/payments", PartnerClient.payment("RDT-1", "100003", "20.00", paidAt)).expect(201).json();
         Instant recordedAt = Instant.parse(paid.get("receivedAt").asText());

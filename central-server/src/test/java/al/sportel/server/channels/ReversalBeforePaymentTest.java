@@ -48,11 +48,7 @@ class ReversalBeforePaymentTest {
     }
 
     private static PartnerClient partner(String code) {
-        JsonNode p = api.post("/api/v1/partners", api.token("admin"), Map.of("code", code, "name", "Partner " + code, "kind", "BANK"))
-                .expect(201).json();
-        JsonNode key = api.post("/api/v1/partners/" + p.get("id").asLong() + "/credentials", api.token("admin"), Map.of())
-                .expect(201).json();
-        return new PartnerClient(server.baseUrl(), key.get("keyId").asText(), key.get("secret").asText(), clock);
+        return PartnerClient.register(server, code, "BANK", clock);
     }
 
     /** What the customer view says is owed and held as credit: what a booked payment would change. */

@@ -44,11 +44,7 @@ class SettlementUploadTest {
     }
 
     private static PartnerClient partner(String code) {
-        JsonNode p = api.post("/api/v1/partners", api.token("admin"), Map.of("code", code, "name", "Partner " + code, "kind", "BANK"))
-                .expect(201).json();
-        JsonNode key = api.post("/api/v1/partners/" + p.get("id").asLong() + "/credentials", api.token("admin"), Map.of())
-                .expect(201).json();
-        return new PartnerClient(server.baseUrl(), key.get("keyId").asText(), key.get("secret").asText(), clock);
+        return PartnerClient.register(server, code, "BANK", clock);
     }
 
     /** A file of {@code n} lines with references {@code prefix-1}…, each of 10.00 lek. */
