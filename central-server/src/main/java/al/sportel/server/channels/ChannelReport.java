@@ -4,6 +4,8 @@ import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.model.channels.PaymentsByChannel;
 import al.sportel.server.db.Database;
+import al.sportel.server.reports.CounterTakings;
+import al.sportel.server.reports.CounterTakings.ByMethod;
 import al.sportel.server.reports.CsvSheet;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +32,6 @@ public final class ChannelReport {
         this.db = db;
     }
 
-    private record Figures(int count, long amount) {
-    }
-
     /**
      * {@code branchCode}: only that centre's counters, or null for all; {@code partners}: with the partners' rows
      * (they belong to no centre).
@@ -41,26 +40,17 @@ public final class ChannelReport {
         Instant start = BusinessTime.startOf(from);
         Instant end = BusinessTime.startOf(to.plusDays(1));
         return db.read(h -> {
-            Map<String, Figures> taken = byMethod(h, """
-                    SELECT p.method, COUNT(*), SUM(p.amount) FROM payments p
-                    WHERE p.taken_at >= :start AND p.taken_at < :end AND %s
-                      AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :end)
-                    GROUP BY p.method
-                    """, branchCode, start, end);
-            Map<String, Figures> earlierVoided = byMethod(h, """
-                    SELECT p.method, COUNT(*), SUM(p.amount) FROM payment_voids v JOIN payments p ON p.id = v.payment_id
-                    WHERE v.created_at >= :start AND v.created_at < :end AND p.taken_at < :start AND %s
-                    GROUP BY p.method
-                    """, branchCode, start, end);
+            Map<String, ByMethod> taken = byMethod(CounterTakings.taken(h, branchCode, start, end));
+            Map<String, ByMethod> earlierVoided = byMethod(CounterTakings.earlierVoided(h, branchCode, start, end));
             // cash before card, as the counters' drawers are counted
             Set<String> methods = new TreeSet<>(Comparator.reverseOrder());
             methods.addAll(taken.keySet());
             methods.addAll(earlierVoided.keySet());
-            Figures none = new Figures(0, 0);
+            ByMethod none = new ByMethod("", 0, 0);
             List<PaymentsByChannel.Row> rows = new ArrayList<>();
             for (String m : methods) {
-                Figures t = taken.getOrDefault(m, none);
-                Figures v = earlierVoided.getOrDefault(m, none);
+                ByMethod t = taken.getOrDefault(m, none);
+                ByMethod v = earlierVoided.getOrDefault(m, none);
                 rows.add(new PaymentsByChannel.Row("COUNTER_" + m, null, "CASH".equals(m) ? "Counter cash" : "Counter card", t.count(),
                         Money.format(t.amount()), v.count(), Money.format(v.amount())));
             }
@@ -74,15 +64,9 @@ public final class ChannelReport {
         });
     }
 
-    private static Map<String, Figures> byMethod(Handle h, String sql, String branchCode, Instant start, Instant end) {
-        var query = h.createQuery(sql.formatted(branchCode == null ? "TRUE" : "p.branch_code = :branch"))
-                .bind("start", start).bind("end", end);
-        if (branchCode != null) {
-            query.bind("branch", branchCode);
-        }
-        Map<String, Figures> out = new TreeMap<>();
-        query.map((rs, c) -> Map.entry(rs.getString(1), new Figures(rs.getInt(2), rs.getLong(3))))
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
+    private static Map<String, ByMethod> byMethod(List<ByMethod> figures) {
+        Map<String, ByMethod> out = new TreeMap<>();
+        figures.forEach(f -> out.put(f.method(), f));
         return out;
     }
 

@@ -5,6 +5,7 @@ import al.sportel.model.BusinessTime;
 import al.sportel.model.Money;
 import al.sportel.server.db.Database;
 import al.sportel.server.queue.QueueEngine;
+import al.sportel.server.reports.CounterTakings.ByMethod;
 import org.jdbi.v3.core.statement.Query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,20 +65,12 @@ public final class ReportService {
                     .list();
             Instant start = BusinessTime.startOf(from);
             Instant end = BusinessTime.startOf(to.plusDays(1));
-            // what was taken in the range and not voided by its end: a later void never rewrites a closed range
-            List<Method> payments = byMethod(h.createQuery("""
-                    SELECT p.method, COUNT(*), SUM(p.amount) FROM payments p
-                    WHERE p.branch_code = :b AND p.taken_at >= :start AND p.taken_at < :end
-                      AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at < :end)
-                    GROUP BY p.method ORDER BY p.method
-                    """), branchCode, start, end);
-            Method earlierVoided = h.createQuery("""
-                            SELECT COUNT(*), COALESCE(SUM(p.amount), 0) FROM payment_voids v JOIN payments p ON p.id = v.payment_id
-                            WHERE p.branch_code = :b AND v.created_at >= :start AND v.created_at < :end AND p.taken_at < :start
-                            """)
-                    .bind("b", branchCode).bind("start", start).bind("end", end)
-                    .map((rs, c) -> new Method("", rs.getInt(1), rs.getLong(2))).one();
-            List<Method> fees = byMethod(h.createQuery("""
+            // the counters' payments as every report counts them (ADR 0018)
+            List<ByMethod> payments = CounterTakings.taken(h, branchCode, start, end);
+            List<ByMethod> voidedBefore = CounterTakings.earlierVoided(h, branchCode, start, end);
+            ByMethod earlierVoided = new ByMethod("", voidedBefore.stream().mapToInt(ByMethod::count).sum(),
+                    voidedBefore.stream().mapToLong(ByMethod::amount).sum());
+            List<ByMethod> fees = byMethod(h.createQuery("""
                     SELECT method, COUNT(*), SUM(amount) FROM fee_sales
                     WHERE branch_code = :b AND created_at >= :start AND created_at < :end
                     GROUP BY method ORDER BY method
@@ -87,20 +80,17 @@ public final class ReportService {
         });
     }
 
-    private record Method(String method, int count, long amount) {
-    }
-
-    private static List<Method> byMethod(Query query, String branchCode, Instant start, Instant end) {
+    private static List<ByMethod> byMethod(Query query, String branchCode, Instant start, Instant end) {
         return query.bind("b", branchCode).bind("start", start).bind("end", end)
-                .map((rs, c) -> new Method(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+                .map((rs, c) -> new ByMethod(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
     }
 
-    private static List<BranchReport.MethodFigures> figures(List<Method> methods) {
+    private static List<BranchReport.MethodFigures> figures(List<ByMethod> methods) {
         return methods.stream().map(m -> new BranchReport.MethodFigures(m.method(), m.count(), Money.format(m.amount()))).toList();
     }
 
-    private static String total(List<Method> methods) {
-        return Money.format(methods.stream().mapToLong(Method::amount).sum());
+    private static String total(List<ByMethod> methods) {
+        return Money.format(methods.stream().mapToLong(ByMethod::amount).sum());
     }
 
     private static BranchReport.ServiceFigures figures(ResultSet rs, Long id, String letter, String name, String nameEn)
