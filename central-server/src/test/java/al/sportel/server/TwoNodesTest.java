@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two server processes on one PostgreSQL database, as behind a load balancer: each ticket is called
  * once whichever node the counters use, events reach the other node's streams within a second, a
- * payment retried on the other node replays, and a login lock holds on both.
+ * payment retried on the other node replays, a login lock holds on both, and a sign-out or a new role on one node
+ * ends the session on the other at once.
  */
 class TwoNodesTest {
 
@@ -187,6 +188,32 @@ class TwoNodesTest {
         }
         Api.Response locked = b.post("/api/v1/auth/login", null, Map.of("username", "clerk5", "password", "sportel"));
         assertThat(locked.status()).isEqualTo(429);
+    }
+
+    /**
+     * A node keeps a verified token for a minute without reading it again (auth/SessionCache); a sign-out, and a new
+     * role, on the other node must still end the session here at once, through the revocations it polls.
+     */
+    @Test
+    void aSignOutOrANewRoleOnOneNodeEndsTheSessionOnTheOtherAtOnce() throws Exception {
+        String signedOut = b.token("clerk3");
+        String promoted = b.token("clerk4");
+        b.get("/api/v1/me", signedOut).expect(200);
+        long promotedId = b.get("/api/v1/me", promoted).expect(200).json().get("id").asLong();
+
+        a.post("/api/v1/auth/logout", signedOut, null).expect(204);
+        a.raw("PATCH", "/api/v1/users/" + promotedId, a.token("admin"), Api.write(Map.of("role", "SUPERVISOR")), Map.of()).expect(200);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        int first = b.get("/api/v1/me", signedOut).status();
+        int second = b.get("/api/v1/me", promoted).status();
+        while ((first != 401 || second != 401) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            first = b.get("/api/v1/me", signedOut).status();
+            second = b.get("/api/v1/me", promoted).status();
+        }
+        assertThat(first).as("the signed-out token on the other node").isEqualTo(401);
+        assertThat(second).as("the token of the user with a new role on the other node").isEqualTo(401);
     }
 
     private static void sleep(long seconds) {

@@ -18,15 +18,17 @@ import org.slf4j.LoggerFactory;
  * Tokens verified in the last few seconds, so most requests cost no database read for their token
  * (it was the most frequent statement and kept requests waiting for a pooled connection).
  * <p>
- * Revocations are pushed through the sessions table itself: logout, password reset and disabling
- * all set {@code revoked_at}, and at most every {@link #REVOCATION_POLL} one request of this node
- * reads the recent revocations and drops them from the cache, so they hold on every node sharing the
- * database. Other changes to a user (role, branch, name) reach other nodes within {@link #MAX_AGE};
- * on this node a user change clears the cache at once ({@link #clear()}).
+ * Revocations are pushed through the sessions table itself: logout, password reset, disabling and a
+ * new role or centre all set {@code revoked_at}, and at most every {@link #REVOCATION_POLL} one request
+ * of this node reads the recent revocations and drops them from the cache, so they hold on every node
+ * sharing the database. What is left to {@link #MAX_AGE} is a new display name, which reaches other
+ * nodes' receipts within a minute; on this node a user change clears the cache at once ({@link #clear()}).
+ * (It was 5 s while a role change still relied on it: a 10× day then read a token from the database in
+ * one request of six.)
  */
 final class SessionCache {
 
-    static final Duration MAX_AGE = Duration.ofSeconds(5);
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
     static final Duration REVOCATION_POLL = Duration.ofMillis(250);
     /** Revocations are re-read for this long, so one whose transaction committed late is still seen. */
     private static final Duration REVOCATION_WINDOW = Duration.ofSeconds(30);
