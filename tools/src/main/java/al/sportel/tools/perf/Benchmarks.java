@@ -100,7 +100,7 @@ public final class Benchmarks {
             on a fresh machine: sudo -u postgres psql -c "CREATE USER sportel PASSWORD 'sportel'" &&
                                 sudo -u postgres createdb -O sportel sportel_test
             --out defaults to target/benchmarks.md; keep a run in docs/benchmarks-history.md and its table in docs/benchmarks.md.
-            --desktop adds the desktop rows (needs a display: xvfb-run -a); --day adds the 10x day (~15 min).
+            --desktop adds the desktop rows (needs a display: xvfb-run -a); --day adds the 10x day (5-10 min).
             --cycles: call-next cycles per counter and round (longer rounds to profile them).
             """.formatted(Benchmarks.class.getName());
 
@@ -359,7 +359,7 @@ public final class Benchmarks {
         }
         summary.append("\nThe p95 at 10 subscribers counts as at least 0.1 ms, so a near-zero baseline cannot inflate the ratio. ")
                 .append(desktopJar == null ? "The desktop rows: `--desktop CLERK_JAR` (under `xvfb-run -a`). " : "")
-                .append(day ? "" : "The 10× day: `--day` (about 15 minutes more).").append("\n\n");
+                .append(day ? "" : "The 10× day: `--day` (5 to 10 minutes more).").append("\n\n");
         report.append("## Call-next against the database floor\n\n")
                 .append("Each counter calls ").append(cyclesPerCounter).append(" tickets (call-next over HTTP, then no-show to free the ")
                 .append("counter). The floor is a JDBC loop doing the same row-locking claim ")
