@@ -30,8 +30,12 @@ final class SessionCache {
 
     static final Duration MAX_AGE = Duration.ofSeconds(60);
     static final Duration REVOCATION_POLL = Duration.ofMillis(250);
-    /** Revocations are re-read for this long, so one whose transaction committed late is still seen. */
-    private static final Duration REVOCATION_WINDOW = Duration.ofSeconds(30);
+    /**
+     * Revocations are re-read for this long: a cached entry's whole life plus 30 s, so one whose transaction
+     * committed late is still seen, and so is one made while this node had no request to poll on (a cached
+     * token is at most {@link #MAX_AGE} old when it is next used).
+     */
+    private static final Duration REVOCATION_WINDOW = MAX_AGE.plusSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
 
     private record Entry(UserInfo user, Instant expiresAt, long loadedNanos) {

@@ -189,7 +189,11 @@ public final class DaySimulator {
         long dayMs = (System.nanoTime() - dayStart) / 1_000_000;
         dayMillis = dayMs;
         Thread.sleep(1500); // the last events reach the displays
-        return checkBooks(admin, centres, firstDay, dayMs);
+        try {
+            return checkBooks(admin, centres, firstDay, dayMs);
+        } finally {
+            screensOff = true;
+        }
     }
 
     private static Thread start(boolean daemon, Runnable r) {
@@ -226,8 +230,8 @@ public final class DaySimulator {
         /** Bumped when the doors close (and when the centre goes quiet after), so a clerk waiting for a ticket looks at once. */
         private long closings;
         /**
-         * Tickets some clerk here is serving, and no-shows due to come back: while any is in flight, a transfer or a
-         * reactivation may still put a ticket in a queue, so no clerk here may call it a day yet.
+         * Tickets some clerk here is serving, no-shows due to come back and calls out: while any is in flight, a
+         * transfer or a reactivation may still put a ticket in a queue, so no clerk here may call it a day yet.
          */
         private int inService;
 
@@ -241,7 +245,10 @@ public final class DaySimulator {
             notifyAll();
         }
 
-        /** A ticket of this centre is being served, or went as a no-show and is due back: it may join a queue again. */
+        /**
+         * A ticket of this centre is being served, or went as a no-show and is due back, or a clerk's call is out
+         * (it may bring one): a ticket may yet join a queue.
+         */
         synchronized void serving() {
             inService++;
         }
@@ -448,6 +455,7 @@ public final class DaySimulator {
         String lastCalled = null; // the ticket this clerk was last given
         while (arrivalsDone.getCount() > 0 || idle < 3 || served != null) {
             Long taken = null;
+            boolean inCall = false; // counted in the centre's tickets in service from the call until its outcome is known
             try {
                 long seen = c.arrivals().version(mine);
                 boolean open = arrivalsDone.getCount() > 0;
@@ -460,6 +468,9 @@ public final class DaySimulator {
                     continue;
                 }
                 lastCall = System.nanoTime();
+                // the call may bring a ticket (which may yet be transferred): until its outcome is known, the centre is not done
+                c.arrivals().serving();
+                inCall = true;
                 HttpApi.Response r = served == null
                         ? api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/call-next", token, null, Map.of(), 30)
                         : api.sendUntilAnswered("POST", "/api/v1/counters/" + counter + "/end-and-call-next", token,
@@ -505,8 +516,12 @@ public final class DaySimulator {
                 }
                 taken = null;
                 if (t == null) {
+                    inCall = false;
+                    c.arrivals().served(); // before the look below: this clerk's own call no longer keeps the centre open
                     emptyCalls[emptyKind].incrementAndGet();
-                    idle = open || !c.arrivals().quiet() ? 0 : idle + 1;
+                    // a look counts once nothing here can join a queue (none served, no call out, no no-show due
+                    // back); one made while another clerk's call is out counts for nothing, and takes nothing back
+                    idle = open ? 0 : c.arrivals().quiet() ? idle + 1 : idle;
                     if (idle > 0) {
                         Thread.sleep(250); // the day is over here: three empty looks and the clerk goes home
                     }
@@ -515,18 +530,17 @@ public final class DaySimulator {
                 idle = 0;
                 refusals = 0;
                 lastCalled = t.get("id").asText();
-                c.arrivals().serving();
-                try {
-                    served = serve(c, counter, token, t, rnd);
-                } finally {
-                    c.arrivals().served();
-                }
+                served = serve(c, counter, token, t, rnd);
             } catch (IOException e) {
                 c.arrivals().giveBack(taken);
                 System.err.println("clerk at counter " + counter + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } finally {
+                if (inCall) {
+                    c.arrivals().served();
+                }
             }
         }
     }
@@ -654,13 +668,13 @@ public final class DaySimulator {
      * with Last-Event-ID when its stream ends, so a broken connection loses no event; each time is reported.
      */
     private void display(Branch c, CountDownLatch on) {
-        String lastId = null;
+        String[] lastId = {null}; // the id of the last whole frame read, kept when a connection breaks mid-stream
         boolean first = true;
         while (!screensOff) {
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/public/branches/" + c.code + "/display/events"))
                     .header("Accept", "text/event-stream");
-            if (lastId != null) {
-                req.header("Last-Event-ID", lastId);
+            if (lastId[0] != null) {
+                req.header("Last-Event-ID", lastId[0]);
             }
             String why;
             try {
@@ -671,7 +685,9 @@ public final class DaySimulator {
                         on.countDown();
                     }
                     why = r.statusCode() == 200 ? "the stream ended" : "answered " + r.statusCode();
-                    lastId = r.statusCode() == 200 ? readFrames(c, in, lastId) : lastId;
+                    if (r.statusCode() == 200) {
+                        readFrames(c, in, lastId);
+                    }
                 }
             } catch (IOException e) {
                 why = e.toString();
@@ -682,7 +698,7 @@ public final class DaySimulator {
                 return;
             }
             displayReconnects.incrementAndGet();
-            System.err.printf("display %s: %s; connecting again from event %s%n", c.code, why, lastId);
+            System.err.printf("display %s: %s; connecting again from event %s%n", c.code, why, lastId[0]);
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
@@ -691,8 +707,8 @@ public final class DaySimulator {
         }
     }
 
-    /** Reads whole frames (an event counts once its blank line arrived) until the stream ends; the last event id read. */
-    private String readFrames(Branch c, BufferedReader in, String lastId) throws IOException {
+    /** Reads whole frames (an event counts once its blank line arrived) until the stream ends; {@code lastId[0]}: the last one's id. */
+    private void readFrames(Branch c, BufferedReader in, String[] lastId) throws IOException {
         String id = null;
         String event = null;
         String line;
@@ -705,14 +721,13 @@ public final class DaySimulator {
                 if ("ticket.finished".equals(event) || "ticket.no_show".equals(event)) {
                     endedEvents.incrementAndGet();
                 } else if ("snapshot.required".equals(event)) {
-                    System.err.printf("display %s: snapshot.required after event %s (the ends in between are not counted)%n", c.code, lastId);
+                    System.err.printf("display %s: snapshot.required after event %s (the ends in between are not counted)%n", c.code, lastId[0]);
                 }
-                lastId = id != null ? id : lastId;
+                lastId[0] = id != null ? id : lastId[0];
                 id = null;
                 event = null;
             }
         }
-        return lastId;
     }
 
     private boolean checkBooks(String admin, List<Branch> centres, LocalDate firstDay, long dayMs) throws IOException {
@@ -781,7 +796,6 @@ public final class DaySimulator {
                 doorsClosedNanos == 0 ? 0 : (doorsClosedNanos - dayStartNanos) / 1e9);
         System.out.printf("displays: %d ends seen for %d tickets -> %s (streams connected again: %d)%n", endedEvents.get(), issued.size(),
                 eventsOk ? "OK" : "MISMATCH", displayReconnects.get());
-        screensOff = true;
         return ticketsOk && paymentsOk && eventsOk;
     }
 
