@@ -19,6 +19,8 @@ public final class CsvSheet {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final Pattern NUMBER = Pattern.compile("-?\\d+([.,]\\d+)?");
+    /** Always with seconds: OffsetDateTime.toString() drops them on a whole minute, and a column should read alike. */
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final StringBuilder out = new StringBuilder();
     private final CSVPrinter printer;
@@ -51,10 +53,7 @@ public final class CsvSheet {
     }
 
     /** A time as the finance office reads it: Tirana's, with its offset ({@code 2026-11-25T10:15:30+01:00}), never UTC. */
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-
     public static String time(Instant at) {
-        // always with seconds: OffsetDateTime.toString() drops them on a whole minute, and a column should read alike
         return at == null ? "" : SECONDS.format(at.atZone(BusinessTime.ZONE));
     }
 
