@@ -81,8 +81,8 @@ public final class DaySimulator {
     private final AtomicBoolean unservedWarned = new AtomicBoolean();
     /** Calls that found nobody: [0] for a ticket on the clerk's picture or finishing one, [1] a look at none, [2] after the doors closed. */
     private final AtomicInteger[] emptyCalls = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
-    private volatile long doorsClosedNanos;
-    private volatile long dayStartNanos;
+    /** How far into the day every centre's doors had closed; 0 until then. */
+    private volatile long doorsClosedAfterNanos;
     private final AtomicInteger displayReconnects = new AtomicInteger();
     /** Set once the books are checked: the screens stop connecting again. */
     private volatile boolean screensOff;
@@ -160,7 +160,6 @@ public final class DaySimulator {
         screensOn.await();
         Thread.sleep(500);
         long dayStart = System.nanoTime();
-        dayStartNanos = dayStart;
         CountDownLatch arrivalsDone = new CountDownLatch(centres.size());
         List<Thread> threads = new ArrayList<>();
         for (Branch c : centres) {
@@ -170,7 +169,7 @@ public final class DaySimulator {
                 } finally {
                     arrivalsDone.countDown();
                     if (arrivalsDone.getCount() == 0) {
-                        doorsClosedNanos = System.nanoTime();
+                        doorsClosedAfterNanos = System.nanoTime() - dayStart;
                         centres.forEach(b -> b.arrivals().doorsClosed());
                     }
                 }
@@ -793,7 +792,7 @@ public final class DaySimulator {
                 paymentsOk ? "BALANCED" : "NOT BALANCED");
         System.out.printf("calls that found nobody: %d with a ticket on the clerk's picture (or finishing one), %d looks with none,"
                 + " %d after the doors closed (%.1f s into the day)%n", emptyCalls[0].get(), emptyCalls[1].get(), emptyCalls[2].get(),
-                doorsClosedNanos == 0 ? 0 : (doorsClosedNanos - dayStartNanos) / 1e9);
+                doorsClosedAfterNanos / 1e9);
         System.out.printf("displays: %d ends seen for %d tickets -> %s (streams connected again: %d)%n", endedEvents.get(), issued.size(),
                 eventsOk ? "OK" : "MISMATCH", displayReconnects.get());
         return ticketsOk && paymentsOk && eventsOk;
